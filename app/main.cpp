@@ -1,0 +1,160 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// kiwoom-trader: the GUI (default), --headless for no window, and command-line tools
+// (kiwoom-trader indicators ..., kiwoom-trader backtest ...).
+
+#include "apprunner.h"
+
+#include "common/logging.h"
+#include "common/settings.h"
+#include "tools/clitools.h"
+
+#include <QApplication>
+#include <QCommandLineParser>
+#include <QCoreApplication>
+#include <QDir>
+#include <QFile>
+#include <QStandardPaths>
+#include <QTextStream>
+#include <QUrl>
+
+#include <cstdio>
+#include <cstring>
+
+namespace {
+
+bool hasArg(int argc, char **argv, const char *name)
+{
+    for (int i = 1; i < argc; ++i) {
+        if (std::strcmp(argv[i], name) == 0)
+            return true;
+    }
+    return false;
+}
+
+void setIdentity()
+{
+    QCoreApplication::setOrganizationName(QStringLiteral("kiwoom-trader"));
+    QCoreApplication::setApplicationName(QStringLiteral("kiwoom-trader"));
+    QCoreApplication::setApplicationVersion(QStringLiteral(KT_VERSION));
+}
+
+int fail(const QString &message)
+{
+    QTextStream(stderr) << "kiwoom-trader: " << message << '\n';
+    return 2;
+}
+
+} // namespace
+
+int main(int argc, char **argv)
+{
+    // Command-line tools run without any window system.
+    if (argc >= 2 && CliTools::isTool(QString::fromLocal8Bit(argv[1]))) {
+        QCoreApplication app(argc, argv);
+        setIdentity();
+        QStringList args = app.arguments();
+        args.removeFirst();
+        const QString tool = args.takeFirst();
+        QTextStream out(stdout);
+        QTextStream err(stderr);
+        return CliTools::run(tool, args, out, err);
+    }
+
+    const bool noGui = hasArg(argc, argv, "--headless") || hasArg(argc, argv, "--help")
+        || hasArg(argc, argv, "-h") || hasArg(argc, argv, "--version") || hasArg(argc, argv, "-v");
+    std::unique_ptr<QCoreApplication> app;
+    if (noGui)
+        app = std::make_unique<QCoreApplication>(argc, argv);
+    else
+        app = std::make_unique<QApplication>(argc, argv);
+    setIdentity();
+
+    QCommandLineParser parser;
+    parser.setApplicationDescription(QCoreApplication::translate(
+        "main",
+        "Kiwoom Trader - automated trading terminal for Kiwoom Securities.\n"
+        "With no configuration it runs in demo mode against its built-in simulator.\n\n"
+        "Tools:\n"
+        "  kiwoom-trader indicators --csv IN.csv --out OUT.csv\n"
+        "  kiwoom-trader backtest --strategy TYPE --csv IN.csv [--params JSON] [--cash KRW] [--json]\n\n"
+        "Credentials for mock/live mode come from Settings or the environment variables\n"
+        "KIWOOM_APPKEY and KIWOOM_SECRETKEY, never from the command line."));
+    parser.addHelpOption();
+    parser.addVersionOption();
+    const QCommandLineOption headlessOpt(QStringLiteral("headless"),
+                                         QCoreApplication::translate("main", "Run the trading core without a window."));
+    const QCommandLineOption dataDirOpt(QStringLiteral("data-dir"),
+                                        QCoreApplication::translate("main", "Directory for the database, logs and settings."),
+                                        QStringLiteral("DIR"));
+    const QCommandLineOption configOpt(QStringLiteral("config"),
+                                       QCoreApplication::translate("main", "Settings file (INI)."), QStringLiteral("FILE"));
+    const QCommandLineOption modeOpt(QStringLiteral("mode"),
+                                     QCoreApplication::translate("main", "Broker: demo (built-in simulator), mock or live."),
+                                     QStringLiteral("MODE"));
+    const QCommandLineOption restUrlOpt(QStringLiteral("rest-url"),
+                                        QCoreApplication::translate("main", "Kiwoom-compatible REST base URL."),
+                                        QStringLiteral("URL"));
+    const QCommandLineOption wsUrlOpt(QStringLiteral("ws-url"),
+                                      QCoreApplication::translate("main", "Kiwoom-compatible WebSocket URL."),
+                                      QStringLiteral("URL"));
+    const QCommandLineOption simPortOpt(QStringLiteral("sim-port"),
+                                        QCoreApplication::translate("main", "Demo mode: port of the built-in simulator (default: any free port)."),
+                                        QStringLiteral("PORT"));
+    const QCommandLineOption controlPortOpt(QStringLiteral("control-port"),
+                                            QCoreApplication::translate("main", "Port of the local control API (0 = any free port)."),
+                                            QStringLiteral("PORT"));
+    parser.addOptions({ headlessOpt, dataDirOpt, configOpt, modeOpt, restUrlOpt, wsUrlOpt, simPortOpt, controlPortOpt });
+    parser.process(*app); // handles --help/--version and unknown options (exit 0 / 1)
+
+    AppOptions options;
+    options.headless = parser.isSet(headlessOpt);
+
+    QString dataDir = parser.value(dataDirOpt);
+    if (dataDir.isEmpty())
+        dataDir = QStandardPaths::writableLocation(QStandardPaths::AppDataLocation);
+    if (dataDir.isEmpty())
+        return fail(QStringLiteral("no writable data directory; pass --data-dir DIR"));
+    if (!QDir().mkpath(dataDir))
+        return fail(QStringLiteral("cannot create data directory %1").arg(dataDir));
+    options.dataDir = QDir(dataDir).absolutePath();
+    QFile::setPermissions(options.dataDir, QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ExeOwner);
+
+    if (parser.isSet(configOpt))
+        options.configFile = parser.value(configOpt);
+    else if (parser.isSet(dataDirOpt))
+        options.configFile = QDir(options.dataDir).filePath(QStringLiteral("kiwoom-trader.ini"));
+
+    if (parser.isSet(modeOpt)) {
+        options.mode = parser.value(modeOpt);
+        if (options.mode != u"demo" && options.mode != u"mock" && options.mode != u"live")
+            return fail(QStringLiteral("--mode must be demo, mock or live (got \"%1\")").arg(options.mode));
+    }
+    for (const auto &[opt, target] : { std::pair { &restUrlOpt, &options.restUrl }, std::pair { &wsUrlOpt, &options.wsUrl } }) {
+        if (!parser.isSet(*opt))
+            continue;
+        const QUrl url(parser.value(*opt), QUrl::StrictMode);
+        if (!url.isValid() || url.host().isEmpty())
+            return fail(QStringLiteral("--%1: not a valid URL: %2").arg(opt->names().constFirst(), parser.value(*opt)));
+        *target = url.toString();
+    }
+    auto portValue = [&](const QCommandLineOption &opt, int *target) -> bool {
+        if (!parser.isSet(opt))
+            return true;
+        bool ok = false;
+        const int port = parser.value(opt).toInt(&ok);
+        if (!ok || port < 0 || port > 65535)
+            return false;
+        *target = port;
+        return true;
+    };
+    if (!portValue(simPortOpt, &options.simPort))
+        return fail(QStringLiteral("--sim-port must be a port number 0-65535"));
+    if (!portValue(controlPortOpt, &options.controlPort))
+        return fail(QStringLiteral("--control-port must be a port number 0-65535"));
+
+    Logging::Options logOptions;
+    logOptions.logDir = QDir(options.dataDir).filePath(QStringLiteral("logs"));
+    Logging::install(logOptions);
+
+    return options.headless ? AppRunner::runHeadless(options) : AppRunner::runGui(options);
+}

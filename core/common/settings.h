@@ -1,0 +1,113 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "result.h"
+
+#include <QObject>
+#include <QSettings>
+#include <QStringList>
+#include <QVariant>
+
+#include <memory>
+
+// Settings: the user's configuration, an INI file (QSettings) in AppConfigLocation or at a path
+// the caller gives (--data-dir puts it next to the database). Every key has a spec — type,
+// default, bounds or allowed values — so:
+//   * a getter always returns a valid value: a missing, mistyped or out-of-range entry in the file
+//     (hand-edited, broken) gives a warning once and the key's default; it never crashes;
+//   * setValue() validates and refuses bad input with a clear message, changing nothing;
+//   * changed(key) fires after every accepted change.
+// Secrets (app key, secret key, tokens) are never stored here; see SecretStore.
+// Not thread-safe: it lives on the thread that created it (the core's thread).
+class Settings final : public QObject
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(Settings)
+
+public:
+    enum class Type
+    {
+        Bool,
+        Int,
+        Double,
+        String,
+        Choice,
+    };
+
+    struct Spec
+    {
+        QString key;
+        Type type;
+        QVariant defaultValue;
+        double min = 0;
+        double max = 0;
+        QStringList choices; // Type::Choice
+        QString description;
+    };
+
+    // Opens (or creates) the INI file at path; an empty path means the platform default
+    // (AppConfigLocation/kiwoom-trader.ini).
+    explicit Settings(const QString &path = QString(), QObject *parent = nullptr);
+    ~Settings() override;
+
+    QString fileName() const;
+    static const QList<Spec> &specs();
+    static const Spec *spec(const QString &key);
+    static QString defaultPath();
+
+    // Generic access, used by the settings dialog and the control API.
+    QVariant value(const QString &key) const;
+    Status setValue(const QString &key, const QVariant &value);
+    Status validate(const QString &key, const QVariant &value) const;
+    void reset(const QString &key);
+    // Problems found while reading the file (key: reason); each was replaced by the default.
+    QStringList problems() const;
+    void sync();
+
+    // Broker connection
+    QString mode() const;                  // broker/mode: demo | mock | live
+    QString restUrlOverride() const;       // broker/restUrl (empty = host of the mode)
+    QString wsUrlOverride() const;         // broker/wsUrl
+    // Timed loops (seconds), as in the seed: 10 min / 1 min / 30 s / 30 s / 5 min
+    int conditionMonitorIntervalSec() const;
+    int strategyScanIntervalSec() const;
+    int scalpingIntervalSec() const;
+    int stopLossIntervalSec() const;
+    int watchlistSyncIntervalSec() const;
+    int buyRetryDelaySec() const;
+    int buyMaxRetries() const;
+    // Trading
+    bool autoTradeEnabled() const;
+    qint64 maxInvestAmount() const;        // KRW per buy signal
+    double stopLossRate() const;           // percent below the buy price, positive (3.0 = -3%)
+    double takeProfitRate() const;         // percent above the buy price
+    double feeRate() const;                // percent per side
+    double sellTaxRate() const;            // percent on sells
+    // Risk guard
+    qint64 maxOrderAmount() const;
+    qint64 maxDailyBuyAmount() const;
+    int maxOpenPositions() const;
+    qint64 dailyLossLimit() const;
+    // Rate limits
+    int queriesPerSecond() const;
+    int ordersPerSecond() const;
+    // Control API
+    bool controlApiEnabled() const;
+    int controlApiPort() const;
+    // Simulator (demo mode)
+    quint64 simSeed() const;
+    double simSpeed() const;
+    bool simFollowSessionHours() const;
+    // UI
+    QString language() const;              // system | ko | en
+    bool closeToTray() const;
+
+signals:
+    void changed(const QString &key);
+
+private:
+    QVariant checked(const Spec &spec, const QVariant &raw, QString *problem) const;
+
+    std::unique_ptr<QSettings> m_settings;
+    mutable QStringList m_problems;
+};

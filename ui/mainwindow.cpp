@@ -1,0 +1,87 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "mainwindow.h"
+
+#include <QAction>
+#include <QApplication>
+#include <QLabel>
+#include <QMenuBar>
+#include <QMessageBox>
+#include <QStatusBar>
+
+MainWindow::MainWindow(QWidget *parent)
+    : QMainWindow(parent)
+{
+    setObjectName(QStringLiteral("MainWindow"));
+    setWindowTitle(tr("Kiwoom Trader"));
+    setWindowIcon(QIcon(QStringLiteral(":/icons/kiwoom-trader.svg")));
+    resize(1280, 800);
+    createMenus();
+    createStatusBar();
+}
+
+MainWindow::~MainWindow() = default;
+
+void MainWindow::createMenus()
+{
+    QMenu *fileMenu = menuBar()->addMenu(tr("&File"));
+    fileMenu->setObjectName(QStringLiteral("fileMenu"));
+    QAction *quit = fileMenu->addAction(tr("&Quit"));
+    quit->setObjectName(QStringLiteral("actionQuit"));
+    quit->setShortcut(QKeySequence::Quit);
+    connect(quit, &QAction::triggered, this, &MainWindow::close);
+
+    m_viewMenu = menuBar()->addMenu(tr("&View"));
+    m_viewMenu->setObjectName(QStringLiteral("viewMenu"));
+    QAction *statusBarAction = m_viewMenu->addAction(tr("&Status Bar"));
+    statusBarAction->setObjectName(QStringLiteral("actionStatusBar"));
+    statusBarAction->setCheckable(true);
+    statusBarAction->setChecked(true);
+    connect(statusBarAction, &QAction::toggled, this, [this](bool on) { statusBar()->setVisible(on); });
+
+    QMenu *helpMenu = menuBar()->addMenu(tr("&Help"));
+    helpMenu->setObjectName(QStringLiteral("helpMenu"));
+    QAction *about = helpMenu->addAction(tr("&About Kiwoom Trader"));
+    about->setObjectName(QStringLiteral("actionAbout"));
+    connect(about, &QAction::triggered, this, &MainWindow::showAbout);
+    QAction *aboutQt = helpMenu->addAction(tr("About &Qt"));
+    aboutQt->setObjectName(QStringLiteral("actionAboutQt"));
+    connect(aboutQt, &QAction::triggered, qApp, &QApplication::aboutQt);
+}
+
+void MainWindow::createStatusBar()
+{
+    m_modeLabel = new QLabel(this);
+    m_modeLabel->setObjectName(QStringLiteral("modeLabel"));
+    m_connectionLabel = new QLabel(tr("Disconnected"), this);
+    m_connectionLabel->setObjectName(QStringLiteral("connectionLabel"));
+    statusBar()->addPermanentWidget(m_modeLabel);
+    statusBar()->addPermanentWidget(m_connectionLabel);
+    statusBar()->showMessage(tr("Ready"));
+}
+
+void MainWindow::setModeText(const QString &text)
+{
+    m_modeLabel->setText(text);
+}
+
+void MainWindow::setConnectionText(const QString &text)
+{
+    m_connectionLabel->setText(text);
+}
+
+void MainWindow::showAbout()
+{
+    auto *box = new QMessageBox(this);
+    box->setObjectName(QStringLiteral("aboutDialog"));
+    box->setAttribute(Qt::WA_DeleteOnClose);
+    box->setWindowTitle(tr("About Kiwoom Trader"));
+    box->setIconPixmap(QIcon(QStringLiteral(":/icons/kiwoom-trader.svg")).pixmap(64, 64));
+    box->setText(tr("<h3>Kiwoom Trader %1</h3>").arg(QStringLiteral(KT_VERSION)));
+    box->setInformativeText(
+        tr("A desktop trading terminal for the Kiwoom Securities REST and WebSocket API.<br>"
+           "Built with Qt %1. Automated trading carries the risk of loss; "
+           "test your strategies in demo mode first.")
+            .arg(QString::fromLatin1(qVersion())));
+    box->setStandardButtons(QMessageBox::Ok);
+    box->open();
+}

@@ -1,0 +1,35 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include <QMainWindow>
+
+class QLabel;
+
+// The application's main window: menus (File/View/Help), the status bar and, as they arrive, the
+// dock widgets. It only observes the core through signals; it owns no trading state.
+class MainWindow final : public QMainWindow
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(MainWindow)
+
+public:
+    explicit MainWindow(QWidget *parent = nullptr);
+    ~MainWindow() override;
+
+    // Status-bar text for the broker mode ("Demo", "Mock", "Live") and the connection state.
+    void setModeText(const QString &text);
+    void setConnectionText(const QString &text);
+
+    QMenu *viewMenu() const { return m_viewMenu; }
+
+public slots:
+    void showAbout();
+
+private:
+    void createMenus();
+    void createStatusBar();
+
+    QMenu *m_viewMenu = nullptr;
+    QLabel *m_modeLabel = nullptr;
+    QLabel *m_connectionLabel = nullptr;
+};
