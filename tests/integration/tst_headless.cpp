@@ -1,0 +1,75 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// The real kiwoom-trader binary, started headless, runs until SIGTERM/SIGINT and then exits 0
+// after closing everything.
+
+#include <QDir>
+#include <QFile>
+#include <QProcess>
+#include <QTemporaryDir>
+#include <QtTest>
+
+#include <csignal>
+
+class TestHeadless final : public QObject
+{
+    Q_OBJECT
+
+private:
+    static QString binary()
+    {
+        const QString dir = qEnvironmentVariable("KT_BIN_DIR");
+        return QDir(dir.isEmpty() ? QCoreApplication::applicationDirPath() + QStringLiteral("/../bin") : dir)
+            .filePath(QStringLiteral("kiwoom-trader"));
+    }
+
+    void runUntilSignal(int sig)
+    {
+        QTemporaryDir data;
+        QProcess p;
+        p.setProcessChannelMode(QProcess::MergedChannels);
+        p.start(binary(), { QStringLiteral("--headless"), QStringLiteral("--data-dir"), data.path() });
+        QVERIFY2(p.waitForStarted(10000), qPrintable(p.errorString()));
+        QByteArray out;
+        QTRY_VERIFY_WITH_TIMEOUT((out += p.readAll(), out.contains("headless")), 20000);
+        ::kill(pid_t(p.processId()), sig);
+        QVERIFY(p.waitForFinished(20000));
+        out += p.readAll();
+        QCOMPARE(p.exitStatus(), QProcess::NormalExit);
+        QCOMPARE(p.exitCode(), 0);
+        QVERIFY2(out.contains("stopped cleanly"), out.constData());
+        QVERIFY(QFile::exists(data.filePath(QStringLiteral("logs/kiwoom-trader.log"))));
+    }
+
+private slots:
+    void stopsCleanlyOnSigterm() { runUntilSignal(SIGTERM); }
+    void stopsCleanlyOnSigint() { runUntilSignal(SIGINT); }
+
+    void versionAndHelp()
+    {
+        QProcess p;
+        p.start(binary(), { QStringLiteral("--version") });
+        QVERIFY(p.waitForFinished(10000));
+        QCOMPARE(p.exitCode(), 0);
+        QVERIFY(p.readAllStandardOutput().startsWith("kiwoom-trader "));
+        p.start(binary(), { QStringLiteral("--help") });
+        QVERIFY(p.waitForFinished(10000));
+        QCOMPARE(p.exitCode(), 0);
+        const QByteArray help = p.readAllStandardOutput();
+        for (const char *opt : { "--headless", "--data-dir", "--mode", "--rest-url", "--ws-url" })
+            QVERIFY2(help.contains(opt), opt);
+    }
+
+    void badArgumentsAreRefused()
+    {
+        QTemporaryDir data;
+        QProcess p;
+        p.start(binary(), { QStringLiteral("--headless"), QStringLiteral("--data-dir"), data.path(),
+                            QStringLiteral("--mode"), QStringLiteral("paper") });
+        QVERIFY(p.waitForFinished(10000));
+        QCOMPARE(p.exitCode(), 2);
+        QVERIFY(p.readAllStandardError().contains("--mode must be demo, mock or live"));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestHeadless)
+#include "tst_headless.moc"
