@@ -1,4 +1,106 @@
 <?xml version="1.0" encoding="utf-8"?>
 <!DOCTYPE TS>
 <TS version="2.1" language="ko_KR">
+<context>
+    <name>MainWindow</name>
+    <message>
+        <source>Kiwoom Trader</source>
+        <translation>키움 트레이더</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>파일(&amp;F)</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>종료(&amp;Q)</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>보기(&amp;V)</translation>
+    </message>
+    <message>
+        <source>&amp;Status Bar</source>
+        <translation>상태 표시줄(&amp;S)</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>도움말(&amp;H)</translation>
+    </message>
+    <message>
+        <source>&amp;About Kiwoom Trader</source>
+        <translation>키움 트레이더 정보(&amp;A)</translation>
+    </message>
+    <message>
+        <source>About &amp;Qt</source>
+        <translation>Qt 정보(&amp;Q)</translation>
+    </message>
+    <message>
+        <source>Disconnected</source>
+        <translation>연결 끊김</translation>
+    </message>
+    <message>
+        <source>Ready</source>
+        <translation>준비</translation>
+    </message>
+    <message>
+        <source>About Kiwoom Trader</source>
+        <translation>키움 트레이더 정보</translation>
+    </message>
+    <message>
+        <source>&lt;h3&gt;Kiwoom Trader %1&lt;/h3&gt;</source>
+        <translation>&lt;h3&gt;키움 트레이더 %1&lt;/h3&gt;</translation>
+    </message>
+    <message>
+        <source>A desktop trading terminal for the Kiwoom Securities REST and WebSocket API.&lt;br&gt;Built with Qt %1. Automated trading carries the risk of loss; test your strategies in demo mode first.</source>
+        <translation>키움증권 REST 및 WebSocket API용 데스크톱 트레이딩 터미널입니다.&lt;br&gt;Qt %1 기반. 자동매매에는 손실 위험이 따릅니다. 전략은 먼저 데모 모드에서 시험하세요.</translation>
+    </message>
+</context>
+<context>
+    <name>main</name>
+    <message>
+        <source>Kiwoom Trader - automated trading terminal for Kiwoom Securities.
+With no configuration it runs in demo mode against its built-in simulator.
+
+Tools:
+  kiwoom-trader indicators --csv IN.csv --out OUT.csv
+  kiwoom-trader backtest --strategy TYPE --csv IN.csv [--params JSON] [--cash KRW] [--json]
+
+Credentials for mock/live mode come from Settings or the environment variables
+KIWOOM_APPKEY and KIWOOM_SECRETKEY, never from the command line.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Run the trading core without a window.</source>
+        <translation>창 없이 매매 코어만 실행합니다.</translation>
+    </message>
+    <message>
+        <source>Directory for the database, logs and settings.</source>
+        <translation>데이터베이스, 로그, 설정 파일을 둘 디렉터리.</translation>
+    </message>
+    <message>
+        <source>Settings file (INI).</source>
+        <translation>설정 파일(INI).</translation>
+    </message>
+    <message>
+        <source>Broker: demo (built-in simulator), mock or live.</source>
+        <translation>브로커: demo(내장 시뮬레이터), mock(모의투자), live(실전투자).</translation>
+    </message>
+    <message>
+        <source>Kiwoom-compatible REST base URL.</source>
+        <translation>키움 호환 REST 기본 URL.</translation>
+    </message>
+    <message>
+        <source>Kiwoom-compatible WebSocket URL.</source>
+        <translation>키움 호환 WebSocket URL.</translation>
+    </message>
+    <message>
+        <source>Demo mode: port of the built-in simulator (default: any free port).</source>
+        <translation>데모 모드: 내장 시뮬레이터 포트(기본값: 빈 포트 자동 선택).</translation>
+    </message>
+    <message>
+        <source>Port of the local control API (0 = any free port).</source>
+        <translation>로컬 제어 API 포트(0 = 빈 포트 자동 선택).</translation>
+    </message>
+</context>
 </TS>

@@ -5,6 +5,7 @@
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QStatusBar>
+#include <QTranslator>
 #include <QtTest>
 
 class TestMainWindow final : public QObject
@@ -41,6 +42,21 @@ private slots:
         QTRY_VERIFY((box = w.findChild<QMessageBox *>(QStringLiteral("aboutDialog"))) != nullptr);
         QVERIFY(box->text().contains(QStringLiteral(KT_VERSION)));
         box->accept();
+    }
+
+    void koreanTranslationIsCompiledIn()
+    {
+        QTranslator ko;
+        QVERIFY(ko.load(QStringLiteral(":/i18n/kiwoom-trader_ko.qm")));
+        QCoreApplication::installTranslator(&ko);
+        {
+            MainWindow w;
+            QCOMPARE(w.windowTitle(), QStringLiteral("키움 트레이더"));
+            QCOMPARE(w.menuBar()->actions().first()->text(), QStringLiteral("파일(&F)"));
+        }
+        QCoreApplication::removeTranslator(&ko);
+        MainWindow english;
+        QCOMPARE(english.windowTitle(), QStringLiteral("Kiwoom Trader"));
     }
 
     void quitClosesTheWindow()
