@@ -23,6 +23,9 @@ namespace {
 // STRICT tables need SQLite 3.37, the built-in JSON functions 3.38.
 const QVersionNumber MIN_SQLITE_VERSION(3, 38, 0);
 
+constexpr char UNTOUCHED_NOTE[] =
+    " — the file was left untouched; trading is disabled until it is restored from a backup or moved away";
+
 // Columns holding JSON text are embedded as JSON (not as a string) in row snapshots.
 bool isJsonColumn(const QString &column)
 {
@@ -117,8 +120,11 @@ Result<std::unique_ptr<Database>> Database::openPath(const QString &filePath, bo
     // From here the destructor closes and removes the connection on every failure path.
     std::unique_ptr<Database> database(new Database(name, filePath, inMemory, clock));
     if (Status s = database->initialize(inspect); !s) {
-        qCCritical(lcStorage).noquote() << "cannot use the database:" << s.error().code << s.error().message;
-        return s.error();
+        Error error = s.error();
+        if (error.code == QLatin1String(Errc::Corrupt) && !error.message.contains(QLatin1String("untouched")))
+            error.message += QString::fromUtf8(UNTOUCHED_NOTE);
+        qCCritical(lcStorage).noquote() << "cannot use the database:" << error.code << error.message;
+        return error;
     }
     qCInfo(lcStorage).noquote() << "opened database" << (inMemory ? QStringLiteral(":memory:") : filePath)
                                 << "schema version" << latestSchemaVersion();
@@ -256,17 +262,15 @@ Status Database::integrityCheck(const QSqlDatabase &db, const QString &where)
     query.setForwardOnly(true);
     if (!query.exec(QStringLiteral("PRAGMA integrity_check"))) {
         Error error = sqlError(query.lastError(), QStringLiteral("integrity check of %1").arg(where));
-        if (error.code == QLatin1String(Errc::Corrupt)) {
-            error.message += QStringLiteral(" — the file was left untouched; trading is disabled until it is "
-                                            "restored from a backup or moved away");
-        }
+        if (error.code == QLatin1String(Errc::Corrupt))
+            error.message += QString::fromUtf8(UNTOUCHED_NOTE);
         return error;
     }
     QStringList problems;
     while (query.next()) {
         const QString line = query.value(0).toString();
         if (line != QLatin1String("ok"))
-            problems << line;
+            problems << line.simplified();
         if (problems.size() >= 5)
             break;
     }
@@ -275,9 +279,8 @@ Status Database::integrityCheck(const QSqlDatabase &db, const QString &where)
         problems << query.lastError().text();
     if (!problems.isEmpty()) {
         return makeError(Errc::Corrupt,
-                         QStringLiteral("%1 failed its integrity check (%2) — the file was left untouched; trading is "
-                                        "disabled until it is restored from a backup or moved away")
-                             .arg(where, problems.join(QLatin1String("; "))));
+                         QStringLiteral("%1 failed its integrity check (%2)").arg(where, problems.join(QLatin1String("; ")))
+                             + QString::fromUtf8(UNTOUCHED_NOTE));
     }
     return {};
 }

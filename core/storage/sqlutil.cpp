@@ -31,6 +31,9 @@ const char *constraintCode(const QString &text)
         return Errc::Check;
     if (text.contains(QLatin1String("NOT NULL constraint failed")))
         return Errc::NotNull;
+    // STRICT tables: "cannot store TEXT value in INTEGER column orders.price".
+    if (text.contains(QLatin1String("cannot store")))
+        return Errc::Check;
     // RAISE(ABORT, ...) from a schema trigger, and anything SQLite adds later.
     return Errc::Rule;
 }
