@@ -190,7 +190,7 @@ Result<ConditionSyncRecord> ConditionRepository::recordSync(qint64 conditionId, 
                 m_db.connection(),
                 QStringLiteral("INSERT INTO condition_watchlist_sync (condition_id, condition_name, stock_code, stock_name, "
                                "sync_status, last_sync_at, added_to_watchlist) VALUES (?, ?, ?, ?, ?, ?, ?)"),
-                {conditionId, conditionName, stockCode, stockName, toString(status), now, addedToWatchlist ? 1 : 0});
+                {conditionId, conditionName, stockCode, stockName, enumText(status), now, addedToWatchlist ? 1 : 0});
             if (!inserted)
                 return inserted.error();
             if (Status s = AuditLog::recordInsert(m_db, actor, SYNC_TABLE, inserted.value().lastInsertId().toLongLong()); !s)
@@ -204,7 +204,7 @@ Result<ConditionSyncRecord> ConditionRepository::recordSync(qint64 conditionId, 
                                          QStringLiteral("UPDATE condition_watchlist_sync SET condition_name = ?, "
                                                         "stock_name = CASE WHEN ? = '' THEN stock_name ELSE ? END, "
                                                         "sync_status = ?, last_sync_at = ?, added_to_watchlist = ? WHERE id = ?"),
-                                         {conditionName, stockName, stockName, toString(status), now,
+                                         {conditionName, stockName, stockName, enumText(status), now,
                                           addedToWatchlist ? 1 : 0, old.id});
                 return done ? Status() : Status(done.error());
             };
@@ -260,7 +260,7 @@ Result<QList<ConditionSyncRecord>> ConditionRepository::syncEntries(qint64 condi
         return readList<ConditionSyncRecord>(
             Storage::exec(m_db.connection(),
                           SYNC_COLUMNS + QLatin1String("WHERE condition_id = ? AND sync_status = ? ORDER BY stock_code"),
-                          {conditionId, toString(*status)}),
+                          {conditionId, enumText(*status)}),
             readSync);
     }
     return readList<ConditionSyncRecord>(

@@ -111,9 +111,9 @@ Result<OrderRecord> OrderRepository::create(const NewOrder &order, const QString
                            "stock_name, quantity, price, trade_type, exchange, state, created_at, updated_at, origin, "
                            "origin_signal_id, position_id, trading_date) "
                            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'NEW', ?, ?, ?, ?, ?, ?)"),
-            {clientOrderId, nullable(order.origOrderId), nullableText(order.origBrokerOrderNo), toString(order.action),
-             toString(order.side), order.stockCode, order.stockName, order.quantity, order.price, order.tradeType,
-             order.exchange, now, now, toString(order.origin), nullable(order.originSignalId), nullable(order.positionId),
+            {clientOrderId, nullable(order.origOrderId), nullableText(order.origBrokerOrderNo), enumText(order.action),
+             enumText(order.side), order.stockCode, order.stockName, order.quantity, order.price, order.tradeType,
+             order.exchange, now, now, enumText(order.origin), nullable(order.originSignalId), nullable(order.positionId),
              Krx::tradingDateString(now)});
         if (!inserted)
             return inserted.error();
@@ -130,7 +130,7 @@ Status OrderRepository::changeState(qint64 id, OrderState expected, OrderState n
     if (!canTransition(expected, next)) {
         return makeError(Errc::InvalidTransition, QStringLiteral("order %1: %2 → %3 is not a valid order transition")
                                                       .arg(id)
-                                                      .arg(toString(expected), toString(next)));
+                                                      .arg(enumText(expected), enumText(next)));
     }
     return AuditLog::recordChange(m_db, actor, ORDERS, id, QStringLiteral("transition"), [&]() -> Status {
         const qint64 now = m_db.clock().nowMs();
@@ -139,8 +139,8 @@ Status OrderRepository::changeState(qint64 id, OrderState expected, OrderState n
                                                 "reject_reason = COALESCE(?, reject_reason), "
                                                 "sent_at = CASE WHEN ? THEN ? ELSE sent_at END, updated_at = ? "
                                                 "WHERE id = ? AND state = ?"),
-                                 {toString(next), nullableText(update.brokerOrderNo), nullableText(update.rejectReason),
-                                  next == OrderState::Sent ? 1 : 0, now, now, id, toString(expected)});
+                                 {enumText(next), nullableText(update.brokerOrderNo), nullableText(update.rejectReason),
+                                  next == OrderState::Sent ? 1 : 0, now, now, id, enumText(expected)});
         if (!done)
             return done.error();
         if (done.value() == 1)
@@ -150,7 +150,7 @@ Status OrderRepository::changeState(qint64 id, OrderState expected, OrderState n
             return current.error();
         return makeError(Errc::Conflict, QStringLiteral("order %1 is %2, not %3; nothing changed")
                                              .arg(id)
-                                             .arg(toString(current.value().state), toString(expected)));
+                                             .arg(enumText(current.value().state), enumText(expected)));
     });
 }
 
@@ -257,15 +257,15 @@ Result<ExecutionOutcome> OrderRepository::recordExecution(qint64 orderId, const 
         if (!isTerminal(order.state))
             next = filled == order.quantity ? OrderState::Filled : OrderState::Partial;
         else
-            qCWarning(lcOrders) << "fill" << execution.brokerExecutionNo << "on" << toString(order.state) << "order"
+            qCWarning(lcOrders) << "fill" << execution.brokerExecutionNo << "on" << enumText(order.state) << "order"
                                 << orderId << "recorded; state kept";
 
         Status s = AuditLog::recordChange(m_db, actor, ORDERS, orderId, QStringLiteral("execution"), [&]() -> Status {
             auto done = Storage::run(m_db.connection(),
                                      QStringLiteral("UPDATE orders SET filled_quantity = ?, filled_amount = ?, avg_fill_price = ?, "
                                                     "state = ?, updated_at = ? WHERE id = ? AND filled_quantity = ? AND state = ?"),
-                                     {filled, amount, roundedMean(amount, filled), toString(next), now, orderId,
-                                      order.filledQuantity, toString(order.state)});
+                                     {filled, amount, roundedMean(amount, filled), enumText(next), now, orderId,
+                                      order.filledQuantity, enumText(order.state)});
             if (!done)
                 return done.error();
             if (done.value() == 0)
@@ -325,7 +325,7 @@ Result<QList<OrderRecord>> OrderRepository::listOpen() const
 Result<QList<OrderRecord>> OrderRepository::listByState(OrderState state, int limit) const
 {
     return readList<OrderRecord>(Storage::exec(m_db.connection(), ORDER_COLUMNS + QLatin1String("WHERE state = ? ORDER BY id LIMIT ?"),
-                                               {toString(state), limit}),
+                                               {enumText(state), limit}),
                                  readOrder);
 }
 
@@ -340,7 +340,7 @@ Result<QList<OrderRecord>> OrderRepository::listForSignal(Origin origin, qint64 
 {
     return readList<OrderRecord>(
         Storage::exec(m_db.connection(), ORDER_COLUMNS + QLatin1String("WHERE origin = ? AND origin_signal_id = ? ORDER BY id"),
-                      {toString(origin), signalId}),
+                      {enumText(origin), signalId}),
         readOrder);
 }
 

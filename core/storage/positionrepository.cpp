@@ -131,7 +131,7 @@ Result<PositionRecord> PositionRepository::open(const PositionRecord &position, 
             {position.stockCode, position.stockName, position.buyPrice, position.buyQuantity, buyAmount,
              nullable(position.stopLossRate), nullable(position.takeProfitRate), nullable(position.stopLossPrice),
              nullable(position.takeProfitPrice), position.buyTimeMs > 0 ? position.buyTimeMs : now, position.buyQuantity,
-             position.buyPrice, toString(position.origin), nullable(position.pendingSignalId),
+             position.buyPrice, enumText(position.origin), nullable(position.pendingSignalId),
              nullable(position.strategySignalId), now});
         if (!inserted)
             return inserted.error();
@@ -152,7 +152,7 @@ Result<PositionRecord> PositionRepository::addBuy(qint64 id, qint64 quantity, qi
             return current.error();
         const PositionRecord &p = current.value();
         if (p.status == PositionStatus::Closed)
-            return conflict(POSITIONS, id, toString(p.status), QStringLiteral("OPEN or SELLING"));
+            return conflict(POSITIONS, id, enumText(p.status), QStringLiteral("OPEN or SELLING"));
         const qint64 buyQuantity = p.buyQuantity + quantity;
         const qint64 buyAmount = p.buyAmount + quantity * price;
         Status s = AuditLog::recordChange(m_db, actor, POSITIONS, id, QStringLiteral("add_buy"), [&]() -> Status {
@@ -161,7 +161,7 @@ Result<PositionRecord> PositionRepository::addBuy(qint64 id, qint64 quantity, qi
                                                     "quantity = quantity + ?, updated_at = ? "
                                                     "WHERE id = ? AND status = ? AND buy_quantity = ?"),
                                      {buyQuantity, buyAmount, roundedMean(buyAmount, buyQuantity), quantity,
-                                      m_db.clock().nowMs(), id, toString(p.status), p.buyQuantity});
+                                      m_db.clock().nowMs(), id, enumText(p.status), p.buyQuantity});
             if (!done)
                 return done.error();
             if (done.value() == 0)
@@ -193,7 +193,7 @@ Result<PositionRecord> PositionRepository::setProtection(qint64 id, std::optiona
                 auto p = requirePosition(id);
                 if (!p)
                     return p.error();
-                return conflict(POSITIONS, id, toString(p.value().status), QStringLiteral("OPEN or SELLING"));
+                return conflict(POSITIONS, id, enumText(p.value().status), QStringLiteral("OPEN or SELLING"));
             }
             return {};
         });
@@ -220,7 +220,7 @@ Status PositionRepository::updateMark(qint64 id, qint64 currentPrice)
         auto p = requirePosition(id);
         if (!p)
             return p.error();
-        return conflict(POSITIONS, id, toString(p.value().status), QStringLiteral("OPEN or SELLING"));
+        return conflict(POSITIONS, id, enumText(p.value().status), QStringLiteral("OPEN or SELLING"));
     }
     return {};
 }
@@ -260,19 +260,19 @@ Status PositionRepository::setPositionStatus(qint64 id, PositionStatus expected,
 {
     if (!canTransition(expected, next)) {
         return makeError(Errc::InvalidTransition,
-                         QStringLiteral("position %1: %2 → %3 is not allowed").arg(id).arg(toString(expected), toString(next)));
+                         QStringLiteral("position %1: %2 → %3 is not allowed").arg(id).arg(enumText(expected), enumText(next)));
     }
     return AuditLog::recordChange(m_db, actor, POSITIONS, id, QStringLiteral("status"), [&]() -> Status {
         auto done = Storage::run(m_db.connection(),
                                  QStringLiteral("UPDATE positions SET status = ?, updated_at = ? WHERE id = ? AND status = ?"),
-                                 {toString(next), m_db.clock().nowMs(), id, toString(expected)});
+                                 {enumText(next), m_db.clock().nowMs(), id, enumText(expected)});
         if (!done)
             return done.error();
         if (done.value() == 0) {
             auto p = requirePosition(id);
             if (!p)
                 return p.error();
-            return conflict(POSITIONS, id, toString(p.value().status), toString(expected));
+            return conflict(POSITIONS, id, enumText(p.value().status), enumText(expected));
         }
         return {};
     });
@@ -302,7 +302,7 @@ Result<SellOrderRecord> PositionRepository::beginSell(qint64 positionId, qint64 
                            "sell_reason, sell_reason_detail, status, created_at, updated_at) "
                            "VALUES (?, ?, ?, ?, ?, ?, ?, 'PENDING', ?, ?)"),
             {positionId, position.value().stockCode, position.value().stockName, limitPrice.value_or(0), quantity,
-             toString(reason), nullableText(detail), now, now});
+             enumText(reason), nullableText(detail), now, now});
         if (!inserted)
             return inserted.error();
         const qint64 id = inserted.value().lastInsertId().toLongLong();
@@ -327,7 +327,7 @@ Result<SellOrderRecord> PositionRepository::markSellOrdered(qint64 sellOrderId, 
                 auto current = requireSellOrder(sellOrderId);
                 if (!current)
                     return current.error();
-                return conflict(SELL_ORDERS, sellOrderId, toString(current.value().status), QStringLiteral("PENDING"));
+                return conflict(SELL_ORDERS, sellOrderId, enumText(current.value().status), QStringLiteral("PENDING"));
             }
             return {};
         });
@@ -348,13 +348,13 @@ Result<SellOrderRecord> PositionRepository::completeSell(qint64 sellOrderId, con
             return sell.error();
         const SellOrderRecord &order = sell.value();
         if (order.status != SellOrderStatus::Pending && order.status != SellOrderStatus::Ordered)
-            return conflict(SELL_ORDERS, sellOrderId, toString(order.status), QStringLiteral("PENDING or ORDERED"));
+            return conflict(SELL_ORDERS, sellOrderId, enumText(order.status), QStringLiteral("PENDING or ORDERED"));
         auto position = requirePosition(order.positionId);
         if (!position)
             return position.error();
         const PositionRecord &p = position.value();
         if (p.status != PositionStatus::Selling)
-            return conflict(POSITIONS, p.id, toString(p.status), QStringLiteral("SELLING"));
+            return conflict(POSITIONS, p.id, enumText(p.status), QStringLiteral("SELLING"));
         if (fill.quantity > p.quantity || fill.quantity > order.sellQuantity) {
             return makeError(Errc::InvalidArgument, QStringLiteral("sold %1 but the sell asked %2 of %3 held")
                                                         .arg(fill.quantity)
@@ -373,7 +373,7 @@ Result<SellOrderRecord> PositionRepository::completeSell(qint64 sellOrderId, con
                                                     "sell_amount = ?, profit_loss = ?, profit_loss_rate = ?, completed_at = ?, "
                                                     "updated_at = ? WHERE id = ? AND status = ?"),
                                      {fill.averagePrice, fill.quantity, proceeds, profitLoss, profitLossRate, now, now,
-                                      sellOrderId, toString(order.status)});
+                                      sellOrderId, enumText(order.status)});
             if (!done)
                 return done.error();
             if (done.value() == 0)
@@ -415,14 +415,14 @@ Result<SellOrderRecord> PositionRepository::failSell(qint64 sellOrderId, SellOrd
             return sell.error();
         const SellOrderRecord &order = sell.value();
         if (!canTransition(order.status, outcome))
-            return conflict(SELL_ORDERS, sellOrderId, toString(order.status), QStringLiteral("PENDING or ORDERED"));
+            return conflict(SELL_ORDERS, sellOrderId, enumText(order.status), QStringLiteral("PENDING or ORDERED"));
         Status s = AuditLog::recordChange(m_db, actor, SELL_ORDERS, sellOrderId, QStringLiteral("status"), [&]() -> Status {
             const qint64 now = m_db.clock().nowMs();
             auto done = Storage::run(m_db.connection(),
                                      QStringLiteral("UPDATE sell_orders SET status = ?, "
                                                     "sell_reason_detail = COALESCE(?, sell_reason_detail), completed_at = ?, "
                                                     "updated_at = ? WHERE id = ? AND status = ?"),
-                                     {toString(outcome), nullableText(detail), now, now, sellOrderId, toString(order.status)});
+                                     {enumText(outcome), nullableText(detail), now, now, sellOrderId, enumText(order.status)});
             if (!done)
                 return done.error();
             if (done.value() == 0)
@@ -440,21 +440,21 @@ Result<SellOrderRecord> PositionRepository::failSell(qint64 sellOrderId, SellOrd
 Result<PositionRecord> PositionRepository::close(qint64 id, PositionStatus expected, const QString &actor)
 {
     if (!canTransition(expected, PositionStatus::Closed))
-        return makeError(Errc::InvalidTransition, QStringLiteral("a %1 position cannot be closed").arg(toString(expected)));
+        return makeError(Errc::InvalidTransition, QStringLiteral("a %1 position cannot be closed").arg(enumText(expected)));
     return m_db.transaction([&]() -> Result<PositionRecord> {
         Status s = AuditLog::recordChange(m_db, actor, POSITIONS, id, QStringLiteral("close"), [&]() -> Status {
             const qint64 now = m_db.clock().nowMs();
             auto done = Storage::run(m_db.connection(),
                                      QStringLiteral("UPDATE positions SET status = 'CLOSED', quantity = 0, sell_time = ?, "
                                                     "updated_at = ? WHERE id = ? AND status = ?"),
-                                     {now, now, id, toString(expected)});
+                                     {now, now, id, enumText(expected)});
             if (!done)
                 return done.error();
             if (done.value() == 0) {
                 auto p = requirePosition(id);
                 if (!p)
                     return p.error();
-                return conflict(POSITIONS, id, toString(p.value().status), toString(expected));
+                return conflict(POSITIONS, id, enumText(p.value().status), enumText(expected));
             }
             return {};
         });
@@ -481,6 +481,6 @@ Result<QList<SellOrderRecord>> PositionRepository::listSellOrders(SellOrderStatu
 {
     return readList<SellOrderRecord>(
         Storage::exec(m_db.connection(), SELL_COLUMNS + QLatin1String("WHERE status = ? ORDER BY id LIMIT ?"),
-                      {toString(status), limit}),
+                      {enumText(status), limit}),
         readSell);
 }

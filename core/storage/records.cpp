@@ -100,9 +100,9 @@ QList<E> valuesOf(const Name<E> (&table)[N])
 } // namespace
 
 #define KT_STORAGE_ENUM_NAMES(Enum, table)                                                                             \
-    QString toString(Enum value) { return nameOf(table, value); }                                                      \
+    QString enumText(Enum value) { return nameOf(table, value); }                                                      \
     template<>                                                                                                         \
-    std::optional<Enum> fromString<Enum>(QStringView text)                                                             \
+    std::optional<Enum> enumFromText<Enum>(QStringView text)                                                             \
     {                                                                                                                  \
         return valueOf(table, text);                                                                                   \
     }                                                                                                                  \

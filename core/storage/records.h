@@ -3,14 +3,15 @@
 
 #include <QJsonObject>
 #include <QList>
+#include <QObject>
 #include <QString>
 #include <QStringView>
 #include <QtGlobal>
 
 #include <optional>
 
-// Value types of the SQLite store: one struct per row kind, enums for every column whose values are
-// a closed set. The strings that reach SQL are the ones the schema's CHECK constraints list, so a
+// Value types of the SQLite store: one struct per row kind, enums (Q_ENUM_NS) for every column
+// whose values are a closed set. The strings that reach SQL are the ones the schema's CHECK constraints list, so a
 // value can only be written through these enums. They live in namespace Storage because trading/,
 // kiwoom/ and sim/ have their own order and position types; these are the persisted ones.
 //
@@ -18,6 +19,7 @@
 // UTC epoch milliseconds, detected_date/trading_date is the Asia/Seoul trading date "YYYY-MM-DD".
 // A 0 id means "not stored yet".
 namespace Storage {
+Q_NAMESPACE
 
 // Status of a buy signal (pending_buy_signals) and of a strategy signal (strategy_signals).
 // PENDING → ORDERED → COMPLETED | FAILED | CANCELLED; PENDING → EXPIRED (midnight cleanup),
@@ -35,6 +37,7 @@ enum class SignalStatus
     Expired,
     Skipped,
 };
+Q_ENUM_NS(SignalStatus)
 
 // positions.status. OPEN: held and protected by stop-loss/take-profit; SELLING: a sell order is in
 // flight (at most one, see sell_orders); CLOSED: nothing left (terminal). SELLING → OPEN happens when
@@ -45,6 +48,7 @@ enum class PositionStatus
     Selling,
     Closed,
 };
+Q_ENUM_NS(PositionStatus)
 
 // sell_orders.status. PENDING → ORDERED → COMPLETED | FAILED | CANCELLED; PENDING → FAILED | CANCELLED.
 enum class SellOrderStatus
@@ -55,6 +59,7 @@ enum class SellOrderStatus
     Failed,
     Cancelled,
 };
+Q_ENUM_NS(SellOrderStatus)
 
 enum class SellReason
 {
@@ -65,6 +70,7 @@ enum class SellReason
     Manual,       // the user (UI or control API)
     Risk,         // kill switch / flatten / forced exit before the close
 };
+Q_ENUM_NS(SellReason)
 
 // watchlist_stocks.source_type. MANUAL is sticky: a condition never deactivates a stock the user added.
 enum class WatchlistSource
@@ -72,6 +78,7 @@ enum class WatchlistSource
     Manual,
     Condition,
 };
+Q_ENUM_NS(WatchlistSource)
 
 // condition_watchlist_sync.sync_status: the stock currently matches the condition (ACTIVE), left it
 // (REMOVED), or could not be added to the watchlist (FAILED).
@@ -81,12 +88,14 @@ enum class SyncStatus
     Removed,
     Failed,
 };
+Q_ENUM_NS(SyncStatus)
 
 enum class OrderSide
 {
     Buy,
     Sell,
 };
+Q_ENUM_NS(OrderSide)
 
 // What an orders row asks the broker: a new order (kt10000/kt10001), a modify (kt10002) or a cancel
 // (kt10003) of orig_order_id. Modify and cancel get their own broker order number.
@@ -96,6 +105,7 @@ enum class OrderAction
     Modify,
     Cancel,
 };
+Q_ENUM_NS(OrderAction)
 
 // The order state machine of DESIGN.md "Orders are money". See canTransition(); the database
 // enforces the same table with a trigger, so no code path can move an order backwards.
@@ -110,6 +120,7 @@ enum class OrderState
     Cancelled, // cancelled; a filled part stays in filled_quantity (terminal)
     Unknown,   // the reply was lost: ask the broker before doing anything else
 };
+Q_ENUM_NS(OrderState)
 
 // Who wanted an order or opened a position.
 enum class Origin
@@ -126,41 +137,44 @@ enum class Origin
     Reconcile,    // created while reconciling with the broker
     External,     // bought outside this app (HTS/MTS) and adopted at reconciliation
 };
+Q_ENUM_NS(Origin)
 
-QString toString(SignalStatus value);
-QString toString(PositionStatus value);
-QString toString(SellOrderStatus value);
-QString toString(SellReason value);
-QString toString(WatchlistSource value);
-QString toString(SyncStatus value);
-QString toString(OrderSide value);
-QString toString(OrderAction value);
-QString toString(OrderState value);
-QString toString(Origin value);
+QString enumText(SignalStatus value);
+QString enumText(PositionStatus value);
+QString enumText(SellOrderStatus value);
+QString enumText(SellReason value);
+QString enumText(WatchlistSource value);
+QString enumText(SyncStatus value);
+QString enumText(OrderSide value);
+QString enumText(OrderAction value);
+QString enumText(OrderState value);
+QString enumText(Origin value);
 
-// fromString<E>(text) is the exact inverse of toString(E); std::nullopt for anything else.
+// enumText(E) is the string stored in SQL (and shown by the control API); enumFromText<E>(text) is
+// its exact inverse, std::nullopt for anything else. (Not named toString: in namespace Storage that
+// name would hijack QTest's argument-dependent toString() for QCOMPARE on these enums.)
 template<typename E>
-std::optional<E> fromString(QStringView text);
+std::optional<E> enumFromText(QStringView text);
 template<>
-std::optional<SignalStatus> fromString<SignalStatus>(QStringView text);
+std::optional<SignalStatus> enumFromText<SignalStatus>(QStringView text);
 template<>
-std::optional<PositionStatus> fromString<PositionStatus>(QStringView text);
+std::optional<PositionStatus> enumFromText<PositionStatus>(QStringView text);
 template<>
-std::optional<SellOrderStatus> fromString<SellOrderStatus>(QStringView text);
+std::optional<SellOrderStatus> enumFromText<SellOrderStatus>(QStringView text);
 template<>
-std::optional<SellReason> fromString<SellReason>(QStringView text);
+std::optional<SellReason> enumFromText<SellReason>(QStringView text);
 template<>
-std::optional<WatchlistSource> fromString<WatchlistSource>(QStringView text);
+std::optional<WatchlistSource> enumFromText<WatchlistSource>(QStringView text);
 template<>
-std::optional<SyncStatus> fromString<SyncStatus>(QStringView text);
+std::optional<SyncStatus> enumFromText<SyncStatus>(QStringView text);
 template<>
-std::optional<OrderSide> fromString<OrderSide>(QStringView text);
+std::optional<OrderSide> enumFromText<OrderSide>(QStringView text);
 template<>
-std::optional<OrderAction> fromString<OrderAction>(QStringView text);
+std::optional<OrderAction> enumFromText<OrderAction>(QStringView text);
 template<>
-std::optional<OrderState> fromString<OrderState>(QStringView text);
+std::optional<OrderState> enumFromText<OrderState>(QStringView text);
 template<>
-std::optional<Origin> fromString<Origin>(QStringView text);
+std::optional<Origin> enumFromText<Origin>(QStringView text);
 
 // Every value of an enum, in declaration order (tests and UI filters iterate them).
 template<typename E>

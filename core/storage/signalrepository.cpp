@@ -69,7 +69,7 @@ QString filterSql(const SignalFilter &filter, std::optional<qint64> strategyId, 
     }
     if (filter.status) {
         terms << QStringLiteral("status = ?");
-        binds << toString(*filter.status);
+        binds << enumText(*filter.status);
     }
     if (filter.stockCode) {
         terms << QStringLiteral("stock_code = ?");
@@ -93,14 +93,14 @@ Status changeStatus(Database &db, const QString &table, qint64 id, SignalStatus 
         return makeError(Errc::InvalidTransition, QStringLiteral("%1 %2: %3 → %4 is not a valid signal transition")
                                                       .arg(table)
                                                       .arg(id)
-                                                      .arg(toString(expected), toString(next)));
+                                                      .arg(enumText(expected), enumText(next)));
     }
     return AuditLog::recordChange(db, actor, table, id, QStringLiteral("status"), [&]() -> Status {
         auto done = Storage::run(db.connection(),
                                  QStringLiteral("UPDATE %1 SET status = ?, status_reason = COALESCE(?, status_reason), "
                                                 "updated_at = ? WHERE id = ? AND status = ?")
                                      .arg(table),
-                                 {toString(next), nullableText(reason), db.clock().nowMs(), id, toString(expected)});
+                                 {enumText(next), nullableText(reason), db.clock().nowMs(), id, enumText(expected)});
         if (!done)
             return done.error();
         if (done.value() == 1)
@@ -113,7 +113,7 @@ Status changeStatus(Database &db, const QString &table, qint64 id, SignalStatus 
         return makeError(Errc::Conflict, QStringLiteral("%1 %2 is %3, not %4; nothing changed")
                                              .arg(table)
                                              .arg(id)
-                                             .arg(current.value().value(0).toString(), toString(expected)));
+                                             .arg(current.value().value(0).toString(), enumText(expected)));
     });
 }
 
@@ -131,7 +131,7 @@ Status validInitialStatus(SignalStatus status)
 {
     if (status != SignalStatus::Pending && status != SignalStatus::Skipped) {
         return makeError(Errc::InvalidArgument,
-                         QStringLiteral("a new signal is PENDING or SKIPPED, not %1").arg(toString(status)));
+                         QStringLiteral("a new signal is PENDING or SKIPPED, not %1").arg(enumText(status)));
     }
     return {};
 }
@@ -166,7 +166,7 @@ Result<SignalInsert> SignalRepository::insertPendingBuy(const PendingBuySignalRe
                            "status_reason, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
                            "ON CONFLICT (stock_code, detected_date, signal_type, source) DO NOTHING"),
             {nullable(signal.conditionId), signal.stockCode, signal.stockName, detectedAt, detectedDate,
-             toString(signal.status), signal.signalType, nullable(signal.referenceCandleHigh),
+             enumText(signal.status), signal.signalType, nullable(signal.referenceCandleHigh),
              nullable(signal.referenceCandleTimeMs), nullable(signal.targetPrice), source,
              nullableText(signal.statusReason), now});
         if (!inserted)
@@ -205,7 +205,7 @@ Result<SignalInsert> SignalRepository::insertStrategySignal(const StrategySignal
                            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
                            "ON CONFLICT (strategy_id, stock_code, detected_date, signal_type) DO NOTHING"),
             {signal.strategyId, signal.stockCode, signal.stockName, signal.signalType, nullable(signal.signalValue),
-             detectedAt, detectedDate, toString(signal.status), jsonText(signal.additionalData),
+             detectedAt, detectedDate, enumText(signal.status), jsonText(signal.additionalData),
              nullableText(signal.statusReason), now});
         if (!inserted)
             return inserted.error();

@@ -89,8 +89,14 @@ Result<QSqlQuery> exec(const QSqlDatabase &db, const QString &sql, const QVarian
     query.setForwardOnly(true);
     if (!query.prepare(sql))
         return sqlError(query.lastError(), QStringLiteral("prepare \"%1\"").arg(sql.simplified().left(120)));
-    for (const QVariant &value : binds)
-        query.addBindValue(value);
+    for (const QVariant &value : binds) {
+        // QtSql binds a null QString as SQL NULL; a QString value always means text here (NULL is
+        // spelled QVariant(), see nullable()), so a default-constructed name is stored as ''.
+        if (value.typeId() == QMetaType::QString && value.toString().isNull())
+            query.addBindValue(QStringLiteral(""));
+        else
+            query.addBindValue(value);
+    }
     if (!query.exec())
         return sqlError(query.lastError(), QStringLiteral("execute \"%1\"").arg(sql.simplified().left(120)));
     return query;

@@ -68,7 +68,7 @@ template<typename E>
 E enumValue(const QVariant &value, E fallback)
 {
     const QString text = value.toString();
-    if (auto parsed = fromString<E>(text))
+    if (auto parsed = enumFromText<E>(text))
         return *parsed;
     warnUnknownEnum(text);
     return fallback;

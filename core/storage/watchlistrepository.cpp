@@ -53,7 +53,7 @@ Result<WatchlistAdd> WatchlistRepository::add(const QString &stockCode, const QS
                 m_db.connection(),
                 QStringLiteral("INSERT INTO watchlist_stocks (stock_code, stock_name, added_at, is_active, source_type, "
                                "condition_id, condition_name, updated_at) VALUES (?, ?, ?, 1, ?, ?, ?, ?)"),
-                {stockCode, stockName, now, toString(source), nullable(conditionId), nullableText(conditionName), now});
+                {stockCode, stockName, now, enumText(source), nullable(conditionId), nullableText(conditionName), now});
             if (!inserted)
                 return inserted.error();
             if (Status s = AuditLog::recordInsert(m_db, actor, TABLE, inserted.value().lastInsertId().toLongLong()); !s)
@@ -79,7 +79,7 @@ Result<WatchlistAdd> WatchlistRepository::add(const QString &stockCode, const QS
                                                           QStringLiteral("UPDATE watchlist_stocks SET stock_name = ?, is_active = 1, "
                                                                          "source_type = ?, condition_id = ?, condition_name = ?, "
                                                                          "updated_at = ? WHERE id = ?"),
-                                                          {newName, toString(newSource), nullable(newConditionId),
+                                                          {newName, enumText(newSource), nullable(newConditionId),
                                                            nullableText(newConditionName), now, old.id});
                                                       return done ? Status() : Status(done.error());
                                                   });
@@ -140,7 +140,7 @@ Result<QList<WatchlistStockRecord>> WatchlistRepository::listBySource(WatchlistS
                       COLUMNS
                           + (activeOnly ? QLatin1String("WHERE is_active = 1 AND source_type = ? ORDER BY added_at, id")
                                         : QLatin1String("WHERE source_type = ? ORDER BY added_at, id")),
-                      {toString(source)}),
+                      {enumText(source)}),
         readStock);
 }
 

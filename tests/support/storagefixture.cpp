@@ -143,6 +143,26 @@ QStringList tableNames(const QSqlDatabase &db)
     return names;
 }
 
+QStringList dumpAll(const QSqlDatabase &db)
+{
+    QStringList dump;
+    for (const QString &table : tableNames(db)) {
+        for (const QStringList &row : rows(db, QStringLiteral("SELECT * FROM %1").arg(table)))
+            dump << table + QLatin1Char(':') + row.join(u'|');
+    }
+    return dump;
+}
+
+qint64 countRows(const QSqlDatabase &db, const QString &table, const QString &where)
+{
+    QSqlQuery query(db);
+    const QString sql = QStringLiteral("SELECT count(*) FROM %1").arg(table)
+        + (where.isEmpty() ? QString() : QLatin1String(" WHERE ") + where);
+    if (!query.exec(sql) || !query.next())
+        return -1;
+    return query.value(0).toLongLong();
+}
+
 QStringList schemaDescription(const QSqlDatabase &db)
 {
     QStringList out;

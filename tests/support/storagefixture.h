@@ -59,6 +59,11 @@ bool patchFile(const QString &path, qint64 offset, const QByteArray &bytes);
 QStringList tableColumns(const QSqlDatabase &db, const QString &table);
 // Names of all tables (not sqlite_* internals).
 QStringList tableNames(const QSqlDatabase &db);
+// Every row of every table as text, for "nothing changed" comparisons.
+QStringList dumpAll(const QSqlDatabase &db);
+// Rows in a table (optionally WHERE ...), -1 on error.
+qint64 countRows(const QSqlDatabase &db, const QString &table, const QString &where = QString());
+
 // Every schema object (type, name, whitespace-normalised SQL) and, per table, its columns
 // (table_xinfo), indexes (index_list + index_xinfo) and foreign keys; plus user_version and
 // application_id. Two databases with equal descriptions have the same schema.

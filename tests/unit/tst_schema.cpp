@@ -203,26 +203,9 @@ QString orderInState(int id, Storage::OrderState state)
                           "filled_quantity, filled_amount, created_at, updated_at, origin, trading_date) "
                           "VALUES (%1, 'kt-t%1', 'BUY', '000660', 2, 1000, '0', '%2', %3, %4, 0, 0, 'manual', '2025-03-14')")
         .arg(id)
-        .arg(Storage::toString(state))
+        .arg(Storage::enumText(state))
         .arg(filled)
         .arg(filled * 1000);
-}
-
-// Every row of every table, for "nothing changed" comparisons.
-QStringList dumpAll(const QSqlDatabase &db)
-{
-    QStringList dump;
-    for (const QString &table : tableNames(db)) {
-        QSqlQuery q(db);
-        q.exec(QStringLiteral("SELECT * FROM %1").arg(table));
-        while (q.next()) {
-            QStringList values;
-            for (int i = 0; i < q.record().count(); ++i)
-                values << q.value(i).toString();
-            dump << table + QLatin1Char(':') + values.join(u'|');
-        }
-    }
-    return dump;
 }
 
 } // namespace
@@ -489,11 +472,11 @@ private slots:
                 const int filled = to == Storage::OrderState::Filled ? 2 : to == Storage::OrderState::Partial ? 1 : 0;
                 Status moved = run(QStringLiteral("UPDATE orders SET state = '%1', filled_quantity = max(filled_quantity, %2), "
                                                   "filled_amount = max(filled_amount, %3) WHERE id = %4")
-                                       .arg(Storage::toString(to))
+                                       .arg(Storage::enumText(to))
                                        .arg(filled)
                                        .arg(filled * 1000)
                                        .arg(id));
-                const QString pair = Storage::toString(from) + QLatin1String(" → ") + Storage::toString(to);
+                const QString pair = Storage::enumText(from) + QStringLiteral(" → ") + Storage::enumText(to);
                 if (Storage::canTransition(from, to)) {
                     QVERIFY2(moved.ok(), qPrintable(pair + QLatin1String(": ") + (moved.ok() ? QString() : moved.error().message)));
                 } else {
