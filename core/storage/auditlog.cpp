@@ -9,7 +9,8 @@ using namespace Storage;
 
 namespace {
 
-const QString SELECT_COLUMNS = QStringLiteral("SELECT id, at, actor, entity, entity_id, action, before, after FROM audit_log ");
+const QString SELECT_COLUMNS
+    = QStringLiteral("SELECT id, at, actor, entity, entity_id, action, before, after FROM audit_log ");
 
 AuditRecord readAudit(const QSqlQuery &q)
 {
@@ -37,52 +38,49 @@ Result<QList<AuditRecord>> readAll(Result<QSqlQuery> query)
 
 } // namespace
 
-AuditLog::AuditLog(Database &db)
-    : m_db(db)
-{
-}
+AuditLog::AuditLog(Database &db) : m_db(db) { }
 
 Result<qint64> AuditLog::append(const QString &actor, const QString &entity, std::optional<qint64> entityId,
-                                const QString &action, const QJsonObject &before, const QJsonObject &after)
+    const QString &action, const QJsonObject &before, const QJsonObject &after)
 {
     return appendRaw(m_db, actor, entity, entityId, action, before.isEmpty() ? QString() : jsonText(before),
-                     after.isEmpty() ? QString() : jsonText(after));
+        after.isEmpty() ? QString() : jsonText(after));
 }
 
 Result<QList<AuditRecord>> AuditLog::forEntity(const QString &entity, std::optional<qint64> entityId, int limit) const
 {
     if (entityId) {
         return readAll(Storage::exec(m_db.connection(),
-                                     SELECT_COLUMNS + QLatin1String("WHERE entity = ? AND entity_id = ? ORDER BY id DESC LIMIT ?"),
-                                     {entity, *entityId, limit}));
+            SELECT_COLUMNS + QLatin1String("WHERE entity = ? AND entity_id = ? ORDER BY id DESC LIMIT ?"),
+            { entity, *entityId, limit }));
     }
-    return readAll(Storage::exec(m_db.connection(), SELECT_COLUMNS + QLatin1String("WHERE entity = ? ORDER BY id DESC LIMIT ?"),
-                                 {entity, limit}));
+    return readAll(Storage::exec(m_db.connection(),
+        SELECT_COLUMNS + QLatin1String("WHERE entity = ? ORDER BY id DESC LIMIT ?"), { entity, limit }));
 }
 
 Result<QList<AuditRecord>> AuditLog::since(qint64 afterId, int limit) const
 {
-    return readAll(Storage::exec(m_db.connection(), SELECT_COLUMNS + QLatin1String("WHERE id > ? ORDER BY id LIMIT ?"),
-                                 {afterId, limit}));
+    return readAll(Storage::exec(
+        m_db.connection(), SELECT_COLUMNS + QLatin1String("WHERE id > ? ORDER BY id LIMIT ?"), { afterId, limit }));
 }
 
 Result<qint64> AuditLog::appendRaw(Database &db, const QString &actor, const QString &entity,
-                                   std::optional<qint64> entityId, const QString &action, const QString &beforeJson,
-                                   const QString &afterJson)
+    std::optional<qint64> entityId, const QString &action, const QString &beforeJson, const QString &afterJson)
 {
     if (actor.isEmpty())
         return makeError(Errc::InvalidArgument, QStringLiteral("an audited change needs an actor"));
     auto query = Storage::exec(db.connection(),
-                               QStringLiteral("INSERT INTO audit_log (at, actor, entity, entity_id, action, before, after) "
-                                              "VALUES (?, ?, ?, ?, ?, ?, ?)"),
-                               {db.clock().nowMs(), actor, entity, nullable(entityId), action, nullableText(beforeJson),
-                                nullableText(afterJson)});
+        QStringLiteral("INSERT INTO audit_log (at, actor, entity, entity_id, action, before, after) "
+                       "VALUES (?, ?, ?, ?, ?, ?, ?)"),
+        { db.clock().nowMs(), actor, entity, nullable(entityId), action, nullableText(beforeJson),
+            nullableText(afterJson) });
     if (!query)
         return query.error();
     return query.value().lastInsertId().toLongLong();
 }
 
-Status AuditLog::recordInsert(Database &db, const QString &actor, const QString &table, qint64 id, const QString &action)
+Status AuditLog::recordInsert(
+    Database &db, const QString &actor, const QString &table, qint64 id, const QString &action)
 {
     auto after = db.rowSnapshot(table, id);
     if (!after)
@@ -94,7 +92,7 @@ Status AuditLog::recordInsert(Database &db, const QString &actor, const QString 
 }
 
 Status AuditLog::recordChange(Database &db, const QString &actor, const QString &table, qint64 id,
-                              const QString &action, const std::function<Status()> &mutate)
+    const QString &action, const std::function<Status()> &mutate)
 {
     if (actor.isEmpty())
         return makeError(Errc::InvalidArgument, QStringLiteral("an audited change needs an actor"));

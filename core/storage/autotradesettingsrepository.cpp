@@ -26,35 +26,32 @@ AutoTradeSettingsRecord readSettings(const QSqlQuery &q)
 
 } // namespace
 
-AutoTradeSettingsRepository::AutoTradeSettingsRepository(Database &db)
-    : m_db(db)
-{
-}
+AutoTradeSettingsRepository::AutoTradeSettingsRepository(Database &db) : m_db(db) { }
 
 Result<std::optional<AutoTradeSettingsRecord>> AutoTradeSettingsRepository::load() const
 {
     return readOne<AutoTradeSettingsRecord>(
         Storage::exec(m_db.connection(),
-                      QStringLiteral("SELECT is_enabled, max_invest_amount, stop_loss_rate, take_profit_rate, updated_at "
-                                     "FROM auto_trade_settings WHERE id = ?"),
-                      {ROW_ID}),
+            QStringLiteral("SELECT is_enabled, max_invest_amount, stop_loss_rate, take_profit_rate, updated_at "
+                           "FROM auto_trade_settings WHERE id = ?"),
+            { ROW_ID }),
         readSettings);
 }
 
-Result<AutoTradeSettingsRecord> AutoTradeSettingsRepository::save(const AutoTradeSettingsRecord &settings,
-                                                                  const QString &actor)
+Result<AutoTradeSettingsRecord> AutoTradeSettingsRepository::save(
+    const AutoTradeSettingsRecord &settings, const QString &actor)
 {
     return m_db.transaction([&]() -> Result<AutoTradeSettingsRecord> {
         auto existing = load();
         if (!existing)
             return existing.error();
-        const QVariantList values = {settings.enabled ? 1 : 0, settings.maxInvestAmount, settings.stopLossRate,
-                                     settings.takeProfitRate, m_db.clock().nowMs(), ROW_ID};
+        const QVariantList values = { settings.enabled ? 1 : 0, settings.maxInvestAmount, settings.stopLossRate,
+            settings.takeProfitRate, m_db.clock().nowMs(), ROW_ID };
         if (!existing.value()) {
             auto done = Storage::run(m_db.connection(),
-                                     QStringLiteral("INSERT INTO auto_trade_settings (is_enabled, max_invest_amount, "
-                                                    "stop_loss_rate, take_profit_rate, updated_at, id) VALUES (?, ?, ?, ?, ?, ?)"),
-                                     values);
+                QStringLiteral("INSERT INTO auto_trade_settings (is_enabled, max_invest_amount, "
+                               "stop_loss_rate, take_profit_rate, updated_at, id) VALUES (?, ?, ?, ?, ?, ?)"),
+                values);
             if (!done)
                 return done.error();
             if (Status s = AuditLog::recordInsert(m_db, actor, TABLE, ROW_ID); !s)
@@ -62,9 +59,9 @@ Result<AutoTradeSettingsRecord> AutoTradeSettingsRepository::save(const AutoTrad
         } else {
             Status s = AuditLog::recordChange(m_db, actor, TABLE, ROW_ID, QStringLiteral("update"), [&]() -> Status {
                 auto done = Storage::run(m_db.connection(),
-                                         QStringLiteral("UPDATE auto_trade_settings SET is_enabled = ?, max_invest_amount = ?, "
-                                                        "stop_loss_rate = ?, take_profit_rate = ?, updated_at = ? WHERE id = ?"),
-                                         values);
+                    QStringLiteral("UPDATE auto_trade_settings SET is_enabled = ?, max_invest_amount = ?, "
+                                   "stop_loss_rate = ?, take_profit_rate = ?, updated_at = ? WHERE id = ?"),
+                    values);
                 return done ? Status() : Status(done.error());
             });
             if (!s)
@@ -73,7 +70,7 @@ Result<AutoTradeSettingsRecord> AutoTradeSettingsRepository::save(const AutoTrad
         auto stored = load();
         if (!stored)
             return stored.error();
-        return stored.value().value_or(AutoTradeSettingsRecord{});
+        return stored.value().value_or(AutoTradeSettingsRecord {});
     });
 }
 

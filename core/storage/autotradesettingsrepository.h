@@ -21,7 +21,8 @@ public:
     Result<std::optional<Storage::AutoTradeSettingsRecord>> load() const;
     // Inserts or replaces the row; updated_at is the clock's now. Returns the stored settings.
     // Negative amounts or rates fail with storage.check and change nothing.
-    Result<Storage::AutoTradeSettingsRecord> save(const Storage::AutoTradeSettingsRecord &settings, const QString &actor);
+    Result<Storage::AutoTradeSettingsRecord> save(
+        const Storage::AutoTradeSettingsRecord &settings, const QString &actor);
     // Flips only the switch; storage.not_found before the first save().
     Result<Storage::AutoTradeSettingsRecord> setEnabled(bool enabled, const QString &actor);
 

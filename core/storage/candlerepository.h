@@ -24,8 +24,8 @@ public:
     // Returns the number of bars written.
     Result<int> upsert(const QString &stockCode, CandleInterval interval, const QList<Candle> &candles);
     // Bars with fromMs <= open time < toMs, oldest first, at most limit (0 = no limit).
-    Result<QList<Candle>> range(const QString &stockCode, CandleInterval interval, qint64 fromMs, qint64 toMs,
-                                int limit = 0) const;
+    Result<QList<Candle>> range(
+        const QString &stockCode, CandleInterval interval, qint64 fromMs, qint64 toMs, int limit = 0) const;
     // The newest `count` bars, oldest first.
     Result<QList<Candle>> latest(const QString &stockCode, CandleInterval interval, int count) const;
     Result<std::optional<Candle>> last(const QString &stockCode, CandleInterval interval) const;

@@ -15,10 +15,11 @@ namespace {
 const QString CONDITIONS_TABLE = QStringLiteral("auto_trade_conditions");
 const QString SYNC_TABLE = QStringLiteral("condition_watchlist_sync");
 
-const QString CONDITION_COLUMNS =
-    QStringLiteral("SELECT id, condition_name, api_condition_id, is_enabled, updated_at FROM auto_trade_conditions ");
-const QString SYNC_COLUMNS = QStringLiteral("SELECT id, condition_id, condition_name, stock_code, stock_name, sync_status, "
-                                            "last_sync_at, added_to_watchlist FROM condition_watchlist_sync ");
+const QString CONDITION_COLUMNS
+    = QStringLiteral("SELECT id, condition_name, api_condition_id, is_enabled, updated_at FROM auto_trade_conditions ");
+const QString SYNC_COLUMNS
+    = QStringLiteral("SELECT id, condition_id, condition_name, stock_code, stock_name, sync_status, "
+                     "last_sync_at, added_to_watchlist FROM condition_watchlist_sync ");
 
 ConditionRecord readCondition(const QSqlQuery &q)
 {
@@ -52,13 +53,10 @@ Error notFound(qint64 id)
 
 } // namespace
 
-ConditionRepository::ConditionRepository(Database &db)
-    : m_db(db)
-{
-}
+ConditionRepository::ConditionRepository(Database &db) : m_db(db) { }
 
-Result<ConditionRecord> ConditionRepository::upsert(const QString &conditionName, const QString &apiConditionId,
-                                                    const QString &actor)
+Result<ConditionRecord> ConditionRepository::upsert(
+    const QString &conditionName, const QString &apiConditionId, const QString &actor)
 {
     if (conditionName.trimmed().isEmpty())
         return makeError(Errc::InvalidArgument, QStringLiteral("a condition needs a name"));
@@ -69,9 +67,9 @@ Result<ConditionRecord> ConditionRepository::upsert(const QString &conditionName
         const qint64 now = m_db.clock().nowMs();
         if (!existing.value()) {
             auto inserted = Storage::exec(m_db.connection(),
-                                          QStringLiteral("INSERT INTO auto_trade_conditions (condition_name, api_condition_id, "
-                                                         "is_enabled, updated_at) VALUES (?, ?, 0, ?)"),
-                                          {conditionName, nullableText(apiConditionId), now});
+                QStringLiteral("INSERT INTO auto_trade_conditions (condition_name, api_condition_id, "
+                               "is_enabled, updated_at) VALUES (?, ?, 0, ?)"),
+                { conditionName, nullableText(apiConditionId), now });
             if (!inserted)
                 return inserted.error();
             const qint64 id = inserted.value().lastInsertId().toLongLong();
@@ -79,13 +77,14 @@ Result<ConditionRecord> ConditionRepository::upsert(const QString &conditionName
                 return s.error();
         } else if (existing.value()->apiConditionId != apiConditionId) {
             const qint64 id = existing.value()->id;
-            Status s = AuditLog::recordChange(m_db, actor, CONDITIONS_TABLE, id, QStringLiteral("update"), [&]() -> Status {
-                auto done = Storage::run(m_db.connection(),
-                                         QStringLiteral("UPDATE auto_trade_conditions SET api_condition_id = ?, updated_at = ? "
-                                                        "WHERE id = ?"),
-                                         {nullableText(apiConditionId), now, id});
-                return done ? Status() : Status(done.error());
-            });
+            Status s
+                = AuditLog::recordChange(m_db, actor, CONDITIONS_TABLE, id, QStringLiteral("update"), [&]() -> Status {
+                      auto done = Storage::run(m_db.connection(),
+                          QStringLiteral("UPDATE auto_trade_conditions SET api_condition_id = ?, updated_at = ? "
+                                         "WHERE id = ?"),
+                          { nullableText(apiConditionId), now, id });
+                      return done ? Status() : Status(done.error());
+                  });
             if (!s)
                 return s.error();
         }
@@ -100,27 +99,29 @@ Result<ConditionRecord> ConditionRepository::upsert(const QString &conditionName
 
 Result<std::optional<ConditionRecord>> ConditionRepository::find(qint64 id) const
 {
-    return readOne<ConditionRecord>(Storage::exec(m_db.connection(), CONDITION_COLUMNS + QLatin1String("WHERE id = ?"), {id}),
-                                    readCondition);
+    return readOne<ConditionRecord>(
+        Storage::exec(m_db.connection(), CONDITION_COLUMNS + QLatin1String("WHERE id = ?"), { id }), readCondition);
 }
 
 Result<std::optional<ConditionRecord>> ConditionRepository::findByName(const QString &conditionName) const
 {
     return readOne<ConditionRecord>(
-        Storage::exec(m_db.connection(), CONDITION_COLUMNS + QLatin1String("WHERE condition_name = ?"), {conditionName}),
+        Storage::exec(
+            m_db.connection(), CONDITION_COLUMNS + QLatin1String("WHERE condition_name = ?"), { conditionName }),
         readCondition);
 }
 
 Result<QList<ConditionRecord>> ConditionRepository::list() const
 {
-    return readList<ConditionRecord>(Storage::exec(m_db.connection(), CONDITION_COLUMNS + QLatin1String("ORDER BY id")),
-                                     readCondition);
+    return readList<ConditionRecord>(
+        Storage::exec(m_db.connection(), CONDITION_COLUMNS + QLatin1String("ORDER BY id")), readCondition);
 }
 
 Result<QList<ConditionRecord>> ConditionRepository::listEnabled() const
 {
     return readList<ConditionRecord>(
-        Storage::exec(m_db.connection(), CONDITION_COLUMNS + QLatin1String("WHERE is_enabled = 1 ORDER BY id")), readCondition);
+        Storage::exec(m_db.connection(), CONDITION_COLUMNS + QLatin1String("WHERE is_enabled = 1 ORDER BY id")),
+        readCondition);
 }
 
 Status ConditionRepository::setEnabled(qint64 id, bool enabled, const QString &actor)
@@ -128,8 +129,8 @@ Status ConditionRepository::setEnabled(qint64 id, bool enabled, const QString &a
     return m_db.transaction([&]() -> Status {
         return AuditLog::recordChange(m_db, actor, CONDITIONS_TABLE, id, QStringLiteral("update"), [&]() -> Status {
             auto done = Storage::run(m_db.connection(),
-                                     QStringLiteral("UPDATE auto_trade_conditions SET is_enabled = ?, updated_at = ? WHERE id = ?"),
-                                     {enabled ? 1 : 0, m_db.clock().nowMs(), id});
+                QStringLiteral("UPDATE auto_trade_conditions SET is_enabled = ?, updated_at = ? WHERE id = ?"),
+                { enabled ? 1 : 0, m_db.clock().nowMs(), id });
             if (!done)
                 return done.error();
             if (done.value() == 0)
@@ -143,13 +144,15 @@ Status ConditionRepository::remove(qint64 id, const QString &actor)
 {
     return m_db.transaction([&]() -> Status {
         return AuditLog::recordChange(m_db, actor, CONDITIONS_TABLE, id, QStringLiteral("delete"), [&]() -> Status {
-            auto done = Storage::run(m_db.connection(), QStringLiteral("DELETE FROM auto_trade_conditions WHERE id = ?"), {id});
+            auto done = Storage::run(
+                m_db.connection(), QStringLiteral("DELETE FROM auto_trade_conditions WHERE id = ?"), { id });
             if (!done) {
                 if (done.error().code == QLatin1String(Errc::ForeignKey)) {
-                    return makeError(Errc::ForeignKey, QStringLiteral("condition %1 has buy signals and cannot be deleted; "
-                                                                      "disable it instead (%2)")
-                                                           .arg(id)
-                                                           .arg(done.error().message));
+                    return makeError(Errc::ForeignKey,
+                        QStringLiteral("condition %1 has buy signals and cannot be deleted; "
+                                       "disable it instead (%2)")
+                            .arg(id)
+                            .arg(done.error().message));
                 }
                 return done.error();
             }
@@ -160,17 +163,17 @@ Status ConditionRepository::remove(qint64 id, const QString &actor)
     });
 }
 
-Result<std::optional<ConditionSyncRecord>> ConditionRepository::findSync(qint64 conditionId, const QString &stockCode) const
+Result<std::optional<ConditionSyncRecord>> ConditionRepository::findSync(
+    qint64 conditionId, const QString &stockCode) const
 {
-    return readOne<ConditionSyncRecord>(Storage::exec(m_db.connection(),
-                                                      SYNC_COLUMNS + QLatin1String("WHERE condition_id = ? AND stock_code = ?"),
-                                                      {conditionId, stockCode}),
-                                        readSync);
+    return readOne<ConditionSyncRecord>(
+        Storage::exec(m_db.connection(), SYNC_COLUMNS + QLatin1String("WHERE condition_id = ? AND stock_code = ?"),
+            { conditionId, stockCode }),
+        readSync);
 }
 
 Result<ConditionSyncRecord> ConditionRepository::recordSync(qint64 conditionId, const QString &stockCode,
-                                                            const QString &stockName, SyncStatus status,
-                                                            bool addedToWatchlist, const QString &actor)
+    const QString &stockName, SyncStatus status, bool addedToWatchlist, const QString &actor)
 {
     if (stockCode.isEmpty())
         return makeError(Errc::InvalidArgument, QStringLiteral("a sync entry needs a stock code"));
@@ -186,14 +189,16 @@ Result<ConditionSyncRecord> ConditionRepository::recordSync(qint64 conditionId, 
         const qint64 now = m_db.clock().nowMs();
         const QString conditionName = condition.value()->conditionName;
         if (!existing.value()) {
-            auto inserted = Storage::exec(
-                m_db.connection(),
-                QStringLiteral("INSERT INTO condition_watchlist_sync (condition_id, condition_name, stock_code, stock_name, "
-                               "sync_status, last_sync_at, added_to_watchlist) VALUES (?, ?, ?, ?, ?, ?, ?)"),
-                {conditionId, conditionName, stockCode, stockName, enumText(status), now, addedToWatchlist ? 1 : 0});
+            auto inserted = Storage::exec(m_db.connection(),
+                QStringLiteral(
+                    "INSERT INTO condition_watchlist_sync (condition_id, condition_name, stock_code, stock_name, "
+                    "sync_status, last_sync_at, added_to_watchlist) VALUES (?, ?, ?, ?, ?, ?, ?)"),
+                { conditionId, conditionName, stockCode, stockName, enumText(status), now, addedToWatchlist ? 1 : 0 });
             if (!inserted)
                 return inserted.error();
-            if (Status s = AuditLog::recordInsert(m_db, actor, SYNC_TABLE, inserted.value().lastInsertId().toLongLong()); !s)
+            if (Status s
+                = AuditLog::recordInsert(m_db, actor, SYNC_TABLE, inserted.value().lastInsertId().toLongLong());
+                !s)
                 return s.error();
         } else {
             const ConditionSyncRecord &old = *existing.value();
@@ -201,15 +206,15 @@ Result<ConditionSyncRecord> ConditionRepository::recordSync(qint64 conditionId, 
                 || old.conditionName != conditionName || (!stockName.isEmpty() && old.stockName != stockName);
             auto update = [&]() -> Status {
                 auto done = Storage::run(m_db.connection(),
-                                         QStringLiteral("UPDATE condition_watchlist_sync SET condition_name = ?, "
-                                                        "stock_name = CASE WHEN ? = '' THEN stock_name ELSE ? END, "
-                                                        "sync_status = ?, last_sync_at = ?, added_to_watchlist = ? WHERE id = ?"),
-                                         {conditionName, stockName, stockName, enumText(status), now,
-                                          addedToWatchlist ? 1 : 0, old.id});
+                    QStringLiteral("UPDATE condition_watchlist_sync SET condition_name = ?, "
+                                   "stock_name = CASE WHEN ? = '' THEN stock_name ELSE ? END, "
+                                   "sync_status = ?, last_sync_at = ?, added_to_watchlist = ? WHERE id = ?"),
+                    { conditionName, stockName, stockName, enumText(status), now, addedToWatchlist ? 1 : 0, old.id });
                 return done ? Status() : Status(done.error());
             };
-            Status s = changed ? AuditLog::recordChange(m_db, actor, SYNC_TABLE, old.id, QStringLiteral("update"), update)
-                               : update();
+            Status s = changed
+                ? AuditLog::recordChange(m_db, actor, SYNC_TABLE, old.id, QStringLiteral("update"), update)
+                : update();
             if (!s)
                 return s.error();
         }
@@ -222,9 +227,8 @@ Result<ConditionSyncRecord> ConditionRepository::recordSync(qint64 conditionId, 
     });
 }
 
-Result<QList<ConditionSyncRecord>> ConditionRepository::markRemovedExcept(qint64 conditionId,
-                                                                          const QStringList &presentCodes,
-                                                                          const QString &actor)
+Result<QList<ConditionSyncRecord>> ConditionRepository::markRemovedExcept(
+    qint64 conditionId, const QStringList &presentCodes, const QString &actor)
 {
     return m_db.transaction([&]() -> Result<QList<ConditionSyncRecord>> {
         auto active = syncEntries(conditionId, SyncStatus::Active);
@@ -236,13 +240,14 @@ Result<QList<ConditionSyncRecord>> ConditionRepository::markRemovedExcept(qint64
         for (const ConditionSyncRecord &entry : std::as_const(active.value())) {
             if (present.contains(entry.stockCode))
                 continue;
-            Status s = AuditLog::recordChange(m_db, actor, SYNC_TABLE, entry.id, QStringLiteral("update"), [&]() -> Status {
-                auto done = Storage::run(m_db.connection(),
-                                         QStringLiteral("UPDATE condition_watchlist_sync SET sync_status = 'REMOVED', "
-                                                        "last_sync_at = ? WHERE id = ?"),
-                                         {now, entry.id});
-                return done ? Status() : Status(done.error());
-            });
+            Status s
+                = AuditLog::recordChange(m_db, actor, SYNC_TABLE, entry.id, QStringLiteral("update"), [&]() -> Status {
+                      auto done = Storage::run(m_db.connection(),
+                          QStringLiteral("UPDATE condition_watchlist_sync SET sync_status = 'REMOVED', "
+                                         "last_sync_at = ? WHERE id = ?"),
+                          { now, entry.id });
+                      return done ? Status() : Status(done.error());
+                  });
             if (!s)
                 return s.error();
             ConditionSyncRecord after = entry;
@@ -254,18 +259,19 @@ Result<QList<ConditionSyncRecord>> ConditionRepository::markRemovedExcept(qint64
     });
 }
 
-Result<QList<ConditionSyncRecord>> ConditionRepository::syncEntries(qint64 conditionId, std::optional<SyncStatus> status) const
+Result<QList<ConditionSyncRecord>> ConditionRepository::syncEntries(
+    qint64 conditionId, std::optional<SyncStatus> status) const
 {
     if (status) {
         return readList<ConditionSyncRecord>(
             Storage::exec(m_db.connection(),
-                          SYNC_COLUMNS + QLatin1String("WHERE condition_id = ? AND sync_status = ? ORDER BY stock_code"),
-                          {conditionId, enumText(*status)}),
+                SYNC_COLUMNS + QLatin1String("WHERE condition_id = ? AND sync_status = ? ORDER BY stock_code"),
+                { conditionId, enumText(*status) }),
             readSync);
     }
     return readList<ConditionSyncRecord>(
         Storage::exec(m_db.connection(), SYNC_COLUMNS + QLatin1String("WHERE condition_id = ? ORDER BY stock_code"),
-                      {conditionId}),
+            { conditionId }),
         readSync);
 }
 
@@ -273,6 +279,6 @@ Result<QList<ConditionSyncRecord>> ConditionRepository::syncEntriesForStock(cons
 {
     return readList<ConditionSyncRecord>(
         Storage::exec(m_db.connection(), SYNC_COLUMNS + QLatin1String("WHERE stock_code = ? ORDER BY condition_id"),
-                      {stockCode}),
+            { stockCode }),
         readSync);
 }

@@ -22,8 +22,8 @@ public:
 
     // Inserts the condition, or updates api_condition_id of the one with this name (the seed's
     // unique key). is_enabled of an existing condition is kept; a new one starts disabled.
-    Result<Storage::ConditionRecord> upsert(const QString &conditionName, const QString &apiConditionId,
-                                            const QString &actor);
+    Result<Storage::ConditionRecord> upsert(
+        const QString &conditionName, const QString &apiConditionId, const QString &actor);
     Result<std::optional<Storage::ConditionRecord>> find(qint64 id) const;
     Result<std::optional<Storage::ConditionRecord>> findByName(const QString &conditionName) const;
     Result<QList<Storage::ConditionRecord>> list() const;
@@ -38,14 +38,13 @@ public:
     // updates the (condition, stock) row and stamps last_sync_at. Audited only when something other
     // than the time stamp changed.
     Result<Storage::ConditionSyncRecord> recordSync(qint64 conditionId, const QString &stockCode,
-                                                    const QString &stockName, Storage::SyncStatus status,
-                                                    bool addedToWatchlist, const QString &actor);
+        const QString &stockName, Storage::SyncStatus status, bool addedToWatchlist, const QString &actor);
     // Marks every ACTIVE row of the condition whose stock is not in presentCodes as REMOVED and
     // returns those rows (as they are after the change).
-    Result<QList<Storage::ConditionSyncRecord>> markRemovedExcept(qint64 conditionId, const QStringList &presentCodes,
-                                                                  const QString &actor);
-    Result<QList<Storage::ConditionSyncRecord>> syncEntries(qint64 conditionId,
-                                                            std::optional<Storage::SyncStatus> status = std::nullopt) const;
+    Result<QList<Storage::ConditionSyncRecord>> markRemovedExcept(
+        qint64 conditionId, const QStringList &presentCodes, const QString &actor);
+    Result<QList<Storage::ConditionSyncRecord>> syncEntries(
+        qint64 conditionId, std::optional<Storage::SyncStatus> status = std::nullopt) const;
     // Every condition's row for one stock (to decide whether a condition-sourced watchlist stock is
     // still wanted by any condition).
     Result<QList<Storage::ConditionSyncRecord>> syncEntriesForStock(const QString &stockCode) const;

@@ -23,8 +23,8 @@ namespace {
 // STRICT tables need SQLite 3.37, the built-in JSON functions 3.38.
 const QVersionNumber MIN_SQLITE_VERSION(3, 38, 0);
 
-constexpr char UNTOUCHED_NOTE[] =
-    " — the file was left untouched; trading is disabled until it is restored from a backup or moved away";
+constexpr char UNTOUCHED_NOTE[]
+    = " — the file was left untouched; trading is disabled until it is restored from a backup or moved away";
 
 // Columns holding JSON text are embedded as JSON (not as a string) in row snapshots.
 bool isJsonColumn(const QString &column)
@@ -87,7 +87,7 @@ Result<std::unique_ptr<Database>> Database::openInMemory(const IClock &clock)
 
 Result<std::unique_ptr<Database>> Database::openPath(const QString &filePath, bool inMemory, const IClock &clock)
 {
-    static std::atomic<quint64> s_counter{0};
+    static std::atomic<quint64> s_counter { 0 };
     const QString name = QStringLiteral("kt.storage.%1").arg(++s_counter);
 
     // An existing file is inspected first through a read-only connection: integrity, owner and
@@ -114,7 +114,7 @@ Result<std::unique_ptr<Database>> Database::openPath(const QString &filePath, bo
             const Error error = sqlError(db.lastError(), QStringLiteral("open %1").arg(filePath));
             db = QSqlDatabase();
             QSqlDatabase::removeDatabase(name);
-            return Error{QString::fromLatin1(Errc::OpenFailed), error.message};
+            return Error { QString::fromLatin1(Errc::OpenFailed), error.message };
         }
     }
     // From here the destructor closes and removes the connection on every failure path.
@@ -142,7 +142,7 @@ Status Database::inspectFile(const QString &filePath, const QString &connectionN
             result = makeError(Errc::OpenFailed, QStringLiteral("the Qt SQLite driver (QSQLITE) is not available"));
         } else if (!db.open()) {
             const Error error = sqlError(db.lastError(), QStringLiteral("open %1 read-only").arg(filePath));
-            result = Error{QString::fromLatin1(Errc::OpenFailed), error.message};
+            result = Error { QString::fromLatin1(Errc::OpenFailed), error.message };
         } else {
             result = checkFile(db, filePath, true);
             db.close();
@@ -170,17 +170,17 @@ Status Database::checkFile(const QSqlDatabase &db, const QString &where, bool ru
     const bool empty = userVersion.value() == 0 && objects.value().toInt() == 0 && appId.value().toInt() == 0;
     if (appId.value().toInt() != APPLICATION_ID && !empty) {
         return makeError(Errc::ForeignFile,
-                         QStringLiteral("%1 is not a Kiwoom Trader database (application_id %2, %3 schema objects); "
-                                        "it was left untouched")
-                             .arg(where, appId.value(), objects.value()));
+            QStringLiteral("%1 is not a Kiwoom Trader database (application_id %2, %3 schema objects); "
+                           "it was left untouched")
+                .arg(where, appId.value(), objects.value()));
     }
     if (userVersion.value() > latestSchemaVersion()) {
         return makeError(Errc::SchemaTooNew,
-                         QStringLiteral("%1 has schema version %2 but this version of Kiwoom Trader knows only up to "
-                                        "%3; it was written by a newer version and is left untouched")
-                             .arg(where)
-                             .arg(userVersion.value())
-                             .arg(latestSchemaVersion()));
+            QStringLiteral("%1 has schema version %2 but this version of Kiwoom Trader knows only up to "
+                           "%3; it was written by a newer version and is left untouched")
+                .arg(where)
+                .arg(userVersion.value())
+                .arg(latestSchemaVersion()));
     }
     return {};
 }
@@ -193,12 +193,13 @@ Status Database::initialize(bool inspected)
     if (!version)
         return version.error();
     if (QVersionNumber::fromString(version.value()) < MIN_SQLITE_VERSION) {
-        return makeError(Errc::SqliteTooOld, QStringLiteral("SQLite %1 is too old; Kiwoom Trader needs %2 or newer")
-                                                 .arg(version.value(), MIN_SQLITE_VERSION.toString()));
+        return makeError(Errc::SqliteTooOld,
+            QStringLiteral("SQLite %1 is too old; Kiwoom Trader needs %2 or newer")
+                .arg(version.value(), MIN_SQLITE_VERSION.toString()));
     }
 
-    for (const QString &sql : {QStringLiteral("PRAGMA busy_timeout = %1").arg(BUSY_TIMEOUT_MS),
-                               QStringLiteral("PRAGMA foreign_keys = ON"), QStringLiteral("PRAGMA synchronous = FULL")}) {
+    for (const QString &sql : { QStringLiteral("PRAGMA busy_timeout = %1").arg(BUSY_TIMEOUT_MS),
+             QStringLiteral("PRAGMA foreign_keys = ON"), QStringLiteral("PRAGMA synchronous = FULL") }) {
         auto done = Storage::exec(m_db, sql);
         if (!done)
             return done.error();
@@ -215,8 +216,8 @@ Status Database::initialize(bool inspected)
         if (!mode)
             return mode.error();
         if (mode.value().compare(QLatin1String("wal"), Qt::CaseInsensitive) != 0) {
-            return makeError(Errc::Pragma,
-                             QStringLiteral("journal_mode is %1 instead of wal (%2)").arg(mode.value(), where));
+            return makeError(
+                Errc::Pragma, QStringLiteral("journal_mode is %1 instead of wal (%2)").arg(mode.value(), where));
         }
     }
 
@@ -233,19 +234,19 @@ Status Database::verifyPragmas() const
         QString value;
     };
     QList<Expected> expected = {
-        {QStringLiteral("foreign_keys"), QStringLiteral("1")},
-        {QStringLiteral("synchronous"), QStringLiteral("2")}, // FULL
-        {QStringLiteral("busy_timeout"), QString::number(BUSY_TIMEOUT_MS)},
+        { QStringLiteral("foreign_keys"), QStringLiteral("1") },
+        { QStringLiteral("synchronous"), QStringLiteral("2") }, // FULL
+        { QStringLiteral("busy_timeout"), QString::number(BUSY_TIMEOUT_MS) },
     };
     if (!m_inMemory)
-        expected.append({QStringLiteral("journal_mode"), QStringLiteral("wal")});
+        expected.append({ QStringLiteral("journal_mode"), QStringLiteral("wal") });
     for (const Expected &e : std::as_const(expected)) {
         auto actual = singleText(m_db, QStringLiteral("PRAGMA ") + e.pragma);
         if (!actual)
             return actual.error();
         if (actual.value().compare(e.value, Qt::CaseInsensitive) != 0) {
-            return makeError(Errc::Pragma,
-                             QStringLiteral("PRAGMA %1 is %2, expected %3").arg(e.pragma, actual.value(), e.value));
+            return makeError(
+                Errc::Pragma, QStringLiteral("PRAGMA %1 is %2, expected %3").arg(e.pragma, actual.value(), e.value));
         }
     }
     return {};
@@ -279,8 +280,8 @@ Status Database::integrityCheck(const QSqlDatabase &db, const QString &where)
         problems << query.lastError().text();
     if (!problems.isEmpty()) {
         return makeError(Errc::Corrupt,
-                         QStringLiteral("%1 failed its integrity check (%2)").arg(where, problems.join(QLatin1String("; ")))
-                             + QString::fromUtf8(UNTOUCHED_NOTE));
+            QStringLiteral("%1 failed its integrity check (%2)").arg(where, problems.join(QLatin1String("; ")))
+                + QString::fromUtf8(UNTOUCHED_NOTE));
     }
     return {};
 }
@@ -292,7 +293,8 @@ bool Database::isOpen() const
 
 void Database::close()
 {
-    Q_ASSERT_X(QThread::currentThread() == m_thread, "Database::close", "a database is closed on the thread that opened it");
+    Q_ASSERT_X(
+        QThread::currentThread() == m_thread, "Database::close", "a database is closed on the thread that opened it");
     if (m_connectionName.isEmpty())
         return;
     while (m_depth > 0)
@@ -312,7 +314,7 @@ QString Database::filePath() const
 QSqlDatabase Database::connection() const
 {
     Q_ASSERT_X(QThread::currentThread() == m_thread, "Database::connection",
-               "a database is used only on the thread that opened it");
+        "a database is used only on the thread that opened it");
     return m_db;
 }
 
@@ -328,7 +330,8 @@ int Database::latestSchemaVersion()
 
 Status Database::begin()
 {
-    const QString sql = m_depth == 0 ? QStringLiteral("BEGIN IMMEDIATE") : QStringLiteral("SAVEPOINT kt_sp_%1").arg(m_depth);
+    const QString sql
+        = m_depth == 0 ? QStringLiteral("BEGIN IMMEDIATE") : QStringLiteral("SAVEPOINT kt_sp_%1").arg(m_depth);
     auto done = Storage::run(m_db, sql);
     if (!done)
         return done.error();
@@ -371,21 +374,25 @@ Result<QString> Database::rowSnapshot(const QString &table, qint64 id)
         static const QRegularExpression identifier(QStringLiteral("^[a-z_][a-z0-9_]*$"));
         if (!identifier.match(table).hasMatch())
             return makeError(Errc::InvalidArgument, QStringLiteral("not a table name: %1").arg(table));
-        auto columns = Storage::exec(m_db, QStringLiteral("SELECT name FROM pragma_table_info(?) ORDER BY cid"), {table});
+        auto columns
+            = Storage::exec(m_db, QStringLiteral("SELECT name FROM pragma_table_info(?) ORDER BY cid"), { table });
         if (!columns)
             return columns.error();
         QStringList pairs;
         while (columns.value().next()) {
             const QString column = columns.value().value(0).toString();
-            pairs << QStringLiteral("'%1', %2").arg(column, isJsonColumn(column) ? QStringLiteral("json(\"%1\")").arg(column)
-                                                                                 : QStringLiteral("\"%1\"").arg(column));
+            pairs << QStringLiteral("'%1', %2")
+                         .arg(column,
+                             isJsonColumn(column) ? QStringLiteral("json(\"%1\")").arg(column)
+                                                  : QStringLiteral("\"%1\"").arg(column));
         }
         if (pairs.isEmpty())
             return makeError(Errc::InvalidArgument, QStringLiteral("no such table: %1").arg(table));
-        it = m_snapshotSql.insert(table, QStringLiteral("SELECT json_object(%1) FROM \"%2\" WHERE id = ?")
-                                             .arg(pairs.join(QLatin1String(", ")), table));
+        it = m_snapshotSql.insert(table,
+            QStringLiteral("SELECT json_object(%1) FROM \"%2\" WHERE id = ?")
+                .arg(pairs.join(QLatin1String(", ")), table));
     }
-    auto query = Storage::exec(m_db, it.value(), {id});
+    auto query = Storage::exec(m_db, it.value(), { id });
     if (!query)
         return query.error();
     if (!query.value().next())

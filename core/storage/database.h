@@ -67,8 +67,7 @@ public:
     // when it returns an Error (or throws). Nested calls become SAVEPOINTs, so a repository method
     // is atomic on its own and also composes into a caller's larger transaction. body returns
     // Status or Result<T>; transaction() returns the same type.
-    template<typename Body>
-    auto transaction(Body &&body) -> std::invoke_result_t<Body &>;
+    template<typename Body> auto transaction(Body &&body) -> std::invoke_result_t<Body &>;
     bool inTransaction() const { return m_depth > 0; }
 
     // JSON text of one row as SQLite's json_object() over all its columns (the audit log's
@@ -97,8 +96,7 @@ private:
     QHash<QString, QString> m_snapshotSql;
 };
 
-template<typename Body>
-auto Database::transaction(Body &&body) -> std::invoke_result_t<Body &>
+template<typename Body> auto Database::transaction(Body &&body) -> std::invoke_result_t<Body &>
 {
     using R = std::invoke_result_t<Body &>;
     if (Status started = begin(); !started)
@@ -113,7 +111,7 @@ auto Database::transaction(Body &&body) -> std::invoke_result_t<Body &>
             if (!done)
                 db->rollback();
         }
-    } guard{this};
+    } guard { this };
     R result = body();
     guard.done = true;
     if (!result.ok()) {

@@ -169,7 +169,8 @@ QStringList version1()
         // Dedupe: the same signal is stored once per trading day.
         QStringLiteral("CREATE UNIQUE INDEX ux_pending_buy_signals_dedupe "
                        "ON pending_buy_signals (stock_code, detected_date, signal_type, source)"),
-        QStringLiteral("CREATE INDEX idx_pending_buy_signals_status_date ON pending_buy_signals (status, detected_date)"),
+        QStringLiteral(
+            "CREATE INDEX idx_pending_buy_signals_status_date ON pending_buy_signals (status, detected_date)"),
         QStringLiteral("CREATE INDEX idx_pending_buy_signals_condition ON pending_buy_signals (condition_id)"),
         QStringLiteral("CREATE UNIQUE INDEX ux_strategy_signals_dedupe "
                        "ON strategy_signals (strategy_id, stock_code, detected_date, signal_type)"),
@@ -191,7 +192,8 @@ QStringList version1()
         // At most one sell in flight per position: no double exits.
         QStringLiteral("CREATE UNIQUE INDEX ux_sell_orders_in_flight ON sell_orders (position_id) "
                        "WHERE status IN ('PENDING', 'ORDERED')"),
-        QStringLiteral("CREATE UNIQUE INDEX ux_condition_watchlist_sync ON condition_watchlist_sync (condition_id, stock_code)"),
+        QStringLiteral(
+            "CREATE UNIQUE INDEX ux_condition_watchlist_sync ON condition_watchlist_sync (condition_id, stock_code)"),
         QStringLiteral("CREATE INDEX idx_condition_watchlist_sync_stock ON condition_watchlist_sync (stock_code)"),
 
         // Money history is never lost.
@@ -294,7 +296,8 @@ QStringList version2()
                        "WHERE origin_signal_id IS NOT NULL"),
         QStringLiteral("CREATE INDEX idx_orders_position ON orders (position_id) WHERE position_id IS NOT NULL"),
         QStringLiteral("CREATE INDEX idx_orders_orig ON orders (orig_order_id) WHERE orig_order_id IS NOT NULL"),
-        QStringLiteral("CREATE UNIQUE INDEX ux_executions_order_broker_no ON executions (order_id, broker_execution_no)"),
+        QStringLiteral(
+            "CREATE UNIQUE INDEX ux_executions_order_broker_no ON executions (order_id, broker_execution_no)"),
         QStringLiteral("CREATE INDEX idx_audit_log_entity ON audit_log (entity, entity_id)"),
         QStringLiteral("CREATE INDEX idx_sell_orders_order ON sell_orders (order_id) WHERE order_id IS NOT NULL"),
 
@@ -363,8 +366,8 @@ Status foreignKeyCheck(const QSqlDatabase &db)
         return sqlError(query.lastError(), QStringLiteral("PRAGMA foreign_key_check"));
     QStringList violations;
     while (query.next() && violations.size() < 5)
-        violations << QStringLiteral("%1 row %2 → %3").arg(query.value(0).toString(), query.value(1).toString(),
-                                                            query.value(2).toString());
+        violations << QStringLiteral("%1 row %2 → %3")
+                          .arg(query.value(0).toString(), query.value(1).toString(), query.value(2).toString());
     if (!violations.isEmpty())
         return makeError(Errc::ForeignKey, QStringLiteral("foreign key violations: %1").arg(violations.join(u"; ")));
     return {};
@@ -402,10 +405,11 @@ Status applyStep(const QSqlDatabase &db, const Migration &step)
     if (current.value() != step.version - 1) {
         rollbackQuietly(db);
         restoreForeignKeys();
-        return makeError(Errc::Migration, QStringLiteral("%1: database is at version %2, expected %3")
-                                              .arg(what)
-                                              .arg(current.value())
-                                              .arg(step.version - 1));
+        return makeError(Errc::Migration,
+            QStringLiteral("%1: database is at version %2, expected %3")
+                .arg(what)
+                .arg(current.value())
+                .arg(step.version - 1));
     }
     Status result;
     for (const QString &sql : step.statements) {
@@ -422,7 +426,8 @@ Status applyStep(const QSqlDatabase &db, const Migration &step)
     if (!result) {
         rollbackQuietly(db);
         restoreForeignKeys();
-        return makeError(Errc::Migration, what + QLatin1String(" failed and was rolled back: ") + result.error().message);
+        return makeError(
+            Errc::Migration, what + QLatin1String(" failed and was rolled back: ") + result.error().message);
     }
     restoreForeignKeys();
     qCInfo(lcStorage) << "migrated database to schema version" << step.version << step.description;
@@ -434,8 +439,8 @@ Status applyStep(const QSqlDatabase &db, const Migration &step)
 const QList<Migration> &migrations()
 {
     static const QList<Migration> steps = {
-        {1, QStringLiteral("seed tables"), version1(), false},
-        {2, QStringLiteral("orders, executions, audit log, candle cache"), version2(), false},
+        { 1, QStringLiteral("seed tables"), version1(), false },
+        { 2, QStringLiteral("orders, executions, audit log, candle cache"), version2(), false },
     };
     return steps;
 }
@@ -463,10 +468,10 @@ Status migrate(const QSqlDatabase &db, const QList<Migration> &steps)
     const int latest = steps.constLast().version;
     if (current.value() > latest) {
         return makeError(Errc::SchemaTooNew,
-                         QStringLiteral("the database has schema version %1 but this version of the app knows only "
-                                        "up to %2; it was written by a newer Kiwoom Trader and is left untouched")
-                             .arg(current.value())
-                             .arg(latest));
+            QStringLiteral("the database has schema version %1 but this version of the app knows only "
+                           "up to %2; it was written by a newer Kiwoom Trader and is left untouched")
+                .arg(current.value())
+                .arg(latest));
     }
     for (int i = 0; i < steps.size(); ++i) {
         const Migration &step = steps.at(i);

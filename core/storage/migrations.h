@@ -25,9 +25,9 @@ inline constexpr int APPLICATION_ID = 0x4B545244;
 
 struct Migration
 {
-    int version = 0;         // user_version after this step
+    int version = 0; // user_version after this step
     QString description;
-    QStringList statements;  // one SQL statement each (QtSql runs one statement per exec)
+    QStringList statements; // one SQL statement each (QtSql runs one statement per exec)
     // Run the step with foreign_keys=OFF (required to rebuild a referenced table) and verify with
     // PRAGMA foreign_key_check before committing.
     bool foreignKeysOff = false;

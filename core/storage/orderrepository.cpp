@@ -83,10 +83,7 @@ QString Storage::newClientOrderId()
     return QLatin1String("kt-") + QUuid::createUuid().toString(QUuid::WithoutBraces);
 }
 
-OrderRepository::OrderRepository(Database &db)
-    : m_db(db)
-{
-}
+OrderRepository::OrderRepository(Database &db) : m_db(db) { }
 
 Result<OrderRecord> OrderRepository::requireOrder(qint64 id) const
 {
@@ -105,16 +102,16 @@ Result<OrderRecord> OrderRepository::create(const NewOrder &order, const QString
     const QString clientOrderId = order.clientOrderId.isEmpty() ? newClientOrderId() : order.clientOrderId;
     const qint64 now = m_db.clock().nowMs();
     return m_db.transaction([&]() -> Result<OrderRecord> {
-        auto inserted = Storage::exec(
-            m_db.connection(),
-            QStringLiteral("INSERT INTO orders (client_order_id, orig_order_id, orig_broker_order_no, action, side, stock_code, "
-                           "stock_name, quantity, price, trade_type, exchange, state, created_at, updated_at, origin, "
-                           "origin_signal_id, position_id, trading_date) "
-                           "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'NEW', ?, ?, ?, ?, ?, ?)"),
-            {clientOrderId, nullable(order.origOrderId), nullableText(order.origBrokerOrderNo), enumText(order.action),
-             enumText(order.side), order.stockCode, order.stockName, order.quantity, order.price, order.tradeType,
-             order.exchange, now, now, enumText(order.origin), nullable(order.originSignalId), nullable(order.positionId),
-             Krx::tradingDateString(now)});
+        auto inserted = Storage::exec(m_db.connection(),
+            QStringLiteral(
+                "INSERT INTO orders (client_order_id, orig_order_id, orig_broker_order_no, action, side, stock_code, "
+                "stock_name, quantity, price, trade_type, exchange, state, created_at, updated_at, origin, "
+                "origin_signal_id, position_id, trading_date) "
+                "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'NEW', ?, ?, ?, ?, ?, ?)"),
+            { clientOrderId, nullable(order.origOrderId), nullableText(order.origBrokerOrderNo), enumText(order.action),
+                enumText(order.side), order.stockCode, order.stockName, order.quantity, order.price, order.tradeType,
+                order.exchange, now, now, enumText(order.origin), nullable(order.originSignalId),
+                nullable(order.positionId), Krx::tradingDateString(now) });
         if (!inserted)
             return inserted.error();
         const qint64 id = inserted.value().lastInsertId().toLongLong();
@@ -124,23 +121,24 @@ Result<OrderRecord> OrderRepository::create(const NewOrder &order, const QString
     });
 }
 
-Status OrderRepository::changeState(qint64 id, OrderState expected, OrderState next, const OrderUpdate &update,
-                                    const QString &actor)
+Status OrderRepository::changeState(
+    qint64 id, OrderState expected, OrderState next, const OrderUpdate &update, const QString &actor)
 {
     if (!canTransition(expected, next)) {
-        return makeError(Errc::InvalidTransition, QStringLiteral("order %1: %2 → %3 is not a valid order transition")
-                                                      .arg(id)
-                                                      .arg(enumText(expected), enumText(next)));
+        return makeError(Errc::InvalidTransition,
+            QStringLiteral("order %1: %2 → %3 is not a valid order transition")
+                .arg(id)
+                .arg(enumText(expected), enumText(next)));
     }
     return AuditLog::recordChange(m_db, actor, ORDERS, id, QStringLiteral("transition"), [&]() -> Status {
         const qint64 now = m_db.clock().nowMs();
         auto done = Storage::run(m_db.connection(),
-                                 QStringLiteral("UPDATE orders SET state = ?, broker_order_no = COALESCE(?, broker_order_no), "
-                                                "reject_reason = COALESCE(?, reject_reason), "
-                                                "sent_at = CASE WHEN ? THEN ? ELSE sent_at END, updated_at = ? "
-                                                "WHERE id = ? AND state = ?"),
-                                 {enumText(next), nullableText(update.brokerOrderNo), nullableText(update.rejectReason),
-                                  next == OrderState::Sent ? 1 : 0, now, now, id, enumText(expected)});
+            QStringLiteral("UPDATE orders SET state = ?, broker_order_no = COALESCE(?, broker_order_no), "
+                           "reject_reason = COALESCE(?, reject_reason), "
+                           "sent_at = CASE WHEN ? THEN ? ELSE sent_at END, updated_at = ? "
+                           "WHERE id = ? AND state = ?"),
+            { enumText(next), nullableText(update.brokerOrderNo), nullableText(update.rejectReason),
+                next == OrderState::Sent ? 1 : 0, now, now, id, enumText(expected) });
         if (!done)
             return done.error();
         if (done.value() == 1)
@@ -148,14 +146,15 @@ Status OrderRepository::changeState(qint64 id, OrderState expected, OrderState n
         auto current = requireOrder(id);
         if (!current)
             return current.error();
-        return makeError(Errc::Conflict, QStringLiteral("order %1 is %2, not %3; nothing changed")
-                                             .arg(id)
-                                             .arg(enumText(current.value().state), enumText(expected)));
+        return makeError(Errc::Conflict,
+            QStringLiteral("order %1 is %2, not %3; nothing changed")
+                .arg(id)
+                .arg(enumText(current.value().state), enumText(expected)));
     });
 }
 
-Result<OrderRecord> OrderRepository::transition(qint64 id, OrderState expected, OrderState next,
-                                                const OrderUpdate &update, const QString &actor)
+Result<OrderRecord> OrderRepository::transition(
+    qint64 id, OrderState expected, OrderState next, const OrderUpdate &update, const QString &actor)
 {
     return m_db.transaction([&]() -> Result<OrderRecord> {
         if (Status s = changeState(id, expected, next, update, actor); !s)
@@ -169,27 +168,27 @@ Result<OrderRecord> OrderRepository::markSent(qint64 id, const QString &actor)
     return transition(id, OrderState::New, OrderState::Sent, {}, actor);
 }
 
-Result<OrderRecord> OrderRepository::markAccepted(qint64 id, OrderState expected, const QString &brokerOrderNo,
-                                                  const QString &actor)
+Result<OrderRecord> OrderRepository::markAccepted(
+    qint64 id, OrderState expected, const QString &brokerOrderNo, const QString &actor)
 {
     if (brokerOrderNo.isEmpty())
         return makeError(Errc::InvalidArgument, QStringLiteral("an accepted order needs the broker's order number"));
-    return transition(id, expected, OrderState::Accepted, OrderUpdate{brokerOrderNo, {}}, actor);
+    return transition(id, expected, OrderState::Accepted, OrderUpdate { brokerOrderNo, {} }, actor);
 }
 
-Result<OrderRecord> OrderRepository::markRejected(qint64 id, OrderState expected, const QString &reason,
-                                                  const QString &actor)
+Result<OrderRecord> OrderRepository::markRejected(
+    qint64 id, OrderState expected, const QString &reason, const QString &actor)
 {
-    return transition(id, expected, OrderState::Rejected, OrderUpdate{{}, reason}, actor);
+    return transition(id, expected, OrderState::Rejected, OrderUpdate { {}, reason }, actor);
 }
 
-Result<ExecutionOutcome> OrderRepository::recordExecution(qint64 orderId, const ExecutionRecord &execution,
-                                                          const QString &actor)
+Result<ExecutionOutcome> OrderRepository::recordExecution(
+    qint64 orderId, const ExecutionRecord &execution, const QString &actor)
 {
     if (execution.brokerExecutionNo.isEmpty() || execution.quantity <= 0 || execution.price <= 0 || execution.fee < 0
         || execution.tax < 0) {
         return makeError(Errc::InvalidArgument,
-                         QStringLiteral("an execution needs a broker execution number, a positive quantity and price"));
+            QStringLiteral("an execution needs a broker execution number, a positive quantity and price"));
     }
     return m_db.transaction([&]() -> Result<ExecutionOutcome> {
         auto current = requireOrder(orderId);
@@ -197,22 +196,24 @@ Result<ExecutionOutcome> OrderRepository::recordExecution(qint64 orderId, const 
             return current.error();
         OrderRecord order = current.value();
         if (order.action == OrderAction::Cancel)
-            return makeError(Errc::InvalidArgument, QStringLiteral("order %1 is a cancel request and cannot fill").arg(orderId));
+            return makeError(
+                Errc::InvalidArgument, QStringLiteral("order %1 is a cancel request and cannot fill").arg(orderId));
 
         const qint64 now = m_db.clock().nowMs();
-        auto inserted = Storage::exec(
-            m_db.connection(),
-            QStringLiteral("INSERT INTO executions (order_id, broker_execution_no, price, quantity, fee, tax, executed_at, "
-                           "recorded_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?) "
-                           "ON CONFLICT (order_id, broker_execution_no) DO NOTHING"),
-            {orderId, execution.brokerExecutionNo, execution.price, execution.quantity, execution.fee, execution.tax,
-             execution.executedAtMs > 0 ? execution.executedAtMs : now, now});
+        auto inserted = Storage::exec(m_db.connection(),
+            QStringLiteral(
+                "INSERT INTO executions (order_id, broker_execution_no, price, quantity, fee, tax, executed_at, "
+                "recorded_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?) "
+                "ON CONFLICT (order_id, broker_execution_no) DO NOTHING"),
+            { orderId, execution.brokerExecutionNo, execution.price, execution.quantity, execution.fee, execution.tax,
+                execution.executedAtMs > 0 ? execution.executedAtMs : now, now });
         if (!inserted)
             return inserted.error();
         if (inserted.value().numRowsAffected() == 0) {
             auto existing = readOne<ExecutionRecord>(
-                Storage::exec(m_db.connection(), EXECUTION_COLUMNS + QLatin1String("WHERE order_id = ? AND broker_execution_no = ?"),
-                              {orderId, execution.brokerExecutionNo}),
+                Storage::exec(m_db.connection(),
+                    EXECUTION_COLUMNS + QLatin1String("WHERE order_id = ? AND broker_execution_no = ?"),
+                    { orderId, execution.brokerExecutionNo }),
                 readExecution);
             if (!existing)
                 return existing.error();
@@ -221,28 +222,29 @@ Result<ExecutionOutcome> OrderRepository::recordExecution(qint64 orderId, const 
             const ExecutionRecord &stored = *existing.value();
             if (stored.price != execution.price || stored.quantity != execution.quantity) {
                 return makeError(Errc::Conflict,
-                                 QStringLiteral("execution %1 of order %2 was recorded as %3 @ %4 and is now reported as "
-                                                "%5 @ %6; nothing changed")
-                                     .arg(execution.brokerExecutionNo)
-                                     .arg(orderId)
-                                     .arg(stored.quantity)
-                                     .arg(stored.price)
-                                     .arg(execution.quantity)
-                                     .arg(execution.price));
+                    QStringLiteral("execution %1 of order %2 was recorded as %3 @ %4 and is now reported as "
+                                   "%5 @ %6; nothing changed")
+                        .arg(execution.brokerExecutionNo)
+                        .arg(orderId)
+                        .arg(stored.quantity)
+                        .arg(stored.price)
+                        .arg(execution.quantity)
+                        .arg(execution.price));
             }
-            return ExecutionOutcome{stored, order, true};
+            return ExecutionOutcome { stored, order, true };
         }
         const qint64 executionId = inserted.value().lastInsertId().toLongLong();
 
         const qint64 filled = order.filledQuantity + execution.quantity;
         const qint64 amount = order.filledAmount + execution.price * execution.quantity;
         if (filled > order.quantity) {
-            return makeError(Errc::InvalidArgument, QStringLiteral("execution %1 would fill %2 of order %3 for only %4; "
-                                                                   "nothing was recorded")
-                                                        .arg(execution.brokerExecutionNo)
-                                                        .arg(filled)
-                                                        .arg(orderId)
-                                                        .arg(order.quantity));
+            return makeError(Errc::InvalidArgument,
+                QStringLiteral("execution %1 would fill %2 of order %3 for only %4; "
+                               "nothing was recorded")
+                    .arg(execution.brokerExecutionNo)
+                    .arg(filled)
+                    .arg(orderId)
+                    .arg(order.quantity));
         }
         if (Status s = AuditLog::recordInsert(m_db, actor, EXECUTIONS, executionId); !s)
             return s.error();
@@ -262,10 +264,10 @@ Result<ExecutionOutcome> OrderRepository::recordExecution(qint64 orderId, const 
 
         Status s = AuditLog::recordChange(m_db, actor, ORDERS, orderId, QStringLiteral("execution"), [&]() -> Status {
             auto done = Storage::run(m_db.connection(),
-                                     QStringLiteral("UPDATE orders SET filled_quantity = ?, filled_amount = ?, avg_fill_price = ?, "
-                                                    "state = ?, updated_at = ? WHERE id = ? AND filled_quantity = ? AND state = ?"),
-                                     {filled, amount, roundedMean(amount, filled), enumText(next), now, orderId,
-                                      order.filledQuantity, enumText(order.state)});
+                QStringLiteral("UPDATE orders SET filled_quantity = ?, filled_amount = ?, avg_fill_price = ?, "
+                               "state = ?, updated_at = ? WHERE id = ? AND filled_quantity = ? AND state = ?"),
+                { filled, amount, roundedMean(amount, filled), enumText(next), now, orderId, order.filledQuantity,
+                    enumText(order.state) });
             if (!done)
                 return done.error();
             if (done.value() == 0)
@@ -276,110 +278,118 @@ Result<ExecutionOutcome> OrderRepository::recordExecution(qint64 orderId, const 
             return s.error();
 
         auto storedExecution = readOne<ExecutionRecord>(
-            Storage::exec(m_db.connection(), EXECUTION_COLUMNS + QLatin1String("WHERE id = ?"), {executionId}), readExecution);
+            Storage::exec(m_db.connection(), EXECUTION_COLUMNS + QLatin1String("WHERE id = ?"), { executionId }),
+            readExecution);
         if (!storedExecution)
             return storedExecution.error();
         auto after = requireOrder(orderId);
         if (!after)
             return after.error();
-        return ExecutionOutcome{storedExecution.value().value_or(ExecutionRecord{}), after.value(), false};
+        return ExecutionOutcome { storedExecution.value().value_or(ExecutionRecord {}), after.value(), false };
     });
 }
 
 Result<std::optional<OrderRecord>> OrderRepository::find(qint64 id) const
 {
-    return readOne<OrderRecord>(Storage::exec(m_db.connection(), ORDER_COLUMNS + QLatin1String("WHERE id = ?"), {id}),
-                                readOrder);
+    return readOne<OrderRecord>(
+        Storage::exec(m_db.connection(), ORDER_COLUMNS + QLatin1String("WHERE id = ?"), { id }), readOrder);
 }
 
 Result<std::optional<OrderRecord>> OrderRepository::findByClientId(const QString &clientOrderId) const
 {
     return readOne<OrderRecord>(
-        Storage::exec(m_db.connection(), ORDER_COLUMNS + QLatin1String("WHERE client_order_id = ?"), {clientOrderId}),
+        Storage::exec(m_db.connection(), ORDER_COLUMNS + QLatin1String("WHERE client_order_id = ?"), { clientOrderId }),
         readOrder);
 }
 
-Result<std::optional<OrderRecord>> OrderRepository::findByBrokerOrderNo(const QString &brokerOrderNo,
-                                                                        const std::optional<QString> &tradingDate) const
+Result<std::optional<OrderRecord>> OrderRepository::findByBrokerOrderNo(
+    const QString &brokerOrderNo, const std::optional<QString> &tradingDate) const
 {
     if (tradingDate) {
-        return readOne<OrderRecord>(
-            Storage::exec(m_db.connection(), ORDER_COLUMNS + QLatin1String("WHERE broker_order_no = ? AND trading_date = ?"),
-                          {brokerOrderNo, *tradingDate}),
+        return readOne<OrderRecord>(Storage::exec(m_db.connection(),
+                                        ORDER_COLUMNS + QLatin1String("WHERE broker_order_no = ? AND trading_date = ?"),
+                                        { brokerOrderNo, *tradingDate }),
             readOrder);
     }
     return readOne<OrderRecord>(
         Storage::exec(m_db.connection(),
-                      ORDER_COLUMNS + QLatin1String("WHERE broker_order_no = ? ORDER BY trading_date DESC, id DESC LIMIT 1"),
-                      {brokerOrderNo}),
+            ORDER_COLUMNS + QLatin1String("WHERE broker_order_no = ? ORDER BY trading_date DESC, id DESC LIMIT 1"),
+            { brokerOrderNo }),
         readOrder);
 }
 
 Result<QList<OrderRecord>> OrderRepository::listOpen() const
 {
     return readList<OrderRecord>(
-        Storage::exec(m_db.connection(), ORDER_COLUMNS + QLatin1String("WHERE state IN ") + OPEN_STATES + QLatin1String(" ORDER BY id")),
+        Storage::exec(m_db.connection(),
+            ORDER_COLUMNS + QLatin1String("WHERE state IN ") + OPEN_STATES + QLatin1String(" ORDER BY id")),
         readOrder);
 }
 
 Result<QList<OrderRecord>> OrderRepository::listByState(OrderState state, int limit) const
 {
-    return readList<OrderRecord>(Storage::exec(m_db.connection(), ORDER_COLUMNS + QLatin1String("WHERE state = ? ORDER BY id LIMIT ?"),
-                                               {enumText(state), limit}),
-                                 readOrder);
+    return readList<OrderRecord>(
+        Storage::exec(m_db.connection(), ORDER_COLUMNS + QLatin1String("WHERE state = ? ORDER BY id LIMIT ?"),
+            { enumText(state), limit }),
+        readOrder);
 }
 
 Result<QList<OrderRecord>> OrderRepository::listForDate(const QString &tradingDate) const
 {
     return readList<OrderRecord>(
-        Storage::exec(m_db.connection(), ORDER_COLUMNS + QLatin1String("WHERE trading_date = ? ORDER BY id"), {tradingDate}),
+        Storage::exec(
+            m_db.connection(), ORDER_COLUMNS + QLatin1String("WHERE trading_date = ? ORDER BY id"), { tradingDate }),
         readOrder);
 }
 
 Result<QList<OrderRecord>> OrderRepository::listForSignal(Origin origin, qint64 signalId) const
 {
     return readList<OrderRecord>(
-        Storage::exec(m_db.connection(), ORDER_COLUMNS + QLatin1String("WHERE origin = ? AND origin_signal_id = ? ORDER BY id"),
-                      {enumText(origin), signalId}),
+        Storage::exec(m_db.connection(),
+            ORDER_COLUMNS + QLatin1String("WHERE origin = ? AND origin_signal_id = ? ORDER BY id"),
+            { enumText(origin), signalId }),
         readOrder);
 }
 
 Result<QList<OrderRecord>> OrderRepository::listForPosition(qint64 positionId) const
 {
     return readList<OrderRecord>(
-        Storage::exec(m_db.connection(), ORDER_COLUMNS + QLatin1String("WHERE position_id = ? ORDER BY id"), {positionId}),
+        Storage::exec(
+            m_db.connection(), ORDER_COLUMNS + QLatin1String("WHERE position_id = ? ORDER BY id"), { positionId }),
         readOrder);
 }
 
 Result<QList<OrderRecord>> OrderRepository::listChildren(qint64 origOrderId) const
 {
     return readList<OrderRecord>(
-        Storage::exec(m_db.connection(), ORDER_COLUMNS + QLatin1String("WHERE orig_order_id = ? ORDER BY id"), {origOrderId}),
+        Storage::exec(
+            m_db.connection(), ORDER_COLUMNS + QLatin1String("WHERE orig_order_id = ? ORDER BY id"), { origOrderId }),
         readOrder);
 }
 
 Result<QList<ExecutionRecord>> OrderRepository::executions(qint64 orderId) const
 {
     return readList<ExecutionRecord>(
-        Storage::exec(m_db.connection(), EXECUTION_COLUMNS + QLatin1String("WHERE order_id = ? ORDER BY executed_at, id"),
-                      {orderId}),
+        Storage::exec(m_db.connection(),
+            EXECUTION_COLUMNS + QLatin1String("WHERE order_id = ? ORDER BY executed_at, id"), { orderId }),
         readExecution);
 }
 
 Result<OrderTotals> OrderRepository::totalsForDate(const QString &tradingDate) const
 {
-    auto query = Storage::exec(
-        m_db.connection(),
+    auto query = Storage::exec(m_db.connection(),
         QStringLiteral("SELECT "
                        "coalesce(sum(CASE WHEN side = 'BUY' THEN filled_amount END), 0), "
                        "coalesce(sum(CASE WHEN side = 'SELL' THEN filled_amount END), 0), "
-                       "coalesce(sum(CASE WHEN side = 'BUY' AND state IN ") + OPEN_STATES
+                       "coalesce(sum(CASE WHEN side = 'BUY' AND state IN ")
+            + OPEN_STATES
             + QStringLiteral(" THEN price * (quantity - filled_quantity) END), 0), "
                              "count(CASE WHEN action = 'PLACE' THEN 1 END), "
-                             "count(CASE WHEN action = 'PLACE' AND state IN ") + OPEN_STATES
+                             "count(CASE WHEN action = 'PLACE' AND state IN ")
+            + OPEN_STATES
             + QStringLiteral(" THEN 1 END) "
                              "FROM orders WHERE trading_date = ? AND action <> 'CANCEL'"),
-        {tradingDate});
+        { tradingDate });
     if (!query)
         return query.error();
     OrderTotals totals;

@@ -22,14 +22,14 @@ struct NewOrder
     QString stockCode;
     QString stockName;
     qint64 quantity = 0; // for CANCEL, 0 = all remaining (Kiwoom cncl_qty "0")
-    qint64 price = 0;    // 0 for market orders
+    qint64 price = 0; // 0 for market orders
     QString tradeType = QStringLiteral("0"); // Kiwoom trde_tp
     QString exchange = QStringLiteral("KRX"); // dmst_stex_tp: KRX, NXT or SOR
     Origin origin = Origin::Manual;
     std::optional<qint64> originSignalId;
     std::optional<qint64> positionId;
     std::optional<qint64> origOrderId; // MODIFY/CANCEL: the order they act on
-    QString origBrokerOrderNo;         // MODIFY/CANCEL: its broker number (also for orders not in this database)
+    QString origBrokerOrderNo; // MODIFY/CANCEL: its broker number (also for orders not in this database)
 };
 
 // Fields a state transition may set besides the state. Empty = keep what is stored.
@@ -42,18 +42,18 @@ struct OrderUpdate
 struct ExecutionOutcome
 {
     ExecutionRecord execution; // as stored (the earlier row for a duplicate)
-    OrderRecord order;         // the order after the fill
-    bool duplicate = false;    // the fill was already recorded: nothing changed
+    OrderRecord order; // the order after the fill
+    bool duplicate = false; // the fill was already recorded: nothing changed
 };
 
 // A trading day's order figures for the risk guard.
 struct OrderTotals
 {
-    qint64 buyFilledAmount = 0;  // KRW bought
+    qint64 buyFilledAmount = 0; // KRW bought
     qint64 sellFilledAmount = 0; // KRW sold
-    qint64 buyOpenAmount = 0;    // limit price × unfilled quantity of open buy orders (market orders count 0)
-    int orderCount = 0;          // PLACE orders created that day
-    int openOrderCount = 0;      // of those, still open
+    qint64 buyOpenAmount = 0; // limit price × unfilled quantity of open buy orders (market orders count 0)
+    int orderCount = 0; // PLACE orders created that day
+    int openOrderCount = 0; // of those, still open
 };
 
 // A fresh client order id ("kt-" + a random UUID).
@@ -80,29 +80,29 @@ public:
 
     // expected → next with optional extra fields. Entering SENT stamps sent_at.
     Result<Storage::OrderRecord> transition(qint64 id, Storage::OrderState expected, Storage::OrderState next,
-                                            const Storage::OrderUpdate &update, const QString &actor);
+        const Storage::OrderUpdate &update, const QString &actor);
     // NEW → SENT.
     Result<Storage::OrderRecord> markSent(qint64 id, const QString &actor);
     // expected (SENT or UNKNOWN) → ACCEPTED with the broker's order number.
-    Result<Storage::OrderRecord> markAccepted(qint64 id, Storage::OrderState expected, const QString &brokerOrderNo,
-                                              const QString &actor);
+    Result<Storage::OrderRecord> markAccepted(
+        qint64 id, Storage::OrderState expected, const QString &brokerOrderNo, const QString &actor);
     // expected → REJECTED with the reason.
-    Result<Storage::OrderRecord> markRejected(qint64 id, Storage::OrderState expected, const QString &reason,
-                                              const QString &actor);
+    Result<Storage::OrderRecord> markRejected(
+        qint64 id, Storage::OrderState expected, const QString &reason, const QString &actor);
 
     // Records one fill idempotently. A repeat with the same numbers is a duplicate (nothing
     // changes); a repeat with a different price or quantity is storage.conflict. A fill beyond the
     // order's quantity is refused (storage.invalid_argument) and nothing is written. The order
     // moves to PARTIAL or FILLED (a NEW order first to UNKNOWN: it was evidently sent); a fill on a
     // CANCELLED/REJECTED order is still recorded (money is never dropped) and the state is kept.
-    Result<Storage::ExecutionOutcome> recordExecution(qint64 orderId, const Storage::ExecutionRecord &execution,
-                                                      const QString &actor);
+    Result<Storage::ExecutionOutcome> recordExecution(
+        qint64 orderId, const Storage::ExecutionRecord &execution, const QString &actor);
 
     Result<std::optional<Storage::OrderRecord>> find(qint64 id) const;
     Result<std::optional<Storage::OrderRecord>> findByClientId(const QString &clientOrderId) const;
     // Kiwoom order numbers restart daily: with a trading date, that day's order; without, the latest.
-    Result<std::optional<Storage::OrderRecord>> findByBrokerOrderNo(const QString &brokerOrderNo,
-                                                                    const std::optional<QString> &tradingDate = std::nullopt) const;
+    Result<std::optional<Storage::OrderRecord>> findByBrokerOrderNo(
+        const QString &brokerOrderNo, const std::optional<QString> &tradingDate = std::nullopt) const;
     // NEW, SENT, ACCEPTED, PARTIAL and UNKNOWN orders, oldest first.
     Result<QList<Storage::OrderRecord>> listOpen() const;
     Result<QList<Storage::OrderRecord>> listByState(Storage::OrderState state, int limit = 1000) const;
@@ -118,7 +118,7 @@ public:
 private:
     Result<Storage::OrderRecord> requireOrder(qint64 id) const;
     Status changeState(qint64 id, Storage::OrderState expected, Storage::OrderState next,
-                       const Storage::OrderUpdate &update, const QString &actor);
+        const Storage::OrderUpdate &update, const QString &actor);
 
     Database &m_db;
 };

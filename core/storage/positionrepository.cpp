@@ -84,16 +84,13 @@ qint64 roundedMean(qint64 amount, qint64 quantity)
 
 Error conflict(const QString &what, qint64 id, const QString &actual, const QString &expected)
 {
-    return makeError(Errc::Conflict,
-                     QStringLiteral("%1 %2 is %3, not %4; nothing changed").arg(what).arg(id).arg(actual, expected));
+    return makeError(
+        Errc::Conflict, QStringLiteral("%1 %2 is %3, not %4; nothing changed").arg(what).arg(id).arg(actual, expected));
 }
 
 } // namespace
 
-PositionRepository::PositionRepository(Database &db)
-    : m_db(db)
-{
-}
+PositionRepository::PositionRepository(Database &db) : m_db(db) { }
 
 Result<PositionRecord> PositionRepository::requirePosition(qint64 id) const
 {
@@ -118,21 +115,22 @@ Result<SellOrderRecord> PositionRepository::requireSellOrder(qint64 id) const
 Result<PositionRecord> PositionRepository::open(const PositionRecord &position, const QString &actor)
 {
     if (position.stockCode.isEmpty() || position.buyPrice <= 0 || position.buyQuantity <= 0)
-        return makeError(Errc::InvalidArgument, QStringLiteral("a position needs a stock code, a buy price and a quantity"));
+        return makeError(
+            Errc::InvalidArgument, QStringLiteral("a position needs a stock code, a buy price and a quantity"));
     const qint64 now = m_db.clock().nowMs();
     const qint64 buyAmount = position.buyAmount > 0 ? position.buyAmount : position.buyPrice * position.buyQuantity;
     return m_db.transaction([&]() -> Result<PositionRecord> {
-        auto inserted = Storage::exec(
-            m_db.connection(),
-            QStringLiteral("INSERT INTO positions (stock_code, stock_name, buy_price, buy_quantity, buy_amount, stop_loss_rate, "
-                           "take_profit_rate, stop_loss_price, take_profit_price, status, buy_time, quantity, highest_price, "
-                           "origin, pending_signal_id, strategy_signal_id, realized_profit_loss, updated_at) "
-                           "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 'OPEN', ?, ?, ?, ?, ?, ?, 0, ?)"),
-            {position.stockCode, position.stockName, position.buyPrice, position.buyQuantity, buyAmount,
-             nullable(position.stopLossRate), nullable(position.takeProfitRate), nullable(position.stopLossPrice),
-             nullable(position.takeProfitPrice), position.buyTimeMs > 0 ? position.buyTimeMs : now, position.buyQuantity,
-             position.buyPrice, enumText(position.origin), nullable(position.pendingSignalId),
-             nullable(position.strategySignalId), now});
+        auto inserted = Storage::exec(m_db.connection(),
+            QStringLiteral(
+                "INSERT INTO positions (stock_code, stock_name, buy_price, buy_quantity, buy_amount, stop_loss_rate, "
+                "take_profit_rate, stop_loss_price, take_profit_price, status, buy_time, quantity, highest_price, "
+                "origin, pending_signal_id, strategy_signal_id, realized_profit_loss, updated_at) "
+                "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 'OPEN', ?, ?, ?, ?, ?, ?, 0, ?)"),
+            { position.stockCode, position.stockName, position.buyPrice, position.buyQuantity, buyAmount,
+                nullable(position.stopLossRate), nullable(position.takeProfitRate), nullable(position.stopLossPrice),
+                nullable(position.takeProfitPrice), position.buyTimeMs > 0 ? position.buyTimeMs : now,
+                position.buyQuantity, position.buyPrice, enumText(position.origin), nullable(position.pendingSignalId),
+                nullable(position.strategySignalId), now });
         if (!inserted)
             return inserted.error();
         const qint64 id = inserted.value().lastInsertId().toLongLong();
@@ -157,11 +155,11 @@ Result<PositionRecord> PositionRepository::addBuy(qint64 id, qint64 quantity, qi
         const qint64 buyAmount = p.buyAmount + quantity * price;
         Status s = AuditLog::recordChange(m_db, actor, POSITIONS, id, QStringLiteral("add_buy"), [&]() -> Status {
             auto done = Storage::run(m_db.connection(),
-                                     QStringLiteral("UPDATE positions SET buy_quantity = ?, buy_amount = ?, buy_price = ?, "
-                                                    "quantity = quantity + ?, updated_at = ? "
-                                                    "WHERE id = ? AND status = ? AND buy_quantity = ?"),
-                                     {buyQuantity, buyAmount, roundedMean(buyAmount, buyQuantity), quantity,
-                                      m_db.clock().nowMs(), id, enumText(p.status), p.buyQuantity});
+                QStringLiteral("UPDATE positions SET buy_quantity = ?, buy_amount = ?, buy_price = ?, "
+                               "quantity = quantity + ?, updated_at = ? "
+                               "WHERE id = ? AND status = ? AND buy_quantity = ?"),
+                { buyQuantity, buyAmount, roundedMean(buyAmount, buyQuantity), quantity, m_db.clock().nowMs(), id,
+                    enumText(p.status), p.buyQuantity });
             if (!done)
                 return done.error();
             if (done.value() == 0)
@@ -175,18 +173,17 @@ Result<PositionRecord> PositionRepository::addBuy(qint64 id, qint64 quantity, qi
 }
 
 Result<PositionRecord> PositionRepository::setProtection(qint64 id, std::optional<double> stopLossRate,
-                                                         std::optional<double> takeProfitRate,
-                                                         std::optional<qint64> stopLossPrice,
-                                                         std::optional<qint64> takeProfitPrice, const QString &actor)
+    std::optional<double> takeProfitRate, std::optional<qint64> stopLossPrice, std::optional<qint64> takeProfitPrice,
+    const QString &actor)
 {
     return m_db.transaction([&]() -> Result<PositionRecord> {
         Status s = AuditLog::recordChange(m_db, actor, POSITIONS, id, QStringLiteral("protection"), [&]() -> Status {
             auto done = Storage::run(m_db.connection(),
-                                     QStringLiteral("UPDATE positions SET stop_loss_rate = ?, take_profit_rate = ?, "
-                                                    "stop_loss_price = ?, take_profit_price = ?, updated_at = ? "
-                                                    "WHERE id = ? AND status IN ('OPEN', 'SELLING')"),
-                                     {nullable(stopLossRate), nullable(takeProfitRate), nullable(stopLossPrice),
-                                      nullable(takeProfitPrice), m_db.clock().nowMs(), id});
+                QStringLiteral("UPDATE positions SET stop_loss_rate = ?, take_profit_rate = ?, "
+                               "stop_loss_price = ?, take_profit_price = ?, updated_at = ? "
+                               "WHERE id = ? AND status IN ('OPEN', 'SELLING')"),
+                { nullable(stopLossRate), nullable(takeProfitRate), nullable(stopLossPrice), nullable(takeProfitPrice),
+                    m_db.clock().nowMs(), id });
             if (!done)
                 return done.error();
             if (done.value() == 0) {
@@ -208,12 +205,12 @@ Status PositionRepository::updateMark(qint64 id, qint64 currentPrice)
     if (currentPrice <= 0)
         return makeError(Errc::InvalidArgument, QStringLiteral("a mark price must be positive"));
     auto done = Storage::run(m_db.connection(),
-                             QStringLiteral("UPDATE positions SET current_price = ?, "
-                                            "current_profit_loss = (? - buy_price) * quantity, "
-                                            "current_profit_loss_rate = (? - buy_price) * 100.0 / buy_price, "
-                                            "highest_price = max(coalesce(highest_price, ?), ?), last_monitored = ? "
-                                            "WHERE id = ? AND status IN ('OPEN', 'SELLING')"),
-                             {currentPrice, currentPrice, currentPrice, currentPrice, currentPrice, m_db.clock().nowMs(), id});
+        QStringLiteral("UPDATE positions SET current_price = ?, "
+                       "current_profit_loss = (? - buy_price) * quantity, "
+                       "current_profit_loss_rate = (? - buy_price) * 100.0 / buy_price, "
+                       "highest_price = max(coalesce(highest_price, ?), ?), last_monitored = ? "
+                       "WHERE id = ? AND status IN ('OPEN', 'SELLING')"),
+        { currentPrice, currentPrice, currentPrice, currentPrice, currentPrice, m_db.clock().nowMs(), id });
     if (!done)
         return done.error();
     if (done.value() == 0) {
@@ -227,22 +224,23 @@ Status PositionRepository::updateMark(qint64 id, qint64 currentPrice)
 
 Result<std::optional<PositionRecord>> PositionRepository::find(qint64 id) const
 {
-    return readOne<PositionRecord>(Storage::exec(m_db.connection(), POSITION_COLUMNS + QLatin1String("WHERE id = ?"), {id}),
-                                   readPosition);
+    return readOne<PositionRecord>(
+        Storage::exec(m_db.connection(), POSITION_COLUMNS + QLatin1String("WHERE id = ?"), { id }), readPosition);
 }
 
 Result<std::optional<PositionRecord>> PositionRepository::findActiveByCode(const QString &stockCode) const
 {
     return readOne<PositionRecord>(
         Storage::exec(m_db.connection(),
-                      POSITION_COLUMNS + QLatin1String("WHERE stock_code = ? AND status IN ('OPEN', 'SELLING')"), {stockCode}),
+            POSITION_COLUMNS + QLatin1String("WHERE stock_code = ? AND status IN ('OPEN', 'SELLING')"), { stockCode }),
         readPosition);
 }
 
 Result<QList<PositionRecord>> PositionRepository::listActive() const
 {
     return readList<PositionRecord>(
-        Storage::exec(m_db.connection(), POSITION_COLUMNS + QLatin1String("WHERE status IN ('OPEN', 'SELLING') ORDER BY id")),
+        Storage::exec(
+            m_db.connection(), POSITION_COLUMNS + QLatin1String("WHERE status IN ('OPEN', 'SELLING') ORDER BY id")),
         readPosition);
 }
 
@@ -250,22 +248,24 @@ Result<QList<PositionRecord>> PositionRepository::listClosed(qint64 sinceMs, int
 {
     return readList<PositionRecord>(
         Storage::exec(m_db.connection(),
-                      POSITION_COLUMNS + QLatin1String("WHERE status = 'CLOSED' AND sell_time >= ? ORDER BY sell_time DESC, id DESC "
-                                                       "LIMIT ?"),
-                      {sinceMs, limit}),
+            POSITION_COLUMNS
+                + QLatin1String("WHERE status = 'CLOSED' AND sell_time >= ? ORDER BY sell_time DESC, id DESC "
+                                "LIMIT ?"),
+            { sinceMs, limit }),
         readPosition);
 }
 
-Status PositionRepository::setPositionStatus(qint64 id, PositionStatus expected, PositionStatus next, const QString &actor)
+Status PositionRepository::setPositionStatus(
+    qint64 id, PositionStatus expected, PositionStatus next, const QString &actor)
 {
     if (!canTransition(expected, next)) {
         return makeError(Errc::InvalidTransition,
-                         QStringLiteral("position %1: %2 → %3 is not allowed").arg(id).arg(enumText(expected), enumText(next)));
+            QStringLiteral("position %1: %2 → %3 is not allowed").arg(id).arg(enumText(expected), enumText(next)));
     }
     return AuditLog::recordChange(m_db, actor, POSITIONS, id, QStringLiteral("status"), [&]() -> Status {
         auto done = Storage::run(m_db.connection(),
-                                 QStringLiteral("UPDATE positions SET status = ?, updated_at = ? WHERE id = ? AND status = ?"),
-                                 {enumText(next), m_db.clock().nowMs(), id, enumText(expected)});
+            QStringLiteral("UPDATE positions SET status = ?, updated_at = ? WHERE id = ? AND status = ?"),
+            { enumText(next), m_db.clock().nowMs(), id, enumText(expected) });
         if (!done)
             return done.error();
         if (done.value() == 0) {
@@ -278,8 +278,8 @@ Status PositionRepository::setPositionStatus(qint64 id, PositionStatus expected,
     });
 }
 
-Result<SellOrderRecord> PositionRepository::beginSell(qint64 positionId, qint64 quantity, std::optional<qint64> limitPrice,
-                                                      SellReason reason, const QString &detail, const QString &actor)
+Result<SellOrderRecord> PositionRepository::beginSell(qint64 positionId, qint64 quantity,
+    std::optional<qint64> limitPrice, SellReason reason, const QString &detail, const QString &actor)
 {
     if (quantity <= 0)
         return makeError(Errc::InvalidArgument, QStringLiteral("a sell needs a positive quantity"));
@@ -288,21 +288,21 @@ Result<SellOrderRecord> PositionRepository::beginSell(qint64 positionId, qint64 
         if (!position)
             return position.error();
         if (quantity > position.value().quantity) {
-            return makeError(Errc::InvalidArgument, QStringLiteral("cannot sell %1 of position %2 holding %3")
-                                                        .arg(quantity)
-                                                        .arg(positionId)
-                                                        .arg(position.value().quantity));
+            return makeError(Errc::InvalidArgument,
+                QStringLiteral("cannot sell %1 of position %2 holding %3")
+                    .arg(quantity)
+                    .arg(positionId)
+                    .arg(position.value().quantity));
         }
         if (Status s = setPositionStatus(positionId, PositionStatus::Open, PositionStatus::Selling, actor); !s)
             return s.error();
         const qint64 now = m_db.clock().nowMs();
-        auto inserted = Storage::exec(
-            m_db.connection(),
+        auto inserted = Storage::exec(m_db.connection(),
             QStringLiteral("INSERT INTO sell_orders (position_id, stock_code, stock_name, sell_price, sell_quantity, "
                            "sell_reason, sell_reason_detail, status, created_at, updated_at) "
                            "VALUES (?, ?, ?, ?, ?, ?, ?, 'PENDING', ?, ?)"),
-            {positionId, position.value().stockCode, position.value().stockName, limitPrice.value_or(0), quantity,
-             enumText(reason), nullableText(detail), now, now});
+            { positionId, position.value().stockCode, position.value().stockName, limitPrice.value_or(0), quantity,
+                enumText(reason), nullableText(detail), now, now });
         if (!inserted)
             return inserted.error();
         const qint64 id = inserted.value().lastInsertId().toLongLong();
@@ -315,22 +315,24 @@ Result<SellOrderRecord> PositionRepository::beginSell(qint64 positionId, qint64 
 Result<SellOrderRecord> PositionRepository::markSellOrdered(qint64 sellOrderId, qint64 orderId, const QString &actor)
 {
     return m_db.transaction([&]() -> Result<SellOrderRecord> {
-        Status s = AuditLog::recordChange(m_db, actor, SELL_ORDERS, sellOrderId, QStringLiteral("status"), [&]() -> Status {
-            const qint64 now = m_db.clock().nowMs();
-            auto done = Storage::run(m_db.connection(),
-                                     QStringLiteral("UPDATE sell_orders SET status = 'ORDERED', order_id = ?, ordered_at = ?, "
-                                                    "updated_at = ? WHERE id = ? AND status = 'PENDING'"),
-                                     {orderId, now, now, sellOrderId});
-            if (!done)
-                return done.error();
-            if (done.value() == 0) {
-                auto current = requireSellOrder(sellOrderId);
-                if (!current)
-                    return current.error();
-                return conflict(SELL_ORDERS, sellOrderId, enumText(current.value().status), QStringLiteral("PENDING"));
-            }
-            return {};
-        });
+        Status s
+            = AuditLog::recordChange(m_db, actor, SELL_ORDERS, sellOrderId, QStringLiteral("status"), [&]() -> Status {
+                  const qint64 now = m_db.clock().nowMs();
+                  auto done = Storage::run(m_db.connection(),
+                      QStringLiteral("UPDATE sell_orders SET status = 'ORDERED', order_id = ?, ordered_at = ?, "
+                                     "updated_at = ? WHERE id = ? AND status = 'PENDING'"),
+                      { orderId, now, now, sellOrderId });
+                  if (!done)
+                      return done.error();
+                  if (done.value() == 0) {
+                      auto current = requireSellOrder(sellOrderId);
+                      if (!current)
+                          return current.error();
+                      return conflict(
+                          SELL_ORDERS, sellOrderId, enumText(current.value().status), QStringLiteral("PENDING"));
+                  }
+                  return {};
+              });
         if (!s)
             return s.error();
         return requireSellOrder(sellOrderId);
@@ -340,8 +342,9 @@ Result<SellOrderRecord> PositionRepository::markSellOrdered(qint64 sellOrderId, 
 Result<SellOrderRecord> PositionRepository::completeSell(qint64 sellOrderId, const SellFill &fill, const QString &actor)
 {
     if (fill.quantity <= 0 || fill.averagePrice <= 0 || fill.costs < 0)
-        return makeError(Errc::InvalidArgument, QStringLiteral("a completed sell needs a positive quantity and price; "
-                                                               "use failSell() when nothing was sold"));
+        return makeError(Errc::InvalidArgument,
+            QStringLiteral("a completed sell needs a positive quantity and price; "
+                           "use failSell() when nothing was sold"));
     return m_db.transaction([&]() -> Result<SellOrderRecord> {
         auto sell = requireSellOrder(sellOrderId);
         if (!sell)
@@ -356,10 +359,11 @@ Result<SellOrderRecord> PositionRepository::completeSell(qint64 sellOrderId, con
         if (p.status != PositionStatus::Selling)
             return conflict(POSITIONS, p.id, enumText(p.status), QStringLiteral("SELLING"));
         if (fill.quantity > p.quantity || fill.quantity > order.sellQuantity) {
-            return makeError(Errc::InvalidArgument, QStringLiteral("sold %1 but the sell asked %2 of %3 held")
-                                                        .arg(fill.quantity)
-                                                        .arg(order.sellQuantity)
-                                                        .arg(p.quantity));
+            return makeError(Errc::InvalidArgument,
+                QStringLiteral("sold %1 but the sell asked %2 of %3 held")
+                    .arg(fill.quantity)
+                    .arg(order.sellQuantity)
+                    .arg(p.quantity));
         }
         const qint64 now = m_db.clock().nowMs();
         const qint64 proceeds = fill.averagePrice * fill.quantity;
@@ -367,31 +371,32 @@ Result<SellOrderRecord> PositionRepository::completeSell(qint64 sellOrderId, con
         const qint64 profitLoss = proceeds - cost - fill.costs;
         const double profitLossRate = cost > 0 ? double(profitLoss) * 100.0 / double(cost) : 0.0;
 
-        Status s = AuditLog::recordChange(m_db, actor, SELL_ORDERS, sellOrderId, QStringLiteral("status"), [&]() -> Status {
-            auto done = Storage::run(m_db.connection(),
-                                     QStringLiteral("UPDATE sell_orders SET status = 'COMPLETED', sell_price = ?, sell_quantity = ?, "
-                                                    "sell_amount = ?, profit_loss = ?, profit_loss_rate = ?, completed_at = ?, "
-                                                    "updated_at = ? WHERE id = ? AND status = ?"),
-                                     {fill.averagePrice, fill.quantity, proceeds, profitLoss, profitLossRate, now, now,
-                                      sellOrderId, enumText(order.status)});
-            if (!done)
-                return done.error();
-            if (done.value() == 0)
-                return makeError(Errc::Conflict, QStringLiteral("sell order %1 changed concurrently").arg(sellOrderId));
-            return {};
-        });
+        Status s
+            = AuditLog::recordChange(m_db, actor, SELL_ORDERS, sellOrderId, QStringLiteral("status"), [&]() -> Status {
+                  auto done = Storage::run(m_db.connection(),
+                      QStringLiteral("UPDATE sell_orders SET status = 'COMPLETED', sell_price = ?, sell_quantity = ?, "
+                                     "sell_amount = ?, profit_loss = ?, profit_loss_rate = ?, completed_at = ?, "
+                                     "updated_at = ? WHERE id = ? AND status = ?"),
+                      { fill.averagePrice, fill.quantity, proceeds, profitLoss, profitLossRate, now, now, sellOrderId,
+                          enumText(order.status) });
+                  if (!done)
+                      return done.error();
+                  if (done.value() == 0)
+                      return makeError(
+                          Errc::Conflict, QStringLiteral("sell order %1 changed concurrently").arg(sellOrderId));
+                  return {};
+              });
         if (!s)
             return s.error();
 
         const qint64 remaining = p.quantity - fill.quantity;
         s = AuditLog::recordChange(m_db, actor, POSITIONS, p.id, QStringLiteral("sell"), [&]() -> Status {
-            auto done = Storage::run(
-                m_db.connection(),
+            auto done = Storage::run(m_db.connection(),
                 QStringLiteral("UPDATE positions SET quantity = ?, realized_profit_loss = realized_profit_loss + ?, "
                                "status = ?, sell_time = COALESCE(?, sell_time), updated_at = ? "
                                "WHERE id = ? AND status = 'SELLING' AND quantity = ?"),
-                {remaining, profitLoss, remaining == 0 ? QStringLiteral("CLOSED") : QStringLiteral("OPEN"),
-                 remaining == 0 ? QVariant(now) : QVariant(), now, p.id, p.quantity});
+                { remaining, profitLoss, remaining == 0 ? QStringLiteral("CLOSED") : QStringLiteral("OPEN"),
+                    remaining == 0 ? QVariant(now) : QVariant(), now, p.id, p.quantity });
             if (!done)
                 return done.error();
             if (done.value() == 0)
@@ -404,8 +409,8 @@ Result<SellOrderRecord> PositionRepository::completeSell(qint64 sellOrderId, con
     });
 }
 
-Result<SellOrderRecord> PositionRepository::failSell(qint64 sellOrderId, SellOrderStatus outcome, const QString &detail,
-                                                     const QString &actor)
+Result<SellOrderRecord> PositionRepository::failSell(
+    qint64 sellOrderId, SellOrderStatus outcome, const QString &detail, const QString &actor)
 {
     if (outcome != SellOrderStatus::Failed && outcome != SellOrderStatus::Cancelled)
         return makeError(Errc::InvalidArgument, QStringLiteral("a failed sell ends FAILED or CANCELLED"));
@@ -416,19 +421,21 @@ Result<SellOrderRecord> PositionRepository::failSell(qint64 sellOrderId, SellOrd
         const SellOrderRecord &order = sell.value();
         if (!canTransition(order.status, outcome))
             return conflict(SELL_ORDERS, sellOrderId, enumText(order.status), QStringLiteral("PENDING or ORDERED"));
-        Status s = AuditLog::recordChange(m_db, actor, SELL_ORDERS, sellOrderId, QStringLiteral("status"), [&]() -> Status {
-            const qint64 now = m_db.clock().nowMs();
-            auto done = Storage::run(m_db.connection(),
-                                     QStringLiteral("UPDATE sell_orders SET status = ?, "
-                                                    "sell_reason_detail = COALESCE(?, sell_reason_detail), completed_at = ?, "
-                                                    "updated_at = ? WHERE id = ? AND status = ?"),
-                                     {enumText(outcome), nullableText(detail), now, now, sellOrderId, enumText(order.status)});
-            if (!done)
-                return done.error();
-            if (done.value() == 0)
-                return makeError(Errc::Conflict, QStringLiteral("sell order %1 changed concurrently").arg(sellOrderId));
-            return {};
-        });
+        Status s
+            = AuditLog::recordChange(m_db, actor, SELL_ORDERS, sellOrderId, QStringLiteral("status"), [&]() -> Status {
+                  const qint64 now = m_db.clock().nowMs();
+                  auto done = Storage::run(m_db.connection(),
+                      QStringLiteral("UPDATE sell_orders SET status = ?, "
+                                     "sell_reason_detail = COALESCE(?, sell_reason_detail), completed_at = ?, "
+                                     "updated_at = ? WHERE id = ? AND status = ?"),
+                      { enumText(outcome), nullableText(detail), now, now, sellOrderId, enumText(order.status) });
+                  if (!done)
+                      return done.error();
+                  if (done.value() == 0)
+                      return makeError(
+                          Errc::Conflict, QStringLiteral("sell order %1 changed concurrently").arg(sellOrderId));
+                  return {};
+              });
         if (!s)
             return s.error();
         if (s = setPositionStatus(order.positionId, PositionStatus::Selling, PositionStatus::Open, actor); !s)
@@ -440,14 +447,15 @@ Result<SellOrderRecord> PositionRepository::failSell(qint64 sellOrderId, SellOrd
 Result<PositionRecord> PositionRepository::close(qint64 id, PositionStatus expected, const QString &actor)
 {
     if (!canTransition(expected, PositionStatus::Closed))
-        return makeError(Errc::InvalidTransition, QStringLiteral("a %1 position cannot be closed").arg(enumText(expected)));
+        return makeError(
+            Errc::InvalidTransition, QStringLiteral("a %1 position cannot be closed").arg(enumText(expected)));
     return m_db.transaction([&]() -> Result<PositionRecord> {
         Status s = AuditLog::recordChange(m_db, actor, POSITIONS, id, QStringLiteral("close"), [&]() -> Status {
             const qint64 now = m_db.clock().nowMs();
             auto done = Storage::run(m_db.connection(),
-                                     QStringLiteral("UPDATE positions SET status = 'CLOSED', quantity = 0, sell_time = ?, "
-                                                    "updated_at = ? WHERE id = ? AND status = ?"),
-                                     {now, now, id, enumText(expected)});
+                QStringLiteral("UPDATE positions SET status = 'CLOSED', quantity = 0, sell_time = ?, "
+                               "updated_at = ? WHERE id = ? AND status = ?"),
+                { now, now, id, enumText(expected) });
             if (!done)
                 return done.error();
             if (done.value() == 0) {
@@ -466,14 +474,15 @@ Result<PositionRecord> PositionRepository::close(qint64 id, PositionStatus expec
 
 Result<std::optional<SellOrderRecord>> PositionRepository::findSellOrder(qint64 id) const
 {
-    return readOne<SellOrderRecord>(Storage::exec(m_db.connection(), SELL_COLUMNS + QLatin1String("WHERE id = ?"), {id}),
-                                    readSell);
+    return readOne<SellOrderRecord>(
+        Storage::exec(m_db.connection(), SELL_COLUMNS + QLatin1String("WHERE id = ?"), { id }), readSell);
 }
 
 Result<QList<SellOrderRecord>> PositionRepository::sellOrders(qint64 positionId) const
 {
     return readList<SellOrderRecord>(
-        Storage::exec(m_db.connection(), SELL_COLUMNS + QLatin1String("WHERE position_id = ? ORDER BY id"), {positionId}),
+        Storage::exec(
+            m_db.connection(), SELL_COLUMNS + QLatin1String("WHERE position_id = ? ORDER BY id"), { positionId }),
         readSell);
 }
 
@@ -481,6 +490,6 @@ Result<QList<SellOrderRecord>> PositionRepository::listSellOrders(SellOrderStatu
 {
     return readList<SellOrderRecord>(
         Storage::exec(m_db.connection(), SELL_COLUMNS + QLatin1String("WHERE status = ? ORDER BY id LIMIT ?"),
-                      {enumText(status), limit}),
+            { enumText(status), limit }),
         readSell);
 }

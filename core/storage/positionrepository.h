@@ -49,9 +49,8 @@ public:
     // Another buy fill of a live position.
     Result<Storage::PositionRecord> addBuy(qint64 id, qint64 quantity, qint64 price, const QString &actor);
     Result<Storage::PositionRecord> setProtection(qint64 id, std::optional<double> stopLossRate,
-                                                  std::optional<double> takeProfitRate,
-                                                  std::optional<qint64> stopLossPrice,
-                                                  std::optional<qint64> takeProfitPrice, const QString &actor);
+        std::optional<double> takeProfitRate, std::optional<qint64> stopLossPrice,
+        std::optional<qint64> takeProfitPrice, const QString &actor);
     // Sets current_price, current_profit_loss ((price − buy_price) × quantity),
     // current_profit_loss_rate, highest_price and last_monitored for a live position.
     // storage.conflict when the position is closed. Not audited: it is market data, not a decision.
@@ -68,17 +67,17 @@ public:
     // OPEN → SELLING plus a PENDING sell order for `quantity` (≤ the held quantity) in one
     // transaction. limitPrice 0/nullopt = market.
     Result<Storage::SellOrderRecord> beginSell(qint64 positionId, qint64 quantity, std::optional<qint64> limitPrice,
-                                               Storage::SellReason reason, const QString &detail, const QString &actor);
+        Storage::SellReason reason, const QString &detail, const QString &actor);
     // PENDING → ORDERED; orderId is the orders row of the sell.
     Result<Storage::SellOrderRecord> markSellOrdered(qint64 sellOrderId, qint64 orderId, const QString &actor);
     // ORDERED (or PENDING) → COMPLETED with what was sold; sell_quantity becomes the sold quantity,
     // sell_price the average price; the position's quantity shrinks and its realized P&L grows; the
     // position is CLOSED when nothing is left, OPEN otherwise.
-    Result<Storage::SellOrderRecord> completeSell(qint64 sellOrderId, const Storage::SellFill &fill,
-                                                  const QString &actor);
+    Result<Storage::SellOrderRecord> completeSell(
+        qint64 sellOrderId, const Storage::SellFill &fill, const QString &actor);
     // PENDING/ORDERED → FAILED or CANCELLED (nothing sold); the position goes back to OPEN.
-    Result<Storage::SellOrderRecord> failSell(qint64 sellOrderId, Storage::SellOrderStatus outcome,
-                                              const QString &detail, const QString &actor);
+    Result<Storage::SellOrderRecord> failSell(
+        qint64 sellOrderId, Storage::SellOrderStatus outcome, const QString &detail, const QString &actor);
     // Closes a position in status `expected` without a sell: quantity 0, sell_time now.
     Result<Storage::PositionRecord> close(qint64 id, Storage::PositionStatus expected, const QString &actor);
 
@@ -90,8 +89,8 @@ public:
 private:
     Result<Storage::PositionRecord> requirePosition(qint64 id) const;
     Result<Storage::SellOrderRecord> requireSellOrder(qint64 id) const;
-    Status setPositionStatus(qint64 id, Storage::PositionStatus expected, Storage::PositionStatus next,
-                             const QString &actor);
+    Status setPositionStatus(
+        qint64 id, Storage::PositionStatus expected, Storage::PositionStatus next, const QString &actor);
 
     Database &m_db;
 };

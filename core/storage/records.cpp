@@ -7,8 +7,7 @@ namespace Storage {
 
 namespace {
 
-template<typename E>
-struct Name
+template<typename E> struct Name
 {
     E value;
     const char *text;
@@ -16,58 +15,77 @@ struct Name
 
 // One table per enum: the strings are exactly what the schema's CHECK constraints allow.
 constexpr Name<SignalStatus> SIGNAL_STATUS[] = {
-    {SignalStatus::Pending, "PENDING"},     {SignalStatus::Ordered, "ORDERED"},
-    {SignalStatus::Completed, "COMPLETED"}, {SignalStatus::Failed, "FAILED"},
-    {SignalStatus::Cancelled, "CANCELLED"}, {SignalStatus::Expired, "EXPIRED"},
-    {SignalStatus::Skipped, "SKIPPED"},
+    { SignalStatus::Pending, "PENDING" },
+    { SignalStatus::Ordered, "ORDERED" },
+    { SignalStatus::Completed, "COMPLETED" },
+    { SignalStatus::Failed, "FAILED" },
+    { SignalStatus::Cancelled, "CANCELLED" },
+    { SignalStatus::Expired, "EXPIRED" },
+    { SignalStatus::Skipped, "SKIPPED" },
 };
 constexpr Name<PositionStatus> POSITION_STATUS[] = {
-    {PositionStatus::Open, "OPEN"},
-    {PositionStatus::Selling, "SELLING"},
-    {PositionStatus::Closed, "CLOSED"},
+    { PositionStatus::Open, "OPEN" },
+    { PositionStatus::Selling, "SELLING" },
+    { PositionStatus::Closed, "CLOSED" },
 };
 constexpr Name<SellOrderStatus> SELL_ORDER_STATUS[] = {
-    {SellOrderStatus::Pending, "PENDING"},     {SellOrderStatus::Ordered, "ORDERED"},
-    {SellOrderStatus::Completed, "COMPLETED"}, {SellOrderStatus::Failed, "FAILED"},
-    {SellOrderStatus::Cancelled, "CANCELLED"},
+    { SellOrderStatus::Pending, "PENDING" },
+    { SellOrderStatus::Ordered, "ORDERED" },
+    { SellOrderStatus::Completed, "COMPLETED" },
+    { SellOrderStatus::Failed, "FAILED" },
+    { SellOrderStatus::Cancelled, "CANCELLED" },
 };
 constexpr Name<SellReason> SELL_REASON[] = {
-    {SellReason::StopLoss, "STOP_LOSS"}, {SellReason::TakeProfit, "TAKE_PROFIT"},
-    {SellReason::TrailingStop, "TRAILING_STOP"}, {SellReason::Strategy, "STRATEGY"},
-    {SellReason::Manual, "MANUAL"}, {SellReason::Risk, "RISK"},
+    { SellReason::StopLoss, "STOP_LOSS" },
+    { SellReason::TakeProfit, "TAKE_PROFIT" },
+    { SellReason::TrailingStop, "TRAILING_STOP" },
+    { SellReason::Strategy, "STRATEGY" },
+    { SellReason::Manual, "MANUAL" },
+    { SellReason::Risk, "RISK" },
 };
 constexpr Name<WatchlistSource> WATCHLIST_SOURCE[] = {
-    {WatchlistSource::Manual, "MANUAL"},
-    {WatchlistSource::Condition, "CONDITION"},
+    { WatchlistSource::Manual, "MANUAL" },
+    { WatchlistSource::Condition, "CONDITION" },
 };
 constexpr Name<SyncStatus> SYNC_STATUS[] = {
-    {SyncStatus::Active, "ACTIVE"},
-    {SyncStatus::Removed, "REMOVED"},
-    {SyncStatus::Failed, "FAILED"},
+    { SyncStatus::Active, "ACTIVE" },
+    { SyncStatus::Removed, "REMOVED" },
+    { SyncStatus::Failed, "FAILED" },
 };
 constexpr Name<OrderSide> ORDER_SIDE[] = {
-    {OrderSide::Buy, "BUY"},
-    {OrderSide::Sell, "SELL"},
+    { OrderSide::Buy, "BUY" },
+    { OrderSide::Sell, "SELL" },
 };
 constexpr Name<OrderAction> ORDER_ACTION[] = {
-    {OrderAction::Place, "PLACE"},
-    {OrderAction::Modify, "MODIFY"},
-    {OrderAction::Cancel, "CANCEL"},
+    { OrderAction::Place, "PLACE" },
+    { OrderAction::Modify, "MODIFY" },
+    { OrderAction::Cancel, "CANCEL" },
 };
 constexpr Name<OrderState> ORDER_STATE[] = {
-    {OrderState::New, "NEW"},           {OrderState::Sent, "SENT"},         {OrderState::Accepted, "ACCEPTED"},
-    {OrderState::Partial, "PARTIAL"},   {OrderState::Filled, "FILLED"},     {OrderState::Rejected, "REJECTED"},
-    {OrderState::Cancelled, "CANCELLED"}, {OrderState::Unknown, "UNKNOWN"},
+    { OrderState::New, "NEW" },
+    { OrderState::Sent, "SENT" },
+    { OrderState::Accepted, "ACCEPTED" },
+    { OrderState::Partial, "PARTIAL" },
+    { OrderState::Filled, "FILLED" },
+    { OrderState::Rejected, "REJECTED" },
+    { OrderState::Cancelled, "CANCELLED" },
+    { OrderState::Unknown, "UNKNOWN" },
 };
 constexpr Name<Origin> ORIGIN[] = {
-    {Origin::Condition, "condition"},     {Origin::Strategy, "strategy"},   {Origin::Scalping, "scalping"},
-    {Origin::StopLoss, "stop_loss"},      {Origin::TakeProfit, "take_profit"},
-    {Origin::TrailingStop, "trailing_stop"}, {Origin::Manual, "manual"}, {Origin::Api, "api"},
-    {Origin::Risk, "risk"},               {Origin::Reconcile, "reconcile"}, {Origin::External, "external"},
+    { Origin::Condition, "condition" },
+    { Origin::Strategy, "strategy" },
+    { Origin::Scalping, "scalping" },
+    { Origin::StopLoss, "stop_loss" },
+    { Origin::TakeProfit, "take_profit" },
+    { Origin::TrailingStop, "trailing_stop" },
+    { Origin::Manual, "manual" },
+    { Origin::Api, "api" },
+    { Origin::Risk, "risk" },
+    { Origin::Reconcile, "reconcile" },
+    { Origin::External, "external" },
 };
 
-template<typename E, std::size_t N>
-QString nameOf(const Name<E> (&table)[N], E value)
+template<typename E, std::size_t N> QString nameOf(const Name<E> (&table)[N], E value)
 {
     for (const auto &entry : table) {
         if (entry.value == value)
@@ -77,8 +95,7 @@ QString nameOf(const Name<E> (&table)[N], E value)
     return {};
 }
 
-template<typename E, std::size_t N>
-std::optional<E> valueOf(const Name<E> (&table)[N], QStringView text)
+template<typename E, std::size_t N> std::optional<E> valueOf(const Name<E> (&table)[N], QStringView text)
 {
     for (const auto &entry : table) {
         if (text == QLatin1String(entry.text))
@@ -87,8 +104,7 @@ std::optional<E> valueOf(const Name<E> (&table)[N], QStringView text)
     return std::nullopt;
 }
 
-template<typename E, std::size_t N>
-QList<E> valuesOf(const Name<E> (&table)[N])
+template<typename E, std::size_t N> QList<E> valuesOf(const Name<E> (&table)[N])
 {
     QList<E> values;
     values.reserve(qsizetype(N));
@@ -100,14 +116,15 @@ QList<E> valuesOf(const Name<E> (&table)[N])
 } // namespace
 
 #define KT_STORAGE_ENUM_NAMES(Enum, table)                                                                             \
-    QString enumText(Enum value) { return nameOf(table, value); }                                                      \
-    template<>                                                                                                         \
-    std::optional<Enum> enumFromText<Enum>(QStringView text)                                                             \
+    QString enumText(Enum value)                                                                                       \
+    {                                                                                                                  \
+        return nameOf(table, value);                                                                                   \
+    }                                                                                                                  \
+    template<> std::optional<Enum> enumFromText<Enum>(QStringView text)                                                \
     {                                                                                                                  \
         return valueOf(table, text);                                                                                   \
     }                                                                                                                  \
-    template<>                                                                                                         \
-    QList<Enum> allValues<Enum>()                                                                                      \
+    template<> QList<Enum> allValues<Enum>()                                                                           \
     {                                                                                                                  \
         return valuesOf(table);                                                                                        \
     }
@@ -138,8 +155,7 @@ bool canTransition(OrderState from, OrderState to)
         // A fill notice may overtake the REST reply, hence PARTIAL/FILLED straight from SENT.
         return to == S::Accepted || to == S::Partial || to == S::Filled || to == S::Rejected || to == S::Unknown;
     case S::Unknown:
-        return to == S::Accepted || to == S::Partial || to == S::Filled || to == S::Rejected
-            || to == S::Cancelled;
+        return to == S::Accepted || to == S::Partial || to == S::Filled || to == S::Rejected || to == S::Cancelled;
     case S::Accepted:
         return to == S::Partial || to == S::Filled || to == S::Rejected || to == S::Cancelled;
     case S::Partial:

@@ -63,12 +63,12 @@ Q_ENUM_NS(SellOrderStatus)
 
 enum class SellReason
 {
-    StopLoss,     // 손절
-    TakeProfit,   // 익절
+    StopLoss, // 손절
+    TakeProfit, // 익절
     TrailingStop, // 추적 손절
-    Strategy,     // a strategy's sell signal
-    Manual,       // the user (UI or control API)
-    Risk,         // kill switch / flatten / forced exit before the close
+    Strategy, // a strategy's sell signal
+    Manual, // the user (UI or control API)
+    Risk, // kill switch / flatten / forced exit before the close
 };
 Q_ENUM_NS(SellReason)
 
@@ -111,31 +111,31 @@ Q_ENUM_NS(OrderAction)
 // enforces the same table with a trigger, so no code path can move an order backwards.
 enum class OrderState
 {
-    New,       // written before the request leaves; never sent yet (or the app died before marking SENT)
-    Sent,      // the request is on the wire, no reply yet
-    Accepted,  // the broker gave it an order number (접수)
-    Partial,   // some quantity filled
-    Filled,    // all quantity filled (terminal)
-    Rejected,  // refused by the broker or locally before sending (terminal)
+    New, // written before the request leaves; never sent yet (or the app died before marking SENT)
+    Sent, // the request is on the wire, no reply yet
+    Accepted, // the broker gave it an order number (접수)
+    Partial, // some quantity filled
+    Filled, // all quantity filled (terminal)
+    Rejected, // refused by the broker or locally before sending (terminal)
     Cancelled, // cancelled; a filled part stays in filled_quantity (terminal)
-    Unknown,   // the reply was lost: ask the broker before doing anything else
+    Unknown, // the reply was lost: ask the broker before doing anything else
 };
 Q_ENUM_NS(OrderState)
 
 // Who wanted an order or opened a position.
 enum class Origin
 {
-    Condition,    // condition search (조건검색) hit → reference-candle buy
-    Strategy,     // indicator strategy scan
-    Scalping,     // scalping strategy
-    StopLoss,     // 손절
-    TakeProfit,   // 익절
+    Condition, // condition search (조건검색) hit → reference-candle buy
+    Strategy, // indicator strategy scan
+    Scalping, // scalping strategy
+    StopLoss, // 손절
+    TakeProfit, // 익절
     TrailingStop, // 추적 손절
-    Manual,       // the user in the UI
-    Api,          // the local control API
-    Risk,         // kill switch / flatten
-    Reconcile,    // created while reconciling with the broker
-    External,     // bought outside this app (HTS/MTS) and adopted at reconciliation
+    Manual, // the user in the UI
+    Api, // the local control API
+    Risk, // kill switch / flatten
+    Reconcile, // created while reconciling with the broker
+    External, // bought outside this app (HTS/MTS) and adopted at reconciliation
 };
 Q_ENUM_NS(Origin)
 
@@ -153,52 +153,30 @@ QString enumText(Origin value);
 // enumText(E) is the string stored in SQL (and shown by the control API); enumFromText<E>(text) is
 // its exact inverse, std::nullopt for anything else. (Not named toString: in namespace Storage that
 // name would hijack QTest's argument-dependent toString() for QCOMPARE on these enums.)
-template<typename E>
-std::optional<E> enumFromText(QStringView text);
-template<>
-std::optional<SignalStatus> enumFromText<SignalStatus>(QStringView text);
-template<>
-std::optional<PositionStatus> enumFromText<PositionStatus>(QStringView text);
-template<>
-std::optional<SellOrderStatus> enumFromText<SellOrderStatus>(QStringView text);
-template<>
-std::optional<SellReason> enumFromText<SellReason>(QStringView text);
-template<>
-std::optional<WatchlistSource> enumFromText<WatchlistSource>(QStringView text);
-template<>
-std::optional<SyncStatus> enumFromText<SyncStatus>(QStringView text);
-template<>
-std::optional<OrderSide> enumFromText<OrderSide>(QStringView text);
-template<>
-std::optional<OrderAction> enumFromText<OrderAction>(QStringView text);
-template<>
-std::optional<OrderState> enumFromText<OrderState>(QStringView text);
-template<>
-std::optional<Origin> enumFromText<Origin>(QStringView text);
+template<typename E> std::optional<E> enumFromText(QStringView text);
+template<> std::optional<SignalStatus> enumFromText<SignalStatus>(QStringView text);
+template<> std::optional<PositionStatus> enumFromText<PositionStatus>(QStringView text);
+template<> std::optional<SellOrderStatus> enumFromText<SellOrderStatus>(QStringView text);
+template<> std::optional<SellReason> enumFromText<SellReason>(QStringView text);
+template<> std::optional<WatchlistSource> enumFromText<WatchlistSource>(QStringView text);
+template<> std::optional<SyncStatus> enumFromText<SyncStatus>(QStringView text);
+template<> std::optional<OrderSide> enumFromText<OrderSide>(QStringView text);
+template<> std::optional<OrderAction> enumFromText<OrderAction>(QStringView text);
+template<> std::optional<OrderState> enumFromText<OrderState>(QStringView text);
+template<> std::optional<Origin> enumFromText<Origin>(QStringView text);
 
 // Every value of an enum, in declaration order (tests and UI filters iterate them).
-template<typename E>
-QList<E> allValues();
-template<>
-QList<SignalStatus> allValues<SignalStatus>();
-template<>
-QList<PositionStatus> allValues<PositionStatus>();
-template<>
-QList<SellOrderStatus> allValues<SellOrderStatus>();
-template<>
-QList<SellReason> allValues<SellReason>();
-template<>
-QList<WatchlistSource> allValues<WatchlistSource>();
-template<>
-QList<SyncStatus> allValues<SyncStatus>();
-template<>
-QList<OrderSide> allValues<OrderSide>();
-template<>
-QList<OrderAction> allValues<OrderAction>();
-template<>
-QList<OrderState> allValues<OrderState>();
-template<>
-QList<Origin> allValues<Origin>();
+template<typename E> QList<E> allValues();
+template<> QList<SignalStatus> allValues<SignalStatus>();
+template<> QList<PositionStatus> allValues<PositionStatus>();
+template<> QList<SellOrderStatus> allValues<SellOrderStatus>();
+template<> QList<SellReason> allValues<SellReason>();
+template<> QList<WatchlistSource> allValues<WatchlistSource>();
+template<> QList<SyncStatus> allValues<SyncStatus>();
+template<> QList<OrderSide> allValues<OrderSide>();
+template<> QList<OrderAction> allValues<OrderAction>();
+template<> QList<OrderState> allValues<OrderState>();
+template<> QList<Origin> allValues<Origin>();
 
 // State machines. canTransition(a, a) is false: applying the same state twice is a conflict, not a no-op.
 bool canTransition(OrderState from, OrderState to);
@@ -215,7 +193,7 @@ bool isOpen(OrderState state);
 struct ConditionRecord
 {
     qint64 id = 0;
-    QString conditionName;  // unique
+    QString conditionName; // unique
     QString apiConditionId; // Kiwoom's seq; empty when unknown
     bool enabled = false;
     qint64 updatedAtMs = 0;
@@ -343,12 +321,12 @@ struct PositionRecord
     qint64 buyTimeMs = 0;
     std::optional<qint64> sellTimeMs;
     std::optional<qint64> lastMonitoredMs;
-    qint64 quantity = 0;                  // still held
-    std::optional<qint64> highestPrice;   // since entry, for the trailing stop
+    qint64 quantity = 0; // still held
+    std::optional<qint64> highestPrice; // since entry, for the trailing stop
     Origin origin = Origin::Manual;
-    std::optional<qint64> pendingSignalId;  // pending_buy_signals.id that created it (at most one position each)
+    std::optional<qint64> pendingSignalId; // pending_buy_signals.id that created it (at most one position each)
     std::optional<qint64> strategySignalId; // strategy_signals.id that created it (at most one position each)
-    qint64 realizedProfitLoss = 0;          // sum of completed sells
+    qint64 realizedProfitLoss = 0; // sum of completed sells
     qint64 updatedAtMs = 0;
 
     bool operator==(const PositionRecord &) const = default;
@@ -406,7 +384,8 @@ struct OrderRecord
     qint64 updatedAtMs = 0;
     QString rejectReason;
     Origin origin = Origin::Manual;
-    std::optional<qint64> originSignalId; // pending_buy_signals.id (Condition) or strategy_signals.id (Strategy/Scalping)
+    std::optional<qint64>
+        originSignalId; // pending_buy_signals.id (Condition) or strategy_signals.id (Strategy/Scalping)
     std::optional<qint64> positionId;
     QString tradingDate; // Asia/Seoul date of createdAtMs
 
@@ -435,7 +414,7 @@ struct AuditRecord
 {
     qint64 id = 0;
     qint64 atMs = 0;
-    QString actor;  // "ui", "api", or a service name such as "service.stop_loss"
+    QString actor; // "ui", "api", or a service name such as "service.stop_loss"
     QString entity; // table name, or a kind such as "risk" for non-row changes
     std::optional<qint64> entityId;
     QString action; // "insert", "update", "transition", "execution", ...

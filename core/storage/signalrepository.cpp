@@ -16,7 +16,8 @@ const QString STRATEGY_TABLE = QStringLiteral("strategy_signals");
 
 const QString PENDING_COLUMNS = QStringLiteral(
     "SELECT id, condition_id, stock_code, stock_name, detected_at, detected_date, status, signal_type, "
-    "reference_candle_high, reference_candle_date, target_price, source, status_reason, updated_at FROM pending_buy_signals ");
+    "reference_candle_high, reference_candle_date, target_price, source, status_reason, updated_at FROM "
+    "pending_buy_signals ");
 const QString STRATEGY_COLUMNS = QStringLiteral(
     "SELECT id, strategy_id, stock_code, stock_name, signal_type, signal_value, detected_at, detected_date, status, "
     "additional_data, status_reason, updated_at FROM strategy_signals ");
@@ -87,33 +88,36 @@ QString filterSql(const SignalFilter &filter, std::optional<qint64> strategyId, 
 
 // The compare-and-set status change shared by both signal tables.
 Status changeStatus(Database &db, const QString &table, qint64 id, SignalStatus expected, SignalStatus next,
-                    const QString &reason, const QString &actor)
+    const QString &reason, const QString &actor)
 {
     if (!canTransition(expected, next)) {
-        return makeError(Errc::InvalidTransition, QStringLiteral("%1 %2: %3 → %4 is not a valid signal transition")
-                                                      .arg(table)
-                                                      .arg(id)
-                                                      .arg(enumText(expected), enumText(next)));
+        return makeError(Errc::InvalidTransition,
+            QStringLiteral("%1 %2: %3 → %4 is not a valid signal transition")
+                .arg(table)
+                .arg(id)
+                .arg(enumText(expected), enumText(next)));
     }
     return AuditLog::recordChange(db, actor, table, id, QStringLiteral("status"), [&]() -> Status {
         auto done = Storage::run(db.connection(),
-                                 QStringLiteral("UPDATE %1 SET status = ?, status_reason = COALESCE(?, status_reason), "
-                                                "updated_at = ? WHERE id = ? AND status = ?")
-                                     .arg(table),
-                                 {enumText(next), nullableText(reason), db.clock().nowMs(), id, enumText(expected)});
+            QStringLiteral("UPDATE %1 SET status = ?, status_reason = COALESCE(?, status_reason), "
+                           "updated_at = ? WHERE id = ? AND status = ?")
+                .arg(table),
+            { enumText(next), nullableText(reason), db.clock().nowMs(), id, enumText(expected) });
         if (!done)
             return done.error();
         if (done.value() == 1)
             return {};
-        auto current = Storage::exec(db.connection(), QStringLiteral("SELECT status FROM %1 WHERE id = ?").arg(table), {id});
+        auto current
+            = Storage::exec(db.connection(), QStringLiteral("SELECT status FROM %1 WHERE id = ?").arg(table), { id });
         if (!current)
             return current.error();
         if (!current.value().next())
             return makeError(Errc::NotFound, QStringLiteral("no %1 row with id %2").arg(table).arg(id));
-        return makeError(Errc::Conflict, QStringLiteral("%1 %2 is %3, not %4; nothing changed")
-                                             .arg(table)
-                                             .arg(id)
-                                             .arg(current.value().value(0).toString(), enumText(expected)));
+        return makeError(Errc::Conflict,
+            QStringLiteral("%1 %2 is %3, not %4; nothing changed")
+                .arg(table)
+                .arg(id)
+                .arg(current.value().value(0).toString(), enumText(expected)));
     });
 }
 
@@ -130,18 +134,15 @@ Result<qint64> existingId(Database &db, const QString &sql, const QVariantList &
 Status validInitialStatus(SignalStatus status)
 {
     if (status != SignalStatus::Pending && status != SignalStatus::Skipped) {
-        return makeError(Errc::InvalidArgument,
-                         QStringLiteral("a new signal is PENDING or SKIPPED, not %1").arg(enumText(status)));
+        return makeError(
+            Errc::InvalidArgument, QStringLiteral("a new signal is PENDING or SKIPPED, not %1").arg(enumText(status)));
     }
     return {};
 }
 
 } // namespace
 
-SignalRepository::SignalRepository(Database &db)
-    : m_db(db)
-{
-}
+SignalRepository::SignalRepository(Database &db) : m_db(db) { }
 
 Result<SignalInsert> SignalRepository::insertPendingBuy(const PendingBuySignalRecord &signal, const QString &actor)
 {
@@ -159,38 +160,39 @@ Result<SignalInsert> SignalRepository::insertPendingBuy(const PendingBuySignalRe
     const QString detectedDate = Krx::tradingDateString(detectedAt);
 
     return m_db.transaction([&]() -> Result<SignalInsert> {
-        auto inserted = Storage::exec(
-            m_db.connection(),
-            QStringLiteral("INSERT INTO pending_buy_signals (condition_id, stock_code, stock_name, detected_at, detected_date, "
-                           "status, signal_type, reference_candle_high, reference_candle_date, target_price, source, "
-                           "status_reason, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
-                           "ON CONFLICT (stock_code, detected_date, signal_type, source) DO NOTHING"),
-            {nullable(signal.conditionId), signal.stockCode, signal.stockName, detectedAt, detectedDate,
-             enumText(signal.status), signal.signalType, nullable(signal.referenceCandleHigh),
-             nullable(signal.referenceCandleTimeMs), nullable(signal.targetPrice), source,
-             nullableText(signal.statusReason), now});
+        auto inserted = Storage::exec(m_db.connection(),
+            QStringLiteral(
+                "INSERT INTO pending_buy_signals (condition_id, stock_code, stock_name, detected_at, detected_date, "
+                "status, signal_type, reference_candle_high, reference_candle_date, target_price, source, "
+                "status_reason, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
+                "ON CONFLICT (stock_code, detected_date, signal_type, source) DO NOTHING"),
+            { nullable(signal.conditionId), signal.stockCode, signal.stockName, detectedAt, detectedDate,
+                enumText(signal.status), signal.signalType, nullable(signal.referenceCandleHigh),
+                nullable(signal.referenceCandleTimeMs), nullable(signal.targetPrice), source,
+                nullableText(signal.statusReason), now });
         if (!inserted)
             return inserted.error();
         if (inserted.value().numRowsAffected() == 0) {
             auto id = existingId(m_db,
-                                 QStringLiteral("SELECT id FROM pending_buy_signals WHERE stock_code = ? AND detected_date = ? "
-                                                "AND signal_type = ? AND source = ?"),
-                                 {signal.stockCode, detectedDate, signal.signalType, source});
+                QStringLiteral("SELECT id FROM pending_buy_signals WHERE stock_code = ? AND detected_date = ? "
+                               "AND signal_type = ? AND source = ?"),
+                { signal.stockCode, detectedDate, signal.signalType, source });
             if (!id)
                 return id.error();
-            return SignalInsert{id.value(), true};
+            return SignalInsert { id.value(), true };
         }
         const qint64 id = inserted.value().lastInsertId().toLongLong();
         if (Status s = AuditLog::recordInsert(m_db, actor, PENDING_TABLE, id); !s)
             return s.error();
-        return SignalInsert{id, false};
+        return SignalInsert { id, false };
     });
 }
 
 Result<SignalInsert> SignalRepository::insertStrategySignal(const StrategySignalRecord &signal, const QString &actor)
 {
     if (signal.stockCode.isEmpty() || signal.signalType.isEmpty() || signal.strategyId <= 0)
-        return makeError(Errc::InvalidArgument, QStringLiteral("a strategy signal needs a strategy, a stock code and a type"));
+        return makeError(
+            Errc::InvalidArgument, QStringLiteral("a strategy signal needs a strategy, a stock code and a type"));
     if (Status s = validInitialStatus(signal.status); !s)
         return s.error();
     const qint64 now = m_db.clock().nowMs();
@@ -198,63 +200,64 @@ Result<SignalInsert> SignalRepository::insertStrategySignal(const StrategySignal
     const QString detectedDate = Krx::tradingDateString(detectedAt);
 
     return m_db.transaction([&]() -> Result<SignalInsert> {
-        auto inserted = Storage::exec(
-            m_db.connection(),
-            QStringLiteral("INSERT INTO strategy_signals (strategy_id, stock_code, stock_name, signal_type, signal_value, "
-                           "detected_at, detected_date, status, additional_data, status_reason, updated_at) "
-                           "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
-                           "ON CONFLICT (strategy_id, stock_code, detected_date, signal_type) DO NOTHING"),
-            {signal.strategyId, signal.stockCode, signal.stockName, signal.signalType, nullable(signal.signalValue),
-             detectedAt, detectedDate, enumText(signal.status), jsonText(signal.additionalData),
-             nullableText(signal.statusReason), now});
+        auto inserted = Storage::exec(m_db.connection(),
+            QStringLiteral(
+                "INSERT INTO strategy_signals (strategy_id, stock_code, stock_name, signal_type, signal_value, "
+                "detected_at, detected_date, status, additional_data, status_reason, updated_at) "
+                "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
+                "ON CONFLICT (strategy_id, stock_code, detected_date, signal_type) DO NOTHING"),
+            { signal.strategyId, signal.stockCode, signal.stockName, signal.signalType, nullable(signal.signalValue),
+                detectedAt, detectedDate, enumText(signal.status), jsonText(signal.additionalData),
+                nullableText(signal.statusReason), now });
         if (!inserted)
             return inserted.error();
         if (inserted.value().numRowsAffected() == 0) {
             auto id = existingId(m_db,
-                                 QStringLiteral("SELECT id FROM strategy_signals WHERE strategy_id = ? AND stock_code = ? "
-                                                "AND detected_date = ? AND signal_type = ?"),
-                                 {signal.strategyId, signal.stockCode, detectedDate, signal.signalType});
+                QStringLiteral("SELECT id FROM strategy_signals WHERE strategy_id = ? AND stock_code = ? "
+                               "AND detected_date = ? AND signal_type = ?"),
+                { signal.strategyId, signal.stockCode, detectedDate, signal.signalType });
             if (!id)
                 return id.error();
-            return SignalInsert{id.value(), true};
+            return SignalInsert { id.value(), true };
         }
         const qint64 id = inserted.value().lastInsertId().toLongLong();
         if (Status s = AuditLog::recordInsert(m_db, actor, STRATEGY_TABLE, id); !s)
             return s.error();
-        return SignalInsert{id, false};
+        return SignalInsert { id, false };
     });
 }
 
 Result<std::optional<PendingBuySignalRecord>> SignalRepository::findPendingBuy(qint64 id) const
 {
     return readOne<PendingBuySignalRecord>(
-        Storage::exec(m_db.connection(), PENDING_COLUMNS + QLatin1String("WHERE id = ?"), {id}), readPending);
+        Storage::exec(m_db.connection(), PENDING_COLUMNS + QLatin1String("WHERE id = ?"), { id }), readPending);
 }
 
 Result<std::optional<StrategySignalRecord>> SignalRepository::findStrategySignal(qint64 id) const
 {
     return readOne<StrategySignalRecord>(
-        Storage::exec(m_db.connection(), STRATEGY_COLUMNS + QLatin1String("WHERE id = ?"), {id}), readStrategy);
+        Storage::exec(m_db.connection(), STRATEGY_COLUMNS + QLatin1String("WHERE id = ?"), { id }), readStrategy);
 }
 
 Result<QList<PendingBuySignalRecord>> SignalRepository::listPendingBuy(const SignalFilter &filter) const
 {
     QVariantList binds;
     const QString where = filterSql(filter, std::nullopt, binds);
-    return readList<PendingBuySignalRecord>(Storage::exec(m_db.connection(), PENDING_COLUMNS + where, binds), readPending);
+    return readList<PendingBuySignalRecord>(
+        Storage::exec(m_db.connection(), PENDING_COLUMNS + where, binds), readPending);
 }
 
-Result<QList<StrategySignalRecord>> SignalRepository::listStrategySignals(const SignalFilter &filter,
-                                                                          std::optional<qint64> strategyId) const
+Result<QList<StrategySignalRecord>> SignalRepository::listStrategySignals(
+    const SignalFilter &filter, std::optional<qint64> strategyId) const
 {
     QVariantList binds;
     const QString where = filterSql(filter, strategyId, binds);
-    return readList<StrategySignalRecord>(Storage::exec(m_db.connection(), STRATEGY_COLUMNS + where, binds), readStrategy);
+    return readList<StrategySignalRecord>(
+        Storage::exec(m_db.connection(), STRATEGY_COLUMNS + where, binds), readStrategy);
 }
 
-Result<PendingBuySignalRecord> SignalRepository::updatePendingBuyStatus(qint64 id, SignalStatus expected,
-                                                                        SignalStatus next, const QString &reason,
-                                                                        const QString &actor)
+Result<PendingBuySignalRecord> SignalRepository::updatePendingBuyStatus(
+    qint64 id, SignalStatus expected, SignalStatus next, const QString &reason, const QString &actor)
 {
     return m_db.transaction([&]() -> Result<PendingBuySignalRecord> {
         if (Status s = changeStatus(m_db, PENDING_TABLE, id, expected, next, reason, actor); !s)
@@ -262,13 +265,12 @@ Result<PendingBuySignalRecord> SignalRepository::updatePendingBuyStatus(qint64 i
         auto row = findPendingBuy(id);
         if (!row)
             return row.error();
-        return row.value().value_or(PendingBuySignalRecord{});
+        return row.value().value_or(PendingBuySignalRecord {});
     });
 }
 
-Result<StrategySignalRecord> SignalRepository::updateStrategySignalStatus(qint64 id, SignalStatus expected,
-                                                                          SignalStatus next, const QString &reason,
-                                                                          const QString &actor)
+Result<StrategySignalRecord> SignalRepository::updateStrategySignalStatus(
+    qint64 id, SignalStatus expected, SignalStatus next, const QString &reason, const QString &actor)
 {
     return m_db.transaction([&]() -> Result<StrategySignalRecord> {
         if (Status s = changeStatus(m_db, STRATEGY_TABLE, id, expected, next, reason, actor); !s)
@@ -276,7 +278,7 @@ Result<StrategySignalRecord> SignalRepository::updateStrategySignalStatus(qint64
         auto row = findStrategySignal(id);
         if (!row)
             return row.error();
-        return row.value().value_or(StrategySignalRecord{});
+        return row.value().value_or(StrategySignalRecord {});
     });
 }
 
@@ -286,17 +288,18 @@ Result<int> SignalRepository::expirePending(const QString &tradingDate, const QS
         return makeError(Errc::InvalidArgument, QStringLiteral("not a trading date: %1").arg(tradingDate));
     return m_db.transaction([&]() -> Result<int> {
         int expired = 0;
-        for (const QString &table : {PENDING_TABLE, STRATEGY_TABLE}) {
+        for (const QString &table : { PENDING_TABLE, STRATEGY_TABLE }) {
             auto ids = readList<qint64>(
                 Storage::exec(m_db.connection(),
-                              QStringLiteral("SELECT id FROM %1 WHERE status = 'PENDING' AND detected_date < ? ORDER BY id").arg(table),
-                              {tradingDate}),
+                    QStringLiteral("SELECT id FROM %1 WHERE status = 'PENDING' AND detected_date < ? ORDER BY id")
+                        .arg(table),
+                    { tradingDate }),
                 [](const QSqlQuery &q) { return q.value(0).toLongLong(); });
             if (!ids)
                 return ids.error();
             for (qint64 id : std::as_const(ids.value())) {
                 if (Status s = changeStatus(m_db, table, id, SignalStatus::Pending, SignalStatus::Expired,
-                                            QStringLiteral("expired by the midnight cleanup"), actor);
+                        QStringLiteral("expired by the midnight cleanup"), actor);
                     !s) {
                     return s.error();
                 }
@@ -309,15 +312,14 @@ Result<int> SignalRepository::expirePending(const QString &tradingDate, const QS
 
 Result<QList<SignalCount>> SignalRepository::statistics(const QString &fromDate, const QString &toDate) const
 {
-    return readList<SignalCount>(
-        Storage::exec(m_db.connection(),
-                      QStringLiteral("SELECT 0, signal_type, status, count(*) FROM pending_buy_signals "
-                                     "WHERE detected_date BETWEEN ? AND ? GROUP BY signal_type, status "
-                                     "UNION ALL "
-                                     "SELECT 1, signal_type, status, count(*) FROM strategy_signals "
-                                     "WHERE detected_date BETWEEN ? AND ? GROUP BY signal_type, status "
-                                     "ORDER BY 1, 2, 3"),
-                      {fromDate, toDate, fromDate, toDate}),
+    return readList<SignalCount>(Storage::exec(m_db.connection(),
+                                     QStringLiteral("SELECT 0, signal_type, status, count(*) FROM pending_buy_signals "
+                                                    "WHERE detected_date BETWEEN ? AND ? GROUP BY signal_type, status "
+                                                    "UNION ALL "
+                                                    "SELECT 1, signal_type, status, count(*) FROM strategy_signals "
+                                                    "WHERE detected_date BETWEEN ? AND ? GROUP BY signal_type, status "
+                                                    "ORDER BY 1, 2, 3"),
+                                     { fromDate, toDate, fromDate, toDate }),
         [](const QSqlQuery &q) {
             SignalCount c;
             c.kind = q.value(0).toInt() == 0 ? SignalKind::PendingBuy : SignalKind::Strategy;

@@ -34,7 +34,7 @@ struct SignalFilter
 enum class SignalKind
 {
     PendingBuy, // pending_buy_signals
-    Strategy,   // strategy_signals
+    Strategy, // strategy_signals
 };
 
 // One line of signal statistics: how many signals of a kind and type ended in a status.
@@ -67,25 +67,24 @@ public:
     // source defaults to "condition:<conditionId>" (or fails with storage.invalid_argument if neither
     // is given). The signal's status may be PENDING or SKIPPED (recorded but deliberately not acted on).
     Result<Storage::SignalInsert> insertPendingBuy(const Storage::PendingBuySignalRecord &signal, const QString &actor);
-    Result<Storage::SignalInsert> insertStrategySignal(const Storage::StrategySignalRecord &signal, const QString &actor);
+    Result<Storage::SignalInsert> insertStrategySignal(
+        const Storage::StrategySignalRecord &signal, const QString &actor);
 
     Result<std::optional<Storage::PendingBuySignalRecord>> findPendingBuy(qint64 id) const;
     Result<std::optional<Storage::StrategySignalRecord>> findStrategySignal(qint64 id) const;
     // Oldest first.
     Result<QList<Storage::PendingBuySignalRecord>> listPendingBuy(const Storage::SignalFilter &filter) const;
-    Result<QList<Storage::StrategySignalRecord>> listStrategySignals(const Storage::SignalFilter &filter,
-                                                                     std::optional<qint64> strategyId = std::nullopt) const;
+    Result<QList<Storage::StrategySignalRecord>> listStrategySignals(
+        const Storage::SignalFilter &filter, std::optional<qint64> strategyId = std::nullopt) const;
 
     // Compare-and-set: succeeds only when the signal is in `expected` and expected → next is allowed.
     // storage.not_found, storage.conflict (another status; the message names it) or
     // storage.invalid_transition otherwise, and nothing changes. reason goes to status_reason
     // (an empty reason keeps the old one). Returns the row after the change.
     Result<Storage::PendingBuySignalRecord> updatePendingBuyStatus(qint64 id, Storage::SignalStatus expected,
-                                                                   Storage::SignalStatus next, const QString &reason,
-                                                                   const QString &actor);
+        Storage::SignalStatus next, const QString &reason, const QString &actor);
     Result<Storage::StrategySignalRecord> updateStrategySignalStatus(qint64 id, Storage::SignalStatus expected,
-                                                                     Storage::SignalStatus next, const QString &reason,
-                                                                     const QString &actor);
+        Storage::SignalStatus next, const QString &reason, const QString &actor);
 
     // Midnight cleanup: every PENDING signal of both tables detected before `tradingDate`
     // ("YYYY-MM-DD") becomes EXPIRED. Returns how many. ORDERED signals are left alone: their

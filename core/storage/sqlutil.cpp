@@ -42,7 +42,7 @@ const char *constraintCode(const QString &text)
 
 Error makeError(const char *code, const QString &message)
 {
-    return Error{QString::fromLatin1(code), message};
+    return Error { QString::fromLatin1(code), message };
 }
 
 Error sqlError(const QSqlError &error, const QString &context)

@@ -22,26 +22,27 @@ namespace Storage {
 
 // Error::code values reported by the store.
 namespace Errc {
-inline constexpr char OpenFailed[] = "storage.open_failed";     // cannot create the directory or open the file
-inline constexpr char Corrupt[] = "storage.corrupt";            // integrity_check failed / not a database
-inline constexpr char ForeignFile[] = "storage.foreign_file";   // a SQLite file that is not ours
+inline constexpr char OpenFailed[] = "storage.open_failed"; // cannot create the directory or open the file
+inline constexpr char Corrupt[] = "storage.corrupt"; // integrity_check failed / not a database
+inline constexpr char ForeignFile[] = "storage.foreign_file"; // a SQLite file that is not ours
 inline constexpr char SchemaTooNew[] = "storage.schema_too_new"; // written by a newer app version
-inline constexpr char Migration[] = "storage.migration";        // a migration step failed (rolled back)
-inline constexpr char Pragma[] = "storage.pragma";              // a required PRAGMA did not take effect
+inline constexpr char Migration[] = "storage.migration"; // a migration step failed (rolled back)
+inline constexpr char Pragma[] = "storage.pragma"; // a required PRAGMA did not take effect
 inline constexpr char SqliteTooOld[] = "storage.sqlite_too_old"; // the SQLite library lacks STRICT/JSON
-inline constexpr char Closed[] = "storage.closed";              // the database is not open
-inline constexpr char Sql[] = "storage.sql";                    // any other SQL error (driver text in the message)
-inline constexpr char Busy[] = "storage.busy";                  // locked by another connection beyond busy_timeout
-inline constexpr char Io[] = "storage.io";                      // disk I/O error, disk full, read-only
-inline constexpr char Unique[] = "storage.unique";              // UNIQUE / PRIMARY KEY violated
-inline constexpr char ForeignKey[] = "storage.foreign_key";     // FOREIGN KEY violated
-inline constexpr char Check[] = "storage.check";                // CHECK or STRICT type violated (bad status, negative money, text in a price)
-inline constexpr char NotNull[] = "storage.not_null";           // NOT NULL violated
-inline constexpr char Rule[] = "storage.rule";                  // a schema trigger refused the change
-inline constexpr char NotFound[] = "storage.not_found";         // no row with that id / key
-inline constexpr char Conflict[] = "storage.conflict";          // compare-and-set lost: the row is not in the expected state
+inline constexpr char Closed[] = "storage.closed"; // the database is not open
+inline constexpr char Sql[] = "storage.sql"; // any other SQL error (driver text in the message)
+inline constexpr char Busy[] = "storage.busy"; // locked by another connection beyond busy_timeout
+inline constexpr char Io[] = "storage.io"; // disk I/O error, disk full, read-only
+inline constexpr char Unique[] = "storage.unique"; // UNIQUE / PRIMARY KEY violated
+inline constexpr char ForeignKey[] = "storage.foreign_key"; // FOREIGN KEY violated
+inline constexpr char Check[]
+    = "storage.check"; // CHECK or STRICT type violated (bad status, negative money, text in a price)
+inline constexpr char NotNull[] = "storage.not_null"; // NOT NULL violated
+inline constexpr char Rule[] = "storage.rule"; // a schema trigger refused the change
+inline constexpr char NotFound[] = "storage.not_found"; // no row with that id / key
+inline constexpr char Conflict[] = "storage.conflict"; // compare-and-set lost: the row is not in the expected state
 inline constexpr char InvalidTransition[] = "storage.invalid_transition"; // the state machine forbids it
-inline constexpr char InvalidArgument[] = "storage.invalid_argument";     // rejected before touching SQL
+inline constexpr char InvalidArgument[] = "storage.invalid_argument"; // rejected before touching SQL
 } // namespace Errc
 
 Error makeError(const char *code, const QString &message);
@@ -64,8 +65,7 @@ std::optional<double> optionalReal(const QVariant &value);
 // An enum column's value. The schema's CHECK constraints make the fallback unreachable for rows
 // written by this app; it is logged if it ever happens (a hand-edited file).
 void warnUnknownEnum(const QString &text);
-template<typename E>
-E enumValue(const QVariant &value, E fallback)
+template<typename E> E enumValue(const QVariant &value, E fallback)
 {
     const QString text = value.toString();
     if (auto parsed = enumFromText<E>(text))
@@ -75,8 +75,7 @@ E enumValue(const QVariant &value, E fallback)
 }
 
 // Reads every row of an executed query with read(const QSqlQuery &) -> T.
-template<typename T, typename Reader>
-Result<QList<T>> readList(Result<QSqlQuery> query, Reader read)
+template<typename T, typename Reader> Result<QList<T>> readList(Result<QSqlQuery> query, Reader read)
 {
     if (!query)
         return query.error();
@@ -87,8 +86,7 @@ Result<QList<T>> readList(Result<QSqlQuery> query, Reader read)
 }
 
 // Reads the first row, if any.
-template<typename T, typename Reader>
-Result<std::optional<T>> readOne(Result<QSqlQuery> query, Reader read)
+template<typename T, typename Reader> Result<std::optional<T>> readOne(Result<QSqlQuery> query, Reader read)
 {
     if (!query)
         return query.error();

@@ -22,12 +22,13 @@ public:
     explicit StrategyRepository(Database &db);
 
     // storage.unique when the name is taken.
-    Result<Storage::TradingStrategyRecord> create(const QString &name, const QString &type,
-                                                  const QJsonObject &parameters, bool enabled, const QString &actor);
+    Result<Storage::TradingStrategyRecord> create(
+        const QString &name, const QString &type, const QJsonObject &parameters, bool enabled, const QString &actor);
     // Replaces name, type, parameters and the switch of the strategy with strategy.id.
     Result<Storage::TradingStrategyRecord> update(const Storage::TradingStrategyRecord &strategy, const QString &actor);
     Result<Storage::TradingStrategyRecord> setEnabled(qint64 id, bool enabled, const QString &actor);
-    Result<Storage::TradingStrategyRecord> setParameters(qint64 id, const QJsonObject &parameters, const QString &actor);
+    Result<Storage::TradingStrategyRecord> setParameters(
+        qint64 id, const QJsonObject &parameters, const QString &actor);
     // storage.foreign_key when signals refer to it.
     Status remove(qint64 id, const QString &actor);
 
@@ -37,8 +38,8 @@ public:
     Result<QList<Storage::TradingStrategyRecord>> listEnabled() const;
 
 private:
-    Result<Storage::TradingStrategyRecord> change(qint64 id, const QString &sql, const QVariantList &binds,
-                                                  const QString &actor);
+    Result<Storage::TradingStrategyRecord> change(
+        qint64 id, const QString &sql, const QVariantList &binds, const QString &actor);
 
     Database &m_db;
 };

@@ -35,17 +35,18 @@ public:
 
     // Adds a stock or reactivates it. For source CONDITION, conditionId/conditionName say which
     // condition; a MANUAL add of a CONDITION row turns it MANUAL.
-    Result<Storage::WatchlistAdd> add(const QString &stockCode, const QString &stockName, Storage::WatchlistSource source,
-                                      std::optional<qint64> conditionId, const QString &conditionName,
-                                      const QString &actor);
+    Result<Storage::WatchlistAdd> add(const QString &stockCode, const QString &stockName,
+        Storage::WatchlistSource source, std::optional<qint64> conditionId, const QString &conditionName,
+        const QString &actor);
     // Deactivates the stock; with onlyIfSource set, only when its source is that one (a condition's
     // removal never drops a stock the user added). Returns true when a row was deactivated.
     Result<bool> deactivate(const QString &stockCode, const QString &actor,
-                            std::optional<Storage::WatchlistSource> onlyIfSource = std::nullopt);
+        std::optional<Storage::WatchlistSource> onlyIfSource = std::nullopt);
 
     Result<std::optional<Storage::WatchlistStockRecord>> findByCode(const QString &stockCode) const;
     Result<QList<Storage::WatchlistStockRecord>> listActive() const;
-    Result<QList<Storage::WatchlistStockRecord>> listBySource(Storage::WatchlistSource source, bool activeOnly = true) const;
+    Result<QList<Storage::WatchlistStockRecord>> listBySource(
+        Storage::WatchlistSource source, bool activeOnly = true) const;
     // Active stocks added by one condition.
     Result<QList<Storage::WatchlistStockRecord>> listByCondition(qint64 conditionId, bool activeOnly = true) const;
     Result<QList<Storage::WatchlistStockRecord>> listAll() const;

@@ -24,7 +24,7 @@ std::unique_ptr<Database> openMemory(const IClock &clock)
 
 RawConnection::RawConnection(const QString &path, bool readOnly)
 {
-    static std::atomic<int> s_counter{0};
+    static std::atomic<int> s_counter { 0 };
     m_name = QStringLiteral("storagetest.raw.%1").arg(++s_counter);
     m_db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), m_name);
     m_db.setDatabaseName(path);
@@ -114,7 +114,7 @@ static QList<QStringList> rows(const QSqlDatabase &db, const QString &sql)
     QSqlQuery query(db);
     query.setForwardOnly(true);
     if (!query.exec(sql)) {
-        result.append({QStringLiteral("ERROR"), query.lastError().text()});
+        result.append({ QStringLiteral("ERROR"), query.lastError().text() });
         return result;
     }
     while (query.next()) {
@@ -129,7 +129,8 @@ static QList<QStringList> rows(const QSqlDatabase &db, const QString &sql)
 QStringList tableColumns(const QSqlDatabase &db, const QString &table)
 {
     QStringList columns;
-    for (const QStringList &row : rows(db, QStringLiteral("SELECT name FROM pragma_table_info('%1') ORDER BY cid").arg(table)))
+    for (const QStringList &row :
+        rows(db, QStringLiteral("SELECT name FROM pragma_table_info('%1') ORDER BY cid").arg(table)))
         columns << row.value(0);
     return columns;
 }
@@ -137,8 +138,9 @@ QStringList tableColumns(const QSqlDatabase &db, const QString &table)
 QStringList tableNames(const QSqlDatabase &db)
 {
     QStringList names;
-    for (const QStringList &row :
-         rows(db, QStringLiteral("SELECT name FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name")))
+    for (const QStringList &row : rows(db,
+             QStringLiteral(
+                 "SELECT name FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name")))
         names << row.value(0);
     return names;
 }
@@ -170,9 +172,10 @@ QStringList schemaDescription(const QSqlDatabase &db)
         out << QStringLiteral("user_version ") + row.join(u'|');
     for (const QStringList &row : rows(db, QStringLiteral("PRAGMA application_id")))
         out << QStringLiteral("application_id ") + row.join(u'|');
-    for (const QStringList &row :
-         rows(db, QStringLiteral("SELECT type, name, tbl_name, coalesce(sql, '') FROM sqlite_schema ORDER BY type, name"))) {
-        out << QStringLiteral("object %1 %2 on %3: %4").arg(row.value(0), row.value(1), row.value(2), row.value(3).simplified());
+    for (const QStringList &row : rows(db,
+             QStringLiteral("SELECT type, name, tbl_name, coalesce(sql, '') FROM sqlite_schema ORDER BY type, name"))) {
+        out << QStringLiteral("object %1 %2 on %3: %4")
+                   .arg(row.value(0), row.value(1), row.value(2), row.value(3).simplified());
     }
     for (const QString &table : tableNames(db)) {
         for (const QStringList &row : rows(db, QStringLiteral("PRAGMA table_xinfo('%1')").arg(table)))

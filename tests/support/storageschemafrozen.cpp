@@ -162,12 +162,14 @@ QStringList frozenSchemaStep(int version)
             // Dedupe: the same signal is stored once per trading day.
             QStringLiteral("CREATE UNIQUE INDEX ux_pending_buy_signals_dedupe "
                            "ON pending_buy_signals (stock_code, detected_date, signal_type, source)"),
-            QStringLiteral("CREATE INDEX idx_pending_buy_signals_status_date ON pending_buy_signals (status, detected_date)"),
+            QStringLiteral(
+                "CREATE INDEX idx_pending_buy_signals_status_date ON pending_buy_signals (status, detected_date)"),
             QStringLiteral("CREATE INDEX idx_pending_buy_signals_condition ON pending_buy_signals (condition_id)"),
             QStringLiteral("CREATE UNIQUE INDEX ux_strategy_signals_dedupe "
                            "ON strategy_signals (strategy_id, stock_code, detected_date, signal_type)"),
             QStringLiteral("CREATE INDEX idx_strategy_signals_status_date ON strategy_signals (status, detected_date)"),
-            QStringLiteral("CREATE INDEX idx_strategy_signals_stock_date ON strategy_signals (stock_code, detected_date)"),
+            QStringLiteral(
+                "CREATE INDEX idx_strategy_signals_stock_date ON strategy_signals (stock_code, detected_date)"),
             QStringLiteral("CREATE INDEX idx_watchlist_stocks_active ON watchlist_stocks (is_active, source_type)"),
             QStringLiteral("CREATE INDEX idx_watchlist_stocks_condition ON watchlist_stocks (condition_id)"),
             // One live position per stock: a second buy adds to it instead of opening a twin.
@@ -184,7 +186,8 @@ QStringList frozenSchemaStep(int version)
             // At most one sell in flight per position: no double exits.
             QStringLiteral("CREATE UNIQUE INDEX ux_sell_orders_in_flight ON sell_orders (position_id) "
                            "WHERE status IN ('PENDING', 'ORDERED')"),
-            QStringLiteral("CREATE UNIQUE INDEX ux_condition_watchlist_sync ON condition_watchlist_sync (condition_id, stock_code)"),
+            QStringLiteral("CREATE UNIQUE INDEX ux_condition_watchlist_sync ON condition_watchlist_sync (condition_id, "
+                           "stock_code)"),
             QStringLiteral("CREATE INDEX idx_condition_watchlist_sync_stock ON condition_watchlist_sync (stock_code)"),
 
             // Money history is never lost.
@@ -272,7 +275,8 @@ QStringList frozenSchemaStep(int version)
         PRIMARY KEY (stock_code, interval, open_time)
     ) STRICT, WITHOUT ROWID)"),
 
-            QStringLiteral("ALTER TABLE sell_orders ADD COLUMN order_id INTEGER REFERENCES orders (id) ON DELETE RESTRICT"),
+            QStringLiteral(
+                "ALTER TABLE sell_orders ADD COLUMN order_id INTEGER REFERENCES orders (id) ON DELETE RESTRICT"),
 
             // Kiwoom order numbers restart every trading day: unique per day, found by number.
             QStringLiteral("CREATE UNIQUE INDEX ux_orders_broker_order_no ON orders (broker_order_no, trading_date) "
@@ -283,7 +287,8 @@ QStringList frozenSchemaStep(int version)
                            "WHERE origin_signal_id IS NOT NULL"),
             QStringLiteral("CREATE INDEX idx_orders_position ON orders (position_id) WHERE position_id IS NOT NULL"),
             QStringLiteral("CREATE INDEX idx_orders_orig ON orders (orig_order_id) WHERE orig_order_id IS NOT NULL"),
-            QStringLiteral("CREATE UNIQUE INDEX ux_executions_order_broker_no ON executions (order_id, broker_execution_no)"),
+            QStringLiteral(
+                "CREATE UNIQUE INDEX ux_executions_order_broker_no ON executions (order_id, broker_execution_no)"),
             QStringLiteral("CREATE INDEX idx_audit_log_entity ON audit_log (entity, entity_id)"),
             QStringLiteral("CREATE INDEX idx_sell_orders_order ON sell_orders (order_id) WHERE order_id IS NOT NULL"),
 

@@ -13,7 +13,7 @@ class TestAuditLog final : public QObject
     Q_OBJECT
 
 private:
-    ManualClock m_clock{T0};
+    ManualClock m_clock { T0 };
     std::unique_ptr<Database> m_db;
 
 private slots:
@@ -28,8 +28,9 @@ private slots:
     void appendAndQuery()
     {
         AuditLog log(*m_db);
-        auto first = log.append(QStringLiteral("ui"), QStringLiteral("risk"), std::nullopt, QStringLiteral("kill_switch"),
-                                QJsonObject{{QStringLiteral("active"), false}}, QJsonObject{{QStringLiteral("active"), true}});
+        auto first = log.append(QStringLiteral("ui"), QStringLiteral("risk"), std::nullopt,
+            QStringLiteral("kill_switch"), QJsonObject { { QStringLiteral("active"), false } },
+            QJsonObject { { QStringLiteral("active"), true } });
         QVERIFY(first.ok());
         m_clock.advanceMs(1000);
         auto second = log.append(QStringLiteral("api"), QStringLiteral("orders"), 7, QStringLiteral("note"), {}, {});
@@ -52,7 +53,9 @@ private slots:
         QCOMPARE(order.value().size(), 1);
         QCOMPARE(order.value().first().atMs, T0 + 1000);
         QVERIFY(order.value().first().before.isEmpty()); // stored as NULL
-        QCOMPARE(countRows(m_db->connection(), QStringLiteral("audit_log"), QStringLiteral("before IS NULL AND after IS NULL")), 1);
+        QCOMPARE(countRows(m_db->connection(), QStringLiteral("audit_log"),
+                     QStringLiteral("before IS NULL AND after IS NULL")),
+            1);
         QCOMPARE(log.forEntity(QStringLiteral("orders"), 8).value().size(), 0);
 
         auto feed = log.since(first.value());
@@ -75,15 +78,15 @@ private slots:
     void recordChangeSnapshotsBeforeAndAfter()
     {
         QVERIFY(Storage::run(m_db->connection(),
-                             QStringLiteral("INSERT INTO auto_trade_conditions (id, condition_name, updated_at) VALUES (1, 'c', 0)"))
+            QStringLiteral("INSERT INTO auto_trade_conditions (id, condition_name, updated_at) VALUES (1, 'c', 0)"))
                     .ok());
         Status changed = m_db->transaction([&]() -> Status {
             return AuditLog::recordChange(*m_db, QStringLiteral("test"), QStringLiteral("auto_trade_conditions"), 1,
-                                          QStringLiteral("update"), [&]() -> Status {
-                                              auto done = Storage::run(m_db->connection(),
-                                                                       QStringLiteral("UPDATE auto_trade_conditions SET is_enabled = 1"));
-                                              return done ? Status() : Status(done.error());
-                                          });
+                QStringLiteral("update"), [&]() -> Status {
+                    auto done = Storage::run(
+                        m_db->connection(), QStringLiteral("UPDATE auto_trade_conditions SET is_enabled = 1"));
+                    return done ? Status() : Status(done.error());
+                });
         });
         QVERIFY(changed.ok());
         auto entries = AuditLog(*m_db).forEntity(QStringLiteral("auto_trade_conditions"), 1);
@@ -95,11 +98,11 @@ private slots:
         // A failing change leaves neither the change nor an audit row behind.
         Status failed = m_db->transaction([&]() -> Status {
             return AuditLog::recordChange(*m_db, QStringLiteral("test"), QStringLiteral("auto_trade_conditions"), 1,
-                                          QStringLiteral("update"), [&]() -> Status {
-                                              auto done = Storage::run(m_db->connection(),
-                                                                       QStringLiteral("UPDATE auto_trade_conditions SET is_enabled = 5"));
-                                              return done ? Status() : Status(done.error());
-                                          });
+                QStringLiteral("update"), [&]() -> Status {
+                    auto done = Storage::run(
+                        m_db->connection(), QStringLiteral("UPDATE auto_trade_conditions SET is_enabled = 5"));
+                    return done ? Status() : Status(done.error());
+                });
         });
         QVERIFY(!failed.ok());
         QCOMPARE(failed.error().code, QStringLiteral("storage.check"));
@@ -109,7 +112,8 @@ private slots:
     void auditRowsAreAppendOnly()
     {
         AuditLog log(*m_db);
-        QVERIFY(log.append(QStringLiteral("ui"), QStringLiteral("risk"), std::nullopt, QStringLiteral("x"), {}, {}).ok());
+        QVERIFY(
+            log.append(QStringLiteral("ui"), QStringLiteral("risk"), std::nullopt, QStringLiteral("x"), {}, {}).ok());
         auto edit = Storage::run(m_db->connection(), QStringLiteral("UPDATE audit_log SET actor = 'someone else'"));
         QVERIFY(!edit.ok());
         QCOMPARE(edit.error().code, QStringLiteral("storage.rule"));

@@ -14,7 +14,7 @@ class TestAutoTradeSettingsRepository final : public QObject
     Q_OBJECT
 
 private:
-    ManualClock m_clock{T0};
+    ManualClock m_clock { T0 };
     std::unique_ptr<Database> m_db;
 
 private slots:
@@ -39,7 +39,7 @@ private slots:
     void saveAndUpdate()
     {
         AutoTradeSettingsRepository settings(*m_db);
-        AutoTradeSettingsRecord record{false, 1'000'000, 3.0, 5.5, 0};
+        AutoTradeSettingsRecord record { false, 1'000'000, 3.0, 5.5, 0 };
         auto saved = settings.save(record, QStringLiteral("ui"));
         QVERIFY(saved.ok());
         record.updatedAtMs = T0;
@@ -63,12 +63,16 @@ private slots:
     void invalidSettingsChangeNothing()
     {
         AutoTradeSettingsRepository settings(*m_db);
-        QVERIFY(settings.save({true, 500'000, 2.0, 4.0, 0}, QStringLiteral("ui")).ok());
+        QVERIFY(settings.save({ true, 500'000, 2.0, 4.0, 0 }, QStringLiteral("ui")).ok());
         const QStringList before = dumpAll(m_db->connection());
-        QCOMPARE(settings.save({true, -1, 2.0, 4.0, 0}, QStringLiteral("ui")).error().code, QStringLiteral("storage.check"));
-        QCOMPARE(settings.save({true, 1, -2.0, 4.0, 0}, QStringLiteral("ui")).error().code, QStringLiteral("storage.check"));
-        QCOMPARE(settings.save({true, 1, 2.0, -4.0, 0}, QStringLiteral("ui")).error().code, QStringLiteral("storage.check"));
-        QCOMPARE(settings.save({true, 1, 2.0, 4.0, 0}, QString()).error().code, QStringLiteral("storage.invalid_argument"));
+        QCOMPARE(settings.save({ true, -1, 2.0, 4.0, 0 }, QStringLiteral("ui")).error().code,
+            QStringLiteral("storage.check"));
+        QCOMPARE(settings.save({ true, 1, -2.0, 4.0, 0 }, QStringLiteral("ui")).error().code,
+            QStringLiteral("storage.check"));
+        QCOMPARE(settings.save({ true, 1, 2.0, -4.0, 0 }, QStringLiteral("ui")).error().code,
+            QStringLiteral("storage.check"));
+        QCOMPARE(settings.save({ true, 1, 2.0, 4.0, 0 }, QString()).error().code,
+            QStringLiteral("storage.invalid_argument"));
         QCOMPARE(dumpAll(m_db->connection()), before);
     }
 };

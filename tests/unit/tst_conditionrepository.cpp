@@ -19,7 +19,7 @@ class TestConditionRepository final : public QObject
     Q_OBJECT
 
 private:
-    ManualClock m_clock{T0};
+    ManualClock m_clock { T0 };
     std::unique_ptr<Database> m_db;
     std::unique_ptr<ConditionRepository> m_conditions;
 
@@ -70,14 +70,16 @@ private slots:
         QCOMPARE(m_conditions->list().value().size(), 2);
         QCOMPARE(m_conditions->listEnabled().value().size(), 1);
         QVERIFY(m_conditions->findByName(QStringLiteral("눌림목")).value()->apiConditionId.isEmpty());
-        QCOMPARE(m_conditions->upsert(QStringLiteral("  "), QString(), ACTOR).error().code, QStringLiteral("storage.invalid_argument"));
+        QCOMPARE(m_conditions->upsert(QStringLiteral("  "), QString(), ACTOR).error().code,
+            QStringLiteral("storage.invalid_argument"));
         QCOMPARE(m_conditions->setEnabled(999, true, ACTOR).error().code, QStringLiteral("storage.not_found"));
     }
 
     void conditionsWithSignalsAreKept()
     {
         const qint64 id = m_conditions->upsert(QStringLiteral("급등주"), QStringLiteral("0"), ACTOR).value().id;
-        QVERIFY(m_conditions->recordSync(id, QStringLiteral("005930"), QString(), SyncStatus::Active, true, ACTOR).ok());
+        QVERIFY(
+            m_conditions->recordSync(id, QStringLiteral("005930"), QString(), SyncStatus::Active, true, ACTOR).ok());
         PendingBuySignalRecord signal;
         signal.conditionId = id;
         signal.stockCode = QStringLiteral("005930");
@@ -91,7 +93,8 @@ private slots:
 
         // A condition without history can go, with its sync rows.
         const qint64 other = m_conditions->upsert(QStringLiteral("눌림목"), QString(), ACTOR).value().id;
-        QVERIFY(m_conditions->recordSync(other, QStringLiteral("000660"), QString(), SyncStatus::Active, false, ACTOR).ok());
+        QVERIFY(m_conditions->recordSync(other, QStringLiteral("000660"), QString(), SyncStatus::Active, false, ACTOR)
+                    .ok());
         QVERIFY(m_conditions->remove(other, QStringLiteral("ui")).ok());
         QVERIFY(!m_conditions->find(other).value());
         QCOMPARE(m_conditions->syncEntries(other).value().size(), 0);
@@ -105,8 +108,8 @@ private slots:
     void syncRows()
     {
         const qint64 id = m_conditions->upsert(QStringLiteral("급등주"), QStringLiteral("0"), ACTOR).value().id;
-        auto added = m_conditions->recordSync(id, QStringLiteral("005930"), QStringLiteral("삼성전자"), SyncStatus::Active, true,
-                                              QStringLiteral("service.watchlist_sync"));
+        auto added = m_conditions->recordSync(id, QStringLiteral("005930"), QStringLiteral("삼성전자"),
+            SyncStatus::Active, true, QStringLiteral("service.watchlist_sync"));
         QVERIFY(added.ok());
         QCOMPARE(added.value().conditionName, QStringLiteral("급등주"));
         QCOMPARE(added.value().syncStatus, SyncStatus::Active);
@@ -123,13 +126,16 @@ private slots:
         QCOMPARE(same.value().stockName, QStringLiteral("삼성전자")); // an empty name keeps the known one
         QCOMPARE(audits(QStringLiteral("condition_watchlist_sync")), 1);
 
-        QVERIFY(m_conditions->recordSync(id, QStringLiteral("000660"), QStringLiteral("SK하이닉스"), SyncStatus::Failed, false,
-                                         ACTOR)
+        QVERIFY(m_conditions
+                    ->recordSync(
+                        id, QStringLiteral("000660"), QStringLiteral("SK하이닉스"), SyncStatus::Failed, false, ACTOR)
                     .ok());
-        QVERIFY(m_conditions->recordSync(id, QStringLiteral("035720"), QStringLiteral("카카오"), SyncStatus::Active, true, ACTOR)
-                    .ok());
+        QVERIFY(
+            m_conditions
+                ->recordSync(id, QStringLiteral("035720"), QStringLiteral("카카오"), SyncStatus::Active, true, ACTOR)
+                .ok());
         // The condition now yields only 035720: 005930 leaves it.
-        auto removed = m_conditions->markRemovedExcept(id, {QStringLiteral("035720")}, ACTOR);
+        auto removed = m_conditions->markRemovedExcept(id, { QStringLiteral("035720") }, ACTOR);
         QVERIFY(removed.ok());
         QCOMPARE(removed.value().size(), 1);
         QCOMPARE(removed.value().first().stockCode, QStringLiteral("005930"));
@@ -138,12 +144,14 @@ private slots:
         QCOMPARE(m_conditions->syncEntries(id, SyncStatus::Removed).value().size(), 1);
         QCOMPARE(m_conditions->syncEntries(id).value().size(), 3);
         QCOMPARE(m_conditions->syncEntriesForStock(QStringLiteral("005930")).value().size(), 1);
-        QCOMPARE(m_conditions->markRemovedExcept(id, {QStringLiteral("035720")}, ACTOR).value().size(), 0);
+        QCOMPARE(m_conditions->markRemovedExcept(id, { QStringLiteral("035720") }, ACTOR).value().size(), 0);
 
-        QCOMPARE(m_conditions->recordSync(999, QStringLiteral("005930"), QString(), SyncStatus::Active, true, ACTOR).error().code,
-                 QStringLiteral("storage.not_found"));
+        QCOMPARE(m_conditions->recordSync(999, QStringLiteral("005930"), QString(), SyncStatus::Active, true, ACTOR)
+                     .error()
+                     .code,
+            QStringLiteral("storage.not_found"));
         QCOMPARE(m_conditions->recordSync(id, QString(), QString(), SyncStatus::Active, true, ACTOR).error().code,
-                 QStringLiteral("storage.invalid_argument"));
+            QStringLiteral("storage.invalid_argument"));
     }
 };
 

@@ -35,7 +35,7 @@ qint64 count(const Database &db, const QString &sql)
 Status insertCondition(Database &db, const QString &name)
 {
     auto done = Storage::run(db.connection(),
-                             QStringLiteral("INSERT INTO auto_trade_conditions (condition_name, updated_at) VALUES (?, 0)"), {name});
+        QStringLiteral("INSERT INTO auto_trade_conditions (condition_name, updated_at) VALUES (?, 0)"), { name });
     return done ? Status() : Status(done.error());
 }
 
@@ -45,9 +45,9 @@ Status populate(Database &db, int rows)
     return db.transaction([&]() -> Status {
         for (int i = 0; i < rows; ++i) {
             auto done = Storage::run(db.connection(),
-                                     QStringLiteral("INSERT INTO audit_log (at, actor, entity, entity_id, action, after) "
-                                                    "VALUES (?, 'test', 'filler', ?, 'insert', ?)"),
-                                     {qint64(i), qint64(i), QStringLiteral("{\"pad\":\"%1\"}").arg(QString(200, QChar(u'x')))});
+                QStringLiteral("INSERT INTO audit_log (at, actor, entity, entity_id, action, after) "
+                               "VALUES (?, 'test', 'filler', ?, 'insert', ?)"),
+                { qint64(i), qint64(i), QStringLiteral("{\"pad\":\"%1\"}").arg(QString(200, QChar(u'x'))) });
             if (!done)
                 return done.error();
         }
@@ -217,7 +217,9 @@ private slots:
                 if (damage == QLatin1String("wal")) {
                     // Keep a writer open and copy the files while its WAL holds committed frames:
                     // exactly what a crash leaves behind.
-                    QVERIFY(Storage::run(opened.value()->connection(), QStringLiteral("PRAGMA wal_checkpoint(TRUNCATE)")).ok());
+                    QVERIFY(
+                        Storage::run(opened.value()->connection(), QStringLiteral("PRAGMA wal_checkpoint(TRUNCATE)"))
+                            .ok());
                     for (int i = 0; i < 20; ++i)
                         QVERIFY(insertCondition(*opened.value(), QStringLiteral("wal %1").arg(i)).ok());
                     const QString copy = dir.filePath(QStringLiteral("copy.db"));
@@ -235,7 +237,8 @@ private slots:
             int rootPage = 0;
             {
                 RawConnection raw(path, true);
-                rootPage = raw.scalar(QStringLiteral("SELECT rootpage FROM sqlite_schema WHERE name = 'audit_log'")).toInt();
+                rootPage
+                    = raw.scalar(QStringLiteral("SELECT rootpage FROM sqlite_schema WHERE name = 'audit_log'")).toInt();
             }
             QVERIFY(rootPage > 1);
             const QByteArray original = readFile(path);
@@ -321,7 +324,7 @@ private slots:
         Status failed = db->transaction([&]() -> Status {
             if (Status s = insertCondition(*db, QStringLiteral("b")); !s)
                 return s;
-            return Error{QStringLiteral("test.fail"), QStringLiteral("the body failed")};
+            return Error { QStringLiteral("test.fail"), QStringLiteral("the body failed") };
         });
         QVERIFY(!failed.ok());
         QCOMPARE(failed.error().code, QStringLiteral("test.fail"));
@@ -355,13 +358,13 @@ private slots:
             Status inner = db->transaction([&]() -> Status {
                 if (Status s = insertCondition(*db, QStringLiteral("inner")); !s)
                     return s;
-                return Error{QStringLiteral("test.inner"), QStringLiteral("inner failed")};
+                return Error { QStringLiteral("test.inner"), QStringLiteral("inner failed") };
             });
             if (inner.ok())
-                return Error{QStringLiteral("test.unexpected"), QStringLiteral("inner should fail")};
+                return Error { QStringLiteral("test.unexpected"), QStringLiteral("inner should fail") };
             // The inner work is gone, the outer work is still there and goes on.
             if (count(*db, countSql) != 1)
-                return Error{QStringLiteral("test.unexpected"), QStringLiteral("inner insert not rolled back")};
+                return Error { QStringLiteral("test.unexpected"), QStringLiteral("inner insert not rolled back") };
             return db->transaction([&]() -> Status { return insertCondition(*db, QStringLiteral("inner 2")); });
         });
         QVERIFY2(outer.ok(), qPrintable(outer.ok() ? QString() : outer.error().message));
@@ -371,7 +374,7 @@ private slots:
         Status rolledBack = db->transaction([&]() -> Status {
             if (Status s = db->transaction([&]() -> Status { return insertCondition(*db, QStringLiteral("x")); }); !s)
                 return s;
-            return Error{QStringLiteral("test.outer"), QStringLiteral("outer failed")};
+            return Error { QStringLiteral("test.outer"), QStringLiteral("outer failed") };
         });
         QVERIFY(!rolledBack.ok());
         QCOMPARE(count(*db, countSql), 2);
@@ -409,9 +412,9 @@ private slots:
         QVERIFY(other.exec(QStringLiteral("PRAGMA busy_timeout = 50")));
         Status held = a.value()->transaction([&]() -> Status {
             if (other.exec(QStringLiteral("BEGIN IMMEDIATE")))
-                return Error{QStringLiteral("test.unexpected"), QStringLiteral("second writer got the lock")};
+                return Error { QStringLiteral("test.unexpected"), QStringLiteral("second writer got the lock") };
             if (!other.lastError().contains(QLatin1String("locked")))
-                return Error{QStringLiteral("test.unexpected"), other.lastError()};
+                return Error { QStringLiteral("test.unexpected"), other.lastError() };
             return {};
         });
         QVERIFY2(held.ok(), qPrintable(held.ok() ? QString() : held.error().message));
@@ -451,8 +454,10 @@ private slots:
         QCOMPARE(row.value(u"is_enabled").toInt(), 0);
         QVERIFY(row.contains(u"api_condition_id"));
         QVERIFY(db->rowSnapshot(QStringLiteral("auto_trade_conditions"), 99).value().isNull());
-        QCOMPARE(db->rowSnapshot(QStringLiteral("x; DROP TABLE orders"), 1).error().code, QStringLiteral("storage.invalid_argument"));
-        QCOMPARE(db->rowSnapshot(QStringLiteral("no_such_table"), 1).error().code, QStringLiteral("storage.invalid_argument"));
+        QCOMPARE(db->rowSnapshot(QStringLiteral("x; DROP TABLE orders"), 1).error().code,
+            QStringLiteral("storage.invalid_argument"));
+        QCOMPARE(db->rowSnapshot(QStringLiteral("no_such_table"), 1).error().code,
+            QStringLiteral("storage.invalid_argument"));
     }
 };
 

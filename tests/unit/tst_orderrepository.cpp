@@ -45,7 +45,7 @@ class TestOrderRepository final : public QObject
     Q_OBJECT
 
 private:
-    ManualClock m_clock{T0};
+    ManualClock m_clock { T0 };
     std::unique_ptr<Database> m_db;
     std::unique_ptr<OrderRepository> m_orders;
 
@@ -61,7 +61,7 @@ private:
         if (!m_orders->markSent(created.value().id, ACTOR))
             return {};
         auto done = m_orders->markAccepted(created.value().id, OrderState::Sent, brokerNo, ACTOR);
-        return done ? done.value() : OrderRecord{};
+        return done ? done.value() : OrderRecord {};
     }
 
 private slots:
@@ -127,9 +127,12 @@ private slots:
     void invalidOrdersAreRefused()
     {
         const QStringList before = dump();
-        QCOMPARE(m_orders->create(buy(QString(), 10, 70000), ACTOR).error().code, QStringLiteral("storage.invalid_argument"));
-        QCOMPARE(m_orders->create(buy(QStringLiteral("005930"), 0, 70000), ACTOR).error().code, QStringLiteral("storage.check"));
-        QCOMPARE(m_orders->create(buy(QStringLiteral("005930"), 10, -1), ACTOR).error().code, QStringLiteral("storage.check"));
+        QCOMPARE(m_orders->create(buy(QString(), 10, 70000), ACTOR).error().code,
+            QStringLiteral("storage.invalid_argument"));
+        QCOMPARE(m_orders->create(buy(QStringLiteral("005930"), 0, 70000), ACTOR).error().code,
+            QStringLiteral("storage.check"));
+        QCOMPARE(m_orders->create(buy(QStringLiteral("005930"), 10, -1), ACTOR).error().code,
+            QStringLiteral("storage.check"));
         NewOrder exchange = buy(QStringLiteral("005930"), 1, 1);
         exchange.exchange = QStringLiteral("NYSE");
         QCOMPARE(m_orders->create(exchange, ACTOR).error().code, QStringLiteral("storage.check"));
@@ -170,13 +173,13 @@ private slots:
         const QStringList afterAccept = dump();
         // Backwards is not a transition at all.
         QCOMPARE(m_orders->transition(id, OrderState::Accepted, OrderState::Sent, {}, ACTOR).error().code,
-                 QStringLiteral("storage.invalid_transition"));
+            QStringLiteral("storage.invalid_transition"));
         // Applying ACCEPTED again (a duplicate reply) is a conflict.
         QCOMPARE(m_orders->markAccepted(id, OrderState::Sent, QStringLiteral("0000138"), ACTOR).error().code,
-                 QStringLiteral("storage.conflict"));
+            QStringLiteral("storage.conflict"));
         // FILLED needs the fills: the CHECK ties the state to filled_quantity.
         QCOMPARE(m_orders->transition(id, OrderState::Accepted, OrderState::Filled, {}, ACTOR).error().code,
-                 QStringLiteral("storage.check"));
+            QStringLiteral("storage.check"));
         QCOMPARE(m_orders->markSent(999, ACTOR).error().code, QStringLiteral("storage.not_found"));
         QCOMPARE(dump(), afterAccept);
 
@@ -218,7 +221,9 @@ private slots:
         QCOMPARE(clash.error().code, QStringLiteral("storage.unique"));
         QCOMPARE(m_orders->find(second).value()->state, OrderState::Sent);
         // A number, once assigned, is never replaced.
-        QVERIFY(m_orders->transition(second, OrderState::Sent, OrderState::Unknown, OrderUpdate{QStringLiteral("0000140"), {}}, ACTOR)
+        QVERIFY(m_orders
+                    ->transition(second, OrderState::Sent, OrderState::Unknown,
+                        OrderUpdate { QStringLiteral("0000140"), {} }, ACTOR)
                     .ok());
         auto replaced = m_orders->markAccepted(second, OrderState::Unknown, QStringLiteral("0000141"), ACTOR);
         QCOMPARE(replaced.error().code, QStringLiteral("storage.rule"));
@@ -230,7 +235,8 @@ private slots:
         QVERIFY(nextDay.id > 0);
         QCOMPARE(nextDay.tradingDate, QStringLiteral("2025-03-17"));
         QCOMPARE(m_orders->findByBrokerOrderNo(QStringLiteral("0000138")).value()->id, nextDay.id);
-        QCOMPARE(m_orders->findByBrokerOrderNo(QStringLiteral("0000138"), QStringLiteral("2025-03-14")).value()->id, first.id);
+        QCOMPARE(m_orders->findByBrokerOrderNo(QStringLiteral("0000138"), QStringLiteral("2025-03-14")).value()->id,
+            first.id);
         QVERIFY(!m_orders->findByBrokerOrderNo(QStringLiteral("0000999")).value());
     }
 
@@ -267,9 +273,9 @@ private slots:
         auto overfill = m_orders->recordExecution(order.id, fill(QStringLiteral("E2"), 8, 70100), ACTOR);
         QCOMPARE(overfill.error().code, QStringLiteral("storage.invalid_argument"));
         QCOMPARE(m_orders->recordExecution(order.id, fill(QString(), 1, 1), ACTOR).error().code,
-                 QStringLiteral("storage.invalid_argument"));
+            QStringLiteral("storage.invalid_argument"));
         QCOMPARE(m_orders->recordExecution(999, fill(QStringLiteral("E9"), 1, 1), ACTOR).error().code,
-                 QStringLiteral("storage.not_found"));
+            QStringLiteral("storage.not_found"));
         QCOMPARE(dump(), before);
 
         auto rest = m_orders->recordExecution(order.id, fill(QStringLiteral("E2"), 7, 70100), ACTOR);
@@ -283,7 +289,7 @@ private slots:
         QCOMPARE(executions.value().at(1).brokerExecutionNo, QStringLiteral("E2"));
         // A filled order takes no more.
         QCOMPARE(m_orders->recordExecution(order.id, fill(QStringLiteral("E3"), 1, 70000), ACTOR).error().code,
-                 QStringLiteral("storage.invalid_argument"));
+            QStringLiteral("storage.invalid_argument"));
     }
 
     void averagePriceRoundsHalfUp()
@@ -332,8 +338,9 @@ private slots:
         auto created = m_orders->create(cancel, ACTOR);
         QVERIFY2(created.ok(), qPrintable(created.ok() ? QString() : created.error().message));
         QCOMPARE(created.value().action, OrderAction::Cancel);
-        QCOMPARE(m_orders->recordExecution(created.value().id, fill(QStringLiteral("E1"), 1, 70000), ACTOR).error().code,
-                 QStringLiteral("storage.invalid_argument"));
+        QCOMPARE(
+            m_orders->recordExecution(created.value().id, fill(QStringLiteral("E1"), 1, 70000), ACTOR).error().code,
+            QStringLiteral("storage.invalid_argument"));
         auto children = m_orders->listChildren(order.id);
         QCOMPARE(children.value().size(), 1);
         QCOMPARE(children.value().first().id, created.value().id);
@@ -345,7 +352,7 @@ private slots:
         const OrderRecord b = accepted(QStringLiteral("B"), 5, 2000, QStringLiteral("2"));
         const qint64 c = m_orders->create(buy(QStringLiteral("C"), 1, 500), ACTOR).value().id;
         QVERIFY(m_orders->recordExecution(a.id, fill(QStringLiteral("x"), 10, 1000), ACTOR).ok()); // FILLED
-        QVERIFY(m_orders->recordExecution(b.id, fill(QStringLiteral("y"), 2, 2000), ACTOR).ok());  // PARTIAL
+        QVERIFY(m_orders->recordExecution(b.id, fill(QStringLiteral("y"), 2, 2000), ACTOR).ok()); // PARTIAL
         NewOrder sell = buy(QStringLiteral("A"), 4, 1100);
         sell.side = OrderSide::Sell;
         sell.origin = Origin::TakeProfit;
@@ -383,7 +390,7 @@ private slots:
             auto sent = m_orders->markSent(created.value().id, ACTOR);
             if (!sent)
                 return sent.error();
-            return Error{QStringLiteral("test.abort"), QStringLiteral("the caller changed its mind")};
+            return Error { QStringLiteral("test.abort"), QStringLiteral("the caller changed its mind") };
         });
         QVERIFY(!failed.ok());
         QCOMPARE(countRows(m_db->connection(), QStringLiteral("orders")), 0);

@@ -38,7 +38,7 @@ class TestPositionRepository final : public QObject
     Q_OBJECT
 
 private:
-    ManualClock m_clock{T0};
+    ManualClock m_clock { T0 };
     std::unique_ptr<Database> m_db;
     std::unique_ptr<PositionRepository> m_positions;
 
@@ -72,7 +72,8 @@ private slots:
         QVERIFY(p.stopLossPrice == std::optional<qint64>(67900));
         QCOMPARE(p.realizedProfitLoss, qint64(0));
         QCOMPARE(audits(), 1);
-        QCOMPARE(AuditLog(*m_db).forEntity(QStringLiteral("positions"), p.id).value().first().action, QStringLiteral("open"));
+        QCOMPARE(AuditLog(*m_db).forEntity(QStringLiteral("positions"), p.id).value().first().action,
+            QStringLiteral("open"));
         QVERIFY(m_positions->findActiveByCode(QStringLiteral("005930")).value() == std::optional<PositionRecord>(p));
     }
 
@@ -84,9 +85,10 @@ private slots:
         const QStringList before = dump();
         auto twin = m_positions->open(position(QStringLiteral("005930"), 71000, 5), ACTOR);
         QCOMPARE(twin.error().code, QStringLiteral("storage.unique"));
-        QCOMPARE(m_positions->open(position(QString(), 1, 1), ACTOR).error().code, QStringLiteral("storage.invalid_argument"));
+        QCOMPARE(m_positions->open(position(QString(), 1, 1), ACTOR).error().code,
+            QStringLiteral("storage.invalid_argument"));
         QCOMPARE(m_positions->open(position(QStringLiteral("000660"), 0, 1), ACTOR).error().code,
-                 QStringLiteral("storage.invalid_argument"));
+            QStringLiteral("storage.invalid_argument"));
         PositionRecord unknownSignal = position(QStringLiteral("000660"), 1000, 1);
         unknownSignal.pendingSignalId = 5;
         QCOMPARE(m_positions->open(unknownSignal, ACTOR).error().code, QStringLiteral("storage.foreign_key"));
@@ -175,7 +177,7 @@ private slots:
         // No second sell while one is in flight: no double exits.
         const QStringList before = dump();
         QCOMPARE(m_positions->beginSell(id, 1, std::nullopt, SellReason::StopLoss, QString(), ACTOR).error().code,
-                 QStringLiteral("storage.conflict"));
+            QStringLiteral("storage.conflict"));
         QCOMPARE(dump(), before);
 
         OrderRepository orders(*m_db);
@@ -193,10 +195,11 @@ private slots:
         QCOMPARE(ordered.value().status, SellOrderStatus::Ordered);
         QVERIFY(ordered.value().orderId == std::optional<qint64>(orderId));
         QVERIFY(ordered.value().orderedAtMs == std::optional<qint64>(T0 + 100));
-        QCOMPARE(m_positions->markSellOrdered(sell.value().id, orderId, ACTOR).error().code, QStringLiteral("storage.conflict"));
+        QCOMPARE(m_positions->markSellOrdered(sell.value().id, orderId, ACTOR).error().code,
+            QStringLiteral("storage.conflict"));
 
         // 3 of 4 sold at 73,500 with 1,000 costs.
-        auto completed = m_positions->completeSell(sell.value().id, SellFill{3, 73500, 1000}, ACTOR);
+        auto completed = m_positions->completeSell(sell.value().id, SellFill { 3, 73500, 1000 }, ACTOR);
         QVERIFY2(completed.ok(), qPrintable(completed.ok() ? QString() : completed.error().message));
         QCOMPARE(completed.value().status, SellOrderStatus::Completed);
         QCOMPARE(completed.value().sellQuantity, qint64(3));
@@ -214,9 +217,9 @@ private slots:
         QVERIFY(rest.ok());
         QVERIFY(rest.value().sellPrice == std::optional<qint64>(0)); // market
         m_clock.advanceMs(1000);
-        QCOMPARE(m_positions->completeSell(rest.value().id, SellFill{8, 67900, 0}, ACTOR).error().code,
-                 QStringLiteral("storage.invalid_argument"));
-        QVERIFY(m_positions->completeSell(rest.value().id, SellFill{7, 67900, 700}, ACTOR).ok());
+        QCOMPARE(m_positions->completeSell(rest.value().id, SellFill { 8, 67900, 0 }, ACTOR).error().code,
+            QStringLiteral("storage.invalid_argument"));
+        QVERIFY(m_positions->completeSell(rest.value().id, SellFill { 7, 67900, 700 }, ACTOR).ok());
         p = m_positions->find(id).value();
         QCOMPARE(p->status, PositionStatus::Closed);
         QCOMPARE(p->quantity, qint64(0));
@@ -227,8 +230,8 @@ private slots:
         QCOMPARE(m_positions->listClosed().value().size(), 1);
         QCOMPARE(m_positions->sellOrders(id).value().size(), 2);
         QCOMPARE(m_positions->listSellOrders(SellOrderStatus::Completed).value().size(), 2);
-        QCOMPARE(m_positions->completeSell(rest.value().id, SellFill{1, 1, 0}, ACTOR).error().code,
-                 QStringLiteral("storage.conflict"));
+        QCOMPARE(m_positions->completeSell(rest.value().id, SellFill { 1, 1, 0 }, ACTOR).error().code,
+            QStringLiteral("storage.conflict"));
         // Every step was audited.
         QVERIFY(AuditLog(*m_db).forEntity(QStringLiteral("sell_orders")).value().size() >= 5);
     }
@@ -236,20 +239,22 @@ private slots:
     void failedSellReopensThePosition()
     {
         const qint64 id = m_positions->open(position(QStringLiteral("005930"), 70000, 10), ACTOR).value().id;
-        const qint64 sellId = m_positions->beginSell(id, 10, std::nullopt, SellReason::Manual, QString(), ACTOR).value().id;
+        const qint64 sellId
+            = m_positions->beginSell(id, 10, std::nullopt, SellReason::Manual, QString(), ACTOR).value().id;
         QCOMPARE(m_positions->failSell(sellId, SellOrderStatus::Completed, QString(), ACTOR).error().code,
-                 QStringLiteral("storage.invalid_argument"));
-        auto failed = m_positions->failSell(sellId, SellOrderStatus::Failed, QStringLiteral("매도가능수량 부족"), ACTOR);
+            QStringLiteral("storage.invalid_argument"));
+        auto failed
+            = m_positions->failSell(sellId, SellOrderStatus::Failed, QStringLiteral("매도가능수량 부족"), ACTOR);
         QVERIFY(failed.ok());
         QCOMPARE(failed.value().status, SellOrderStatus::Failed);
         QCOMPARE(failed.value().sellReasonDetail, QStringLiteral("매도가능수량 부족"));
         QCOMPARE(m_positions->find(id).value()->status, PositionStatus::Open);
         QCOMPARE(m_positions->failSell(sellId, SellOrderStatus::Cancelled, QString(), ACTOR).error().code,
-                 QStringLiteral("storage.conflict"));
+            QStringLiteral("storage.conflict"));
         // Protected again and sellable again.
         QVERIFY(m_positions->beginSell(id, 10, std::nullopt, SellReason::Manual, QString(), ACTOR).ok());
         QCOMPARE(m_positions->beginSell(999, 1, std::nullopt, SellReason::Manual, QString(), ACTOR).error().code,
-                 QStringLiteral("storage.not_found"));
+            QStringLiteral("storage.not_found"));
     }
 
     void sellingMoreThanHeldIsRefused()
@@ -257,23 +262,25 @@ private slots:
         const qint64 id = m_positions->open(position(QStringLiteral("005930"), 70000, 10), ACTOR).value().id;
         const QStringList before = dump();
         QCOMPARE(m_positions->beginSell(id, 11, std::nullopt, SellReason::Manual, QString(), ACTOR).error().code,
-                 QStringLiteral("storage.invalid_argument"));
+            QStringLiteral("storage.invalid_argument"));
         QCOMPARE(m_positions->beginSell(id, 0, std::nullopt, SellReason::Manual, QString(), ACTOR).error().code,
-                 QStringLiteral("storage.invalid_argument"));
+            QStringLiteral("storage.invalid_argument"));
         QCOMPARE(dump(), before);
     }
 
     void closeIsCompareAndSet()
     {
         const qint64 id = m_positions->open(position(QStringLiteral("005930"), 70000, 10), ACTOR).value().id;
-        QCOMPARE(m_positions->close(id, PositionStatus::Selling, ACTOR).error().code, QStringLiteral("storage.conflict"));
+        QCOMPARE(
+            m_positions->close(id, PositionStatus::Selling, ACTOR).error().code, QStringLiteral("storage.conflict"));
         auto closed = m_positions->close(id, PositionStatus::Open, QStringLiteral("service.reconcile"));
         QVERIFY(closed.ok());
         QCOMPARE(closed.value().status, PositionStatus::Closed);
         QCOMPARE(closed.value().quantity, qint64(0));
         QVERIFY(closed.value().sellTimeMs == std::optional<qint64>(T0));
         QCOMPARE(m_positions->close(id, PositionStatus::Open, ACTOR).error().code, QStringLiteral("storage.conflict"));
-        QCOMPARE(m_positions->close(id, PositionStatus::Closed, ACTOR).error().code, QStringLiteral("storage.invalid_transition"));
+        QCOMPARE(m_positions->close(id, PositionStatus::Closed, ACTOR).error().code,
+            QStringLiteral("storage.invalid_transition"));
         QCOMPARE(m_positions->listClosed(T0 + 1).value().size(), 0);
         QCOMPARE(m_positions->listClosed(T0).value().size(), 1);
     }

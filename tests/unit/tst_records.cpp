@@ -8,8 +8,7 @@ using namespace Storage;
 
 namespace {
 
-template<typename E>
-void checkRoundTrip(const QStringList &expected)
+template<typename E> void checkRoundTrip(const QStringList &expected)
 {
     const QList<E> values = allValues<E>();
     QCOMPARE(values.size(), expected.size());
@@ -40,17 +39,19 @@ private slots:
     // The spellings are the ones the schema's CHECK constraints list.
     void enumStrings()
     {
-        checkRoundTrip<SignalStatus>({"PENDING", "ORDERED", "COMPLETED", "FAILED", "CANCELLED", "EXPIRED", "SKIPPED"});
-        checkRoundTrip<PositionStatus>({"OPEN", "SELLING", "CLOSED"});
-        checkRoundTrip<SellOrderStatus>({"PENDING", "ORDERED", "COMPLETED", "FAILED", "CANCELLED"});
-        checkRoundTrip<SellReason>({"STOP_LOSS", "TAKE_PROFIT", "TRAILING_STOP", "STRATEGY", "MANUAL", "RISK"});
-        checkRoundTrip<WatchlistSource>({"MANUAL", "CONDITION"});
-        checkRoundTrip<SyncStatus>({"ACTIVE", "REMOVED", "FAILED"});
-        checkRoundTrip<OrderSide>({"BUY", "SELL"});
-        checkRoundTrip<OrderAction>({"PLACE", "MODIFY", "CANCEL"});
-        checkRoundTrip<OrderState>({"NEW", "SENT", "ACCEPTED", "PARTIAL", "FILLED", "REJECTED", "CANCELLED", "UNKNOWN"});
-        checkRoundTrip<Origin>({"condition", "strategy", "scalping", "stop_loss", "take_profit", "trailing_stop", "manual",
-                                "api", "risk", "reconcile", "external"});
+        checkRoundTrip<SignalStatus>(
+            { "PENDING", "ORDERED", "COMPLETED", "FAILED", "CANCELLED", "EXPIRED", "SKIPPED" });
+        checkRoundTrip<PositionStatus>({ "OPEN", "SELLING", "CLOSED" });
+        checkRoundTrip<SellOrderStatus>({ "PENDING", "ORDERED", "COMPLETED", "FAILED", "CANCELLED" });
+        checkRoundTrip<SellReason>({ "STOP_LOSS", "TAKE_PROFIT", "TRAILING_STOP", "STRATEGY", "MANUAL", "RISK" });
+        checkRoundTrip<WatchlistSource>({ "MANUAL", "CONDITION" });
+        checkRoundTrip<SyncStatus>({ "ACTIVE", "REMOVED", "FAILED" });
+        checkRoundTrip<OrderSide>({ "BUY", "SELL" });
+        checkRoundTrip<OrderAction>({ "PLACE", "MODIFY", "CANCEL" });
+        checkRoundTrip<OrderState>(
+            { "NEW", "SENT", "ACCEPTED", "PARTIAL", "FILLED", "REJECTED", "CANCELLED", "UNKNOWN" });
+        checkRoundTrip<Origin>({ "condition", "strategy", "scalping", "stop_loss", "take_profit", "trailing_stop",
+            "manual", "api", "risk", "reconcile", "external" });
     }
 
     void orderStateMachine()
@@ -72,13 +73,13 @@ private slots:
         QVERIFY(!canTransition(S::Unknown, S::Sent)); // an unknown outcome is never blindly re-sent
         for (S s : allValues<S>())
             QVERIFY(!canTransition(s, s));
-        for (S terminal : {S::Filled, S::Rejected, S::Cancelled}) {
+        for (S terminal : { S::Filled, S::Rejected, S::Cancelled }) {
             QVERIFY(isTerminal(terminal));
             QVERIFY(!isOpen(terminal));
             for (S to : allValues<S>())
                 QVERIFY(!canTransition(terminal, to));
         }
-        for (S open : {S::New, S::Sent, S::Accepted, S::Partial, S::Unknown})
+        for (S open : { S::New, S::Sent, S::Accepted, S::Partial, S::Unknown })
             QVERIFY(isOpen(open));
         // Every non-terminal state can still reach an end.
         for (S s : allValues<S>()) {
@@ -98,7 +99,7 @@ private slots:
         QVERIFY(canTransition(S::Ordered, S::Pending)); // retry after a definite refusal
         QVERIFY(!canTransition(S::Pending, S::Completed));
         QVERIFY(!canTransition(S::Ordered, S::Expired)); // an ordered signal's fate is its order's
-        for (S terminal : {S::Completed, S::Failed, S::Cancelled, S::Expired, S::Skipped}) {
+        for (S terminal : { S::Completed, S::Failed, S::Cancelled, S::Expired, S::Skipped }) {
             QVERIFY(isTerminal(terminal));
             for (S to : allValues<S>())
                 QVERIFY(!canTransition(terminal, to));

@@ -15,7 +15,8 @@ namespace {
 
 const QString ACTOR = QStringLiteral("service.signals");
 
-PendingBuySignalRecord buySignal(qint64 conditionId, const QString &code, const QString &type = QStringLiteral("REFERENCE_CANDLE"))
+PendingBuySignalRecord buySignal(
+    qint64 conditionId, const QString &code, const QString &type = QStringLiteral("REFERENCE_CANDLE"))
 {
     PendingBuySignalRecord s;
     s.conditionId = conditionId;
@@ -35,7 +36,7 @@ StrategySignalRecord strategySignal(qint64 strategyId, const QString &code, cons
     s.stockCode = code;
     s.signalType = type;
     s.signalValue = 27.5;
-    s.additionalData = QJsonObject{{QStringLiteral("rsi"), 27.5}, {QStringLiteral("volumeRatio"), 2.1}};
+    s.additionalData = QJsonObject { { QStringLiteral("rsi"), 27.5 }, { QStringLiteral("volumeRatio"), 2.1 } };
     return s;
 }
 
@@ -46,7 +47,7 @@ class TestSignalRepository final : public QObject
     Q_OBJECT
 
 private:
-    ManualClock m_clock{T0};
+    ManualClock m_clock { T0 };
     std::unique_ptr<Database> m_db;
     std::unique_ptr<SignalRepository> m_signals;
     qint64 m_conditionId = 0;
@@ -110,13 +111,16 @@ private slots:
         QCOMPARE(dumpAll(m_db->connection()), before); // nothing written, not even an audit row
 
         // Another type, source or stock is another signal.
-        QVERIFY(!m_signals->insertPendingBuy(buySignal(m_conditionId, QStringLiteral("005930"), QStringLiteral("BREAKOUT")), ACTOR)
+        QVERIFY(!m_signals
+                     ->insertPendingBuy(
+                         buySignal(m_conditionId, QStringLiteral("005930"), QStringLiteral("BREAKOUT")), ACTOR)
                      .value()
                      .duplicate);
         auto manual = buySignal(m_conditionId, QStringLiteral("005930"));
         manual.source = QStringLiteral("api");
         QVERIFY(!m_signals->insertPendingBuy(manual, ACTOR).value().duplicate);
-        QVERIFY(!m_signals->insertPendingBuy(buySignal(m_conditionId, QStringLiteral("000660")), ACTOR).value().duplicate);
+        QVERIFY(
+            !m_signals->insertPendingBuy(buySignal(m_conditionId, QStringLiteral("000660")), ACTOR).value().duplicate);
 
         // The next trading day it is new again.
         m_clock.advanceMs(DAY_MS);
@@ -144,7 +148,7 @@ private slots:
         noSource.conditionId.reset();
         QCOMPARE(m_signals->insertPendingBuy(noSource, ACTOR).error().code, QStringLiteral("storage.invalid_argument"));
         QCOMPARE(m_signals->insertPendingBuy(buySignal(999, QStringLiteral("005930")), ACTOR).error().code,
-                 QStringLiteral("storage.foreign_key"));
+            QStringLiteral("storage.foreign_key"));
         PendingBuySignalRecord ordered = buySignal(m_conditionId, QStringLiteral("005930"));
         ordered.status = SignalStatus::Ordered;
         QCOMPARE(m_signals->insertPendingBuy(ordered, ACTOR).error().code, QStringLiteral("storage.invalid_argument"));
@@ -152,9 +156,9 @@ private slots:
         badPrice.targetPrice = -5;
         QCOMPARE(m_signals->insertPendingBuy(badPrice, ACTOR).error().code, QStringLiteral("storage.check"));
         QCOMPARE(m_signals->insertStrategySignal(strategySignal(999, QStringLiteral("005930")), ACTOR).error().code,
-                 QStringLiteral("storage.foreign_key"));
+            QStringLiteral("storage.foreign_key"));
         QCOMPARE(m_signals->insertPendingBuy(buySignal(m_conditionId, QString()), ACTOR).error().code,
-                 QStringLiteral("storage.invalid_argument"));
+            QStringLiteral("storage.invalid_argument"));
         QCOMPARE(dumpAll(m_db->connection()), before);
     }
 
@@ -173,10 +177,11 @@ private slots:
     // Compare-and-set: only the service that sees the expected status moves the signal.
     void statusCompareAndSet()
     {
-        const qint64 id = m_signals->insertPendingBuy(buySignal(m_conditionId, QStringLiteral("005930")), ACTOR).value().id;
+        const qint64 id
+            = m_signals->insertPendingBuy(buySignal(m_conditionId, QStringLiteral("005930")), ACTOR).value().id;
         m_clock.advanceMs(5000);
-        auto ordered = m_signals->updatePendingBuyStatus(id, SignalStatus::Pending, SignalStatus::Ordered,
-                                                         QStringLiteral("order kt-1"), ACTOR);
+        auto ordered = m_signals->updatePendingBuyStatus(
+            id, SignalStatus::Pending, SignalStatus::Ordered, QStringLiteral("order kt-1"), ACTOR);
         QVERIFY(ordered.ok());
         QCOMPARE(ordered.value().status, SignalStatus::Ordered);
         QCOMPARE(ordered.value().statusReason, QStringLiteral("order kt-1"));
@@ -184,18 +189,22 @@ private slots:
         QCOMPARE(audits(QStringLiteral("pending_buy_signals")), 2);
 
         const QStringList before = dumpAll(m_db->connection());
-        auto twice = m_signals->updatePendingBuyStatus(id, SignalStatus::Pending, SignalStatus::Ordered, QString(), ACTOR);
+        auto twice
+            = m_signals->updatePendingBuyStatus(id, SignalStatus::Pending, SignalStatus::Ordered, QString(), ACTOR);
         QVERIFY(!twice.ok());
         QCOMPARE(twice.error().code, QStringLiteral("storage.conflict"));
         QVERIFY(twice.error().message.contains(QLatin1String("ORDERED")));
-        auto illegal = m_signals->updatePendingBuyStatus(id, SignalStatus::Ordered, SignalStatus::Expired, QString(), ACTOR);
+        auto illegal
+            = m_signals->updatePendingBuyStatus(id, SignalStatus::Ordered, SignalStatus::Expired, QString(), ACTOR);
         QCOMPARE(illegal.error().code, QStringLiteral("storage.invalid_transition"));
-        auto missing = m_signals->updatePendingBuyStatus(999, SignalStatus::Pending, SignalStatus::Ordered, QString(), ACTOR);
+        auto missing
+            = m_signals->updatePendingBuyStatus(999, SignalStatus::Pending, SignalStatus::Ordered, QString(), ACTOR);
         QCOMPARE(missing.error().code, QStringLiteral("storage.not_found"));
         QCOMPARE(dumpAll(m_db->connection()), before);
 
         // An empty reason keeps the old one.
-        auto completed = m_signals->updatePendingBuyStatus(id, SignalStatus::Ordered, SignalStatus::Completed, QString(), ACTOR);
+        auto completed
+            = m_signals->updatePendingBuyStatus(id, SignalStatus::Ordered, SignalStatus::Completed, QString(), ACTOR);
         QVERIFY(completed.ok());
         QCOMPARE(completed.value().statusReason, QStringLiteral("order kt-1"));
 
@@ -214,7 +223,9 @@ private slots:
         auto again = m_signals->insertStrategySignal(strategySignal(m_strategyId, QStringLiteral("005930")), ACTOR);
         QVERIFY(again.value().duplicate);
         QCOMPARE(again.value().id, first.value().id);
-        QVERIFY(!m_signals->insertStrategySignal(strategySignal(m_strategyId, QStringLiteral("005930"), QStringLiteral("SELL")), ACTOR)
+        QVERIFY(!m_signals
+                     ->insertStrategySignal(
+                         strategySignal(m_strategyId, QStringLiteral("005930"), QStringLiteral("SELL")), ACTOR)
                      .value()
                      .duplicate);
         auto stored = m_signals->findStrategySignal(first.value().id).value();
@@ -223,15 +234,17 @@ private slots:
         QVERIFY(stored->signalValue == std::optional<double>(27.5));
         QCOMPARE(stored->detectedDate, QStringLiteral("2025-03-14"));
 
-        auto moved = m_signals->updateStrategySignalStatus(first.value().id, SignalStatus::Pending, SignalStatus::Skipped,
-                                                           QStringLiteral("kill switch"), ACTOR);
+        auto moved = m_signals->updateStrategySignalStatus(
+            first.value().id, SignalStatus::Pending, SignalStatus::Skipped, QStringLiteral("kill switch"), ACTOR);
         QVERIFY(moved.ok());
-        QCOMPARE(m_signals->updateStrategySignalStatus(first.value().id, SignalStatus::Pending, SignalStatus::Ordered,
-                                                       QString(), ACTOR)
+        QCOMPARE(m_signals
+                     ->updateStrategySignalStatus(
+                         first.value().id, SignalStatus::Pending, SignalStatus::Ordered, QString(), ACTOR)
                      .error()
                      .code,
-                 QStringLiteral("storage.conflict"));
-        auto list = m_signals->listStrategySignals(SignalFilter{std::nullopt, SignalStatus::Pending, std::nullopt, 100}, m_strategyId);
+            QStringLiteral("storage.conflict"));
+        auto list = m_signals->listStrategySignals(
+            SignalFilter { std::nullopt, SignalStatus::Pending, std::nullopt, 100 }, m_strategyId);
         QCOMPARE(list.value().size(), 1);
         QCOMPARE(list.value().first().signalType, QStringLiteral("SELL"));
     }
@@ -243,29 +256,37 @@ private slots:
         const qint64 b = m_signals->insertPendingBuy(buySignal(m_conditionId, QStringLiteral("B")), ACTOR).value().id;
         m_clock.advanceMs(DAY_MS);
         QVERIFY(m_signals->insertPendingBuy(buySignal(m_conditionId, QStringLiteral("C")), ACTOR).ok());
-        QVERIFY(m_signals->updatePendingBuyStatus(b, SignalStatus::Pending, SignalStatus::Ordered, QString(), ACTOR).ok());
+        QVERIFY(
+            m_signals->updatePendingBuyStatus(b, SignalStatus::Pending, SignalStatus::Ordered, QString(), ACTOR).ok());
 
-        auto today = m_signals->listPendingBuy({QStringLiteral("2025-03-14"), std::nullopt, std::nullopt, 100});
+        auto today = m_signals->listPendingBuy({ QStringLiteral("2025-03-14"), std::nullopt, std::nullopt, 100 });
         QCOMPARE(today.value().size(), 2);
         QCOMPARE(today.value().at(0).stockCode, QStringLiteral("A")); // oldest first
-        auto pendingToday = m_signals->listPendingBuy({QStringLiteral("2025-03-14"), SignalStatus::Pending, std::nullopt, 100});
+        auto pendingToday
+            = m_signals->listPendingBuy({ QStringLiteral("2025-03-14"), SignalStatus::Pending, std::nullopt, 100 });
         QCOMPARE(pendingToday.value().size(), 1);
-        auto pendingAll = m_signals->listPendingBuy({std::nullopt, SignalStatus::Pending, std::nullopt, 100});
+        auto pendingAll = m_signals->listPendingBuy({ std::nullopt, SignalStatus::Pending, std::nullopt, 100 });
         QCOMPARE(pendingAll.value().size(), 2);
-        auto byStock = m_signals->listPendingBuy({std::nullopt, std::nullopt, QStringLiteral("C"), 100});
+        auto byStock = m_signals->listPendingBuy({ std::nullopt, std::nullopt, QStringLiteral("C"), 100 });
         QCOMPARE(byStock.value().size(), 1);
-        QCOMPARE(m_signals->listPendingBuy({std::nullopt, std::nullopt, std::nullopt, 2}).value().size(), 2);
+        QCOMPARE(m_signals->listPendingBuy({ std::nullopt, std::nullopt, std::nullopt, 2 }).value().size(), 2);
     }
 
     // The midnight cleanup expires yesterday's PENDING signals of both kinds, and only those.
     void expirePending()
     {
-        const qint64 oldPending = m_signals->insertPendingBuy(buySignal(m_conditionId, QStringLiteral("A")), ACTOR).value().id;
-        const qint64 oldOrdered = m_signals->insertPendingBuy(buySignal(m_conditionId, QStringLiteral("B")), ACTOR).value().id;
-        QVERIFY(m_signals->updatePendingBuyStatus(oldOrdered, SignalStatus::Pending, SignalStatus::Ordered, QString(), ACTOR).ok());
-        const qint64 oldStrategy = m_signals->insertStrategySignal(strategySignal(m_strategyId, QStringLiteral("A")), ACTOR).value().id;
+        const qint64 oldPending
+            = m_signals->insertPendingBuy(buySignal(m_conditionId, QStringLiteral("A")), ACTOR).value().id;
+        const qint64 oldOrdered
+            = m_signals->insertPendingBuy(buySignal(m_conditionId, QStringLiteral("B")), ACTOR).value().id;
+        QVERIFY(m_signals
+                    ->updatePendingBuyStatus(oldOrdered, SignalStatus::Pending, SignalStatus::Ordered, QString(), ACTOR)
+                    .ok());
+        const qint64 oldStrategy
+            = m_signals->insertStrategySignal(strategySignal(m_strategyId, QStringLiteral("A")), ACTOR).value().id;
         m_clock.advanceMs(DAY_MS);
-        const qint64 todays = m_signals->insertPendingBuy(buySignal(m_conditionId, QStringLiteral("C")), ACTOR).value().id;
+        const qint64 todays
+            = m_signals->insertPendingBuy(buySignal(m_conditionId, QStringLiteral("C")), ACTOR).value().id;
 
         auto expired = m_signals->expirePending(QStringLiteral("2025-03-15"), QStringLiteral("service.midnight"));
         QVERIFY(expired.ok());
@@ -274,26 +295,29 @@ private slots:
         QCOMPARE(m_signals->findPendingBuy(oldOrdered).value()->status, SignalStatus::Ordered);
         QCOMPARE(m_signals->findPendingBuy(todays).value()->status, SignalStatus::Pending);
         QCOMPARE(m_signals->findStrategySignal(oldStrategy).value()->status, SignalStatus::Expired);
-        QCOMPARE(countRows(m_db->connection(), QStringLiteral("audit_log"), QStringLiteral("actor = 'service.midnight'")), 2);
+        QCOMPARE(
+            countRows(m_db->connection(), QStringLiteral("audit_log"), QStringLiteral("actor = 'service.midnight'")),
+            2);
         // Running it again finds nothing.
         QCOMPARE(m_signals->expirePending(QStringLiteral("2025-03-15"), QStringLiteral("service.midnight")).value(), 0);
         QCOMPARE(m_signals->expirePending(QStringLiteral("not a date"), ACTOR).error().code,
-                 QStringLiteral("storage.invalid_argument"));
+            QStringLiteral("storage.invalid_argument"));
     }
 
     void statistics()
     {
         QVERIFY(m_signals->insertPendingBuy(buySignal(m_conditionId, QStringLiteral("A")), ACTOR).ok());
         const qint64 b = m_signals->insertPendingBuy(buySignal(m_conditionId, QStringLiteral("B")), ACTOR).value().id;
-        QVERIFY(m_signals->updatePendingBuyStatus(b, SignalStatus::Pending, SignalStatus::Failed, QString(), ACTOR).ok());
+        QVERIFY(
+            m_signals->updatePendingBuyStatus(b, SignalStatus::Pending, SignalStatus::Failed, QString(), ACTOR).ok());
         QVERIFY(m_signals->insertStrategySignal(strategySignal(m_strategyId, QStringLiteral("A")), ACTOR).ok());
         QVERIFY(m_signals->insertStrategySignal(strategySignal(m_strategyId, QStringLiteral("B")), ACTOR).ok());
         auto stats = m_signals->statistics(QStringLiteral("2025-03-01"), QStringLiteral("2025-03-31"));
         QVERIFY(stats.ok());
         const QList<SignalCount> expected = {
-            {SignalKind::PendingBuy, QStringLiteral("REFERENCE_CANDLE"), SignalStatus::Failed, 1},
-            {SignalKind::PendingBuy, QStringLiteral("REFERENCE_CANDLE"), SignalStatus::Pending, 1},
-            {SignalKind::Strategy, QStringLiteral("BUY"), SignalStatus::Pending, 2},
+            { SignalKind::PendingBuy, QStringLiteral("REFERENCE_CANDLE"), SignalStatus::Failed, 1 },
+            { SignalKind::PendingBuy, QStringLiteral("REFERENCE_CANDLE"), SignalStatus::Pending, 1 },
+            { SignalKind::Strategy, QStringLiteral("BUY"), SignalStatus::Pending, 2 },
         };
         QCOMPARE(stats.value().size(), expected.size());
         for (int i = 0; i < expected.size(); ++i)

@@ -16,10 +16,10 @@ const QString ACTOR = QStringLiteral("ui");
 
 QJsonObject rsiParameters()
 {
-    return QJsonObject{{QStringLiteral("period"), 14},
-                       {QStringLiteral("oversold"), 30.5},
-                       {QStringLiteral("volume"), QJsonObject{{QStringLiteral("ratio"), 2.0}, {QStringLiteral("window"), 20}}},
-                       {QStringLiteral("codes"), QJsonArray{QStringLiteral("005930"), QStringLiteral("000660")}}};
+    return QJsonObject { { QStringLiteral("period"), 14 }, { QStringLiteral("oversold"), 30.5 },
+        { QStringLiteral("volume"),
+            QJsonObject { { QStringLiteral("ratio"), 2.0 }, { QStringLiteral("window"), 20 } } },
+        { QStringLiteral("codes"), QJsonArray { QStringLiteral("005930"), QStringLiteral("000660") } } };
 }
 } // namespace
 
@@ -28,7 +28,7 @@ class TestStrategyRepository final : public QObject
     Q_OBJECT
 
 private:
-    ManualClock m_clock{T0};
+    ManualClock m_clock { T0 };
     std::unique_ptr<Database> m_db;
     std::unique_ptr<StrategyRepository> m_strategies;
 
@@ -48,27 +48,32 @@ private slots:
 
     void createAndRead()
     {
-        auto created = m_strategies->create(QStringLiteral("RSI 과매도"), QStringLiteral("rsi"), rsiParameters(), true, ACTOR);
+        auto created
+            = m_strategies->create(QStringLiteral("RSI 과매도"), QStringLiteral("rsi"), rsiParameters(), true, ACTOR);
         QVERIFY(created.ok());
         QCOMPARE(created.value().strategyName, QStringLiteral("RSI 과매도"));
         QCOMPARE(created.value().strategyType, QStringLiteral("rsi"));
         QVERIFY(created.value().enabled);
         QCOMPARE(created.value().parameters, rsiParameters());
         QCOMPARE(created.value().updatedAtMs, T0);
-        QVERIFY(m_strategies->findByName(QStringLiteral("RSI 과매도")).value() == std::optional<TradingStrategyRecord>(created.value()));
+        QVERIFY(m_strategies->findByName(QStringLiteral("RSI 과매도")).value()
+            == std::optional<TradingStrategyRecord>(created.value()));
         QCOMPARE(countRows(m_db->connection(), QStringLiteral("audit_log")), 1);
 
         const QStringList before = dumpAll(m_db->connection());
-        QCOMPARE(m_strategies->create(QStringLiteral("RSI 과매도"), QStringLiteral("momentum"), {}, false, ACTOR).error().code,
-                 QStringLiteral("storage.unique"));
+        QCOMPARE(m_strategies->create(QStringLiteral("RSI 과매도"), QStringLiteral("momentum"), {}, false, ACTOR)
+                     .error()
+                     .code,
+            QStringLiteral("storage.unique"));
         QCOMPARE(m_strategies->create(QString(), QStringLiteral("rsi"), {}, false, ACTOR).error().code,
-                 QStringLiteral("storage.invalid_argument"));
+            QStringLiteral("storage.invalid_argument"));
         QCOMPARE(dumpAll(m_db->connection()), before);
     }
 
     void changes()
     {
-        const qint64 id = m_strategies->create(QStringLiteral("모멘텀"), QStringLiteral("momentum"), {}, false, ACTOR).value().id;
+        const qint64 id
+            = m_strategies->create(QStringLiteral("모멘텀"), QStringLiteral("momentum"), {}, false, ACTOR).value().id;
         QVERIFY(m_strategies->create(QStringLiteral("볼린저"), QStringLiteral("bollinger"), {}, true, ACTOR).ok());
         QCOMPARE(m_strategies->listEnabled().value().size(), 1);
         m_clock.advanceMs(1000);
@@ -78,7 +83,7 @@ private slots:
         QCOMPARE(enabled.value().updatedAtMs, T0 + 1000);
         QCOMPARE(m_strategies->listEnabled().value().size(), 2);
 
-        auto tuned = m_strategies->setParameters(id, QJsonObject{{QStringLiteral("lookback"), 10}}, ACTOR);
+        auto tuned = m_strategies->setParameters(id, QJsonObject { { QStringLiteral("lookback"), 10 } }, ACTOR);
         QCOMPARE(tuned.value().parameters.value(u"lookback").toInt(), 10);
         auto entry = AuditLog(*m_db).forEntity(QStringLiteral("trading_strategies"), id, 1).value().first();
         QVERIFY(entry.before.value(u"parameters").toObject().isEmpty());
@@ -100,7 +105,8 @@ private slots:
 
     void strategiesWithSignalsAreKept()
     {
-        const qint64 id = m_strategies->create(QStringLiteral("RSI"), QStringLiteral("rsi"), {}, true, ACTOR).value().id;
+        const qint64 id
+            = m_strategies->create(QStringLiteral("RSI"), QStringLiteral("rsi"), {}, true, ACTOR).value().id;
         StrategySignalRecord signal;
         signal.strategyId = id;
         signal.stockCode = QStringLiteral("005930");
@@ -109,7 +115,8 @@ private slots:
         QCOMPARE(m_strategies->remove(id, ACTOR).error().code, QStringLiteral("storage.foreign_key"));
         QVERIFY(m_strategies->find(id).value());
 
-        const qint64 unused = m_strategies->create(QStringLiteral("unused"), QStringLiteral("rsi"), {}, false, ACTOR).value().id;
+        const qint64 unused
+            = m_strategies->create(QStringLiteral("unused"), QStringLiteral("rsi"), {}, false, ACTOR).value().id;
         QVERIFY(m_strategies->remove(unused, ACTOR).ok());
         QVERIFY(!m_strategies->find(unused).value());
         QCOMPARE(m_strategies->remove(unused, ACTOR).error().code, QStringLiteral("storage.not_found"));

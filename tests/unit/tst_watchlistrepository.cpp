@@ -19,14 +19,15 @@ class TestWatchlistRepository final : public QObject
     Q_OBJECT
 
 private:
-    ManualClock m_clock{T0};
+    ManualClock m_clock { T0 };
     std::unique_ptr<Database> m_db;
     std::unique_ptr<WatchlistRepository> m_watchlist;
     qint64 m_conditionId = 0;
 
     qint64 audits() const
     {
-        return countRows(m_db->connection(), QStringLiteral("audit_log"), QStringLiteral("entity = 'watchlist_stocks'"));
+        return countRows(
+            m_db->connection(), QStringLiteral("audit_log"), QStringLiteral("entity = 'watchlist_stocks'"));
     }
 
 private slots:
@@ -36,7 +37,8 @@ private slots:
         m_db = openMemory(m_clock);
         QVERIFY(m_db);
         m_watchlist = std::make_unique<WatchlistRepository>(*m_db);
-        m_conditionId = ConditionRepository(*m_db).upsert(QStringLiteral("급등주"), QStringLiteral("0"), ACTOR).value().id;
+        m_conditionId
+            = ConditionRepository(*m_db).upsert(QStringLiteral("급등주"), QStringLiteral("0"), ACTOR).value().id;
     }
     void cleanup()
     {
@@ -47,7 +49,7 @@ private slots:
     void addDeactivateReactivate()
     {
         auto added = m_watchlist->add(QStringLiteral("005930"), QStringLiteral("삼성전자"), WatchlistSource::Condition,
-                                      m_conditionId, QStringLiteral("급등주"), ACTOR);
+            m_conditionId, QStringLiteral("급등주"), ACTOR);
         QVERIFY(added.ok());
         QVERIFY(added.value().changed);
         QCOMPARE(added.value().stock.sourceType, WatchlistSource::Condition);
@@ -58,7 +60,7 @@ private slots:
 
         // Adding it again changes nothing and writes nothing.
         auto again = m_watchlist->add(QStringLiteral("005930"), QStringLiteral("삼성전자"), WatchlistSource::Condition,
-                                      m_conditionId, QStringLiteral("급등주"), ACTOR);
+            m_conditionId, QStringLiteral("급등주"), ACTOR);
         QVERIFY(!again.value().changed);
         QCOMPARE(audits(), 1);
 
@@ -71,43 +73,50 @@ private slots:
 
         m_clock.advanceMs(1000);
         auto back = m_watchlist->add(QStringLiteral("005930"), QString(), WatchlistSource::Condition, m_conditionId,
-                                     QStringLiteral("급등주"), ACTOR);
+            QStringLiteral("급등주"), ACTOR);
         QVERIFY(back.value().changed);
         QVERIFY(back.value().stock.active);
         QCOMPARE(back.value().stock.id, added.value().stock.id);
         QCOMPARE(back.value().stock.addedAtMs, T0); // first added
         QCOMPARE(back.value().stock.updatedAtMs, T0 + 2000);
         QCOMPARE(back.value().stock.stockName, QStringLiteral("삼성전자"));
-        QCOMPARE(AuditLog(*m_db).forEntity(QStringLiteral("watchlist_stocks"), back.value().stock.id, 1).value().first().action,
-                 QStringLiteral("reactivate"));
+        QCOMPARE(AuditLog(*m_db)
+                     .forEntity(QStringLiteral("watchlist_stocks"), back.value().stock.id, 1)
+                     .value()
+                     .first()
+                     .action,
+            QStringLiteral("reactivate"));
         QCOMPARE(countRows(m_db->connection(), QStringLiteral("watchlist_stocks")), 1);
     }
 
     // What the user added stays, whatever the conditions do.
     void manualIsSticky()
     {
-        QVERIFY(m_watchlist->add(QStringLiteral("005930"), QStringLiteral("삼성전자"), WatchlistSource::Manual, std::nullopt,
-                                 QString(), QStringLiteral("ui"))
+        QVERIFY(m_watchlist
+                    ->add(QStringLiteral("005930"), QStringLiteral("삼성전자"), WatchlistSource::Manual, std::nullopt,
+                        QString(), QStringLiteral("ui"))
                     .ok());
-        auto byCondition = m_watchlist->add(QStringLiteral("005930"), QString(), WatchlistSource::Condition, m_conditionId,
-                                            QStringLiteral("급등주"), ACTOR);
+        auto byCondition = m_watchlist->add(QStringLiteral("005930"), QString(), WatchlistSource::Condition,
+            m_conditionId, QStringLiteral("급등주"), ACTOR);
         QVERIFY(!byCondition.value().changed);
         QCOMPARE(byCondition.value().stock.sourceType, WatchlistSource::Manual);
         QCOMPARE(m_watchlist->deactivate(QStringLiteral("005930"), ACTOR, WatchlistSource::Condition).value(), false);
         QVERIFY(m_watchlist->findByCode(QStringLiteral("005930")).value()->active);
 
         // A condition stock the user adds by hand becomes the user's.
-        QVERIFY(m_watchlist->add(QStringLiteral("000660"), QString(), WatchlistSource::Condition, m_conditionId,
-                                 QStringLiteral("급등주"), ACTOR)
+        QVERIFY(m_watchlist
+                    ->add(QStringLiteral("000660"), QString(), WatchlistSource::Condition, m_conditionId,
+                        QStringLiteral("급등주"), ACTOR)
                     .ok());
-        auto claimed = m_watchlist->add(QStringLiteral("000660"), QString(), WatchlistSource::Manual, std::nullopt, QString(),
-                                        QStringLiteral("ui"));
+        auto claimed = m_watchlist->add(QStringLiteral("000660"), QString(), WatchlistSource::Manual, std::nullopt,
+            QString(), QStringLiteral("ui"));
         QVERIFY(claimed.value().changed);
         QCOMPARE(claimed.value().stock.sourceType, WatchlistSource::Manual);
         QVERIFY(!claimed.value().stock.conditionId);
 
-        QVERIFY(m_watchlist->add(QStringLiteral("035720"), QString(), WatchlistSource::Condition, m_conditionId,
-                                 QStringLiteral("급등주"), ACTOR)
+        QVERIFY(m_watchlist
+                    ->add(QStringLiteral("035720"), QString(), WatchlistSource::Condition, m_conditionId,
+                        QStringLiteral("급등주"), ACTOR)
                     .ok());
         QCOMPARE(m_watchlist->listBySource(WatchlistSource::Manual).value().size(), 2);
         QCOMPARE(m_watchlist->listBySource(WatchlistSource::Condition).value().size(), 1);
@@ -121,10 +130,15 @@ private slots:
     void invalidAddsChangeNothing()
     {
         const QStringList before = dumpAll(m_db->connection());
-        QCOMPARE(m_watchlist->add(QString(), QString(), WatchlistSource::Manual, std::nullopt, QString(), ACTOR).error().code,
-                 QStringLiteral("storage.invalid_argument"));
-        QCOMPARE(m_watchlist->add(QStringLiteral("005930"), QString(), WatchlistSource::Condition, 999, QString(), ACTOR).error().code,
-                 QStringLiteral("storage.foreign_key"));
+        QCOMPARE(m_watchlist->add(QString(), QString(), WatchlistSource::Manual, std::nullopt, QString(), ACTOR)
+                     .error()
+                     .code,
+            QStringLiteral("storage.invalid_argument"));
+        QCOMPARE(
+            m_watchlist->add(QStringLiteral("005930"), QString(), WatchlistSource::Condition, 999, QString(), ACTOR)
+                .error()
+                .code,
+            QStringLiteral("storage.foreign_key"));
         QCOMPARE(dumpAll(m_db->connection()), before);
     }
 };
