@@ -1,4 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
+#include "market/candle.h"
 #include "storage/database.h"
 #include "storage/records.h"
 #include "storage/sqlutil.h"
@@ -478,6 +479,80 @@ private slots:
         QVERIFY(run(QStringLiteral("DELETE FROM condition_watchlist_sync")).ok());
         QVERIFY(run(QStringLiteral("DELETE FROM candles")).ok());
         QVERIFY(run(QStringLiteral("DELETE FROM audit_log")).ok());
+    }
+
+    // Every C++ enum value is a value its column's CHECK accepts (and the other way round is
+    // covered by constraintsReject): enums and schema cannot drift apart.
+    void everyEnumValueIsStorable()
+    {
+        for (const QString &row : BASE_ROWS)
+            QVERIFY2(run(row).ok(), qPrintable(row));
+        auto accepts = [&](const QString &sql) {
+            Status s = run(sql);
+            return s.ok() ? QString() : sql + QLatin1String(": ") + s.error().message;
+        };
+        int id = 10;
+        for (Storage::Origin origin : Storage::allValues<Storage::Origin>()) {
+            ++id;
+            QString failure
+                = accepts(QStringLiteral("INSERT INTO orders (id, client_order_id, side, stock_code, quantity, price, "
+                                         "trade_type, created_at, updated_at, origin, trading_date) VALUES "
+                                         "(%1, 'kt-o%1', 'SELL', '1', 1, 1, '0', 0, 0, '%2', '2025-03-14')")
+                              .arg(id)
+                              .arg(Storage::enumText(origin)));
+            QVERIFY2(failure.isEmpty(), qPrintable(failure));
+            failure = accepts(
+                QStringLiteral("INSERT INTO positions (id, stock_code, buy_price, buy_quantity, buy_amount, status, "
+                               "buy_time, quantity, origin, updated_at) VALUES (%1, 'S%1', 1, 1, 1, 'OPEN', 0, 1, "
+                               "'%2', 0)")
+                    .arg(id)
+                    .arg(Storage::enumText(origin)));
+            QVERIFY2(failure.isEmpty(), qPrintable(failure));
+        }
+        for (Storage::OrderSide side : Storage::allValues<Storage::OrderSide>()) {
+            for (Storage::OrderAction action : Storage::allValues<Storage::OrderAction>()) {
+                ++id;
+                const QString failure = accepts(QStringLiteral(
+                    "INSERT INTO orders (id, client_order_id, action, side, stock_code, quantity, price, "
+                    "trade_type, created_at, updated_at, origin, orig_order_id, trading_date) VALUES "
+                    "(%1, 'kt-a%1', '%2', '%3', '1', 1, 1, '0', 0, 0, 'manual', 1, '2025-03-14')")
+                                                    .arg(id)
+                                                    .arg(Storage::enumText(action), Storage::enumText(side)));
+                QVERIFY2(failure.isEmpty(), qPrintable(failure));
+            }
+        }
+        for (Storage::SignalStatus status : Storage::allValues<Storage::SignalStatus>()) {
+            for (const char *table : { "pending_buy_signals", "strategy_signals" }) {
+                const QString failure = accepts(
+                    QStringLiteral("UPDATE %1 SET status = '%2'").arg(QLatin1String(table), Storage::enumText(status)));
+                QVERIFY2(failure.isEmpty(), qPrintable(failure));
+            }
+        }
+        for (Storage::SellReason reason : Storage::allValues<Storage::SellReason>())
+            QVERIFY(accepts(QStringLiteral("UPDATE sell_orders SET sell_reason = '%1'").arg(Storage::enumText(reason)))
+                        .isEmpty());
+        for (Storage::SellOrderStatus status : Storage::allValues<Storage::SellOrderStatus>())
+            QVERIFY(accepts(QStringLiteral("UPDATE sell_orders SET status = '%1'").arg(Storage::enumText(status)))
+                        .isEmpty());
+        for (Storage::SyncStatus status : Storage::allValues<Storage::SyncStatus>()) {
+            QVERIFY(accepts(
+                QStringLiteral("UPDATE condition_watchlist_sync SET sync_status = '%1'").arg(Storage::enumText(status)))
+                        .isEmpty());
+        }
+        for (Storage::WatchlistSource source : Storage::allValues<Storage::WatchlistSource>()) {
+            QVERIFY(
+                accepts(QStringLiteral("UPDATE watchlist_stocks SET source_type = '%1'").arg(Storage::enumText(source)))
+                    .isEmpty());
+        }
+        QVERIFY(accepts(QStringLiteral("UPDATE positions SET status = 'SELLING' WHERE id = 1")).isEmpty());
+        QVERIFY(
+            accepts(QStringLiteral("UPDATE positions SET status = 'CLOSED', quantity = 0, sell_time = 1 WHERE id = 1"))
+                .isEmpty());
+        for (int i = int(CandleInterval::Minute1); i <= int(CandleInterval::Month); ++i) {
+            QVERIFY(accepts(QStringLiteral("INSERT INTO candles VALUES ('E', '%1', 0, 1, 1, 1, 1, 1)")
+                                .arg(Candles::toString(CandleInterval(i))))
+                        .isEmpty());
+        }
     }
 
     // The trigger and Storage::canTransition() agree on every pair of order states.
