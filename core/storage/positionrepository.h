@@ -1,0 +1,96 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "common/result.h"
+#include "records.h"
+
+#include <QList>
+#include <QString>
+
+#include <optional>
+
+class Database;
+
+namespace Storage {
+
+// What a sell actually did: the quantity sold, its average price and the costs (commission + tax).
+struct SellFill
+{
+    qint64 quantity = 0;
+    qint64 averagePrice = 0;
+    qint64 costs = 0;
+};
+
+} // namespace Storage
+
+// PositionRepository stores positions and the sells that close them (positions + sell_orders).
+// The life of a position:
+//   open()            → OPEN (one live position per stock; a signal opens at most one)
+//   addBuy()          more buy fills: buy_quantity/buy_amount grow, buy_price is their rounded mean
+//   updateMark()      mark-to-market (current price, P&L, highest price); not audited
+//   beginSell()       OPEN → SELLING and a PENDING sell order, atomically (at most one sell in flight)
+//   markSellOrdered() the sell order went out (links orders.id)
+//   completeSell()    the sell filled (fully or partly): P&L realized, SELLING → CLOSED or back to OPEN
+//   failSell()        the sell failed or was cancelled without fills: SELLING → OPEN
+//   close()           closes without a sell (reconciliation found the holding gone)
+// Every status change is compare-and-set (storage.conflict when the row is not in the expected
+// status) and writes its audit_log row in the same transaction. Rows are never deleted (a schema
+// trigger forbids it). Same thread rules as Database.
+class PositionRepository final
+{
+public:
+    explicit PositionRepository(Database &db);
+
+    // Uses stockCode, stockName, buyPrice, buyQuantity, buyAmount (buyPrice × buyQuantity when 0),
+    // the protection fields, origin, the signal ids and buyTimeMs (now when 0). quantity starts at
+    // buyQuantity, status OPEN. storage.unique when the stock already has a live position or the
+    // signal already opened one.
+    Result<Storage::PositionRecord> open(const Storage::PositionRecord &position, const QString &actor);
+    // Another buy fill of a live position.
+    Result<Storage::PositionRecord> addBuy(qint64 id, qint64 quantity, qint64 price, const QString &actor);
+    Result<Storage::PositionRecord> setProtection(qint64 id, std::optional<double> stopLossRate,
+        std::optional<double> takeProfitRate, std::optional<qint64> stopLossPrice,
+        std::optional<qint64> takeProfitPrice, const QString &actor);
+    // Sets current_price, current_profit_loss ((price − buy_price) × quantity),
+    // current_profit_loss_rate, highest_price and last_monitored for a live position.
+    // storage.conflict when the position is closed. Not audited: it is market data, not a decision.
+    Status updateMark(qint64 id, qint64 currentPrice);
+
+    Result<std::optional<Storage::PositionRecord>> find(qint64 id) const;
+    // The OPEN or SELLING position of a stock, if any.
+    Result<std::optional<Storage::PositionRecord>> findActiveByCode(const QString &stockCode) const;
+    // OPEN and SELLING positions, oldest first.
+    Result<QList<Storage::PositionRecord>> listActive() const;
+    // CLOSED positions sold at or after sinceMs, newest first.
+    Result<QList<Storage::PositionRecord>> listClosed(qint64 sinceMs = 0, int limit = 500) const;
+
+    // OPEN → SELLING plus a PENDING sell order for `quantity` (≤ the held quantity) in one
+    // transaction. limitPrice 0/nullopt = market.
+    Result<Storage::SellOrderRecord> beginSell(qint64 positionId, qint64 quantity, std::optional<qint64> limitPrice,
+        Storage::SellReason reason, const QString &detail, const QString &actor);
+    // PENDING → ORDERED; orderId is the orders row of the sell.
+    Result<Storage::SellOrderRecord> markSellOrdered(qint64 sellOrderId, qint64 orderId, const QString &actor);
+    // ORDERED (or PENDING) → COMPLETED with what was sold; sell_quantity becomes the sold quantity,
+    // sell_price the average price; the position's quantity shrinks and its realized P&L grows; the
+    // position is CLOSED when nothing is left, OPEN otherwise.
+    Result<Storage::SellOrderRecord> completeSell(
+        qint64 sellOrderId, const Storage::SellFill &fill, const QString &actor);
+    // PENDING/ORDERED → FAILED or CANCELLED (nothing sold); the position goes back to OPEN.
+    Result<Storage::SellOrderRecord> failSell(
+        qint64 sellOrderId, Storage::SellOrderStatus outcome, const QString &detail, const QString &actor);
+    // Closes a position in status `expected` without a sell: quantity 0, sell_time now.
+    Result<Storage::PositionRecord> close(qint64 id, Storage::PositionStatus expected, const QString &actor);
+
+    Result<std::optional<Storage::SellOrderRecord>> findSellOrder(qint64 id) const;
+    Result<QList<Storage::SellOrderRecord>> sellOrders(qint64 positionId) const;
+    // Sell orders in a status (PENDING/ORDERED ones are what reconciliation looks at), oldest first.
+    Result<QList<Storage::SellOrderRecord>> listSellOrders(Storage::SellOrderStatus status, int limit = 500) const;
+
+private:
+    Result<Storage::PositionRecord> requirePosition(qint64 id) const;
+    Result<Storage::SellOrderRecord> requireSellOrder(qint64 id) const;
+    Status setPositionStatus(
+        qint64 id, Storage::PositionStatus expected, Storage::PositionStatus next, const QString &actor);
+
+    Database &m_db;
+};

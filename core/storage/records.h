@@ -1,0 +1,427 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include <QJsonObject>
+#include <QList>
+#include <QObject>
+#include <QString>
+#include <QStringView>
+#include <QtGlobal>
+
+#include <optional>
+
+// Value types of the SQLite store: one struct per row kind, enums (Q_ENUM_NS) for every column
+// whose values are a closed set. The strings that reach SQL are the ones the schema's CHECK constraints list, so a
+// value can only be written through these enums. They live in namespace Storage because trading/,
+// kiwoom/ and sim/ have their own order and position types; these are the persisted ones.
+//
+// Conventions (as in the schema): money is integer KRW, rates are percent as double, times are
+// UTC epoch milliseconds, detected_date/trading_date is the Asia/Seoul trading date "YYYY-MM-DD".
+// A 0 id means "not stored yet".
+namespace Storage {
+Q_NAMESPACE
+
+// Status of a buy signal (pending_buy_signals) and of a strategy signal (strategy_signals).
+// PENDING → ORDERED → COMPLETED | FAILED | CANCELLED; PENDING → EXPIRED (midnight cleanup),
+// SKIPPED (deliberately not acted on: risk guard, kill switch, already holding — status_reason
+// says why), FAILED, CANCELLED; ORDERED → PENDING only when the order was definitely refused before
+// acceptance (rate limit, busy) and the signal may be retried. Terminal: COMPLETED, FAILED,
+// CANCELLED, EXPIRED, SKIPPED.
+enum class SignalStatus
+{
+    Pending,
+    Ordered,
+    Completed,
+    Failed,
+    Cancelled,
+    Expired,
+    Skipped,
+};
+Q_ENUM_NS(SignalStatus)
+
+// positions.status. OPEN: held and protected by stop-loss/take-profit; SELLING: a sell order is in
+// flight (at most one, see sell_orders); CLOSED: nothing left (terminal). SELLING → OPEN happens when
+// the sell failed or filled only partly.
+enum class PositionStatus
+{
+    Open,
+    Selling,
+    Closed,
+};
+Q_ENUM_NS(PositionStatus)
+
+// sell_orders.status. PENDING → ORDERED → COMPLETED | FAILED | CANCELLED; PENDING → FAILED | CANCELLED.
+enum class SellOrderStatus
+{
+    Pending,
+    Ordered,
+    Completed,
+    Failed,
+    Cancelled,
+};
+Q_ENUM_NS(SellOrderStatus)
+
+enum class SellReason
+{
+    StopLoss, // 손절
+    TakeProfit, // 익절
+    TrailingStop, // 추적 손절
+    Strategy, // a strategy's sell signal
+    Manual, // the user (UI or control API)
+    Risk, // kill switch / flatten / forced exit before the close
+};
+Q_ENUM_NS(SellReason)
+
+// watchlist_stocks.source_type. MANUAL is sticky: a condition never deactivates a stock the user added.
+enum class WatchlistSource
+{
+    Manual,
+    Condition,
+};
+Q_ENUM_NS(WatchlistSource)
+
+// condition_watchlist_sync.sync_status: the stock currently matches the condition (ACTIVE), left it
+// (REMOVED), or could not be added to the watchlist (FAILED).
+enum class SyncStatus
+{
+    Active,
+    Removed,
+    Failed,
+};
+Q_ENUM_NS(SyncStatus)
+
+enum class OrderSide
+{
+    Buy,
+    Sell,
+};
+Q_ENUM_NS(OrderSide)
+
+// What an orders row asks the broker: a new order (kt10000/kt10001), a modify (kt10002) or a cancel
+// (kt10003) of orig_order_id. Modify and cancel get their own broker order number.
+enum class OrderAction
+{
+    Place,
+    Modify,
+    Cancel,
+};
+Q_ENUM_NS(OrderAction)
+
+// The order state machine of DESIGN.md "Orders are money". See canTransition(); the database
+// enforces the same table with a trigger, so no code path can move an order backwards.
+enum class OrderState
+{
+    New, // written before the request leaves; never sent yet (or the app died before marking SENT)
+    Sent, // the request is on the wire, no reply yet
+    Accepted, // the broker gave it an order number (접수)
+    Partial, // some quantity filled
+    Filled, // all quantity filled (terminal)
+    Rejected, // refused by the broker or locally before sending (terminal)
+    Cancelled, // cancelled; a filled part stays in filled_quantity (terminal)
+    Unknown, // the reply was lost: ask the broker before doing anything else
+};
+Q_ENUM_NS(OrderState)
+
+// Who wanted an order or opened a position.
+enum class Origin
+{
+    Condition, // condition search (조건검색) hit → reference-candle buy
+    Strategy, // indicator strategy scan
+    Scalping, // scalping strategy
+    StopLoss, // 손절
+    TakeProfit, // 익절
+    TrailingStop, // 추적 손절
+    Manual, // the user in the UI
+    Api, // the local control API
+    Risk, // kill switch / flatten
+    Reconcile, // created while reconciling with the broker
+    External, // bought outside this app (HTS/MTS) and adopted at reconciliation
+};
+Q_ENUM_NS(Origin)
+
+QString enumText(SignalStatus value);
+QString enumText(PositionStatus value);
+QString enumText(SellOrderStatus value);
+QString enumText(SellReason value);
+QString enumText(WatchlistSource value);
+QString enumText(SyncStatus value);
+QString enumText(OrderSide value);
+QString enumText(OrderAction value);
+QString enumText(OrderState value);
+QString enumText(Origin value);
+
+// enumText(E) is the string stored in SQL (and shown by the control API); enumFromText<E>(text) is
+// its exact inverse, std::nullopt for anything else. (Not named toString: in namespace Storage that
+// name would hijack QTest's argument-dependent toString() for QCOMPARE on these enums.)
+template<typename E> std::optional<E> enumFromText(QStringView text);
+template<> std::optional<SignalStatus> enumFromText<SignalStatus>(QStringView text);
+template<> std::optional<PositionStatus> enumFromText<PositionStatus>(QStringView text);
+template<> std::optional<SellOrderStatus> enumFromText<SellOrderStatus>(QStringView text);
+template<> std::optional<SellReason> enumFromText<SellReason>(QStringView text);
+template<> std::optional<WatchlistSource> enumFromText<WatchlistSource>(QStringView text);
+template<> std::optional<SyncStatus> enumFromText<SyncStatus>(QStringView text);
+template<> std::optional<OrderSide> enumFromText<OrderSide>(QStringView text);
+template<> std::optional<OrderAction> enumFromText<OrderAction>(QStringView text);
+template<> std::optional<OrderState> enumFromText<OrderState>(QStringView text);
+template<> std::optional<Origin> enumFromText<Origin>(QStringView text);
+
+// Every value of an enum, in declaration order (tests and UI filters iterate them).
+template<typename E> QList<E> allValues();
+template<> QList<SignalStatus> allValues<SignalStatus>();
+template<> QList<PositionStatus> allValues<PositionStatus>();
+template<> QList<SellOrderStatus> allValues<SellOrderStatus>();
+template<> QList<SellReason> allValues<SellReason>();
+template<> QList<WatchlistSource> allValues<WatchlistSource>();
+template<> QList<SyncStatus> allValues<SyncStatus>();
+template<> QList<OrderSide> allValues<OrderSide>();
+template<> QList<OrderAction> allValues<OrderAction>();
+template<> QList<OrderState> allValues<OrderState>();
+template<> QList<Origin> allValues<Origin>();
+
+// State machines. canTransition(a, a) is false: applying the same state twice is a conflict, not a no-op.
+bool canTransition(OrderState from, OrderState to);
+bool canTransition(SignalStatus from, SignalStatus to);
+bool canTransition(PositionStatus from, PositionStatus to);
+bool canTransition(SellOrderStatus from, SellOrderStatus to);
+bool isTerminal(OrderState state);
+bool isTerminal(SignalStatus status);
+// States in which the broker may still fill or the outcome is not known: NEW, SENT, ACCEPTED,
+// PARTIAL, UNKNOWN. These are the "open orders" reconciliation looks at.
+bool isOpen(OrderState state);
+
+// auto_trade_conditions: a condition (조건식) known from Kiwoom's list (CNSRLST).
+struct ConditionRecord
+{
+    qint64 id = 0;
+    QString conditionName; // unique
+    QString apiConditionId; // Kiwoom's seq; empty when unknown
+    bool enabled = false;
+    qint64 updatedAtMs = 0;
+
+    bool operator==(const ConditionRecord &) const = default;
+};
+
+// condition_watchlist_sync: which stock a condition currently yields, for the 5-minute sync.
+struct ConditionSyncRecord
+{
+    qint64 id = 0;
+    qint64 conditionId = 0;
+    QString conditionName;
+    QString stockCode;
+    QString stockName;
+    SyncStatus syncStatus = SyncStatus::Active;
+    qint64 lastSyncAtMs = 0;
+    bool addedToWatchlist = false;
+
+    bool operator==(const ConditionSyncRecord &) const = default;
+};
+
+// auto_trade_settings: the single row (id 1) of the automated-trading switch and limits.
+// stopLossRate/takeProfitRate are positive percentages (3.0 = sell at −3% / +3%).
+struct AutoTradeSettingsRecord
+{
+    bool enabled = false;
+    qint64 maxInvestAmount = 0; // KRW per buy
+    double stopLossRate = 0.0;
+    double takeProfitRate = 0.0;
+    qint64 updatedAtMs = 0;
+
+    bool operator==(const AutoTradeSettingsRecord &) const = default;
+};
+
+// pending_buy_signals: a condition hit waiting to be bought (reference-candle (기준봉) entries).
+// Dedupe key: (stockCode, detectedDate, signalType, source). source defaults to "condition:<id>".
+struct PendingBuySignalRecord
+{
+    qint64 id = 0;
+    std::optional<qint64> conditionId;
+    QString stockCode;
+    QString stockName;
+    qint64 detectedAtMs = 0;
+    QString detectedDate; // derived from detectedAtMs on insert
+    SignalStatus status = SignalStatus::Pending;
+    QString signalType;
+    std::optional<qint64> referenceCandleHigh;
+    std::optional<qint64> referenceCandleTimeMs; // column reference_candle_date: the candle's open time
+    std::optional<qint64> targetPrice;
+    QString source;
+    QString statusReason;
+    qint64 updatedAtMs = 0;
+
+    bool operator==(const PendingBuySignalRecord &) const = default;
+};
+
+// strategy_signals: an indicator strategy's signal. Dedupe key: (strategyId, stockCode, detectedDate, signalType).
+struct StrategySignalRecord
+{
+    qint64 id = 0;
+    qint64 strategyId = 0;
+    QString stockCode;
+    QString stockName;
+    QString signalType;
+    std::optional<double> signalValue;
+    qint64 detectedAtMs = 0;
+    QString detectedDate; // derived from detectedAtMs on insert
+    SignalStatus status = SignalStatus::Pending;
+    QJsonObject additionalData;
+    QString statusReason;
+    qint64 updatedAtMs = 0;
+
+    bool operator==(const StrategySignalRecord &) const = default;
+};
+
+// watchlist_stocks: the local watchlist (관심종목) — the truth; nothing edits Kiwoom's groups.
+struct WatchlistStockRecord
+{
+    qint64 id = 0;
+    QString stockCode; // unique
+    QString stockName;
+    qint64 addedAtMs = 0;
+    bool active = true;
+    WatchlistSource sourceType = WatchlistSource::Manual;
+    std::optional<qint64> conditionId;
+    QString conditionName;
+    qint64 updatedAtMs = 0;
+
+    bool operator==(const WatchlistStockRecord &) const = default;
+};
+
+// trading_strategies: a configured strategy; parameters is the strategy's JSON object.
+struct TradingStrategyRecord
+{
+    qint64 id = 0;
+    QString strategyName; // unique
+    QString strategyType; // registry key: "momentum", "disparity", "bollinger", ...
+    bool enabled = false;
+    QJsonObject parameters;
+    qint64 updatedAtMs = 0;
+
+    bool operator==(const TradingStrategyRecord &) const = default;
+};
+
+// positions: a holding this app manages. buyQuantity/buyAmount accumulate every buy fill;
+// buyPrice = buyAmount / buyQuantity (rounded); quantity is what is still held. At most one
+// OPEN/SELLING position per stock code (a unique partial index).
+struct PositionRecord
+{
+    qint64 id = 0;
+    QString stockCode;
+    QString stockName;
+    qint64 buyPrice = 0;
+    qint64 buyQuantity = 0;
+    qint64 buyAmount = 0;
+    std::optional<double> stopLossRate;
+    std::optional<double> takeProfitRate;
+    std::optional<qint64> stopLossPrice;
+    std::optional<qint64> takeProfitPrice;
+    PositionStatus status = PositionStatus::Open;
+    std::optional<qint64> currentPrice;
+    std::optional<qint64> currentProfitLoss;
+    std::optional<double> currentProfitLossRate;
+    qint64 buyTimeMs = 0;
+    std::optional<qint64> sellTimeMs;
+    std::optional<qint64> lastMonitoredMs;
+    qint64 quantity = 0; // still held
+    std::optional<qint64> highestPrice; // since entry, for the trailing stop
+    Origin origin = Origin::Manual;
+    std::optional<qint64> pendingSignalId; // pending_buy_signals.id that created it (at most one position each)
+    std::optional<qint64> strategySignalId; // strategy_signals.id that created it (at most one position each)
+    qint64 realizedProfitLoss = 0; // sum of completed sells
+    qint64 updatedAtMs = 0;
+
+    bool operator==(const PositionRecord &) const = default;
+};
+
+// sell_orders: the decision to sell (part of) a position and its outcome. At most one PENDING or
+// ORDERED sell per position (a unique partial index), so a position is never sold twice at once.
+struct SellOrderRecord
+{
+    qint64 id = 0;
+    qint64 positionId = 0;
+    QString stockCode;
+    QString stockName;
+    std::optional<qint64> sellPrice; // limit price asked, or the average fill price once completed; 0 = market
+    qint64 sellQuantity = 0;
+    std::optional<qint64> sellAmount;
+    SellReason sellReason = SellReason::Manual;
+    QString sellReasonDetail;
+    std::optional<qint64> profitLoss;
+    std::optional<double> profitLossRate;
+    SellOrderStatus status = SellOrderStatus::Pending;
+    qint64 createdAtMs = 0;
+    std::optional<qint64> orderedAtMs;
+    std::optional<qint64> completedAtMs;
+    std::optional<qint64> orderId; // orders.id of the sell order sent
+    qint64 updatedAtMs = 0;
+
+    bool operator==(const SellOrderRecord &) const = default;
+};
+
+// orders: every order sent or to be sent (see OrderState). tradeType is Kiwoom's trde_tp code
+// ("0" limit, "3" market, ...); price 0 for market orders; exchange is dmst_stex_tp (KRX/NXT/SOR).
+// filledAmount is the exact sum of price × quantity over executions; avgFillPrice its rounded mean.
+struct OrderRecord
+{
+    qint64 id = 0;
+    QString clientOrderId;
+    QString brokerOrderNo; // empty until accepted
+    std::optional<qint64> origOrderId;
+    QString origBrokerOrderNo;
+    OrderAction action = OrderAction::Place;
+    OrderSide side = OrderSide::Buy;
+    QString stockCode;
+    QString stockName;
+    qint64 quantity = 0;
+    qint64 price = 0;
+    QString tradeType = QStringLiteral("0");
+    QString exchange = QStringLiteral("KRX");
+    OrderState state = OrderState::New;
+    qint64 filledQuantity = 0;
+    qint64 filledAmount = 0;
+    qint64 avgFillPrice = 0;
+    qint64 createdAtMs = 0;
+    std::optional<qint64> sentAtMs;
+    qint64 updatedAtMs = 0;
+    QString rejectReason;
+    Origin origin = Origin::Manual;
+    std::optional<qint64>
+        originSignalId; // pending_buy_signals.id (Condition) or strategy_signals.id (Strategy/Scalping)
+    std::optional<qint64> positionId;
+    QString tradingDate; // Asia/Seoul date of createdAtMs
+
+    qint64 remainingQuantity() const { return quantity - filledQuantity; }
+    bool operator==(const OrderRecord &) const = default;
+};
+
+// executions: one fill (체결). brokerExecutionNo is unique per order (Kiwoom numbers restart daily).
+struct ExecutionRecord
+{
+    qint64 id = 0;
+    qint64 orderId = 0;
+    QString brokerExecutionNo;
+    qint64 price = 0;
+    qint64 quantity = 0;
+    qint64 fee = 0;
+    qint64 tax = 0;
+    qint64 executedAtMs = 0;
+    qint64 recordedAtMs = 0;
+
+    bool operator==(const ExecutionRecord &) const = default;
+};
+
+// audit_log: one state change. before/after are the row as JSON (empty object when absent).
+struct AuditRecord
+{
+    qint64 id = 0;
+    qint64 atMs = 0;
+    QString actor; // "ui", "api", or a service name such as "service.stop_loss"
+    QString entity; // table name, or a kind such as "risk" for non-row changes
+    std::optional<qint64> entityId;
+    QString action; // "insert", "update", "transition", "execution", ...
+    QJsonObject before;
+    QJsonObject after;
+
+    bool operator==(const AuditRecord &) const = default;
+};
+
+} // namespace Storage

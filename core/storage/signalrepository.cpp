@@ -1,0 +1,331 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "signalrepository.h"
+
+#include "auditlog.h"
+#include "common/clock.h"
+#include "database.h"
+#include "market/krx.h"
+#include "sqlutil.h"
+
+using namespace Storage;
+
+namespace {
+
+const QString PENDING_TABLE = QStringLiteral("pending_buy_signals");
+const QString STRATEGY_TABLE = QStringLiteral("strategy_signals");
+
+const QString PENDING_COLUMNS = QStringLiteral(
+    "SELECT id, condition_id, stock_code, stock_name, detected_at, detected_date, status, signal_type, "
+    "reference_candle_high, reference_candle_date, target_price, source, status_reason, updated_at FROM "
+    "pending_buy_signals ");
+const QString STRATEGY_COLUMNS = QStringLiteral(
+    "SELECT id, strategy_id, stock_code, stock_name, signal_type, signal_value, detected_at, detected_date, status, "
+    "additional_data, status_reason, updated_at FROM strategy_signals ");
+
+PendingBuySignalRecord readPending(const QSqlQuery &q)
+{
+    PendingBuySignalRecord r;
+    r.id = q.value(0).toLongLong();
+    r.conditionId = optionalInt(q.value(1));
+    r.stockCode = q.value(2).toString();
+    r.stockName = q.value(3).toString();
+    r.detectedAtMs = q.value(4).toLongLong();
+    r.detectedDate = q.value(5).toString();
+    r.status = enumValue(q.value(6), SignalStatus::Pending);
+    r.signalType = q.value(7).toString();
+    r.referenceCandleHigh = optionalInt(q.value(8));
+    r.referenceCandleTimeMs = optionalInt(q.value(9));
+    r.targetPrice = optionalInt(q.value(10));
+    r.source = q.value(11).toString();
+    r.statusReason = q.value(12).toString();
+    r.updatedAtMs = q.value(13).toLongLong();
+    return r;
+}
+
+StrategySignalRecord readStrategy(const QSqlQuery &q)
+{
+    StrategySignalRecord r;
+    r.id = q.value(0).toLongLong();
+    r.strategyId = q.value(1).toLongLong();
+    r.stockCode = q.value(2).toString();
+    r.stockName = q.value(3).toString();
+    r.signalType = q.value(4).toString();
+    r.signalValue = optionalReal(q.value(5));
+    r.detectedAtMs = q.value(6).toLongLong();
+    r.detectedDate = q.value(7).toString();
+    r.status = enumValue(q.value(8), SignalStatus::Pending);
+    r.additionalData = jsonObject(q.value(9).toString());
+    r.statusReason = q.value(10).toString();
+    r.updatedAtMs = q.value(11).toLongLong();
+    return r;
+}
+
+// WHERE clause and binds for a SignalFilter (plus an optional strategy id).
+QString filterSql(const SignalFilter &filter, std::optional<qint64> strategyId, QVariantList &binds)
+{
+    QStringList terms;
+    if (filter.detectedDate) {
+        terms << QStringLiteral("detected_date = ?");
+        binds << *filter.detectedDate;
+    }
+    if (filter.status) {
+        terms << QStringLiteral("status = ?");
+        binds << enumText(*filter.status);
+    }
+    if (filter.stockCode) {
+        terms << QStringLiteral("stock_code = ?");
+        binds << *filter.stockCode;
+    }
+    if (strategyId) {
+        terms << QStringLiteral("strategy_id = ?");
+        binds << *strategyId;
+    }
+    QString sql = terms.isEmpty() ? QString() : QLatin1String("WHERE ") + terms.join(QLatin1String(" AND "));
+    sql += QLatin1String(" ORDER BY detected_at, id LIMIT ?");
+    binds << filter.limit;
+    return sql;
+}
+
+// The compare-and-set status change shared by both signal tables.
+Status changeStatus(Database &db, const QString &table, qint64 id, SignalStatus expected, SignalStatus next,
+    const QString &reason, const QString &actor)
+{
+    if (!canTransition(expected, next)) {
+        return makeError(Errc::InvalidTransition,
+            QStringLiteral("%1 %2: %3 → %4 is not a valid signal transition")
+                .arg(table)
+                .arg(id)
+                .arg(enumText(expected), enumText(next)));
+    }
+    return AuditLog::recordChange(db, actor, table, id, QStringLiteral("status"), [&]() -> Status {
+        auto done = Storage::run(db.connection(),
+            QStringLiteral("UPDATE %1 SET status = ?, status_reason = COALESCE(?, status_reason), "
+                           "updated_at = ? WHERE id = ? AND status = ?")
+                .arg(table),
+            { enumText(next), nullableText(reason), db.clock().nowMs(), id, enumText(expected) });
+        if (!done)
+            return done.error();
+        if (done.value() == 1)
+            return {};
+        auto current
+            = Storage::exec(db.connection(), QStringLiteral("SELECT status FROM %1 WHERE id = ?").arg(table), { id });
+        if (!current)
+            return current.error();
+        if (!current.value().next())
+            return makeError(Errc::NotFound, QStringLiteral("no %1 row with id %2").arg(table).arg(id));
+        return makeError(Errc::Conflict,
+            QStringLiteral("%1 %2 is %3, not %4; nothing changed")
+                .arg(table)
+                .arg(id)
+                .arg(current.value().value(0).toString(), enumText(expected)));
+    });
+}
+
+Result<qint64> existingId(Database &db, const QString &sql, const QVariantList &binds)
+{
+    auto query = Storage::exec(db.connection(), sql, binds);
+    if (!query)
+        return query.error();
+    if (!query.value().next())
+        return makeError(Errc::Sql, QStringLiteral("a duplicate signal was reported but none was found"));
+    return query.value().value(0).toLongLong();
+}
+
+Status validInitialStatus(SignalStatus status)
+{
+    if (status != SignalStatus::Pending && status != SignalStatus::Skipped) {
+        return makeError(
+            Errc::InvalidArgument, QStringLiteral("a new signal is PENDING or SKIPPED, not %1").arg(enumText(status)));
+    }
+    return {};
+}
+
+} // namespace
+
+SignalRepository::SignalRepository(Database &db) : m_db(db) { }
+
+Result<SignalInsert> SignalRepository::insertPendingBuy(const PendingBuySignalRecord &signal, const QString &actor)
+{
+    if (signal.stockCode.isEmpty() || signal.signalType.isEmpty())
+        return makeError(Errc::InvalidArgument, QStringLiteral("a buy signal needs a stock code and a signal type"));
+    if (Status s = validInitialStatus(signal.status); !s)
+        return s.error();
+    QString source = signal.source;
+    if (source.isEmpty() && signal.conditionId)
+        source = QStringLiteral("condition:%1").arg(*signal.conditionId);
+    if (source.isEmpty())
+        return makeError(Errc::InvalidArgument, QStringLiteral("a buy signal needs a source or a condition id"));
+    const qint64 now = m_db.clock().nowMs();
+    const qint64 detectedAt = signal.detectedAtMs > 0 ? signal.detectedAtMs : now;
+    const QString detectedDate = Krx::tradingDateString(detectedAt);
+
+    return m_db.transaction([&]() -> Result<SignalInsert> {
+        auto inserted = Storage::exec(m_db.connection(),
+            QStringLiteral(
+                "INSERT INTO pending_buy_signals (condition_id, stock_code, stock_name, detected_at, detected_date, "
+                "status, signal_type, reference_candle_high, reference_candle_date, target_price, source, "
+                "status_reason, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
+                "ON CONFLICT (stock_code, detected_date, signal_type, source) DO NOTHING"),
+            { nullable(signal.conditionId), signal.stockCode, signal.stockName, detectedAt, detectedDate,
+                enumText(signal.status), signal.signalType, nullable(signal.referenceCandleHigh),
+                nullable(signal.referenceCandleTimeMs), nullable(signal.targetPrice), source,
+                nullableText(signal.statusReason), now });
+        if (!inserted)
+            return inserted.error();
+        if (inserted.value().numRowsAffected() == 0) {
+            auto id = existingId(m_db,
+                QStringLiteral("SELECT id FROM pending_buy_signals WHERE stock_code = ? AND detected_date = ? "
+                               "AND signal_type = ? AND source = ?"),
+                { signal.stockCode, detectedDate, signal.signalType, source });
+            if (!id)
+                return id.error();
+            return SignalInsert { id.value(), true };
+        }
+        const qint64 id = inserted.value().lastInsertId().toLongLong();
+        if (Status s = AuditLog::recordInsert(m_db, actor, PENDING_TABLE, id); !s)
+            return s.error();
+        return SignalInsert { id, false };
+    });
+}
+
+Result<SignalInsert> SignalRepository::insertStrategySignal(const StrategySignalRecord &signal, const QString &actor)
+{
+    if (signal.stockCode.isEmpty() || signal.signalType.isEmpty() || signal.strategyId <= 0)
+        return makeError(
+            Errc::InvalidArgument, QStringLiteral("a strategy signal needs a strategy, a stock code and a type"));
+    if (Status s = validInitialStatus(signal.status); !s)
+        return s.error();
+    const qint64 now = m_db.clock().nowMs();
+    const qint64 detectedAt = signal.detectedAtMs > 0 ? signal.detectedAtMs : now;
+    const QString detectedDate = Krx::tradingDateString(detectedAt);
+
+    return m_db.transaction([&]() -> Result<SignalInsert> {
+        auto inserted = Storage::exec(m_db.connection(),
+            QStringLiteral(
+                "INSERT INTO strategy_signals (strategy_id, stock_code, stock_name, signal_type, signal_value, "
+                "detected_at, detected_date, status, additional_data, status_reason, updated_at) "
+                "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
+                "ON CONFLICT (strategy_id, stock_code, detected_date, signal_type) DO NOTHING"),
+            { signal.strategyId, signal.stockCode, signal.stockName, signal.signalType, nullable(signal.signalValue),
+                detectedAt, detectedDate, enumText(signal.status), jsonText(signal.additionalData),
+                nullableText(signal.statusReason), now });
+        if (!inserted)
+            return inserted.error();
+        if (inserted.value().numRowsAffected() == 0) {
+            auto id = existingId(m_db,
+                QStringLiteral("SELECT id FROM strategy_signals WHERE strategy_id = ? AND stock_code = ? "
+                               "AND detected_date = ? AND signal_type = ?"),
+                { signal.strategyId, signal.stockCode, detectedDate, signal.signalType });
+            if (!id)
+                return id.error();
+            return SignalInsert { id.value(), true };
+        }
+        const qint64 id = inserted.value().lastInsertId().toLongLong();
+        if (Status s = AuditLog::recordInsert(m_db, actor, STRATEGY_TABLE, id); !s)
+            return s.error();
+        return SignalInsert { id, false };
+    });
+}
+
+Result<std::optional<PendingBuySignalRecord>> SignalRepository::findPendingBuy(qint64 id) const
+{
+    return readOne<PendingBuySignalRecord>(
+        Storage::exec(m_db.connection(), PENDING_COLUMNS + QLatin1String("WHERE id = ?"), { id }), readPending);
+}
+
+Result<std::optional<StrategySignalRecord>> SignalRepository::findStrategySignal(qint64 id) const
+{
+    return readOne<StrategySignalRecord>(
+        Storage::exec(m_db.connection(), STRATEGY_COLUMNS + QLatin1String("WHERE id = ?"), { id }), readStrategy);
+}
+
+Result<QList<PendingBuySignalRecord>> SignalRepository::listPendingBuy(const SignalFilter &filter) const
+{
+    QVariantList binds;
+    const QString where = filterSql(filter, std::nullopt, binds);
+    return readList<PendingBuySignalRecord>(
+        Storage::exec(m_db.connection(), PENDING_COLUMNS + where, binds), readPending);
+}
+
+Result<QList<StrategySignalRecord>> SignalRepository::listStrategySignals(
+    const SignalFilter &filter, std::optional<qint64> strategyId) const
+{
+    QVariantList binds;
+    const QString where = filterSql(filter, strategyId, binds);
+    return readList<StrategySignalRecord>(
+        Storage::exec(m_db.connection(), STRATEGY_COLUMNS + where, binds), readStrategy);
+}
+
+Result<PendingBuySignalRecord> SignalRepository::updatePendingBuyStatus(
+    qint64 id, SignalStatus expected, SignalStatus next, const QString &reason, const QString &actor)
+{
+    return m_db.transaction([&]() -> Result<PendingBuySignalRecord> {
+        if (Status s = changeStatus(m_db, PENDING_TABLE, id, expected, next, reason, actor); !s)
+            return s.error();
+        auto row = findPendingBuy(id);
+        if (!row)
+            return row.error();
+        return row.value().value_or(PendingBuySignalRecord {});
+    });
+}
+
+Result<StrategySignalRecord> SignalRepository::updateStrategySignalStatus(
+    qint64 id, SignalStatus expected, SignalStatus next, const QString &reason, const QString &actor)
+{
+    return m_db.transaction([&]() -> Result<StrategySignalRecord> {
+        if (Status s = changeStatus(m_db, STRATEGY_TABLE, id, expected, next, reason, actor); !s)
+            return s.error();
+        auto row = findStrategySignal(id);
+        if (!row)
+            return row.error();
+        return row.value().value_or(StrategySignalRecord {});
+    });
+}
+
+Result<int> SignalRepository::expirePending(const QString &tradingDate, const QString &actor)
+{
+    if (!QDate::fromString(tradingDate, Qt::ISODate).isValid())
+        return makeError(Errc::InvalidArgument, QStringLiteral("not a trading date: %1").arg(tradingDate));
+    return m_db.transaction([&]() -> Result<int> {
+        int expired = 0;
+        for (const QString &table : { PENDING_TABLE, STRATEGY_TABLE }) {
+            auto ids = readList<qint64>(
+                Storage::exec(m_db.connection(),
+                    QStringLiteral("SELECT id FROM %1 WHERE status = 'PENDING' AND detected_date < ? ORDER BY id")
+                        .arg(table),
+                    { tradingDate }),
+                [](const QSqlQuery &q) { return q.value(0).toLongLong(); });
+            if (!ids)
+                return ids.error();
+            for (qint64 id : std::as_const(ids.value())) {
+                if (Status s = changeStatus(m_db, table, id, SignalStatus::Pending, SignalStatus::Expired,
+                        QStringLiteral("expired by the midnight cleanup"), actor);
+                    !s) {
+                    return s.error();
+                }
+                ++expired;
+            }
+        }
+        return expired;
+    });
+}
+
+Result<QList<SignalCount>> SignalRepository::statistics(const QString &fromDate, const QString &toDate) const
+{
+    return readList<SignalCount>(Storage::exec(m_db.connection(),
+                                     QStringLiteral("SELECT 0, signal_type, status, count(*) FROM pending_buy_signals "
+                                                    "WHERE detected_date BETWEEN ? AND ? GROUP BY signal_type, status "
+                                                    "UNION ALL "
+                                                    "SELECT 1, signal_type, status, count(*) FROM strategy_signals "
+                                                    "WHERE detected_date BETWEEN ? AND ? GROUP BY signal_type, status "
+                                                    "ORDER BY 1, 2, 3"),
+                                     { fromDate, toDate, fromDate, toDate }),
+        [](const QSqlQuery &q) {
+            SignalCount c;
+            c.kind = q.value(0).toInt() == 0 ? SignalKind::PendingBuy : SignalKind::Strategy;
+            c.signalType = q.value(1).toString();
+            c.status = enumValue(q.value(2), SignalStatus::Pending);
+            c.count = q.value(3).toLongLong();
+            return c;
+        });
+}
