@@ -6,10 +6,13 @@
 #include "common/logging.h"
 #include "common/settings.h"
 #include "mainwindow.h"
+#include "corethread.h"
+#include "tradingcore.h"
 
 #include <QApplication>
 #include <QLibraryInfo>
 #include <QLocale>
+#include <QMessageBox>
 #include <QTranslator>
 
 namespace {
@@ -30,35 +33,63 @@ void installTranslators(QCoreApplication &app, const QString &language)
 
 namespace AppRunner {
 
+TradingCore::Options coreOptions(const AppOptions &options)
+{
+    TradingCore::Options o;
+    o.dataDir = options.dataDir;
+    o.configFile = options.configFile;
+    o.mode = options.mode;
+    o.restUrl = options.restUrl;
+    o.wsUrl = options.wsUrl;
+    o.simPort = options.simPort;
+    o.controlPort = options.controlPort;
+    return o;
+}
+
 int runHeadless(const AppOptions &options)
 {
-    Settings settings(options.configFile);
-    qCInfo(lcApp).noquote() << "Kiwoom Trader" << KT_VERSION << "headless; data dir" << options.dataDir
-                            << "settings" << settings.fileName();
-
+    // Installed first, so a SIGTERM during start-up is handled by the event loop, not the default action.
     SignalWatcher watcher;
-    int exitCode = 0;
-    QObject::connect(&watcher, &SignalWatcher::terminationRequested, qApp, [&](int sig) {
+    QObject::connect(&watcher, &SignalWatcher::terminationRequested, qApp, [](int sig) {
         qCInfo(lcApp) << "signal" << sig << "received, shutting down";
-        QCoreApplication::exit(exitCode);
+        QCoreApplication::exit(0);
     });
+    qCInfo(lcApp).noquote() << "Kiwoom Trader" << KT_VERSION << "headless; data dir" << options.dataDir;
+    TradingCore core(coreOptions(options));
+    if (Status st = core.start(); !st) {
+        qCCritical(lcApp).noquote() << st.error().message;
+        return 3;
+    }
+    qCInfo(lcApp).noquote() << "settings" << core.settings().fileName();
     const int rc = QCoreApplication::exec();
+    core.stop();
     qCInfo(lcApp) << "stopped cleanly";
     return rc;
 }
 
 int runGui(const AppOptions &options)
 {
-    Settings settings(options.configFile);
-    installTranslators(*qApp, settings.language());
-    qCInfo(lcApp).noquote() << "Kiwoom Trader" << KT_VERSION << "data dir" << options.dataDir;
-
     SignalWatcher watcher;
     QObject::connect(&watcher, &SignalWatcher::terminationRequested, qApp, [](int) { QCoreApplication::quit(); });
+    {
+        const Settings settings(options.configFile);
+        installTranslators(*qApp, settings.language());
+    }
+    qCInfo(lcApp).noquote() << "Kiwoom Trader" << KT_VERSION << "data dir" << options.dataDir;
+
+    CoreThread coreThread(coreOptions(options));
+    if (Status st = coreThread.start(); !st) {
+        qCCritical(lcApp).noquote() << st.error().message;
+        QMessageBox::critical(nullptr, QCoreApplication::translate("AppRunner", "Kiwoom Trader"), st.error().message);
+        return 3;
+    }
 
     MainWindow window;
     window.show();
-    return QApplication::exec();
+    const int rc = QApplication::exec();
+    coreThread.stop();
+    qCInfo(lcApp) << "stopped cleanly";
+    return rc;
 }
 
 } // namespace AppRunner

@@ -19,6 +19,7 @@
 
 #include <cstdio>
 #include <cstring>
+#include <sys/stat.h>
 
 namespace {
 
@@ -48,6 +49,9 @@ int fail(const QString &message)
 
 int main(int argc, char **argv)
 {
+    // Everything this process writes (database, WAL, logs, settings, token file) is owner-only.
+    ::umask(077);
+
     // Command-line tools run without any window system.
     if (argc >= 2 && CliTools::isTool(QString::fromLocal8Bit(argv[1]))) {
         QCoreApplication app(argc, argv);

@@ -30,14 +30,56 @@ private:
         p.start(binary(), { QStringLiteral("--headless"), QStringLiteral("--data-dir"), data.path() });
         QVERIFY2(p.waitForStarted(10000), qPrintable(p.errorString()));
         QByteArray out;
-        QTRY_VERIFY_WITH_TIMEOUT((out += p.readAll(), out.contains("headless")), 20000);
+        QTRY_VERIFY_WITH_TIMEOUT((out += p.readAll(), out.contains("trading core started")), 20000);
         ::kill(pid_t(p.processId()), sig);
         QVERIFY(p.waitForFinished(20000));
         out += p.readAll();
         QCOMPARE(p.exitStatus(), QProcess::NormalExit);
         QCOMPARE(p.exitCode(), 0);
         QVERIFY2(out.contains("stopped cleanly"), out.constData());
+        QVERIFY(out.contains("database closed"));
         QVERIFY(QFile::exists(data.filePath(QStringLiteral("logs/kiwoom-trader.log"))));
+        const QString db = data.filePath(QStringLiteral("demo/kiwoom-trader.db"));
+        QVERIFY(QFile::exists(db));
+        QCOMPARE(QFile(db).permissions() & (QFileDevice::ReadGroup | QFileDevice::ReadOther), QFileDevice::Permissions());
+    }
+
+    void signalDuringStartupStillStopsCleanly()
+    {
+        QTemporaryDir data;
+        QProcess p;
+        p.setProcessChannelMode(QProcess::MergedChannels);
+        p.start(binary(), { QStringLiteral("--headless"), QStringLiteral("--data-dir"), data.path() });
+        QVERIFY(p.waitForStarted(10000));
+        QByteArray out;
+        QTRY_VERIFY_WITH_TIMEOUT((out += p.readAll(), out.contains("headless; data dir")), 20000);
+        ::kill(pid_t(p.processId()), SIGTERM);
+        QVERIFY(p.waitForFinished(20000));
+        QCOMPARE(p.exitStatus(), QProcess::NormalExit);
+        QCOMPARE(p.exitCode(), 0);
+    }
+
+    void corruptDatabaseRefusesToStartAndIsKept()
+    {
+        QTemporaryDir data;
+        QDir(data.path()).mkpath(QStringLiteral("demo"));
+        const QString db = data.filePath(QStringLiteral("demo/kiwoom-trader.db"));
+        QByteArray junk("SQLite format 3");
+        junk.append(QByteArray(8192, 'x'));
+        {
+            QFile f(db);
+            QVERIFY(f.open(QIODevice::WriteOnly));
+            f.write(junk);
+        }
+        QProcess p;
+        p.setProcessChannelMode(QProcess::MergedChannels);
+        p.start(binary(), { QStringLiteral("--headless"), QStringLiteral("--data-dir"), data.path() });
+        QVERIFY(p.waitForFinished(20000));
+        QCOMPARE(p.exitCode(), 3);
+        QVERIFY(p.readAll().contains("nothing will trade"));
+        QFile f(db);
+        QVERIFY(f.open(QIODevice::ReadOnly));
+        QCOMPARE(f.readAll(), junk);
     }
 
 private slots:
