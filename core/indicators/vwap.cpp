@@ -1,0 +1,56 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "vwap.h"
+
+namespace Indicators {
+
+Vwap::Vwap(VwapAnchor anchor) : m_anchor(anchor) { }
+
+std::optional<double> Vwap::append(const Bar &bar)
+{
+    m_saved = m_s;
+    return push(bar);
+}
+
+std::optional<double> Vwap::update(const Bar &bar)
+{
+    if (m_s.count == 0)
+        return append(bar);
+    m_s = m_saved;
+    return push(bar);
+}
+
+void Vwap::reset()
+{
+    m_s = State {};
+    m_saved = State {};
+}
+
+double Vwap::push(const Bar &bar)
+{
+    State &s = m_s;
+    if (m_anchor == VwapAnchor::KstDay) {
+        const qint64 day = kstDay(bar.timeMs);
+        if (s.count == 0 || day != s.day) {
+            s.day = day;
+            s.priceVolume.reset();
+            s.volume.reset();
+        }
+    }
+    ++s.count;
+    const double tp = typicalPrice(bar);
+    s.priceVolume.add(tp * bar.volume);
+    s.volume.add(bar.volume);
+    const double volume = s.volume.value();
+    return volume > 0.0 ? s.priceVolume.value() / volume : tp;
+}
+
+Line vwap(std::span<const Bar> bars, VwapAnchor anchor)
+{
+    Vwap v(anchor);
+    Line line = detail::makeLine(qsizetype(bars.size()), 0);
+    for (size_t i = 0; i < bars.size(); ++i)
+        line.values[i] = *v.append(bars[i]);
+    return line;
+}
+
+} // namespace Indicators

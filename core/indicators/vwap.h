@@ -1,0 +1,50 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "compensatedsum.h"
+#include "types.h"
+
+namespace Indicators {
+
+enum class VwapAnchor
+{
+    Cumulative, // one running average from the first bar
+    KstDay,     // restarts whenever the Asia/Seoul calendar day of Bar::timeMs changes (kstDay())
+};
+
+// Volume-weighted average price: Σ(TP·V) / ΣV with TP = (H+L+C)/3, from index 0. While the
+// accumulated volume is 0 (zero-volume bars at the start of the series or of a day) the VWAP is the
+// current bar's typical price: never NaN. Both sums are compensated (see CompensatedSum).
+class Vwap
+{
+public:
+    explicit Vwap(VwapAnchor anchor = VwapAnchor::Cumulative);
+
+    std::optional<double> append(const Bar &bar);
+    std::optional<double> update(const Bar &bar);
+    void reset();
+
+    VwapAnchor anchor() const { return m_anchor; }
+    qint64 count() const { return m_s.count; }
+    bool ready() const { return m_s.count > 0; }
+
+    static double typicalPrice(const Bar &bar) { return (bar.high + bar.low + bar.close) / 3.0; }
+
+private:
+    struct State
+    {
+        qint64 count = 0;
+        qint64 day = 0;
+        CompensatedSum priceVolume;
+        CompensatedSum volume;
+    };
+    double push(const Bar &bar);
+
+    VwapAnchor m_anchor;
+    State m_s;
+    State m_saved;
+};
+
+Line vwap(std::span<const Bar> bars, VwapAnchor anchor = VwapAnchor::Cumulative);
+
+} // namespace Indicators
