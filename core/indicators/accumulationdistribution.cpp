@@ -3,20 +3,6 @@
 
 namespace Indicators {
 
-std::optional<double> AccumulationDistribution::append(const Bar &bar)
-{
-    m_saved = m_s;
-    return push(bar);
-}
-
-std::optional<double> AccumulationDistribution::update(const Bar &bar)
-{
-    if (m_s.count == 0)
-        return append(bar);
-    m_s = m_saved;
-    return push(bar);
-}
-
 void AccumulationDistribution::reset()
 {
     m_s = State {};
@@ -30,11 +16,15 @@ double AccumulationDistribution::moneyFlowMultiplier(const Bar &bar)
     return ((bar.close - bar.low) - (bar.high - bar.close)) / (bar.high - bar.low);
 }
 
-double AccumulationDistribution::push(const Bar &bar)
+void AccumulationDistribution::step(const Bar &bar, bool revise)
 {
+    if (revise && m_s.count > 0)
+        m_s = m_saved;
+    else
+        m_saved = m_s;
     m_s.sum.add(moneyFlowMultiplier(bar) * bar.volume);
+    m_s.value = m_s.sum.value();
     ++m_s.count;
-    return m_s.sum.value();
 }
 
 Line adl(std::span<const Bar> bars)

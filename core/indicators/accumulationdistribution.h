@@ -12,13 +12,21 @@ namespace Indicators {
 class AccumulationDistribution
 {
 public:
-    std::optional<double> append(const Bar &bar);
-    std::optional<double> update(const Bar &bar);
+    std::optional<double> append(const Bar &bar)
+    {
+        step(bar, false);
+        return value();
+    }
+    std::optional<double> update(const Bar &bar)
+    {
+        step(bar, true);
+        return value();
+    }
+    std::optional<double> value() const { return ready() ? std::optional<double>(m_s.value) : std::nullopt; }
     void reset();
 
     qint64 count() const { return m_s.count; }
     bool ready() const { return m_s.count > 0; }
-    double value() const { return m_s.sum.value(); }
 
     static double moneyFlowMultiplier(const Bar &bar);
 
@@ -27,8 +35,9 @@ private:
     {
         qint64 count = 0;
         CompensatedSum sum;
+        double value = 0.0;
     };
-    double push(const Bar &bar);
+    void step(const Bar &bar, bool revise);
 
     State m_s;
     State m_saved;

@@ -8,20 +8,6 @@ namespace Indicators {
 
 Atr::Atr(int period) : m_avg(period) { }
 
-std::optional<double> Atr::append(const Bar &bar)
-{
-    m_saved = m_s;
-    return step(bar, false);
-}
-
-std::optional<double> Atr::update(const Bar &bar)
-{
-    if (m_s.count == 0)
-        return append(bar);
-    m_s = m_saved;
-    return step(bar, true);
-}
-
 void Atr::reset()
 {
     m_s = State {};
@@ -34,15 +20,19 @@ double Atr::trueRange(const Bar &bar, double previousClose)
     return std::max({ bar.high - bar.low, std::fabs(bar.high - previousClose), std::fabs(bar.low - previousClose) });
 }
 
-std::optional<double> Atr::step(const Bar &bar, bool revise)
+void Atr::step(const Bar &bar, bool revise)
 {
+    revise = revise && m_s.count > 0;
+    if (revise)
+        m_s = m_saved;
+    else
+        m_saved = m_s;
     State &s = m_s;
     const qint64 index = s.count++;
     s.prevClose = s.lastClose;
     s.lastClose = bar.close;
-    if (index == 0)
-        return std::nullopt;
-    return detail::feed(m_avg, trueRange(bar, s.prevClose), revise);
+    if (index > 0)
+        detail::feed(m_avg, trueRange(bar, s.prevClose), revise);
 }
 
 Line atr(std::span<const Bar> bars, int period)

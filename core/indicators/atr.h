@@ -13,8 +13,17 @@ class Atr
 public:
     explicit Atr(int period = 14);
 
-    std::optional<double> append(const Bar &bar);
-    std::optional<double> update(const Bar &bar);
+    std::optional<double> append(const Bar &bar)
+    {
+        step(bar, false);
+        return value();
+    }
+    std::optional<double> update(const Bar &bar)
+    {
+        step(bar, true);
+        return value();
+    }
+    std::optional<double> value() const { return ready() ? std::optional<double>(m_avg.value()) : std::nullopt; }
     void reset();
 
     int period() const { return m_avg.period(); }
@@ -30,7 +39,7 @@ private:
         double prevClose = 0.0;
         double lastClose = 0.0;
     };
-    std::optional<double> step(const Bar &bar, bool revise);
+    void step(const Bar &bar, bool revise);
 
     WilderAverage m_avg;
     State m_s;

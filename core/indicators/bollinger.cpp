@@ -7,26 +7,22 @@ namespace Indicators {
 
 Bollinger::Bollinger(int period, double width) : m_stats(period), m_k(width) { }
 
-std::optional<Bollinger::Bands> Bollinger::append(double close)
+void Bollinger::reset()
 {
-    m_stats.append(close);
-    return m_stats.ready() ? std::optional<Bands>(value()) : std::nullopt;
+    m_stats.reset();
+    m_bands = Bands {};
 }
 
-std::optional<Bollinger::Bands> Bollinger::update(double close)
+void Bollinger::step(double close, bool revise)
 {
-    m_stats.update(close);
-    return m_stats.ready() ? std::optional<Bands>(value()) : std::nullopt;
-}
-
-Bollinger::Bands Bollinger::value() const
-{
-    Bands b;
+    detail::feed(m_stats, close, revise);
+    if (!m_stats.ready())
+        return;
+    Bands &b = m_bands;
     b.middle = m_stats.mean();
     b.stdDev = std::sqrt(m_stats.variance());
     b.upper = b.middle + m_k * b.stdDev;
     b.lower = b.middle - m_k * b.stdDev;
-    return b;
 }
 
 BollingerLines bollinger(std::span<const double> close, int period, double width)

@@ -23,19 +23,30 @@ public:
 
     explicit Bollinger(int period = 20, double width = 2.0);
 
-    std::optional<Bands> append(double close);
-    std::optional<Bands> update(double close);
-    void reset() { m_stats.reset(); }
+    std::optional<Bands> append(double close)
+    {
+        step(close, false);
+        return value();
+    }
+    std::optional<Bands> update(double close)
+    {
+        step(close, true);
+        return value();
+    }
+    std::optional<Bands> value() const { return ready() ? std::optional<Bands>(m_bands) : std::nullopt; }
+    void reset();
 
     int period() const { return m_stats.period(); }
     double width() const { return m_k; }
     qint64 count() const { return m_stats.count(); }
     bool ready() const { return m_stats.ready(); }
-    Bands value() const; // requires ready()
 
 private:
+    void step(double close, bool revise);
+
     RollingStats m_stats;
     double m_k;
+    Bands m_bands;
 };
 
 struct BollingerLines

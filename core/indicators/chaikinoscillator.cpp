@@ -12,31 +12,21 @@ ChaikinOscillator::ChaikinOscillator(int fast, int slow)
 {
 }
 
-std::optional<double> ChaikinOscillator::append(const Bar &bar)
-{
-    return step(bar, false);
-}
-
-std::optional<double> ChaikinOscillator::update(const Bar &bar)
-{
-    return step(bar, m_adl.count() > 0);
-}
-
 void ChaikinOscillator::reset()
 {
     m_adl.reset();
     m_fast.reset();
     m_slow.reset();
+    m_value = 0.0;
 }
 
-std::optional<double> ChaikinOscillator::step(const Bar &bar, bool revise)
+void ChaikinOscillator::step(const Bar &bar, bool revise)
 {
+    // All three parts are fed on every bar, so they revise together (each handles "no bar yet").
     const double adl = *detail::feed(m_adl, bar, revise);
     const double fast = *detail::feed(m_fast, adl, revise);
     const double slow = *detail::feed(m_slow, adl, revise);
-    if (m_adl.count() <= m_warmup)
-        return std::nullopt;
-    return fast - slow;
+    m_value = fast - slow;
 }
 
 Line chaikin(std::span<const Bar> bars, int fast, int slow)

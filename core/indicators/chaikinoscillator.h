@@ -14,22 +14,32 @@ class ChaikinOscillator
 public:
     explicit ChaikinOscillator(int fast = 3, int slow = 10);
 
-    std::optional<double> append(const Bar &bar);
-    std::optional<double> update(const Bar &bar);
+    std::optional<double> append(const Bar &bar)
+    {
+        step(bar, false);
+        return value();
+    }
+    std::optional<double> update(const Bar &bar)
+    {
+        step(bar, true);
+        return value();
+    }
+    std::optional<double> value() const { return ready() ? std::optional<double>(m_value) : std::nullopt; }
+    std::optional<double> adl() const { return m_adl.value(); } // from index 0
     void reset();
 
     qint64 count() const { return m_adl.count(); }
     qsizetype warmup() const { return m_warmup; } // index of the first value
     bool ready() const { return count() > m_warmup; }
-    double adl() const { return m_adl.value(); } // requires count() > 0
 
 private:
-    std::optional<double> step(const Bar &bar, bool revise);
+    void step(const Bar &bar, bool revise);
 
     AccumulationDistribution m_adl;
     Ema m_fast;
     Ema m_slow;
     qsizetype m_warmup;
+    double m_value = 0.0;
 };
 
 Line chaikin(std::span<const Bar> bars, int fast = 3, int slow = 10);

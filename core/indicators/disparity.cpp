@@ -5,23 +5,22 @@ namespace Indicators {
 
 Disparity::Disparity(int period) : m_stats(period) { }
 
-std::optional<double> Disparity::append(double close)
+void Disparity::reset()
 {
-    m_stats.append(close);
-    return result(close);
+    m_stats.reset();
+    m_value = 0.0;
 }
 
-std::optional<double> Disparity::update(double close)
+double Disparity::fromSma(double close, double sma)
 {
-    m_stats.update(close);
-    return result(close);
+    return sma == 0.0 ? 100.0 : close / sma * 100.0;
 }
 
-std::optional<double> Disparity::result(double close) const
+void Disparity::step(double close, bool revise)
 {
-    if (!m_stats.ready())
-        return std::nullopt;
-    return fromSma(close, m_stats.mean());
+    detail::feed(m_stats, close, revise);
+    if (m_stats.ready())
+        m_value = fromSma(close, m_stats.mean());
 }
 
 Line disparity(std::span<const double> close, int period)

@@ -14,20 +14,31 @@ class Disparity
 public:
     explicit Disparity(int period = 20);
 
-    std::optional<double> append(double close);
-    std::optional<double> update(double close);
-    void reset() { m_stats.reset(); }
+    std::optional<double> append(double close)
+    {
+        step(close, false);
+        return value();
+    }
+    std::optional<double> update(double close)
+    {
+        step(close, true);
+        return value();
+    }
+    std::optional<double> value() const { return ready() ? std::optional<double>(m_value) : std::nullopt; }
+    void reset();
 
     int period() const { return m_stats.period(); }
     qint64 count() const { return m_stats.count(); }
     bool ready() const { return m_stats.ready(); }
 
     // The formula alone, for callers that already hold the SMA.
-    static double fromSma(double close, double sma) { return sma == 0.0 ? 100.0 : close / sma * 100.0; }
+    static double fromSma(double close, double sma);
 
 private:
-    std::optional<double> result(double close) const;
+    void step(double close, bool revise);
+
     RollingStats m_stats;
+    double m_value = 0.0;
 };
 
 Line disparity(std::span<const double> close, int period = 20);

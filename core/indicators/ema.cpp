@@ -5,47 +5,36 @@ namespace Indicators {
 
 Ema::Ema(int period, EmaSeed seed) : m_n(clampPeriod(period)), m_seed(seed), m_alpha(2.0 / (m_n + 1)) { }
 
-std::optional<double> Ema::append(double x)
-{
-    m_saved = m_s;
-    return push(x);
-}
-
-std::optional<double> Ema::update(double x)
-{
-    if (m_s.count == 0)
-        return append(x);
-    m_s = m_saved;
-    return push(x);
-}
-
 void Ema::reset()
 {
     m_s = State {};
     m_saved = State {};
 }
 
-std::optional<double> Ema::push(double x)
+void Ema::step(double x, bool revise)
 {
+    if (revise && m_s.count > 0)
+        m_s = m_saved;
+    else
+        m_saved = m_s;
+
     State &s = m_s;
     if (m_seed == EmaSeed::FirstValue) {
         s.ema = s.count == 0 ? x : s.ema + m_alpha * (x - s.ema);
         ++s.count;
-        return s.ema;
+        return;
     }
     if (s.count < m_n) {
         s.sum += x;
         s.seedFlat = s.count == 0 || (s.seedFlat && x == s.first);
         if (s.count == 0)
             s.first = x;
-        if (++s.count < m_n)
-            return std::nullopt;
-        s.ema = s.seedFlat ? s.first : s.sum / m_n;
-        return s.ema;
+        if (++s.count == m_n)
+            s.ema = s.seedFlat ? s.first : s.sum / m_n;
+        return;
     }
     ++s.count;
     s.ema = s.ema + m_alpha * (x - s.ema);
-    return s.ema;
 }
 
 Line ema(std::span<const double> x, int period, EmaSeed seed)

@@ -12,24 +12,32 @@ enum class EmaSeed
 };
 
 // Exponential moving average, α = 2/(n+1): E_t = E_{t−1} + α·(x_t − E_{t−1}). That form keeps a
-// constant input exactly constant. The seed is the plain left-to-right sum of the first n inputs
-// divided by n (exact sum, so a correctly rounded mean, for integer inputs), or exactly the input
+// constant input exactly constant. The SMA seed is the plain left-to-right sum of the first n inputs
+// divided by n (an exact sum, so a correctly rounded mean, for integer inputs), or exactly the input
 // when all n are equal. O(1), no ring.
 class Ema
 {
 public:
     explicit Ema(int period, EmaSeed seed = EmaSeed::Sma);
 
-    std::optional<double> append(double x);
-    std::optional<double> update(double x);
+    std::optional<double> append(double x)
+    {
+        step(x, false);
+        return value();
+    }
+    std::optional<double> update(double x)
+    {
+        step(x, true);
+        return value();
+    }
+    std::optional<double> value() const { return ready() ? std::optional<double>(m_s.ema) : std::nullopt; }
     void reset();
 
     int period() const { return m_n; }
     double alpha() const { return m_alpha; }
     qint64 count() const { return m_s.count; }
-    bool ready() const { return m_s.count >= warmup() + 1; }
     qsizetype warmup() const { return m_seed == EmaSeed::Sma ? m_n - 1 : 0; } // index of the first value
-    double value() const { return m_s.ema; } // requires ready()
+    bool ready() const { return m_s.count > warmup(); }
 
 private:
     struct State
@@ -37,10 +45,10 @@ private:
         qint64 count = 0;
         double sum = 0.0;
         double first = 0.0;
-        bool seedFlat = true; // all seed inputs so far equal `first`
+        bool seedFlat = true;
         double ema = 0.0;
     };
-    std::optional<double> push(double x);
+    void step(double x, bool revise);
 
     int m_n;
     EmaSeed m_seed;

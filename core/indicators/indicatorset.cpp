@@ -131,12 +131,12 @@ void IndicatorSet::compute(const Bar &bar, bool revise)
     v.disparity = feed(m_disparity, bar.close, revise);
     v.chaikin = feed(m_chaikin, bar, revise);
     v.adl = m_chaikin.adl();
-    const Stochastic::Value stoch = feed(m_stochastic, bar, revise);
+    const Stochastic::Value &stoch = feed(m_stochastic, bar, revise);
     v.stochK = stoch.k;
     v.stochD = stoch.d;
     v.stochSlowK = stoch.slowK;
     v.stochSlowD = stoch.slowD;
-    const Macd::Value macd = feed(m_macd, bar.close, revise);
+    const Macd::Value &macd = feed(m_macd, bar.close, revise);
     v.macd = macd.line;
     v.macdSignal = macd.signal;
     v.macdHist = macd.histogram;

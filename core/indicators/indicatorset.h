@@ -29,8 +29,9 @@ namespace Indicators {
 //
 // Contract:
 // - append(bar) starts a new bar; update(bar) revises the newest (still-forming) bar and may be called
-//   any number of times. Both are O(1) and allocation-free (~0.1 µs for the default set); all memory
-//   is taken in the constructor. update() before the first append() is an append.
+//   any number of times. Both are O(1) and allocation-free (~0.3 µs for the whole default set on
+//   the 2.4 GHz build machine, see bench_indicators); all memory is taken in the
+//   constructor (~3.6 KB). update() before the first append() is an append.
 // - current() holds the values for the newest bar, previous() those of the bar before it (what
 //   crossover rules need: "RSI turned up", "Chaikin crossed 0"); update() never changes previous().
 // - A plain value type: copy it, keep one per symbol (e.g. in a QHash), use it from one thread.

@@ -15,40 +15,28 @@ Macd::Macd(const Params &params)
 {
 }
 
-Macd::Value Macd::append(double close)
-{
-    return step(close, false);
-}
-
-Macd::Value Macd::update(double close)
-{
-    return step(close, true);
-}
-
 void Macd::reset()
 {
     m_fast.reset();
     m_slow.reset();
     m_signal.reset();
-    m_value = Value {};
+    m_line = m_signalValue = m_histogram = 0.0;
 }
 
-Macd::Value Macd::step(double close, bool revise)
+void Macd::step(double close, bool revise)
 {
     revise = revise && m_fast.count() > 0;
-    const auto fast = detail::feed(m_fast, close, revise);
-    const auto slow = detail::feed(m_slow, close, revise);
-    Value v;
-    if (fast && slow) {
-        const double line = *fast - *slow;
-        v.line = line;
-        // The signal EMA is fed from firstLine() on, so a revised bar revises it iff it holds a value.
-        v.signal = detail::feed(m_signal, line, revise && m_signal.count() > 0);
-        if (v.signal)
-            v.histogram = line - *v.signal;
+    detail::feed(m_fast, close, revise);
+    detail::feed(m_slow, close, revise);
+    if (!m_fast.ready() || !m_slow.ready())
+        return;
+    m_line = *m_fast.value() - *m_slow.value();
+    // The signal EMA is fed from firstLine() on, so a revised bar revises it iff it holds an input.
+    detail::feed(m_signal, m_line, revise && m_signal.count() > 0);
+    if (m_signal.ready()) {
+        m_signalValue = *m_signal.value();
+        m_histogram = m_line - m_signalValue;
     }
-    m_value = v;
-    return v;
 }
 
 MacdLines macd(std::span<const double> close, const Macd::Params &params)

@@ -28,23 +28,44 @@ public:
     Macd();
     explicit Macd(const Params &params);
 
-    Value append(double close);
-    Value update(double close);
+    Value append(double close)
+    {
+        step(close, false);
+        return value();
+    }
+    Value update(double close)
+    {
+        step(close, true);
+        return value();
+    }
+    Value value() const
+    {
+        const qint64 n = count();
+        Value v;
+        if (n > firstLine())
+            v.line = m_line;
+        if (n > firstSignal()) {
+            v.signal = m_signalValue;
+            v.histogram = m_histogram;
+        }
+        return v;
+    }
     void reset();
 
     qint64 count() const { return m_fast.count(); }
-    const Value &value() const { return m_value; }
     qsizetype firstLine() const { return m_firstLine; }
     qsizetype firstSignal() const { return m_firstLine + m_signal.period() - 1; }
 
 private:
-    Value step(double close, bool revise);
+    void step(double close, bool revise);
 
     Ema m_fast;
     Ema m_slow;
     Ema m_signal;
     qsizetype m_firstLine;
-    Value m_value;
+    double m_line = 0.0;
+    double m_signalValue = 0.0;
+    double m_histogram = 0.0;
 };
 
 struct MacdLines

@@ -7,21 +7,6 @@ namespace Indicators {
 
 Momentum::Momentum(int period) : m_n(clampPeriod(period)), m_ring(size_t(m_n), 0.0) { }
 
-std::optional<double> Momentum::append(double close)
-{
-    m_saved = m_s;
-    return push(close);
-}
-
-std::optional<double> Momentum::update(double close)
-{
-    if (m_s.count == 0)
-        return append(close);
-    m_s = m_saved;
-    m_ring[size_t(m_s.pos)] = m_savedSlot;
-    return push(close);
-}
-
 void Momentum::reset()
 {
     m_s = State {};
@@ -30,19 +15,23 @@ void Momentum::reset()
     std::fill(m_ring.begin(), m_ring.end(), 0.0);
 }
 
-std::optional<double> Momentum::push(double x)
+void Momentum::step(double close, bool revise)
 {
+    if (revise && m_s.count > 0) {
+        m_s = m_saved;
+        m_ring[size_t(m_s.pos)] = m_savedSlot;
+    } else {
+        m_saved = m_s;
+    }
     State &s = m_s;
     double &slot = m_ring[size_t(s.pos)]; // holds C_{t−n} once n closes have been seen
     m_savedSlot = slot;
-    std::optional<double> out;
     if (s.count >= m_n)
-        out = x - slot;
-    slot = x;
+        s.value = close - slot;
+    slot = close;
     if (++s.pos == m_n)
         s.pos = 0;
     ++s.count;
-    return out;
 }
 
 Line momentum(std::span<const double> close, int period)

@@ -12,8 +12,17 @@ class Momentum
 public:
     explicit Momentum(int period = 10);
 
-    std::optional<double> append(double close);
-    std::optional<double> update(double close);
+    std::optional<double> append(double close)
+    {
+        step(close, false);
+        return value();
+    }
+    std::optional<double> update(double close)
+    {
+        step(close, true);
+        return value();
+    }
+    std::optional<double> value() const { return ready() ? std::optional<double>(m_s.value) : std::nullopt; }
     void reset();
 
     int period() const { return m_n; }
@@ -25,8 +34,9 @@ private:
     {
         qint64 count = 0;
         int pos = 0;
+        double value = 0.0;
     };
-    std::optional<double> push(double x);
+    void step(double close, bool revise);
 
     int m_n;
     std::vector<double> m_ring;

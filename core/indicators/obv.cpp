@@ -3,28 +3,18 @@
 
 namespace Indicators {
 
-std::optional<double> Obv::append(const Bar &bar)
-{
-    m_saved = m_s;
-    return push(bar);
-}
-
-std::optional<double> Obv::update(const Bar &bar)
-{
-    if (m_s.count == 0)
-        return append(bar);
-    m_s = m_saved;
-    return push(bar);
-}
-
 void Obv::reset()
 {
     m_s = State {};
     m_saved = State {};
 }
 
-double Obv::push(const Bar &bar)
+void Obv::step(const Bar &bar, bool revise)
 {
+    if (revise && m_s.count > 0)
+        m_s = m_saved;
+    else
+        m_saved = m_s;
     State &s = m_s;
     if (s.count > 0) {
         if (bar.close > s.lastClose)
@@ -33,8 +23,8 @@ double Obv::push(const Bar &bar)
             s.sum.add(-bar.volume);
     }
     s.lastClose = bar.close;
+    s.value = s.sum.value();
     ++s.count;
-    return s.sum.value();
 }
 
 Line obv(std::span<const Bar> bars)

@@ -5,20 +5,6 @@ namespace Indicators {
 
 Rsi::Rsi(int period) : m_gain(period), m_loss(period) { }
 
-std::optional<double> Rsi::append(double close)
-{
-    m_saved = m_s;
-    return step(close, false);
-}
-
-std::optional<double> Rsi::update(double close)
-{
-    if (m_s.count == 0)
-        return append(close);
-    m_s = m_saved;
-    return step(close, true);
-}
-
 void Rsi::reset()
 {
     m_s = State {};
@@ -34,20 +20,24 @@ double Rsi::fromAverages(double averageGain, double averageLoss)
     return 100.0 - 100.0 / (1.0 + averageGain / averageLoss);
 }
 
-std::optional<double> Rsi::step(double close, bool revise)
+void Rsi::step(double close, bool revise)
 {
+    revise = revise && m_s.count > 0;
+    if (revise)
+        m_s = m_saved;
+    else
+        m_saved = m_s;
     State &s = m_s;
     const qint64 index = s.count++;
     s.prevClose = s.lastClose;
     s.lastClose = close;
     if (index == 0)
-        return std::nullopt;
+        return; // U/D start at index 1, so the averages are fed (and revised) from there on
     const double diff = close - s.prevClose;
-    const auto gain = detail::feed(m_gain, diff > 0.0 ? diff : 0.0, revise);
-    const auto loss = detail::feed(m_loss, diff < 0.0 ? -diff : 0.0, revise);
-    if (!gain)
-        return std::nullopt;
-    return fromAverages(*gain, *loss);
+    detail::feed(m_gain, diff > 0.0 ? diff : 0.0, revise);
+    detail::feed(m_loss, diff < 0.0 ? -diff : 0.0, revise);
+    if (m_gain.ready())
+        s.rsi = fromAverages(m_gain.value(), m_loss.value());
 }
 
 Line rsi(std::span<const double> close, int period)

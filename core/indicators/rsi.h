@@ -15,8 +15,17 @@ class Rsi
 public:
     explicit Rsi(int period = 14);
 
-    std::optional<double> append(double close);
-    std::optional<double> update(double close);
+    std::optional<double> append(double close)
+    {
+        step(close, false);
+        return value();
+    }
+    std::optional<double> update(double close)
+    {
+        step(close, true);
+        return value();
+    }
+    std::optional<double> value() const { return ready() ? std::optional<double>(m_s.rsi) : std::nullopt; }
     void reset();
 
     int period() const { return m_gain.period(); }
@@ -34,8 +43,9 @@ private:
         qint64 count = 0;
         double prevClose = 0.0; // C_{t−1}
         double lastClose = 0.0; // C_t
+        double rsi = 0.0;
     };
-    std::optional<double> step(double close, bool revise);
+    void step(double close, bool revise);
 
     WilderAverage m_gain;
     WilderAverage m_loss;

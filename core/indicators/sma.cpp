@@ -5,16 +5,17 @@ namespace Indicators {
 
 Sma::Sma(int period) : m_stats(period) { }
 
-std::optional<double> Sma::append(double x)
+void Sma::reset()
 {
-    m_stats.append(x);
-    return m_stats.ready() ? std::optional<double>(m_stats.mean()) : std::nullopt;
+    m_stats.reset();
+    m_mean = 0.0;
 }
 
-std::optional<double> Sma::update(double x)
+void Sma::step(double x, bool revise)
 {
-    m_stats.update(x);
-    return m_stats.ready() ? std::optional<double>(m_stats.mean()) : std::nullopt;
+    detail::feed(m_stats, x, revise);
+    if (m_stats.ready())
+        m_mean = m_stats.mean();
 }
 
 Line sma(std::span<const double> x, int period)

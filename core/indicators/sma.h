@@ -13,17 +13,28 @@ class Sma
 public:
     explicit Sma(int period);
 
-    std::optional<double> append(double x);
-    std::optional<double> update(double x);
-    void reset() { m_stats.reset(); }
+    std::optional<double> append(double x)
+    {
+        step(x, false);
+        return value();
+    }
+    std::optional<double> update(double x)
+    {
+        step(x, true);
+        return value();
+    }
+    std::optional<double> value() const { return ready() ? std::optional<double>(m_mean) : std::nullopt; }
+    void reset();
 
     int period() const { return m_stats.period(); }
     qint64 count() const { return m_stats.count(); }
     bool ready() const { return m_stats.ready(); }
-    double value() const { return m_stats.mean(); } // requires ready()
 
 private:
+    void step(double x, bool revise);
+
     RollingStats m_stats;
+    double m_mean = 0.0;
 };
 
 Line sma(std::span<const double> x, int period);

@@ -13,10 +13,6 @@ Stochastic::Params clamped(Stochastic::Params p)
     return p;
 }
 
-std::optional<double> meanIfReady(const RollingStats &s)
-{
-    return s.ready() ? std::optional<double>(s.mean()) : std::nullopt;
-}
 } // namespace
 
 Stochastic::Stochastic() : Stochastic(Params {}) { }
@@ -26,24 +22,14 @@ Stochastic::Stochastic(const Params &params)
 {
 }
 
-Stochastic::Value Stochastic::append(const Bar &bar)
-{
-    return step(bar, false);
-}
-
-Stochastic::Value Stochastic::update(const Bar &bar)
-{
-    return step(bar, true);
-}
-
 void Stochastic::reset()
 {
     m_high.reset();
     m_low.reset();
-    m_d.reset();
-    m_slowK.reset();
-    m_slowD.reset();
-    m_value = Value {};
+    m_d.stats.reset();
+    m_slowK.stats.reset();
+    m_slowD.stats.reset();
+    m_d.mean = m_slowK.mean = m_slowD.mean = m_k = 0.0;
 }
 
 double Stochastic::percentK(double close, double highestHigh, double lowestLow)
@@ -54,28 +40,25 @@ double Stochastic::percentK(double close, double highestHigh, double lowestLow)
     return 100.0 * (close - lowestLow) / range;
 }
 
-Stochastic::Value Stochastic::step(const Bar &bar, bool revise)
+void Stochastic::step(const Bar &bar, bool revise)
 {
-    // The sub-windows are fed only from fixed indices on, so whether a revision must also revise a
-    // sub-window depends on the bar index alone. update() before any append() is an append.
+    // The smoothings are fed only from fixed bar indices on, so a revised bar revises one of them
+    // exactly when it already holds an input. update() before any append() is an append.
     revise = revise && m_high.count() > 0;
     detail::feed(m_high, bar.high, revise);
     detail::feed(m_low, bar.low, revise);
-    Value v;
-    if (m_high.count() > firstK()) {
-        const double k = percentK(bar.close, m_high.value(), m_low.value());
-        v.k = k;
-        detail::feed(m_d, k, revise && m_d.count() > 0);
-        detail::feed(m_slowK, k, revise && m_slowK.count() > 0);
-        v.d = meanIfReady(m_d);
-        v.slowK = meanIfReady(m_slowK);
-        if (v.slowK) {
-            detail::feed(m_slowD, *v.slowK, revise && m_slowD.count() > 0);
-            v.slowD = meanIfReady(m_slowD);
-        }
-    }
-    m_value = v;
-    return v;
+    if (m_high.count() <= firstK())
+        return;
+    m_k = percentK(bar.close, m_high.value(), m_low.value());
+    auto smooth = [revise](Smoothing &s, double x) {
+        detail::feed(s.stats, x, revise && s.stats.count() > 0);
+        if (s.stats.ready())
+            s.mean = s.stats.mean();
+        return s.stats.ready();
+    };
+    smooth(m_d, m_k);
+    if (smooth(m_slowK, m_k))
+        smooth(m_slowD, m_slowK.mean);
 }
 
 StochasticLines stochastic(std::span<const Bar> bars, const Stochastic::Params &params)

@@ -36,13 +36,34 @@ public:
     Stochastic();
     explicit Stochastic(const Params &params);
 
-    Value append(const Bar &bar);
-    Value update(const Bar &bar);
+    Value append(const Bar &bar)
+    {
+        step(bar, false);
+        return value();
+    }
+    Value update(const Bar &bar)
+    {
+        step(bar, true);
+        return value();
+    }
+    Value value() const
+    {
+        const qint64 n = count();
+        Value v;
+        if (n > firstK())
+            v.k = m_k;
+        if (n > firstD())
+            v.d = m_d.mean;
+        if (n > firstSlowK())
+            v.slowK = m_slowK.mean;
+        if (n > firstSlowD())
+            v.slowD = m_slowD.mean;
+        return v;
+    }
     void reset();
 
     const Params &params() const { return m_p; }
     qint64 count() const { return m_high.count(); }
-    const Value &value() const { return m_value; }
 
     // Index of the first value of each output.
     qsizetype firstK() const { return m_p.k - 1; }
@@ -53,15 +74,22 @@ public:
     static double percentK(double close, double highestHigh, double lowestLow);
 
 private:
-    Value step(const Bar &bar, bool revise);
+    void step(const Bar &bar, bool revise);
+
+    struct Smoothing
+    {
+        explicit Smoothing(int period) : stats(period) { }
+        RollingStats stats;
+        double mean = 0.0;
+    };
 
     Params m_p;
     SlidingMax m_high;
     SlidingMin m_low;
-    RollingStats m_d;
-    RollingStats m_slowK;
-    RollingStats m_slowD;
-    Value m_value;
+    Smoothing m_d;
+    Smoothing m_slowK;
+    Smoothing m_slowD;
+    double m_k = 0.0;
 };
 
 struct StochasticLines

@@ -15,18 +15,27 @@ struct Candle;
 // How the indicators are built (read this before using or extending them):
 // - Each indicator is one small class (Sma, Ema, Rsi, ...) with an O(1) incremental interface:
 //     append(x)  feeds a new bar and returns the indicator's value for it (std::nullopt while warming up);
-//     update(x)  replaces the newest bar (the still-forming candle) and returns the revised value.
-//   update() may be called any number of times; the state is exactly as if the last append() had been
-//   given the final value. update() before any append() behaves as append().
+//     update(x)  replaces the newest bar (the still-forming candle) and returns the revised value;
+//     value()    returns the newest value again.
+//   update() may be called any number of times; the state is then exactly as if the last append() had
+//   been given the final value (each class saves the few scalars and the one ring slot an append
+//   changes, and update() restores them before stepping again). update() before any append() is an
+//   append. Multi-output indicators return a struct of optionals (Stochastic::Value, Macd::Value) or
+//   an optional struct (Bollinger::Bands).
 // - The batch function of an indicator (Indicators::sma(), ...) runs the same class over the series, so
 //   batch and incremental results are bit-identical doubles by construction, not merely close.
 // - No value is ever NaN or inf for finite inputs: every division has a documented value for its zero
-//   case. "No value yet" is std::nullopt (incremental) or an index before Line::first (batch).
+//   case. "No value yet" is std::nullopt (incremental) or an index before Line::first (batch); the
+//   first index of every output depends only on the periods, never on the data.
+// - A window of equal inputs gives exactly that input as its mean (SMA, Bollinger middle with σ = 0,
+//   the EMA/Wilder seeds, WMA, the stochastic smoothings), so flat prices and constant series show the
+//   defined values exactly, not values an ulp away.
 // - Nothing allocates after construction: append()/update() are allocation-free.
 // - Inputs must be finite; prices and volumes are expected to be >= 0 (the CLI rejects anything else).
 // - The classes are plain values (copyable, movable, no QObject) and not thread-safe: one owner at a time.
 // - Floating point: the sources of this folder are compiled with -ffp-contract=off, so no fused
-//   multiply-add changes a rounding depending on how a call was inlined.
+//   multiply-add changes a rounding depending on how a call was inlined; the inline parts of the
+//   headers only copy values, all arithmetic is in the .cpp files.
 namespace Indicators {
 
 // Periods are clamped to [1, MAX_PERIOD] (Q_ASSERT in debug builds). Validate user input first,
@@ -78,9 +87,11 @@ namespace detail {
 Line makeLine(qsizetype size, qsizetype first);
 // Forwards to sub.append(v) or, when the owner is revising its newest bar, sub.update(v).
 template<typename Sub, typename V>
-auto feed(Sub &sub, const V &v, bool revise)
+decltype(auto) feed(Sub &sub, const V &v, bool revise)
 {
-    return revise ? sub.update(v) : sub.append(v);
+    if (revise)
+        return sub.update(v);
+    return sub.append(v);
 }
 } // namespace detail
 

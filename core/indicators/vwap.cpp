@@ -5,28 +5,23 @@ namespace Indicators {
 
 Vwap::Vwap(VwapAnchor anchor) : m_anchor(anchor) { }
 
-std::optional<double> Vwap::append(const Bar &bar)
-{
-    m_saved = m_s;
-    return push(bar);
-}
-
-std::optional<double> Vwap::update(const Bar &bar)
-{
-    if (m_s.count == 0)
-        return append(bar);
-    m_s = m_saved;
-    return push(bar);
-}
-
 void Vwap::reset()
 {
     m_s = State {};
     m_saved = State {};
 }
 
-double Vwap::push(const Bar &bar)
+double Vwap::typicalPrice(const Bar &bar)
 {
+    return (bar.high + bar.low + bar.close) / 3.0;
+}
+
+void Vwap::step(const Bar &bar, bool revise)
+{
+    if (revise && m_s.count > 0)
+        m_s = m_saved;
+    else
+        m_saved = m_s;
     State &s = m_s;
     if (m_anchor == VwapAnchor::KstDay) {
         const qint64 day = kstDay(bar.timeMs);
@@ -41,7 +36,7 @@ double Vwap::push(const Bar &bar)
     s.priceVolume.add(tp * bar.volume);
     s.volume.add(bar.volume);
     const double volume = s.volume.value();
-    return volume > 0.0 ? s.priceVolume.value() / volume : tp;
+    s.value = volume > 0.0 ? s.priceVolume.value() / volume : tp;
 }
 
 Line vwap(std::span<const Bar> bars, VwapAnchor anchor)

@@ -20,15 +20,24 @@ class Vwap
 public:
     explicit Vwap(VwapAnchor anchor = VwapAnchor::Cumulative);
 
-    std::optional<double> append(const Bar &bar);
-    std::optional<double> update(const Bar &bar);
+    std::optional<double> append(const Bar &bar)
+    {
+        step(bar, false);
+        return value();
+    }
+    std::optional<double> update(const Bar &bar)
+    {
+        step(bar, true);
+        return value();
+    }
+    std::optional<double> value() const { return ready() ? std::optional<double>(m_s.value) : std::nullopt; }
     void reset();
 
     VwapAnchor anchor() const { return m_anchor; }
     qint64 count() const { return m_s.count; }
     bool ready() const { return m_s.count > 0; }
 
-    static double typicalPrice(const Bar &bar) { return (bar.high + bar.low + bar.close) / 3.0; }
+    static double typicalPrice(const Bar &bar);
 
 private:
     struct State
@@ -37,8 +46,9 @@ private:
         qint64 day = 0;
         CompensatedSum priceVolume;
         CompensatedSum volume;
+        double value = 0.0;
     };
-    double push(const Bar &bar);
+    void step(const Bar &bar, bool revise);
 
     VwapAnchor m_anchor;
     State m_s;

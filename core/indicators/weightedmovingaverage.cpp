@@ -10,21 +10,6 @@ WeightedMovingAverage::WeightedMovingAverage(int period)
 {
 }
 
-std::optional<double> WeightedMovingAverage::append(double x)
-{
-    m_saved = m_s;
-    return push(x);
-}
-
-std::optional<double> WeightedMovingAverage::update(double x)
-{
-    if (m_s.count == 0)
-        return append(x);
-    m_s = m_saved;
-    m_ring[size_t(m_s.pos)] = m_savedSlot;
-    return push(x);
-}
-
 void WeightedMovingAverage::reset()
 {
     m_s = State {};
@@ -33,8 +18,14 @@ void WeightedMovingAverage::reset()
     std::fill(m_ring.begin(), m_ring.end(), 0.0);
 }
 
-std::optional<double> WeightedMovingAverage::push(double x)
+void WeightedMovingAverage::step(double x, bool revise)
 {
+    if (revise && m_s.count > 0) {
+        m_s = m_saved;
+        m_ring[size_t(m_s.pos)] = m_savedSlot;
+    } else {
+        m_saved = m_s;
+    }
     State &s = m_s;
     s.run = (s.count > 0 && x == s.last) ? std::min(s.run + 1, m_n) : 1;
     s.last = x;
@@ -62,17 +53,8 @@ std::optional<double> WeightedMovingAverage::push(double x)
         s.sum = sum;
         s.weighted = weighted;
     }
-    if (s.count < m_n)
-        return std::nullopt;
-    return value();
-}
-
-double WeightedMovingAverage::value() const
-{
-    Q_ASSERT(ready());
-    if (m_s.run >= m_n)
-        return m_s.last;
-    return m_s.weighted / m_weightTotal;
+    if (s.count >= m_n)
+        s.value = s.run >= m_n ? s.last : s.weighted / m_weightTotal;
 }
 
 Line wma(std::span<const double> x, int period)

@@ -19,14 +19,22 @@ class WeightedMovingAverage
 public:
     explicit WeightedMovingAverage(int period = 20);
 
-    std::optional<double> append(double x);
-    std::optional<double> update(double x);
+    std::optional<double> append(double x)
+    {
+        step(x, false);
+        return value();
+    }
+    std::optional<double> update(double x)
+    {
+        step(x, true);
+        return value();
+    }
+    std::optional<double> value() const { return ready() ? std::optional<double>(m_s.value) : std::nullopt; }
     void reset();
 
     int period() const { return m_n; }
     qint64 count() const { return m_s.count; }
     bool ready() const { return m_s.count >= m_n; }
-    double value() const; // requires ready()
 
 private:
     struct State
@@ -37,8 +45,9 @@ private:
         double last = 0.0;
         double sum = 0.0;
         double weighted = 0.0;
+        double value = 0.0;
     };
-    std::optional<double> push(double x);
+    void step(double x, bool revise);
 
     int m_n;
     double m_weightTotal;

@@ -3,20 +3,18 @@
 
 #include <QtGlobal>
 
-#include <optional>
-
 namespace Indicators {
 
-// Wilder's smoothing, the average inside RSI and ATR: the first value (after n inputs) is the simple
-// mean of those n inputs (left-to-right sum / n; exactly the input when all n are equal), then
-// avg = (avg·(n−1) + x) / n. O(1), no ring.
+// Wilder's smoothing, the average inside RSI and ATR (a building block): the first value (after n
+// inputs) is the simple mean of those n inputs (left-to-right sum / n; exactly the input when all n
+// are equal), then avg = (avg·(n−1) + x) / n. O(1), no ring. update() replaces the newest input.
 class WilderAverage
 {
 public:
     explicit WilderAverage(int period);
 
-    std::optional<double> append(double x);
-    std::optional<double> update(double x);
+    void append(double x) { step(x, false); }
+    void update(double x) { step(x, true); }
     void reset();
 
     int period() const { return m_n; }
@@ -33,7 +31,7 @@ private:
         bool seedFlat = true; // all seed inputs so far equal `first`
         double avg = 0.0;
     };
-    std::optional<double> push(double x);
+    void step(double x, bool revise);
 
     int m_n;
     State m_s;

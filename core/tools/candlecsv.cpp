@@ -266,7 +266,7 @@ Result<Table> parse(QByteArrayView csv)
         table.m_timeStarts.push_back(table.m_timeTexts.size());
     }
     if (!haveHeader)
-        return error("csv.header", std::max(lineNo, 1), QStringLiteral("empty file: expected a header line"));
+        return error("csv.header", 1, QStringLiteral("empty file: expected a header line"));
     return table;
 }
 
