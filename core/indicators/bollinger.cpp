@@ -31,7 +31,7 @@ BollingerLines bollinger(std::span<const double> close, int period, double width
     const qsizetype n = qsizetype(close.size());
     const qsizetype first = bb.period() - 1;
     BollingerLines out { detail::makeLine(n, first), detail::makeLine(n, first), detail::makeLine(n, first),
-                         detail::makeLine(n, first) };
+        detail::makeLine(n, first) };
     for (size_t i = 0; i < close.size(); ++i) {
         if (const auto b = bb.append(close[i])) {
             out.middle.values[i] = b->middle;

@@ -7,7 +7,7 @@ namespace Indicators {
 
 enum class EmaSeed
 {
-    Sma,        // first value at index n−1: the simple mean of the first n inputs (TA-Lib convention)
+    Sma, // first value at index n−1: the simple mean of the first n inputs (TA-Lib convention)
     FirstValue, // first value at index 0: E_0 = x_0 (the Chaikin oscillator's EMAs)
 };
 

@@ -7,7 +7,6 @@
 
 namespace Indicators {
 
-
 Status IndicatorSet::Params::validate() const
 {
     const std::pair<const char *, int> periods[] = {
@@ -32,15 +31,15 @@ Status IndicatorSet::Params::validate() const
     for (const auto &[name, value] : periods) {
         if (value < 1 || value > MAX_PERIOD) {
             return Error { QStringLiteral("indicators.params"),
-                           QStringLiteral("%1 must be between 1 and %2 (got %3)")
-                               .arg(QLatin1String(name))
-                               .arg(MAX_PERIOD)
-                               .arg(value) };
+                QStringLiteral("%1 must be between 1 and %2 (got %3)")
+                    .arg(QLatin1String(name))
+                    .arg(MAX_PERIOD)
+                    .arg(value) };
         }
     }
     if (!std::isfinite(bollingerWidth) || bollingerWidth < 0.0) {
         return Error { QStringLiteral("indicators.params"),
-                       QStringLiteral("bollingerWidth must be a finite number >= 0 (got %1)").arg(bollingerWidth) };
+            QStringLiteral("bollingerWidth must be a finite number >= 0 (got %1)").arg(bollingerWidth) };
     }
     return {};
 }

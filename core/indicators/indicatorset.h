@@ -35,6 +35,14 @@ namespace Indicators {
 // - current() holds the values for the newest bar, previous() those of the bar before it (what
 //   crossover rules need: "RSI turned up", "Chaikin crossed 0"); update() never changes previous().
 // - A plain value type: copy it, keep one per symbol (e.g. in a QHash), use it from one thread.
+//
+// Typical use in a strategy engine:
+//   Indicators::IndicatorSet set;                   // default periods; IndicatorSet(params) otherwise
+//   for (const Candle &c : history) set.append(c);  // warm up from stored candles
+//   set.update(formingCandle);                      // each tick of the current minute
+//   set.append(nextCandle);                         // when the next minute starts
+//   const auto &now = set.current(), &before = set.previous();
+//   if (now.rsi && before.rsi && *before.rsi < 30 && *now.rsi > *before.rsi) { /* turned up from oversold */ }
 class IndicatorSet
 {
 public:
@@ -62,28 +70,28 @@ public:
     // names follow the columns of `kiwoom-trader indicators` (plus volumeWma).
     struct Values
     {
-        std::optional<double> sma;        // sma_20
-        std::optional<double> ema;        // ema_20
-        std::optional<double> rsi;        // rsi_14
-        std::optional<double> bbMiddle;   // bb_middle
-        std::optional<double> bbUpper;    // bb_upper
-        std::optional<double> bbLower;    // bb_lower
-        std::optional<double> momentum;   // mom_10
-        std::optional<double> disparity;  // disparity_20
-        std::optional<double> adl;        // adl
-        std::optional<double> chaikin;    // chaikin_osc
-        std::optional<double> stochK;     // stoch_k      (fast %K)
-        std::optional<double> stochD;     // stoch_d      (fast %D)
+        std::optional<double> sma; // sma_20
+        std::optional<double> ema; // ema_20
+        std::optional<double> rsi; // rsi_14
+        std::optional<double> bbMiddle; // bb_middle
+        std::optional<double> bbUpper; // bb_upper
+        std::optional<double> bbLower; // bb_lower
+        std::optional<double> momentum; // mom_10
+        std::optional<double> disparity; // disparity_20
+        std::optional<double> adl; // adl
+        std::optional<double> chaikin; // chaikin_osc
+        std::optional<double> stochK; // stoch_k      (fast %K)
+        std::optional<double> stochD; // stoch_d      (fast %D)
         std::optional<double> stochSlowK; // stoch_slow_k
         std::optional<double> stochSlowD; // stoch_slow_d
-        std::optional<double> macd;       // macd         (line)
+        std::optional<double> macd; // macd         (line)
         std::optional<double> macdSignal; // macd_signal
-        std::optional<double> macdHist;   // macd_hist
-        std::optional<double> atr;        // atr_14
-        std::optional<double> obv;        // obv
-        std::optional<double> vwap;       // vwap         (cumulative)
-        std::optional<double> vwapDaily;  // vwap_daily   (restarts each Asia/Seoul day)
-        std::optional<double> volumeWma;  // linearly weighted average volume (가중평균), includes this bar
+        std::optional<double> macdHist; // macd_hist
+        std::optional<double> atr; // atr_14
+        std::optional<double> obv; // obv
+        std::optional<double> vwap; // vwap         (cumulative)
+        std::optional<double> vwapDaily; // vwap_daily   (restarts each Asia/Seoul day)
+        std::optional<double> volumeWma; // linearly weighted average volume (가중평균), includes this bar
 
         bool operator==(const Values &) const = default;
     };

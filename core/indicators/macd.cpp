@@ -44,7 +44,7 @@ MacdLines macd(std::span<const double> close, const Macd::Params &params)
     Macd m(params);
     const qsizetype n = qsizetype(close.size());
     MacdLines out { detail::makeLine(n, m.firstLine()), detail::makeLine(n, m.firstSignal()),
-                    detail::makeLine(n, m.firstSignal()) };
+        detail::makeLine(n, m.firstSignal()) };
     for (size_t i = 0; i < close.size(); ++i) {
         const Macd::Value v = m.append(close[i]);
         if (v.line)

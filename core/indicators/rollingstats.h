@@ -44,8 +44,8 @@ private:
     struct State
     {
         qint64 count = 0;
-        int pos = 0;   // ring slot the next input goes to (the oldest input once full)
-        int run = 0;   // trailing inputs equal to `last`, capped at n
+        int pos = 0; // ring slot the next input goes to (the oldest input once full)
+        int run = 0; // trailing inputs equal to `last`, capped at n
         double last = 0.0;
         double shift = 0.0;
         double s1 = 0.0;

@@ -8,9 +8,7 @@
 namespace Indicators {
 
 SlidingMax::SlidingMax(int period)
-    : m_n(clampPeriod(period))
-    , m_mask(qint64(std::bit_ceil(unsigned(m_n) + 1)) - 1)
-    , m_ring(size_t(m_mask + 1))
+    : m_n(clampPeriod(period)), m_mask(qint64(std::bit_ceil(unsigned(m_n) + 1)) - 1), m_ring(size_t(m_mask + 1))
 {
 }
 

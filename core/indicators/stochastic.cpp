@@ -66,7 +66,7 @@ StochasticLines stochastic(std::span<const Bar> bars, const Stochastic::Params &
     Stochastic s(params);
     const qsizetype n = qsizetype(bars.size());
     StochasticLines out { detail::makeLine(n, s.firstK()), detail::makeLine(n, s.firstD()),
-                          detail::makeLine(n, s.firstSlowK()), detail::makeLine(n, s.firstSlowD()) };
+        detail::makeLine(n, s.firstSlowK()), detail::makeLine(n, s.firstSlowD()) };
     for (size_t i = 0; i < bars.size(); ++i) {
         const Stochastic::Value v = s.append(bars[i]);
         if (v.k)

@@ -17,7 +17,7 @@ Bar toBar(const Candle &candle)
 {
     // Integer KRW and share counts are exact in a double up to 2^53.
     return Bar { candle.timeMs, double(candle.open), double(candle.high), double(candle.low), double(candle.close),
-                 double(candle.volume) };
+        double(candle.volume) };
 }
 
 std::vector<Bar> toBars(std::span<const Candle> candles)

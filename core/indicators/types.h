@@ -30,7 +30,9 @@ struct Candle;
 // - A window of equal inputs gives exactly that input as its mean (SMA, Bollinger middle with σ = 0,
 //   the EMA/Wilder seeds, WMA, the stochastic smoothings), so flat prices and constant series show the
 //   defined values exactly, not values an ulp away.
-// - Nothing allocates after construction: append()/update() are allocation-free.
+// - Nothing allocates after construction: append()/update() are allocation-free. Cost per bar is O(1)
+//   amortised: the windowed sums are recomputed from their ring once per window (RollingStats), and a
+//   revision may redo that or re-pop the HH/LL deque, so a single update() is at most O(period).
 // - Inputs must be finite; prices and volumes are expected to be >= 0 (the CLI rejects anything else).
 // - The classes are plain values (copyable, movable, no QObject) and not thread-safe: one owner at a time.
 // - Floating point: the sources of this folder are compiled with -ffp-contract=off, so no fused
@@ -86,8 +88,7 @@ struct Line
 namespace detail {
 Line makeLine(qsizetype size, qsizetype first);
 // Forwards to sub.append(v) or, when the owner is revising its newest bar, sub.update(v).
-template<typename Sub, typename V>
-decltype(auto) feed(Sub &sub, const V &v, bool revise)
+template<typename Sub, typename V> decltype(auto) feed(Sub &sub, const V &v, bool revise)
 {
     if (revise)
         return sub.update(v);

@@ -9,7 +9,7 @@ namespace Indicators {
 enum class VwapAnchor
 {
     Cumulative, // one running average from the first bar
-    KstDay,     // restarts whenever the Asia/Seoul calendar day of Bar::timeMs changes (kstDay())
+    KstDay, // restarts whenever the Asia/Seoul calendar day of Bar::timeMs changes (kstDay())
 };
 
 // Volume-weighted average price: Σ(TP·V) / ΣV with TP = (H+L+C)/3, from index 0. While the

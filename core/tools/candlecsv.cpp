@@ -12,7 +12,15 @@ namespace CandleCsv {
 namespace {
 
 constexpr std::array<const char *, 6> COLUMNS = { "time", "open", "high", "low", "close", "volume" };
-enum Column { Time, Open, High, Low, Close, Volume };
+enum Column
+{
+    Time,
+    Open,
+    High,
+    Low,
+    Close,
+    Volume
+};
 
 QByteArrayView trimmed(QByteArrayView s)
 {
@@ -135,8 +143,7 @@ std::optional<qint64> parseIsoTime(QByteArrayView s)
                 millis *= 10;
         }
     }
-    if (month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month) || hour > 23 || minute > 59
-        || second > 59)
+    if (month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month) || hour > 23 || minute > 59 || second > 59)
         return std::nullopt;
     if (pos >= s.size())
         return std::nullopt; // no offset: the instant would be ambiguous
@@ -200,15 +207,16 @@ Result<Table> parse(QByteArrayView csv)
                     if (name != COLUMNS[c])
                         continue;
                     if (columnIndex[c] >= 0)
-                        return error("csv.header", lineNo, QStringLiteral("column \"%1\" appears twice").arg(QLatin1String(COLUMNS[c])));
+                        return error("csv.header", lineNo,
+                            QStringLiteral("column \"%1\" appears twice").arg(QLatin1String(COLUMNS[c])));
                     columnIndex[c] = i;
                 }
             }
             for (size_t c = 0; c < COLUMNS.size(); ++c) {
                 if (columnIndex[c] < 0) {
                     return error("csv.header", lineNo,
-                                 QStringLiteral("missing column \"%1\" (the header must name time,open,high,low,close,volume)")
-                                     .arg(QLatin1String(COLUMNS[c])));
+                        QStringLiteral("missing column \"%1\" (the header must name time,open,high,low,close,volume)")
+                            .arg(QLatin1String(COLUMNS[c])));
                 }
             }
             continue;
@@ -216,7 +224,7 @@ Result<Table> parse(QByteArrayView csv)
 
         if (qsizetype(fields.size()) != fieldCount) {
             return error("csv.value", lineNo,
-                         QStringLiteral("expected %1 fields like the header, found %2").arg(fieldCount).arg(fields.size()));
+                QStringLiteral("expected %1 fields like the header, found %2").arg(fieldCount).arg(fields.size()));
         }
         Indicators::Bar bar;
         double *targets[] = { nullptr, &bar.open, &bar.high, &bar.low, &bar.close, &bar.volume };
@@ -225,39 +233,39 @@ Result<Table> parse(QByteArrayView csv)
             const auto v = parseNumber(field);
             if (!v) {
                 return error("csv.value", lineNo,
-                             QStringLiteral("%1 %2 is not a finite number").arg(QLatin1String(COLUMNS[c]), shown(field)));
+                    QStringLiteral("%1 %2 is not a finite number").arg(QLatin1String(COLUMNS[c]), shown(field)));
             }
             if (*v < 0.0) {
                 return error("csv.value", lineNo,
-                             QStringLiteral("%1 %2 is negative").arg(QLatin1String(COLUMNS[c]), shown(field)));
+                    QStringLiteral("%1 %2 is negative").arg(QLatin1String(COLUMNS[c]), shown(field)));
             }
             *targets[c] = *v;
         }
         if (bar.high < bar.low) {
-            return error("csv.value", lineNo,
-                         QStringLiteral("high %1 is below low %2").arg(number(bar.high), number(bar.low)));
+            return error(
+                "csv.value", lineNo, QStringLiteral("high %1 is below low %2").arg(number(bar.high), number(bar.low)));
         }
         for (const auto &[name, value] : { std::pair { "open", bar.open }, std::pair { "close", bar.close } }) {
             if (value < bar.low || value > bar.high) {
                 return error("csv.value", lineNo,
-                             QStringLiteral("%1 %2 is outside the low..high range %3..%4")
-                                 .arg(QLatin1String(name), number(value), number(bar.low), number(bar.high)));
+                    QStringLiteral("%1 %2 is outside the low..high range %3..%4")
+                        .arg(QLatin1String(name), number(value), number(bar.low), number(bar.high)));
             }
         }
         const QByteArrayView timeField = fields[size_t(columnIndex[Time])];
         const auto time = parseIsoTime(timeField);
         if (!time) {
             return error("csv.value", lineNo,
-                         QStringLiteral("time %1 is not an ISO-8601 date-time with a UTC offset "
-                                        "(e.g. 2024-01-02T09:00:00+09:00)")
-                             .arg(shown(timeField)));
+                QStringLiteral("time %1 is not an ISO-8601 date-time with a UTC offset "
+                               "(e.g. 2024-01-02T09:00:00+09:00)")
+                    .arg(shown(timeField)));
         }
         if (!table.bars.empty() && *time <= table.bars.back().timeMs) {
             return error("csv.order", lineNo,
-                         QStringLiteral("time %1 is not after the previous row's %2 (line %3): rows must be sorted "
-                                        "by time without duplicates")
-                             .arg(shown(timeField), shown(table.timeText(qsizetype(table.bars.size()) - 1)))
-                             .arg(table.lineNumbers.back()));
+                QStringLiteral("time %1 is not after the previous row's %2 (line %3): rows must be sorted "
+                               "by time without duplicates")
+                    .arg(shown(timeField), shown(table.timeText(qsizetype(table.bars.size()) - 1)))
+                    .arg(table.lineNumbers.back()));
         }
         bar.timeMs = *time;
         table.bars.push_back(bar);

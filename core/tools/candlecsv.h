@@ -28,13 +28,14 @@ class Table
 {
 public:
     std::vector<Indicators::Bar> bars; // timeMs = the parsed time in UTC epoch ms
-    std::vector<int> lineNumbers;      // the file line of each bar
+    std::vector<int> lineNumbers; // the file line of each bar
 
     qsizetype size() const { return qsizetype(bars.size()); }
     // The time field of row i as written (trimmed, unquoted), for tools that echo it.
     QByteArrayView timeText(qsizetype i) const
     {
-        return QByteArrayView(m_timeTexts).sliced(m_timeStarts[size_t(i)], m_timeStarts[size_t(i) + 1] - m_timeStarts[size_t(i)]);
+        return QByteArrayView(m_timeTexts)
+            .sliced(m_timeStarts[size_t(i)], m_timeStarts[size_t(i) + 1] - m_timeStarts[size_t(i)]);
     }
 
 private:

@@ -10,8 +10,8 @@ const QList<Tool> &tools()
     // Each tool adds its entry here.
     static const QList<Tool> list = {
         Tool { QStringLiteral("indicators"),
-               QStringLiteral("compute the standard indicator set of a candle CSV (--csv IN.csv --out OUT.csv)"),
-               &IndicatorsCli::run },
+            QStringLiteral("compute the standard indicator set of a candle CSV (--csv IN.csv --out OUT.csv)"),
+            &IndicatorsCli::run },
     };
     return list;
 }

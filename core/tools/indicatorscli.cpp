@@ -77,7 +77,8 @@ int run(const QStringList &args, QTextStream &out, QTextStream &err)
         }
         QString *target = nullptr;
         QString value;
-        for (const auto &[name, dest] : { std::pair { QStringLiteral("--csv"), &inPath }, std::pair { QStringLiteral("--out"), &outPath } }) {
+        for (const auto &[name, dest] :
+            { std::pair { QStringLiteral("--csv"), &inPath }, std::pair { QStringLiteral("--out"), &outPath } }) {
             if (a == name) {
                 if (i + 1 >= args.size())
                     return usageError(err, QStringLiteral("%1 needs a file name").arg(name));
@@ -110,10 +111,27 @@ int run(const QStringList &args, QTextStream &out, QTextStream &err)
     const CandleCsv::Table &table = parsed.value();
     const Indicators::IndicatorLines lines = Indicators::computeAll(table.bars);
     const Indicators::Line *columns[] = {
-        &lines.sma,    &lines.ema,        &lines.rsi,      &lines.bbMiddle, &lines.bbUpper, &lines.bbLower,
-        &lines.momentum, &lines.disparity, &lines.adl,     &lines.chaikin,  &lines.stochK,  &lines.stochD,
-        &lines.stochSlowK, &lines.stochSlowD, &lines.macd, &lines.macdSignal, &lines.macdHist, &lines.atr,
-        &lines.obv,    &lines.vwap,       &lines.vwapDaily,
+        &lines.sma,
+        &lines.ema,
+        &lines.rsi,
+        &lines.bbMiddle,
+        &lines.bbUpper,
+        &lines.bbLower,
+        &lines.momentum,
+        &lines.disparity,
+        &lines.adl,
+        &lines.chaikin,
+        &lines.stochK,
+        &lines.stochD,
+        &lines.stochSlowK,
+        &lines.stochSlowD,
+        &lines.macd,
+        &lines.macdSignal,
+        &lines.macdHist,
+        &lines.atr,
+        &lines.obv,
+        &lines.vwap,
+        &lines.vwapDaily,
     };
 
     QSaveFile file(outPath);

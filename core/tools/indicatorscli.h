@@ -17,9 +17,9 @@
 // naming the input line, goes to `err`).
 namespace IndicatorsCli {
 
-inline constexpr const char *CSV_HEADER =
-    "index,time,sma_20,ema_20,rsi_14,bb_middle,bb_upper,bb_lower,mom_10,disparity_20,adl,chaikin_osc,stoch_k,stoch_d,"
-    "stoch_slow_k,stoch_slow_d,macd,macd_signal,macd_hist,atr_14,obv,vwap,vwap_daily";
+inline constexpr const char *CSV_HEADER
+    = "index,time,sma_20,ema_20,rsi_14,bb_middle,bb_upper,bb_lower,mom_10,disparity_20,adl,chaikin_osc,stoch_k,stoch_d,"
+      "stoch_slow_k,stoch_slow_d,macd,macd_signal,macd_hist,atr_14,obv,vwap,vwap_daily";
 
 // args excludes the program and tool names.
 int run(const QStringList &args, QTextStream &out, QTextStream &err);

@@ -49,7 +49,8 @@ int main(int argc, char **argv)
 {
     QCoreApplication app(argc, argv);
     const qsizetype n = argc > 1 ? QByteArray(argv[1]).toLongLong() : 1000000;
-    std::printf("bench_indicators: %lld candles (random walk, KRW ticks, flat stretches, zero volume)\n\n", (long long)n);
+    std::printf(
+        "bench_indicators: %lld candles (random walk, KRW ticks, flat stretches, zero volume)\n\n", (long long)n);
     const std::vector<Bar> bars = IndicatorsData::randomWalk(n, 2024);
     const std::vector<double> close = closes(bars);
     const std::vector<double> volume = volumes(bars);
@@ -61,7 +62,7 @@ int main(int argc, char **argv)
     });
     std::printf("1. Batch, all indicators (computeAll, 22 lines):\n");
     std::printf("   %.1f ms for %lld candles = %.2f M candles/s = %.1f ns/candle\n\n", batchNs / 1e6, (long long)n,
-                n / (batchNs / 1e9) / 1e6, double(batchNs) / n);
+        n / (batchNs / 1e9) / 1e6, double(batchNs) / n);
 
     std::printf("   breakdown (best of 3):\n");
     const std::pair<const char *, std::function<void()>> parts[] = {
@@ -94,7 +95,8 @@ int main(int argc, char **argv)
             set.append(b);
         g_sink = g_sink + set.current().rsi.value_or(0);
     });
-    std::printf("   append:                 %.1f ns/candle (%.1f ms for %lld)\n", double(appendNs) / n, appendNs / 1e6, (long long)n);
+    std::printf("   append:                 %.1f ns/candle (%.1f ms for %lld)\n", double(appendNs) / n, appendNs / 1e6,
+        (long long)n);
     std::mt19937_64 rng(1);
     std::vector<Bar> forming(bars.size());
     for (size_t i = 0; i < bars.size(); ++i)
@@ -108,7 +110,7 @@ int main(int argc, char **argv)
         g_sink = g_sink + set.current().rsi.value_or(0);
     });
     std::printf("   update (revise forming): %.1f ns/revision (append+update %.1f ns)\n",
-                double(appendUpdateNs - appendNs) / n, double(appendUpdateNs) / n);
+        double(appendUpdateNs - appendNs) / n, double(appendUpdateNs) / n);
 
     const int symbols = 2000;
     const int warm = 300;
@@ -128,7 +130,7 @@ int main(int argc, char **argv)
     }
     const double perRoundUs = t.nsecsElapsed() / 1e3 / rounds;
     std::printf("   %d symbols, one new candle each: %.1f us per round (%.1f ns per symbol; %zu bytes per set)\n",
-                symbols, perRoundUs, perRoundUs * 1e3 / symbols, sizeof(IndicatorSet));
+        symbols, perRoundUs, perRoundUs * 1e3 / symbols, sizeof(IndicatorSet));
 
     // 3. Naive baseline.
     std::printf("\n3. Naive baseline (every indicator recomputed from bar 0 for each new candle):\n");
@@ -145,8 +147,9 @@ int main(int argc, char **argv)
     const double exponent = std::log(double(naive2) / double(naive1)) / std::log(double(m2) / double(m1));
     const double naiveFullNs = double(naive2) * std::pow(double(n) / double(m2), 2.0);
     std::printf("   first %lld candles: %.1f ms; first %lld: %.1f ms (grows as N^%.2f)\n", (long long)m1, naive1 / 1e6,
-                (long long)m2, naive2 / 1e6, exponent);
-    std::printf("   extrapolated to %lld candles (x (N/%lld)^2): %.0f s\n", (long long)n, (long long)m2, naiveFullNs / 1e9);
+        (long long)m2, naive2 / 1e6, exponent);
+    std::printf(
+        "   extrapolated to %lld candles (x (N/%lld)^2): %.0f s\n", (long long)n, (long long)m2, naiveFullNs / 1e9);
     std::printf("   ratio naive / batch over %lld candles: %.0fx\n", (long long)n, naiveFullNs / double(batchNs));
     // Over the same measured span, no extrapolation.
     IndicatorSet probe;
@@ -157,7 +160,7 @@ int main(int argc, char **argv)
         g_sink = g_sink + set.current().sma.value_or(0);
     });
     std::printf("   measured on the first %lld candles: naive %.1f ms vs incremental %.3f ms = %.0fx\n", (long long)m2,
-                naive2 / 1e6, fastSpanNs / 1e6, double(naive2) / double(fastSpanNs));
+        naive2 / 1e6, fastSpanNs / 1e6, double(naive2) / double(fastSpanNs));
     // Per candle at a given history length: what a strategy scan pays per symbol.
     for (qsizetype history : { qsizetype(200), qsizetype(1000), qsizetype(10000) }) {
         if (history > n)
@@ -168,7 +171,7 @@ int main(int argc, char **argv)
                 g_sink = g_sink + IndicatorsReference::valuesAt(bars, history - 1).sma.value_or(0);
         });
         std::printf("   one candle with %5lld bars of history: naive %8.1f us vs incremental %.3f us = %.0fx\n",
-                    (long long)history, ns / 1e3 / reps, appendNs / 1e3 / n, (ns / double(reps)) / (double(appendNs) / n));
+            (long long)history, ns / 1e3 / reps, appendNs / 1e3 / n, (ns / double(reps)) / (double(appendNs) / n));
     }
     return 0;
 }

@@ -41,7 +41,7 @@ std::vector<Indicators::Bar> randomWalk(qsizetype n, quint64 seed, Prices prices
     std::vector<Indicators::Bar> bars;
     bars.reserve(size_t(n));
     double close = krw ? 50000.0 : 100.0;
-    int flatLeft = 0;       // bars left of a flat stretch (O = H = L = C)
+    int flatLeft = 0; // bars left of a flat stretch (O = H = L = C)
     int zeroVolumeLeft = 0; // bars left of a zero-volume stretch
     for (qsizetype i = 0; i < n; ++i) {
         const double r = unit(rng);
@@ -92,7 +92,8 @@ Indicators::Bar formingVariant(const Indicators::Bar &bar, std::mt19937_64 &rng)
     if (b.close < 0.0)
         b.close = 0.0;
     b.high = std::max({ bar.open, b.close }) + (unit(rng) < 0.3 ? 0.0 : std::round(unit(rng) * span * 100.0) / 100.0);
-    b.low = std::max(0.0, std::min({ bar.open, b.close }) - (unit(rng) < 0.3 ? 0.0 : std::round(unit(rng) * span * 100.0) / 100.0));
+    b.low = std::max(
+        0.0, std::min({ bar.open, b.close }) - (unit(rng) < 0.3 ? 0.0 : std::round(unit(rng) * span * 100.0) / 100.0));
     b.volume = unit(rng) < 0.2 ? 0.0 : std::floor(unit(rng) * 5000.0);
     return b;
 }

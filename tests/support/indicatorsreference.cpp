@@ -49,8 +49,7 @@ std::vector<double> closesUpTo(std::span<const Bar> b, qsizetype t)
 }
 
 // Wilder average of the values x(1..t) (index 0 unused), seeded with the mean of x(1..n).
-template<typename F>
-Opt wilder(F x, qsizetype t, int n)
+template<typename F> Opt wilder(F x, qsizetype t, int n)
 {
     if (t < n)
         return std::nullopt;
@@ -92,8 +91,7 @@ Opt percentKAt(std::span<const Bar> b, qsizetype t, int k)
 }
 
 // Mean of f(t−n+1..t), or nullopt when any of them is missing.
-template<typename F>
-Opt meanOf(F f, qsizetype t, int n)
+template<typename F> Opt meanOf(F f, qsizetype t, int n)
 {
     if (t - n + 1 < 0)
         return std::nullopt;
@@ -109,7 +107,8 @@ Opt meanOf(F f, qsizetype t, int n)
 
 } // namespace
 
-Indicators::IndicatorSet::Values valuesAt(std::span<const Bar> b, qsizetype t, const Indicators::IndicatorSet::Params &p)
+Indicators::IndicatorSet::Values valuesAt(
+    std::span<const Bar> b, qsizetype t, const Indicators::IndicatorSet::Params &p)
 {
     Indicators::IndicatorSet::Values v;
     const Bar &bar = b[size_t(t)];

@@ -14,7 +14,7 @@
 // honest "recompute over the full window on each candle" baseline of bench_indicators.
 namespace IndicatorsReference {
 
-Indicators::IndicatorSet::Values valuesAt(std::span<const Indicators::Bar> bars, qsizetype t,
-                                          const Indicators::IndicatorSet::Params &p = {});
+Indicators::IndicatorSet::Values valuesAt(
+    std::span<const Indicators::Bar> bars, qsizetype t, const Indicators::IndicatorSet::Params &p = {});
 
 } // namespace IndicatorsReference

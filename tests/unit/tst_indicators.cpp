@@ -26,10 +26,12 @@ void verifyLine(const Line &line, const QList<Expect> &expected, double ulps = 4
     for (qsizetype i = 0; i < expected.size(); ++i) {
         const Expect got = line.at(i);
         QVERIFY2(got.has_value() == expected[i].has_value(),
-                 qPrintable(QStringLiteral("index %1: got %2, expected %3").arg(i).arg(describe(got), describe(expected[i]))));
+            qPrintable(
+                QStringLiteral("index %1: got %2, expected %3").arg(i).arg(describe(got), describe(expected[i]))));
         if (got)
             QVERIFY2(closeTo(*got, *expected[i], ulps, scale),
-                     qPrintable(QStringLiteral("index %1: got %2, expected %3").arg(i).arg(describe(got), describe(expected[i]))));
+                qPrintable(
+                    QStringLiteral("index %1: got %2, expected %3").arg(i).arg(describe(got), describe(expected[i]))));
     }
 }
 
@@ -251,8 +253,8 @@ private slots:
         // bar 2: H = L = 11, V500: MFM = 0 (H = L rule) → −150
         // bar 3: H13 L9 C12 V40: MFM = (3 − 1)/4 = 0.5 → −150 + 20 = −130
         // bar 4: H13 L9 C9 V0: zero volume → −130
-        const std::vector<Bar> bars = { bar(0, 9, 10, 8, 9.5, 100), bar(1, 11, 12, 10, 10, 200), bar(2, 11, 11, 11, 11, 500),
-                                        bar(3, 12, 13, 9, 12, 40), bar(4, 10, 13, 9, 9, 0) };
+        const std::vector<Bar> bars = { bar(0, 9, 10, 8, 9.5, 100), bar(1, 11, 12, 10, 10, 200),
+            bar(2, 11, 11, 11, 11, 500), bar(3, 12, 13, 9, 12, 40), bar(4, 10, 13, 9, 9, 0) };
         const Line line = adl(bars);
         verifyFirst(line, 0);
         verifyLine(line, { 50, -150, -150, -130, -130 }, 0);
@@ -264,8 +266,8 @@ private slots:
         // EMA2 (α = 2/3) seeded E_0 = 10: 10, 30, 30 + (2/3)·10 = 110/3, 110/3 + (2/3)(10 − 110/3) = 170/9.
         // EMA3 (α = 1/2) seeded E_0 = 10: 10, 25, 32.5, 21.25.
         // Output from index max(2,3) − 1 = 2: 110/3 − 65/2 = 25/6; 170/9 − 85/4 = −85/36.
-        const std::vector<Bar> bars = { bar(0, 10, 11, 10, 11, 10), bar(1, 11, 12, 11, 12, 30), bar(2, 12, 12, 12, 12, 999),
-                                        bar(3, 12, 12, 11, 11, 30) };
+        const std::vector<Bar> bars = { bar(0, 10, 11, 10, 11, 10), bar(1, 11, 12, 11, 12, 30),
+            bar(2, 12, 12, 12, 12, 999), bar(3, 12, 12, 11, 11, 30) };
         verifyLine(adl(bars), { 10, 40, 40, 10 }, 0);
         const Line line = chaikin(bars, 2, 3);
         verifyFirst(line, 2);
@@ -295,9 +297,9 @@ private slots:
         // %D = SMA2(%K) from 3: 80, 275/3, 75, 100/3.
         // slow %K = SMA3(%K) from 4: (60+100+250/3)/3 = 730/9, (100+250/3+200/3)/3 = 250/3, (250/3+200/3+0)/3 = 50.
         // slow %D = SMA2(slow %K) from 5: (730/9 + 250/3)/2 = 740/9, (250/3 + 50)/2 = 200/3.
-        const std::vector<Bar> bars = { bar(0, 9, 10, 8, 9, 1), bar(1, 11, 12, 9, 11, 1), bar(2, 10, 11, 7, 10, 1),
-                                        bar(3, 13, 13, 10, 13, 1), bar(4, 12, 12, 12, 12, 1), bar(5, 12, 12, 12, 12, 1),
-                                        bar(6, 12, 12, 12, 12, 1) };
+        const std::vector<Bar> bars
+            = { bar(0, 9, 10, 8, 9, 1), bar(1, 11, 12, 9, 11, 1), bar(2, 10, 11, 7, 10, 1), bar(3, 13, 13, 10, 13, 1),
+                  bar(4, 12, 12, 12, 12, 1), bar(5, 12, 12, 12, 12, 1), bar(6, 12, 12, 12, 12, 1) };
         const StochasticLines s = stochastic(bars, { 3, 2, 3, 2 });
         verifyLine(s.k, { N, N, 60, 100, 250.0 / 3, 200.0 / 3, 0 }, 2, 100);
         verifyLine(s.d, { N, N, N, 80, 275.0 / 3, 75, 100.0 / 3 }, 4, 100);
@@ -385,7 +387,7 @@ private slots:
         // TR_4 = max(1, |12−14.5|, |11−14.5|) = 3.5.
         // ATR at 3 = (2 + 1 + 5)/3 = 8/3; at 4 = (2·8/3 + 3.5)/3 = 53/18.
         const std::vector<Bar> bars = { bar(0, 9, 10, 8, 9, 1), bar(1, 10, 11, 9, 10, 1), bar(2, 10, 10.5, 9.5, 10, 1),
-                                        bar(3, 14.5, 15, 14, 14.5, 1), bar(4, 11, 12, 11, 11, 1) };
+            bar(3, 14.5, 15, 14, 14.5, 1), bar(4, 11, 12, 11, 11, 1) };
         verifyLine(atr(bars, 3), { N, N, N, 8.0 / 3, 53.0 / 18 }, 4);
     }
 
@@ -408,8 +410,8 @@ private slots:
     {
         // Closes 10, 11, 11, 9, 12, 13 with volumes 100, 50, 70, 30, 20, 0:
         // 0; +50 → 50; equal → 50; −30 → 20; +20 → 40; +0 → 40.
-        const std::vector<Bar> bars = { bar(0, 10, 10, 10, 10, 100), bar(1, 11, 11, 11, 11, 50), bar(2, 11, 11, 11, 11, 70),
-                                        bar(3, 9, 9, 9, 9, 30),      bar(4, 12, 12, 12, 12, 20), bar(5, 13, 13, 13, 13, 0) };
+        const std::vector<Bar> bars = { bar(0, 10, 10, 10, 10, 100), bar(1, 11, 11, 11, 11, 50),
+            bar(2, 11, 11, 11, 11, 70), bar(3, 9, 9, 9, 9, 30), bar(4, 12, 12, 12, 12, 20), bar(5, 13, 13, 13, 13, 0) };
         const Line line = obv(bars);
         verifyFirst(line, 0);
         verifyLine(line, { 0, 50, 50, 20, 40, 40 }, 0);
@@ -422,7 +424,7 @@ private slots:
         // 2: H13 L11 C12 V300: TP = 12 → (1000 + 3600)/400 = 11.5.
         // 3: H = L = C = 14, V0 → still 4600/400 = 11.5.
         const std::vector<Bar> bars = { bar(0, 9, 9, 9, 9, 0), bar(1, 9, 12, 9, 9, 100), bar(2, 12, 13, 11, 12, 300),
-                                        bar(3, 14, 14, 14, 14, 0) };
+            bar(3, 14, 14, 14, 14, 0) };
         const Line line = vwap(bars);
         verifyFirst(line, 0);
         verifyLine(line, { 9, 10, 11.5, 11.5 }, 0);
@@ -438,9 +440,9 @@ private slots:
         const std::vector<Bar> bars = {
             at("2024-01-02T15:00:00+09:00", 10, 100), // day 1 → 10
             at("2024-01-02T23:30:00+09:00", 20, 100), // day 1 → (1000 + 2000)/200 = 15
-            at("2024-01-02T15:30:00Z", 30, 100),      // 00:30 KST Jan 3 (same UTC day): restart → 30
-            at("2024-01-03T10:00:00+09:00", 40, 0),   // day 2, no volume → 30
-            at("2024-01-04T09:00:00+09:00", 50, 0),   // day 3, no volume yet → TP = 50
+            at("2024-01-02T15:30:00Z", 30, 100), // 00:30 KST Jan 3 (same UTC day): restart → 30
+            at("2024-01-03T10:00:00+09:00", 40, 0), // day 2, no volume → 30
+            at("2024-01-04T09:00:00+09:00", 50, 0), // day 3, no volume yet → TP = 50
             at("2024-01-04T09:01:00+09:00", 60, 100), // day 3 → 60
         };
         // Cumulative: 10, 15, 20, 20, 20, (1000+2000+3000+6000)/400 = 30.
@@ -479,12 +481,28 @@ private slots:
         const std::vector<Bar> bars = IndicatorsData::randomWalk(40, 7);
         const IndicatorLines lines = computeAll(bars);
         const std::pair<const Line *, qsizetype> firsts[] = {
-            { &lines.sma, 19 },      { &lines.ema, 19 },        { &lines.rsi, 14 },    { &lines.bbMiddle, 19 },
-            { &lines.bbUpper, 19 },  { &lines.bbLower, 19 },    { &lines.momentum, 10 }, { &lines.disparity, 19 },
-            { &lines.adl, 0 },       { &lines.chaikin, 9 },     { &lines.stochK, 13 }, { &lines.stochD, 15 },
-            { &lines.stochSlowK, 15 }, { &lines.stochSlowD, 17 }, { &lines.macd, 25 },   { &lines.macdSignal, 33 },
-            { &lines.macdHist, 33 }, { &lines.atr, 14 },        { &lines.obv, 0 },     { &lines.vwap, 0 },
-            { &lines.vwapDaily, 0 }, { &lines.volumeWma, 19 },
+            { &lines.sma, 19 },
+            { &lines.ema, 19 },
+            { &lines.rsi, 14 },
+            { &lines.bbMiddle, 19 },
+            { &lines.bbUpper, 19 },
+            { &lines.bbLower, 19 },
+            { &lines.momentum, 10 },
+            { &lines.disparity, 19 },
+            { &lines.adl, 0 },
+            { &lines.chaikin, 9 },
+            { &lines.stochK, 13 },
+            { &lines.stochD, 15 },
+            { &lines.stochSlowK, 15 },
+            { &lines.stochSlowD, 17 },
+            { &lines.macd, 25 },
+            { &lines.macdSignal, 33 },
+            { &lines.macdHist, 33 },
+            { &lines.atr, 14 },
+            { &lines.obv, 0 },
+            { &lines.vwap, 0 },
+            { &lines.vwapDaily, 0 },
+            { &lines.volumeWma, 19 },
         };
         for (const auto &[line, first] : firsts) {
             QCOMPARE(line->first, first);
@@ -545,15 +563,15 @@ private slots:
         const IndicatorSet::Values v = set.current();
         QCOMPARE(*v.sma, price);
         QCOMPARE(*v.ema, price);
-        QCOMPARE(*v.rsi, 100.0);              // AL = 0
+        QCOMPARE(*v.rsi, 100.0); // AL = 0
         QCOMPARE(*v.bbMiddle, price);
-        QCOMPARE(*v.bbUpper, price);          // σ = 0
+        QCOMPARE(*v.bbUpper, price); // σ = 0
         QCOMPARE(*v.bbLower, price);
         QCOMPARE(*v.momentum, 0.0);
-        QCOMPARE(*v.disparity, 100.0);        // C/SMA = 1, or SMA = 0 → 100
-        QCOMPARE(*v.adl, 0.0);                // H = L → MFM = 0
+        QCOMPARE(*v.disparity, 100.0); // C/SMA = 1, or SMA = 0 → 100
+        QCOMPARE(*v.adl, 0.0); // H = L → MFM = 0
         QCOMPARE(*v.chaikin, 0.0);
-        QCOMPARE(*v.stochK, 0.0);             // HH = LL
+        QCOMPARE(*v.stochK, 0.0); // HH = LL
         QCOMPARE(*v.stochD, 0.0);
         QCOMPARE(*v.stochSlowK, 0.0);
         QCOMPARE(*v.stochSlowD, 0.0);
@@ -562,7 +580,7 @@ private slots:
         QCOMPARE(*v.macdHist, 0.0);
         QCOMPARE(*v.atr, 0.0);
         QCOMPARE(*v.obv, 0.0);
-        QVERIFY(closeTo(*v.vwap, price, 2));  // Σ(TP·V)/ΣV, or TP when ΣV = 0
+        QVERIFY(closeTo(*v.vwap, price, 2)); // Σ(TP·V)/ΣV, or TP when ΣV = 0
         QVERIFY(closeTo(*v.vwapDaily, price, 2));
         QCOMPARE(*v.volumeWma, volume);
     }

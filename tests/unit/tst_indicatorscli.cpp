@@ -110,7 +110,8 @@ private slots:
         QTest::newRow("no out") << QStringList { "--csv", "in.csv" } << "missing --out";
         QTest::newRow("no value") << QStringList { "--csv" } << "--csv needs a file name";
         QTest::newRow("empty value") << QStringList { "--csv=", "--out", "o.csv" } << "--csv needs a file name";
-        QTest::newRow("unknown") << QStringList { "--csv", "a", "--out", "b", "--fast" } << "unknown argument \"--fast\"";
+        QTest::newRow("unknown") << QStringList { "--csv", "a", "--out", "b", "--fast" }
+                                 << "unknown argument \"--fast\"";
         QTest::newRow("twice") << QStringList { "--csv", "a", "--csv=b", "--out", "c" } << "--csv given twice";
     }
 
@@ -146,10 +147,9 @@ private slots:
         // Every cell parses back to exactly the batch value (%.17g round-trips), empty while warming up.
         const Indicators::IndicatorLines lines = Indicators::computeAll(bars);
         const Indicators::Line *columns[] = { &lines.sma, &lines.ema, &lines.rsi, &lines.bbMiddle, &lines.bbUpper,
-                                              &lines.bbLower, &lines.momentum, &lines.disparity, &lines.adl, &lines.chaikin,
-                                              &lines.stochK, &lines.stochD, &lines.stochSlowK, &lines.stochSlowD,
-                                              &lines.macd, &lines.macdSignal, &lines.macdHist, &lines.atr, &lines.obv,
-                                              &lines.vwap, &lines.vwapDaily };
+            &lines.bbLower, &lines.momentum, &lines.disparity, &lines.adl, &lines.chaikin, &lines.stochK, &lines.stochD,
+            &lines.stochSlowK, &lines.stochSlowD, &lines.macd, &lines.macdSignal, &lines.macdHist, &lines.atr,
+            &lines.obv, &lines.vwap, &lines.vwapDaily };
         for (int i = 0; i < 120; ++i) {
             const QList<QByteArray> cells = rows[i + 1].split(',');
             QCOMPARE(cells.size(), 23);
@@ -165,7 +165,7 @@ private slots:
                 const auto [ptr, ec] = std::from_chars(cell.constData(), cell.constData() + cell.size(), v);
                 QVERIFY(ec == std::errc() && ptr == cell.constData() + cell.size());
                 QVERIFY2(IndicatorsData::sameBits(v, line.values[size_t(i)]) || (v == 0 && line.values[size_t(i)] == 0),
-                         qPrintable(QStringLiteral("row %1 column %2: %3").arg(i).arg(c).arg(QString::fromLatin1(cell))));
+                    qPrintable(QStringLiteral("row %1 column %2: %3").arg(i).arg(c).arg(QString::fromLatin1(cell))));
             }
         }
         // Warm-up boundaries as specified: sma_20 empty on row 18, set on row 19; macd_signal from 33.
@@ -185,18 +185,18 @@ private slots:
             csv += kstTime(i) + ',' + p + ',' + p + ',' + p + ',' + p + ",10\n";
         }
         writeFile(dir.filePath(QStringLiteral("in.csv")), csv);
-        const RunResult r = runTool({ QStringLiteral("--csv"), dir.filePath(QStringLiteral("in.csv")), QStringLiteral("--out"),
-                                      dir.filePath(QStringLiteral("out.csv")) });
+        const RunResult r = runTool({ QStringLiteral("--csv"), dir.filePath(QStringLiteral("in.csv")),
+            QStringLiteral("--out"), dir.filePath(QStringLiteral("out.csv")) });
         QCOMPARE(r.code, 0);
         const QList<QByteArray> rows = readFile(dir.filePath(QStringLiteral("out.csv"))).split('\n');
         const QList<QByteArray> row19 = rows[20].split(',');
-        QCOMPARE(row19[2], QByteArray("10.5"));        // sma_20 = (1+…+20)/20
-        QCOMPARE(row19[4], QByteArray("100"));         // rsi_14: AL = 0
-        QCOMPARE(row19[8], QByteArray("10"));          // mom_10 = 20 − 10
-        QCOMPARE(row19[10], QByteArray("0"));          // adl: H = L → MFM 0, printed as 0
-        QCOMPARE(row19[12], QByteArray("100"));        // stoch_k: C = HH
-        QCOMPARE(row19[20], QByteArray("190"));        // obv: 19 up closes × 10
-        QCOMPARE(row19[21], QByteArray("10.5"));       // vwap = mean of 1..20 (equal volumes)
+        QCOMPARE(row19[2], QByteArray("10.5")); // sma_20 = (1+…+20)/20
+        QCOMPARE(row19[4], QByteArray("100")); // rsi_14: AL = 0
+        QCOMPARE(row19[8], QByteArray("10")); // mom_10 = 20 − 10
+        QCOMPARE(row19[10], QByteArray("0")); // adl: H = L → MFM 0, printed as 0
+        QCOMPARE(row19[12], QByteArray("100")); // stoch_k: C = HH
+        QCOMPARE(row19[20], QByteArray("190")); // obv: 19 up closes × 10
+        QCOMPARE(row19[21], QByteArray("10.5")); // vwap = mean of 1..20 (equal volumes)
         QCOMPARE(rows[25].split(',')[2], QByteArray("15.5"));
         QCOMPARE(rows[1].split(',')[4], QByteArray()); // rsi_14 warming up on row 0
     }
@@ -268,25 +268,43 @@ private slots:
         const QByteArray h = "time,open,high,low,close,volume\n";
         const QByteArray ok1 = "2024-01-02T09:00:00+09:00,100,110,90,105,10\n";
         QTest::newRow("empty file") << QByteArray() << "line 1: empty file";
-        QTest::newRow("missing column")
-            << QByteArray("time,open,high,low,close\n2024-01-02T09:00:00+09:00,1,1,1,1\n") << "line 1: missing column \"volume\"";
-        QTest::newRow("duplicate column") << QByteArray("time,open,high,low,close,volume,close\n") << "line 1: column \"close\" appears twice";
-        QTest::newRow("non-numeric") << h + ok1 + "2024-01-02T09:01:00+09:00,100,abc,90,105,10\n" << "line 3: high \"abc\" is not a finite number";
-        QTest::newRow("empty value") << h + "2024-01-02T09:00:00+09:00,100,110,90,,10\n" << "line 2: close \"\" is not a finite number";
-        QTest::newRow("nan") << h + "2024-01-02T09:00:00+09:00,100,110,90,nan,10\n" << "line 2: close \"nan\" is not a finite number";
-        QTest::newRow("inf volume") << h + "2024-01-02T09:00:00+09:00,100,110,90,100,inf\n" << "line 2: volume \"inf\" is not a finite number";
-        QTest::newRow("comma decimal") << h + "2024-01-02T09:00:00+09:00,100,110,90,100,1.5e\n" << "line 2: volume \"1.5e\" is not a finite number";
-        QTest::newRow("high < low") << h + ok1 + "2024-01-02T09:01:00+09:00,100,99,100,99,10\n" << "line 3: high 99 is below low 100";
-        QTest::newRow("close above high") << h + "2024-01-02T09:00:00+09:00,100,110,90,111,10\n" << "line 2: close 111 is outside the low..high range 90..110";
-        QTest::newRow("open below low") << h + "2024-01-02T09:00:00+09:00,89,110,90,100,10\n" << "line 2: open 89 is outside";
-        QTest::newRow("negative volume") << h + "2024-01-02T09:00:00+09:00,100,110,90,100,-1\n" << "line 2: volume \"-1\" is negative";
-        QTest::newRow("unsorted") << h + ok1 + "2024-01-02T09:02:00+09:00,100,110,90,105,10\n2024-01-02T09:01:00+09:00,100,110,90,105,10\n"
-                                  << "line 4: time \"2024-01-02T09:01:00+09:00\" is not after the previous row's \"2024-01-02T09:02:00+09:00\" (line 3)";
-        QTest::newRow("duplicate time (other offset)") << h + ok1 + "2024-01-02T00:00:00Z,100,110,90,105,10\n" << "line 3: time \"2024-01-02T00:00:00Z\" is not after";
-        QTest::newRow("no offset") << h + "2024-01-02T09:00:00,100,110,90,105,10\n" << "line 2: time \"2024-01-02T09:00:00\" is not an ISO-8601 date-time with a UTC offset";
-        QTest::newRow("too few fields") << h + ok1 + "2024-01-02T09:01:00+09:00,100,110,90,105\n" << "line 3: expected 6 fields like the header, found 5";
-        QTest::newRow("too many fields") << h + "2024-01-02T09:00:00+09:00,100,110,90,105,10,7\n" << "line 2: expected 6 fields like the header, found 7";
-        QTest::newRow("after blank lines") << h + ok1 + "\n\n" + "2024-01-02T09:01:00+09:00,1,0,1,1,1\n" << "line 5: high 0 is below low 1";
+        QTest::newRow("missing column") << QByteArray("time,open,high,low,close\n2024-01-02T09:00:00+09:00,1,1,1,1\n")
+                                        << "line 1: missing column \"volume\"";
+        QTest::newRow("duplicate column")
+            << QByteArray("time,open,high,low,close,volume,close\n") << "line 1: column \"close\" appears twice";
+        QTest::newRow("non-numeric") << h + ok1 + "2024-01-02T09:01:00+09:00,100,abc,90,105,10\n"
+                                     << "line 3: high \"abc\" is not a finite number";
+        QTest::newRow("empty value") << h + "2024-01-02T09:00:00+09:00,100,110,90,,10\n"
+                                     << "line 2: close \"\" is not a finite number";
+        QTest::newRow("nan") << h + "2024-01-02T09:00:00+09:00,100,110,90,nan,10\n"
+                             << "line 2: close \"nan\" is not a finite number";
+        QTest::newRow("inf volume") << h + "2024-01-02T09:00:00+09:00,100,110,90,100,inf\n"
+                                    << "line 2: volume \"inf\" is not a finite number";
+        QTest::newRow("comma decimal") << h + "2024-01-02T09:00:00+09:00,100,110,90,100,1.5e\n"
+                                       << "line 2: volume \"1.5e\" is not a finite number";
+        QTest::newRow("high < low") << h + ok1 + "2024-01-02T09:01:00+09:00,100,99,100,99,10\n"
+                                    << "line 3: high 99 is below low 100";
+        QTest::newRow("close above high") << h + "2024-01-02T09:00:00+09:00,100,110,90,111,10\n"
+                                          << "line 2: close 111 is outside the low..high range 90..110";
+        QTest::newRow("open below low") << h + "2024-01-02T09:00:00+09:00,89,110,90,100,10\n"
+                                        << "line 2: open 89 is outside";
+        QTest::newRow("negative volume") << h + "2024-01-02T09:00:00+09:00,100,110,90,100,-1\n"
+                                         << "line 2: volume \"-1\" is negative";
+        QTest::newRow("unsorted") << h + ok1
+                + "2024-01-02T09:02:00+09:00,100,110,90,105,10\n2024-01-02T09:01:00+09:00,100,110,90,105,10\n"
+                                  << "line 4: time \"2024-01-02T09:01:00+09:00\" is not after the previous row's "
+                                     "\"2024-01-02T09:02:00+09:00\" (line 3)";
+        QTest::newRow("duplicate time (other offset)") << h + ok1 + "2024-01-02T00:00:00Z,100,110,90,105,10\n"
+                                                       << "line 3: time \"2024-01-02T00:00:00Z\" is not after";
+        QTest::newRow("no offset")
+            << h + "2024-01-02T09:00:00,100,110,90,105,10\n"
+            << "line 2: time \"2024-01-02T09:00:00\" is not an ISO-8601 date-time with a UTC offset";
+        QTest::newRow("too few fields") << h + ok1 + "2024-01-02T09:01:00+09:00,100,110,90,105\n"
+                                        << "line 3: expected 6 fields like the header, found 5";
+        QTest::newRow("too many fields") << h + "2024-01-02T09:00:00+09:00,100,110,90,105,10,7\n"
+                                         << "line 2: expected 6 fields like the header, found 7";
+        QTest::newRow("after blank lines") << h + ok1 + "\n\n" + "2024-01-02T09:01:00+09:00,1,0,1,1,1\n"
+                                           << "line 5: high 0 is below low 1";
     }
 
     void badInput()
@@ -303,7 +321,8 @@ private slots:
         QVERIFY2(r.err.contains(message), qPrintable(r.err));
         QVERIFY2(r.err.startsWith(u"kiwoom-trader indicators: "), qPrintable(r.err));
         QVERIFY(!QFile::exists(out));
-        QCOMPARE(QDir(dir.path()).entryList(QDir::Files), QStringList { QStringLiteral("in.csv") }); // no temp file left
+        QCOMPARE(
+            QDir(dir.path()).entryList(QDir::Files), QStringList { QStringLiteral("in.csv") }); // no temp file left
 
         writeFile(out, "previous result\n");
         r = runTool({ QStringLiteral("--csv"), in, QStringLiteral("--out"), out });
@@ -315,7 +334,8 @@ private slots:
     {
         QTemporaryDir dir;
         const QString out = dir.filePath(QStringLiteral("out.csv"));
-        const RunResult r = runTool({ QStringLiteral("--csv"), dir.filePath(QStringLiteral("nope.csv")), QStringLiteral("--out"), out });
+        const RunResult r = runTool(
+            { QStringLiteral("--csv"), dir.filePath(QStringLiteral("nope.csv")), QStringLiteral("--out"), out });
         QCOMPARE(r.code, 2);
         QVERIFY2(r.err.contains(u"cannot read"), qPrintable(r.err));
         QVERIFY(!QFile::exists(out));
@@ -337,8 +357,8 @@ private slots:
     {
         QTemporaryDir dir;
         writeFile(dir.filePath(QStringLiteral("in.csv")), "time,open,high,low,close,volume\n");
-        const RunResult r = runTool({ QStringLiteral("--csv"), dir.filePath(QStringLiteral("in.csv")), QStringLiteral("--out"),
-                                      dir.filePath(QStringLiteral("out.csv")) });
+        const RunResult r = runTool({ QStringLiteral("--csv"), dir.filePath(QStringLiteral("in.csv")),
+            QStringLiteral("--out"), dir.filePath(QStringLiteral("out.csv")) });
         QCOMPARE(r.code, 0);
         QCOMPARE(readFile(dir.filePath(QStringLiteral("out.csv"))), QByteArray(IndicatorsCli::CSV_HEADER) + '\n');
     }

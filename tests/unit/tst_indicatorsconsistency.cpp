@@ -30,17 +30,28 @@ struct Field
 };
 
 constexpr Field FIELDS[] = {
-    { "sma", &Values::sma },           { "ema", &Values::ema },
-    { "rsi", &Values::rsi },           { "bbMiddle", &Values::bbMiddle },
-    { "bbUpper", &Values::bbUpper },   { "bbLower", &Values::bbLower },
-    { "momentum", &Values::momentum }, { "disparity", &Values::disparity },
-    { "adl", &Values::adl },           { "chaikin", &Values::chaikin },
-    { "stochK", &Values::stochK },     { "stochD", &Values::stochD },
-    { "stochSlowK", &Values::stochSlowK }, { "stochSlowD", &Values::stochSlowD },
-    { "macd", &Values::macd },         { "macdSignal", &Values::macdSignal },
-    { "macdHist", &Values::macdHist }, { "atr", &Values::atr },
-    { "obv", &Values::obv },           { "vwap", &Values::vwap },
-    { "vwapDaily", &Values::vwapDaily }, { "volumeWma", &Values::volumeWma },
+    { "sma", &Values::sma },
+    { "ema", &Values::ema },
+    { "rsi", &Values::rsi },
+    { "bbMiddle", &Values::bbMiddle },
+    { "bbUpper", &Values::bbUpper },
+    { "bbLower", &Values::bbLower },
+    { "momentum", &Values::momentum },
+    { "disparity", &Values::disparity },
+    { "adl", &Values::adl },
+    { "chaikin", &Values::chaikin },
+    { "stochK", &Values::stochK },
+    { "stochD", &Values::stochD },
+    { "stochSlowK", &Values::stochSlowK },
+    { "stochSlowD", &Values::stochSlowD },
+    { "macd", &Values::macd },
+    { "macdSignal", &Values::macdSignal },
+    { "macdHist", &Values::macdHist },
+    { "atr", &Values::atr },
+    { "obv", &Values::obv },
+    { "vwap", &Values::vwap },
+    { "vwapDaily", &Values::vwapDaily },
+    { "volumeWma", &Values::volumeWma },
 };
 
 // Empty when bit-identical, else the first differing field.
@@ -48,7 +59,8 @@ QString bitDifference(const Values &a, const Values &b)
 {
     for (const Field &f : FIELDS) {
         if (!sameBits(a.*f.member, b.*f.member))
-            return QStringLiteral("%1: %2 vs %3").arg(QLatin1String(f.name), describe(a.*f.member), describe(b.*f.member));
+            return QStringLiteral("%1: %2 vs %3")
+                .arg(QLatin1String(f.name), describe(a.*f.member), describe(b.*f.member));
     }
     return {};
 }
@@ -104,14 +116,14 @@ private slots:
         QTest::addColumn<quint64>("seed");
         QTest::addColumn<IndicatorsData::Prices>("prices");
         QTest::addColumn<IndicatorSet::Params>("params");
-        QTest::newRow("100k KRW, default periods") << qsizetype(100000) << quint64(1) << IndicatorsData::Prices::KrwTicks
-                                                   << IndicatorSet::Params {};
-        QTest::newRow("100k decimals, default periods") << qsizetype(100000) << quint64(2) << IndicatorsData::Prices::Decimals
-                                                        << IndicatorSet::Params {};
-        QTest::newRow("20k decimals, periods 1-3") << qsizetype(20000) << quint64(3) << IndicatorsData::Prices::Decimals
-                                                   << smallPeriods();
-        QTest::newRow("20k KRW, odd periods") << qsizetype(20000) << quint64(4) << IndicatorsData::Prices::KrwTicks
-                                              << oddPeriods();
+        QTest::newRow("100k KRW, default periods")
+            << qsizetype(100000) << quint64(1) << IndicatorsData::Prices::KrwTicks << IndicatorSet::Params {};
+        QTest::newRow("100k decimals, default periods")
+            << qsizetype(100000) << quint64(2) << IndicatorsData::Prices::Decimals << IndicatorSet::Params {};
+        QTest::newRow("20k decimals, periods 1-3")
+            << qsizetype(20000) << quint64(3) << IndicatorsData::Prices::Decimals << smallPeriods();
+        QTest::newRow("20k KRW, odd periods")
+            << qsizetype(20000) << quint64(4) << IndicatorsData::Prices::KrwTicks << oddPeriods();
     }
 
     void batchEqualsIncrementalWithRevisions()
@@ -178,7 +190,7 @@ private slots:
             QCOMPARE(bands.has_value(), bb.middle.has(qsizetype(t)));
             if (bands) {
                 QVERIFY(sameBits(bands->middle, bb.middle.values[t]) && sameBits(bands->upper, bb.upper.values[t])
-                        && sameBits(bands->lower, bb.lower.values[t]) && sameBits(bands->stdDev, bb.stdDev.values[t]));
+                    && sameBits(bands->lower, bb.lower.values[t]) && sameBits(bands->stdDev, bb.stdDev.values[t]));
             }
             QVERIFY(sameBits(ev, emaFirst.at(qsizetype(t))));
             QVERIFY(sameBits(av, a.at(qsizetype(t))));
@@ -191,7 +203,8 @@ private slots:
         QTest::addColumn<IndicatorsData::Prices>("prices");
         QTest::addColumn<IndicatorSet::Params>("params");
         QTest::newRow("KRW, default") << quint64(21) << IndicatorsData::Prices::KrwTicks << IndicatorSet::Params {};
-        QTest::newRow("decimals, default") << quint64(22) << IndicatorsData::Prices::Decimals << IndicatorSet::Params {};
+        QTest::newRow("decimals, default")
+            << quint64(22) << IndicatorsData::Prices::Decimals << IndicatorSet::Params {};
         QTest::newRow("decimals, periods 1-3") << quint64(23) << IndicatorsData::Prices::Decimals << smallPeriods();
         QTest::newRow("KRW, odd periods") << quint64(24) << IndicatorsData::Prices::KrwTicks << oddPeriods();
     }
@@ -214,13 +227,17 @@ private slots:
             for (const Field &f : FIELDS) {
                 const std::optional<double> a = fast.*f.member;
                 const std::optional<double> b = ref.*f.member;
-                const QString where = QStringLiteral("bar %1 %2: fast %3, naive %4").arg(t).arg(QLatin1String(f.name), describe(a), describe(b));
+                const QString where = QStringLiteral("bar %1 %2: fast %3, naive %4")
+                                          .arg(t)
+                                          .arg(QLatin1String(f.name), describe(a), describe(b));
                 QVERIFY2(a.has_value() == b.has_value(), qPrintable(where));
                 if (!a)
                     continue;
                 QVERIFY2(std::isfinite(*a), qPrintable(where));
-                const bool cumulative = f.member == &Values::adl || f.member == &Values::obv || f.member == &Values::chaikin;
-                const double scale = std::max({ 1.0, std::fabs(*b), bars[size_t(t)].close, cumulative ? volumeSoFar : 0.0 });
+                const bool cumulative
+                    = f.member == &Values::adl || f.member == &Values::obv || f.member == &Values::chaikin;
+                const double scale
+                    = std::max({ 1.0, std::fabs(*b), bars[size_t(t)].close, cumulative ? volumeSoFar : 0.0 });
                 QVERIFY2(std::fabs(*a - *b) <= 1e-9 * scale, qPrintable(where));
             }
         }
@@ -338,8 +355,12 @@ private slots:
             const double sd = double(std::sqrt(ss / 20));
             const double price = bars[size_t(t)].close;
             QVERIFY2(std::fabs(lines.sma.values[size_t(t)] - double(mean)) <= 4 * eps * price,
-                     qPrintable(QStringLiteral("sma at %1: %2 vs %3").arg(t).arg(lines.sma.values[size_t(t)], 0, 'g', 17).arg(double(mean), 0, 'g', 17)));
-            QVERIFY(std::fabs((lines.bbUpper.values[size_t(t)] - lines.bbMiddle.values[size_t(t)]) / 2 - sd) <= 64 * eps * price);
+                qPrintable(QStringLiteral("sma at %1: %2 vs %3")
+                               .arg(t)
+                               .arg(lines.sma.values[size_t(t)], 0, 'g', 17)
+                               .arg(double(mean), 0, 'g', 17)));
+            QVERIFY(std::fabs((lines.bbUpper.values[size_t(t)] - lines.bbMiddle.values[size_t(t)]) / 2 - sd)
+                <= 64 * eps * price);
             const double wma = double(wsum / 210);
             QVERIFY(std::fabs(lines.volumeWma.values[size_t(t)] - wma) <= 8 * eps * std::max(1.0, wma));
         }
@@ -351,7 +372,8 @@ private slots:
         long double absAdl = 0;
         for (qsizetype i = 0; i < count; ++i) {
             const Bar &b = bars[size_t(i)];
-            const long double mfm = b.high == b.low ? 0.0L : ((b.close - b.low) - (b.high - b.close)) / (long double)(b.high - b.low);
+            const long double mfm
+                = b.high == b.low ? 0.0L : ((b.close - b.low) - (b.high - b.close)) / (long double)(b.high - b.low);
             adl += mfm * b.volume;
             absAdl += std::fabs(mfm * b.volume);
             if (i > 0 && b.close > bars[size_t(i - 1)].close)
@@ -371,10 +393,12 @@ private slots:
         for (const Field &f : FIELDS) {
             const double a = *(fast.*f.member);
             const double b = *(ref.*f.member);
-            const bool cumulative = f.member == &Values::adl || f.member == &Values::obv || f.member == &Values::chaikin;
+            const bool cumulative
+                = f.member == &Values::adl || f.member == &Values::obv || f.member == &Values::chaikin;
             const double scale = std::max({ 1.0, std::fabs(b), bars[last].close, cumulative ? double(vol) : 0.0 });
             QVERIFY2(std::fabs(a - b) <= 1e-9 * scale,
-                     qPrintable(QStringLiteral("%1: %2 vs %3").arg(QLatin1String(f.name)).arg(a, 0, 'g', 17).arg(b, 0, 'g', 17)));
+                qPrintable(
+                    QStringLiteral("%1: %2 vs %3").arg(QLatin1String(f.name)).arg(a, 0, 'g', 17).arg(b, 0, 'g', 17)));
         }
     }
 };

@@ -131,13 +131,13 @@ private slots:
         const BollingerLines bb = bollinger(c, 10, 3.0);
         const StochasticLines st = stochastic(bars, p.stochastic);
         const MacdLines m = macd(c, p.macd);
-        const Line lines[] = { sma(c, 5), ema(c, 8), rsi(c, 6), bb.upper, momentum(c, 4), disparity(c, 7), chaikin(bars, 2, 6),
-                               st.slowD, m.signal, atr(bars, 5), wma(volumes(bars), 6) };
+        const Line lines[] = { sma(c, 5), ema(c, 8), rsi(c, 6), bb.upper, momentum(c, 4), disparity(c, 7),
+            chaikin(bars, 2, 6), st.slowD, m.signal, atr(bars, 5), wma(volumes(bars), 6) };
         IndicatorSet set(p);
         for (qsizetype t = 0; t < 200; ++t) {
             const IndicatorSet::Values &v = set.append(bars[size_t(t)]);
             const std::optional<double> got[] = { v.sma, v.ema, v.rsi, v.bbUpper, v.momentum, v.disparity, v.chaikin,
-                                                  v.stochSlowD, v.macdSignal, v.atr, v.volumeWma };
+                v.stochSlowD, v.macdSignal, v.atr, v.volumeWma };
             for (size_t k = 0; k < std::size(lines); ++k)
                 QVERIFY2(got[k] == lines[k].at(t), qPrintable(QStringLiteral("bar %1, column %2").arg(t).arg(k)));
         }
