@@ -12,14 +12,14 @@ namespace Indicators {
 //
 // Precision (why not a plain running sum): the sums are kept relative to a shift K, an input of the
 // window, as S1 = Σ(x−K) and S2 = Σ(x−K)². Prices in a window are close to each other, so x−K is
-// exact (Sterbenz) and small, which avoids the cancellation of Σx² − (Σx)²/n. Every n inputs (when
-// the ring wraps) K is moved to the newest input and S1/S2 are recomputed exactly from the window,
-// so rounding drift never outlives one window: amortised O(1), and the error over 1,000,000
-// candles is the same as over 20.
+// small and, within a factor of 2 of K, exact (Sterbenz), which avoids the cancellation of
+// Σx² − (Σx)²/n. Every n inputs (when the ring wraps) K is moved to the newest input and S1/S2 are
+// recomputed exactly from the window, so rounding drift never outlives one window: amortised O(1),
+// and the error over 1,000,000 candles is the same as over 20.
 //   mean = (K·n + S1) / n;   variance = (n·S2 − S1²) / n², clamped at 0 (never NaN under sqrt).
 // For integer inputs (KRW; while sums stay below 2^53) S1, S2, K·n + S1 and n·S2 − S1² are exact,
-// so mean and variance are the correctly rounded true values; for decimal inputs they are within a
-// few ulps. A window whose n inputs are all equal gives mean = that value and variance = 0 exactly.
+// so mean and variance are the correctly rounded true values; for decimal inputs the mean is within a
+// few ulps and the variance within a few ulps of S2/n (the squared deviations from K). A window whose n inputs are all equal gives mean = that value and variance = 0 exactly.
 //
 // append() adds an input; update() replaces the newest one (revising a forming candle) by restoring
 // the state saved before the last append() and pushing again: bit-identical to never having pushed

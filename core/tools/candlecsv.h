@@ -19,9 +19,10 @@
 //   a fraction are optional, 'T' may be a space); strictly increasing from row to row.
 // - open/high/low/close/volume: finite decimal numbers >= 0 (a leading '+' is allowed), with
 //   low <= open, close <= high.
-// Fields may be wrapped in double quotes and surrounded by spaces; blank lines are skipped; CRLF and
-// a UTF-8 BOM are accepted. Anything else is an Error whose message names the (1-based) line:
-// "line 7: high 99 is below low 100". Codes: csv.io, csv.header, csv.value, csv.order.
+// Fields may be wrapped in double quotes (without commas inside) and surrounded by spaces; blank
+// lines are skipped; CRLF and a UTF-8 BOM are accepted. Anything else is an Error whose message names
+// the (1-based) line: "line 7: high 99 is below low 100". Codes: csv.io, csv.header, csv.value,
+// csv.order.
 namespace CandleCsv {
 
 class Table
