@@ -13,16 +13,21 @@ void Bollinger::reset()
     m_bands = Bands {};
 }
 
+Bollinger::Bands Bollinger::bandsFrom(const RollingStats &stats, double width)
+{
+    Bands b;
+    b.middle = stats.mean();
+    b.stdDev = std::sqrt(stats.variance());
+    b.upper = b.middle + width * b.stdDev;
+    b.lower = b.middle - width * b.stdDev;
+    return b;
+}
+
 void Bollinger::step(double close, bool revise)
 {
     detail::feed(m_stats, close, revise);
-    if (!m_stats.ready())
-        return;
-    Bands &b = m_bands;
-    b.middle = m_stats.mean();
-    b.stdDev = std::sqrt(m_stats.variance());
-    b.upper = b.middle + m_k * b.stdDev;
-    b.lower = b.middle - m_k * b.stdDev;
+    if (m_stats.ready())
+        m_bands = bandsFrom(m_stats, m_k);
 }
 
 BollingerLines bollinger(std::span<const double> close, int period, double width)

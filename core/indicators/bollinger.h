@@ -41,6 +41,9 @@ public:
     qint64 count() const { return m_stats.count(); }
     bool ready() const { return m_stats.ready(); }
 
+    // The bands of a ready window; what step() uses, so equal windows give bit-identical bands.
+    static Bands bandsFrom(const RollingStats &stats, double width);
+
 private:
     void step(double close, bool revise);
 

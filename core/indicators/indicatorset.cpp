@@ -48,12 +48,14 @@ IndicatorSet::IndicatorSet() : IndicatorSet(Params {}) { }
 
 IndicatorSet::IndicatorSet(const Params &params)
     : m_p(params)
+    , m_bollingerFromSma(clampPeriod(params.bollingerPeriod) == clampPeriod(params.smaPeriod))
+    , m_disparityFromSma(clampPeriod(params.disparityPeriod) == clampPeriod(params.smaPeriod))
     , m_sma(params.smaPeriod)
     , m_ema(params.emaPeriod)
     , m_rsi(params.rsiPeriod)
-    , m_bollinger(params.bollingerPeriod, params.bollingerWidth)
+    , m_bollinger(m_bollingerFromSma ? 1 : params.bollingerPeriod, params.bollingerWidth) // unused when shared
     , m_momentum(params.momentumPeriod)
-    , m_disparity(params.disparityPeriod)
+    , m_disparity(m_disparityFromSma ? 1 : params.disparityPeriod)
     , m_chaikin(params.chaikinFast, params.chaikinSlow)
     , m_stochastic(params.stochastic)
     , m_macd(params.macd)
@@ -122,12 +124,19 @@ void IndicatorSet::compute(const Bar &bar, bool revise)
     v.sma = feed(m_sma, bar.close, revise);
     v.ema = feed(m_ema, bar.close, revise);
     v.rsi = feed(m_rsi, bar.close, revise);
-    const auto bands = feed(m_bollinger, bar.close, revise);
+    std::optional<Bollinger::Bands> bands;
+    if (!m_bollingerFromSma)
+        bands = feed(m_bollinger, bar.close, revise);
+    else if (v.sma)
+        bands = Bollinger::bandsFrom(m_sma.stats(), m_p.bollingerWidth);
     v.bbMiddle = bands ? std::optional<double>(bands->middle) : std::nullopt;
     v.bbUpper = bands ? std::optional<double>(bands->upper) : std::nullopt;
     v.bbLower = bands ? std::optional<double>(bands->lower) : std::nullopt;
     v.momentum = feed(m_momentum, bar.close, revise);
-    v.disparity = feed(m_disparity, bar.close, revise);
+    if (!m_disparityFromSma)
+        v.disparity = feed(m_disparity, bar.close, revise);
+    else
+        v.disparity = v.sma ? std::optional<double>(Disparity::fromSma(bar.close, *v.sma)) : std::nullopt;
     v.chaikin = feed(m_chaikin, bar, revise);
     v.adl = m_chaikin.adl();
     const Stochastic::Value &stoch = feed(m_stochastic, bar, revise);

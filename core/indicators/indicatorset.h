@@ -117,6 +117,10 @@ private:
     void compute(const Bar &bar, bool revise);
 
     Params m_p;
+    // Bollinger and disparity over the SMA's own window when their periods match (the default): the
+    // same RollingStats and formulas, so the values are bit-identical to the separate indicators.
+    bool m_bollingerFromSma;
+    bool m_disparityFromSma;
     Sma m_sma;
     Ema m_ema;
     Rsi m_rsi;

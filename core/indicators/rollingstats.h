@@ -19,7 +19,8 @@ namespace Indicators {
 //   mean = (K·n + S1) / n;   variance = (n·S2 − S1²) / n², clamped at 0 (never NaN under sqrt).
 // For integer inputs (KRW; while sums stay below 2^53) S1, S2, K·n + S1 and n·S2 − S1² are exact,
 // so mean and variance are the correctly rounded true values; for decimal inputs the mean is within a
-// few ulps and the variance within a few ulps of S2/n (the squared deviations from K). A window whose n inputs are all equal gives mean = that value and variance = 0 exactly.
+// few ulps and the variance within a few ulps of S2/n (the squared deviations from K). A window whose n inputs are all
+// equal gives mean = that value and variance = 0 exactly.
 //
 // append() adds an input; update() replaces the newest one (revising a forming candle) by restoring
 // the state saved before the last append() and pushing again: bit-identical to never having pushed

@@ -29,6 +29,9 @@ public:
     int period() const { return m_stats.period(); }
     qint64 count() const { return m_stats.count(); }
     bool ready() const { return m_stats.ready(); }
+    // The window behind the mean, for indicators over the same closes and period (IndicatorSet
+    // derives Bollinger and disparity from it instead of keeping two more windows).
+    const RollingStats &stats() const { return m_stats; }
 
 private:
     void step(double x, bool revise);

@@ -18,7 +18,13 @@ Stochastic::Params clamped(Stochastic::Params p)
 Stochastic::Stochastic() : Stochastic(Params {}) { }
 
 Stochastic::Stochastic(const Params &params)
-    : m_p(clamped(params)), m_high(m_p.k), m_low(m_p.k), m_d(m_p.d), m_slowK(m_p.slowK), m_slowD(m_p.slowD)
+    : m_p(clamped(params))
+    , m_high(m_p.k)
+    , m_low(m_p.k)
+    , m_d(m_p.d)
+    , m_slowK(m_p.slowK)
+    , m_slowD(m_p.slowD)
+    , m_shareSmoothing(m_p.d == m_p.slowK)
 {
 }
 
@@ -56,9 +62,10 @@ void Stochastic::step(const Bar &bar, bool revise)
             s.mean = s.stats.mean();
         return s.stats.ready();
     };
-    smooth(m_d, m_k);
-    if (smooth(m_slowK, m_k))
-        smooth(m_slowD, m_slowK.mean);
+    const bool dReady = smooth(m_d, m_k);
+    const Smoothing &slowK = m_shareSmoothing ? m_d : m_slowK;
+    if (m_shareSmoothing ? dReady : smooth(m_slowK, m_k))
+        smooth(m_slowD, slowK.mean);
 }
 
 StochasticLines stochastic(std::span<const Bar> bars, const Stochastic::Params &params)

@@ -14,6 +14,7 @@ namespace Indicators {
 //   slow %D = SMA_slowD(slow %K);                from index k−1 + slowK−1 + slowD−1 (17)
 // HH/LL are the highest high / lowest low of the last k bars including the current one (monotonic
 // deques, O(1) amortised). The smoothings are RollingStats means: a flat %K window gives exactly it.
+// With d == slowK (the default) fast %D and slow %K are the same numbers and are computed once.
 class Stochastic
 {
 public:
@@ -55,7 +56,7 @@ public:
         if (n > firstD())
             v.d = m_d.mean;
         if (n > firstSlowK())
-            v.slowK = m_slowK.mean;
+            v.slowK = m_shareSmoothing ? m_d.mean : m_slowK.mean;
         if (n > firstSlowD())
             v.slowD = m_slowD.mean;
         return v;
@@ -89,6 +90,7 @@ private:
     Smoothing m_d;
     Smoothing m_slowK;
     Smoothing m_slowD;
+    bool m_shareSmoothing; // d == slowK: slow %K is fast %D (same inputs, same window), computed once
     double m_k = 0.0;
 };
 

@@ -23,13 +23,14 @@ void Vwap::step(const Bar &bar, bool revise)
     else
         m_saved = m_s;
     State &s = m_s;
-    if (m_anchor == VwapAnchor::KstDay) {
-        const qint64 day = kstDay(bar.timeMs);
-        if (s.count == 0 || day != s.day) {
-            s.day = day;
-            s.priceVolume.reset();
-            s.volume.reset();
-        }
+    // A new day when the bar leaves the current day's interval (no 64-bit division per bar).
+    if (m_anchor == VwapAnchor::KstDay && (s.count == 0 || bar.timeMs < s.dayStartMs || bar.timeMs >= s.dayEndMs)) {
+        constexpr qint64 DAY_MS = 86400LL * 1000;
+        constexpr qint64 KST_MS = 9LL * 3600 * 1000;
+        s.dayStartMs = kstDay(bar.timeMs) * DAY_MS - KST_MS;
+        s.dayEndMs = s.dayStartMs + DAY_MS;
+        s.priceVolume.reset();
+        s.volume.reset();
     }
     ++s.count;
     const double tp = typicalPrice(bar);

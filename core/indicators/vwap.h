@@ -43,7 +43,8 @@ private:
     struct State
     {
         qint64 count = 0;
-        qint64 day = 0;
+        qint64 dayStartMs = 0; // the current Asia/Seoul day as [start, end) in UTC ms (KstDay only)
+        qint64 dayEndMs = 0;
         CompensatedSum priceVolume;
         CompensatedSum volume;
         double value = 0.0;
