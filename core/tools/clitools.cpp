@@ -1,12 +1,18 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "clitools.h"
 
+#include "indicatorscli.h"
+
 namespace CliTools {
 
 const QList<Tool> &tools()
 {
     // Each tool adds its entry here.
-    static const QList<Tool> list = {};
+    static const QList<Tool> list = {
+        Tool { QStringLiteral("indicators"),
+            QStringLiteral("compute the standard indicator set of a candle CSV (--csv IN.csv --out OUT.csv)"),
+            &IndicatorsCli::run },
+    };
     return list;
 }
 
