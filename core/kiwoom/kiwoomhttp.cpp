@@ -53,6 +53,8 @@ Response read(QNetworkReply *reply, bool timedOut)
 
 bool mayHaveReachedServer(const Response &response)
 {
+    if (response.definitelyNotSent)
+        return false;
     if (response.timedOut)
         return true;
     switch (response.networkError) {
@@ -72,7 +74,7 @@ bool mayHaveReachedServer(const Response &response)
 
 KiwoomError transportError(const QString &apiId, const Response &response)
 {
-    if (response.timedOut)
+    if (response.timedOut && !response.definitelyNotSent)
         return KiwoomError::make(KiwoomError::Kind::Timeout, apiId, QStringLiteral("no reply within the timeout"));
     return KiwoomError::make(KiwoomError::Kind::Transport, apiId, response.networkErrorText);
 }

@@ -25,6 +25,7 @@ struct Response
     QNetworkReply::NetworkError networkError = QNetworkReply::NoError;
     QString networkErrorText;
     bool timedOut = false;                    // aborted by the caller's timeout
+    bool definitelyNotSent = false;           // the request never left (no connection was made)
     QByteArray body;
     QString contYn;                           // response header cont-yn
     QString nextKey;                          // response header next-key

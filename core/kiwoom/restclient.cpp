@@ -4,6 +4,7 @@
 #include "common/clock.h"
 #include "common/logging.h"
 #include "kiwoomhttp.h"
+#include "singleshothttp.h"
 #include "tokenmanager.h"
 
 #include <QJsonDocument>
@@ -32,6 +33,7 @@ struct RestClient::Call
     RateLimiter::Ticket ticket = 0;
     bool waitingForSlot = false;
     QPointer<QNetworkReply> reply;
+    QPointer<SingleShotHttp> order; // orders: the one-shot exchange in flight
     QPointer<QTimer> timer;
     QString tokenUsed;
     qint64 submittedMs = 0; // steady clock
@@ -68,6 +70,11 @@ RestClient::~RestClient()
             call->reply->disconnect(this);
             call->reply->abort();
             call->reply->deleteLater();
+        }
+        if (call->order) {
+            call->order->disconnect(this);
+            call->order->abort();
+            call->order->deleteLater();
         }
     }
 }
@@ -152,22 +159,55 @@ void RestClient::send(const CallPtr &call, const QString &token)
         call->nextKey, query);
     call->tokenUsed = token;
     call->sentMs = steadyMs();
+    const RequestId id = call->id;
+    if (call->isOrder()) {
+        QList<QPair<QByteArray, QByteArray>> headers;
+        const QList<QByteArray> names = request.rawHeaderList();
+        for (const QByteArray &name : names)
+            headers.append({ name, request.rawHeader(name) });
+        auto *exchange = new SingleShotHttp(request.url(), headers, call->body, m_config.timeoutMs, this);
+        call->order = exchange;
+        connect(exchange, &SingleShotHttp::finished, this, [this, id] { onOrderReply(id); });
+        exchange->start();
+        qCInfo(lcRest).noquote() << call->spec.apiId << "sent" << call->spec.title;
+        return;
+    }
     QNetworkReply *reply = m_network.post(request, call->body);
     call->reply = reply;
-    const RequestId id = call->id;
     auto *timer = new QTimer(reply);
     timer->setSingleShot(true);
     call->timer = timer;
-    connect(timer, &QTimer::timeout, this, [this, id] { onReply(id, true); });
-    connect(reply, &QNetworkReply::finished, this, [this, id] { onReply(id, false); });
+    connect(timer, &QTimer::timeout, this, [this, id] { onNetworkReply(id, true); });
+    connect(reply, &QNetworkReply::finished, this, [this, id] { onNetworkReply(id, false); });
     timer->start(m_config.timeoutMs);
-    if (call->isOrder())
-        qCInfo(lcRest).noquote() << call->spec.apiId << "sent" << call->spec.title;
-    else
-        qCDebug(lcRest).noquote() << call->spec.apiId << "page" << (call->pages.size() + 1) << "sent";
+    qCDebug(lcRest).noquote() << call->spec.apiId << "page" << (call->pages.size() + 1) << "sent";
 }
 
-void RestClient::onReply(RequestId id, bool timedOut)
+void RestClient::onOrderReply(RequestId id)
+{
+    const CallPtr call = m_calls.value(id);
+    if (!call || !call->order)
+        return;
+    SingleShotHttp *exchange = call->order;
+    call->order = nullptr;
+    exchange->disconnect(this);
+    exchange->deleteLater();
+    m_limiter.finished(call->ticket);
+    const SingleShotHttp::Outcome &o = exchange->outcome();
+    Kiwoom::Http::Response response;
+    response.httpStatus = o.status;
+    response.timedOut = o.timedOut;
+    response.definitelyNotSent = !o.connected || !o.requestWritten;
+    response.networkErrorText = o.error;
+    if (o.status > 0) {
+        response.body = o.body;
+        response.contYn = QString::fromLatin1(o.headers.value("cont-yn")).trimmed();
+        response.nextKey = QString::fromLatin1(o.headers.value("next-key")).trimmed();
+    }
+    handleResponse(call, response);
+}
+
+void RestClient::onNetworkReply(RequestId id, bool timedOut)
 {
     const CallPtr call = m_calls.value(id);
     if (!call || !call->reply)
@@ -183,6 +223,11 @@ void RestClient::onReply(RequestId id, bool timedOut)
     m_limiter.finished(call->ticket);
     const Kiwoom::Http::Response response = Kiwoom::Http::read(reply, timedOut);
     reply->deleteLater();
+    handleResponse(call, response);
+}
+
+void RestClient::handleResponse(const CallPtr &call, const Kiwoom::Http::Response &response)
+{
     const QString &apiId = call->spec.apiId;
     const qint64 latency = steadyMs() - call->sentMs;
     qCDebug(lcRest).noquote() << apiId << "reply HTTP" << response.httpStatus << "in" << latency << "ms";
@@ -401,7 +446,7 @@ bool RestClient::cancel(RequestId id)
     const CallPtr call = m_calls.value(id);
     if (!call)
         return false;
-    if (call->reply && call->isOrder())
+    if (call->order)
         return false; // an order on the wire must report its outcome
     if (call->waitingForSlot)
         m_limiter.cancel(call->ticket);

@@ -20,7 +20,12 @@
 class IClock;
 class QNetworkAccessManager;
 class QNetworkReply;
+class SingleShotHttp;
 class TokenManager;
+
+namespace Kiwoom::Http {
+struct Response;
+}
 
 // RestClient: the Kiwoom REST TRs on QNetworkAccessManager, typed (one method per TR, see
 // trcodec.h for the wire codec) plus a raw call() for any other TR.
@@ -38,8 +43,9 @@ class TokenManager;
 //    server. A timeout, reset connection, HTTP 5xx or an unreadable reply is reported as
 //    OutcomeUnknown, so the order manager reconciles (ka10075/ka10076) instead of resending. A
 //    refusal before execution (connection refused, 429/1700, return_code 20) is a definite error.
-//    Note: Qt's HTTP/1.1 stack itself resends a request once when a kept-alive connection closes
-//    before any response byte; that is outside this class's control.
+//    Orders do not use QNetworkAccessManager at all: its HTTP/1.1 stack silently resends a POST
+//    when the connection closes before the reply. They go through SingleShotHttp (one connection,
+//    one write, never resent), which also tells a refused connection (definite) from a lost reply.
 //  * Continuation: paged TRs follow cont-yn/next-key up to Paging::maxPages, each page a request
 //    of its own through the limiter; the reply's PageInfo says whether more exists and the key to
 //    resume with.
@@ -154,7 +160,9 @@ private:
     void acquireSlot(const CallPtr &call);
     void onGranted(RequestId id);
     void send(const CallPtr &call, const QString &token);
-    void onReply(RequestId id, bool timedOut);
+    void onNetworkReply(RequestId id, bool timedOut);
+    void onOrderReply(RequestId id);
+    void handleResponse(const CallPtr &call, const Kiwoom::Http::Response &response);
     void handleApiError(const CallPtr &call, KiwoomError error);
     void handleAuthFailure(const CallPtr &call, const KiwoomError &error);
     void retryOrFail(const CallPtr &call, const KiwoomError &error, bool immediate);

@@ -195,7 +195,7 @@ void TokenManager::handleIssueReply(QNetworkReply *reply, bool timedOut)
         } else {
             KiwoomError e = KiwoomError::make(response.httpStatus == 429 ? KiwoomError::Kind::RateLimited
                                                                          : KiwoomError::Kind::Http,
-                                              ISSUE_ID, QStringLiteral("HTTP %1").arg(response.httpStatus));
+                                              ISSUE_ID, QStringLiteral("unexpected reply to the token request"));
             e.httpStatus = response.httpStatus;
             failIssue(e);
         }
