@@ -191,6 +191,7 @@ void KiwoomFakeServer::onHttpConnection()
 {
     while (QTcpSocket *socket = m_http->nextPendingConnection()) {
         auto *c = new HttpConnection;
+        socket->setSocketOption(QAbstractSocket::LowDelayOption, 1);
         c->socket = socket;
         c->index = ++m_httpNext;
         m_httpConnections << c;
