@@ -50,7 +50,6 @@ RealtimeClient::RealtimeClient(TokenManager &tokens, const QUrl &url, const IClo
         dropSocket();
         scheduleReconnect(QStringLiteral("login timeout"));
     });
-    m_idleTimer.setInterval(1000);
     connect(&m_idleTimer, &QTimer::timeout, this, [this] {
         if (m_config.idleTimeoutMs > 0 && m_state == State::LoggedIn && m_lastFrame.isValid()
             && m_lastFrame.elapsed() > m_config.idleTimeoutMs) {
@@ -86,7 +85,8 @@ void RealtimeClient::start()
     m_running = true;
     m_noReconnect = false;
     m_attempt = 0;
-    m_idleTimer.start();
+    if (m_config.idleTimeoutMs > 0)
+        m_idleTimer.start(std::clamp(m_config.idleTimeoutMs / 3, 100, 1000));
     connectNow();
 }
 
@@ -213,7 +213,7 @@ void RealtimeClient::scheduleReconnect(const QString &reason, bool soon)
         const double spread = 1.0 + m_config.jitter * (2.0 * QRandomGenerator::global()->generateDouble() - 1.0);
         delay = qint64(base * spread);
     }
-    qCInfo(lcWs).noquote() << "reconnecting in" << delay << "ms (attempt" << m_attempt << ") after:" << reason;
+    qCInfo(lcWs).noquote() << QStringLiteral("reconnecting in %1 ms (attempt %2) after: %3").arg(delay).arg(m_attempt).arg(reason);
     setState(State::WaitingToReconnect);
     m_reconnectTimer.start(int(delay));
 }
@@ -284,8 +284,10 @@ void RealtimeClient::onLoginReply(const QJsonObject &frame)
             ++m_stats.reconnects;
         m_loggedInAtMs = m_clock.nowMs();
         setState(State::LoggedIn);
-        qCInfo(lcWs).noquote() << (reconnected ? "websocket logged in again (reconnect" : "websocket logged in (connection")
-                                      + QStringLiteral(" %1)").arg(m_stats.logins);
+        qCInfo(lcWs).noquote() << (reconnected ? QStringLiteral("websocket logged in again (login %1, reconnect %2)")
+                                                     .arg(m_stats.logins)
+                                                     .arg(m_stats.reconnects)
+                                               : QStringLiteral("websocket logged in"));
         resendRegistrations();
         emit loggedIn(reconnected);
         return;
