@@ -53,6 +53,7 @@ struct ConditionSearch::Op
 ConditionSearch::ConditionSearch(RealtimeClient &realtime, QObject *parent)
     : QObject(parent)
     , m_realtime(realtime)
+    , m_timeout(this)
 {
     m_timeout.setSingleShot(true);
     connect(&m_timeout, &QTimer::timeout, this, &ConditionSearch::onTimeout);

@@ -12,17 +12,21 @@ KiwoomSession::KiwoomSession(const Config &config, const IClock &clock, QObject 
     : QObject(parent)
     , m_config(config)
     , m_clock(clock)
+    , m_retryTimer(this)
+    , m_wsReadyTimer(this)
+    , m_stopTimer(this)
 {
     m_config.credentials.registerSecrets();
-    m_network = std::make_unique<QNetworkAccessManager>();
-    m_tokens = std::make_unique<TokenManager>(*m_network, m_config.endpoints, m_config.credentials, clock);
+    // Every part is a child of the session, so moving the session to the core's thread moves them all.
+    m_network = std::make_unique<QNetworkAccessManager>(this);
+    m_tokens = std::make_unique<TokenManager>(*m_network, m_config.endpoints, m_config.credentials, clock, this);
     m_tokens->setConfig(m_config.token);
-    m_limiter = std::make_unique<RateLimiter>(m_config.rate, RateLimiter::MonotonicClock());
-    m_rest = std::make_unique<RestClient>(*m_network, m_config.endpoints.restBase, *m_tokens, *m_limiter, clock);
+    m_limiter = std::make_unique<RateLimiter>(m_config.rate, RateLimiter::MonotonicClock(), this);
+    m_rest = std::make_unique<RestClient>(*m_network, m_config.endpoints.restBase, *m_tokens, *m_limiter, clock, this);
     m_rest->setConfig(m_config.rest);
-    m_realtime = std::make_unique<RealtimeClient>(*m_tokens, m_config.endpoints.wsUrl, clock);
+    m_realtime = std::make_unique<RealtimeClient>(*m_tokens, m_config.endpoints.wsUrl, clock, this);
     m_realtime->setConfig(m_config.realtime);
-    m_conditions = std::make_unique<ConditionSearch>(*m_realtime);
+    m_conditions = std::make_unique<ConditionSearch>(*m_realtime, this);
     m_conditions->setConfig(m_config.conditions);
 
     m_retryTimer.setSingleShot(true);
@@ -57,7 +61,13 @@ KiwoomSession::KiwoomSession(const Config &config, const IClock &clock, QObject 
 
 KiwoomSession::~KiwoomSession()
 {
-    // Members are destroyed in reverse order: conditions, realtime, rest, limiter, tokens, network.
+    // Explicit order (users before what they use); unique_ptr deletion also unparents each child.
+    m_conditions.reset();
+    m_realtime.reset();
+    m_rest.reset();
+    m_limiter.reset();
+    m_tokens.reset();
+    m_network.reset();
 }
 
 QString KiwoomSession::stateName(State state)
@@ -124,7 +134,7 @@ void KiwoomSession::onTokenFailed(const KiwoomError &error)
     m_lastError = error;
     if (error.retryable()) {
         ++m_startAttempts;
-        const int delay = std::min(60000, 2000 << std::min(m_startAttempts - 1, 5));
+        const int delay = std::min(60000, m_config.startRetryInitialMs << std::min(m_startAttempts - 1, 5));
         qCWarning(lcSession).noquote() << "could not get a token (" + error.describe() + "); retrying in" << delay << "ms";
         m_retryTimer.start(delay);
         return;

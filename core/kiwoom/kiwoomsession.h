@@ -45,6 +45,7 @@ public:
         RealtimeClient::Config realtime;
         ConditionSearch::Config conditions;
         int wsReadyTimeoutMs = 15000;
+        int startRetryInitialMs = 2000; // transient token failures while starting: 2 s doubling to 60 s
         int stopTimeoutMs = 3000;      // how long stop() waits for the revoke
     };
 

@@ -35,6 +35,7 @@ RateLimiter::RateLimiter(const Config &config, MonotonicClock clock, QObject *pa
     : QObject(parent)
     , m_config(config)
     , m_clock(clock ? std::move(clock) : MonotonicClock(steadyNowMs))
+    , m_timer(this)
 {
     m_timer.setSingleShot(true);
     // Precise: a coarse timer may fire 5% late, which on a 1 s window costs 50 ms of throughput

@@ -41,6 +41,9 @@ RealtimeClient::RealtimeClient(TokenManager &tokens, const QUrl &url, const IClo
     , m_tokens(tokens)
     , m_url(url)
     , m_clock(clock)
+    , m_reconnectTimer(this)
+    , m_loginTimer(this)
+    , m_idleTimer(this)
 {
     m_reconnectTimer.setSingleShot(true);
     connect(&m_reconnectTimer, &QTimer::timeout, this, &RealtimeClient::connectNow);

@@ -11,6 +11,7 @@ SingleShotHttp::SingleShotHttp(const QUrl &url, const QList<QPair<QByteArray, QB
     , m_headers(headers)
     , m_body(body)
     , m_timeoutMs(timeoutMs)
+    , m_timer(this)
 {
     m_timer.setSingleShot(true);
     connect(&m_timer, &QTimer::timeout, this, [this] {

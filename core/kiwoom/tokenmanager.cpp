@@ -31,6 +31,8 @@ TokenManager::TokenManager(QNetworkAccessManager &network, const KiwoomEndpoints
     , m_endpoints(endpoints)
     , m_credentials(credentials)
     , m_clock(clock)
+    , m_issueTimeout(this)
+    , m_refreshTimer(this)
 {
     m_credentials.registerSecrets();
     m_issueTimeout.setSingleShot(true);

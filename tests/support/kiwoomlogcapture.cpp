@@ -8,6 +8,7 @@ namespace {
 QMutex s_mutex;
 QStringList s_lines;
 KiwoomLogCapture *s_active = nullptr;
+QtMessageHandler s_previous = nullptr;
 
 } // namespace
 
@@ -18,6 +19,7 @@ KiwoomLogCapture::KiwoomLogCapture()
     s_active = this;
     QLoggingCategory::setFilterRules(QStringLiteral("kt.*=true"));
     m_previous = qInstallMessageHandler(&KiwoomLogCapture::handler);
+    s_previous = m_previous;
 }
 
 KiwoomLogCapture::~KiwoomLogCapture()
@@ -28,10 +30,15 @@ KiwoomLogCapture::~KiwoomLogCapture()
     s_active = nullptr;
 }
 
-void KiwoomLogCapture::handler(QtMsgType, const QMessageLogContext &context, const QString &message)
+void KiwoomLogCapture::handler(QtMsgType type, const QMessageLogContext &context, const QString &message)
 {
-    QMutexLocker lock(&s_mutex);
-    s_lines << QStringLiteral("[%1] %2").arg(QLatin1String(context.category ? context.category : "default"), message);
+    {
+        QMutexLocker lock(&s_mutex);
+        s_lines << QStringLiteral("[%1] %2").arg(QLatin1String(context.category ? context.category : "default"), message);
+    }
+    // KT_ECHO_LOGS=1 shows the captured lines too (debugging a test).
+    if (s_previous && qEnvironmentVariableIsSet("KT_ECHO_LOGS"))
+        s_previous(type, context, message);
 }
 
 QStringList KiwoomLogCapture::lines() const
