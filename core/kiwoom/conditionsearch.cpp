@@ -144,6 +144,39 @@ void ConditionSearch::stopRealtime(const QString &seq, QObject *context, Callbac
     enqueue(op);
 }
 
+void ConditionSearch::cancelAll()
+{
+    m_timeout.stop();
+    std::deque<OpPtr> ops = std::exchange(m_queue, {});
+    if (m_current)
+        ops.push_front(std::exchange(m_current, nullptr));
+    m_active.clear();
+    m_members.clear();
+    const KiwoomError cancelled = KiwoomError::make(KiwoomError::Kind::Cancelled, QStringLiteral("CNSR"), QStringLiteral("cancelled"));
+    for (const OpPtr &op : ops) {
+        if (op->internal || (op->guarded && !op->context))
+            continue;
+        switch (op->kind) {
+        case Op::Kind::List:
+            if (op->listDone)
+                op->listDone(cancelled);
+            break;
+        case Op::Kind::Search:
+            if (op->searchDone)
+                op->searchDone(cancelled);
+            break;
+        case Op::Kind::Realtime:
+            if (op->realtimeDone)
+                op->realtimeDone(cancelled);
+            break;
+        case Op::Kind::Clear:
+            if (op->clearDone)
+                op->clearDone(true); // nothing is registered any more
+            break;
+        }
+    }
+}
+
 void ConditionSearch::pump()
 {
     if (m_current || m_queue.empty() || !m_realtime.isLoggedIn())

@@ -59,6 +59,9 @@ public:
                 Callback<Kiwoom::ConditionSearchResult> done);
     void startRealtime(const QString &seq, QObject *context, Callback<QStringList> done);
     void stopRealtime(const QString &seq, QObject *context, Callback<bool> done);
+    // Fails every queued or running request with Cancelled and forgets the realtime conditions
+    // (session stop). Nothing is sent.
+    void cancelAll();
 
     QList<Kiwoom::ConditionInfo> conditions() const { return m_conditions; }
     QStringList activeRealtime() const;

@@ -3,6 +3,7 @@
 
 #include "common/clock.h"
 #include "common/logging.h"
+#include "common/settings.h"
 
 #include <QNetworkAccessManager>
 
@@ -57,6 +58,28 @@ KiwoomSession::KiwoomSession(const Config &config, const IClock &clock, QObject 
         if (s == RealtimeClient::State::Stopped && m_state == State::Degraded && m_readyEmitted)
             qCWarning(lcSession) << "websocket stopped for good; realtime data unavailable until restart";
     });
+}
+
+Result<KiwoomSession::Config> KiwoomSession::configFor(const Settings &settings, const QString &modeOverride,
+                                                      const QString &restOverride, const QString &wsOverride,
+                                                      const KiwoomCredentials &credentials)
+{
+    Config c;
+    c.mode = modeOverride.isEmpty() ? settings.mode() : modeOverride;
+    const auto endpoints = KiwoomEndpoints::resolve(c.mode, restOverride.isEmpty() ? settings.restUrlOverride() : restOverride,
+                                                    wsOverride.isEmpty() ? settings.wsUrlOverride() : wsOverride);
+    if (!endpoints)
+        return endpoints.error();
+    c.endpoints = *endpoints;
+    c.credentials = credentials;
+    if (!credentials.isComplete()) {
+        return Error { QStringLiteral("kiwoom.credentials"),
+                       QStringLiteral("%1 mode needs an app key and a secret key (Settings or KIWOOM_APPKEY / KIWOOM_SECRETKEY)")
+                           .arg(c.mode) };
+    }
+    c.rate.queriesPerSecond = settings.queriesPerSecond();
+    c.rate.ordersPerSecond = settings.ordersPerSecond();
+    return c;
 }
 
 KiwoomSession::~KiwoomSession()
@@ -168,6 +191,7 @@ void KiwoomSession::stop()
     m_retryTimer.stop();
     m_wsReadyTimer.stop();
     m_rest->cancelAll();
+    m_conditions->cancelAll();
     m_realtime->stop();
     m_stopTimer.start(m_config.stopTimeoutMs);
     m_tokens->revoke(this, [this](const KiwoomResult<bool> &) { finishStop(); });

@@ -16,6 +16,7 @@
 
 class IClock;
 class QNetworkAccessManager;
+class Settings;
 
 // KiwoomSession: the composition of the Kiwoom client for the app's composition root. It owns one
 // QNetworkAccessManager, TokenManager, RateLimiter, RestClient, RealtimeClient and ConditionSearch,
@@ -60,6 +61,13 @@ public:
         Failed,         // could not authenticate (see lastError)
     };
     Q_ENUM(State)
+
+    // The session configuration for a mode: mode and URL overrides from the command line win over
+    // Settings (broker/mode, broker/restUrl, broker/wsUrl); rate limits from Settings
+    // (kiwoom/queriesPerSecond, kiwoom/ordersPerSecond). Demo mode needs the simulator's URLs as
+    // overrides. Credentials are passed in (Settings never stores secrets).
+    static Result<Config> configFor(const Settings &settings, const QString &modeOverride, const QString &restOverride,
+                                    const QString &wsOverride, const KiwoomCredentials &credentials);
 
     explicit KiwoomSession(const Config &config, const IClock &clock, QObject *parent = nullptr);
     ~KiwoomSession() override;

@@ -335,6 +335,15 @@ void RealtimeClient::onRegistrationAck(const QString &trnm, const QJsonObject &f
     if (rc.isDouble() && rc.toInt() == 0)
         return;
     const int code = rc.isDouble() ? rc.toInt() : -1;
+    if (code == 100013 && trnm == u"REG") {
+        // "not logged in yet": transient by definition; keep the registration and send it again.
+        qCWarning(lcWs).noquote() << "REG for group" << pending.group << "came too early (100013); resending in 1 s";
+        QTimer::singleShot(1000, this, [this, pending] {
+            if (isLoggedIn())
+                sendRegistration(pending.trnm, pending.group, pending.items, pending.types, QStringLiteral("1"));
+        });
+        return;
+    }
     qCWarning(lcWs).noquote() << trnm << "refused for group" << pending.group << joined(pending.items) << "type"
                               << joined(pending.types) << "- return_code" << code << msg;
     if (trnm == u"REG") {

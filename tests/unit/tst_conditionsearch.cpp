@@ -271,6 +271,23 @@ private slots:
         QCOMPARE(m_server->wsRequests(QStringLiteral("CNSRLST"), 2).size(), 1); // sent again after the new login
     }
 
+    void cancelAllFailsWhatIsPending()
+    {
+        m_server->setLoginAckDelayMs(5000); // nothing can be sent
+        m_ws->start();
+        std::optional<KiwoomResult<QList<ConditionInfo>>> list;
+        std::optional<KiwoomResult<QStringList>> realtime;
+        m_conditions->listConditions(this, [&](const auto &r) { list = r; });
+        m_conditions->startRealtime(QStringLiteral("4"), this, [&](const auto &r) { realtime = r; });
+        QTest::qWait(50);
+        m_conditions->cancelAll();
+        QVERIFY(list.has_value() && realtime.has_value());
+        QCOMPARE(list->error().kind, Kind::Cancelled);
+        QCOMPARE(realtime->error().kind, Kind::Cancelled);
+        QVERIFY(m_conditions->activeRealtime().isEmpty());
+        QCOMPARE(m_conditions->queuedRequests(), 0);
+    }
+
     void timeout()
     {
         m_server->setWsHandler([](int, const QJsonObject &frame) -> QStringList {

@@ -2,6 +2,7 @@
 #include "kiwoom/kiwoomsession.h"
 
 #include "common/clock.h"
+#include "common/settings.h"
 #include "kiwoomfakeserver.h"
 #include "kiwoomlogcapture.h"
 
@@ -133,6 +134,36 @@ private slots:
         m_server->clearTokenIssueResponse();
         QVERIFY(ready.wait(5000));
         QCOMPARE(session.state(), KiwoomSession::State::Ready);
+    }
+
+    void configFromSettings()
+    {
+        QTemporaryDir dir;
+        Settings settings(dir.filePath(QStringLiteral("kt.ini")));
+        QVERIFY(settings.setValue(QStringLiteral("kiwoom/queriesPerSecond"), 3).ok());
+        QVERIFY(settings.setValue(QStringLiteral("kiwoom/ordersPerSecond"), 2).ok());
+
+        // Default mode is demo: without the simulator's URLs there is nothing to connect to.
+        QVERIFY(!KiwoomSession::configFor(settings, QString(), QString(), QString(), CREDS).ok());
+        const auto demo = KiwoomSession::configFor(settings, QString(), m_server->restUrl().toString(),
+                                                   m_server->wsUrl().toString(), CREDS);
+        QVERIFY(demo.ok());
+        QCOMPARE(demo->mode, QStringLiteral("demo"));
+        QCOMPARE(demo->endpoints.restBase, m_server->restUrl());
+        QCOMPARE(demo->rate.queriesPerSecond, 3);
+        QCOMPARE(demo->rate.ordersPerSecond, 2);
+
+        QVERIFY(settings.setValue(QStringLiteral("broker/mode"), QStringLiteral("mock")).ok());
+        const auto mock = KiwoomSession::configFor(settings, QString(), QString(), QString(), CREDS);
+        QVERIFY(mock.ok());
+        QCOMPARE(mock->endpoints.restBase, QUrl(QStringLiteral("https://mockapi.kiwoom.com")));
+        // --mode live wins over Settings
+        const auto live = KiwoomSession::configFor(settings, QStringLiteral("live"), QString(), QString(), CREDS);
+        QCOMPARE(live->endpoints.wsUrl, QUrl(QStringLiteral("wss://api.kiwoom.com:10000/api/dostk/websocket")));
+        // Credentials are required
+        const auto none = KiwoomSession::configFor(settings, QString(), QString(), QString(), KiwoomCredentials());
+        QVERIFY(!none.ok());
+        QCOMPARE(none.error().code, QStringLiteral("kiwoom.credentials"));
     }
 
     void websocketDownStillGivesRest()

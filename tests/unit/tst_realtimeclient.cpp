@@ -289,6 +289,22 @@ private slots:
         QVERIFY(m_ws->subscriptions().isEmpty());
     }
 
+    void registrationTooEarlyIsResent()
+    {
+        int regs = 0;
+        m_server->setWsHandler([&](int, const QJsonObject &frame) -> QStringList {
+            if (frame.value(QStringLiteral("trnm")).toString() == u"REG" && ++regs == 1)
+                return { QStringLiteral(R"({"trnm":"REG","return_code":100013,"return_msg":"로그인 전 요청입니다"})") };
+            return {};
+        });
+        startAndWaitForLogin();
+        QSignalSpy failed(m_ws.get(), &RealtimeClient::registrationFailed);
+        m_ws->subscribe(QStringLiteral("1"), { QStringLiteral("005930") }, { QStringLiteral("0B") });
+        QTRY_COMPARE_WITH_TIMEOUT(m_server->wsRequests(QStringLiteral("REG")).size(), 2, 3000);
+        QCOMPARE(failed.size(), 0);
+        QCOMPARE(m_ws->subscriptions().size(), 1);
+    }
+
     void unsubscribeSendsRemove()
     {
         m_ws->subscribe(QStringLiteral("1"), { QStringLiteral("005930"), QStringLiteral("000660") }, { QStringLiteral("0B") });
