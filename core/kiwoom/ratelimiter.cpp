@@ -37,6 +37,7 @@ RateLimiter::RateLimiter(const Config &config, MonotonicClock clock, QObject *pa
     , m_clock(clock ? std::move(clock) : MonotonicClock(steadyNowMs))
     , m_timer(this)
 {
+    setConfig(config); // clamps the values
     m_timer.setSingleShot(true);
     // Precise: a coarse timer may fire 5% late, which on a 1 s window costs 50 ms of throughput
     // and, worse, bunches requests together.
@@ -52,6 +53,8 @@ void RateLimiter::setConfig(const Config &config)
     m_config.maxInFlight = std::max(2, m_config.maxInFlight);
     m_config.queriesPerSecond = std::max(1, m_config.queriesPerSecond);
     m_config.ordersPerSecond = std::max(1, m_config.ordersPerSecond);
+    m_config.windowMs = std::max(1, m_config.windowMs);
+    m_config.safetyMarginMs = std::max(0, m_config.safetyMarginMs);
     wake();
 }
 
