@@ -152,7 +152,9 @@ KiwoomResult<OrderExecution> parseOrderExecution(const QJsonObject &values, cons
     e.meta = metaFor(QStringLiteral("00"), item, receivedMs);
     e.accountNo = r.text(QLatin1String("9201"));
     e.orderNo = r.text(QLatin1String("9203"), Need::Required).trimmed();
-    e.code = r.code(QLatin1String("9001"), Need::Required);
+    // Optional on purpose: an order notice must never be dropped for lack of a code; the order
+    // number identifies it.
+    e.code = r.code(QLatin1String("9001"));
     e.orderGroup = r.text(QLatin1String("912"));
     e.statusText = r.text(QLatin1String("913"), Need::Required).trimmed();
     e.status = statusFromText(e.statusText);

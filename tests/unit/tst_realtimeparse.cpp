@@ -174,6 +174,10 @@ private slots:
         QCOMPARE(std::get<OrderExecution>(*a).side, std::optional<Side>(Side::Sell));
         QCOMPARE(std::get<OrderExecution>(*a).code, QStringLiteral("005930"));
 
+        values.remove(QStringLiteral("9001"));
+        accepted.insert(QStringLiteral("values"), values);
+        QVERIFY(parseRealEntry(accepted, RECEIVED).ok()); // a notice without a code is still delivered
+
         values.remove(QStringLiteral("9203"));
         accepted.insert(QStringLiteral("values"), values);
         QVERIFY(!parseRealEntry(accepted, RECEIVED).ok()); // no order number: unusable
