@@ -1,0 +1,72 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "kiwoomerror.h"
+#include "wirevalue.h"
+
+#include <QJsonObject>
+#include <QLatin1String>
+#include <QStringList>
+
+// FieldReader reads typed fields out of one JSON object of a Kiwoom reply (a flat TR body, one row
+// of a list, or the "values" of a realtime entry) with the wire-value parsers, and keeps the first
+// problem as a KiwoomError of kind Parse whose message names the TR and the field:
+//   ka10081 stk_dt_pole_chart_qry[3].cur_prc: not a number: "12a"
+// Every value on the wire is a JSON string; a number, bool, object or null where a string belongs
+// is an error too. After the first error every getter returns its default, so a parser reads all
+// fields straight through and checks ok() once at the end.
+//
+// Need says what an absent or empty field means:
+//   Required  missing/empty -> error
+//   Optional  missing/empty -> default (0, "", invalid date); malformed -> error
+//   Lenient   missing/empty/malformed -> default, malformed adds a warning (descriptive fields whose
+//             format varies in the wild, e.g. PER/ROE; never used for prices, quantities or money)
+class FieldReader
+{
+public:
+    enum class Need
+    {
+        Required,
+        Optional,
+        Lenient,
+    };
+
+    FieldReader(const QJsonObject &object, const QString &apiId, const QString &context);
+
+    QString text(QLatin1String key, Need need = Need::Optional);
+    // Signed integer (account money, changes, signed quantities).
+    qint64 integer(QLatin1String key, Need need = Need::Optional);
+    // Price: absolute value; the sign's direction goes to *direction when given.
+    qint64 price(QLatin1String key, Need need = Need::Optional, Kiwoom::Direction *direction = nullptr);
+    double decimal(QLatin1String key, Need need = Need::Optional);
+    Kiwoom::ChangeSign changeSign(QLatin1String key, Need need = Need::Optional);
+    QDate date(QLatin1String key, Need need = Need::Optional);
+    // YYYYMMDDHHmmss KST -> UTC epoch ms (0 when absent).
+    qint64 dateTimeMs(QLatin1String key, Need need = Need::Optional);
+    // HHmmss KST on the day nearest referenceMs -> UTC epoch ms (0 when absent).
+    qint64 timeNearMs(QLatin1String key, qint64 referenceMs, Need need = Need::Optional);
+    // Normalized 6-character stock code ("A005930" -> "005930").
+    QString code(QLatin1String key, Need need = Need::Optional);
+    bool has(QLatin1String key) const;
+
+    // Records a problem found by the caller (e.g. a list that is not an array).
+    void fail(const QString &fieldPath, const QString &why);
+
+    bool ok() const { return !m_failed; }
+    const KiwoomError &error() const { return m_error; }
+    const QStringList &warnings() const { return m_warnings; }
+    const QString &apiId() const { return m_apiId; }
+    const QString &context() const { return m_context; }
+
+private:
+    // The field's text, or a null QString when absent/empty and allowed to be; sets the error.
+    QString raw(QLatin1String key, Need need, bool *present);
+    void malformed(QLatin1String key, Need need, const Error &why);
+
+    QJsonObject m_object; // implicitly shared: a copy costs a reference count
+    QString m_apiId;
+    QString m_context;
+    bool m_failed = false;
+    KiwoomError m_error;
+    QStringList m_warnings;
+};

@@ -1,0 +1,207 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "kiwoomsession.h"
+
+#include "common/clock.h"
+#include "common/logging.h"
+#include "common/settings.h"
+
+#include <QNetworkAccessManager>
+
+Q_LOGGING_CATEGORY(lcSession, "kt.kiwoom.session", QtInfoMsg)
+
+KiwoomSession::KiwoomSession(const Config &config, const IClock &clock, QObject *parent)
+    : QObject(parent)
+    , m_config(config)
+    , m_clock(clock)
+    , m_retryTimer(this)
+    , m_wsReadyTimer(this)
+    , m_stopTimer(this)
+{
+    m_config.credentials.registerSecrets();
+    // Every part is a child of the session, so moving the session to the core's thread moves them all.
+    m_network = std::make_unique<QNetworkAccessManager>(this);
+    m_tokens = std::make_unique<TokenManager>(*m_network, m_config.endpoints, m_config.credentials, clock, this);
+    m_tokens->setConfig(m_config.token);
+    m_limiter = std::make_unique<RateLimiter>(m_config.rate, RateLimiter::MonotonicClock(), this);
+    m_rest = std::make_unique<RestClient>(*m_network, m_config.endpoints.restBase, *m_tokens, *m_limiter, clock, this);
+    m_rest->setConfig(m_config.rest);
+    m_realtime = std::make_unique<RealtimeClient>(*m_tokens, m_config.endpoints.wsUrl, clock, this);
+    m_realtime->setConfig(m_config.realtime);
+    m_conditions = std::make_unique<ConditionSearch>(*m_realtime, this);
+    m_conditions->setConfig(m_config.conditions);
+
+    m_retryTimer.setSingleShot(true);
+    connect(&m_retryTimer, &QTimer::timeout, this, [this] {
+        if (m_state == State::Authenticating)
+            m_tokens->ensureToken();
+    });
+    m_wsReadyTimer.setSingleShot(true);
+    connect(&m_wsReadyTimer, &QTimer::timeout, this, [this] {
+        if (m_state == State::Connecting) {
+            qCWarning(lcSession) << "websocket not logged in after" << m_config.wsReadyTimeoutMs
+                                 << "ms; continuing with REST only while it reconnects";
+            markReady(true);
+        }
+    });
+    m_stopTimer.setSingleShot(true);
+    connect(&m_stopTimer, &QTimer::timeout, this, [this] {
+        qCWarning(lcSession) << "token revoke did not finish in time; stopping anyway";
+        finishStop();
+    });
+
+    connect(m_tokens.get(), &TokenManager::tokenIssued, this, &KiwoomSession::onTokenIssued);
+    connect(m_tokens.get(), &TokenManager::tokenFailed, this, &KiwoomSession::onTokenFailed);
+    connect(m_realtime.get(), &RealtimeClient::loggedIn, this, &KiwoomSession::onLoggedIn);
+    connect(m_realtime.get(), &RealtimeClient::stateChanged, this, [this](RealtimeClient::State s) {
+        if (s != RealtimeClient::State::LoggedIn && m_state == State::Ready)
+            setState(State::Degraded, QStringLiteral("websocket reconnecting; REST still available"));
+        if (s == RealtimeClient::State::Stopped && m_state == State::Degraded && m_readyEmitted)
+            qCWarning(lcSession) << "websocket stopped for good; realtime data unavailable until restart";
+    });
+}
+
+Result<KiwoomSession::Config> KiwoomSession::configFor(const Settings &settings, const QString &modeOverride,
+                                                      const QString &restOverride, const QString &wsOverride,
+                                                      const KiwoomCredentials &credentials)
+{
+    Config c;
+    c.mode = modeOverride.isEmpty() ? settings.mode() : modeOverride;
+    const auto endpoints = KiwoomEndpoints::resolve(c.mode, restOverride.isEmpty() ? settings.restUrlOverride() : restOverride,
+                                                    wsOverride.isEmpty() ? settings.wsUrlOverride() : wsOverride);
+    if (!endpoints)
+        return endpoints.error();
+    c.endpoints = *endpoints;
+    c.credentials = credentials;
+    if (!credentials.isComplete()) {
+        return Error { QStringLiteral("kiwoom.credentials"),
+                       QStringLiteral("%1 mode needs an app key and a secret key (Settings or KIWOOM_APPKEY / KIWOOM_SECRETKEY)")
+                           .arg(c.mode) };
+    }
+    c.rate.queriesPerSecond = settings.queriesPerSecond();
+    c.rate.ordersPerSecond = settings.ordersPerSecond();
+    return c;
+}
+
+KiwoomSession::~KiwoomSession()
+{
+    // Explicit order (users before what they use); unique_ptr deletion also unparents each child.
+    m_conditions.reset();
+    m_realtime.reset();
+    m_rest.reset();
+    m_limiter.reset();
+    m_tokens.reset();
+    m_network.reset();
+}
+
+QString KiwoomSession::stateName(State state)
+{
+    switch (state) {
+    case State::Stopped:
+        return QStringLiteral("stopped");
+    case State::Authenticating:
+        return QStringLiteral("authenticating");
+    case State::Connecting:
+        return QStringLiteral("connecting");
+    case State::Ready:
+        return QStringLiteral("ready");
+    case State::Degraded:
+        return QStringLiteral("degraded");
+    case State::Stopping:
+        return QStringLiteral("stopping");
+    case State::Failed:
+        return QStringLiteral("failed");
+    }
+    return {};
+}
+
+void KiwoomSession::setState(State state, const QString &detail)
+{
+    if (m_state == state)
+        return;
+    m_state = state;
+    qCInfo(lcSession).noquote() << "session" << stateName(state) + (detail.isEmpty() ? QString() : QStringLiteral(": ") + detail);
+    emit stateChanged(state, detail);
+}
+
+void KiwoomSession::start()
+{
+    if (m_state != State::Stopped && m_state != State::Failed)
+        return;
+    m_readyEmitted = false;
+    m_startAttempts = 0;
+    m_lastError = KiwoomError();
+    setState(State::Authenticating, QStringLiteral("%1 mode, REST %2, WebSocket %3")
+                                        .arg(m_config.mode.isEmpty() ? QStringLiteral("?") : m_config.mode,
+                                             m_config.endpoints.restBase.toString(QUrl::RemoveUserInfo),
+                                             m_config.endpoints.wsUrl.toString(QUrl::RemoveUserInfo)));
+    if (m_tokens->hasUsableToken())
+        QTimer::singleShot(0, this, &KiwoomSession::onTokenIssued);
+    else
+        m_tokens->ensureToken();
+}
+
+void KiwoomSession::onTokenIssued()
+{
+    if (m_state != State::Authenticating)
+        return;
+    m_retryTimer.stop();
+    setState(State::Connecting, QStringLiteral("token ready; logging in to the websocket"));
+    m_realtime->start();
+    m_wsReadyTimer.start(m_config.wsReadyTimeoutMs);
+}
+
+void KiwoomSession::onTokenFailed(const KiwoomError &error)
+{
+    if (m_state != State::Authenticating)
+        return;
+    m_lastError = error;
+    if (error.retryable()) {
+        ++m_startAttempts;
+        const int delay = std::min(60000, m_config.startRetryInitialMs << std::min(m_startAttempts - 1, 5));
+        qCWarning(lcSession).noquote() << "could not get a token (" + error.describe() + "); retrying in" << delay << "ms";
+        m_retryTimer.start(delay);
+        return;
+    }
+    setState(State::Failed, error.describe());
+    emit failed(error);
+}
+
+void KiwoomSession::onLoggedIn()
+{
+    if (m_state == State::Connecting || m_state == State::Degraded)
+        markReady(false);
+}
+
+void KiwoomSession::markReady(bool degraded)
+{
+    m_wsReadyTimer.stop();
+    setState(degraded ? State::Degraded : State::Ready,
+             degraded ? QStringLiteral("REST only, websocket reconnecting") : QStringLiteral("REST and websocket up"));
+    if (!m_readyEmitted) {
+        m_readyEmitted = true;
+        emit ready();
+    }
+}
+
+void KiwoomSession::stop()
+{
+    if (m_state == State::Stopped || m_state == State::Stopping)
+        return;
+    setState(State::Stopping, QStringLiteral("revoking the token"));
+    m_retryTimer.stop();
+    m_wsReadyTimer.stop();
+    m_rest->cancelAll();
+    m_conditions->cancelAll();
+    m_realtime->stop();
+    m_stopTimer.start(m_config.stopTimeoutMs);
+    m_tokens->revoke(this, [this](const KiwoomResult<bool> &) { finishStop(); });
+}
+
+void KiwoomSession::finishStop()
+{
+    if (m_state != State::Stopping)
+        return;
+    m_stopTimer.stop();
+    setState(State::Stopped, QString());
+    emit stopped();
+}

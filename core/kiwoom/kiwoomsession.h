@@ -1,0 +1,121 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "conditionsearch.h"
+#include "kiwoomendpoints.h"
+#include "kiwoomerror.h"
+#include "ratelimiter.h"
+#include "realtimeclient.h"
+#include "restclient.h"
+#include "tokenmanager.h"
+
+#include <QObject>
+#include <QTimer>
+
+#include <memory>
+
+class IClock;
+class QNetworkAccessManager;
+class Settings;
+
+// KiwoomSession: the composition of the Kiwoom client for the app's composition root. It owns one
+// QNetworkAccessManager, TokenManager, RateLimiter, RestClient, RealtimeClient and ConditionSearch,
+// wired together, and runs the session:
+//   start():  issue the token -> connect the WebSocket -> LOGIN -> ready()
+//             (if the WebSocket is not logged in within wsReadyTimeoutMs, ready() still comes, in
+//             state Degraded: REST works and the socket keeps reconnecting in the background)
+//   stop():   cancel queued requests, close the WebSocket, revoke the token -> stopped()
+// A token issue that fails for a transient reason (network, timeout, 5xx, rate limit) is retried
+// with backoff while starting; a definite one (bad app key, wrong environment) ends in Failed.
+// State changes are logged under kt.kiwoom.* and emitted as stateChanged(state, detail).
+// Threading: everything lives on the thread that created the session (the core's thread).
+class KiwoomSession final : public QObject
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(KiwoomSession)
+
+public:
+    struct Config
+    {
+        QString mode;                  // "demo" | "mock" | "live" (for logs)
+        KiwoomEndpoints endpoints;
+        KiwoomCredentials credentials;
+        RateLimiter::Config rate;
+        TokenManager::Config token;
+        RestClient::Config rest;
+        RealtimeClient::Config realtime;
+        ConditionSearch::Config conditions;
+        int wsReadyTimeoutMs = 15000;
+        int startRetryInitialMs = 2000; // transient token failures while starting: 2 s doubling to 60 s
+        int stopTimeoutMs = 3000;      // how long stop() waits for the revoke
+    };
+
+    enum class State
+    {
+        Stopped,
+        Authenticating, // issuing the first token
+        Connecting,     // token ok, WebSocket logging in
+        Ready,          // REST and WebSocket up
+        Degraded,       // REST up, WebSocket reconnecting
+        Stopping,
+        Failed,         // could not authenticate (see lastError)
+    };
+    Q_ENUM(State)
+
+    // The session configuration for a mode: mode and URL overrides from the command line win over
+    // Settings (broker/mode, broker/restUrl, broker/wsUrl); rate limits from Settings
+    // (kiwoom/queriesPerSecond, kiwoom/ordersPerSecond). Demo mode needs the simulator's URLs as
+    // overrides. Credentials are passed in (Settings never stores secrets).
+    static Result<Config> configFor(const Settings &settings, const QString &modeOverride, const QString &restOverride,
+                                    const QString &wsOverride, const KiwoomCredentials &credentials);
+
+    explicit KiwoomSession(const Config &config, const IClock &clock, QObject *parent = nullptr);
+    ~KiwoomSession() override;
+
+    void start();
+    void stop();
+
+    State state() const { return m_state; }
+    const KiwoomError &lastError() const { return m_lastError; }
+    const Config &config() const { return m_config; }
+
+    TokenManager &tokens() { return *m_tokens; }
+    RateLimiter &limiter() { return *m_limiter; }
+    RestClient &rest() { return *m_rest; }
+    RealtimeClient &realtime() { return *m_realtime; }
+    ConditionSearch &conditions() { return *m_conditions; }
+    QNetworkAccessManager &network() { return *m_network; }
+
+    static QString stateName(State state);
+
+signals:
+    void stateChanged(KiwoomSession::State state, const QString &detail);
+    void ready();
+    void failed(const KiwoomError &error);
+    void stopped();
+
+private:
+    void setState(State state, const QString &detail);
+    void onTokenIssued();
+    void onTokenFailed(const KiwoomError &error);
+    void onLoggedIn();
+    void markReady(bool degraded);
+    void finishStop();
+
+    Config m_config;
+    const IClock &m_clock;
+    std::unique_ptr<QNetworkAccessManager> m_network;
+    std::unique_ptr<TokenManager> m_tokens;
+    std::unique_ptr<RateLimiter> m_limiter;
+    std::unique_ptr<RestClient> m_rest;
+    std::unique_ptr<RealtimeClient> m_realtime;
+    std::unique_ptr<ConditionSearch> m_conditions;
+
+    State m_state = State::Stopped;
+    KiwoomError m_lastError;
+    bool m_readyEmitted = false;
+    int m_startAttempts = 0;
+    QTimer m_retryTimer;
+    QTimer m_wsReadyTimer;
+    QTimer m_stopTimer;
+};

@@ -1,0 +1,185 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "kiwoomerror.h"
+#include "realtimetypes.h"
+
+#include <QElapsedTimer>
+#include <QJsonObject>
+#include <QList>
+#include <QMap>
+#include <QObject>
+#include <QPointer>
+#include <QSet>
+#include <QTimer>
+#include <QUrl>
+
+#include <deque>
+
+class IClock;
+class QWebSocket;
+class TokenManager;
+
+// RealtimeClient: Kiwoom's realtime WebSocket (protocol §5) on QWebSocket.
+//
+// Session: connect -> send {"trnm":"LOGIN","token":<raw token>} -> wait for the LOGIN ack
+// (return_code 0). Nothing else is sent before the ack (Kiwoom rejects early REG/CNSR* with
+// 100013). Server PINGs are echoed as the identical text frame at any time, also before the ack.
+// A LOGIN failure with 8005/8031/8103 (also "[CODE=8005, ...]") drops the token so the next
+// attempt logs in with a fresh one.
+//
+// Registrations: subscribe()/unsubscribe() send REG/REMOVE (grp_no, refresh, data item/type) and
+// keep a registry per group. Calls made while not logged in only update the registry. After every
+// (re)login the registry is re-sent, so subscriptions survive reconnects; a REG that the server
+// refuses (return_code != 0) is dropped from the registry and reported.
+//
+// REAL frames are parsed (realtimeparse.h) into typed events, several per frame; a malformed frame
+// or entry is logged and counted, never fatal. SYSTEM frames are reported; R10001 (another
+// connection with the same app key took over) stops reconnecting, since two instances would
+// otherwise evict each other forever.
+//
+// Reconnect: on any unexpected close, login failure or login timeout, reconnects after an
+// exponential backoff with jitter (1 s doubling to 30 s, ±25%); the backoff resets once a login
+// has stayed up for stableAfterMs. An optional idle watchdog (idleTimeoutMs, 0 = off) reconnects
+// when no frame at all arrived for that long.
+//
+// Other replies (CNSRLST, CNSRREQ, CNSRCLR, ...) are passed on through responseReceived();
+// ConditionSearch sends its requests with sendFrame() and re-issues its realtime conditions after
+// loggedIn(true).
+//
+// Threading: one thread (the core's); not thread-safe. Ownership: owns its QWebSocket.
+class RealtimeClient final : public QObject
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(RealtimeClient)
+
+public:
+    struct Config
+    {
+        int loginTimeoutMs = 10000;
+        int backoffInitialMs = 1000;
+        int backoffMaxMs = 30000;
+        double jitter = 0.25;
+        int stableAfterMs = 30000;
+        int idleTimeoutMs = 0;
+    };
+
+    enum class State
+    {
+        Stopped,
+        Connecting,         // waiting for a token or the TCP/WebSocket handshake
+        LoggingIn,          // LOGIN sent, waiting for the ack
+        LoggedIn,
+        WaitingToReconnect,
+    };
+    Q_ENUM(State)
+
+    struct Subscription
+    {
+        QString group;
+        QString item;
+        QStringList types;
+    };
+
+    struct Stats
+    {
+        quint64 framesReceived = 0;
+        quint64 realEntries = 0;
+        quint64 malformedFrames = 0;   // unparseable frames and malformed REAL entries
+        quint64 pingsEchoed = 0;
+        quint64 logins = 0;
+        quint64 reconnects = 0;        // logins after the first
+    };
+
+    RealtimeClient(TokenManager &tokens, const QUrl &url, const IClock &clock, QObject *parent = nullptr);
+    ~RealtimeClient() override;
+
+    void setConfig(const Config &config) { m_config = config; }
+    const Config &config() const { return m_config; }
+
+    void start();
+    void stop();
+    State state() const { return m_state; }
+    bool isLoggedIn() const { return m_state == State::LoggedIn; }
+
+    // REG: registers items x types in group (grp_no). keepExisting = refresh "1"; false = "0"
+    // (replace the group's registrations). Account types 00/04 take the item "".
+    void subscribe(const QString &group, const QStringList &items, const QStringList &types, bool keepExisting = true);
+    // REMOVE of items x types from group.
+    void unsubscribe(const QString &group, const QStringList &items, const QStringList &types);
+    // What is registered (and re-sent after a reconnect), one entry per (group, item).
+    QList<Subscription> subscriptions() const;
+
+    // Sends a request frame now; false (nothing sent) unless logged in.
+    bool sendFrame(const QJsonObject &frame);
+
+    Stats stats() const { return m_stats; }
+
+signals:
+    void stateChanged(RealtimeClient::State state);
+    void loggedIn(bool reconnected);
+    void connectionLost(const QString &reason);
+    void loginFailed(const KiwoomError &error);
+    void systemMessage(const QString &code, const QString &message);
+    void registrationFailed(const QString &group, int returnCode, const QString &message);
+    // Replies that are not REAL/PING/LOGIN/SYSTEM/REG/REMOVE (condition search and others).
+    void responseReceived(const QString &trnm, const QJsonObject &frame);
+    void tradeTickReceived(const Kiwoom::TradeTick &tick);
+    void orderBookReceived(const Kiwoom::OrderBookUpdate &book);
+    void orderExecutionReceived(const Kiwoom::OrderExecution &execution);
+    void balanceReceived(const Kiwoom::BalanceUpdate &balance);
+    void marketStatusReceived(const Kiwoom::MarketStatusEvent &status);
+    void viReceived(const Kiwoom::ViEvent &vi);
+    void conditionHitReceived(const Kiwoom::ConditionHit &hit);
+    void otherRealtimeReceived(const Kiwoom::RawRealtime &entry);
+    void malformedFrameReceived(const QString &reason);
+
+private:
+    struct PendingAck
+    {
+        QString trnm; // REG or REMOVE
+        QString group;
+        QStringList items;
+        QStringList types;
+    };
+
+    void setState(State state);
+    void connectNow();
+    void openSocket(const QString &token);
+    void onConnected();
+    void onDisconnected();
+    void onTextMessage(const QString &message);
+    void onLoginReply(const QJsonObject &frame);
+    void onRegistrationAck(const QString &trnm, const QJsonObject &frame);
+    void onReal(const QJsonObject &frame);
+    void onSystem(const QJsonObject &frame);
+    void scheduleReconnect(const QString &reason, bool soon = false);
+    void dropSocket();
+    void resendRegistrations();
+    void sendRegistration(const QString &trnm, const QString &group, const QStringList &items, const QStringList &types,
+                          const QString &refresh);
+    void malformed(const QString &reason);
+
+    TokenManager &m_tokens;
+    QUrl m_url;
+    const IClock &m_clock;
+    Config m_config;
+    State m_state = State::Stopped;
+    bool m_running = false;
+    bool m_noReconnect = false;
+
+    QPointer<QWebSocket> m_socket;
+    QString m_loginToken;
+    int m_attempt = 0;
+    qint64 m_loggedInAtMs = 0;
+    QElapsedTimer m_lastFrame;
+    QTimer m_reconnectTimer;
+    QTimer m_loginTimer;
+    QTimer m_idleTimer;
+
+    // group -> item -> types
+    QMap<QString, QMap<QString, QSet<QString>>> m_registry;
+    std::deque<PendingAck> m_pendingAcks;
+    quint64 m_seq = 0;
+    Stats m_stats;
+};

@@ -1,0 +1,46 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "kiwoomerror.h"
+#include "realtimetypes.h"
+
+#include <QJsonObject>
+#include <QList>
+
+#include <variant>
+
+// Parsing of WebSocket REAL frames into typed events. Pure functions (no state, no I/O), so the
+// RealtimeClient, the tests and the benchmark share them. A frame holds several entries; a bad
+// entry becomes an error and the good ones are still delivered.
+namespace Kiwoom {
+
+using RealtimeEvent = std::variant<TradeTick, OrderBookUpdate, OrderExecution, BalanceUpdate, MarketStatusEvent,
+                                   ViEvent, ConditionHit, RawRealtime>;
+
+struct ParsedRealFrame
+{
+    QList<RealtimeEvent> events;
+    QList<KiwoomError> errors; // one per malformed entry (kind Parse)
+};
+
+// Parses {"trnm":"REAL","data":[{type,name,item,values}, ...]}. Each good entry gets the next
+// sequence number from *seq (incremented).
+ParsedRealFrame parseRealFrame(const QJsonObject &frame, qint64 receivedMs, quint64 *seq);
+
+// One data entry; meta.seq is left 0.
+KiwoomResult<RealtimeEvent> parseRealEntry(const QJsonObject &entry, qint64 receivedMs);
+
+// The per-type parsers, given the entry's values object and item.
+KiwoomResult<TradeTick> parseTradeTick(const QJsonObject &values, const QString &item, qint64 receivedMs);
+KiwoomResult<OrderBookUpdate> parseOrderBookUpdate(const QJsonObject &values, const QString &item, qint64 receivedMs);
+KiwoomResult<OrderExecution> parseOrderExecution(const QJsonObject &values, const QString &item, qint64 receivedMs);
+KiwoomResult<BalanceUpdate> parseBalanceUpdate(const QJsonObject &values, const QString &item, qint64 receivedMs);
+KiwoomResult<MarketStatusEvent> parseMarketStatus(const QJsonObject &values, const QString &item, qint64 receivedMs);
+KiwoomResult<ViEvent> parseViEvent(const QJsonObject &values, const QString &item, qint64 receivedMs);
+KiwoomResult<ConditionHit> parseConditionHit(const QJsonObject &values, const QString &item, qint64 receivedMs);
+
+// The meta of any event in the variant.
+const RealtimeMeta &metaOf(const RealtimeEvent &event);
+RealtimeMeta &metaOf(RealtimeEvent &event);
+
+} // namespace Kiwoom

@@ -1,0 +1,193 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "kiwoom/kiwoomsession.h"
+
+#include "common/clock.h"
+#include "common/settings.h"
+#include "kiwoomfakeserver.h"
+#include "kiwoomlogcapture.h"
+
+#include <QSignalSpy>
+#include <QTcpServer>
+#include <QtTest>
+
+using Response = KiwoomFakeServer::Response;
+
+namespace {
+
+const KiwoomCredentials CREDS { QStringLiteral("session-app-key-1234"), QStringLiteral("session-secret-key-5678") };
+
+} // namespace
+
+// The composition the app uses: start -> token -> websocket login -> ready; the demo wiring (list
+// conditions, subscribe 0B, log ticks); stop -> revoke; failures while starting.
+class TestKiwoomSession final : public QObject
+{
+    Q_OBJECT
+
+private:
+    std::unique_ptr<KiwoomFakeServer> m_server;
+
+    KiwoomSession::Config config() const
+    {
+        KiwoomSession::Config c;
+        c.mode = QStringLiteral("demo");
+        c.endpoints = KiwoomEndpoints { m_server->restUrl(), m_server->wsUrl() };
+        c.credentials = CREDS;
+        c.token.failureBackoffInitialMs = 20;
+        c.realtime.backoffInitialMs = 50;
+        c.startRetryInitialMs = 50;
+        return c;
+    }
+
+private slots:
+    void init()
+    {
+        m_server = std::make_unique<KiwoomFakeServer>();
+        QVERIFY(m_server->listen());
+        m_server->setConditions({ { QStringLiteral("0"), QStringLiteral("조건1") }, { QStringLiteral("1"), QStringLiteral("조건2") },
+                                  { QStringLiteral("4"), QStringLiteral("급등주") } });
+    }
+
+    void cleanup() { m_server.reset(); }
+
+    void demoWiringStartReadyStop()
+    {
+        KiwoomLogCapture capture;
+        KiwoomSession session(config(), SystemClock::instance());
+        QSignalSpy ready(&session, &KiwoomSession::ready);
+        QSignalSpy states(&session, &KiwoomSession::stateChanged);
+        QSignalSpy ticks(&session.realtime(), &RealtimeClient::tradeTickReceived);
+
+        // What the app's demo wiring does once ready.
+        int conditionCount = -1;
+        connect(&session, &KiwoomSession::ready, this, [&] {
+            session.conditions().listConditions(this, [&](const auto &r) { conditionCount = r.ok() ? int(r->size()) : -2; });
+            session.realtime().subscribe(QStringLiteral("1"), { QStringLiteral("005930"), QStringLiteral("000660") },
+                                         { QStringLiteral("0B") });
+        });
+        session.start();
+        QVERIFY(ready.wait(5000));
+        QCOMPARE(session.state(), KiwoomSession::State::Ready);
+        QCOMPARE(states.at(0).at(0).value<KiwoomSession::State>(), KiwoomSession::State::Authenticating);
+        QCOMPARE(states.at(1).at(0).value<KiwoomSession::State>(), KiwoomSession::State::Connecting);
+        QCOMPARE(states.at(2).at(0).value<KiwoomSession::State>(), KiwoomSession::State::Ready);
+        QTRY_COMPARE(conditionCount, 3);
+        QTRY_COMPARE(m_server->wsRequests(QStringLiteral("REG")).size(), 1);
+
+        m_server->wsSend(QStringLiteral(R"({"trnm":"REAL","data":[{"type":"0B","name":"주식체결","item":"005930","values":{"20":"090001","10":"+70100","15":"+10"}}]})"));
+        QVERIFY(ticks.wait(2000));
+
+        // REST works through the same session.
+        m_server->enqueue(QStringLiteral("ka10001"), Response::ok(QJsonObject { { QStringLiteral("stk_cd"), QStringLiteral("005930") },
+                                                                             { QStringLiteral("cur_prc"), QStringLiteral("+70100") } }));
+        bool restOk = false;
+        session.rest().stockInfo(QStringLiteral("005930"), this, [&](const auto &r) { restOk = r.ok(); });
+        QTRY_VERIFY(restOk);
+
+        // The WebSocket drops: Degraded, then Ready again.
+        m_server->wsDropAll();
+        QTRY_COMPARE(session.state(), KiwoomSession::State::Degraded);
+        QTRY_COMPARE(session.state(), KiwoomSession::State::Ready);
+        QCOMPARE(ready.size(), 1); // ready() once per start
+
+        QSignalSpy stopped(&session, &KiwoomSession::stopped);
+        session.stop();
+        QVERIFY(stopped.wait(5000));
+        QCOMPARE(session.state(), KiwoomSession::State::Stopped);
+        QCOMPARE(m_server->revokedTokens(), m_server->issuedTokens());
+        QTRY_COMPARE(m_server->wsOpenCount(), 0);
+
+        // The log tells the story, without secrets.
+        for (const char *line : { "session authenticating: demo mode", "token issued (expires", "websocket logged in",
+                                  "session ready", "conditions: 3", "REG 0B for 005930,000660 (group 1)", "revoked",
+                                  "session stopped" })
+            QVERIFY2(capture.contains(QString::fromUtf8(line)), line);
+        QStringList secrets = m_server->issuedTokens();
+        secrets << CREDS.appKey << CREDS.secretKey;
+        const QStringList leaks = capture.linesContainingAny(secrets);
+        QVERIFY2(leaks.isEmpty(), qPrintable(leaks.join(QLatin1Char('\n'))));
+    }
+
+    void badCredentialsFail()
+    {
+        m_server->setTokenIssueResponse(Response::error(3, QStringLiteral("인증에 실패했습니다[8001:App Key와 Secret Key 검증에 실패했습니다.]")));
+        KiwoomSession session(config(), SystemClock::instance());
+        QSignalSpy failed(&session, &KiwoomSession::failed);
+        session.start();
+        QVERIFY(failed.wait(5000));
+        QCOMPARE(session.state(), KiwoomSession::State::Failed);
+        QCOMPARE(failed.first().at(0).value<KiwoomError>().code, 8001);
+        QCOMPARE(session.lastError().code, 8001);
+        QTest::qWait(200);
+        QCOMPARE(m_server->requestsTo("/oauth2/token").size(), 1); // a definite refusal is not retried
+        QCOMPARE(m_server->wsConnectionCount(), 0);
+    }
+
+    void transientTokenFailureIsRetried()
+    {
+        m_server->setTokenIssueResponse(Response::raw("{}", 503));
+        KiwoomSession session(config(), SystemClock::instance());
+        QSignalSpy ready(&session, &KiwoomSession::ready);
+        session.start();
+        QTRY_VERIFY(m_server->requestsTo("/oauth2/token").size() >= 2);
+        QCOMPARE(session.state(), KiwoomSession::State::Authenticating);
+        m_server->clearTokenIssueResponse();
+        QVERIFY(ready.wait(5000));
+        QCOMPARE(session.state(), KiwoomSession::State::Ready);
+    }
+
+    void configFromSettings()
+    {
+        QTemporaryDir dir;
+        Settings settings(dir.filePath(QStringLiteral("kt.ini")));
+        QVERIFY(settings.setValue(QStringLiteral("kiwoom/queriesPerSecond"), 3).ok());
+        QVERIFY(settings.setValue(QStringLiteral("kiwoom/ordersPerSecond"), 2).ok());
+
+        // Default mode is demo: without the simulator's URLs there is nothing to connect to.
+        QVERIFY(!KiwoomSession::configFor(settings, QString(), QString(), QString(), CREDS).ok());
+        const auto demo = KiwoomSession::configFor(settings, QString(), m_server->restUrl().toString(),
+                                                   m_server->wsUrl().toString(), CREDS);
+        QVERIFY(demo.ok());
+        QCOMPARE(demo->mode, QStringLiteral("demo"));
+        QCOMPARE(demo->endpoints.restBase, m_server->restUrl());
+        QCOMPARE(demo->rate.queriesPerSecond, 3);
+        QCOMPARE(demo->rate.ordersPerSecond, 2);
+
+        QVERIFY(settings.setValue(QStringLiteral("broker/mode"), QStringLiteral("mock")).ok());
+        const auto mock = KiwoomSession::configFor(settings, QString(), QString(), QString(), CREDS);
+        QVERIFY(mock.ok());
+        QCOMPARE(mock->endpoints.restBase, QUrl(QStringLiteral("https://mockapi.kiwoom.com")));
+        // --mode live wins over Settings
+        const auto live = KiwoomSession::configFor(settings, QStringLiteral("live"), QString(), QString(), CREDS);
+        QCOMPARE(live->endpoints.wsUrl, QUrl(QStringLiteral("wss://api.kiwoom.com:10000/api/dostk/websocket")));
+        // Credentials are required
+        const auto none = KiwoomSession::configFor(settings, QString(), QString(), QString(), KiwoomCredentials());
+        QVERIFY(!none.ok());
+        QCOMPARE(none.error().code, QStringLiteral("kiwoom.credentials"));
+    }
+
+    void websocketDownStillGivesRest()
+    {
+        QTcpServer closed;
+        QVERIFY(closed.listen(QHostAddress::LocalHost, 0));
+        const quint16 port = closed.serverPort();
+        closed.close();
+        KiwoomSession::Config c = config();
+        c.endpoints.wsUrl = QUrl(QStringLiteral("ws://127.0.0.1:%1/api/dostk/websocket").arg(port));
+        c.wsReadyTimeoutMs = 300;
+        KiwoomSession session(c, SystemClock::instance());
+        QSignalSpy ready(&session, &KiwoomSession::ready);
+        session.start();
+        QVERIFY(ready.wait(5000));
+        QCOMPARE(session.state(), KiwoomSession::State::Degraded);
+        bool restOk = false;
+        m_server->enqueue(QStringLiteral("ka00001"), Response::ok(QJsonObject { { QStringLiteral("acctNo"), QStringLiteral("0123456789") } }));
+        session.rest().accountNumber(this, [&](const auto &r) { restOk = r.ok(); });
+        QTRY_VERIFY(restOk);
+        session.stop();
+        QTRY_COMPARE(session.state(), KiwoomSession::State::Stopped);
+    }
+};
+
+QTEST_GUILESS_MAIN(TestKiwoomSession)
+#include "tst_kiwoomsession.moc"

@@ -1,0 +1,354 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "kiwoom/realtimeclient.h"
+
+#include "common/clock.h"
+#include "kiwoom/tokenmanager.h"
+#include "kiwoomfakeserver.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QNetworkAccessManager>
+#include <QSignalSpy>
+#include <QtTest>
+
+using namespace Kiwoom;
+
+namespace {
+
+const KiwoomCredentials CREDS { QStringLiteral("ws-test-app-key"), QStringLiteral("ws-test-secret-key") };
+
+QJsonObject obj(const QString &json)
+{
+    return QJsonDocument::fromJson(json.toUtf8()).object();
+}
+
+} // namespace
+
+// RealtimeClient against the scripted fake server: session order (LOGIN, ack, then REG), PING
+// echo, REAL parsing, SYSTEM frames, malformed frames, drop -> reconnect -> registrations restored.
+class TestRealtimeClient final : public QObject
+{
+    Q_OBJECT
+
+private:
+    std::unique_ptr<KiwoomFakeServer> m_server;
+    std::unique_ptr<QNetworkAccessManager> m_network;
+    std::unique_ptr<TokenManager> m_tokens;
+    std::unique_ptr<RealtimeClient> m_ws;
+
+    void startAndWaitForLogin()
+    {
+        QSignalSpy loggedIn(m_ws.get(), &RealtimeClient::loggedIn);
+        m_ws->start();
+        QVERIFY(loggedIn.wait(5000));
+    }
+
+    QList<KiwoomFakeServer::WsFrame> framesOf(int connection) const
+    {
+        QList<KiwoomFakeServer::WsFrame> out;
+        for (const auto &f : m_server->wsFrames()) {
+            if (f.connection == connection)
+                out << f;
+        }
+        return out;
+    }
+
+private slots:
+    void init()
+    {
+        m_server = std::make_unique<KiwoomFakeServer>();
+        QVERIFY(m_server->listen());
+        m_network = std::make_unique<QNetworkAccessManager>();
+        m_tokens = std::make_unique<TokenManager>(*m_network, KiwoomEndpoints { m_server->restUrl(), m_server->wsUrl() },
+                                                  CREDS, SystemClock::instance());
+        m_ws = std::make_unique<RealtimeClient>(*m_tokens, m_server->wsUrl(), SystemClock::instance());
+        RealtimeClient::Config config;
+        config.backoffInitialMs = 50;
+        config.backoffMaxMs = 200;
+        config.loginTimeoutMs = 3000;
+        m_ws->setConfig(config);
+    }
+
+    void cleanup()
+    {
+        m_ws.reset();
+        m_tokens.reset();
+        m_network.reset();
+        m_server.reset();
+    }
+
+    void loginFirstThenRegistrations()
+    {
+        m_server->setLoginAckDelayMs(300);
+        m_ws->subscribe(QStringLiteral("1"), { QStringLiteral("005930"), QStringLiteral("000660") },
+                        { QStringLiteral("0B"), QStringLiteral("0D") });
+        QSignalSpy states(m_ws.get(), &RealtimeClient::stateChanged);
+        startAndWaitForLogin();
+        QVERIFY(m_ws->isLoggedIn());
+        QCOMPARE(states.first().at(0).value<RealtimeClient::State>(), RealtimeClient::State::Connecting);
+
+        QTRY_COMPARE(m_server->wsRequests(QStringLiteral("REG")).size(), 1);
+        const auto frames = framesOf(1);
+        // LOGIN with the raw token (no "Bearer"), first and alone until the ack.
+        QCOMPARE(obj(frames.first().text),
+                 (QJsonObject { { QStringLiteral("trnm"), QStringLiteral("LOGIN") }, { QStringLiteral("token"), m_tokens->token() } }));
+        for (const auto &f : frames) {
+            if (f.beforeLoginAck)
+                QCOMPARE(obj(f.text).value(QStringLiteral("trnm")).toString(), QStringLiteral("LOGIN"));
+        }
+        QCOMPARE(m_server->earlyRequests(), 0);
+        QCOMPARE(m_server->wsRequests(QStringLiteral("REG")).first(),
+                 obj(QStringLiteral(R"({"trnm":"REG","grp_no":"1","refresh":"1","data":[{"item":["000660","005930"],"type":["0B","0D"]}]})")));
+
+        // Registered while logged in: sent at once, in the document's shape.
+        m_ws->subscribe(QStringLiteral("2"), { QStringLiteral("005930"), QStringLiteral("000660") },
+                        { QStringLiteral("0B"), QStringLiteral("0D") }, false);
+        QTRY_COMPARE(m_server->wsRequests(QStringLiteral("REG")).size(), 2);
+        QCOMPARE(m_server->wsRequests(QStringLiteral("REG")).last(),
+                 obj(QStringLiteral(R"({"trnm":"REG","grp_no":"2","refresh":"0","data":[{"item":["005930","000660"],"type":["0B","0D"]}]})")));
+        QCOMPARE(m_ws->subscriptions().size(), 4);
+    }
+
+    void pingIsEchoedIdenticallyEvenBeforeTheAck()
+    {
+        m_server->setLoginAckDelayMs(400);
+        const QString ping = QStringLiteral(R"({"trnm":"PING"})");
+        const QString oddPing = QStringLiteral(R"({ "trnm" : "PING", "seq":"17",   "t":"165208" })");
+        connect(m_server.get(), &KiwoomFakeServer::wsFrameReceived, this, [&](int connection, const QString &text) {
+            if (obj(text).value(QStringLiteral("trnm")).toString() == u"LOGIN") {
+                m_server->wsSend(ping, connection);
+                m_server->wsSend(oddPing, connection);
+            }
+        });
+        startAndWaitForLogin();
+        QTRY_COMPARE(m_server->wsRequests(QStringLiteral("PING")).size(), 2);
+        const auto frames = framesOf(1);
+        QStringList echoes;
+        for (const auto &f : frames) {
+            if (f.text.contains(u"PING")) {
+                echoes << f.text;
+                QVERIFY(f.beforeLoginAck);
+            }
+        }
+        QCOMPARE(echoes, (QStringList { ping, oddPing })); // byte for byte, not re-serialized
+        m_server->wsSend(ping);
+        QTRY_COMPARE(m_server->wsRequests(QStringLiteral("PING")).size(), 3);
+        QCOMPARE(m_ws->stats().pingsEchoed, quint64(3));
+        QVERIFY(m_server->wsTexts().filter(QStringLiteral("PONG")).isEmpty());
+    }
+
+    void realFramesBecomeTypedEvents()
+    {
+        startAndWaitForLogin();
+        QSignalSpy ticks(m_ws.get(), &RealtimeClient::tradeTickReceived);
+        QSignalSpy books(m_ws.get(), &RealtimeClient::orderBookReceived);
+        QSignalSpy executions(m_ws.get(), &RealtimeClient::orderExecutionReceived);
+        QSignalSpy balances(m_ws.get(), &RealtimeClient::balanceReceived);
+        QSignalSpy hits(m_ws.get(), &RealtimeClient::conditionHitReceived);
+        QSignalSpy others(m_ws.get(), &RealtimeClient::otherRealtimeReceived);
+        QSignalSpy vis(m_ws.get(), &RealtimeClient::viReceived);
+        QSignalSpy status(m_ws.get(), &RealtimeClient::marketStatusReceived);
+        m_server->wsSend(QStringLiteral(R"({"data":[
+            {"type":"0B","name":"주식체결","item":"005930","values":{"20":"165208","10":"-20800","11":"-50","12":"-0.24","15":"+82","13":"30379732","25":"5"}},
+            {"type":"0B","name":"주식체결","item":"000660","values":{"20":"165209","10":"+120000","15":"-3"}},
+            {"type":"0D","name":"주식호가잔량","item":"005930","values":{"21":"165209","41":"-20800","61":"82","51":"-20700","71":"23847"}}],"trnm":"REAL"})"));
+        m_server->wsSend(QStringLiteral(R"({"trnm":"REAL","data":[
+            {"type":"00","name":"주문체결","item":"","values":{"9201":"1234567890","9203":"0000138","9001":"A005930","913":"접수","900":"1","901":"70100","902":"1","907":"2"}},
+            {"type":"04","name":"잔고","item":"","values":{"9001":"005930","930":"102","931":"154116","933":"102","10":"-20800"}},
+            {"type":"02","name":"조건검색","item":"005930","values":{"841":"4","9001":"005930","843":"I","20":"152028","907":"2"}},
+            {"type":"1h","name":"VI발동/해제","item":"005930","values":{"9001":"005930","1221":"+77000"}},
+            {"type":"0s","name":"장시작시간","item":"","values":{"215":"3","20":"090000"}},
+            {"type":"0C","name":"주식우선호가","item":"005930","values":{"27":"-20800","28":"-20700"}}]})"));
+        QTRY_COMPARE(others.size(), 1);
+        QCOMPARE(ticks.size(), 2);
+        QCOMPARE(books.size(), 1);
+        QCOMPARE(executions.size(), 1);
+        QCOMPARE(balances.size(), 1);
+        QCOMPARE(hits.size(), 1);
+        QCOMPARE(vis.size(), 1);
+        QCOMPARE(status.size(), 1);
+        const auto first = ticks.at(0).at(0).value<TradeTick>();
+        const auto second = ticks.at(1).at(0).value<TradeTick>();
+        QCOMPARE(first.price, qint64(20800));
+        QCOMPARE(first.direction, Direction::Down);
+        QCOMPARE(first.code, QStringLiteral("005930"));
+        QCOMPARE(second.aggressor, std::optional<Side>(Side::Sell));
+        QVERIFY(second.meta.seq > first.meta.seq);
+        QCOMPARE(executions.first().at(0).value<OrderExecution>().code, QStringLiteral("005930"));
+        QCOMPARE(hits.first().at(0).value<ConditionHit>().conditionSeq, QStringLiteral("4"));
+        QCOMPARE(m_ws->stats().realEntries, quint64(9));
+    }
+
+    void malformedFramesAreCountedNotFatal()
+    {
+        startAndWaitForLogin();
+        QSignalSpy malformed(m_ws.get(), &RealtimeClient::malformedFrameReceived);
+        QSignalSpy ticks(m_ws.get(), &RealtimeClient::tradeTickReceived);
+        m_server->wsSend(QStringLiteral("garbage {"));
+        m_server->wsSend(QStringLiteral("[1,2,3]"));
+        m_server->wsSend(QStringLiteral(R"({"no":"trnm"})"));
+        m_server->wsSend(QStringLiteral(R"({"trnm":"REAL","data":[{"type":"0B","item":"005930","values":{"20":"090000","10":"12a"}},
+                                                               {"type":"0B","item":"005930","values":{"20":"090001","10":"+70100"}}]})"));
+        QTRY_COMPARE(ticks.size(), 1);
+        QCOMPARE(malformed.size(), 4);
+        QCOMPARE(m_ws->stats().malformedFrames, quint64(4));
+        QVERIFY(m_ws->isLoggedIn());
+        QCOMPARE(m_server->wsConnectionCount(), 1);
+    }
+
+    void systemFrames()
+    {
+        startAndWaitForLogin();
+        QSignalSpy system(m_ws.get(), &RealtimeClient::systemMessage);
+        m_server->wsSend(QStringLiteral(R"({"trnm":"SYSTEM","code":"R10004","message":"접속허용요청(토큰)이 들어오지 않았습니다"})"));
+        QVERIFY(system.wait(2000));
+        QCOMPARE(system.first().at(0).toString(), QStringLiteral("R10004"));
+        QVERIFY(m_ws->isLoggedIn());
+
+        // R10001: another connection with the same app key took over. Reconnecting would evict it.
+        m_server->wsSend(QStringLiteral(R"({"trnm":"SYSTEM","code":"R10001","message":"동일한 App key로 접속이 되었습니다"})"));
+        QVERIFY(system.wait(2000));
+        m_server->wsDropAll();
+        QTRY_COMPARE(m_ws->state(), RealtimeClient::State::Stopped);
+        QTest::qWait(300);
+        QCOMPARE(m_server->wsConnectionCount(), 1);
+    }
+
+    void dropReconnectRestoresEveryRegistration()
+    {
+        m_ws->subscribe(QStringLiteral("1"), { QStringLiteral("005930"), QStringLiteral("000660") }, { QStringLiteral("0B") });
+        m_ws->subscribe(QStringLiteral("1"), { QStringLiteral("005930") }, { QStringLiteral("0D") });
+        m_ws->subscribe(QStringLiteral("9"), { QString() }, { QStringLiteral("00"), QStringLiteral("04") });
+        startAndWaitForLogin();
+        QTRY_COMPARE(m_server->wsRequests(QStringLiteral("REG"), 1).size(), 3);
+        const QList<QJsonObject> before = m_server->wsRequests(QStringLiteral("REG"), 1);
+
+        QSignalSpy lost(m_ws.get(), &RealtimeClient::connectionLost);
+        QSignalSpy loggedIn(m_ws.get(), &RealtimeClient::loggedIn);
+        m_server->wsDropAll();
+        QVERIFY(loggedIn.wait(5000));
+        QCOMPARE(loggedIn.first().at(0).toBool(), true); // reconnected
+        QCOMPARE(lost.size(), 1);
+        QCOMPARE(m_ws->stats().reconnects, quint64(1));
+        QCOMPARE(m_server->wsConnectionCount(), 2);
+        QTRY_COMPARE(m_server->wsRequests(QStringLiteral("REG"), 2).size(), 3);
+        const auto frames = framesOf(2);
+        QCOMPARE(obj(frames.first().text).value(QStringLiteral("trnm")).toString(), QStringLiteral("LOGIN"));
+        QCOMPARE(m_server->wsRequests(QStringLiteral("REG"), 2), before);
+        QVERIFY(before.contains(obj(QStringLiteral(R"({"trnm":"REG","grp_no":"9","refresh":"1","data":[{"item":[""],"type":["00","04"]}]})"))));
+        QVERIFY(before.contains(obj(QStringLiteral(R"({"trnm":"REG","grp_no":"1","refresh":"1","data":[{"item":["000660"],"type":["0B"]}]})"))));
+        QVERIFY(before.contains(obj(QStringLiteral(R"({"trnm":"REG","grp_no":"1","refresh":"1","data":[{"item":["005930"],"type":["0B","0D"]}]})"))));
+        QCOMPARE(m_server->earlyRequests(), 0);
+
+        // And the feed flows again.
+        QSignalSpy ticks(m_ws.get(), &RealtimeClient::tradeTickReceived);
+        m_server->wsSend(QStringLiteral(R"({"trnm":"REAL","data":[{"type":"0B","item":"005930","values":{"20":"090001","10":"+70100"}}]})"));
+        QVERIFY(ticks.wait(2000));
+    }
+
+    void reconnectsWithBackoffWhileTheServerIsGone()
+    {
+        startAndWaitForLogin();
+        QSignalSpy states(m_ws.get(), &RealtimeClient::stateChanged);
+        m_server->wsDropAll();
+        QTRY_VERIFY(m_server->wsConnectionCount() >= 2);
+        QTRY_VERIFY(m_ws->isLoggedIn());
+        bool waited = false;
+        for (const auto &s : states)
+            waited = waited || s.at(0).value<RealtimeClient::State>() == RealtimeClient::State::WaitingToReconnect;
+        QVERIFY(waited);
+    }
+
+    void loginRejectedForATokenReissuesAndRetries()
+    {
+        QVERIFY(QTest::qWaitFor([&] {
+            m_tokens->ensureToken();
+            return m_tokens->hasUsableToken();
+        }, 5000));
+        m_server->invalidateAllTokens(); // the token dies before the socket logs in
+        QSignalSpy failed(m_ws.get(), &RealtimeClient::loginFailed);
+        startAndWaitForLogin();
+        QCOMPARE(failed.size(), 1);
+        const auto e = failed.first().at(0).value<KiwoomError>();
+        QCOMPARE(e.code, 8005);
+        QCOMPARE(e.returnCode, 805004);
+        QCOMPARE(m_server->issuedTokens().size(), 2);
+        QCOMPARE(m_server->wsConnectionCount(), 2);
+        QCOMPARE(obj(framesOf(2).first().text).value(QStringLiteral("token")).toString(), m_server->issuedTokens().last());
+    }
+
+    void refusedRegistrationLeavesTheRegistry()
+    {
+        startAndWaitForLogin();
+        m_server->setRejectNextRegs(1);
+        QSignalSpy failed(m_ws.get(), &RealtimeClient::registrationFailed);
+        m_ws->subscribe(QStringLiteral("3"), { QStringLiteral("005930") }, { QStringLiteral("0B") });
+        QVERIFY(failed.wait(2000));
+        QCOMPARE(failed.first().at(0).toString(), QStringLiteral("3"));
+        QCOMPARE(failed.first().at(1).toInt(), 1);
+        QVERIFY(m_ws->subscriptions().isEmpty());
+    }
+
+    void registrationTooEarlyIsResent()
+    {
+        int regs = 0;
+        m_server->setWsHandler([&](int, const QJsonObject &frame) -> QStringList {
+            if (frame.value(QStringLiteral("trnm")).toString() == u"REG" && ++regs == 1)
+                return { QStringLiteral(R"({"trnm":"REG","return_code":100013,"return_msg":"로그인 전 요청입니다"})") };
+            return {};
+        });
+        startAndWaitForLogin();
+        QSignalSpy failed(m_ws.get(), &RealtimeClient::registrationFailed);
+        m_ws->subscribe(QStringLiteral("1"), { QStringLiteral("005930") }, { QStringLiteral("0B") });
+        QTRY_COMPARE_WITH_TIMEOUT(m_server->wsRequests(QStringLiteral("REG")).size(), 2, 3000);
+        QCOMPARE(failed.size(), 0);
+        QCOMPARE(m_ws->subscriptions().size(), 1);
+    }
+
+    void unsubscribeSendsRemove()
+    {
+        m_ws->subscribe(QStringLiteral("1"), { QStringLiteral("005930"), QStringLiteral("000660") }, { QStringLiteral("0B") });
+        startAndWaitForLogin();
+        m_ws->unsubscribe(QStringLiteral("1"), { QStringLiteral("005930") }, { QStringLiteral("0B") });
+        QTRY_COMPARE(m_server->wsRequests(QStringLiteral("REMOVE")).size(), 1);
+        QCOMPARE(m_server->wsRequests(QStringLiteral("REMOVE")).first(),
+                 obj(QStringLiteral(R"({"trnm":"REMOVE","grp_no":"1","data":[{"item":["005930"],"type":["0B"]}]})")));
+        QCOMPARE(m_ws->subscriptions().size(), 1);
+        QCOMPARE(m_ws->subscriptions().first().item, QStringLiteral("000660"));
+    }
+
+    void loginTimeoutReconnects()
+    {
+        m_server->setLoginAckDelayMs(5000);
+        RealtimeClient::Config config = m_ws->config();
+        config.loginTimeoutMs = 200;
+        m_ws->setConfig(config);
+        m_ws->start();
+        QTRY_VERIFY(m_server->wsConnectionCount() >= 2);
+        m_server->setLoginAckDelayMs(0);
+        QTRY_VERIFY_WITH_TIMEOUT(m_ws->isLoggedIn(), 5000);
+    }
+
+    void idleWatchdog()
+    {
+        RealtimeClient::Config config = m_ws->config();
+        config.idleTimeoutMs = 300;
+        m_ws->setConfig(config);
+        startAndWaitForLogin();
+        QTRY_VERIFY_WITH_TIMEOUT(m_server->wsConnectionCount() >= 2, 3000);
+    }
+
+    void stopClosesWithoutReconnecting()
+    {
+        startAndWaitForLogin();
+        m_ws->stop();
+        QCOMPARE(m_ws->state(), RealtimeClient::State::Stopped);
+        QTRY_COMPARE(m_server->wsOpenCount(), 0);
+        QTest::qWait(300);
+        QCOMPARE(m_server->wsConnectionCount(), 1);
+        QVERIFY(!m_ws->sendFrame(QJsonObject { { QStringLiteral("trnm"), QStringLiteral("CNSRLST") } }));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestRealtimeClient)
+#include "tst_realtimeclient.moc"
