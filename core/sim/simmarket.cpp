@@ -353,6 +353,7 @@ void SimMarket::record(Stock &s, const SimTick &tick)
     }
     if (!m_building) {
         s.ticks.append(tick);
+        s.prevBook = book(q.index >= 0 ? q.index : 0);
         std::fill(std::begin(s.consumedAsk), std::end(s.consumedAsk), 0);
         std::fill(std::begin(s.consumedBid), std::end(s.consumedBid), 0);
         rebuildBook(s);
@@ -602,6 +603,12 @@ SimBook SimMarket::book(int index) const
         b.bids[k].qty = std::max<qint64>(0, b.bids[k].qty - s.consumedBid[k]);
     }
     return b;
+}
+
+SimBook SimMarket::previousBook(int index) const
+{
+    Q_ASSERT(index >= 0 && index < stockCount());
+    return m_stocks[size_t(index)].prevBook;
 }
 
 QVector<SimDayBar> SimMarket::dailyBars(int index) const

@@ -65,6 +65,8 @@ public:
     SimQuote quote(int index) const;
     // The displayed book now, minus liquidity already taken by orders since the last trade.
     SimBook book(int index) const;
+    // The book as it was before the last trade (for 직전대비 quantity changes).
+    SimBook previousBook(int index) const;
     // Daily bars oldest first; the running day is included once it has traded.
     QVector<SimDayBar> dailyBars(int index) const;
     // Days that have minute bars, oldest first (the current day included once it has traded).
@@ -130,6 +132,7 @@ private:
         QVector<Candle> minutes;
         QVector<SimTick> ticks;
         SimBook book;
+        SimBook prevBook;
         qint64 consumedAsk[10] = {};
         qint64 consumedBid[10] = {};
     };
