@@ -164,7 +164,8 @@ SimHttpResponse SimRestApi::handle(const SimHttpRequest &request)
             return r;
         }
         case SimFaults::Kind::RateLimit: {
-            const int limit = isOrderTr(apiId) ? m_config.orderQuotaPerSecond : m_config.queryQuotaPerSecond;
+            const int configured = isOrderTr(apiId) ? m_config.orderQuotaPerSecond : m_config.queryQuotaPerSecond;
+            const int limit = configured > 0 ? configured : 5; // report Kiwoom's usual 5/s when quotas are off
             SimTrReply reply = trError(5, QStringLiteral("허용된 요청 개수를 초과하였습니다[1700:허용된 요청 개수를 초과하였습니다. "
                                                          "유량=%1, API ID=%2]")
                                               .arg(limit)
