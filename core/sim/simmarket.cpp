@@ -114,7 +114,7 @@ void SimMarket::build(const SimConfig &config)
         m_byCode.insert(s.info.code, i);
 
         SimRandom init(SimRandom::hash({ m_seed, s.codeKey, 0x1A17 }));
-        s.trend = init.normal() * 0.12 * s.sigma / std::sqrt(1.0 - 0.85 * 0.85);
+        s.trend = init.normal() * 0.06 * s.sigma / std::sqrt(1.0 - 0.85 * 0.85);
 
         // Plans first, so the walk can be anchored: the start day's base lands near refPrice.
         QVector<DayPlan> plans;
@@ -151,15 +151,15 @@ SimMarket::DayPlan SimMarket::nextPlan(Stock &s, const QDate &date)
 {
     SimRandom r(SimRandom::hash({ m_seed, s.codeKey, quint64(date.toJulianDay()), 0x504C414E }));
     const double sg = s.sigma;
-    s.trend = 0.85 * s.trend + r.normal() * 0.12 * sg;
+    s.trend = 0.85 * s.trend + r.normal() * 0.06 * sg;
     DayPlan p;
-    double ret = s.trend + r.normal() * sg;
+    double ret = s.trend + r.normal() * 0.9 * sg;
     if (r.chance(0.03))
         ret += (r.chance(0.5) ? 1.0 : -1.0) * sg * (1.5 + 2.5 * r.uniform());
     double gap = r.normal() * 0.25 * sg;
     if (r.chance(0.04))
         gap = (r.chance(0.5) ? 1.0 : -1.0) * (0.02 + 0.04 * r.uniform());
-    const double pLimit = s.info.market == 10 ? 0.004 : 0.002;
+    const double pLimit = s.info.market == 10 ? 0.0025 : 0.001;
     const double u = r.uniform();
     if (u < pLimit) {
         ret = 0.40; // drives into the upper limit (상한가)
