@@ -223,8 +223,15 @@ void SimHttpServer::processBuffer(QTcpSocket *socket)
             return;
         }
         const qint64 total = end + HEADER_END.size() + length;
-        if (buffer.size() < total)
+        if (buffer.size() < total) {
+            // curl and others wait for this before sending a larger body.
+            if (!it->continued && head.headers.value("expect").toLower() == "100-continue") {
+                it->continued = true;
+                socket->write("HTTP/1.1 100 Continue\r\n\r\n");
+            }
             return;
+        }
+        it->continued = false;
 
         SimHttpRequest request;
         request.method = head.method;

@@ -85,6 +85,7 @@ private:
         QByteArray buffer;
         bool sniffing = true; // first request not yet classified (HTTP vs WebSocket upgrade)
         bool held = false;    // a request is being held unanswered
+        bool continued = false; // "100 Continue" sent for the request being read
     };
 
     void onNewConnection();
