@@ -30,6 +30,17 @@ bool isAccountType(const QString &type)
     return type == QLatin1String("00") || type == QLatin1String("04") || type == QLatin1String("0s");
 }
 
+// A request field as text; clients may send numbers where Kiwoom documents strings.
+QString text(const QJsonObject &o, const char *name, const QString &fallback = QString())
+{
+    const QJsonValue v = o.value(QLatin1String(name));
+    if (v.isDouble())
+        return QString::number(qint64(v.toDouble()));
+    if (v.isString())
+        return v.toString().trimmed();
+    return fallback;
+}
+
 QString key(const QString &type, const QString &item)
 {
     return type + QLatin1Char('|') + item;
@@ -261,7 +272,7 @@ void SimRealtimeHub::onMessage(QWebSocket *socket, const QString &text)
 
 void SimRealtimeHub::handleLogin(Session &s, const QJsonObject &msg)
 {
-    const QString token = msg.value(QStringLiteral("token")).toString().trimmed();
+    const QString token = text(msg, "token");
     if (m_tokens.check(token) != SimTokenStore::Check::Valid) {
         reply(s, result(QStringLiteral("LOGIN"), 805004,
                         QStringLiteral("토큰 인증에 실패했습니다. 접속을 종료합니다 [CODE=8005, MESSAGE=Token이 유효하지 "
@@ -289,13 +300,12 @@ void SimRealtimeHub::rebuildKeys(Session &s)
 void SimRealtimeHub::handleReg(Session &s, const QJsonObject &msg, bool remove)
 {
     const QString trnm = remove ? QStringLiteral("REMOVE") : QStringLiteral("REG");
-    const QJsonValue grpValue = msg.value(QStringLiteral("grp_no"));
-    const QString grp = grpValue.isDouble() ? QString::number(grpValue.toInt()) : grpValue.toString().trimmed();
+    const QString grp = text(msg, "grp_no");
     if (grp.isEmpty() || grp.size() > 4) {
         reply(s, result(trnm, 1, QStringLiteral("grp_no 값이 올바르지 않습니다")));
         return;
     }
-    const QString refresh = msg.value(QStringLiteral("refresh")).toString(QStringLiteral("1"));
+    const QString refresh = text(msg, "refresh", QStringLiteral("1"));
     if (!remove && refresh != QLatin1String("0") && refresh != QLatin1String("1")) {
         reply(s, result(trnm, 1, QStringLiteral("refresh 값이 올바르지 않습니다")));
         return;
@@ -386,8 +396,8 @@ void SimRealtimeHub::handleConditionList(Session &s)
 void SimRealtimeHub::handleConditionRequest(Session &s, const QJsonObject &msg)
 {
     const QString trnm = QStringLiteral("CNSRREQ");
-    const QString seq = msg.value(QStringLiteral("seq")).toString().trimmed();
-    const QString type = msg.value(QStringLiteral("search_type")).toString(QStringLiteral("0")).trimmed();
+    const QString seq = text(msg, "seq");
+    const QString type = text(msg, "search_type", QStringLiteral("0"));
     if (seq.isEmpty() || !m_conditions.exists(seq)) {
         QJsonObject o = result(trnm, 1, QStringLiteral("조건검색식이 존재하지 않습니다(seq=%1)").arg(seq));
         o.insert(QStringLiteral("seq"), seq);
@@ -427,8 +437,8 @@ void SimRealtimeHub::handleConditionRequest(Session &s, const QJsonObject &msg)
         return;
     }
     // search_type 0: one-off search, paged by the body's cont_yn/next_key (next key = next stock code).
-    const bool cont = msg.value(QStringLiteral("cont_yn")).toString() == QLatin1String("Y");
-    const QString nextKey = msg.value(QStringLiteral("next_key")).toString().trimmed();
+    const bool cont = text(msg, "cont_yn") == QLatin1String("Y");
+    const QString nextKey = text(msg, "next_key");
     int start = 0;
     if (cont && !nextKey.isEmpty()) {
         start = int(members.size());
@@ -469,7 +479,7 @@ void SimRealtimeHub::handleConditionRequest(Session &s, const QJsonObject &msg)
 
 void SimRealtimeHub::handleConditionClear(Session &s, const QJsonObject &msg)
 {
-    const QString seq = msg.value(QStringLiteral("seq")).toString().trimmed();
+    const QString seq = text(msg, "seq");
     s.conditions.remove(seq);
     QJsonObject o = result(QStringLiteral("CNSRCLR"), 0, QString());
     o.insert(QStringLiteral("seq"), seq);

@@ -1,7 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "simrestapi.h"
 
-#include "common/clock.h"
 #include "common/logging.h"
 #include "simfaults.h"
 #include "simformat.h"
@@ -77,10 +76,9 @@ QByteArray reasonBody(int status)
 
 } // namespace
 
-SimRestApi::SimRestApi(const SimConfig &config, const IClock &clock, SimMarket &market, SimExchange &exchange,
-                       SimTokenStore &tokens, SimQuota &quota, SimFaults &faults)
+SimRestApi::SimRestApi(const SimConfig &config, SimMarket &market, SimExchange &exchange, SimTokenStore &tokens,
+                       SimQuota &quota, SimFaults &faults)
     : m_config(config)
-    , m_clock(clock)
     , m_market(market)
     , m_tokens(tokens)
     , m_quota(quota)

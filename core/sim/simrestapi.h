@@ -5,7 +5,6 @@
 #include "simhttpserver.h"
 #include "simmarkettrs.h"
 
-class IClock;
 class SimExchange;
 class SimFaults;
 class SimMarket;
@@ -30,8 +29,8 @@ class SimTokenStore;
 class SimRestApi
 {
 public:
-    SimRestApi(const SimConfig &config, const IClock &clock, SimMarket &market, SimExchange &exchange,
-               SimTokenStore &tokens, SimQuota &quota, SimFaults &faults);
+    SimRestApi(const SimConfig &config, SimMarket &market, SimExchange &exchange, SimTokenStore &tokens, SimQuota &quota,
+               SimFaults &faults);
 
     SimHttpResponse handle(const SimHttpRequest &request);
     qint64 requestsServed() const { return m_requests; }
@@ -46,7 +45,6 @@ private:
     std::optional<SimTrReply> checkKeys(const QJsonObject &body) const;
 
     const SimConfig &m_config;
-    const IClock &m_clock;
     SimMarket &m_market;
     SimTokenStore &m_tokens;
     SimQuota &m_quota;

@@ -88,7 +88,7 @@ Status SimServer::start(const SimConfig &config)
     m_conditions = std::make_unique<SimConditions>(*m_market);
     m_tokens = std::make_unique<SimTokenStore>(*m_clock, m_config.tokenLifetimeMs);
     m_quota = std::make_unique<SimQuota>(*m_clock);
-    m_rest = std::make_unique<SimRestApi>(m_config, *m_clock, *m_market, *m_exchange, *m_tokens, *m_quota, *m_faults);
+    m_rest = std::make_unique<SimRestApi>(m_config, *m_market, *m_exchange, *m_tokens, *m_quota, *m_faults);
     m_hub = std::make_unique<SimRealtimeHub>(m_config, *m_market, *m_exchange, *m_conditions, *m_tokens, *m_faults);
     m_http = std::make_unique<SimHttpServer>();
     m_http->setWebSocketPath(QByteArray(Sim::WEBSOCKET_PATH));

@@ -189,9 +189,10 @@ SimTestSocket::~SimTestSocket()
 bool SimTestSocket::open(int timeoutMs)
 {
     bool connected = false;
-    connect(&socket, &QWebSocket::connected, this, [&connected] { connected = true; });
+    const QMetaObject::Connection c = connect(&socket, &QWebSocket::connected, this, [&connected] { connected = true; });
     socket.open(socket.property("url").toUrl());
     spin([&] { return connected || disconnected; }, timeoutMs);
+    disconnect(c);
     return connected;
 }
 
