@@ -85,3 +85,21 @@ void SimHost::advanceClock(qint64 virtualMs)
     QMetaObject::invokeMethod(
         m_anchor, [&] { m_server->advanceClock(virtualMs); }, Qt::BlockingQueuedConnection);
 }
+
+void SimHost::setSpeed(double speed)
+{
+    if (!m_server)
+        return;
+    QMetaObject::invokeMethod(
+        m_anchor, [&] { m_server->setSpeed(speed); }, Qt::BlockingQueuedConnection);
+}
+
+QJsonObject SimHost::state() const
+{
+    if (!m_server)
+        return {};
+    QJsonObject state;
+    QMetaObject::invokeMethod(
+        m_anchor, [&] { state = m_server->state(); }, Qt::BlockingQueuedConnection);
+    return state;
+}

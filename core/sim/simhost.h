@@ -4,6 +4,7 @@
 #include "common/result.h"
 #include "simconfig.h"
 
+#include <QJsonObject>
 #include <QObject>
 #include <QUrl>
 
@@ -41,6 +42,9 @@ public:
 
     Status addFaults(const QString &spec);
     void advanceClock(qint64 virtualMs);
+    void setSpeed(double speed);
+    // SimServer::state(): virtual time, phase, sessions, account summary, faults (empty when stopped).
+    QJsonObject state() const;
 
 private:
     QThread *m_thread = nullptr;

@@ -35,6 +35,14 @@ private slots:
         QCOMPARE(after.json.value(QStringLiteral("virtual_ms")).toDouble(),
                  before.json.value(QStringLiteral("virtual_ms")).toDouble() + 60'000);
 
+        QCOMPARE(host.state().value(QStringLiteral("virtual_ms")).toDouble(), after.json.value(QStringLiteral("virtual_ms")).toDouble());
+        // A running clock: speed 1000 moves the market on the simulator thread by itself.
+        host.setSpeed(1000);
+        QTRY_VERIFY(host.state().value(QStringLiteral("virtual_ms")).toDouble()
+                    > after.json.value(QStringLiteral("virtual_ms")).toDouble() + 10'000);
+        host.setSpeed(0);
+        QCOMPARE(host.state().value(QStringLiteral("speed")).toDouble(), 0.0);
+
         SimTestSocket socket(host.webSocketUrl());
         QVERIFY(socket.open());
         QCOMPARE(socket.login(client.token())->value(QStringLiteral("return_code")).toInt(-1), 0);
