@@ -133,6 +133,31 @@ private slots:
         }
     }
 
+    void intradayVolumeIsUShaped()
+    {
+        SimMarket market(config(3));
+        qint64 open = 0;
+        qint64 midday = 0;
+        qint64 close = 0;
+        const QList<QDate> dates = market.minuteDates();
+        for (int i = 0; i < market.stockCount(); ++i) {
+            for (int d = 0; d < dates.size() - 1; ++d) { // finished days only
+                const qint64 start = SimMarket::openMs(dates.at(d));
+                for (const Candle &c : market.minuteBars(i, dates.at(d))) {
+                    const qint64 minute = (c.timeMs - start) / 60000;
+                    if (minute >= 1 && minute < 31) // after the opening print
+                        open += c.volume;
+                    else if (minute >= 180 && minute < 210)
+                        midday += c.volume;
+                    else if (minute >= 350 && minute < 380) // before the closing auction
+                        close += c.volume;
+                }
+            }
+        }
+        QVERIFY2(open > midday * 3 / 2, qPrintable(QStringLiteral("%1 vs %2").arg(open).arg(midday)));
+        QVERIFY2(close > midday * 5 / 4, qPrintable(QStringLiteral("%1 vs %2").arg(close).arg(midday)));
+    }
+
     void liveTicksStayOnLadderInsideLimits()
     {
         SimMarket market(config(11));
