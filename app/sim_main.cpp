@@ -1,0 +1,124 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// kiwoom-sim: the built-in Kiwoom simulator as a standalone program, for scripts, demos and tests.
+// Prints its REST base URL and WebSocket URL on start and stops cleanly on SIGINT/SIGTERM.
+
+#include "signalwatcher.h"
+
+#include "common/logging.h"
+#include "market/krx.h"
+#include "sim/simconfig.h"
+#include "sim/simfaults.h"
+#include "sim/simserver.h"
+
+#include <QCommandLineParser>
+#include <QCoreApplication>
+#include <QDateTime>
+#include <QTextStream>
+
+#include <cstdio>
+
+namespace {
+
+int fail(const QString &message)
+{
+    QTextStream(stderr) << "kiwoom-sim: " << message << '\n';
+    return 2;
+}
+
+} // namespace
+
+int main(int argc, char **argv)
+{
+    QCoreApplication app(argc, argv);
+    QCoreApplication::setOrganizationName(QStringLiteral("kiwoom-trader"));
+    QCoreApplication::setApplicationName(QStringLiteral("kiwoom-sim"));
+    QCoreApplication::setApplicationVersion(QStringLiteral(KT_VERSION));
+
+    QCommandLineParser parser;
+    parser.setApplicationDescription(QStringLiteral(
+        "Kiwoom REST + WebSocket simulator: a seeded synthetic KRX market, order matching, an account\n"
+        "and fault injection on one loopback port. With no --appkey/--secretkey it accepts the demo\n"
+        "credentials of kiwoom-trader's demo mode.\n\n"
+        "Fault spec (--faults, also POST /_sim/faults): rules separated by ';', each\n"
+        "  KIND[,rate=P][,count=N][,after=N][,at=HHMM|HHMMSS|YYYYMMDDHHmmss][,api=ID|ID][,status=5xx][,ms=N]\n"
+        "KIND: http5xx, timeout, ratelimit, token-expiry, malformed, ws-drop, ws-duplicate, ws-reorder.\n"
+        "Example: --faults \"http5xx,rate=0.05;ws-drop,at=1030\""));
+    parser.addHelpOption();
+    parser.addVersionOption();
+    const QCommandLineOption portOption(QStringLiteral("port"), QStringLiteral("Loopback port (0 = any free port)."),
+                                        QStringLiteral("N"), QStringLiteral("0"));
+    const QCommandLineOption seedOption(QStringLiteral("seed"), QStringLiteral("Market seed (same seed, same prices)."),
+                                        QStringLiteral("S"), QStringLiteral("20250310"));
+    const QCommandLineOption appKeyOption(QStringLiteral("appkey"), QStringLiteral("App key au10001 accepts."),
+                                          QStringLiteral("K"));
+    const QCommandLineOption secretOption(QStringLiteral("secretkey"), QStringLiteral("Secret key au10001 accepts."),
+                                          QStringLiteral("S"));
+    const QCommandLineOption speedOption(QStringLiteral("speed"),
+                                         QStringLiteral("Market clock speed (1 = real time, 60 = a minute per second, "
+                                                        "0 = paused; step it with POST /_sim/clock/advance)."),
+                                         QStringLiteral("X"), QStringLiteral("1"));
+    const QCommandLineOption faultsOption(QStringLiteral("faults"), QStringLiteral("Fault injection spec (see above)."),
+                                          QStringLiteral("SPEC"));
+    const QCommandLineOption followOption(QStringLiteral("follow-session-hours"),
+                                          QStringLiteral("Follow the real KRX timetable instead of an always-open market."));
+    const QCommandLineOption startOption(QStringLiteral("start"),
+                                         QStringLiteral("Virtual start time, KST yyyyMMddHHmmss (default: now)."),
+                                         QStringLiteral("TIME"));
+    const QCommandLineOption cashOption(QStringLiteral("cash"), QStringLiteral("Initial cash in KRW."),
+                                        QStringLiteral("KRW"), QStringLiteral("100000000"));
+    parser.addOptions({ portOption, seedOption, appKeyOption, secretOption, speedOption, faultsOption, followOption,
+                        startOption, cashOption });
+    parser.process(app);
+
+    SimConfig config;
+    bool ok = false;
+    const uint port = parser.value(portOption).toUInt(&ok);
+    if (!ok || port > 65535)
+        return fail(QStringLiteral("--port must be 0..65535"));
+    config.port = quint16(port);
+    config.seed = parser.value(seedOption).toULongLong(&ok);
+    if (!ok)
+        return fail(QStringLiteral("--seed must be a non-negative integer"));
+    config.speed = parser.value(speedOption).toDouble(&ok);
+    if (!ok || config.speed < 0)
+        return fail(QStringLiteral("--speed must be a non-negative number"));
+    config.initialCash = parser.value(cashOption).toLongLong(&ok);
+    if (!ok || config.initialCash < 0)
+        return fail(QStringLiteral("--cash must be a non-negative integer"));
+    if (parser.isSet(appKeyOption) != parser.isSet(secretOption))
+        return fail(QStringLiteral("--appkey and --secretkey go together"));
+    config.appKey = parser.value(appKeyOption);
+    config.secretKey = parser.value(secretOption);
+    config.followSessionHours = parser.isSet(followOption);
+    if (parser.isSet(startOption)) {
+        const QDateTime start = QDateTime::fromString(parser.value(startOption), QStringLiteral("yyyyMMddHHmmss"));
+        if (!start.isValid())
+            return fail(QStringLiteral("--start must be yyyyMMddHHmmss (KST)"));
+        config.startTimeMs = Krx::fromKst(start.date(), start.time());
+    }
+    config.faults = parser.value(faultsOption);
+    if (!config.faults.isEmpty()) {
+        if (auto parsed = SimFaults::parse(config.faults, 0); !parsed)
+            return fail(parsed.error().message);
+    }
+
+    SimServer server;
+    if (Status s = server.start(config); !s)
+        return fail(s.error().message);
+
+    {
+        QTextStream out(stdout);
+        out << "REST " << server.restBaseUrl().toString() << '\n';
+        out << "WebSocket " << server.webSocketUrl().toString() << '\n';
+        out << "Account " << config.accountNo << '\n';
+        out.flush();
+    }
+    std::fflush(stdout);
+
+    SignalWatcher watcher;
+    QObject::connect(&watcher, &SignalWatcher::terminationRequested, &app, [&server](int) {
+        server.stop();
+        QCoreApplication::quit();
+    });
+    return app.exec();
+}

@@ -1,0 +1,113 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "common/result.h"
+#include "simrandom.h"
+
+#include <QJsonArray>
+#include <QList>
+#include <QString>
+#include <QStringList>
+
+// SimFaults holds the fault-injection rules of a simulator (`kiwoom-sim --faults SPEC`,
+// SimConfig::faults, POST /_sim/faults) and decides, event by event, whether one fires.
+//
+// Grammar (whitespace around separators is ignored, names are case-insensitive):
+//
+//   spec   := rule { ";" rule }
+//   rule   := kind { "," option }
+//   kind   := "http5xx"        reply with an HTTP 5xx status and a non-JSON body
+//           | "timeout"        never answer the request (the connection stays open), or close it
+//                              after ms=N without a reply
+//           | "ratelimit"      HTTP 429 + return_code 5 + [1700:...] although the quota is not used up
+//                              (alias "429")
+//           | "token-expiry"   every token issued so far becomes invalid (→ 8005 on the next call)
+//                              (alias "expire")
+//           | "malformed"      HTTP 200 with a truncated, unparsable JSON body
+//           | "ws-drop"        the WebSocket connection is reset without a close frame (alias "drop")
+//           | "ws-duplicate"   a REAL frame is sent twice (alias "duplicate", "dup")
+//           | "ws-reorder"     a REAL frame is held back and sent after the next one (alias "reorder")
+//   option := "rate=" P        fire on each eligible event with probability P (0 < P <= 1), drawn
+//                              from a generator seeded by the simulator seed (reproducible)
+//           | "count=" N       fire at most N times (default 1; unlimited when rate= is given)
+//           | "after=" N       let the first N eligible events pass, then fire
+//           | "at=" TIME       arm at a virtual KST time: HHMM, HHMMSS (today) or YYYYMMDDHHmmss
+//           | "api=" ID{"|"ID} only REST requests with one of these api-ids
+//           | "status=" CODE   http5xx: 500 (default), 502, 503 or 504
+//           | "ms=" N          timeout: close the connection after N real ms (default: never answer)
+//
+// Eligible events: every Kiwoom REST request (after the path/api-id check, before authentication)
+// for http5xx, timeout, ratelimit, malformed and token-expiry; every REAL frame to a session for
+// ws-drop, ws-duplicate and ws-reorder. A ws-drop or token-expiry rule without rate= and after=
+// is a moment, not an event filter: it fires at at=TIME, or immediately when installed ("now"),
+// and then hits every WebSocket session / every token at once.
+//
+// Examples:  "http5xx,rate=0.1,api=ka10081"      10% of daily-chart requests fail with 500
+//            "timeout,after=3"                    the 4th REST request is never answered
+//            "ratelimit,count=2,api=kt10000"      the next two buy orders get 429
+//            "token-expiry,at=1030"               tokens die at 10:30 virtual time
+//            "ws-drop"                            every WebSocket is reset now
+//            "ws-duplicate,rate=0.05;ws-reorder,rate=0.05"
+//
+// Not thread-safe (simulator thread).
+class SimFaults
+{
+public:
+    enum class Kind
+    {
+        Http5xx,
+        Timeout,
+        RateLimit,
+        TokenExpiry,
+        Malformed,
+        WsDrop,
+        WsDuplicate,
+        WsReorder,
+    };
+    struct Rule
+    {
+        Kind kind = Kind::Http5xx;
+        QString text;      // the rule as written
+        double rate = 0;   // 0 = every eligible event
+        int count = 1;     // -1 = unlimited
+        int after = 0;
+        qint64 atMs = 0;   // 0 = armed from the start
+        QStringList apis;  // empty = any api-id
+        int status = 500;
+        int holdMs = -1;
+        int seen = 0;      // eligible events observed while armed
+        int fired = 0;
+        bool exhausted() const { return count >= 0 && fired >= count; }
+        // ws-drop / token-expiry without rate/after: fires at a moment, not on events.
+        bool isMoment() const
+        {
+            return (kind == Kind::WsDrop || kind == Kind::TokenExpiry) && rate <= 0 && after == 0;
+        }
+    };
+
+    explicit SimFaults(quint64 seed);
+
+    // Parses a spec; virtualNowMs resolves at=HHMM to today's KST date.
+    static Result<QList<Rule>> parse(const QString &spec, qint64 virtualNowMs);
+    static QString kindName(Kind kind);
+
+    Status add(const QString &spec, qint64 virtualNowMs);
+    void clear() { m_rules.clear(); }
+    const QList<Rule> &rules() const { return m_rules; }
+    bool isEmpty() const { return m_rules.isEmpty(); }
+
+    // The REST fault that fires for this request, if any (its fired counter is advanced).
+    std::optional<Rule> onRestRequest(const QString &apiId, qint64 virtualNowMs);
+    // Whether a per-frame WebSocket fault of this kind fires for one REAL frame.
+    bool onFrame(Kind kind, qint64 virtualNowMs);
+    // Moment rules (ws-drop, token-expiry) due now; each is returned once per firing.
+    QList<Kind> dueMoments(qint64 virtualNowMs);
+
+    QJsonArray describe() const;
+
+private:
+    bool consider(Rule &rule, qint64 virtualNowMs);
+
+    QList<Rule> m_rules;
+    SimRandom m_rng;
+};

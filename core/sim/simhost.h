@@ -1,0 +1,54 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "common/result.h"
+#include "simconfig.h"
+
+#include <QJsonObject>
+#include <QObject>
+#include <QUrl>
+
+class QThread;
+class SimServer;
+
+struct SimEndpoints
+{
+    QUrl restBaseUrl;  // http://127.0.0.1:PORT
+    QUrl webSocketUrl; // ws://127.0.0.1:PORT/api/dostk/websocket
+    quint16 port = 0;
+};
+
+// SimHost runs one SimServer on a thread of its own, so the in-process demo simulator never shares
+// the trading core's event loop (and a busy market never delays an order, nor the reverse).
+// start() blocks until the server listens (or failed) and returns its URLs; stop() and the
+// destructor shut the server down on its thread and join it. The conveniences below are
+// thread-safe: they run on the simulator thread and block until done.
+// Methods must be called from one (owning) thread, never from the simulator thread itself.
+class SimHost final : public QObject
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(SimHost)
+
+public:
+    explicit SimHost(QObject *parent = nullptr);
+    ~SimHost() override;
+
+    Result<SimEndpoints> start(const SimConfig &config);
+    void stop();
+    bool isRunning() const { return m_server != nullptr; }
+    SimEndpoints endpoints() const { return m_endpoints; }
+    QUrl restBaseUrl() const { return m_endpoints.restBaseUrl; }
+    QUrl webSocketUrl() const { return m_endpoints.webSocketUrl; }
+
+    Status addFaults(const QString &spec);
+    void advanceClock(qint64 virtualMs);
+    void setSpeed(double speed);
+    // SimServer::state(): virtual time, phase, sessions, account summary, faults (empty when stopped).
+    QJsonObject state() const;
+
+private:
+    QThread *m_thread = nullptr;
+    QObject *m_anchor = nullptr; // lives on m_thread; the target of blocking invocations
+    SimServer *m_server = nullptr;
+    SimEndpoints m_endpoints;
+};

@@ -1,0 +1,693 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "simmarket.h"
+
+#include "common/clock.h"
+#include "common/logging.h"
+#include "simuniverse.h"
+
+#include <QDateTime>
+#include <QTime>
+
+#include <algorithm>
+#include <cmath>
+
+namespace {
+
+constexpr qint64 MINUTE_MS = 60'000;
+// Integral of uShape() over the 380 minutes of continuous trading (09:00–15:20).
+constexpr double U_SHAPE_NORM = 442.5;
+
+enum EventKind
+{
+    EvRoll = 0,
+    EvOpen = 1,
+    EvMinute = 2, // before a tick at the same instant: the tick belongs to the next minute
+    EvTick = 3,
+    EvContEnd = 4,
+    EvClose = 5,
+};
+
+// Intraday activity: busy after the open and before the close (minutes since 09:00).
+double uShape(double minutes)
+{
+    return 1.0 + 1.5 * std::exp(-minutes / 25.0) + 1.0 * std::exp(-(380.0 - minutes) / 25.0);
+}
+
+qint64 clampToLimits(qint64 price, const Krx::PriceLimits &limits)
+{
+    return std::clamp(price, limits.lower, limits.upper);
+}
+
+} // namespace
+
+SimMarket::SimMarket(const SimConfig &config, QObject *parent)
+    : QObject(parent)
+{
+    build(config);
+}
+
+SimMarket::~SimMarket() = default;
+
+qint64 SimMarket::openMs(const QDate &date)
+{
+    return Krx::fromKst(date, QTime(9, 0));
+}
+
+qint64 SimMarket::continuousEndMs(const QDate &date)
+{
+    return Krx::fromKst(date, QTime(15, 20));
+}
+
+qint64 SimMarket::closeMs(const QDate &date)
+{
+    return Krx::fromKst(date, QTime(15, 30));
+}
+
+qint64 SimMarket::rollMs(const QDate &date)
+{
+    return Krx::fromKst(date, QTime(8, 30));
+}
+
+void SimMarket::build(const SimConfig &config)
+{
+    m_seed = config.seed;
+    m_follow = config.followSessionHours;
+    m_minuteDaysKept = std::max(config.minuteHistoryDays, 1) + 10;
+
+    qint64 start = config.startTimeMs > 0 ? config.startTimeMs
+                                          : (config.clock ? config.clock->nowMs() : QDateTime::currentMSecsSinceEpoch());
+    QDate startDate = Krx::kstDate(start);
+    if (!m_follow) {
+        // Always open: put the start inside the session of the latest trading day.
+        const QTime t = Krx::toKst(start).time();
+        if (!Krx::isTradingDay(startDate)) {
+            startDate = Krx::previousTradingDay(startDate);
+            start = openMs(startDate);
+        } else if (t < QTime(9, 0) || t >= QTime(15, 30)) {
+            start = openMs(startDate);
+        }
+    }
+    QDate day0 = startDate;
+    if (!Krx::isTradingDay(day0) || start < rollMs(day0))
+        day0 = Krx::previousTradingDay(startDate);
+
+    // The history: historyDays trading days before day0, oldest first.
+    QList<QDate> days;
+    {
+        QDate d = day0;
+        for (int i = 0; i < std::max(0, config.historyDays); ++i) {
+            d = Krx::previousTradingDay(d);
+            days.prepend(d);
+        }
+    }
+    const int tickDaysFrom = int(days.size()) - std::clamp(config.minuteHistoryDays, 0, int(days.size()));
+
+    const QList<SimStockInfo> &list = Sim::universe();
+    m_stocks.resize(list.size());
+    for (int i = 0; i < int(list.size()); ++i) {
+        Stock &s = m_stocks[size_t(i)];
+        s.info = list.at(i);
+        s.codeKey = s.info.code.toULongLong();
+        s.sigma = s.info.dailyVolPercent / 100.0;
+        const double turnover = double(s.info.avgVolume) * double(s.info.refPrice);
+        s.expectedTicks = std::clamp(1000.0 * std::log10(std::max(turnover, 1e8) / 1e8), 1200.0, 5000.0);
+        m_byCode.insert(s.info.code, i);
+
+        SimRandom init(SimRandom::hash({ m_seed, s.codeKey, 0x1A17 }));
+        s.trend = init.normal() * 0.06 * s.sigma / std::sqrt(1.0 - 0.85 * 0.85);
+
+        // Plans first, so the walk can be anchored: the start day's base lands near refPrice.
+        QVector<DayPlan> plans;
+        plans.reserve(days.size());
+        double sum = 0;
+        for (const QDate &d : std::as_const(days)) {
+            plans.append(nextPlan(s, d));
+            sum += std::clamp(plans.last().ret, std::log(0.7), std::log(1.3));
+        }
+        qint64 base = std::max<qint64>(50, Krx::snapNearest(qint64(std::llround(double(s.info.refPrice) * std::exp(-sum)))));
+        m_building = true;
+        for (int k = 0; k < int(days.size()); ++k) {
+            if (k < tickDaysFrom) {
+                finishDailyOnlyDay(s, days.at(k), base, plans.at(k));
+            } else {
+                beginDay(s, days.at(k), base, plans.at(k));
+                simulateWholeDay(s);
+                finishDay(s);
+            }
+            base = s.daily.last().candle.close;
+        }
+        m_building = false;
+        s.initialBase = base;
+    }
+
+    m_now = rollMs(day0);
+    rollTo(day0);
+    advanceTo(start);
+    qCInfo(lcSim) << "market ready:" << m_stocks.size() << "stocks," << days.size() << "history days, now"
+                  << Krx::toKst(m_now).toString(QStringLiteral("yyyy-MM-dd HH:mm:ss")) << "KST";
+}
+
+SimMarket::DayPlan SimMarket::nextPlan(Stock &s, const QDate &date)
+{
+    SimRandom r(SimRandom::hash({ m_seed, s.codeKey, quint64(date.toJulianDay()), 0x504C414E }));
+    const double sg = s.sigma;
+    s.trend = 0.85 * s.trend + r.normal() * 0.06 * sg;
+    DayPlan p;
+    double ret = s.trend + r.normal() * 0.9 * sg;
+    if (r.chance(0.03))
+        ret += (r.chance(0.5) ? 1.0 : -1.0) * sg * (1.5 + 2.5 * r.uniform());
+    double gap = r.normal() * 0.25 * sg;
+    if (r.chance(0.04))
+        gap = (r.chance(0.5) ? 1.0 : -1.0) * (0.02 + 0.04 * r.uniform());
+    const double pLimit = s.info.market == 10 ? 0.0025 : 0.001;
+    const double u = r.uniform();
+    if (u < pLimit) {
+        ret = 0.40; // drives into the upper limit (상한가)
+        gap = std::abs(gap);
+    } else if (u < 1.5 * pLimit) {
+        ret = -0.40; // into the lower limit (하한가)
+        gap = -std::abs(gap);
+    }
+    p.gap = std::clamp(gap, -0.2, 0.2);
+    p.ret = ret;
+    p.volMult = std::min(8.0, std::exp(0.35 * r.normal()) * (1.0 + 12.0 * std::min(0.3, std::abs(ret))));
+    if (r.chance(0.06)) {
+        p.surgeMinute = int(r.between(10, 350));
+        p.surgeUp = r.chance(0.7);
+        p.volMult *= 1.3;
+    }
+    return p;
+}
+
+void SimMarket::finishDailyOnlyDay(Stock &s, const QDate &date, qint64 base, const DayPlan &plan)
+{
+    const Krx::PriceLimits limits = Krx::priceLimits(base);
+    SimRandom r(SimRandom::hash({ m_seed, s.codeKey, quint64(date.toJulianDay()), 0xDA11 }));
+    const double sg = s.sigma;
+    const qint64 open = clampToLimits(Krx::snapNearest(qint64(std::llround(double(base) * std::exp(plan.gap)))), limits);
+    const qint64 close = clampToLimits(Krx::snapNearest(qint64(std::llround(double(base) * std::exp(plan.ret)))), limits);
+    const double hiExt = std::abs(r.normal()) * 0.5 * sg;
+    const double loExt = std::abs(r.normal()) * 0.5 * sg;
+    qint64 high = clampToLimits(Krx::snapUp(qint64(std::llround(double(std::max(open, close)) * std::exp(hiExt)))), limits);
+    qint64 low = clampToLimits(Krx::snapDown(qint64(std::llround(double(std::min(open, close)) * std::exp(-loExt)))), limits);
+    high = std::max({ high, open, close });
+    low = std::min({ low, open, close });
+    const qint64 volume = std::max<qint64>(1, qint64(std::llround(double(s.info.avgVolume) * plan.volMult)));
+
+    SimDayBar bar;
+    bar.date = date;
+    bar.candle = Candle { openMs(date), open, high, low, close, volume };
+    bar.value = volume * ((open + high + low + close) / 4);
+    bar.basePrice = base;
+    s.daily.append(bar);
+}
+
+void SimMarket::beginDay(Stock &s, const QDate &date, qint64 base, const DayPlan &plan)
+{
+    s.plan = plan;
+    s.rng.reseed(SimRandom::hash({ m_seed, s.codeKey, quint64(date.toJulianDay()), 0x7143 }));
+    s.q = SimQuote {};
+    s.q.index = m_byCode.value(s.info.code, -1);
+    s.q.date = date;
+    s.dayOpenMs = openMs(date);
+    s.dayContEndMs = continuousEndMs(date);
+    s.q.basePrice = base;
+    s.q.price = base;
+    s.q.limits = Krx::priceLimits(base);
+    s.q.lastBuyInitiated = false;
+    if (!s.daily.isEmpty()) {
+        s.q.prevVolume = s.daily.last().candle.volume;
+        s.q.prevValue = s.daily.last().value;
+    }
+    s.dayVolume = std::max<qint64>(100, qint64(std::llround(double(s.info.avgVolume) * plan.volMult)));
+    s.perTickVolume = double(s.dayVolume) * 0.92 / s.expectedTicks;
+    s.minutes.clear();
+    s.ticks.clear();
+    s.nextTickMs = 0;
+    std::fill(std::begin(s.consumedAsk), std::end(s.consumedAsk), 0);
+    std::fill(std::begin(s.consumedBid), std::end(s.consumedBid), 0);
+    if (!m_building) {
+        s.ticks.reserve(int(s.expectedTicks * 1.3) + 16);
+        rebuildBook(s);
+    }
+}
+
+void SimMarket::simulateWholeDay(Stock &s)
+{
+    printOpen(s);
+    while (s.nextTickMs > 0)
+        printTick(s, s.nextTickMs);
+    printClose(s);
+}
+
+double SimMarket::tickRatePerMs(const Stock &s, qint64 t) const
+{
+    const double minutes = double(t - s.dayOpenMs) / double(MINUTE_MS);
+    double rate = s.expectedTicks * uShape(minutes) / (U_SHAPE_NORM * double(MINUTE_MS));
+    if (s.plan.surgeMinute >= 0 && minutes >= s.plan.surgeMinute && minutes < s.plan.surgeMinute + 20)
+        rate *= 3.0;
+    return rate;
+}
+
+void SimMarket::scheduleNext(Stock &s, qint64 from)
+{
+    const double mean = 1.0 / tickRatePerMs(s, from);
+    const qint64 gap = std::max<qint64>(20, qint64(std::llround(s.rng.exponential(mean))));
+    const qint64 next = from + gap;
+    s.nextTickMs = next < s.dayContEndMs ? next : 0;
+}
+
+SimTick SimMarket::printOpen(Stock &s)
+{
+    const QDate date = s.q.date;
+    const qint64 t = openMs(date);
+    const qint64 base = s.q.basePrice;
+    const qint64 price = clampToLimits(Krx::snapNearest(qint64(std::llround(double(base) * std::exp(s.plan.gap)))), s.q.limits);
+    const qint64 volume = std::max<qint64>(1, qint64(std::llround(double(s.dayVolume) * 0.015 * std::exp(0.3 * s.rng.normal()))));
+    s.latent = std::log(double(price));
+    s.latentMs = t;
+    const double span = double(continuousEndMs(date) - t);
+    s.mu = (std::log(double(base)) + s.plan.ret - s.latent) / span;
+    s.sig = 0.8 * s.sigma / std::sqrt(span);
+    SimTick tick { t, price, volume, price >= base, true };
+    record(s, tick);
+    scheduleNext(s, t);
+    return tick;
+}
+
+SimTick SimMarket::printTick(Stock &s, qint64 t)
+{
+    const double dt = double(t - s.latentMs);
+    const double minutes = double(t - s.dayOpenMs) / double(MINUTE_MS);
+    const bool surge = s.plan.surgeMinute >= 0 && minutes >= s.plan.surgeMinute && minutes < s.plan.surgeMinute + 20;
+    double drift = s.mu;
+    if (surge)
+        drift += (s.plan.surgeUp ? 1.0 : -1.0) * 0.8 * s.sigma / (20.0 * double(MINUTE_MS));
+    double d = drift * dt + s.sig * std::sqrt(dt) * s.rng.normal();
+    if (s.rng.chance(0.0008))
+        d += (s.rng.chance(0.5) ? 1.0 : -1.0) * s.sigma * 0.3;
+    const Krx::PriceLimits &limits = s.q.limits;
+    s.latent = std::clamp(s.latent + d, std::log(double(limits.lower)) - 0.002, std::log(double(limits.upper)) + 0.002);
+    s.latentMs = t;
+    const bool buy = s.rng.chance(d > 0 ? 0.62 : 0.38);
+    const qint64 fair = qint64(std::llround(std::exp(s.latent)));
+    const qint64 price = clampToLimits(buy ? Krx::snapUp(fair) : Krx::snapDown(fair), limits);
+    const double volNoise = std::exp(0.9 * s.rng.normal() - 0.405);
+    const qint64 volume = std::max<qint64>(1, qint64(std::llround(s.perTickVolume * volNoise * (surge ? 2.5 : 1.0))));
+    SimTick tick { t, price, volume, buy, false };
+    record(s, tick);
+    scheduleNext(s, t);
+    return tick;
+}
+
+SimTick SimMarket::printClose(Stock &s)
+{
+    const qint64 t = closeMs(s.q.date);
+    const double noise = 0.1 * s.sig * std::sqrt(10.0 * double(MINUTE_MS)) * s.rng.normal();
+    const qint64 price = clampToLimits(Krx::snapNearest(qint64(std::llround(std::exp(s.latent + noise)))), s.q.limits);
+    const qint64 volume = std::max<qint64>(1, qint64(std::llround(double(s.dayVolume) * 0.03 * std::exp(0.3 * s.rng.normal()))));
+    SimTick tick { t, price, volume, price >= s.q.price, true };
+    s.nextTickMs = 0;
+    record(s, tick);
+    return tick;
+}
+
+void SimMarket::record(Stock &s, const SimTick &tick)
+{
+    SimQuote &q = s.q;
+    q.timeMs = tick.timeMs;
+    q.price = tick.price;
+    if (q.open == 0) {
+        q.open = q.high = q.low = tick.price;
+        q.openTimeMs = q.highTimeMs = q.lowTimeMs = tick.timeMs;
+    }
+    if (tick.price > q.high) {
+        q.high = tick.price;
+        q.highTimeMs = tick.timeMs;
+    }
+    if (tick.price < q.low) {
+        q.low = tick.price;
+        q.lowTimeMs = tick.timeMs;
+    }
+    q.volume += tick.volume;
+    q.value += tick.volume * tick.price;
+    q.lastVolume = tick.volume;
+    q.lastBuyInitiated = tick.buyInitiated;
+    (tick.buyInitiated ? q.buyVolume : q.sellVolume) += tick.volume;
+    if (tick.price == q.limits.upper && q.upperHitMs == 0)
+        q.upperHitMs = tick.timeMs;
+    if (tick.price == q.limits.lower && q.lowerHitMs == 0)
+        q.lowerHitMs = tick.timeMs;
+    ++q.tickCount;
+
+    const qint64 open = s.dayOpenMs;
+    const qint64 minuteStart = open + ((tick.timeMs - open) / MINUTE_MS) * MINUTE_MS;
+    if (s.minutes.isEmpty() || s.minutes.last().timeMs != minuteStart) {
+        s.minutes.append(Candle { minuteStart, tick.price, tick.price, tick.price, tick.price, tick.volume });
+    } else {
+        Candle &c = s.minutes.last();
+        c.high = std::max(c.high, tick.price);
+        c.low = std::min(c.low, tick.price);
+        c.close = tick.price;
+        c.volume += tick.volume;
+    }
+    if (!m_building) {
+        s.ticks.append(tick);
+        s.prevBook = book(q.index >= 0 ? q.index : 0);
+        std::fill(std::begin(s.consumedAsk), std::end(s.consumedAsk), 0);
+        std::fill(std::begin(s.consumedBid), std::end(s.consumedBid), 0);
+        rebuildBook(s);
+    }
+}
+
+void SimMarket::rebuildBook(Stock &s)
+{
+    const SimQuote &q = s.q;
+    const Krx::PriceLimits &limits = q.limits;
+    const qint64 last = q.price;
+    qint64 ask1 = 0;
+    qint64 bid1 = 0;
+    if (last >= limits.upper) {
+        bid1 = limits.upper; // 상한가: nobody sells below the limit, the ask side is empty
+    } else if (last <= limits.lower) {
+        ask1 = limits.lower;
+    } else if (q.tickCount > 0 && q.lastBuyInitiated) {
+        ask1 = last;
+        bid1 = Krx::addTicks(last, -1);
+    } else {
+        bid1 = last;
+        ask1 = Krx::addTicks(last, 1);
+    }
+    SimRandom r(SimRandom::hash({ m_seed, s.codeKey, quint64(q.date.toJulianDay()), quint64(q.tickCount), 0xB00C }));
+    const double depth = std::max(1.0, double(s.info.avgVolume) / 600.0);
+    qint64 askPrice = ask1;
+    qint64 bidPrice = bid1;
+    for (int k = 0; k < 10; ++k) {
+        if (k > 0) {
+            askPrice = askPrice > 0 ? Krx::addTicks(askPrice, 1) : 0;
+            const qint64 below = bidPrice > 0 ? Krx::addTicks(bidPrice, -1) : 0;
+            bidPrice = below < bidPrice ? below : 0;
+        }
+        if (askPrice > limits.upper)
+            askPrice = 0;
+        if (bidPrice < limits.lower)
+            bidPrice = 0;
+        const double scale = 0.6 + 0.12 * k;
+        const qint64 askQty = std::max<qint64>(1, qint64(std::llround(depth * std::exp(0.6 * r.normal()) * scale)));
+        const qint64 bidQty = std::max<qint64>(1, qint64(std::llround(depth * std::exp(0.6 * r.normal()) * scale)));
+        s.book.asks[k] = SimBookLevel { askPrice, askPrice > 0 ? askQty : 0 };
+        s.book.bids[k] = SimBookLevel { bidPrice, bidPrice > 0 ? bidQty : 0 };
+    }
+    s.book.timeMs = q.timeMs > 0 ? q.timeMs : m_now;
+}
+
+void SimMarket::finishDay(Stock &s)
+{
+    const SimQuote &q = s.q;
+    if (q.open > 0) {
+        SimDayBar bar;
+        bar.date = q.date;
+        bar.candle = Candle { openMs(q.date), q.open, q.high, q.low, q.price, q.volume };
+        bar.value = q.value;
+        bar.basePrice = q.basePrice;
+        s.daily.append(bar);
+        if (!s.minutes.isEmpty())
+            s.minuteHistory.insert(q.date, s.minutes);
+        while (s.minuteHistory.size() > m_minuteDaysKept)
+            s.minuteHistory.erase(s.minuteHistory.begin());
+    }
+    s.minutes.clear();
+    s.ticks.clear();
+    s.ticks.squeeze();
+    s.q.date = QDate(); // finished: the next rollTo() must not record it again
+}
+
+void SimMarket::rollTo(const QDate &date)
+{
+    for (Stock &s : m_stocks) {
+        if (s.q.date.isValid())
+            finishDay(s);
+        const qint64 base = s.daily.isEmpty() ? s.initialBase : s.daily.last().candle.close;
+        const DayPlan plan = nextPlan(s, date);
+        beginDay(s, date, base, plan);
+    }
+    m_date = date;
+    m_phase = SimPhase::PreOpen;
+    m_heap = {};
+    emit dayStarted(date);
+    emit phaseChanged(m_phase, m_now);
+}
+
+SimMarket::Event SimMarket::nextEvent() const
+{
+    switch (m_phase) {
+    case SimPhase::PreOpen:
+        return Event { openMs(m_date), EvOpen, -1 };
+    case SimPhase::Continuous: {
+        Event best { continuousEndMs(m_date), EvContEnd, -1 };
+        auto better = [](const Event &a, const Event &b) {
+            return a.timeMs < b.timeMs || (a.timeMs == b.timeMs && a.kind < b.kind);
+        };
+        const Event minute { m_nextMinuteMs, EvMinute, -1 };
+        if (better(minute, best))
+            best = minute;
+        if (!m_heap.empty()) {
+            const Event tick { m_heap.top().first, EvTick, m_heap.top().second };
+            if (better(tick, best))
+                best = tick;
+        }
+        return best;
+    }
+    case SimPhase::ClosingAuction:
+        return Event { closeMs(m_date), EvClose, -1 };
+    case SimPhase::Closed:
+        break;
+    }
+    return Event { rollMs(Krx::nextTradingDay(m_date)), EvRoll, -1 };
+}
+
+void SimMarket::process(const Event &e)
+{
+    switch (e.kind) {
+    case EvRoll:
+        rollTo(Krx::nextTradingDay(m_date));
+        break;
+    case EvOpen:
+        m_phase = SimPhase::Continuous;
+        m_nextMinuteMs = openMs(m_date) + MINUTE_MS;
+        emit phaseChanged(m_phase, m_now);
+        for (int i = 0; i < stockCount(); ++i) {
+            Stock &s = m_stocks[size_t(i)];
+            const SimTick tick = printOpen(s);
+            if (s.nextTickMs > 0)
+                m_heap.emplace(s.nextTickMs, i);
+            emit traded(i, tick);
+        }
+        break;
+    case EvMinute: {
+        const qint64 boundary = m_nextMinuteMs;
+        m_nextMinuteMs += MINUTE_MS;
+        emit minuteElapsed(boundary);
+        break;
+    }
+    case EvTick: {
+        m_heap.pop();
+        Stock &s = m_stocks[size_t(e.index)];
+        if (s.nextTickMs != e.timeMs)
+            break;
+        const SimTick tick = printTick(s, e.timeMs);
+        if (s.nextTickMs > 0)
+            m_heap.emplace(s.nextTickMs, e.index);
+        emit traded(e.index, tick);
+        break;
+    }
+    case EvContEnd:
+        m_phase = SimPhase::ClosingAuction;
+        m_heap = {};
+        emit phaseChanged(m_phase, m_now);
+        break;
+    case EvClose:
+        for (int i = 0; i < stockCount(); ++i) {
+            const SimTick tick = printClose(m_stocks[size_t(i)]);
+            emit traded(i, tick);
+        }
+        m_phase = SimPhase::Closed;
+        emit minuteElapsed(closeMs(m_date) + MINUTE_MS);
+        emit dayClosed(m_date);
+        emit phaseChanged(m_phase, m_now);
+        break;
+    }
+}
+
+void SimMarket::advanceTo(qint64 utcMs)
+{
+    if (utcMs <= m_now)
+        return;
+    for (;;) {
+        const Event e = nextEvent();
+        if (e.timeMs > utcMs)
+            break;
+        m_now = std::max(m_now, e.timeMs);
+        process(e);
+    }
+    m_now = utcMs;
+}
+
+void SimMarket::advance(qint64 ms)
+{
+    if (ms <= 0)
+        return;
+    if (m_follow) {
+        advanceTo(m_now + ms);
+        return;
+    }
+    qint64 left = ms;
+    while (left > 0) {
+        if (m_phase == SimPhase::Closed) {
+            advanceTo(openMs(Krx::nextTradingDay(m_date)));
+            continue;
+        }
+        if (m_phase == SimPhase::PreOpen && m_now < openMs(m_date))
+            advanceTo(openMs(m_date));
+        const qint64 toClose = closeMs(m_date) - m_now;
+        if (left < toClose) {
+            advanceTo(m_now + left);
+            left = 0;
+        } else {
+            advanceTo(closeMs(m_date));
+            left -= toClose;
+            advanceTo(openMs(Krx::nextTradingDay(m_date)));
+        }
+    }
+}
+
+bool SimMarket::acceptsOrders() const
+{
+    return !m_follow || Krx::acceptsRegularOrders(m_now);
+}
+
+QString SimMarket::closedReason() const
+{
+    const QDateTime kst = Krx::toKst(m_now);
+    if (Krx::isTradingDay(kst.date()) && kst.time() < QTime(8, 30))
+        return QStringLiteral("장시작전");
+    return QStringLiteral("장종료");
+}
+
+const SimStockInfo &SimMarket::info(int index) const
+{
+    Q_ASSERT(index >= 0 && index < stockCount());
+    return m_stocks[size_t(index)].info;
+}
+
+int SimMarket::indexOf(const QString &code) const
+{
+    return m_byCode.value(code, -1);
+}
+
+SimQuote SimMarket::quote(int index) const
+{
+    Q_ASSERT(index >= 0 && index < stockCount());
+    SimQuote q = m_stocks[size_t(index)].q;
+    q.phase = m_phase;
+    return q;
+}
+
+SimBook SimMarket::book(int index) const
+{
+    Q_ASSERT(index >= 0 && index < stockCount());
+    const Stock &s = m_stocks[size_t(index)];
+    SimBook b = s.book;
+    for (int k = 0; k < 10; ++k) {
+        b.asks[k].qty = std::max<qint64>(0, b.asks[k].qty - s.consumedAsk[k]);
+        b.bids[k].qty = std::max<qint64>(0, b.bids[k].qty - s.consumedBid[k]);
+    }
+    return b;
+}
+
+SimBook SimMarket::previousBook(int index) const
+{
+    Q_ASSERT(index >= 0 && index < stockCount());
+    return m_stocks[size_t(index)].prevBook;
+}
+
+QVector<SimDayBar> SimMarket::dailyBars(int index) const
+{
+    Q_ASSERT(index >= 0 && index < stockCount());
+    const Stock &s = m_stocks[size_t(index)];
+    QVector<SimDayBar> bars = s.daily;
+    if (s.q.open > 0) {
+        SimDayBar bar;
+        bar.date = s.q.date;
+        bar.candle = Candle { openMs(s.q.date), s.q.open, s.q.high, s.q.low, s.q.price, s.q.volume };
+        bar.value = s.q.value;
+        bar.basePrice = s.q.basePrice;
+        bars.append(bar);
+    }
+    return bars;
+}
+
+QList<QDate> SimMarket::minuteDates() const
+{
+    if (m_stocks.empty())
+        return {};
+    const Stock &s = m_stocks.front();
+    QList<QDate> dates = s.minuteHistory.keys();
+    if (!s.minutes.isEmpty())
+        dates.append(s.q.date);
+    return dates;
+}
+
+QVector<Candle> SimMarket::minuteBars(int index, const QDate &date) const
+{
+    Q_ASSERT(index >= 0 && index < stockCount());
+    const Stock &s = m_stocks[size_t(index)];
+    if (date == s.q.date)
+        return s.minutes;
+    return s.minuteHistory.value(date);
+}
+
+const QVector<SimTick> &SimMarket::ticksToday(int index) const
+{
+    Q_ASSERT(index >= 0 && index < stockCount());
+    return m_stocks[size_t(index)].ticks;
+}
+
+QVector<SimMarket::Fill> SimMarket::takeLiquidity(int index, bool buy, qint64 limitPrice, qint64 qty)
+{
+    Q_ASSERT(index >= 0 && index < stockCount());
+    Stock &s = m_stocks[size_t(index)];
+    QVector<Fill> fills;
+    qint64 remaining = qty;
+    for (int k = 0; k < 10 && remaining > 0; ++k) {
+        const SimBookLevel &level = buy ? s.book.asks[k] : s.book.bids[k];
+        if (level.price <= 0)
+            break;
+        if (limitPrice > 0 && (buy ? level.price > limitPrice : level.price < limitPrice))
+            break;
+        qint64 &consumed = buy ? s.consumedAsk[k] : s.consumedBid[k];
+        const qint64 available = level.qty - consumed;
+        if (available <= 0)
+            continue;
+        const qint64 take = std::min(available, remaining);
+        consumed += take;
+        remaining -= take;
+        fills.append(Fill { level.price, take });
+    }
+    return fills;
+}
+
+qint64 SimMarket::liquidityWithin(int index, bool buy, qint64 limitPrice) const
+{
+    const SimBook b = book(index);
+    qint64 total = 0;
+    for (int k = 0; k < 10; ++k) {
+        const SimBookLevel &level = buy ? b.asks[k] : b.bids[k];
+        if (level.price <= 0)
+            break;
+        if (limitPrice > 0 && (buy ? level.price > limitPrice : level.price < limitPrice))
+            break;
+        total += level.qty;
+    }
+    return total;
+}

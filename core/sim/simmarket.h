@@ -1,0 +1,177 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "simconfig.h"
+#include "simrandom.h"
+#include "simtypes.h"
+
+#include <QHash>
+#include <QMap>
+#include <QObject>
+#include <QVector>
+
+#include <functional>
+#include <queue>
+#include <vector>
+
+// SimMarket is the simulator's synthetic exchange feed: a universe of stocks whose prices follow a
+// seeded random walk on the KRX tick ladder, inside the daily price limits of each day's base price,
+// with U-shaped intraday volume, multi-day trends, opening gaps, volume surges and occasional limit
+// moves. It keeps daily bars (historyDays before the start day), minute bars (the last
+// minuteHistoryDays days are simulated tick by tick, exactly like the live market) and today's
+// ticks, and synthesises a 10-level order book around the last trade.
+//
+// Time is virtual KST market time and only moves through advance()/advanceTo(); nothing here reads
+// a wall clock, so the same seed and start time always give the same prices, however the time is
+// stepped. Each trading day: roll at 08:30 (new base price = previous close), opening print at
+// 09:00, continuous ticks until 15:20, closing print at 15:30. When followSessionHours is false,
+// advance() skips from 15:30 straight to 09:00 of the next trading day ("always open").
+//
+// Single-threaded (lives on the simulator thread). Emits traded() for every trade in time order,
+// minuteElapsed() at every minute boundary of the session, phaseChanged()/dayStarted()/dayClosed().
+class SimMarket final : public QObject
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(SimMarket)
+
+public:
+    explicit SimMarket(const SimConfig &config, QObject *parent = nullptr);
+    ~SimMarket() override;
+
+    // --- time
+    qint64 nowMs() const { return m_now; }
+    QDate currentDate() const { return m_date; } // the trading day quotes refer to
+    SimPhase phase() const { return m_phase; }
+    bool followsSessionHours() const { return m_follow; }
+    // Whether orders are accepted now, and the rejection text when they are not.
+    bool acceptsOrders() const;
+    QString closedReason() const;
+    // Moves virtual time forward by ms of *market* time (skipping closed hours when always open).
+    void advance(qint64 ms);
+    // Moves to an absolute instant (no skipping); ignored when not in the future.
+    void advanceTo(qint64 utcMs);
+    // KST instants of the session of a date.
+    static qint64 openMs(const QDate &date);
+    static qint64 continuousEndMs(const QDate &date);
+    static qint64 closeMs(const QDate &date);
+    static qint64 rollMs(const QDate &date);
+
+    // --- reference data
+    int stockCount() const { return int(m_stocks.size()); }
+    const SimStockInfo &info(int index) const;
+    int indexOf(const QString &code) const; // -1 when unknown
+
+    // --- market data
+    SimQuote quote(int index) const;
+    // The displayed book now, minus liquidity already taken by orders since the last trade.
+    SimBook book(int index) const;
+    // The book as it was before the last trade (for 직전대비 quantity changes).
+    SimBook previousBook(int index) const;
+    // Daily bars oldest first; the running day is included once it has traded.
+    QVector<SimDayBar> dailyBars(int index) const;
+    // Days that have minute bars, oldest first (the current day included once it has traded).
+    QList<QDate> minuteDates() const;
+    // 1-minute bars (open time = bar start) of one day; minutes without trades have no bar.
+    QVector<Candle> minuteBars(int index, const QDate &date) const;
+    // Today's trades in time order.
+    const QVector<SimTick> &ticksToday(int index) const;
+
+    // --- liquidity for the matching engine
+    struct Fill
+    {
+        qint64 price = 0;
+        qint64 qty = 0;
+    };
+    // Takes up to qty shares from the opposite side of the displayed book (asks for a buy),
+    // best level first, never beyond limitPrice (0 = any price). The taken quantity stays consumed
+    // until the next trade of that stock refreshes the book.
+    QVector<Fill> takeLiquidity(int index, bool buy, qint64 limitPrice, qint64 qty);
+    // Displayed opposite-side quantity at prices at or better than limitPrice (ask <= limit for a buy).
+    qint64 liquidityWithin(int index, bool buy, qint64 limitPrice) const;
+
+signals:
+    void traded(int index, const SimTick &tick);
+    void minuteElapsed(qint64 boundaryMs);
+    void phaseChanged(SimPhase phase, qint64 atMs);
+    void dayStarted(const QDate &date);
+    void dayClosed(const QDate &date);
+
+private:
+    struct DayPlan
+    {
+        double gap = 0;       // log gap of the opening print versus the base price
+        double ret = 0;       // target log return close/base for the day
+        double volMult = 1;   // day's volume versus the stock's average
+        int surgeMinute = -1; // start (minutes after 09:00) of a 20-minute volume surge, -1 = none
+        bool surgeUp = true;
+    };
+    struct Stock
+    {
+        SimStockInfo info;
+        quint64 codeKey = 0;
+        double sigma = 0.02;        // daily σ of log returns
+        double expectedTicks = 2000;
+        double trend = 0;           // AR(1) trend state feeding the next day's plan
+        qint64 initialBase = 0;     // base price of the first simulated day
+        QVector<SimDayBar> daily;   // finished days, oldest first
+        QMap<QDate, QVector<Candle>> minuteHistory; // finished days with minute bars
+
+        // the running day
+        DayPlan plan;
+        SimRandom rng;
+        SimQuote q;
+        qint64 dayOpenMs = 0;    // 09:00 KST of q.date
+        qint64 dayContEndMs = 0; // 15:20 KST of q.date
+        qint64 dayVolume = 0;  // target volume of the day
+        double perTickVolume = 1;
+        double latent = 0;     // log of the "fair" price
+        qint64 latentMs = 0;
+        double mu = 0;         // drift per ms
+        double sig = 0;        // σ per sqrt(ms)
+        qint64 nextTickMs = 0; // 0 = no more ticks today
+        QVector<Candle> minutes;
+        QVector<SimTick> ticks;
+        SimBook book;
+        SimBook prevBook;
+        qint64 consumedAsk[10] = {};
+        qint64 consumedBid[10] = {};
+    };
+    struct Event
+    {
+        qint64 timeMs;
+        int kind;  // lower value wins ties
+        int index; // stock for ticks
+    };
+
+    void build(const SimConfig &config);
+    DayPlan nextPlan(Stock &s, const QDate &date);
+    void finishDailyOnlyDay(Stock &s, const QDate &date, qint64 base, const DayPlan &plan);
+    void beginDay(Stock &s, const QDate &date, qint64 base, const DayPlan &plan);
+    void simulateWholeDay(Stock &s); // history days: same process as live, no signals
+    SimTick printOpen(Stock &s);
+    SimTick printTick(Stock &s, qint64 t);
+    SimTick printClose(Stock &s);
+    void record(Stock &s, const SimTick &tick);
+    void rebuildBook(Stock &s);
+    void finishDay(Stock &s);
+    void scheduleNext(Stock &s, qint64 from);
+    double tickRatePerMs(const Stock &s, qint64 t) const;
+
+    Event nextEvent() const;
+    void process(const Event &e);
+    void rollTo(const QDate &date);
+
+    quint64 m_seed = 0;
+    bool m_follow = false;
+    bool m_building = false; // generating history: no signals, no ticks kept, no book
+    int m_minuteDaysKept = 5;
+    qint64 m_now = 0;
+    QDate m_date;
+    SimPhase m_phase = SimPhase::Closed;
+    qint64 m_nextMinuteMs = 0;
+    bool m_closingMinuteDone = false;
+    std::vector<Stock> m_stocks;
+    QHash<QString, int> m_byCode;
+    using HeapItem = std::pair<qint64, int>;
+    std::priority_queue<HeapItem, std::vector<HeapItem>, std::greater<HeapItem>> m_heap;
+};

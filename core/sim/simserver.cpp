@@ -1,0 +1,323 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "simserver.h"
+
+#include "common/clock.h"
+#include "common/logging.h"
+#include "market/krx.h"
+#include "simconditions.h"
+#include "simexchange.h"
+#include "simfaults.h"
+#include "simhttpserver.h"
+#include "simmarket.h"
+#include "simquota.h"
+#include "simrealtimehub.h"
+#include "simrestapi.h"
+#include "simtokenstore.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QWebSocket>
+
+#include <cmath>
+
+namespace {
+
+QString phaseName(SimPhase phase)
+{
+    switch (phase) {
+    case SimPhase::PreOpen:
+        return QStringLiteral("pre_open");
+    case SimPhase::Continuous:
+        return QStringLiteral("continuous");
+    case SimPhase::ClosingAuction:
+        return QStringLiteral("closing_auction");
+    case SimPhase::Closed:
+        return QStringLiteral("closed");
+    }
+    return {};
+}
+
+SimHttpResponse adminJson(int status, const QJsonObject &o)
+{
+    SimHttpResponse r;
+    r.status = status;
+    r.body = QJsonDocument(o).toJson(QJsonDocument::Compact);
+    r.headers = { { QByteArrayLiteral("Content-Type"), QByteArrayLiteral("application/json;charset=UTF-8") },
+                  { QByteArrayLiteral("Cache-Control"), QByteArrayLiteral("no-store") } };
+    return r;
+}
+
+SimHttpResponse adminError(int status, const QString &message)
+{
+    return adminJson(status, QJsonObject { { QStringLiteral("error"), message } });
+}
+
+} // namespace
+
+SimServer::SimServer(QObject *parent)
+    : QObject(parent)
+{
+    connect(&m_stepTimer, &QTimer::timeout, this, &SimServer::step);
+}
+
+SimServer::~SimServer()
+{
+    stop();
+}
+
+Status SimServer::start(const SimConfig &config)
+{
+    if (isRunning())
+        return Error { QStringLiteral("sim.running"), QStringLiteral("the simulator is already running") };
+    m_config = config;
+    m_clock = config.clock ? config.clock : &SystemClock::instance();
+    m_config.clock = m_clock;
+    Redaction::addSecret(m_config.effectiveAppKey());
+    Redaction::addSecret(m_config.effectiveSecretKey());
+
+    m_market = std::make_unique<SimMarket>(m_config);
+    m_faults = std::make_unique<SimFaults>(m_config.seed);
+    if (!m_config.faults.trimmed().isEmpty()) {
+        if (Status s = m_faults->add(m_config.faults, m_market->nowMs()); !s) {
+            m_market.reset();
+            m_faults.reset();
+            return s;
+        }
+    }
+    m_exchange = std::make_unique<SimExchange>(*m_market, m_config);
+    m_conditions = std::make_unique<SimConditions>(*m_market);
+    m_tokens = std::make_unique<SimTokenStore>(*m_clock, m_config.tokenLifetimeMs);
+    m_quota = std::make_unique<SimQuota>(*m_clock);
+    m_rest = std::make_unique<SimRestApi>(m_config, *m_market, *m_exchange, *m_tokens, *m_quota, *m_faults);
+    m_hub = std::make_unique<SimRealtimeHub>(m_config, *m_market, *m_exchange, *m_conditions, *m_tokens, *m_faults);
+    m_http = std::make_unique<SimHttpServer>();
+    m_http->setWebSocketPath(QByteArray(Sim::WEBSOCKET_PATH));
+    m_http->setHandler([this](const SimHttpRequest &request) { return handle(request); });
+    connect(m_http.get(), &SimHttpServer::webSocketConnected, m_hub.get(),
+            [this](QWebSocket *socket) { m_hub->addConnection(socket); });
+
+    if (Status s = m_http->listen(m_config.port); !s) {
+        m_http.reset();
+        m_hub.reset();
+        m_rest.reset();
+        m_quota.reset();
+        m_tokens.reset();
+        m_conditions.reset();
+        m_exchange.reset();
+        m_faults.reset();
+        m_market.reset();
+        return s;
+    }
+    m_lastRealMs = m_clock->nowMs();
+    m_carryMs = 0;
+    m_stepTimer.start(std::max(1, m_config.stepIntervalMs));
+    afterTimeMoved();
+    qCInfo(lcSim) << "simulator listening on" << restBaseUrl().toString() << "speed" << m_config.speed
+                  << (m_config.followSessionHours ? "following KRX session hours" : "always open");
+    return {};
+}
+
+void SimServer::stop()
+{
+    if (!m_http)
+        return;
+    m_stepTimer.stop();
+    m_http->close();
+    m_hub->closeAll();
+    m_http.reset();
+    m_hub.reset();
+    m_rest.reset();
+    m_quota.reset();
+    m_tokens.reset();
+    m_conditions.reset();
+    m_exchange.reset();
+    m_faults.reset();
+    m_market.reset();
+    qCInfo(lcSim) << "simulator stopped";
+    emit stopped();
+}
+
+bool SimServer::isRunning() const
+{
+    return m_http && m_http->isListening();
+}
+
+quint16 SimServer::port() const
+{
+    return m_http ? m_http->port() : 0;
+}
+
+QUrl SimServer::restBaseUrl() const
+{
+    QUrl url;
+    url.setScheme(QStringLiteral("http"));
+    url.setHost(QStringLiteral("127.0.0.1"));
+    url.setPort(port());
+    return url;
+}
+
+QUrl SimServer::webSocketUrl() const
+{
+    QUrl url;
+    url.setScheme(QStringLiteral("ws"));
+    url.setHost(QStringLiteral("127.0.0.1"));
+    url.setPort(port());
+    url.setPath(QString::fromLatin1(Sim::WEBSOCKET_PATH));
+    return url;
+}
+
+void SimServer::step()
+{
+    if (!m_market)
+        return;
+    const qint64 now = m_clock->nowMs();
+    const qint64 real = std::max<qint64>(0, now - m_lastRealMs);
+    m_lastRealMs = now;
+    if (m_config.speed > 0 && real > 0) {
+        const double virtualMs = double(real) * m_config.speed + m_carryMs;
+        const qint64 whole = qint64(std::floor(virtualMs));
+        m_carryMs = virtualMs - double(whole);
+        if (whole > 0)
+            m_market->advance(whole);
+    }
+    afterTimeMoved();
+}
+
+void SimServer::afterTimeMoved()
+{
+    for (SimFaults::Kind kind : m_faults->dueMoments(m_market->nowMs())) {
+        if (kind == SimFaults::Kind::TokenExpiry)
+            m_tokens->expireAll();
+        else if (kind == SimFaults::Kind::WsDrop)
+            m_hub->dropAll();
+    }
+}
+
+void SimServer::advanceClock(qint64 virtualMs)
+{
+    if (!m_market)
+        return;
+    m_market->advance(virtualMs);
+    afterTimeMoved();
+}
+
+void SimServer::setSpeed(double speed)
+{
+    m_config.speed = std::max(0.0, speed);
+    m_lastRealMs = m_clock ? m_clock->nowMs() : 0;
+    m_carryMs = 0;
+}
+
+Status SimServer::addFaults(const QString &spec)
+{
+    if (!m_faults)
+        return Error { QStringLiteral("sim.stopped"), QStringLiteral("the simulator is not running") };
+    Status s = m_faults->add(spec, m_market->nowMs());
+    if (s)
+        afterTimeMoved();
+    return s;
+}
+
+void SimServer::clearFaults()
+{
+    if (m_faults)
+        m_faults->clear();
+}
+
+void SimServer::expireTokens()
+{
+    if (m_tokens)
+        m_tokens->expireAll();
+}
+
+QJsonObject SimServer::state() const
+{
+    QJsonObject o;
+    if (!m_market)
+        return o;
+    const SimAccount &a = m_exchange->account();
+    o.insert(QStringLiteral("virtual_ms"), double(m_market->nowMs()));
+    o.insert(QStringLiteral("virtual_time"), Krx::toKst(m_market->nowMs()).toString(Qt::ISODate));
+    o.insert(QStringLiteral("trading_date"), m_market->currentDate().toString(Qt::ISODate));
+    o.insert(QStringLiteral("phase"), phaseName(m_market->phase()));
+    o.insert(QStringLiteral("accepts_orders"), m_market->acceptsOrders());
+    o.insert(QStringLiteral("speed"), m_config.speed);
+    o.insert(QStringLiteral("follow_session_hours"), m_config.followSessionHours);
+    o.insert(QStringLiteral("seed"), QString::number(m_config.seed));
+    o.insert(QStringLiteral("stocks"), m_market->stockCount());
+    o.insert(QStringLiteral("ws_sessions"), m_hub->sessionCount());
+    o.insert(QStringLiteral("valid_tokens"), m_tokens->validCount());
+    o.insert(QStringLiteral("rest_requests"), double(m_rest->requestsServed()));
+    o.insert(QStringLiteral("orders"), int(m_exchange->orders().size()));
+    o.insert(QStringLiteral("fills"), int(m_exchange->fills().size()));
+    o.insert(QStringLiteral("account"),
+             QJsonObject { { QStringLiteral("deposit"), double(a.deposit()) },
+                           { QStringLiteral("d2_deposit"), double(a.d2Deposit()) },
+                           { QStringLiteral("orderable"), double(a.orderable()) },
+                           { QStringLiteral("reserved"), double(a.reserved()) },
+                           { QStringLiteral("holdings"), int(a.holdings().size()) } });
+    o.insert(QStringLiteral("faults"), m_faults->describe());
+    return o;
+}
+
+SimHttpResponse SimServer::handle(const SimHttpRequest &request)
+{
+    if (request.path.startsWith("/_sim/") || request.path == "/_sim")
+        return handleAdmin(request);
+    return m_rest->handle(request);
+}
+
+SimHttpResponse SimServer::handleAdmin(const SimHttpRequest &request)
+{
+    if (!request.peer.isLoopback())
+        return adminError(403, QStringLiteral("admin routes are only served to loopback peers"));
+    const QByteArray path = request.path;
+    const bool get = request.method == "GET";
+    const bool post = request.method == "POST";
+    QJsonObject body;
+    if (post && !request.body.trimmed().isEmpty()) {
+        const QJsonDocument doc = QJsonDocument::fromJson(request.body);
+        if (doc.isObject())
+            body = doc.object();
+    }
+    if (path == "/_sim/state" && get)
+        return adminJson(200, state());
+    if (path == "/_sim/faults" && get)
+        return adminJson(200, QJsonObject { { QStringLiteral("faults"), m_faults->describe() } });
+    if (path == "/_sim/faults" && post) {
+        QString spec;
+        if (body.contains(QStringLiteral("spec"))) {
+            spec = body.value(QStringLiteral("spec")).toString();
+            if (body.value(QStringLiteral("replace")).toBool())
+                m_faults->clear();
+        } else {
+            spec = QString::fromUtf8(request.body);
+        }
+        if (Status s = addFaults(spec); !s)
+            return adminError(400, s.error().message);
+        return adminJson(200, QJsonObject { { QStringLiteral("faults"), m_faults->describe() } });
+    }
+    if (path == "/_sim/faults/clear" && post) {
+        clearFaults();
+        return adminJson(200, QJsonObject { { QStringLiteral("faults"), QJsonArray() } });
+    }
+    if (path == "/_sim/clock/advance" && post) {
+        const double ms = body.value(QStringLiteral("ms")).toDouble(-1);
+        if (ms < 0)
+            return adminError(400, QStringLiteral("body must be {\"ms\": <non-negative number>}"));
+        advanceClock(qint64(ms));
+        return adminJson(200, state());
+    }
+    if (path == "/_sim/clock/speed" && post) {
+        const double speed = body.value(QStringLiteral("speed")).toDouble(-1);
+        if (speed < 0)
+            return adminError(400, QStringLiteral("body must be {\"speed\": <non-negative number>}"));
+        setSpeed(speed);
+        return adminJson(200, state());
+    }
+    if (path == "/_sim/tokens/expire" && post) {
+        expireTokens();
+        return adminJson(200, state());
+    }
+    return adminError(404, QStringLiteral("unknown admin route"));
+}

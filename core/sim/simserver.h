@@ -1,0 +1,101 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "common/result.h"
+#include "simconfig.h"
+
+#include <QJsonObject>
+#include <QObject>
+#include <QTimer>
+#include <QUrl>
+
+#include <memory>
+
+class IClock;
+class SimConditions;
+class SimExchange;
+class SimFaults;
+class SimHttpServer;
+class SimMarket;
+class SimQuota;
+class SimRealtimeHub;
+class SimRestApi;
+class SimTokenStore;
+struct SimHttpRequest;
+struct SimHttpResponse;
+
+// SimServer is one running Kiwoom simulator: market, exchange/account, conditions, tokens, quotas
+// and faults behind a REST + WebSocket server on one loopback port. It drives the virtual market
+// clock from a timer (speed × real time; speed 0 = only advanceClock() moves it).
+//
+// Besides the Kiwoom paths it serves a small admin API, only to loopback peers and never under
+// /api or /oauth2:
+//   GET  /_sim/state            virtual time, phase, speed, sessions, tokens, account summary, faults
+//   GET  /_sim/faults           the fault rules with their counters
+//   POST /_sim/faults           add rules: body {"spec": "...", "replace": false} or the spec as text
+//   POST /_sim/faults/clear     remove every rule
+//   POST /_sim/clock/advance    {"ms": N}: step the market N virtual ms (deterministic)
+//   POST /_sim/clock/speed      {"speed": X}
+//   POST /_sim/tokens/expire    invalidate every token now
+// Admin replies are JSON; errors are {"error": "..."} with HTTP 400/403/404.
+//
+// Lives on one thread (use SimHost to give it its own). Not copyable.
+class SimServer final : public QObject
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(SimServer)
+
+public:
+    explicit SimServer(QObject *parent = nullptr);
+    ~SimServer() override;
+
+    // Builds the market (history generation takes a fraction of a second) and starts listening.
+    Status start(const SimConfig &config);
+    void stop();
+    bool isRunning() const;
+
+    quint16 port() const;
+    QUrl restBaseUrl() const;   // http://127.0.0.1:PORT
+    QUrl webSocketUrl() const;  // ws://127.0.0.1:PORT/api/dostk/websocket
+    const SimConfig &config() const { return m_config; }
+
+    // In-process control for tests and the admin API (same thread as the server).
+    void advanceClock(qint64 virtualMs);
+    void setSpeed(double speed);
+    double speed() const { return m_config.speed; }
+    Status addFaults(const QString &spec);
+    void clearFaults();
+    void expireTokens();
+    QJsonObject state() const;
+
+    // The parts, for tests (nullptr before start()).
+    SimMarket *market() const { return m_market.get(); }
+    SimExchange *exchange() const { return m_exchange.get(); }
+    SimConditions *conditions() const { return m_conditions.get(); }
+    SimFaults *faults() const { return m_faults.get(); }
+    SimRealtimeHub *realtime() const { return m_hub.get(); }
+
+signals:
+    void stopped();
+
+private:
+    SimHttpResponse handle(const SimHttpRequest &request);
+    SimHttpResponse handleAdmin(const SimHttpRequest &request);
+    void step();
+    void afterTimeMoved();
+
+    SimConfig m_config;
+    const IClock *m_clock = nullptr;
+    std::unique_ptr<SimMarket> m_market;
+    std::unique_ptr<SimExchange> m_exchange;
+    std::unique_ptr<SimConditions> m_conditions;
+    std::unique_ptr<SimTokenStore> m_tokens;
+    std::unique_ptr<SimQuota> m_quota;
+    std::unique_ptr<SimFaults> m_faults;
+    std::unique_ptr<SimRestApi> m_rest;
+    std::unique_ptr<SimRealtimeHub> m_hub;
+    std::unique_ptr<SimHttpServer> m_http;
+    QTimer m_stepTimer;
+    qint64 m_lastRealMs = 0;
+    double m_carryMs = 0;
+};
