@@ -85,6 +85,11 @@ int runGui(const AppOptions &options)
     }
 
     MainWindow window;
+    TradingCore *core = coreThread.core();
+    window.showMode(core->mode());
+    window.showBrokerState(core->brokerState(), core->brokerDetail());
+    QObject::connect(core, &TradingCore::brokerStateChanged, &window, &MainWindow::showBrokerState,
+                     Qt::QueuedConnection);
     window.show();
     const int rc = QApplication::exec();
     coreThread.stop();

@@ -5,10 +5,18 @@
 #include "common/clock.h"
 #include "common/logging.h"
 #include "common/settings.h"
+#include "common/secretstore.h"
+#include "kiwoom/kiwoomsession.h"
+#include "services/quotebook.h"
+#include "sim/simconfig.h"
+#include "sim/simhost.h"
 #include "storage/database.h"
+#include "storage/watchlistrepository.h"
 
 #include <QDir>
+#include <QEventLoop>
 #include <QFile>
+#include <QPointer>
 
 TradingCore::TradingCore(Options options, QObject *parent)
     : QObject(parent)
@@ -56,7 +64,143 @@ Status TradingCore::start()
     qCInfo(lcApp).noquote() << "trading core started in" << m_mode << "mode";
     m_activity->add(ActivityLog::Level::Info, QStringLiteral("app"), tr("Started in %1 mode.").arg(m_mode));
     emit started();
+    startBroker();
     return {};
+}
+
+QStringList TradingCore::defaultWatchCodes()
+{
+    // Large, liquid KOSPI names across several tick bands.
+    return { QStringLiteral("005930"), QStringLiteral("000660"), QStringLiteral("035420"),
+             QStringLiteral("005380"), QStringLiteral("051910") };
+}
+
+void TradingCore::setBrokerState(BrokerState state, const QString &detail)
+{
+    if (state == m_brokerState && detail == m_brokerDetail)
+        return;
+    m_brokerState = state;
+    m_brokerDetail = detail;
+    emit brokerStateChanged(state, detail);
+}
+
+void TradingCore::startBroker()
+{
+    setBrokerState(BrokerState::Starting, tr("Connecting"));
+    if (m_mode == u"demo" && (m_options.restUrl.isEmpty() || m_options.wsUrl.isEmpty())) {
+        // Demo mode: the built-in simulator on a loopback port, reached through the same client
+        // code as the real API.
+        SimConfig config;
+        config.port = quint16(m_options.simPort);
+        config.seed = m_settings->simSeed();
+        config.speed = m_settings->simSpeed();
+        config.followSessionHours = m_settings->simFollowSessionHours();
+        config.feeRatePercent = m_settings->feeRate();
+        config.sellTaxRatePercent = m_settings->sellTaxRate();
+        m_sim = std::make_unique<SimHost>();
+        auto endpoints = m_sim->start(config);
+        if (!endpoints) {
+            m_sim.reset();
+            qCCritical(lcSim).noquote() << "the built-in simulator did not start:" << endpoints.error().message;
+            m_activity->add(ActivityLog::Level::Error, QStringLiteral("broker"),
+                            tr("The demo simulator did not start: %1").arg(endpoints.error().message));
+            setBrokerState(BrokerState::Failed, endpoints.error().message);
+            return;
+        }
+        qCInfo(lcSim).noquote() << "demo simulator listening: REST" << endpoints->restBaseUrl.toString() << "WebSocket"
+                                << endpoints->webSocketUrl.toString();
+        KiwoomCredentials demo { QString::fromLatin1(Sim::DEMO_APP_KEY), QString::fromLatin1(Sim::DEMO_SECRET_KEY) };
+        startSession(demo, endpoints->restBaseUrl.toString(), endpoints->webSocketUrl.toString());
+        return;
+    }
+    if (m_mode == u"demo") {
+        // Demo against an external Kiwoom-compatible server (kiwoom-sim, a replayer): demo keys
+        // unless the environment says otherwise.
+        KiwoomCredentials c = KiwoomCredentials::fromEnvironment();
+        if (!c.isComplete())
+            c = { QString::fromLatin1(Sim::DEMO_APP_KEY), QString::fromLatin1(Sim::DEMO_SECRET_KEY) };
+        startSession(c, m_options.restUrl, m_options.wsUrl);
+        return;
+    }
+    QPointer<TradingCore> self(this);
+    CredentialsLookup::resolve(m_options.secrets, m_mode, [self](Result<Credentials> r) {
+        if (!self || !self->m_running)
+            return;
+        if (!r) {
+            qCCritical(lcApp).noquote() << r.error().message;
+            self->m_activity->add(ActivityLog::Level::Error, QStringLiteral("broker"), r.error().message);
+            self->setBrokerState(BrokerState::Failed, r.error().message);
+            return;
+        }
+        self->startSession({ r->appKey, r->secretKey }, self->m_options.restUrl, self->m_options.wsUrl);
+    });
+}
+
+void TradingCore::startSession(const KiwoomCredentials &credentials, const QString &restUrl, const QString &wsUrl)
+{
+    auto config = KiwoomSession::configFor(*m_settings, m_mode, restUrl, wsUrl, credentials);
+    if (!config) {
+        qCCritical(lcApp).noquote() << "broker configuration:" << config.error().message;
+        m_activity->add(ActivityLog::Level::Error, QStringLiteral("broker"), config.error().message);
+        setBrokerState(BrokerState::Failed, config.error().message);
+        return;
+    }
+    m_session = std::make_unique<KiwoomSession>(*config, *m_clock);
+    m_quoteBook = std::make_unique<QuoteBook>(m_session->realtime(), *m_clock);
+    connect(m_session.get(), &KiwoomSession::ready, this, &TradingCore::onSessionReady);
+    connect(m_session.get(), &KiwoomSession::stateChanged, this,
+            [this](KiwoomSession::State state, const QString &detail) {
+                switch (state) {
+                case KiwoomSession::State::Ready:
+                    setBrokerState(BrokerState::Ready, detail);
+                    break;
+                case KiwoomSession::State::Degraded:
+                    setBrokerState(BrokerState::Degraded, detail);
+                    break;
+                case KiwoomSession::State::Failed:
+                    setBrokerState(BrokerState::Failed, detail);
+                    break;
+                case KiwoomSession::State::Stopped:
+                    setBrokerState(BrokerState::Offline, detail);
+                    break;
+                case KiwoomSession::State::Authenticating:
+                case KiwoomSession::State::Connecting:
+                case KiwoomSession::State::Stopping:
+                    setBrokerState(BrokerState::Starting, detail);
+                    break;
+                }
+            });
+    connect(m_session.get(), &KiwoomSession::failed, this, [this](const KiwoomError &error) {
+        m_activity->add(ActivityLog::Level::Error, QStringLiteral("broker"),
+                        tr("Could not connect to the broker: %1").arg(error.describe()));
+    });
+    m_session->start();
+}
+
+QStringList TradingCore::watchCodes() const
+{
+    WatchlistRepository watchlist(*m_database);
+    QStringList codes;
+    if (auto active = watchlist.listActive()) {
+        for (const auto &stock : *active)
+            codes << stock.stockCode;
+    }
+    return codes.isEmpty() ? defaultWatchCodes() : codes;
+}
+
+void TradingCore::onSessionReady()
+{
+    m_activity->add(ActivityLog::Level::Info, QStringLiteral("broker"),
+                    tr("Connected to the broker (%1 mode).").arg(m_mode));
+    m_session->conditions().listConditions(this, [this](const KiwoomResult<QList<Kiwoom::ConditionInfo>> &r) {
+        if (!r.ok()) {
+            qCWarning(lcCondition).noquote() << "condition list failed:" << r.error().describe();
+            return;
+        }
+        m_activity->add(ActivityLog::Level::Info, QStringLiteral("condition"),
+                        tr("%n condition search(es) available.", nullptr, int(r.value().size())));
+    });
+    m_quoteBook->watch(QStringLiteral("watchlist"), watchCodes());
 }
 
 void TradingCore::stop()
@@ -64,6 +208,23 @@ void TradingCore::stop()
     if (!m_running)
         return;
     m_running = false;
+    if (m_session) {
+        // Revokes the token and closes the WebSocket; bounded by the session's stop timeout.
+        QEventLoop loop;
+        connect(m_session.get(), &KiwoomSession::stopped, &loop, &QEventLoop::quit);
+        QTimer::singleShot(m_session->config().stopTimeoutMs + 1000, &loop, &QEventLoop::quit);
+        m_session->stop();
+        if (m_session->state() != KiwoomSession::State::Stopped)
+            loop.exec();
+        m_quoteBook.reset();
+        m_session.reset();
+    }
+    if (m_sim) {
+        m_sim->stop();
+        m_sim.reset();
+        qCInfo(lcSim) << "demo simulator stopped";
+    }
+    setBrokerState(BrokerState::Offline, QString());
     if (m_database) {
         m_database->close();
         m_database.reset();

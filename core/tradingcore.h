@@ -11,8 +11,12 @@
 class ActivityLog;
 class Database;
 class IClock;
+class KiwoomSession;
+class QuoteBook;
 class SecretStore;
 class Settings;
+class SimHost;
+struct KiwoomCredentials;
 
 // TradingCore is the composition root: the one place that builds and wires every core service
 // (settings, database, broker session, simulator in demo mode, and, as they arrive, the trading
@@ -48,6 +52,25 @@ public:
     void stop();
     bool isRunning() const { return m_running; }
 
+    // Broker connection state for the status bar and the control API.
+    enum class BrokerState
+    {
+        Offline,    // not started, stopped, or failed
+        Starting,   // simulator / credentials / token / WebSocket
+        Ready,      // REST and realtime up
+        Degraded,   // REST up, realtime reconnecting
+        Failed,     // cannot connect (bad credentials, no simulator); see brokerDetail()
+    };
+    Q_ENUM(BrokerState)
+    BrokerState brokerState() const { return m_brokerState; }
+    QString brokerDetail() const { return m_brokerDetail; }
+    KiwoomSession *session() { return m_session.get(); }
+    QuoteBook *quoteBook() { return m_quoteBook.get(); }
+    SimHost *simulator() { return m_sim.get(); }
+
+    // Codes the app watches in realtime when the watchlist is empty (demo convenience).
+    static QStringList defaultWatchCodes();
+
     QString mode() const { return m_mode; }
     QString databaseDir() const;
     Settings &settings() { return *m_settings; }
@@ -58,8 +81,15 @@ public:
 signals:
     void started();
     void stopped();
+    void brokerStateChanged(TradingCore::BrokerState state, const QString &detail);
 
 private:
+    void startBroker();
+    void startSession(const KiwoomCredentials &credentials, const QString &restUrl, const QString &wsUrl);
+    void onSessionReady();
+    void setBrokerState(BrokerState state, const QString &detail);
+    QStringList watchCodes() const;
+
     Options m_options;
     const IClock *m_clock;
     QString m_mode;
@@ -67,4 +97,9 @@ private:
     std::unique_ptr<Settings> m_settings;
     std::unique_ptr<ActivityLog> m_activity;
     std::unique_ptr<Database> m_database;
+    std::unique_ptr<SimHost> m_sim;
+    std::unique_ptr<KiwoomSession> m_session;
+    std::unique_ptr<QuoteBook> m_quoteBook;
+    BrokerState m_brokerState = BrokerState::Offline;
+    QString m_brokerDetail;
 };

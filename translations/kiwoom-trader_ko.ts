@@ -2,6 +2,13 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="ko_KR">
 <context>
+    <name>AppRunner</name>
+    <message>
+        <source>Kiwoom Trader</source>
+        <translation>키움 트레이더</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <source>Kiwoom Trader</source>
@@ -54,6 +61,65 @@
     <message>
         <source>A desktop trading terminal for the Kiwoom Securities REST and WebSocket API.&lt;br&gt;Built with Qt %1. Automated trading carries the risk of loss; test your strategies in demo mode first.</source>
         <translation>키움증권 REST 및 WebSocket API용 데스크톱 트레이딩 터미널입니다.&lt;br&gt;Qt %1 기반. 자동매매에는 손실 위험이 따릅니다. 전략은 먼저 데모 모드에서 시험하세요.</translation>
+    </message>
+    <message>
+        <source>Demo (simulator)</source>
+        <translation>데모 (시뮬레이터)</translation>
+    </message>
+    <message>
+        <source>Mock trading</source>
+        <translation>모의투자</translation>
+    </message>
+    <message>
+        <source>LIVE</source>
+        <translation>실전투자</translation>
+    </message>
+    <message>
+        <source>Connecting…</source>
+        <translation>연결 중…</translation>
+    </message>
+    <message>
+        <source>Connected</source>
+        <translation>연결됨</translation>
+    </message>
+    <message>
+        <source>Realtime reconnecting</source>
+        <translation>실시간 재연결 중</translation>
+    </message>
+    <message>
+        <source>Connection failed</source>
+        <translation>연결 실패</translation>
+    </message>
+</context>
+<context>
+    <name>TradingCore</name>
+    <message>
+        <source>The database could not be opened, so nothing will trade: %1</source>
+        <translation>데이터베이스를 열 수 없어 매매하지 않습니다: %1</translation>
+    </message>
+    <message>
+        <source>Started in %1 mode.</source>
+        <translation>%1 모드로 시작했습니다.</translation>
+    </message>
+    <message>
+        <source>Connecting</source>
+        <translation>연결 중</translation>
+    </message>
+    <message>
+        <source>The demo simulator did not start: %1</source>
+        <translation>데모 시뮬레이터를 시작하지 못했습니다: %1</translation>
+    </message>
+    <message>
+        <source>Could not connect to the broker: %1</source>
+        <translation>증권사 서버에 연결하지 못했습니다: %1</translation>
+    </message>
+    <message>
+        <source>Connected to the broker (%1 mode).</source>
+        <translation>증권사 서버에 연결했습니다 (%1 모드).</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n condition search(es) available.</source>
+        <translation><numerusform>조건식 %n개를 사용할 수 있습니다.</numerusform></translation>
     </message>
 </context>
 <context>

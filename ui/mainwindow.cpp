@@ -69,6 +69,47 @@ void MainWindow::setConnectionText(const QString &text)
     m_connectionLabel->setText(text);
 }
 
+void MainWindow::showMode(const QString &mode)
+{
+    if (mode == u"demo")
+        setModeText(tr("Demo (simulator)"));
+    else if (mode == u"mock")
+        setModeText(tr("Mock trading"));
+    else if (mode == u"live")
+        setModeText(tr("LIVE"));
+    else
+        setModeText(mode);
+    // Live trading must never be mistaken for a rehearsal.
+    m_modeLabel->setStyleSheet(mode == u"live" ? QStringLiteral("color: white; background: #c62828; padding: 0 6px;")
+                                               : QString());
+}
+
+void MainWindow::showBrokerState(TradingCore::BrokerState state, const QString &detail)
+{
+    QString text;
+    switch (state) {
+    case TradingCore::BrokerState::Offline:
+        text = tr("Disconnected");
+        break;
+    case TradingCore::BrokerState::Starting:
+        text = tr("Connecting…");
+        break;
+    case TradingCore::BrokerState::Ready:
+        text = tr("Connected");
+        break;
+    case TradingCore::BrokerState::Degraded:
+        text = tr("Realtime reconnecting");
+        break;
+    case TradingCore::BrokerState::Failed:
+        text = tr("Connection failed");
+        break;
+    }
+    setConnectionText(text);
+    m_connectionLabel->setToolTip(detail);
+    if (state == TradingCore::BrokerState::Failed && !detail.isEmpty())
+        statusBar()->showMessage(detail);
+}
+
 void MainWindow::showAbout()
 {
     auto *box = new QMessageBox(this);

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "tradingcore.h"
+
 #include <QMainWindow>
 
 class QLabel;
@@ -19,6 +21,9 @@ public:
     // Status-bar text for the broker mode ("Demo", "Mock", "Live") and the connection state.
     void setModeText(const QString &text);
     void setConnectionText(const QString &text);
+    // Shows the broker mode ("demo", "mock", "live") and connection state in the status bar.
+    void showMode(const QString &mode);
+    void showBrokerState(TradingCore::BrokerState state, const QString &detail);
 
     QMenu *viewMenu() const { return m_viewMenu; }
 

@@ -5,6 +5,7 @@
 #include <QDir>
 #include <QFile>
 #include <QProcess>
+#include <QRegularExpression>
 #include <QTemporaryDir>
 #include <QtTest>
 
@@ -42,6 +43,44 @@ private:
         const QString db = data.filePath(QStringLiteral("demo/kiwoom-trader.db"));
         QVERIFY(QFile::exists(db));
         QCOMPARE(QFile(db).permissions() & (QFileDevice::ReadGroup | QFileDevice::ReadOther), QFileDevice::Permissions());
+    }
+
+private slots:
+    // The default run: demo mode against the built-in simulator, through the real client code.
+    void demoSessionLogsInListsConditionsAndReceivesTicks()
+    {
+        QTemporaryDir data;
+        {
+            QFile ini(data.filePath(QStringLiteral("kiwoom-trader.ini")));
+            QVERIFY(ini.open(QIODevice::WriteOnly));
+            ini.write("[sim]\nspeed=30\n");
+        }
+        QProcess p;
+        p.setProcessChannelMode(QProcess::MergedChannels);
+        p.start(binary(), { QStringLiteral("--headless"), QStringLiteral("--data-dir"), data.path() });
+        QVERIFY(p.waitForStarted(10000));
+        QByteArray out;
+        const QList<QByteArray> steps = { "demo simulator listening", "token issued", "websocket logged in",
+                                          "conditions: ", "REG 0B for ", "first realtime tick" };
+        for (const QByteArray &step : steps)
+            QTRY_VERIFY2_WITH_TIMEOUT((out += p.readAll(), out.contains(step)), step.constData(), 30000);
+        ::kill(pid_t(p.processId()), SIGTERM);
+        QVERIFY(p.waitForFinished(20000));
+        out += p.readAll();
+        QCOMPARE(p.exitCode(), 0);
+        QVERIFY2(out.contains("revoked"), out.constData());
+        QVERIFY(out.contains("demo simulator stopped"));
+
+        // Neither the demo keys nor any token reach the log.
+        QFile log(data.filePath(QStringLiteral("logs/kiwoom-trader.log")));
+        QVERIFY(log.open(QIODevice::ReadOnly));
+        const QByteArray text = log.readAll();
+        QVERIFY(text.contains("first realtime tick"));
+        QVERIFY(!text.contains("SIMDEMOappkey"));
+        QVERIFY(!text.contains("SIMDEMOsecret"));
+        QVERIFY(!out.contains("SIMDEMOsecret"));
+        const QRegularExpression tokenField(QStringLiteral("\"token\"\\s*:\\s*\"[^*]"));
+        QVERIFY(!tokenField.match(QString::fromUtf8(text)).hasMatch());
     }
 
     void signalDuringStartupStillStopsCleanly()
@@ -82,7 +121,6 @@ private:
         QCOMPARE(f.readAll(), junk);
     }
 
-private slots:
     void stopsCleanlyOnSigterm() { runUntilSignal(SIGTERM); }
     void stopsCleanlyOnSigint() { runUntilSignal(SIGINT); }
 

@@ -33,6 +33,25 @@ private slots:
         QVERIFY(!w.statusBar()->isVisible());
     }
 
+    void statusBarShowsModeAndBrokerState()
+    {
+        MainWindow w;
+        auto *mode = w.findChild<QLabel *>(QStringLiteral("modeLabel"));
+        auto *conn = w.findChild<QLabel *>(QStringLiteral("connectionLabel"));
+        w.showMode(QStringLiteral("demo"));
+        QCOMPARE(mode->text(), QStringLiteral("Demo (simulator)"));
+        QVERIFY(mode->styleSheet().isEmpty());
+        w.showMode(QStringLiteral("live"));
+        QCOMPARE(mode->text(), QStringLiteral("LIVE"));
+        QVERIFY(mode->styleSheet().contains(QStringLiteral("background")));
+        w.showBrokerState(TradingCore::BrokerState::Ready, QStringLiteral("REST and websocket up"));
+        QCOMPARE(conn->text(), QStringLiteral("Connected"));
+        QCOMPARE(conn->toolTip(), QStringLiteral("REST and websocket up"));
+        w.showBrokerState(TradingCore::BrokerState::Failed, QStringLiteral("8001 bad app key"));
+        QCOMPARE(conn->text(), QStringLiteral("Connection failed"));
+        QCOMPARE(w.statusBar()->currentMessage(), QStringLiteral("8001 bad app key"));
+    }
+
     void aboutDialogShowsTheVersion()
     {
         MainWindow w;
