@@ -7,6 +7,7 @@
 #include "common/settings.h"
 #include "mainwindow.h"
 #include "corethread.h"
+#include "keychainsecretstore.h"
 #include "tradingcore.h"
 
 #include <QApplication>
@@ -43,6 +44,7 @@ TradingCore::Options coreOptions(const AppOptions &options)
     o.wsUrl = options.wsUrl;
     o.simPort = options.simPort;
     o.controlPort = options.controlPort;
+    o.secretStoreFactory = [](QObject *parent) -> SecretStore * { return new KeychainSecretStore(parent); };
     return o;
 }
 

@@ -123,7 +123,9 @@ void TradingCore::startBroker()
         return;
     }
     QPointer<TradingCore> self(this);
-    CredentialsLookup::resolve(m_options.secrets, m_mode, [self](Result<Credentials> r) {
+    if (!m_secrets && m_options.secretStoreFactory)
+        m_secrets = m_options.secretStoreFactory(this);
+    CredentialsLookup::resolve(m_secrets, m_mode, [self](Result<Credentials> r) {
         if (!self || !self->m_running)
             return;
         if (!r) {

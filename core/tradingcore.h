@@ -6,6 +6,7 @@
 #include <QObject>
 #include <QString>
 
+#include <functional>
 #include <memory>
 
 class ActivityLog;
@@ -41,7 +42,9 @@ public:
         QString wsUrl;
         int simPort = 0;      // demo: simulator port, 0 = any free port
         int controlPort = -1; // -1 = Settings
-        SecretStore *secrets = nullptr; // credentials for mock/live (nullptr = environment only)
+        // Builds the store of mock/live credentials on the core's thread (the desktop app passes the
+        // system keychain); without it only the environment is consulted.
+        std::function<SecretStore *(QObject *parent)> secretStoreFactory;
         const IClock *clock = nullptr;  // nullptr = SystemClock
     };
 
@@ -97,6 +100,7 @@ private:
     std::unique_ptr<Settings> m_settings;
     std::unique_ptr<ActivityLog> m_activity;
     std::unique_ptr<Database> m_database;
+    SecretStore *m_secrets = nullptr; // child of this
     std::unique_ptr<SimHost> m_sim;
     std::unique_ptr<KiwoomSession> m_session;
     std::unique_ptr<QuoteBook> m_quoteBook;
