@@ -89,18 +89,16 @@ std::optional<Signal> DisparityStrategy::onCandle(const CandleContext &ctx) cons
     const std::optional<double> &disparity = ctx.indicators->current().disparity;
     if (!disparity)
         return std::nullopt;
-    std::optional<Signal> s;
-    if (*disparity < m_p.buyBelow) {
-        s = makeSignal(Side::Buy, ctx.bar, u"disparity.below_buy_level"_s,
-            u"close far below its moving average (disparity below the buy level)"_s);
-    } else if (*disparity > m_p.sellAbove) {
-        s = makeSignal(Side::Sell, ctx.bar, u"disparity.above_sell_level"_s,
-            u"close far above its moving average (disparity above the sell level)"_s);
-    } else {
+    const bool buy = *disparity < m_p.buyBelow;
+    if (!buy && !(*disparity > m_p.sellAbove))
         return std::nullopt;
-    }
-    s->values.add("disparity"_L1, *disparity);
-    s->values.add("close"_L1, ctx.bar.close);
+    // Built only when a rule holds: the scanner evaluates thousands of symbols a minute.
+    Signal s = buy ? makeSignal(Side::Buy, ctx.bar, u"disparity.below_buy_level"_s,
+                   u"close far below its moving average (disparity below the buy level)"_s)
+                   : makeSignal(Side::Sell, ctx.bar, u"disparity.above_sell_level"_s,
+                       u"close far above its moving average (disparity above the sell level)"_s);
+    s.values.add("disparity"_L1, *disparity);
+    s.values.add("close"_L1, ctx.bar.close);
     return s;
 }
 

@@ -12,9 +12,11 @@ namespace Strategies {
 
 namespace {
 
-// The last N days of one symbol, each with what its own qualification depends on: the previous
-// close and the average volume of the days before it. Both are fixed when the day is appended;
-// a revision of the newest day only replaces its bar.
+// What the strategy needs of one symbol's daily history, in O(1) space and time: the newest day and
+// the most recent qualifying day before it. A day's qualification depends only on its own bar, the
+// previous close and the average volume of the days before it — the latter two are fixed when the
+// day is appended, so a revision of the newest day only re-judges that day, and the most recent
+// qualifying day before it never changes once it is no longer the newest.
 class ReferenceCandleState final : public StrategyState
 {
 public:
@@ -23,26 +25,30 @@ public:
         Indicators::Bar bar;
         double prevClose = 0.0;
         double volumeAverage = 0.0;
+        qint64 index = 0; // 0-based bar number
         bool hasPrev = false;
         bool hasAverage = false;
     };
 
-    ReferenceCandleState(int lookback, int volumeAvgDays) : m_days(size_t(lookback)), m_volume(volumeAvgDays) { }
+    explicit ReferenceCandleState(const ReferenceCandleStrategy::Params &p) : m_p(p), m_volume(p.volumeAvgDays) { }
 
     void append(const Indicators::Bar &bar) override
     {
         Day d;
         d.bar = bar;
+        d.index = m_count;
         if (m_count > 0) {
+            if (m_newestQualifies)
+                m_lastBefore = m_newest;
             d.hasPrev = true;
-            d.prevClose = day(0).bar.close;
+            d.prevClose = m_newest.bar.close;
         }
         d.hasAverage = m_volume.ready();
         d.volumeAverage = d.hasAverage ? *m_volume.value() : 0.0;
-        m_newest = (m_newest + 1) % m_days.size();
-        m_days[m_newest] = d;
+        m_newest = d;
         ++m_count;
         m_volume.append(bar.volume);
+        m_newestQualifies = qualifies(m_newest);
     }
 
     void update(const Indicators::Bar &bar) override
@@ -51,26 +57,47 @@ public:
             append(bar);
             return;
         }
-        m_days[m_newest].bar = bar;
+        m_newest.bar = bar;
         m_volume.update(bar.volume);
+        m_newestQualifies = qualifies(m_newest);
     }
 
     void reset() override
     {
         m_count = 0;
-        m_newest = 0;
+        m_newest = Day {};
+        m_newestQualifies = false;
+        m_lastBefore.reset();
         m_volume.reset();
     }
 
-    qsizetype available() const { return qsizetype(std::min<qint64>(m_count, qint64(m_days.size()))); }
-    // ago = 0 is the newest day; requires ago < available().
-    const Day &day(qsizetype ago) const { return m_days[(m_newest + m_days.size() - size_t(ago)) % m_days.size()]; }
+    // The most recent qualifying day among the last lookback_days (the newest included).
+    const Day *reference() const
+    {
+        if (m_newestQualifies)
+            return &m_newest;
+        if (m_lastBefore && m_newest.index - m_lastBefore->index < m_p.lookbackDays)
+            return &*m_lastBefore;
+        return nullptr;
+    }
+    qint64 newestIndex() const { return m_newest.index; }
 
 private:
-    std::vector<Day> m_days; // ring, m_newest is the newest
-    size_t m_newest = 0;
-    qint64 m_count = 0;
+    // rose >= X % on the previous close, compared as (C − P) × 100 >= X × P so that exact
+    // thresholds stay exact; volume >= K × the average of the days before.
+    bool qualifies(const Day &d) const
+    {
+        return d.hasPrev && d.hasAverage && d.prevClose > 0.0
+            && (d.bar.close - d.prevClose) * 100.0 >= m_p.minRisePct * d.prevClose
+            && d.bar.volume >= m_p.volumeMultiplier * d.volumeAverage;
+    }
+
+    ReferenceCandleStrategy::Params m_p;
     Indicators::Sma m_volume;
+    qint64 m_count = 0;
+    Day m_newest;
+    bool m_newestQualifies = false;
+    std::optional<Day> m_lastBefore;
 };
 
 } // namespace
@@ -155,7 +182,7 @@ ReferenceCandleStrategy::ReferenceCandleStrategy(const Params &params) : m_p(par
 
 std::unique_ptr<StrategyState> ReferenceCandleStrategy::newState() const
 {
-    return std::make_unique<ReferenceCandleState>(m_p.lookbackDays, m_p.volumeAvgDays);
+    return std::make_unique<ReferenceCandleState>(m_p);
 }
 
 qint64 ReferenceCandleStrategy::targetPrice(const Indicators::Bar &candle) const
@@ -171,24 +198,16 @@ qint64 ReferenceCandleStrategy::targetPrice(const Indicators::Bar &candle) const
 std::optional<ReferenceCandleStrategy::Reference> ReferenceCandleStrategy::reference(const StrategyState &state) const
 {
     const auto &s = static_cast<const ReferenceCandleState &>(state);
-    const qsizetype n = s.available();
-    for (qsizetype ago = 0; ago < n; ++ago) {
-        const ReferenceCandleState::Day &d = s.day(ago);
-        if (!d.hasPrev || !d.hasAverage || !(d.prevClose > 0.0))
-            continue;
-        const bool rose = (d.bar.close - d.prevClose) * 100.0 >= m_p.minRisePct * d.prevClose;
-        const bool heavy = d.bar.volume >= m_p.volumeMultiplier * d.volumeAverage;
-        if (!rose || !heavy)
-            continue;
-        Reference r;
-        r.candle = d.bar;
-        r.barsAgo = ago;
-        r.risePct = (d.bar.close - d.prevClose) / d.prevClose * 100.0;
-        r.volumeAverage = d.volumeAverage;
-        r.targetPrice = targetPrice(d.bar);
-        return r;
-    }
-    return std::nullopt;
+    const ReferenceCandleState::Day *d = s.reference();
+    if (!d)
+        return std::nullopt;
+    Reference r;
+    r.candle = d->bar;
+    r.barsAgo = qsizetype(s.newestIndex() - d->index);
+    r.risePct = (d->bar.close - d->prevClose) / d->prevClose * 100.0;
+    r.volumeAverage = d->volumeAverage;
+    r.targetPrice = targetPrice(d->bar);
+    return r;
 }
 
 std::optional<Signal> ReferenceCandleStrategy::signalFor(const Indicators::Bar &bar, const Reference &ref) const
@@ -219,7 +238,7 @@ std::optional<Signal> ReferenceCandleStrategy::onCandle(const CandleContext &ctx
 std::optional<ReferenceCandleStrategy::Reference> ReferenceCandleStrategy::findReference(
     std::span<const Indicators::Bar> daily) const
 {
-    ReferenceCandleState state(m_p.lookbackDays, m_p.volumeAvgDays);
+    ReferenceCandleState state(m_p);
     for (const Indicators::Bar &b : daily)
         state.append(b);
     return reference(state);

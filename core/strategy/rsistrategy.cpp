@@ -110,20 +110,17 @@ std::optional<Signal> RsiStrategy::onCandle(const CandleContext &ctx) const
     const double volumeWma = *before.volumeWma;
     if (!(volume > m_p.volumeMultiplier * volumeWma))
         return std::nullopt;
-    std::optional<Signal> s;
-    if (rsi < m_p.oversold && rsi > rsiPrev) {
-        s = makeSignal(Side::Buy, ctx.bar, u"rsi.oversold_turning_up"_s,
-            u"RSI oversold and turning up, volume above its weighted average"_s);
-    } else if (rsi > m_p.overbought && rsi < rsiPrev) {
-        s = makeSignal(Side::Sell, ctx.bar, u"rsi.overbought_turning_down"_s,
-            u"RSI overbought and turning down, volume above its weighted average"_s);
-    } else {
+    const bool buy = rsi < m_p.oversold && rsi > rsiPrev;
+    if (!buy && !(rsi > m_p.overbought && rsi < rsiPrev))
         return std::nullopt;
-    }
-    s->values.add("rsi"_L1, rsi);
-    s->values.add("rsi_prev"_L1, rsiPrev);
-    s->values.add("volume"_L1, volume);
-    s->values.add("volume_wma"_L1, volumeWma);
+    Signal s = buy ? makeSignal(Side::Buy, ctx.bar, u"rsi.oversold_turning_up"_s,
+                   u"RSI oversold and turning up, volume above its weighted average"_s)
+                   : makeSignal(Side::Sell, ctx.bar, u"rsi.overbought_turning_down"_s,
+                       u"RSI overbought and turning down, volume above its weighted average"_s);
+    s.values.add("rsi"_L1, rsi);
+    s.values.add("rsi_prev"_L1, rsiPrev);
+    s.values.add("volume"_L1, volume);
+    s.values.add("volume_wma"_L1, volumeWma);
     return s;
 }
 

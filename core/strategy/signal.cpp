@@ -14,13 +14,13 @@ void SignalValues::add(QLatin1StringView name, double value)
     Q_ASSERT_X(std::isfinite(value), "SignalValues::add", "signal values must be finite");
     if (m_size >= CAPACITY)
         return;
-    m_items[size_t(m_size++)] = Item { name, std::isfinite(value) ? value : 0.0 };
+    m_items[size_t(m_size++)] = Item { name.data(), name.size(), std::isfinite(value) ? value : 0.0 };
 }
 
 std::optional<double> SignalValues::value(QLatin1StringView name) const
 {
     for (int i = 0; i < m_size; ++i) {
-        if (m_items[size_t(i)].name == name)
+        if (this->name(i) == name)
             return m_items[size_t(i)].value;
     }
     return std::nullopt;
@@ -30,7 +30,7 @@ QJsonObject SignalValues::toJson() const
 {
     QJsonObject o;
     for (int i = 0; i < m_size; ++i)
-        o.insert(m_items[size_t(i)].name, m_items[size_t(i)].value);
+        o.insert(name(i), m_items[size_t(i)].value);
     return o;
 }
 
@@ -42,7 +42,7 @@ bool SignalValues::operator==(const SignalValues &other) const
         const Item &a = m_items[size_t(i)];
         const Item &b = other.m_items[size_t(i)];
         // Bitwise for the numbers: the no-look-ahead tests compare runs bit for bit.
-        if (a.name != b.name || std::memcmp(&a.value, &b.value, sizeof(double)) != 0)
+        if (name(i) != other.name(i) || std::memcmp(&a.value, &b.value, sizeof(double)) != 0)
             return false;
     }
     return true;
