@@ -19,17 +19,19 @@ qint64 micro(double pct)
     return qint64(std::llround(pct * 1e6));
 }
 
-// floor(amount × pct / 100) and ceil(...) in 128-bit integers: no rounding surprises at exact values.
+// floor(amount × pct / 100) and ceil(...) exactly, in 64-bit integers on every compiler: with
+// amount = hi·10^8 + lo, amount·m / 10^8 = hi·m + lo·m / 10^8, and both products fit (amount <=
+// ~1e16, m <= 1e9 for rates up to 1000 %).
 qint64 mulPctFloor(qint64 amount, double pct)
 {
-    const __int128 v = __int128(amount) * micro(pct);
-    return qint64(v / MICRO_PERCENT); // amount, pct >= 0: truncation is floor
+    const qint64 m = micro(pct);
+    return (amount / MICRO_PERCENT) * m + (amount % MICRO_PERCENT) * m / MICRO_PERCENT;
 }
 
 qint64 mulPctCeil(qint64 amount, double pct)
 {
-    const __int128 v = __int128(amount) * micro(pct);
-    return qint64((v + MICRO_PERCENT - 1) / MICRO_PERCENT);
+    const qint64 m = micro(pct);
+    return (amount / MICRO_PERCENT) * m + ((amount % MICRO_PERCENT) * m + MICRO_PERCENT - 1) / MICRO_PERCENT;
 }
 
 qint64 buyFillAtOpen(double open, Krx::Instrument kind)
