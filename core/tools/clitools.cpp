@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "clitools.h"
 
+#include "backtestcli.h"
 #include "indicatorscli.h"
 
 namespace CliTools {
@@ -12,6 +13,9 @@ const QList<Tool> &tools()
         Tool { QStringLiteral("indicators"),
             QStringLiteral("compute the standard indicator set of a candle CSV (--csv IN.csv --out OUT.csv)"),
             &IndicatorsCli::run },
+        Tool { QStringLiteral("backtest"),
+            QStringLiteral("run a strategy over a candle CSV: trades and summary (--strategy TYPE --csv IN.csv)"),
+            &BacktestCli::run },
     };
     return list;
 }
