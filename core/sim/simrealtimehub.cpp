@@ -550,6 +550,13 @@ void SimRealtimeHub::sendFrame(Session &s, const QByteArray &frame)
         });
         return;
     }
+    if (m_faults.onFrame(SimFaults::Kind::WsMalformed, now)) {
+        // Cut in half (at a character boundary): the client must count it and carry on.
+        qCInfo(lcSim) << "fault ws-malformed";
+        const QString whole = QString::fromUtf8(frame);
+        s.socket->sendTextMessage(whole.left(std::max<qsizetype>(1, whole.size() / 2)));
+        return;
+    }
     const QString text = QString::fromUtf8(frame);
     s.socket->sendTextMessage(text);
     if (s.held) {

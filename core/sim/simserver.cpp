@@ -248,6 +248,15 @@ QJsonObject SimServer::state() const
     o.insert(QStringLiteral("ws_sessions"), m_hub->sessionCount());
     o.insert(QStringLiteral("valid_tokens"), m_tokens->validCount());
     o.insert(QStringLiteral("rest_requests"), double(m_rest->requestsServed()));
+    QJsonObject byApi;
+    for (auto it = m_rest->requestsByApi().cbegin(); it != m_rest->requestsByApi().cend(); ++it)
+        byApi.insert(it.key(), double(it.value()));
+    o.insert(QStringLiteral("rest_requests_by_api"), byApi);
+    // HTTP 429 replies because a quota was used up (fault-injected ones are counted apart).
+    o.insert(QStringLiteral("quota_rejections"),
+             QJsonObject { { QStringLiteral("1700"), double(m_rest->quotaRejections1700()) },
+                           { QStringLiteral("1701"), double(m_rest->quotaRejections1701()) },
+                           { QStringLiteral("fault"), double(m_rest->faultRateLimited()) } });
     o.insert(QStringLiteral("orders"), int(m_exchange->orders().size()));
     o.insert(QStringLiteral("fills"), int(m_exchange->fills().size()));
     o.insert(QStringLiteral("account"),
