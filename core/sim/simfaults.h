@@ -41,9 +41,10 @@
 //
 // Eligible events: every Kiwoom REST request (after the path/api-id check, before authentication)
 // for http5xx, timeout, ratelimit, malformed and token-expiry; every REAL frame to a session for
-// ws-drop, ws-duplicate, ws-reorder and ws-malformed. A ws-drop or token-expiry rule without rate= and after=
-// is a moment, not an event filter: it fires at at=TIME, or immediately when installed ("now"),
-// and then hits every WebSocket session / every token at once.
+// ws-drop, ws-duplicate, ws-reorder and ws-malformed. A ws-drop or token-expiry rule without
+// rate=, after= and api= is a moment, not an event filter: it fires at at=TIME, or immediately when
+// installed ("now"), and then hits every WebSocket session / every token at once. With api= a
+// token-expiry rule waits for the next request of that api-id (count= of them).
 //
 // Examples:  "http5xx,rate=0.1,api=ka10081"      10% of daily-chart requests fail with 500
 //            "timeout,after=3"                    the 4th REST request is never answered
@@ -84,10 +85,10 @@ public:
         int seen = 0;      // eligible events observed while armed
         int fired = 0;
         bool exhausted() const { return count >= 0 && fired >= count; }
-        // ws-drop / token-expiry without rate/after: fires at a moment, not on events.
+        // ws-drop / token-expiry without rate/after/api: fires at a moment, not on events.
         bool isMoment() const
         {
-            return (kind == Kind::WsDrop || kind == Kind::TokenExpiry) && rate <= 0 && after == 0;
+            return (kind == Kind::WsDrop || kind == Kind::TokenExpiry) && rate <= 0 && after == 0 && apis.isEmpty();
         }
     };
 

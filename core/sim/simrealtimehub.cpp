@@ -130,6 +130,22 @@ SimRealtimeHub::~SimRealtimeHub()
     closeAll();
 }
 
+int SimRealtimeHub::registrationCount() const
+{
+    int n = 0;
+    for (const Session &s : m_sessions)
+        n += int(s.keys.size());
+    return n;
+}
+
+int SimRealtimeHub::realtimeConditionCount() const
+{
+    int n = 0;
+    for (const Session &s : m_sessions)
+        n += int(s.conditions.size());
+    return n;
+}
+
 void SimRealtimeHub::addConnection(QWebSocket *socket)
 {
     socket->setParent(this);

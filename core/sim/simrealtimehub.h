@@ -51,6 +51,9 @@ public:
 
     void addConnection(QWebSocket *socket);
     int sessionCount() const { return int(m_sessions.size()); }
+    // (type, item) registrations and realtime conditions over all sessions (for /_sim/state).
+    int registrationCount() const;
+    int realtimeConditionCount() const;
     // ws-drop moment: reset every connection without a close frame.
     void dropAll();
     void closeAll();

@@ -246,6 +246,8 @@ QJsonObject SimServer::state() const
     o.insert(QStringLiteral("seed"), QString::number(m_config.seed));
     o.insert(QStringLiteral("stocks"), m_market->stockCount());
     o.insert(QStringLiteral("ws_sessions"), m_hub->sessionCount());
+    o.insert(QStringLiteral("ws_registrations"), m_hub->registrationCount());
+    o.insert(QStringLiteral("ws_realtime_conditions"), m_hub->realtimeConditionCount());
     o.insert(QStringLiteral("valid_tokens"), m_tokens->validCount());
     o.insert(QStringLiteral("rest_requests"), double(m_rest->requestsServed()));
     QJsonObject byApi;

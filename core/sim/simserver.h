@@ -30,7 +30,9 @@ struct SimHttpResponse;
 //
 // Besides the Kiwoom paths it serves a small admin API, only to loopback peers and never under
 // /api or /oauth2:
-//   GET  /_sim/state            virtual time, phase, speed, sessions, tokens, account summary, faults
+//   GET  /_sim/state            virtual time, phase, speed, WebSocket sessions/registrations/realtime
+//                               conditions, tokens, account summary, faults, REST requests (total and
+//                               per api-id) and quota rejections (HTTP 429: 1700, 1701, fault)
 //   GET  /_sim/faults           the fault rules with their counters
 //   POST /_sim/faults           add rules: body {"spec": "...", "replace": false} or the spec as text
 //   POST /_sim/faults/clear     remove every rule

@@ -188,3 +188,18 @@ qint64 ClientSimFixture::simQuotaRejections() const
     const QJsonObject q = simState().value(QStringLiteral("quota_rejections")).toObject();
     return qint64(q.value(QStringLiteral("1700")).toDouble() + q.value(QStringLiteral("1701")).toDouble());
 }
+
+int ClientSimFixture::simRegistrations() const
+{
+    return simState().value(QStringLiteral("ws_registrations")).toInt();
+}
+
+int ClientSimFixture::simRealtimeConditions() const
+{
+    return simState().value(QStringLiteral("ws_realtime_conditions")).toInt();
+}
+
+bool ClientSimFixture::waitForSimRegistrations(int n, int timeoutMs)
+{
+    return QTest::qWaitFor([&] { return simRegistrations() == n; }, timeoutMs);
+}

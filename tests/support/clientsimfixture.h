@@ -87,6 +87,11 @@ public:
     qint64 simRequests(const QString &apiId) const;
     // Quota rejections the simulator sent (1700 + 1701, not fault-injected ones).
     qint64 simQuotaRejections() const;
+    // (type, item) registrations / realtime conditions the simulator holds for WebSocket sessions.
+    int simRegistrations() const;
+    int simRealtimeConditions() const;
+    // Runs the event loop until the simulator holds exactly n registrations (REG processed).
+    bool waitForSimRegistrations(int n, int timeoutMs = 10000);
 
     // Runs the event loop until fn's callback fired (or timeoutMs passed: Cancelled error).
     template<typename T>
