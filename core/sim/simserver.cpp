@@ -171,7 +171,11 @@ void SimServer::step()
     if (!m_market)
         return;
     const qint64 now = m_clock->nowMs();
-    const qint64 real = std::max<qint64>(0, now - m_lastRealMs);
+    // Catch up at most a few step intervals. At a speed beyond what the machine can generate, a
+    // step would otherwise cover the time the previous (slow) step took, each step more market
+    // time than the last, until the server no longer returns to its event loop: PING echoes go
+    // unread, sessions are dropped and frames pile up. Capped, the market falls behind real time.
+    const qint64 real = std::clamp<qint64>(now - m_lastRealMs, 0, 5LL * std::max(1, m_config.stepIntervalMs));
     m_lastRealMs = now;
     if (m_config.speed > 0 && real > 0) {
         const double virtualMs = double(real) * m_config.speed + m_carryMs;

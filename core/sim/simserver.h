@@ -26,7 +26,8 @@ struct SimHttpResponse;
 
 // SimServer is one running Kiwoom simulator: market, exchange/account, conditions, tokens, quotas
 // and faults behind a REST + WebSocket server on one loopback port. It drives the virtual market
-// clock from a timer (speed × real time; speed 0 = only advanceClock() moves it).
+// clock from a timer (speed × real time; speed 0 = only advanceClock() moves it). A speed beyond
+// what the machine can generate makes the market fall behind real time, never the server stall.
 //
 // Besides the Kiwoom paths it serves a small admin API, only to loopback peers and never under
 // /api or /oauth2:

@@ -119,6 +119,65 @@ private slots:
         QVERIFY(!isTokenCode(e.code));
     }
 
+    void tokenIssueAndRevokeOverTheSessionLifetime()
+    {
+        // au10001 when the session starts, au10002 when it stops: the simulator forgets the token.
+        startRig();
+        QCOMPARE(f->simRequests(QStringLiteral("au10001")), 1);
+        QCOMPARE(f->simState().value(QStringLiteral("valid_tokens")).toInt(), 1);
+        QVERIFY(f->session().tokens().hasUsableToken());
+        QCOMPARE(f->session().tokens().token().size(), 86); // the observed Kiwoom shape
+        QCOMPARE(f->simState().value(QStringLiteral("ws_sessions")).toInt(), 1);
+        QSignalSpy revoked(&f->session().tokens(), &TokenManager::tokenRevoked);
+        QSignalSpy stopped(&f->session(), &KiwoomSession::stopped);
+        f->session().stop();
+        QTRY_COMPARE_WITH_TIMEOUT(stopped.size(), 1, 10000);
+        QCOMPARE(revoked.size(), 1);
+        QCOMPARE(f->simRequests(QStringLiteral("au10002")), 1);
+        QCOMPARE(f->simState().value(QStringLiteral("valid_tokens")).toInt(), 0);
+        QTRY_COMPARE_WITH_TIMEOUT(f->simState().value(QStringLiteral("ws_sessions")).toInt(), 0, 10000);
+    }
+
+    void wrongAppKeyFailsTheSessionWithoutRetrying()
+    {
+        f = std::make_unique<ClientSimFixture>();
+        ClientSimFixture::Options o;
+        o.client.credentials.appKey = QStringLiteral("SIMWRONGappkey0000000000000000000000000000");
+        o.client.credentials.secretKey = QString::fromLatin1(Sim::DEMO_SECRET_KEY);
+        o.startSession = false;
+        QVERIFY2(f->start(o), qPrintable(f->error()));
+        QSignalSpy failed(&f->session(), &KiwoomSession::failed);
+        f->session().start();
+        QTRY_COMPARE_WITH_TIMEOUT(failed.size(), 1, 10000);
+        const auto e = failed.first().at(0).value<KiwoomError>();
+        QCOMPARE(e.kind, KiwoomError::Kind::Auth);
+        QCOMPARE(e.code, 8001);
+        QCOMPARE(f->session().state(), KiwoomSession::State::Failed);
+        QTest::qWait(300); // a definite refusal: no retry follows
+        QCOMPARE(f->simRequests(QStringLiteral("au10001")), 1);
+    }
+
+    void tooManyCodesIs1634AndNotRetried()
+    {
+        startRig();
+        QStringList codes;
+        for (int i = 0; i < 101; ++i)
+            codes << f->code(i % f->stockCount());
+        const auto quotes = ClientSimFixture::await<QList<WatchQuote>>(
+            [&](QObject *ctx, auto done) { f->rest().watchlistQuotes(codes, ctx, done); });
+        QVERIFY(!quotes);
+        QCOMPARE(quotes.error().kind, KiwoomError::Kind::Api); // return_code 5 like 1700, but not a rate limit
+        QCOMPARE(quotes.error().code, 1634);
+        QCOMPARE(quotes.error().returnCode, 5);
+        QCOMPARE(f->simRequests(QStringLiteral("ka10095")), 1);
+        QCOMPARE(f->session().limiter().budget().rateLimitedReplies, quint64(0));
+        codes.resize(100);
+        const auto ok = ClientSimFixture::await<QList<WatchQuote>>(
+            [&](QObject *ctx, auto done) { f->rest().watchlistQuotes(codes, ctx, done); });
+        QVERIFY2(ok, describe(ok));
+        QCOMPARE(ok->size(), 100);
+    }
+
     void tokenExpiredMidRunIsReissuedOnce()
     {
         startRig();

@@ -260,6 +260,86 @@ private slots:
         QCOMPARE(got, placed); // newest first, no gap, no duplicate
     }
 
+    void accountListsPageAcrossSeveralStocks()
+    {
+        // Five holdings with pages of two rows: kt00018, kt00004 and ka10076 over three pages each.
+        QStringList bought;
+        const SimMarket &m = *f->server().market();
+        for (int i = 0; i < m.stockCount() && bought.size() < 5; ++i) {
+            if (m.quote(i).price >= 5'000 && m.quote(i).price <= 300'000 && m.info(i).avgVolume >= 100'000) {
+                const auto ack = place(Side::Buy, m.info(i).code, 3);
+                QVERIFY2(ack, describe(ack));
+                bought << m.info(i).code;
+            }
+        }
+        QCOMPARE(bought.size(), 5);
+        const SimAccount &ledger = f->server().exchange()->account();
+
+        const auto h = holdings();
+        QVERIFY2(h, describe(h));
+        QCOMPARE(h->page.pages, 3);
+        QVERIFY(!h->page.hasMore);
+        QCOMPARE(h->holdings.size(), 5);
+        QStringList codes;
+        qint64 purchase = 0;
+        for (const Holding &x : h->holdings) {
+            codes << x.code;
+            const SimAccount::Holding truth = ledger.holding(f->indexOf(x.code));
+            QCOMPARE(x.quantity, truth.qty);
+            QCOMPARE(x.purchaseAmount, truth.purchaseAmount);
+            QCOMPARE(x.purchasePrice, truth.avgPrice());
+            purchase += truth.purchaseAmount;
+        }
+        QCOMPARE(h->totalPurchase, purchase);
+        QStringList expected = bought;
+        expected.sort();
+        QStringList unique = codes;
+        unique.removeDuplicates();
+        QCOMPARE(unique.size(), 5);
+        unique.sort();
+        QCOMPARE(unique, expected);
+
+        // Only two pages: the rest is announced, and resumable.
+        HoldingsRequest two;
+        two.paging.maxPages = 2;
+        const auto part = ClientSimFixture::await<Holdings>([&](QObject *ctx, auto done) { f->rest().holdings(two, ctx, done); });
+        QVERIFY2(part, describe(part));
+        QCOMPARE(part->holdings.size(), 4);
+        QVERIFY(part->page.hasMore);
+        two.paging.nextKey = part->page.nextKey;
+        const auto tail = ClientSimFixture::await<Holdings>([&](QObject *ctx, auto done) { f->rest().holdings(two, ctx, done); });
+        QVERIFY2(tail, describe(tail));
+        QCOMPARE(tail->holdings.size(), 1);
+        QCOMPARE(tail->holdings.first().code, h->holdings.last().code);
+
+        AccountEvaluationRequest er;
+        er.paging.maxPages = 10;
+        const auto eval = ClientSimFixture::await<AccountEvaluation>(
+            [&](QObject *ctx, auto done) { f->rest().accountEvaluation(er, ctx, done); });
+        QVERIFY2(eval, describe(eval));
+        QCOMPARE(eval->page.pages, 3);
+        QCOMPARE(eval->stocks.size(), 5);
+        QStringList evalCodes;
+        for (const EvaluatedStock &x : eval->stocks)
+            evalCodes << x.code;
+        QCOMPARE(evalCodes, expected); // sorted by code, continuous
+
+        const auto fl = fills();
+        QVERIFY2(fl, describe(fl));
+        QCOMPARE(fl->page.pages, 3);
+        QCOMPARE(fl->fills.size(), 5);
+        for (int i = 1; i < fl->fills.size(); ++i)
+            QVERIFY(fl->fills.at(i).orderNo < fl->fills.at(i - 1).orderNo); // newest first
+        // ka10076's ord_no asks for fills older than an order.
+        FillsRequest older;
+        older.beforeOrderNo = fl->fills.at(1).orderNo;
+        older.paging.maxPages = 10;
+        const auto olderFills = ClientSimFixture::await<Fills>([&](QObject *ctx, auto done) { f->rest().fills(older, ctx, done); });
+        QVERIFY2(olderFills, describe(olderFills));
+        QCOMPARE(olderFills->fills.size(), 3);
+        QCOMPARE(olderFills->fills.first().orderNo, fl->fills.at(2).orderNo);
+    }
+
     void roundTripRealizesPnl()
     {
         QVERIFY2(place(Side::Buy, stock, 20), "buy");

@@ -364,6 +364,43 @@ private slots:
         QTRY_VERIFY_WITH_TIMEOUT(!ticks.isEmpty(), 10000);
     }
 
+    void marketOperationAcrossTheDayRoll()
+    {
+        // 0s over the close: the next trading day rolls over (215 "0" KRX 장전) and opens ("3").
+        startRig();
+        QSignalSpy status(&f->realtime(), &RealtimeClient::marketStatusReceived);
+        QSignalSpy ticks(&f->realtime(), &RealtimeClient::tradeTickReceived);
+        f->realtime().subscribe(QStringLiteral("5"), { QString() }, { QStringLiteral("0s") });
+        f->realtime().subscribe(QStringLiteral("1"), { codes.first() }, { QStringLiteral("0B") });
+        QVERIFY(f->waitForSimRegistrations(2));
+        // Up to just before the closing print (frames are delivered while the client's clock still
+        // reads that day: HHmmss times are placed on the day nearest to the client's clock) ...
+        const qint64 close = Krx::fromKst(QDate(2025, 3, 10), QTime(15, 30));
+        const qsizetype before = simTickCount(codes.first());
+        f->advance(close - f->virtualNowMs() - 1000);
+        QTRY_COMPARE_WITH_TIMEOUT(ticks.size(), simTickCount(codes.first()) - before, 10000);
+        // ... then over the close: the always-open market continues at 09:00 of the next trading day.
+        f->advance(2 * 60'000);
+        QCOMPARE(f->server().market()->currentDate(), QDate(2025, 3, 11));
+        QTRY_VERIFY_WITH_TIMEOUT(status.size() >= 2, 10000);
+        QStringList operations;
+        for (const QList<QVariant> &args : std::as_const(status)) {
+            const auto e = args.at(0).value<MarketStatusEvent>();
+            operations << e.operation;
+            QCOMPARE(Krx::kstDate(e.timeMs), QDate(2025, 3, 11));
+        }
+        QCOMPARE(operations.mid(operations.size() - 2), QStringList({ QStringLiteral("0"), QStringLiteral("3") }));
+        // The last tick of the day and the first of the next are placed on their own days.
+        QTRY_VERIFY_WITH_TIMEOUT(!ticks.isEmpty(), 10000);
+        const auto first = ticks.first().at(0).value<TradeTick>();
+        const auto last = ticks.last().at(0).value<TradeTick>();
+        QCOMPARE(Krx::kstDate(first.timeMs), QDate(2025, 3, 10));
+        QCOMPARE(Krx::kstDate(last.timeMs), QDate(2025, 3, 11));
+        // The next day's quote starts from the previous close.
+        const QVector<SimDayBar> bars = f->server().market()->dailyBars(f->indexOf(codes.first()));
+        QCOMPARE(last.change, last.price - bars.at(bars.size() - 2).candle.close);
+    }
+
     void conditionListAndOneShotSearchWithPaging()
     {
         startRig();

@@ -6,9 +6,11 @@
 #include "sim/simconfig.h"
 #include "sim/simtypes.h"
 
+#include <QEventLoop>
 #include <QJsonObject>
 #include <QObject>
 #include <QTest>
+#include <QTimer>
 
 #include <functional>
 #include <memory>
@@ -100,9 +102,18 @@ public:
     {
         std::optional<KiwoomResult<T>> result;
         {
+            // A local event loop, not QTest::qWaitFor: that one sleeps 10 ms between polls, which
+            // would add tens of milliseconds to every call (the client needs several loop passes).
             QObject context;
-            fn(&context, [&result](const KiwoomResult<T> &r) { result = r; });
-            (void)QTest::qWaitFor([&result] { return result.has_value(); }, timeoutMs);
+            QEventLoop loop;
+            fn(&context, [&result, &loop](const KiwoomResult<T> &r) {
+                result = r;
+                loop.quit();
+            });
+            if (!result) {
+                QTimer::singleShot(timeoutMs, &loop, &QEventLoop::quit);
+                loop.exec();
+            }
         }
         if (!result) {
             return KiwoomError::make(KiwoomError::Kind::Cancelled, QStringLiteral("test"),
