@@ -83,6 +83,24 @@ private slots:
         QCOMPARE(f->simRequests(), 2); // au10001 + this one: not retried
     }
 
+    void trNotServedOnMockIs8104()
+    {
+        // The weekly chart is in the client's catalogue but not served by the (mock-like) simulator.
+        startRig();
+        const auto r = ClientSimFixture::await<RestClient::RawReply>([&](QObject *ctx, auto done) {
+            f->rest().call(QStringLiteral("ka10082"),
+                           QJsonObject { { QStringLiteral("stk_cd"), stock }, { QStringLiteral("base_dt"), QStringLiteral("20250310") },
+                                         { QStringLiteral("upd_stkpc_tp"), QStringLiteral("1") } },
+                           Paging(), ctx, done);
+        });
+        QVERIFY(!r);
+        QCOMPARE(r.error().code, 8104);
+        QCOMPARE(r.error().returnCode, 2);
+        QCOMPARE(r.error().kind, KiwoomError::Kind::Api); // a refused request, not a credentials problem
+        QCOMPARE(f->simRequests(QStringLiteral("au10001")), 1); // no token re-issue
+        QCOMPARE(f->simRequests(), 2);
+    }
+
     void missingRequiredFieldIs1511()
     {
         startRig();
@@ -176,6 +194,38 @@ private slots:
             [&](QObject *ctx, auto done) { f->rest().watchlistQuotes(codes, ctx, done); });
         QVERIFY2(ok, describe(ok));
         QCOMPARE(ok->size(), 100);
+    }
+
+    void tokenIsRefreshedAheadOfItsExpiry()
+    {
+        // Both sides on one clock: a 2-hour token (expires_dt in KST, second resolution) is
+        // refreshed in the background before it dies, and no call ever meets 8005.
+        startRig([](ClientSimFixture::Options &o) {
+            o.shareClockWithSim = true;
+            o.queriesPerSecond = 0; // the shared clock stands still: quotas off
+            o.ordersPerSecond = 0;
+            o.sim.tokenLifetimeMs = 2 * 3600 * 1000;
+            o.client.rate.queriesPerSecond = 50;
+            o.client.token.refreshAheadMs = 10 * 60 * 1000;
+        });
+        TokenManager &tokens = f->session().tokens();
+        const qint64 issuedAt = f->clientClock().nowMs();
+        // expires_dt read as KST: exactly the simulator's expiry (to the second), not 9 h off.
+        QCOMPARE(tokens.expiresAtMs() / 1000, (issuedAt + 2 * 3600 * 1000) / 1000);
+        const QString first = tokens.token();
+        QSignalSpy issued(&tokens, &TokenManager::tokenIssued);
+
+        f->advanceSharedClock(2 * 3600 * 1000 - 9 * 60 * 1000); // inside the refresh window
+        QVERIFY2(stockInfo(), "call in the refresh window");
+        QTRY_COMPARE_WITH_TIMEOUT(issued.size(), 1, 10000); // background re-issue
+        QVERIFY(tokens.token() != first);
+        QCOMPARE(f->simRequests(QStringLiteral("au10001")), 2);
+
+        f->advanceSharedClock(10 * 60 * 1000); // the first token is dead now
+        QCOMPARE(f->simState().value(QStringLiteral("valid_tokens")).toInt(), 1);
+        QVERIFY2(stockInfo(), "call after the first token expired");
+        QCOMPARE(f->simRequests(QStringLiteral("ka10001")), 2); // no 8005, no retry
+        QCOMPARE(f->simRequests(QStringLiteral("au10001")), 2);
     }
 
     void tokenExpiredMidRunIsReissuedOnce()

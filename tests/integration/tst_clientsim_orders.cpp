@@ -535,6 +535,46 @@ private slots:
         QCOMPARE(b.price, f->quote(stock).price);
         QCOMPARE(b.accountNo, QString::fromLatin1(Sim::DEFAULT_ACCOUNT_NO));
 
+        // A modify/cancel chain: 접수 then 확인 for each new order number, naming the original.
+        const qint64 resting = restingBuyPrice();
+        const auto limit = place(Side::Buy, stock, 2, resting);
+        QVERIFY2(limit, describe(limit));
+        ModifyRequest m;
+        m.origOrderNo = limit->orderNo;
+        m.code = stock;
+        m.price = Krx::addTicks(resting, -1);
+        const auto mod = ClientSimFixture::await<ModifyAck>([&](QObject *ctx, auto done) { f->rest().modifyOrder(m, ctx, done); });
+        QVERIFY2(mod, describe(mod));
+        CancelRequest c;
+        c.origOrderNo = mod->orderNo;
+        c.code = stock;
+        const auto cancel = ClientSimFixture::await<CancelAck>([&](QObject *ctx, auto done) { f->rest().cancelOrder(c, ctx, done); });
+        QVERIFY2(cancel, describe(cancel));
+        auto noticesFor = [&](const QString &orderNo) {
+            QList<OrderExecution> out;
+            for (const QList<QVariant> &args : std::as_const(executions)) {
+                const auto e = args.at(0).value<OrderExecution>();
+                if (e.orderNo == orderNo)
+                    out << e;
+            }
+            return out;
+        };
+        QTRY_COMPARE_WITH_TIMEOUT(noticesFor(cancel->orderNo).size(), 2, 10000);
+        const QList<OrderExecution> modNotices = noticesFor(mod->orderNo);
+        QCOMPARE(modNotices.size(), 2);
+        QCOMPARE(modNotices.at(0).status, OrderExecution::Status::Accepted);
+        QCOMPARE(modNotices.at(1).status, OrderExecution::Status::Confirmed);
+        QCOMPARE(modNotices.at(0).origOrderNo, limit->orderNo);
+        QCOMPARE(modNotices.at(0).orderPrice, m.price);
+        QCOMPARE(modNotices.at(0).orderKindText, QStringLiteral("+매수정정"));
+        const QList<OrderExecution> cancelNotices = noticesFor(cancel->orderNo);
+        QCOMPARE(cancelNotices.at(0).status, OrderExecution::Status::Accepted);
+        QCOMPARE(cancelNotices.at(1).status, OrderExecution::Status::Confirmed);
+        QCOMPARE(cancelNotices.at(0).origOrderNo, mod->orderNo);
+        QCOMPARE(cancelNotices.at(0).orderKindText, QStringLiteral("매수취소"));
+        QCOMPARE(cancelNotices.at(0).orderQty, 2);
+        QCOMPARE(cancelNotices.at(0).side, std::optional<Side>(Side::Buy));
+
         // A rejection is announced too (거부), and the typed reply says why.
         executions.clear();
         OrderRequest bad;

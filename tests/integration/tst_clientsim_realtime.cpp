@@ -169,6 +169,33 @@ private slots:
         QCOMPARE(f->realtime().stats().malformedFrames, quint64(0));
     }
 
+    void refusedRegistrationIsReportedAndForgotten()
+    {
+        startRig();
+        QSignalSpy refused(&f->realtime(), &RealtimeClient::registrationFailed);
+        QSignalSpy loggedIn(&f->realtime(), &RealtimeClient::loggedIn);
+        f->realtime().subscribe(QStringLiteral("1"), { codes.first() }, { QStringLiteral("0B") });
+        // An unknown code: the simulator refuses the whole REG (return_code 1).
+        f->realtime().subscribe(QStringLiteral("2"), { codes.at(1), QStringLiteral("999990") }, { QStringLiteral("0B") });
+        QTRY_COMPARE_WITH_TIMEOUT(refused.size(), 1, 10000);
+        QCOMPARE(refused.first().at(0).toString(), QStringLiteral("2"));
+        QCOMPARE(refused.first().at(1).toInt(), 1);
+        QVERIFY(!refused.first().at(2).toString().isEmpty());
+        QCOMPARE(f->simRegistrations(), 1);
+        const auto subs = f->realtime().subscriptions();
+        QCOMPARE(subs.size(), 1); // the refused group is not kept (nor re-sent after a reconnect)
+        QCOMPARE(subs.first().item, codes.first());
+        QVERIFY(f->server().addFaults(QStringLiteral("ws-drop")));
+        QTRY_COMPARE_WITH_TIMEOUT(loggedIn.size(), 1, 15000);
+        QVERIFY(f->waitForSimRegistrations(1));
+        QTest::qWait(100);
+        QCOMPARE(refused.size(), 1);
+        // A type the simulator does not serve is refused the same way.
+        f->realtime().subscribe(QStringLiteral("3"), { codes.first() }, { QStringLiteral("0w") });
+        QTRY_COMPARE_WITH_TIMEOUT(refused.size(), 2, 10000);
+        QCOMPARE(f->realtime().subscriptions().size(), 1);
+    }
+
     void pingIsEchoedAndTheSessionStays()
     {
         startRig([](ClientSimFixture::Options &o) {

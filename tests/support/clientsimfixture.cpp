@@ -5,6 +5,7 @@
 #include "sim/simmarket.h"
 #include "sim/simserver.h"
 
+#include <QDateTime>
 #include <QSignalSpy>
 
 ClientSimFixture::Options::Options()
@@ -69,6 +70,10 @@ bool ClientSimFixture::start(const Options &options)
     // client (per api-id and pool at the same quota) never meets 1701 either.
     sim.totalQueryQuotaPerSecond = options.queriesPerSecond > 0 ? options.queriesPerSecond * 2 : 0;
     sim.totalOrderQuotaPerSecond = options.ordersPerSecond > 0 ? options.ordersPerSecond * 2 : 0;
+    if (options.shareClockWithSim) {
+        m_clientClock.setNowMs(QDateTime::currentMSecsSinceEpoch());
+        sim.clock = &m_clientClock;
+    }
     m_server = std::make_unique<SimServer>();
     if (const Status s = m_server->start(sim); !s) {
         m_error = s.error().message;
@@ -134,7 +139,8 @@ qint64 ClientSimFixture::virtualNowMs() const
 
 void ClientSimFixture::syncClientClock()
 {
-    m_clientClock.setNowMs(virtualNowMs());
+    if (!m_options.shareClockWithSim)
+        m_clientClock.setNowMs(virtualNowMs());
 }
 
 int ClientSimFixture::stockCount() const

@@ -27,7 +27,8 @@ class SimServer;
 //    only advance() moves the virtual market clock. The simulator's real-time source (token
 //    lifetime, quotas, PING) stays the system clock, so quotas behave as they would live.
 //  * The client reads its time from a ManualClock that advance() keeps equal to the simulator's
-//    virtual time, so HHmmss fields land on the simulated trading day.
+//    virtual time, so HHmmss fields land on the simulated trading day (or, for token lifetime
+//    tests, one ManualClock is both sides' real time: Options::shareClockWithSim).
 //  * The client's quotas equal the simulator's (Options::queriesPerSecond / ordersPerSecond), so a
 //    well-behaved client never sees 1700.
 //  * await<T>() runs the event loop until a callback arrives; the context object it passes dies
@@ -46,6 +47,10 @@ public:
         int queriesPerSecond = 50;     // per api-id, both sides
         int ordersPerSecond = 20;      // per api-id, both sides
         bool startSession = true;      // start the session and wait for ready()
+        // Token lifetime tests: the simulator's real-time source (token expiry, quotas, PINGs) is
+        // the client's ManualClock, started at the wall-clock time and moved by advanceSharedClock()
+        // only; it no longer follows the market. Quotas must then be off (0): the clock stands still.
+        bool shareClockWithSim = false;
         Options();
     };
 
@@ -69,8 +74,10 @@ public:
     ManualClock &clientClock() { return m_clientClock; }
     const Options &options() const { return m_options; }
 
-    // Steps the simulated market by virtualMs and moves the client clock along.
+    // Steps the simulated market by virtualMs and moves the client clock along (unless shared).
     void advance(qint64 virtualMs);
+    // Moves the clock shared by client and simulator (Options::shareClockWithSim).
+    void advanceSharedClock(qint64 ms) { m_clientClock.advanceMs(ms); }
     qint64 virtualNowMs() const;
     void syncClientClock();
 
