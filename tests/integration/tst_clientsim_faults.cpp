@@ -156,6 +156,29 @@ private slots:
         QTRY_COMPARE_WITH_TIMEOUT(f->simState().value(QStringLiteral("ws_sessions")).toInt(), 0, 10000);
     }
 
+    void sessionRestartsAfterStop()
+    {
+        // Stop (revoke) and start again: a fresh token, the WebSocket back, the registry re-sent.
+        startRig();
+        f->realtime().subscribe(QStringLiteral("1"), { stock }, { QStringLiteral("0B") });
+        QVERIFY(f->waitForSimRegistrations(1));
+        QSignalSpy stopped(&f->session(), &KiwoomSession::stopped);
+        f->session().stop();
+        QTRY_COMPARE_WITH_TIMEOUT(stopped.size(), 1, 10000);
+        QTRY_COMPARE_WITH_TIMEOUT(f->simState().value(QStringLiteral("ws_sessions")).toInt(), 0, 10000);
+        QSignalSpy ready(&f->session(), &KiwoomSession::ready);
+        f->session().start();
+        QTRY_COMPARE_WITH_TIMEOUT(ready.size(), 1, 15000);
+        QCOMPARE(f->session().state(), KiwoomSession::State::Ready);
+        QCOMPARE(f->simRequests(QStringLiteral("au10001")), 2);
+        QCOMPARE(f->simState().value(QStringLiteral("valid_tokens")).toInt(), 1);
+        QVERIFY(f->waitForSimRegistrations(1));
+        QSignalSpy ticks(&f->realtime(), &RealtimeClient::tradeTickReceived);
+        f->advance(60 * 1000);
+        QTRY_VERIFY_WITH_TIMEOUT(!ticks.isEmpty(), 10000);
+        QVERIFY2(stockInfo(), "REST after the restart");
+    }
+
     void wrongAppKeyFailsTheSessionWithoutRetrying()
     {
         f = std::make_unique<ClientSimFixture>();

@@ -198,12 +198,14 @@ private slots:
 
     void pingIsEchoedAndTheSessionStays()
     {
+        // A PING every 150 ms; a session that does not echo within 1 s is dropped. Sixteen PINGs
+        // (2.4 s) outlast interval + timeout, so a missing echo would have cost the session.
         startRig([](ClientSimFixture::Options &o) {
             o.sim.pingIntervalMs = 150;
-            o.sim.pingTimeoutMs = 2000;
+            o.sim.pingTimeoutMs = 1000;
         });
         QSignalSpy lost(&f->realtime(), &RealtimeClient::connectionLost);
-        QTRY_VERIFY_WITH_TIMEOUT(f->realtime().stats().pingsEchoed >= 8, 15000); // > 1 s of PINGs
+        QTRY_VERIFY_WITH_TIMEOUT(f->realtime().stats().pingsEchoed >= 16, 20000);
         QVERIFY(lost.isEmpty());
         QCOMPARE(f->realtime().stats().logins, quint64(1));
         QCOMPARE(f->realtime().stats().reconnects, quint64(0));
