@@ -102,6 +102,33 @@ private slots:
         QCOMPARE(f->simRequests(), 1 + 60); // au10001 + each call exactly once
     }
 
+    void everyContinuationPageCountsAsARequest()
+    {
+        // Kiwoom's 5/s and a daily chart of 5 rows per page: 13 pages need three windows, and
+        // neither side may treat a continuation as free.
+        constexpr int QUOTA = 5;
+        f = std::make_unique<ClientSimFixture>();
+        ClientSimFixture::Options o;
+        o.queriesPerSecond = QUOTA;
+        o.sim.dailyPageSize = 5;
+        QVERIFY2(f->start(o), qPrintable(f->error()));
+        DailyChartRequest r;
+        r.code = f->code(0);
+        r.baseDate = QDate(2025, 3, 10);
+        r.paging.maxPages = 100;
+        QElapsedTimer clock;
+        clock.start();
+        const auto chart = ClientSimFixture::await<ChartReply>([&](QObject *ctx, auto done) { f->rest().dailyChart(r, ctx, done); });
+        const qint64 ms = clock.elapsed();
+        QVERIFY2(chart, describe(chart));
+        const int pages = chart->page.pages;
+        QCOMPARE(pages, int(f->server().market()->dailyBars(0).size() + 4) / 5);
+        QVERIFY(pages > 2 * QUOTA);
+        QCOMPARE(f->simRequests(QStringLiteral("ka10081")), pages);
+        QCOMPARE(f->simQuotaRejections(), 0);
+        QVERIFY2(ms >= (pages - 1) / QUOTA * 1000, qPrintable(QString::number(ms))); // paced, not a burst
+    }
+
     void ordersArePacedByTheirOwnPool()
     {
         constexpr int QUOTA = 5; // Kiwoom's 5 orders/s

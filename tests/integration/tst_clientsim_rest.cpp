@@ -135,6 +135,7 @@ private slots:
             QCOMPARE(b.close, t.candle.close);
             QCOMPARE(b.volume, t.candle.volume);
             QCOMPARE(b.change, t.candle.close - t.basePrice);
+            QCOMPARE(b.tradeValueMillion, (t.value + 500'000) / 1'000'000); // 백만원
             QVERIFY(onLadder(b.open) && onLadder(b.high) && onLadder(b.low) && onLadder(b.close));
             if (i > 0) {
                 // Newest first, no gap, no duplicate: each row is the previous trading day of the last.
@@ -315,6 +316,9 @@ private slots:
             QVERIFY(onLadder(w.price) && onLadder(w.bestAsk) && onLadder(w.bestBid));
             QVERIFY(w.bestAsk > w.bestBid);
             QCOMPARE(Krx::kstDate(w.timeMs), QDate(2025, 3, 10));
+            QCOMPARE(w.timeMs / 1000, q.timeMs / 1000);
+            // cntr_qty is signed like FID 15: + buy-initiated, - sell-initiated (guide example "-1").
+            QCOMPARE(w.lastFillQty, q.lastBuyInitiated ? q.lastVolume : -q.lastVolume);
         }
     }
 
