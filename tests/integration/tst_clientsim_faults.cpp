@@ -411,6 +411,26 @@ private slots:
             QCOMPARE(open->orders.first().unfilledQty, 2);
     }
 
+    void orderToAServerThatIsGoneIsADefiniteFailure()
+    {
+        // Connection refused: the order cannot have reached anyone, so the failure is definite
+        // (unlike a lost reply), and the client does not resend it either.
+        startRig();
+        f->server().stop();
+        OrderRequest r;
+        r.code = stock;
+        r.quantity = 1;
+        r.tradeType = TradeType::Market;
+        const auto ack = ClientSimFixture::await<OrderAck>([&](QObject *ctx, auto done) { f->rest().placeOrder(r, ctx, done); });
+        QVERIFY(!ack);
+        QCOMPARE(ack.error().kind, KiwoomError::Kind::Transport);
+        QVERIFY(ack.error().isDefinite());
+        // A query retries and then reports the transport error.
+        const auto info = stockInfo();
+        QVERIFY(!info);
+        QCOMPARE(info.error().kind, KiwoomError::Kind::Transport);
+    }
+
     void malformedJsonIsATypedParseError()
     {
         startRig();
