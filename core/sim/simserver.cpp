@@ -189,6 +189,7 @@ void SimServer::step()
 
 void SimServer::afterTimeMoved()
 {
+    m_virtualClock->set(m_market->nowMs());
     for (SimFaults::Kind kind : m_faults->dueMoments(m_market->nowMs())) {
         if (kind == SimFaults::Kind::TokenExpiry)
             m_tokens->expireAll();

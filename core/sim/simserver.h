@@ -3,6 +3,7 @@
 
 #include "common/result.h"
 #include "simconfig.h"
+#include "simvirtualclock.h"
 
 #include <QJsonObject>
 #include <QObject>
@@ -62,6 +63,11 @@ public:
     QUrl webSocketUrl() const;  // ws://127.0.0.1:PORT/api/dostk/websocket
     const SimConfig &config() const { return m_config; }
 
+    // The market's virtual time, readable from any thread (updated after every step). By default
+    // the server's own; SimHost passes one that outlives the server (call before start()).
+    const IClock &virtualClock() const { return *m_virtualClock; }
+    void setVirtualClock(SimVirtualClock *clock) { m_virtualClock = clock ? clock : &m_ownVirtualClock; }
+
     // In-process control for tests and the admin API (same thread as the server).
     void advanceClock(qint64 virtualMs);
     void setSpeed(double speed);
@@ -98,6 +104,8 @@ private:
     std::unique_ptr<SimRestApi> m_rest;
     std::unique_ptr<SimRealtimeHub> m_hub;
     std::unique_ptr<SimHttpServer> m_http;
+    SimVirtualClock m_ownVirtualClock;
+    SimVirtualClock *m_virtualClock = &m_ownVirtualClock;
     QTimer m_stepTimer;
     qint64 m_lastRealMs = 0;
     double m_carryMs = 0;
