@@ -4,7 +4,6 @@
 // just "it parsed"), continuation over several pages (order, continuity, page limit, resume) and
 // the unknown-code error form.
 #include "clientsimfixture.h"
-#include "kiwoom/trcodec.h"
 #include "market/krx.h"
 #include "sim/simmarket.h"
 #include "sim/simserver.h"

@@ -7,6 +7,7 @@
 
 #include <QDateTime>
 #include <QSignalSpy>
+#include <QTest>
 
 ClientSimFixture::Options::Options()
     : sim(ClientSimFixture::defaultSimConfig())

@@ -9,7 +9,6 @@
 #include <QEventLoop>
 #include <QJsonObject>
 #include <QObject>
-#include <QTest>
 #include <QTimer>
 
 #include <functional>
