@@ -383,18 +383,18 @@ private slots:
         // Everything but the entries of the two broken frames (the first two steps that traded:
         // one frame per step) arrived, in order; no reconnect.
         const qsizetype sent = simTickCount(codes.first()) - before;
-        qsizetype lost = 0;
+        qsizetype inBroken = 0;
         int broken = 0;
         for (const qsizetype n : std::as_const(perFrame)) {
             if (n > 0 && broken < 2) {
-                lost += n;
+                inBroken += n;
                 ++broken;
             }
         }
         QCOMPARE(broken, 2);
-        QTRY_COMPARE_WITH_TIMEOUT(ticks.size(), sent - lost, 10000);
+        QTRY_COMPARE_WITH_TIMEOUT(ticks.size(), sent - inBroken, 10000);
         QTest::qWait(50);
-        QCOMPARE(ticks.size(), sent - lost);
+        QCOMPARE(ticks.size(), sent - inBroken);
         qint64 lastCum = 0;
         for (const TradeTick &t : ticksOf(ticks)) {
             QVERIFY(t.cumVolume > lastCum);
