@@ -116,9 +116,12 @@ KiwoomError classifyEnvelope(const QString &apiId, int httpStatus, int returnCod
     if (e.code == 0 && returnCode >= 1000 && returnCode <= 9999)
         e.code = returnCode;
 
+    // 8xxx are authentication codes except 8104 (API not served on mock) and 8200 (not for
+    // corporate customers), which refuse the request, not the credentials (protocol §6.2).
+    const bool authCode = e.code >= 8000 && e.code <= 8999 && e.code != 8104 && e.code != 8200;
     if (e.code == 1700 || e.code == 1701 || e.code == 1702)
         e.kind = KiwoomError::Kind::RateLimited;
-    else if (e.code >= 8000 && e.code <= 8999)
+    else if (authCode)
         e.kind = KiwoomError::Kind::Auth;
     else if (returnCode == 20)
         e.kind = KiwoomError::Kind::Rejected;

@@ -19,7 +19,8 @@
 //   Http             an HTTP status the protocol does not use (4xx, 5xx) 5xx yes, 4xx no
 //   RateLimited      HTTP 429 or inner code 1700 / 1701 / 1702           yes (after backoff)
 //   Auth             token rejected (8005/8031/8103/HTTP 401, 8001...)   no (the client re-issues once itself)
-//   Api              return_code != 0 otherwise (1504, 1511, 1634 ...)   no
+//   Api              return_code != 0 otherwise (1504, 1511, 1634,       no
+//                    8104 not on mock, 8200 not for corporations ...)
 //   Rejected         return_code 20: business/order rejection            no
 //   OutcomeUnknown   an order request may have reached the broker but     no — never resend blindly;
 //                    its reply was lost or unreadable                     reconcile with ka10075/ka10076

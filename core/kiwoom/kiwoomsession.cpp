@@ -25,8 +25,10 @@ KiwoomSession::KiwoomSession(const Config &config, const IClock &clock, QObject 
     m_limiter = std::make_unique<RateLimiter>(m_config.rate, RateLimiter::MonotonicClock(), this);
     m_rest = std::make_unique<RestClient>(*m_network, m_config.endpoints.restBase, *m_tokens, *m_limiter, clock, this);
     m_rest->setConfig(m_config.rest);
+    m_rest->setMarketClock(m_config.marketClock);
     m_realtime = std::make_unique<RealtimeClient>(*m_tokens, m_config.endpoints.wsUrl, clock, this);
     m_realtime->setConfig(m_config.realtime);
+    m_realtime->setMarketClock(m_config.marketClock);
     m_conditions = std::make_unique<ConditionSearch>(*m_realtime, this);
     m_conditions->setConfig(m_config.conditions);
 

@@ -45,6 +45,10 @@ public:
         RestClient::Config rest;
         RealtimeClient::Config realtime;
         ConditionSearch::Config conditions;
+        // Demo mode: the simulator's virtual market time (SimHost::virtualClock()), by which reply
+        // and realtime HHmmss fields are placed on a day; its always-open market runs sessions back
+        // to back, so its date is not today's. nullptr = the session clock. Must outlive the session.
+        const IClock *marketClock = nullptr;
         int wsReadyTimeoutMs = 15000;
         int startRetryInitialMs = 2000; // transient token failures while starting: 2 s doubling to 60 s
         int stopTimeoutMs = 3000;      // how long stop() waits for the revoke

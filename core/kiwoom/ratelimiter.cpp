@@ -203,7 +203,11 @@ void RateLimiter::reportRateLimited(const QString &apiId, RequestPool pool, int 
     const qint64 now = m_clock();
     const bool wholePool = code == 1701 || code == 1702;
     Backoff &b = wholePool ? (pool == RequestPool::Order ? m_orderBackoff : m_queryBackoff) : m_apiBackoff[apiId];
-    ++b.hits;
+    // Nothing of this api-id (pool) is granted while it is paused, so a refusal arriving during the
+    // pause answers a request sent before it: the same overrun, not a new one. Escalating on each
+    // of a burst's in-flight replies would stall the api-id for 8 s after one crowded window.
+    if (now >= b.pausedUntil)
+        ++b.hits;
     qint64 delay = std::min<qint64>(qint64(m_config.backoffInitialMs) << std::min(b.hits - 1, 16), m_config.backoffMaxMs);
     delay = std::max(delay, window()); // the server's window must drain completely
     b.pausedUntil = std::max(b.pausedUntil, now + delay);

@@ -29,7 +29,8 @@
 // time past the recorded one.
 //
 // Feedback: reportRateLimited() after a 429/1700 pauses that api-id (1701/1702: the whole pool)
-// with exponential backoff (1 s doubling to 8 s) and lowers the api-id's quota when the message
+// with exponential backoff (1 s doubling to 8 s; refusals that arrive during a pause answer
+// requests sent before it and do not escalate it) and lowers the api-id's quota when the message
 // names a smaller one ("유량=1"); reportSuccess() resets the backoff. A gate (setGate) can hold all
 // grants, e.g. while no usable token exists; call wake() when it opens.
 //

@@ -365,7 +365,7 @@ void RealtimeClient::onRegistrationAck(const QString &trnm, const QJsonObject &f
 
 void RealtimeClient::onReal(const QJsonObject &frame)
 {
-    const Kiwoom::ParsedRealFrame parsed = Kiwoom::parseRealFrame(frame, m_clock.nowMs(), &m_seq);
+    const Kiwoom::ParsedRealFrame parsed = Kiwoom::parseRealFrame(frame, (m_marketClock ? *m_marketClock : m_clock).nowMs(), &m_seq);
     m_stats.realEntries += quint64(parsed.events.size());
     for (const KiwoomError &e : parsed.errors)
         malformed(e.message);

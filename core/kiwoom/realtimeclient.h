@@ -96,6 +96,9 @@ public:
 
     void setConfig(const Config &config) { m_config = config; }
     const Config &config() const { return m_config; }
+    // The clock that places HHmmss FIDs on a day (receivedMs of events): the session clock unless
+    // set (demo mode: the simulator's virtual market time). Must outlive the client.
+    void setMarketClock(const IClock *clock) { m_marketClock = clock; }
 
     void start();
     void stop();
@@ -163,6 +166,7 @@ private:
     TokenManager &m_tokens;
     QUrl m_url;
     const IClock &m_clock;
+    const IClock *m_marketClock = nullptr;
     Config m_config;
     State m_state = State::Stopped;
     bool m_running = false;

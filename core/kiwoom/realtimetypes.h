@@ -10,7 +10,8 @@
 
 // Typed realtime events parsed from WebSocket REAL frames (protocol §5.2–5.4). Conventions as in
 // types.h (absolute prices + Direction, signed changes, UTC epoch ms). HHmmss times are placed on
-// the KST calendar day nearest to the moment the frame arrived.
+// the KST calendar day nearest to the moment the frame arrived (by the market clock: in demo mode
+// the simulator's virtual time, see KiwoomSession::Config::marketClock).
 //
 // Every event carries `seq` (a per-RealtimeClient counter, strictly increasing in arrival order,
 // one number per data entry) and `receivedMs`. Kiwoom may resend or reorder entries after a

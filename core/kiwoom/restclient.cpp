@@ -340,7 +340,7 @@ void RestClient::handleResponse(const CallPtr &call, const Kiwoom::Http::Respons
     raw.page.pages = int(call->pages.size());
     raw.page.hasMore = more;
     raw.page.nextKey = more ? response.nextKey : QString();
-    raw.receivedMs = m_clock.nowMs();
+    raw.receivedMs = (m_marketClock ? *m_marketClock : m_clock).nowMs();
     if (call->isOrder())
         qCInfo(lcRest).noquote() << apiId << "accepted:" << envelope->returnMsg.trimmed();
     complete(call, raw);

@@ -88,6 +88,9 @@ public:
 
     void setConfig(const Config &config) { m_config = config; }
     const Config &config() const { return m_config; }
+    // The clock that places time-only reply fields (HHmmss) on a day: the session clock unless set
+    // (demo mode: the simulator's virtual market time). Must outlive the client.
+    void setMarketClock(const IClock *clock) { m_marketClock = clock; }
 
     // Raw call of a catalogued TR (or with an explicit spec for others).
     RequestId call(const QString &apiId, const QJsonObject &body, const Kiwoom::Paging &paging, QObject *context,
@@ -175,6 +178,7 @@ private:
     TokenManager &m_tokens;
     RateLimiter &m_limiter;
     const IClock &m_clock;
+    const IClock *m_marketClock = nullptr;
     Config m_config;
     QHash<RequestId, CallPtr> m_calls;
     RequestId m_nextId = 0;

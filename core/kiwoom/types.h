@@ -19,7 +19,8 @@
 //  * Rates are percent as double ("+0.94" -> 0.94).
 //  * Stock codes are the clean 6-character code ("A005930" -> "005930").
 //  * Dates are QDate (the KST calendar date); instants are UTC epoch ms (KST on the wire).
-//    Time-only fields (HHmmss) are placed on the KST date of the moment the reply was received.
+//    Time-only fields (HHmmss) are placed on the KST date of the moment the reply was received
+//    (by the market clock: in demo mode the simulator's virtual time).
 //  * Units are KRW and shares unless a name says otherwise (…Million = 백만원, …Eok = 억원).
 //  * Optional fields that are absent or "" read as 0 / empty; required ones fail the parse.
 namespace Kiwoom {

@@ -22,6 +22,7 @@ std::optional<SimFaults::Kind> kindFromName(const QString &name)
         { QStringLiteral("drop"), K::WsDrop },            { QStringLiteral("ws-duplicate"), K::WsDuplicate },
         { QStringLiteral("duplicate"), K::WsDuplicate },  { QStringLiteral("dup"), K::WsDuplicate },
         { QStringLiteral("ws-reorder"), K::WsReorder },   { QStringLiteral("reorder"), K::WsReorder },
+        { QStringLiteral("ws-malformed"), K::WsMalformed }, { QStringLiteral("ws-garbage"), K::WsMalformed },
     };
     for (const auto &n : names) {
         if (n.first == name)
@@ -61,6 +62,8 @@ QString SimFaults::kindName(Kind kind)
         return QStringLiteral("ws-duplicate");
     case Kind::WsReorder:
         return QStringLiteral("ws-reorder");
+    case Kind::WsMalformed:
+        return QStringLiteral("ws-malformed");
     }
     return {};
 }
@@ -128,6 +131,11 @@ Result<QList<SimFaults::Rule>> SimFaults::parse(const QString &spec, qint64 virt
                 rule.status = value.toInt(&ok);
                 if (!ok || rule.status < 500 || rule.status > 599)
                     return bad(ruleText, QStringLiteral("status must be a 5xx code"));
+            } else if (name == QLatin1String("when")) {
+                if (value.compare(QLatin1String("after"), Qt::CaseInsensitive) == 0)
+                    rule.afterTr = true;
+                else if (value.compare(QLatin1String("before"), Qt::CaseInsensitive) != 0)
+                    return bad(ruleText, QStringLiteral("when must be before or after"));
             } else if (name == QLatin1String("ms")) {
                 rule.holdMs = value.toInt(&ok);
                 if (!ok || rule.holdMs < 0)
@@ -148,6 +156,8 @@ Result<QList<SimFaults::Rule>> SimFaults::parse(const QString &spec, qint64 virt
             return bad(ruleText, QStringLiteral("status= applies to http5xx only"));
         if (rule.kind != Kind::Timeout && rule.holdMs >= 0)
             return bad(ruleText, QStringLiteral("ms= applies to timeout only"));
+        if (rule.afterTr && rule.kind != Kind::Http5xx && rule.kind != Kind::Timeout)
+            return bad(ruleText, QStringLiteral("when= applies to http5xx and timeout only"));
         rules.append(rule);
     }
     return rules;

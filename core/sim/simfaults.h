@@ -27,6 +27,7 @@
 //           | "ws-drop"        the WebSocket connection is reset without a close frame (alias "drop")
 //           | "ws-duplicate"   a REAL frame is sent twice (alias "duplicate", "dup")
 //           | "ws-reorder"     a REAL frame is held back and sent after the next one (alias "reorder")
+//           | "ws-malformed"   a REAL frame is sent cut in half: not parseable JSON (alias "ws-garbage")
 //   option := "rate=" P        fire on each eligible event with probability P (0 < P <= 1), drawn
 //                              from a generator seeded by the simulator seed (reproducible)
 //           | "count=" N       fire at most N times (default 1; unlimited when rate= is given)
@@ -35,12 +36,15 @@
 //           | "api=" ID{"|"ID} only REST requests with one of these api-ids
 //           | "status=" CODE   http5xx: 500 (default), 502, 503 or 504
 //           | "ms=" N          timeout: close the connection after N real ms (default: never answer)
+//           | "when=" W        http5xx, timeout: "before" (default) the TR runs — nothing happens;
+//                              "after" it ran — an order is placed and then its reply is lost
 //
 // Eligible events: every Kiwoom REST request (after the path/api-id check, before authentication)
 // for http5xx, timeout, ratelimit, malformed and token-expiry; every REAL frame to a session for
-// ws-drop, ws-duplicate and ws-reorder. A ws-drop or token-expiry rule without rate= and after=
-// is a moment, not an event filter: it fires at at=TIME, or immediately when installed ("now"),
-// and then hits every WebSocket session / every token at once.
+// ws-drop, ws-duplicate, ws-reorder and ws-malformed. A ws-drop or token-expiry rule without
+// rate=, after= and api= is a moment, not an event filter: it fires at at=TIME, or immediately when
+// installed ("now"), and then hits every WebSocket session / every token at once. With api= a
+// token-expiry rule waits for the next request of that api-id (count= of them).
 //
 // Examples:  "http5xx,rate=0.1,api=ka10081"      10% of daily-chart requests fail with 500
 //            "timeout,after=3"                    the 4th REST request is never answered
@@ -48,6 +52,7 @@
 //            "token-expiry,at=1030"               tokens die at 10:30 virtual time
 //            "ws-drop"                            every WebSocket is reset now
 //            "ws-duplicate,rate=0.05;ws-reorder,rate=0.05"
+//            "timeout,api=kt10000,when=after"     the next buy order is placed, its reply never comes
 //
 // Not thread-safe (simulator thread).
 class SimFaults
@@ -63,6 +68,7 @@ public:
         WsDrop,
         WsDuplicate,
         WsReorder,
+        WsMalformed,
     };
     struct Rule
     {
@@ -75,13 +81,14 @@ public:
         QStringList apis;  // empty = any api-id
         int status = 500;
         int holdMs = -1;
+        bool afterTr = false; // when=after: the TR runs before the fault replaces its reply
         int seen = 0;      // eligible events observed while armed
         int fired = 0;
         bool exhausted() const { return count >= 0 && fired >= count; }
-        // ws-drop / token-expiry without rate/after: fires at a moment, not on events.
+        // ws-drop / token-expiry without rate/after/api: fires at a moment, not on events.
         bool isMoment() const
         {
-            return (kind == Kind::WsDrop || kind == Kind::TokenExpiry) && rate <= 0 && after == 0;
+            return (kind == Kind::WsDrop || kind == Kind::TokenExpiry) && rate <= 0 && after == 0 && apis.isEmpty();
         }
     };
 

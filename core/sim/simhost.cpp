@@ -30,6 +30,7 @@ Result<SimEndpoints> SimHost::start(const SimConfig &config)
         m_anchor,
         [&] {
             auto *server = new SimServer; // created here, so it belongs to the simulator thread
+            server->setVirtualClock(&m_virtualClock);
             if (Status s = server->start(config); !s) {
                 delete server;
                 result = s.error();

@@ -3,6 +3,7 @@
 
 #include "common/result.h"
 #include "simconfig.h"
+#include "simvirtualclock.h"
 
 #include <QJsonObject>
 #include <QObject>
@@ -40,6 +41,10 @@ public:
     QUrl restBaseUrl() const { return m_endpoints.restBaseUrl; }
     QUrl webSocketUrl() const { return m_endpoints.webSocketUrl; }
 
+    // The market's virtual time, from any thread; valid for the host's lifetime (it keeps the
+    // last time after stop()). Demo mode hands it to KiwoomSession::Config::marketClock.
+    const IClock &virtualClock() const { return m_virtualClock; }
+
     Status addFaults(const QString &spec);
     void advanceClock(qint64 virtualMs);
     void setSpeed(double speed);
@@ -50,5 +55,6 @@ private:
     QThread *m_thread = nullptr;
     QObject *m_anchor = nullptr; // lives on m_thread; the target of blocking invocations
     SimServer *m_server = nullptr;
+    SimVirtualClock m_virtualClock;
     SimEndpoints m_endpoints;
 };

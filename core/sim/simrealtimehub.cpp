@@ -130,6 +130,22 @@ SimRealtimeHub::~SimRealtimeHub()
     closeAll();
 }
 
+int SimRealtimeHub::registrationCount() const
+{
+    int n = 0;
+    for (const Session &s : m_sessions)
+        n += int(s.keys.size());
+    return n;
+}
+
+int SimRealtimeHub::realtimeConditionCount() const
+{
+    int n = 0;
+    for (const Session &s : m_sessions)
+        n += int(s.conditions.size());
+    return n;
+}
+
 void SimRealtimeHub::addConnection(QWebSocket *socket)
 {
     socket->setParent(this);
@@ -548,6 +564,13 @@ void SimRealtimeHub::sendFrame(Session &s, const QByteArray &frame)
                 it->held.reset();
             }
         });
+        return;
+    }
+    if (m_faults.onFrame(SimFaults::Kind::WsMalformed, now)) {
+        // Cut in half (at a character boundary): the client must count it and carry on.
+        qCInfo(lcSim) << "fault ws-malformed";
+        const QString whole = QString::fromUtf8(frame);
+        s.socket->sendTextMessage(whole.left(std::max<qsizetype>(1, whole.size() / 2)));
         return;
     }
     const QString text = QString::fromUtf8(frame);

@@ -36,7 +36,8 @@ class SimTokenStore;
 // - CNSRLST / CNSRREQ (search_type 0 with body cont_yn/next_key paging, 1 with realtime type-02
 //   I/D hits) / CNSRCLR; at most maxRealtimeConditions realtime conditions per session, and
 //   CNSRLST must come first.
-// Per-frame faults (drop, duplicate, reorder) come from SimFaults. Takes ownership of the sockets.
+// Per-frame faults (drop, duplicate, reorder, malformed) come from SimFaults. Takes ownership of the
+// sockets.
 // Simulator thread only.
 class SimRealtimeHub final : public QObject
 {
@@ -50,6 +51,9 @@ public:
 
     void addConnection(QWebSocket *socket);
     int sessionCount() const { return int(m_sessions.size()); }
+    // (type, item) registrations and realtime conditions over all sessions (for /_sim/state).
+    int registrationCount() const;
+    int realtimeConditionCount() const;
     // ws-drop moment: reset every connection without a close frame.
     void dropAll();
     void closeAll();

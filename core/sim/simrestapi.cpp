@@ -74,6 +74,20 @@ QByteArray reasonBody(int status)
     return "<html><head><title>" + text + "</title></head><body><h1>" + text + "</h1></body></html>";
 }
 
+SimHttpResponse faultResponse(const SimFaults::Rule &fault)
+{
+    SimHttpResponse r;
+    if (fault.kind == SimFaults::Kind::Timeout) {
+        r.mode = SimHttpResponse::Mode::Hold;
+        r.holdMs = fault.holdMs;
+        return r;
+    }
+    r.status = fault.status;
+    r.body = reasonBody(fault.status);
+    r.headers = { { QByteArrayLiteral("Content-Type"), QByteArrayLiteral("text/html") } };
+    return r;
+}
+
 } // namespace
 
 SimRestApi::SimRestApi(const SimConfig &config, SimMarket &market, SimExchange &exchange, SimTokenStore &tokens,
@@ -144,23 +158,20 @@ SimHttpResponse SimRestApi::handle(const SimHttpRequest &request)
     if (route != path)
         return envelope(apiId, trError(3, QStringLiteral("잘못된 요청입니다[1504:해당 URI에서는 지원하는 API ID가 아닙니다]")));
 
+    ++m_requestsByApi[apiId];
     bool malformed = false;
+    std::optional<SimFaults::Rule> lostReply; // when=after: run the TR, then lose its reply
     if (const auto fault = m_faults.onRestRequest(apiId, m_market.nowMs())) {
-        qCInfo(lcSim) << "fault" << SimFaults::kindName(fault->kind) << "on" << apiId;
+        qCInfo(lcSim) << "fault" << SimFaults::kindName(fault->kind) << "on" << apiId
+                      << (fault->afterTr ? "(after the TR)" : "");
         switch (fault->kind) {
-        case SimFaults::Kind::Http5xx: {
-            SimHttpResponse r;
-            r.status = fault->status;
-            r.body = reasonBody(fault->status);
-            r.headers = { { QByteArrayLiteral("Content-Type"), QByteArrayLiteral("text/html") } };
-            return r;
-        }
-        case SimFaults::Kind::Timeout: {
-            SimHttpResponse r;
-            r.mode = SimHttpResponse::Mode::Hold;
-            r.holdMs = fault->holdMs;
-            return r;
-        }
+        case SimFaults::Kind::Http5xx:
+        case SimFaults::Kind::Timeout:
+            if (fault->afterTr) {
+                lostReply = fault;
+                break;
+            }
+            return faultResponse(*fault);
         case SimFaults::Kind::RateLimit: {
             const int configured = isOrderTr(apiId) ? m_config.orderQuotaPerSecond : m_config.queryQuotaPerSecond;
             const int limit = configured > 0 ? configured : 5; // report Kiwoom's usual 5/s when quotas are off
@@ -169,6 +180,7 @@ SimHttpResponse SimRestApi::handle(const SimHttpRequest &request)
                                               .arg(limit)
                                               .arg(apiId));
             reply.httpStatus = 429;
+            ++m_faultRateLimited;
             return envelope(apiId, reply);
         }
         case SimFaults::Kind::TokenExpiry:
@@ -206,6 +218,7 @@ SimHttpResponse SimRestApi::handle(const SimHttpRequest &request)
             = m_quota.admit(apiId, order, order ? m_config.orderQuotaPerSecond : m_config.queryQuotaPerSecond,
                             order ? m_config.totalOrderQuotaPerSecond : m_config.totalQueryQuotaPerSecond);
         if (verdict.code != 0) {
+            ++(verdict.code == 1700 ? m_quota1700 : m_quota1701);
             SimTrReply reply = verdict.code == 1700
                 ? trError(5, QStringLiteral("허용된 요청 개수를 초과하였습니다[1700:허용된 요청 개수를 초과하였습니다. "
                                             "유량=%1, API ID=%2]")
@@ -242,6 +255,8 @@ SimHttpResponse SimRestApi::handle(const SimHttpRequest &request)
         reply = m_accountTrs.handle(tr);
     qCDebug(lcSim) << "REST" << apiId << "->" << reply.returnCode;
 
+    if (lostReply)
+        return faultResponse(*lostReply);
     SimHttpResponse response = envelope(apiId, reply);
     if (malformed)
         response.body.truncate(std::max<qsizetype>(1, response.body.size() / 2));

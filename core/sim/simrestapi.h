@@ -17,7 +17,8 @@ class SimTokenStore;
 //   unknown path → HTTP 404; method other than POST → HTTP 405;
 //   api-id missing → 1501; api-id not a Kiwoom id → 1505; a Kiwoom id this simulator does not
 //   serve → 8104; api-id served on another path → 1504;
-//   REST faults (SimFaults) for this api-id;
+//   REST faults (SimFaults) for this api-id (http5xx/timeout with when=after: only once the TR
+//   has run, so an order is placed and its reply is then lost);
 //   authorization missing → 1513, not "Bearer ..." → 1514, empty token → 1516, unknown/expired/
 //   revoked token → 8005 (au10001/au10002 need no authorization);
 //   quota → HTTP 429 + return_code 5 + 1700 (per api-id) / 1701 (total);
@@ -34,6 +35,12 @@ public:
 
     SimHttpResponse handle(const SimHttpRequest &request);
     qint64 requestsServed() const { return m_requests; }
+    // Requests per api-id (after the path/api-id check; every request that names a served TR).
+    const QHash<QString, qint64> &requestsByApi() const { return m_requestsByApi; }
+    // Quota rejections sent (HTTP 429): per-api-id 1700 and total 1701; fault-injected ones apart.
+    qint64 quotaRejections1700() const { return m_quota1700; }
+    qint64 quotaRejections1701() const { return m_quota1701; }
+    qint64 faultRateLimited() const { return m_faultRateLimited; }
 
     // The paths Kiwoom serves (for 404 vs 1504) and the path of each api-id the simulator serves.
     static QString pathOf(const QString &apiId);
@@ -52,4 +59,8 @@ private:
     SimMarketTrs m_marketTrs;
     SimAccountTrs m_accountTrs;
     qint64 m_requests = 0;
+    QHash<QString, qint64> m_requestsByApi;
+    qint64 m_quota1700 = 0;
+    qint64 m_quota1701 = 0;
+    qint64 m_faultRateLimited = 0;
 };

@@ -171,7 +171,11 @@ void SimServer::step()
     if (!m_market)
         return;
     const qint64 now = m_clock->nowMs();
-    const qint64 real = std::max<qint64>(0, now - m_lastRealMs);
+    // Catch up at most a few step intervals. At a speed beyond what the machine can generate, a
+    // step would otherwise cover the time the previous (slow) step took, each step more market
+    // time than the last, until the server no longer returns to its event loop: PING echoes go
+    // unread, sessions are dropped and frames pile up. Capped, the market falls behind real time.
+    const qint64 real = std::clamp<qint64>(now - m_lastRealMs, 0, 5LL * std::max(1, m_config.stepIntervalMs));
     m_lastRealMs = now;
     if (m_config.speed > 0 && real > 0) {
         const double virtualMs = double(real) * m_config.speed + m_carryMs;
@@ -185,6 +189,7 @@ void SimServer::step()
 
 void SimServer::afterTimeMoved()
 {
+    m_virtualClock->set(m_market->nowMs());
     for (SimFaults::Kind kind : m_faults->dueMoments(m_market->nowMs())) {
         if (kind == SimFaults::Kind::TokenExpiry)
             m_tokens->expireAll();
@@ -246,8 +251,19 @@ QJsonObject SimServer::state() const
     o.insert(QStringLiteral("seed"), QString::number(m_config.seed));
     o.insert(QStringLiteral("stocks"), m_market->stockCount());
     o.insert(QStringLiteral("ws_sessions"), m_hub->sessionCount());
+    o.insert(QStringLiteral("ws_registrations"), m_hub->registrationCount());
+    o.insert(QStringLiteral("ws_realtime_conditions"), m_hub->realtimeConditionCount());
     o.insert(QStringLiteral("valid_tokens"), m_tokens->validCount());
     o.insert(QStringLiteral("rest_requests"), double(m_rest->requestsServed()));
+    QJsonObject byApi;
+    for (auto it = m_rest->requestsByApi().cbegin(); it != m_rest->requestsByApi().cend(); ++it)
+        byApi.insert(it.key(), double(it.value()));
+    o.insert(QStringLiteral("rest_requests_by_api"), byApi);
+    // HTTP 429 replies because a quota was used up (fault-injected ones are counted apart).
+    o.insert(QStringLiteral("quota_rejections"),
+             QJsonObject { { QStringLiteral("1700"), double(m_rest->quotaRejections1700()) },
+                           { QStringLiteral("1701"), double(m_rest->quotaRejections1701()) },
+                           { QStringLiteral("fault"), double(m_rest->faultRateLimited()) } });
     o.insert(QStringLiteral("orders"), int(m_exchange->orders().size()));
     o.insert(QStringLiteral("fills"), int(m_exchange->fills().size()));
     o.insert(QStringLiteral("account"),

@@ -3,6 +3,7 @@
 
 #include "common/result.h"
 #include "simconfig.h"
+#include "simvirtualclock.h"
 
 #include <QJsonObject>
 #include <QObject>
@@ -26,11 +27,14 @@ struct SimHttpResponse;
 
 // SimServer is one running Kiwoom simulator: market, exchange/account, conditions, tokens, quotas
 // and faults behind a REST + WebSocket server on one loopback port. It drives the virtual market
-// clock from a timer (speed × real time; speed 0 = only advanceClock() moves it).
+// clock from a timer (speed × real time; speed 0 = only advanceClock() moves it). A speed beyond
+// what the machine can generate makes the market fall behind real time, never the server stall.
 //
 // Besides the Kiwoom paths it serves a small admin API, only to loopback peers and never under
 // /api or /oauth2:
-//   GET  /_sim/state            virtual time, phase, speed, sessions, tokens, account summary, faults
+//   GET  /_sim/state            virtual time, phase, speed, WebSocket sessions/registrations/realtime
+//                               conditions, tokens, account summary, faults, REST requests (total and
+//                               per api-id) and quota rejections (HTTP 429: 1700, 1701, fault)
 //   GET  /_sim/faults           the fault rules with their counters
 //   POST /_sim/faults           add rules: body {"spec": "...", "replace": false} or the spec as text
 //   POST /_sim/faults/clear     remove every rule
@@ -58,6 +62,11 @@ public:
     QUrl restBaseUrl() const;   // http://127.0.0.1:PORT
     QUrl webSocketUrl() const;  // ws://127.0.0.1:PORT/api/dostk/websocket
     const SimConfig &config() const { return m_config; }
+
+    // The market's virtual time, readable from any thread (updated after every step). By default
+    // the server's own; SimHost passes one that outlives the server (call before start()).
+    const IClock &virtualClock() const { return *m_virtualClock; }
+    void setVirtualClock(SimVirtualClock *clock) { m_virtualClock = clock ? clock : &m_ownVirtualClock; }
 
     // In-process control for tests and the admin API (same thread as the server).
     void advanceClock(qint64 virtualMs);
@@ -95,6 +104,8 @@ private:
     std::unique_ptr<SimRestApi> m_rest;
     std::unique_ptr<SimRealtimeHub> m_hub;
     std::unique_ptr<SimHttpServer> m_http;
+    SimVirtualClock m_ownVirtualClock;
+    SimVirtualClock *m_virtualClock = &m_ownVirtualClock;
     QTimer m_stepTimer;
     qint64 m_lastRealMs = 0;
     double m_carryMs = 0;

@@ -209,6 +209,33 @@ private slots:
         QCOMPARE(l->budget().rateLimitedReplies, quint64(4));
     }
 
+    void refusalsOfOneBurstDoNotEscalateThePause()
+    {
+        // Six requests were in flight when the window overflowed: their five 429s arrive while the
+        // first one's pause runs and must not double it five times (to the 8 s maximum).
+        RateLimiter::Config c;
+        c.maxInFlight = 100;
+        auto l = make(c);
+        for (int i = 0; i < 5; ++i) {
+            l->reportRateLimited(QStringLiteral("ka10001"), RequestPool::Query, 1700, QString());
+            m_now += 10;
+        }
+        acquire(*l, QStringLiteral("ka10001"), RequestPool::Query, RequestPriority::Quote, QStringLiteral("next"));
+        m_now += 1060 - 10; // 1060 ms after the last refusal
+        l->pump();
+        QCOMPARE(m_granted, QStringList { QStringLiteral("next") });
+        QCOMPARE(l->budget().rateLimitedReplies, quint64(5));
+        // A refusal after the pause is a new overrun: the backoff doubles.
+        l->reportRateLimited(QStringLiteral("ka10001"), RequestPool::Query, 1700, QString());
+        acquire(*l, QStringLiteral("ka10001"), RequestPool::Query, RequestPriority::Quote, QStringLiteral("later"));
+        m_now += 1999;
+        l->pump();
+        QCOMPARE(m_granted.size(), 1);
+        m_now += 1;
+        l->pump();
+        QCOMPARE(m_granted.size(), 2);
+    }
+
     void gateHoldsEverything()
     {
         RateLimiter::Config c;

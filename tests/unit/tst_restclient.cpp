@@ -454,6 +454,28 @@ private slots:
         QCOMPARE(r.error().toError().code, QStringLiteral("kiwoom.1634"));
     }
 
+    void notServedOnMockIsAnApiErrorNotAuth_data()
+    {
+        QTest::addColumn<QString>("message");
+        QTest::addColumn<int>("code");
+        QTest::newRow("8104") << QStringLiteral("입력 값 오류입니다[8104:모의투자에서 지원하지 않는 API 입니다.]") << 8104;
+        QTest::newRow("8200") << QStringLiteral("입력 값 오류입니다[8200:법인 고객은 이용할 수 없습니다]") << 8200;
+    }
+    void notServedOnMockIsAnApiErrorNotAuth()
+    {
+        // The request is refused, not the credentials: no token re-issue, no Auth.
+        QFETCH(QString, message);
+        QFETCH(int, code);
+        m_server->enqueue(QStringLiteral("ka10001"), Response::error(2, message));
+        const auto r = run<StockInfo>([&](auto done) { m_rest->stockInfo(QStringLiteral("005930"), this, done); });
+        QVERIFY(!r.ok());
+        QCOMPARE(r.error().kind, Kind::Api);
+        QCOMPARE(r.error().code, code);
+        QCOMPARE(m_server->requests(QStringLiteral("ka10001")).size(), 1);
+        QCOMPARE(Kiwoom::classifyEnvelope(QStringLiteral("x"), 200, 2, QStringLiteral("[8005:Token이 유효하지 않습니다]")).kind, Kind::Auth);
+        QCOMPARE(Kiwoom::classifyEnvelope(QStringLiteral("x"), 200, 3, QStringLiteral("[8001:App Key 검증 실패]")).kind, Kind::Auth);
+    }
+
     void orderRejection()
     {
         m_server->enqueue(QStringLiteral("kt10000"), Response::error(20, QStringLiteral("[2000](RC4025:주문가능금액이 부족합니다)")));

@@ -117,6 +117,35 @@ private slots:
         QVERIFY(faults.onRestRequest(QStringLiteral("ka10001"), Krx::fromKst(QDate(2025, 3, 10), QTime(11, 0))));
         QCOMPARE(faults.describe().size(), 3);
     }
+
+    void tokenExpiryWithAnApiWaitsForThatRequest()
+    {
+        // "token-expiry,api=kt10000" reads as "on the next buy order", not "now".
+        SimFaults faults(1);
+        QVERIFY(faults.add(QStringLiteral("token-expiry,count=2,api=kt10000"), TEN_AM).ok());
+        QVERIFY(!faults.rules().first().isMoment());
+        QVERIFY(faults.dueMoments(TEN_AM).isEmpty());
+        QVERIFY(!faults.onRestRequest(QStringLiteral("ka10001"), TEN_AM));
+        QCOMPARE(faults.onRestRequest(QStringLiteral("kt10000"), TEN_AM)->kind, SimFaults::Kind::TokenExpiry);
+        QVERIFY(faults.onRestRequest(QStringLiteral("kt10000"), TEN_AM));
+        QVERIFY(!faults.onRestRequest(QStringLiteral("kt10000"), TEN_AM)); // count=2 spent
+    }
+
+    void lostReplyAndMalformedFrameRules()
+    {
+        const auto rules = SimFaults::parse(QStringLiteral("timeout,api=kt10000,when=after;http5xx,when=before;ws-malformed,count=2"), TEN_AM);
+        QVERIFY(rules.ok());
+        QVERIFY(rules->at(0).afterTr);
+        QVERIFY(!rules->at(1).afterTr);
+        QCOMPARE(rules->at(2).kind, SimFaults::Kind::WsMalformed);
+        QCOMPARE(rules->at(2).count, 2);
+        QVERIFY(!SimFaults::parse(QStringLiteral("ratelimit,when=after"), TEN_AM).ok());
+        QVERIFY(!SimFaults::parse(QStringLiteral("timeout,when=later"), TEN_AM).ok());
+        SimFaults faults(1);
+        QVERIFY(faults.add(QStringLiteral("ws-garbage"), TEN_AM).ok());
+        QVERIFY(faults.onFrame(SimFaults::Kind::WsMalformed, TEN_AM));
+        QVERIFY(!faults.onFrame(SimFaults::Kind::WsMalformed, TEN_AM));
+    }
 };
 
 QTEST_GUILESS_MAIN(TestSimFaults)
