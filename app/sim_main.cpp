@@ -41,7 +41,9 @@ int main(int argc, char **argv)
         "credentials of kiwoom-trader's demo mode.\n\n"
         "Fault spec (--faults, also POST /_sim/faults): rules separated by ';', each\n"
         "  KIND[,rate=P][,count=N][,after=N][,at=HHMM|HHMMSS|YYYYMMDDHHmmss][,api=ID|ID][,status=5xx][,ms=N]\n"
-        "KIND: http5xx, timeout, ratelimit, token-expiry, malformed, ws-drop, ws-duplicate, ws-reorder.\n"
+        "      [,when=before|after]\n"
+        "KIND: http5xx, timeout, ratelimit, token-expiry, malformed, ws-drop, ws-duplicate, ws-reorder,\n"
+        "ws-malformed. when=after (http5xx, timeout): the request is carried out, then its reply is lost.\n"
         "Example: --faults \"http5xx,rate=0.05;ws-drop,at=1030\""));
     parser.addHelpOption();
     parser.addVersionOption();

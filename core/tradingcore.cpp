@@ -68,6 +68,11 @@ Status TradingCore::start()
     return {};
 }
 
+const IClock &TradingCore::marketClock() const
+{
+    return m_sim ? m_sim->virtualClock() : *m_clock;
+}
+
 QStringList TradingCore::defaultWatchCodes()
 {
     // Large, liquid KOSPI names across several tick bands.
@@ -147,6 +152,9 @@ void TradingCore::startSession(const KiwoomCredentials &credentials, const QStri
         setBrokerState(BrokerState::Failed, config.error().message);
         return;
     }
+    // Demo: the simulated market runs on its own virtual day; time-only fields (HHmmss) in replies
+    // and realtime frames belong to that day, while tokens still expire by real time.
+    config.value().marketClock = &marketClock();
     m_session = std::make_unique<KiwoomSession>(*config, *m_clock);
     m_quoteBook = std::make_unique<QuoteBook>(m_session->realtime(), *m_clock);
     connect(m_session.get(), &KiwoomSession::ready, this, &TradingCore::onSessionReady);

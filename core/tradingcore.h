@@ -80,6 +80,9 @@ public:
     ActivityLog &activity() { return *m_activity; }
     Database *database() { return m_database.get(); }
     const IClock &clock() const { return *m_clock; }
+    // The market's time: the simulator's virtual clock in demo mode, else the real clock. Trading
+    // dates, sessions and candle times are read from it; token expiry and timeouts use clock().
+    const IClock &marketClock() const;
 
 signals:
     void started();
