@@ -182,6 +182,31 @@ Result<OrderRecord> OrderRepository::markRejected(
     return transition(id, expected, OrderState::Rejected, OrderUpdate { {}, reason }, actor);
 }
 
+Result<OrderRecord> OrderRepository::assignBrokerOrderNo(qint64 id, const QString &brokerOrderNo, const QString &actor)
+{
+    if (brokerOrderNo.isEmpty())
+        return makeError(Errc::InvalidArgument, QStringLiteral("no broker order number given"));
+    return m_db.transaction([&]() -> Result<OrderRecord> {
+        auto current = requireOrder(id);
+        if (!current)
+            return current.error();
+        if (current.value().brokerOrderNo == brokerOrderNo)
+            return current.value();
+        // The trigger trg_orders_broker_order_no_once refuses to replace a number already stored.
+        Status s = AuditLog::recordChange(m_db, actor, ORDERS, id, QStringLiteral("broker_order_no"), [&]() -> Status {
+            auto done = Storage::run(m_db.connection(),
+                QStringLiteral("UPDATE orders SET broker_order_no = ?, updated_at = ? WHERE id = ?"),
+                { brokerOrderNo, m_db.clock().nowMs(), id });
+            if (!done)
+                return done.error();
+            return {};
+        });
+        if (!s)
+            return s.error();
+        return requireOrder(id);
+    });
+}
+
 Result<ExecutionOutcome> OrderRepository::recordExecution(
     qint64 orderId, const ExecutionRecord &execution, const QString &actor)
 {

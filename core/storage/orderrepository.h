@@ -90,6 +90,13 @@ public:
     Result<Storage::OrderRecord> markRejected(
         qint64 id, Storage::OrderState expected, const QString &reason, const QString &actor);
 
+    // Records the broker's order number on an order whose state already moved on without it: a
+    // fill notice overtook the REST acknowledgement (SENT → PARTIAL/FILLED), or reconciliation
+    // settled an UNKNOWN order from the broker's fills. Any state; the state is not changed. The
+    // same number again is a no-op; a different number than the stored one is storage.rule, a
+    // number another order of that trading day holds is storage.unique. Audited.
+    Result<Storage::OrderRecord> assignBrokerOrderNo(qint64 id, const QString &brokerOrderNo, const QString &actor);
+
     // Records one fill idempotently. A repeat with the same numbers is a duplicate (nothing
     // changes); a repeat with a different price or quantity is storage.conflict. A fill beyond the
     // order's quantity is refused (storage.invalid_argument) and nothing is written. The order

@@ -240,6 +240,54 @@ private slots:
         QVERIFY(!m_orders->findByBrokerOrderNo(QStringLiteral("0000999")).value());
     }
 
+    // A fill notice can overtake the REST acknowledgement (SENT → FILLED), and reconciliation can
+    // settle an UNKNOWN order from the broker's fills. The order number that arrives afterwards
+    // must still be stored: later notices and inquiries name the order only by that number.
+    void brokerOrderNumberAfterTheStateMovedOn()
+    {
+        const qint64 id = m_orders->create(buy(QStringLiteral("005930"), 10, 70000), ACTOR).value().id;
+        QVERIFY(m_orders->markSent(id, ACTOR).ok());
+        QCOMPARE(m_orders->recordExecution(id, fill(QStringLiteral("E1"), 10, 70000), ACTOR).value().order.state,
+            OrderState::Filled);
+        // The late acknowledgement cannot accept a filled order ...
+        QCOMPARE(m_orders->markAccepted(id, OrderState::Sent, QStringLiteral("0000138"), ACTOR).error().code,
+            QStringLiteral("storage.conflict"));
+        // ... but its number is recorded, state and fills untouched, and audited.
+        const qint64 auditsBefore = audits();
+        auto assigned = m_orders->assignBrokerOrderNo(id, QStringLiteral("0000138"), ACTOR);
+        QVERIFY2(assigned.ok(), qPrintable(assigned.ok() ? QString() : assigned.error().message));
+        QCOMPARE(assigned.value().brokerOrderNo, QStringLiteral("0000138"));
+        QCOMPARE(assigned.value().state, OrderState::Filled);
+        QCOMPARE(assigned.value().filledQuantity, qint64(10));
+        QCOMPARE(m_orders->findByBrokerOrderNo(QStringLiteral("0000138")).value()->id, id);
+        QCOMPARE(audits(), auditsBefore + 1);
+        const auto entry = AuditLog(*m_db).forEntity(QStringLiteral("orders"), id, 1).value().first();
+        QVERIFY(entry.before.value(u"broker_order_no").isNull());
+        QCOMPARE(entry.after.value(u"broker_order_no").toString(), QStringLiteral("0000138"));
+
+        // The same number again changes nothing; another number is refused.
+        const QStringList before = dump();
+        QVERIFY(m_orders->assignBrokerOrderNo(id, QStringLiteral("0000138"), ACTOR).ok());
+        QCOMPARE(m_orders->assignBrokerOrderNo(id, QStringLiteral("0000139"), ACTOR).error().code,
+            QStringLiteral("storage.rule"));
+        QCOMPARE(m_orders->assignBrokerOrderNo(id, QString(), ACTOR).error().code,
+            QStringLiteral("storage.invalid_argument"));
+        QCOMPARE(m_orders->assignBrokerOrderNo(999, QStringLiteral("0000140"), ACTOR).error().code,
+            QStringLiteral("storage.not_found"));
+        QCOMPARE(dump(), before);
+
+        // UNKNOWN → PARTIAL by reconciliation, then the number; one order's number is not another's.
+        const qint64 other = m_orders->create(buy(QStringLiteral("000660"), 4, 100000), ACTOR).value().id;
+        QVERIFY(m_orders->markSent(other, ACTOR).ok());
+        QVERIFY(m_orders->transition(other, OrderState::Sent, OrderState::Unknown, {}, ACTOR).ok());
+        QCOMPARE(m_orders->recordExecution(other, fill(QStringLiteral("E1"), 1, 100000), ACTOR).value().order.state,
+            OrderState::Partial);
+        QCOMPARE(m_orders->assignBrokerOrderNo(other, QStringLiteral("0000138"), ACTOR).error().code,
+            QStringLiteral("storage.unique"));
+        QVERIFY(m_orders->assignBrokerOrderNo(other, QStringLiteral("0000141"), ACTOR).ok());
+        QCOMPARE(m_orders->findByBrokerOrderNo(QStringLiteral("0000141")).value()->state, OrderState::Partial);
+    }
+
     // Fills are idempotent per broker execution number and drive PARTIAL/FILLED.
     void executionsAreIdempotent()
     {
