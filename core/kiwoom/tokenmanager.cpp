@@ -155,8 +155,14 @@ void TokenManager::issue()
     if (m_reply)
         return;
     if (!m_credentials.isComplete()) {
-        failIssue(KiwoomError::make(KiwoomError::Kind::Invalid, ISSUE_ID,
-                                    QStringLiteral("no app key / secret key configured")));
+        // Reported from the event loop like every other issue failure: a caller of ensureToken()
+        // (RestClient::acquireSlot) starts waiting for tokenFailed only after the call returns, so
+        // a failure emitted from inside it would leave that caller waiting forever.
+        QMetaObject::invokeMethod(this, [this] {
+            if (!hasUsableToken() && !m_reply)
+                failIssue(KiwoomError::make(KiwoomError::Kind::Invalid, ISSUE_ID,
+                                            QStringLiteral("no app key / secret key configured")));
+        }, Qt::QueuedConnection);
         return;
     }
     if (m_token.isEmpty())

@@ -636,6 +636,28 @@ private slots:
         QCOMPARE(run<StockInfo>([&](auto done) { m_rest->stockInfo(QStringLiteral("12345"), this, done); }).error().kind, Kind::Invalid);
     }
 
+    // Without credentials the token issue fails before any request; a call waiting for the token
+    // must get that failure, not wait forever (the first call of a session used to hang).
+    void missingCredentialsFailTheCallInsteadOfHanging()
+    {
+        m_rest.reset();
+        const KiwoomEndpoints endpoints { m_server->restUrl(), m_server->wsUrl() };
+        m_tokens = std::make_unique<TokenManager>(*m_network, endpoints, KiwoomCredentials(), SystemClock::instance());
+        m_rest = std::make_unique<RestClient>(*m_network, m_server->restUrl(), *m_tokens, *m_limiter,
+                                              SystemClock::instance());
+        const auto q = run<StockInfo>([&](auto done) { m_rest->stockInfo(QStringLiteral("005930"), this, done); }, 2000);
+        QVERIFY(!q.ok());
+        QCOMPARE(q.error().kind, Kind::Invalid);
+        OrderRequest buy { Side::Buy, Exchange::Krx, QStringLiteral("005930"), 1, 70100, TradeType::Limit, 0 };
+        const auto o = run<OrderAck>([&](auto done) { m_rest->placeOrder(buy, this, done); }, 2000);
+        QVERIFY(!o.ok());
+        QCOMPARE(o.error().kind, Kind::Invalid);
+        QVERIFY(o.error().isDefinite());
+        QCOMPARE(m_rest->pendingCount(), 0);
+        QVERIFY(m_server->requests(QStringLiteral("kt10000")).isEmpty());
+        QVERIFY(m_server->issuedTokens().isEmpty());
+    }
+
     void cancelAndContext()
     {
         m_server->enqueue(QStringLiteral("ka10001"), Response::ok(obj(R"({"stk_cd":"005930","cur_prc":"100"})")).after(200));
