@@ -89,9 +89,20 @@ int runGui(const AppOptions &options)
     MainWindow window;
     TradingCore *core = coreThread.core();
     window.showMode(core->mode());
-    window.showBrokerState(core->brokerState(), core->brokerDetail());
     QObject::connect(core, &TradingCore::brokerStateChanged, &window, &MainWindow::showBrokerState,
                      Qt::QueuedConnection);
+    // The broker state changes on the core thread at any time (the session starts asynchronously):
+    // read it there, after connecting, so no change is missed and no QString is shared unguarded.
+    TradingCore::BrokerState brokerState = TradingCore::BrokerState::Offline;
+    QString brokerDetail;
+    QMetaObject::invokeMethod(
+        core,
+        [&] {
+            brokerState = core->brokerState();
+            brokerDetail = core->brokerDetail();
+        },
+        Qt::BlockingQueuedConnection);
+    window.showBrokerState(brokerState, brokerDetail);
     window.show();
     const int rc = QApplication::exec();
     coreThread.stop();
