@@ -5,6 +5,7 @@
 #include <QJsonParseError>
 
 #include <cmath>
+#include <limits>
 
 namespace Kiwoom::Http {
 
@@ -94,7 +95,10 @@ KiwoomResult<Envelope> parseEnvelope(const QString &apiId, const QByteArray &bod
     Envelope e;
     e.body = doc.object();
     const QJsonValue rc = e.body.value(QLatin1String("return_code"));
-    if (!rc.isDouble() || std::floor(rc.toDouble()) != rc.toDouble())
+    // Within int: QJsonValue::toInt() turns anything beyond it into 0, which would read as success.
+    const double rcValue = rc.toDouble();
+    if (!rc.isDouble() || std::floor(rcValue) != rcValue || rcValue < std::numeric_limits<int>::min()
+        || rcValue > std::numeric_limits<int>::max())
         return KiwoomError::make(KiwoomError::Kind::Parse, apiId,
                                  QStringLiteral("%1.return_code: missing or not an integer").arg(apiId));
     e.returnCode = rc.toInt();

@@ -604,6 +604,18 @@ private slots:
         QCOMPARE(run<StockInfo>([&](auto done) { m_rest->stockInfo(QStringLiteral("005930"), this, done); }).error().message,
                  QStringLiteral("ka10001.return_code: missing or not an integer"));
 
+        // An integer beyond int is not a return code (QJsonValue::toInt() would make it 0: success).
+        for (const QByteArray &code : { QByteArray("4294967296"), QByteArray("1e10"), QByteArray("-4294967296") }) {
+            m_server->enqueue(QStringLiteral("ka10001"),
+                              Response::raw(R"({"stk_cd":"005930","cur_prc":"100","return_code":)" + code + "}"));
+            const auto r = run<StockInfo>([&](auto done) { m_rest->stockInfo(QStringLiteral("005930"), this, done); });
+            QVERIFY2(!r.ok(), code.constData());
+            QCOMPARE(r.error().kind, Kind::Parse);
+        }
+        OrderRequest buy { Side::Buy, Exchange::Krx, QStringLiteral("005930"), 1, 70100, TradeType::Limit, 0 };
+        m_server->enqueue(QStringLiteral("kt10000"), Response::raw(R"({"ord_no":"0000200","return_code":4294967296})"));
+        QCOMPARE(run<OrderAck>([&](auto done) { m_rest->placeOrder(buy, this, done); }).error().kind, Kind::OutcomeUnknown);
+
         m_server->enqueue(QStringLiteral("ka10001"), Response::raw(R"({"stk_cd":"005930","cur_prc":70100,"return_code":0})"));
         const auto b = run<StockInfo>([&](auto done) { m_rest->stockInfo(QStringLiteral("005930"), this, done); });
         QCOMPARE(b.error().kind, Kind::Parse);
