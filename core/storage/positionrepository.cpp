@@ -6,6 +6,8 @@
 #include "database.h"
 #include "sqlutil.h"
 
+#include <cstdlib>
+
 using namespace Storage;
 
 namespace {
@@ -80,6 +82,20 @@ SellOrderRecord readSell(const QSqlQuery &q)
 qint64 roundedMean(qint64 amount, qint64 quantity)
 {
     return quantity > 0 ? (amount + quantity / 2) / quantity : 0;
+}
+
+// The purchase cost attributed to `held` of the position's shares: floor(buy_amount × held /
+// buy_quantity), without overflowing (held ≤ buy_quantity). It is buy_amount for all shares and 0
+// for none, so the costs released by successive sells add up to buy_amount exactly.
+qint64 costOfHeld(const PositionRecord &p, qint64 held)
+{
+    const qint64 a = p.buyAmount;
+    const qint64 c = p.buyQuantity;
+    if (c <= 0 || held <= 0)
+        return 0;
+    if (held >= c)
+        return a;
+    return (a / c) * held + (a % c) * held / c;
 }
 
 Error conflict(const QString &what, qint64 id, const QString &actual, const QString &expected)
@@ -341,10 +357,16 @@ Result<SellOrderRecord> PositionRepository::markSellOrdered(qint64 sellOrderId, 
 
 Result<SellOrderRecord> PositionRepository::completeSell(qint64 sellOrderId, const SellFill &fill, const QString &actor)
 {
-    if (fill.quantity <= 0 || fill.averagePrice <= 0 || fill.costs < 0)
+    if (fill.quantity <= 0 || fill.averagePrice <= 0 || fill.costs < 0 || fill.amount < 0)
         return makeError(Errc::InvalidArgument,
             QStringLiteral("a completed sell needs a positive quantity and price; "
                            "use failSell() when nothing was sold"));
+    if (fill.amount > 0 && std::abs(fill.amount - fill.averagePrice * fill.quantity) > fill.quantity)
+        return makeError(Errc::InvalidArgument,
+            QStringLiteral("sold %1 for %2 in total, which an average price of %3 cannot come from")
+                .arg(fill.quantity)
+                .arg(fill.amount)
+                .arg(fill.averagePrice));
     return m_db.transaction([&]() -> Result<SellOrderRecord> {
         auto sell = requireSellOrder(sellOrderId);
         if (!sell)
@@ -366,8 +388,8 @@ Result<SellOrderRecord> PositionRepository::completeSell(qint64 sellOrderId, con
                     .arg(p.quantity));
         }
         const qint64 now = m_db.clock().nowMs();
-        const qint64 proceeds = fill.averagePrice * fill.quantity;
-        const qint64 cost = p.buyPrice * fill.quantity;
+        const qint64 proceeds = fill.amount > 0 ? fill.amount : fill.averagePrice * fill.quantity;
+        const qint64 cost = costOfHeld(p, p.quantity) - costOfHeld(p, p.quantity - fill.quantity);
         const qint64 profitLoss = proceeds - cost - fill.costs;
         const double profitLossRate = cost > 0 ? double(profitLoss) * 100.0 / double(cost) : 0.0;
 

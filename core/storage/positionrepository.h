@@ -13,12 +13,15 @@ class Database;
 
 namespace Storage {
 
-// What a sell actually did: the quantity sold, its average price and the costs (commission + tax).
+// What a sell actually did: the quantity sold, its average price and the costs (commission + tax),
+// and the exact proceeds (Σ fill price × quantity, e.g. orders.filled_amount); 0 = averagePrice ×
+// quantity, which is off by up to half a won per share when the fills had different prices.
 struct SellFill
 {
     qint64 quantity = 0;
     qint64 averagePrice = 0;
     qint64 costs = 0;
+    qint64 amount = 0;
 };
 
 } // namespace Storage
@@ -72,7 +75,8 @@ public:
     Result<Storage::SellOrderRecord> markSellOrdered(qint64 sellOrderId, qint64 orderId, const QString &actor);
     // ORDERED (or PENDING) → COMPLETED with what was sold; sell_quantity becomes the sold quantity,
     // sell_price the average price; the position's quantity shrinks and its realized P&L grows; the
-    // position is CLOSED when nothing is left, OPEN otherwise.
+    // position is CLOSED when nothing is left, OPEN otherwise. The cost released is buy_amount pro
+    // rata to the quantity (exact to the won: over the position's life it adds up to buy_amount).
     Result<Storage::SellOrderRecord> completeSell(
         qint64 sellOrderId, const Storage::SellFill &fill, const QString &actor);
     // PENDING/ORDERED → FAILED or CANCELLED (nothing sold); the position goes back to OPEN.

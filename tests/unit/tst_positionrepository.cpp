@@ -236,6 +236,52 @@ private slots:
         QVERIFY(AuditLog(*m_db).forEntity(QStringLiteral("sell_orders")).value().size() >= 5);
     }
 
+    // Realized P&L is exact to the won: the cost released is the buy amount pro rata (not the
+    // rounded average buy price × quantity) and the proceeds are what the fills paid (not the
+    // rounded average sell price × quantity). Over the position's life the costs add up to the
+    // buy amount.
+    void realizedProfitIsExactToTheWon()
+    {
+        const qint64 id = m_positions->open(position(QStringLiteral("005930"), 1000, 1), ACTOR).value().id;
+        auto bought = m_positions->addBuy(id, 2, 1001, ACTOR);
+        QCOMPARE(bought.value().buyAmount, qint64(3002));
+        QCOMPARE(bought.value().buyPrice, qint64(1001)); // 1000.67 shown rounded
+
+        // One share at 1,002: cost floor(3002 × 3 / 3) − floor(3002 × 2 / 3) = 3002 − 2001 = 1001.
+        auto first = m_positions->beginSell(id, 1, std::nullopt, SellReason::TakeProfit, QString(), ACTOR);
+        auto one = m_positions->completeSell(first.value().id, SellFill { 1, 1002, 0, 1002 }, ACTOR);
+        QVERIFY2(one.ok(), qPrintable(one.ok() ? QString() : one.error().message));
+        QVERIFY(one.value().profitLoss == std::optional<qint64>(1));
+
+        // The other two at 1,001 each: the remaining cost is 2,001, not 2 × 1,001.
+        auto rest = m_positions->beginSell(id, 2, std::nullopt, SellReason::TakeProfit, QString(), ACTOR);
+        auto two = m_positions->completeSell(rest.value().id, SellFill { 2, 1001, 0, 2002 }, ACTOR);
+        QVERIFY2(two.ok(), qPrintable(two.ok() ? QString() : two.error().message));
+        QVERIFY(two.value().profitLoss == std::optional<qint64>(2002 - 2001));
+        auto p = m_positions->find(id).value();
+        QCOMPARE(p->status, PositionStatus::Closed);
+        // Everything sold for 1,002 + 2,002 against 3,002 bought.
+        QCOMPARE(p->realizedProfitLoss, qint64(1002 + 2002 - 3002));
+
+        // Two shares sold at 4,900 and 4,905: 9,805 paid, average 4,902.5 (4,903 rounded).
+        const qint64 other = m_positions->open(position(QStringLiteral("000660"), 5000, 2), ACTOR).value().id;
+        auto sell = m_positions->beginSell(other, 2, std::nullopt, SellReason::StopLoss, QString(), ACTOR);
+        auto sold = m_positions->completeSell(sell.value().id, SellFill { 2, 4903, 5, 9805 }, ACTOR);
+        QVERIFY2(sold.ok(), qPrintable(sold.ok() ? QString() : sold.error().message));
+        QVERIFY(sold.value().sellAmount == std::optional<qint64>(9805));
+        QVERIFY(sold.value().profitLoss == std::optional<qint64>(9805 - 10000 - 5));
+        QCOMPARE(m_positions->find(other).value()->realizedProfitLoss, qint64(-200));
+
+        // Without an amount the proceeds are the average price × quantity, as before.
+        const qint64 third = m_positions->open(position(QStringLiteral("035420"), 5000, 4), ACTOR).value().id;
+        auto plain = m_positions->beginSell(third, 4, std::nullopt, SellReason::StopLoss, QString(), ACTOR);
+        // An amount the average price cannot come from (more than a won per share away) is refused.
+        QCOMPARE(m_positions->completeSell(plain.value().id, SellFill { 4, 4900, 0, 30000 }, ACTOR).error().code,
+            QStringLiteral("storage.invalid_argument"));
+        auto done = m_positions->completeSell(plain.value().id, SellFill { 4, 4900, 0 }, ACTOR);
+        QVERIFY(done.value().profitLoss == std::optional<qint64>(-400));
+    }
+
     void failedSellReopensThePosition()
     {
         const qint64 id = m_positions->open(position(QStringLiteral("005930"), 70000, 10), ACTOR).value().id;
