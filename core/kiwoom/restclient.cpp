@@ -290,12 +290,21 @@ void RestClient::handleResponse(const CallPtr &call, const Kiwoom::Http::Respons
         return;
     }
     if (response.httpStatus != 200) {
-        KiwoomError e = envelope && envelope->returnCode != 0
+        const bool refused = envelope && envelope->returnCode != 0;
+        KiwoomError e = refused
             ? Kiwoom::classifyEnvelope(apiId, response.httpStatus, envelope->returnCode, envelope->returnMsg)
             : KiwoomError::make(KiwoomError::Kind::Http, apiId, QStringLiteral("unexpected HTTP status"));
         if (e.kind == KiwoomError::Kind::Api)
             e.kind = KiwoomError::Kind::Http;
         e.httpStatus = response.httpStatus;
+        if (call->isOrder() && !refused && response.httpStatus < 400) {
+            // A 2xx other than 200 (or a redirect) from a gateway is no refusal: the order may have
+            // been taken. Only a 4xx or an explicit return_code says it was not.
+            e.kind = KiwoomError::Kind::OutcomeUnknown;
+            e.message = QStringLiteral("HTTP %1 in reply to the order; it may or may not have been placed — "
+                                       "reconcile before doing anything else")
+                            .arg(response.httpStatus);
+        }
         complete(call, e);
         return;
     }

@@ -40,9 +40,10 @@ struct Response;
 //    1701, 1702) up to maxRetries times with backoff. 1634 (batch too large) and every other
 //    return_code are returned at once.
 //  * Orders (kt10000–kt10003) are never resent automatically after they may have reached the
-//    server. A timeout, reset connection, HTTP 5xx or an unreadable reply is reported as
-//    OutcomeUnknown, so the order manager reconciles (ka10075/ka10076) instead of resending. A
-//    refusal before execution (connection refused, 429/1700, return_code 20) is a definite error.
+//    server. A timeout, reset connection, HTTP 5xx, a status other than 200 below 400 (a gateway's
+//    202, a redirect) or an unreadable reply is reported as OutcomeUnknown, so the order manager
+//    reconciles (ka10075/ka10076) instead of resending. A refusal before execution (connection
+//    refused, another 4xx, 429/1700, return_code 20) is a definite error.
 //    Orders do not use QNetworkAccessManager at all: its HTTP/1.1 stack silently resends a POST
 //    when the connection closes before the reply. They go through SingleShotHttp (one connection,
 //    one write, never resent), which also tells a refused connection (definite) from a lost reply.

@@ -533,6 +533,45 @@ private slots:
         QCOMPARE(m_server->requests(QStringLiteral("kt10000")).size(), 1); // never resent
     }
 
+    // A success status other than 200 (a gateway's 201/202/204, a redirect) says the order may have
+    // been taken: reporting it as a definite failure invites a second order. A 4xx is a refusal.
+    void unexpectedStatusOnAnOrder_data()
+    {
+        QTest::addColumn<int>("status");
+        QTest::addColumn<QByteArray>("body");
+        QTest::addColumn<bool>("unknown");
+        QTest::newRow("202 with an ack") << 202 << QByteArray(R"({"ord_no":"0000300","return_code":0})") << true;
+        QTest::newRow("201 without a body") << 201 << QByteArray() << true;
+        QTest::newRow("204") << 204 << QByteArray() << true;
+        QTest::newRow("302") << 302 << QByteArray() << true;
+        QTest::newRow("400") << 400 << QByteArray("bad request") << false;
+        QTest::newRow("403") << 403 << QByteArray() << false;
+        QTest::newRow("202 refused by return_code 20")
+            << 202 << QByteArray(R"x({"return_code":20,"return_msg":"[2000](RC4025:주문가능금액이 부족합니다)"})x") << false;
+    }
+    void unexpectedStatusOnAnOrder()
+    {
+        QFETCH(int, status);
+        QFETCH(QByteArray, body);
+        QFETCH(bool, unknown);
+        m_server->enqueue(QStringLiteral("kt10000"), Response::raw(body, status));
+        OrderRequest buy { Side::Buy, Exchange::Krx, QStringLiteral("005930"), 1, 70100, TradeType::Limit, 0 };
+        const auto r = run<OrderAck>([&](auto done) { m_rest->placeOrder(buy, this, done); });
+        QVERIFY(!r.ok());
+        QCOMPARE(r.error().isDefinite(), !unknown);
+        if (unknown)
+            QCOMPARE(r.error().kind, Kind::OutcomeUnknown);
+        QCOMPARE(r.error().httpStatus, status);
+        QTest::qWait(50);
+        QCOMPARE(m_server->requests(QStringLiteral("kt10000")).size(), 1);
+
+        // Queries keep reporting an unexpected status as an HTTP error.
+        m_server->enqueue(QStringLiteral("ka10001"), Response::raw(body, status));
+        const auto q = run<StockInfo>([&](auto done) { m_rest->stockInfo(QStringLiteral("005930"), this, done); });
+        QVERIFY(!q.ok());
+        QVERIFY(q.error().kind != Kind::OutcomeUnknown);
+    }
+
     void timeouts()
     {
         RestClient::Config config = m_rest->config();
