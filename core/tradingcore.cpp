@@ -16,6 +16,8 @@
 #include <QDir>
 #include <QEventLoop>
 #include <QFile>
+#include <QHostAddress>
+#include <QUrl>
 #include <QPointer>
 
 TradingCore::TradingCore(Options options, QObject *parent)
@@ -143,8 +145,38 @@ void TradingCore::startBroker()
     });
 }
 
+Status TradingCore::checkTransportSecurity(const QString &restUrl, const QString &wsUrl)
+{
+    for (const QString &text : { restUrl, wsUrl }) {
+        if (text.isEmpty())
+            continue;
+        const QUrl url(text);
+        const QString scheme = url.scheme().toLower();
+        if (scheme == u"https" || scheme == u"wss")
+            continue;
+        const QHostAddress address(url.host());
+        const bool loopback = url.host().compare(u"localhost", Qt::CaseInsensitive) == 0
+            || (!address.isNull() && address.isLoopback());
+        if (!loopback) {
+            return Error { QStringLiteral("broker.insecure_url"),
+                           tr("Refusing to send Kiwoom credentials unencrypted to %1: use https:// and wss://, "
+                              "or a loopback address.")
+                               .arg(url.toString(QUrl::RemoveUserInfo | QUrl::RemoveQuery)) };
+        }
+    }
+    return {};
+}
+
 void TradingCore::startSession(const KiwoomCredentials &credentials, const QString &restUrl, const QString &wsUrl)
 {
+    if (Status st = checkTransportSecurity(restUrl.isEmpty() ? m_settings->restUrlOverride() : restUrl,
+                                           wsUrl.isEmpty() ? m_settings->wsUrlOverride() : wsUrl);
+        !st) {
+        qCCritical(lcApp).noquote() << st.error().message;
+        m_activity->add(ActivityLog::Level::Error, QStringLiteral("broker"), st.error().message);
+        setBrokerState(BrokerState::Failed, st.error().message);
+        return;
+    }
     auto config = KiwoomSession::configFor(*m_settings, m_mode, restUrl, wsUrl, credentials);
     if (!config) {
         qCCritical(lcApp).noquote() << "broker configuration:" << config.error().message;

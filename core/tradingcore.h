@@ -71,6 +71,10 @@ public:
     QuoteBook *quoteBook() { return m_quoteBook.get(); }
     SimHost *simulator() { return m_sim.get(); }
 
+    // Credentials never travel unencrypted beyond this machine: a plain http:// or ws:// endpoint
+    // is accepted only on a loopback host (the simulator, a local replayer).
+    static Status checkTransportSecurity(const QString &restUrl, const QString &wsUrl);
+
     // Codes the app watches in realtime when the watchlist is empty (demo convenience).
     static QStringList defaultWatchCodes();
 

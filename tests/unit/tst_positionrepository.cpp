@@ -258,10 +258,12 @@ private slots:
         auto two = m_positions->completeSell(rest.value().id, SellFill { 2, 1001, 0, 2002 }, ACTOR);
         QVERIFY2(two.ok(), qPrintable(two.ok() ? QString() : two.error().message));
         QVERIFY(two.value().profitLoss == std::optional<qint64>(2002 - 2001));
-        auto p = m_positions->find(id).value();
-        QCOMPARE(p->status, PositionStatus::Closed);
+        const auto found = m_positions->find(id);
+        QVERIFY(found.ok() && found.value().has_value());
+        const PositionRecord closed = *found.value();
+        QCOMPARE(closed.status, PositionStatus::Closed);
         // Everything sold for 1,002 + 2,002 against 3,002 bought.
-        QCOMPARE(p->realizedProfitLoss, qint64(1002 + 2002 - 3002));
+        QCOMPARE(closed.realizedProfitLoss, qint64(1002 + 2002 - 3002));
 
         // Two shares sold at 4,900 and 4,905: 9,805 paid, average 4,902.5 (4,903 rounded).
         const qint64 other = m_positions->open(position(QStringLiteral("000660"), 5000, 2), ACTOR).value().id;

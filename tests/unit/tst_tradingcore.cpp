@@ -1,0 +1,87 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "common/activitylog.h"
+#include "common/settings.h"
+#include "storage/database.h"
+#include "tradingcore.h"
+
+#include <QSignalSpy>
+#include <QTemporaryDir>
+#include <QtTest>
+
+class TestTradingCore final : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void credentialsNeverTravelUnencrypted_data()
+    {
+        QTest::addColumn<QString>("rest");
+        QTest::addColumn<QString>("ws");
+        QTest::addColumn<bool>("allowed");
+        QTest::newRow("kiwoom hosts") << QStringLiteral("https://api.kiwoom.com")
+                                      << QStringLiteral("wss://api.kiwoom.com:10000/api/dostk/websocket") << true;
+        QTest::newRow("simulator on loopback") << QStringLiteral("http://127.0.0.1:4000")
+                                               << QStringLiteral("ws://127.0.0.1:4000/api/dostk/websocket") << true;
+        QTest::newRow("localhost") << QStringLiteral("http://localhost:4000")
+                                   << QStringLiteral("ws://localhost:4000/api/dostk/websocket") << true;
+        QTest::newRow("ipv6 loopback") << QStringLiteral("http://[::1]:4000") << QString() << true;
+        QTest::newRow("plain http elsewhere") << QStringLiteral("http://10.0.0.5:4000")
+                                              << QStringLiteral("wss://10.0.0.5/api/dostk/websocket") << false;
+        QTest::newRow("plain ws elsewhere") << QStringLiteral("https://replay.example")
+                                            << QStringLiteral("ws://replay.example/api/dostk/websocket") << false;
+        QTest::newRow("no overrides") << QString() << QString() << true;
+    }
+    void credentialsNeverTravelUnencrypted()
+    {
+        QFETCH(QString, rest);
+        QFETCH(QString, ws);
+        QFETCH(bool, allowed);
+        const Status st = TradingCore::checkTransportSecurity(rest, ws);
+        QCOMPARE(st.ok(), allowed);
+        if (!allowed)
+            QCOMPARE(st.error().code, QStringLiteral("broker.insecure_url"));
+    }
+
+    void insecureOverrideFailsTheBrokerNotTheCore()
+    {
+        QTemporaryDir dir;
+        TradingCore::Options o;
+        o.dataDir = dir.path();
+        o.configFile = dir.filePath(QStringLiteral("kt.ini"));
+        o.mode = QStringLiteral("mock");
+        o.restUrl = QStringLiteral("http://192.0.2.10:8080");
+        o.wsUrl = QStringLiteral("ws://192.0.2.10:8080/api/dostk/websocket");
+        qputenv("KIWOOM_APPKEY", "APPKEY-tc-0000001");
+        qputenv("KIWOOM_SECRETKEY", "SECRET-tc-0000001");
+        TradingCore core(o);
+        QSignalSpy states(&core, &TradingCore::brokerStateChanged);
+        QVERIFY(core.start().ok());
+        QTRY_COMPARE(core.brokerState(), TradingCore::BrokerState::Failed);
+        QVERIFY(core.brokerDetail().contains(QStringLiteral("unencrypted")));
+        QVERIFY(core.session() == nullptr); // nothing was sent anywhere
+        QVERIFY(core.database() != nullptr); // the core itself runs (UI, history) without a broker
+        core.stop();
+        qunsetenv("KIWOOM_APPKEY");
+        qunsetenv("KIWOOM_SECRETKEY");
+    }
+
+    void databaseLivesInAPerModeDirectory()
+    {
+        QTemporaryDir dir;
+        TradingCore::Options o;
+        o.dataDir = dir.path();
+        o.configFile = dir.filePath(QStringLiteral("kt.ini"));
+        o.mode = QStringLiteral("live");
+        TradingCore core(o);
+        QVERIFY(core.start().ok());
+        QCOMPARE(core.databaseDir(), dir.filePath(QStringLiteral("live")));
+        QVERIFY(core.database()->filePath().startsWith(dir.filePath(QStringLiteral("live"))));
+        QSignalSpy stopped(&core, &TradingCore::stopped);
+        core.stop();
+        QCOMPARE(stopped.count(), 1);
+        QVERIFY(core.database() == nullptr);
+    }
+};
+
+QTEST_GUILESS_MAIN(TestTradingCore)
+#include "tst_tradingcore.moc"
