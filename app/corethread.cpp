@@ -1,9 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "corethread.h"
 
-CoreThread::CoreThread(TradingCore::Options options, QObject *parent)
-    : QObject(parent)
-    , m_options(std::move(options))
+CoreThread::CoreThread(TradingCore::Options options, QObject *parent) : QObject(parent), m_options(std::move(options))
 {
     m_thread.setObjectName(QStringLiteral("core"));
 }

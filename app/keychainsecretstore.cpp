@@ -13,14 +13,11 @@ Error keychainError(const QKeychain::Job *job, const QString &key)
     if (job->error() == QKeychain::EntryNotFound)
         return Error { QStringLiteral("secrets.not_found"), QStringLiteral("No secret stored for %1.").arg(key) };
     return Error { QStringLiteral("secrets.keychain"),
-                   QStringLiteral("System keychain error for %1: %2").arg(key, job->errorString()) };
+        QStringLiteral("System keychain error for %1: %2").arg(key, job->errorString()) };
 }
 } // namespace
 
-KeychainSecretStore::KeychainSecretStore(QObject *parent)
-    : SecretStore(parent)
-{
-}
+KeychainSecretStore::KeychainSecretStore(QObject *parent) : SecretStore(parent) { }
 
 void KeychainSecretStore::read(const QString &key, ReadCallback done)
 {

@@ -19,8 +19,7 @@ void handler(int sig)
 }
 } // namespace
 
-SignalWatcher::SignalWatcher(QObject *parent)
-    : QObject(parent)
+SignalWatcher::SignalWatcher(QObject *parent) : QObject(parent)
 {
     if (s_fds[0] < 0) {
         if (::socketpair(AF_UNIX, SOCK_STREAM, 0, s_fds) != 0)

@@ -48,28 +48,27 @@ int main(int argc, char **argv)
     parser.addHelpOption();
     parser.addVersionOption();
     const QCommandLineOption portOption(QStringLiteral("port"), QStringLiteral("Loopback port (0 = any free port)."),
-                                        QStringLiteral("N"), QStringLiteral("0"));
+        QStringLiteral("N"), QStringLiteral("0"));
     const QCommandLineOption seedOption(QStringLiteral("seed"), QStringLiteral("Market seed (same seed, same prices)."),
-                                        QStringLiteral("S"), QStringLiteral("20250310"));
-    const QCommandLineOption appKeyOption(QStringLiteral("appkey"), QStringLiteral("App key au10001 accepts."),
-                                          QStringLiteral("K"));
-    const QCommandLineOption secretOption(QStringLiteral("secretkey"), QStringLiteral("Secret key au10001 accepts."),
-                                          QStringLiteral("S"));
+        QStringLiteral("S"), QStringLiteral("20250310"));
+    const QCommandLineOption appKeyOption(
+        QStringLiteral("appkey"), QStringLiteral("App key au10001 accepts."), QStringLiteral("K"));
+    const QCommandLineOption secretOption(
+        QStringLiteral("secretkey"), QStringLiteral("Secret key au10001 accepts."), QStringLiteral("S"));
     const QCommandLineOption speedOption(QStringLiteral("speed"),
-                                         QStringLiteral("Market clock speed (1 = real time, 60 = a minute per second, "
-                                                        "0 = paused; step it with POST /_sim/clock/advance)."),
-                                         QStringLiteral("X"), QStringLiteral("1"));
-    const QCommandLineOption faultsOption(QStringLiteral("faults"), QStringLiteral("Fault injection spec (see above)."),
-                                          QStringLiteral("SPEC"));
+        QStringLiteral("Market clock speed (1 = real time, 60 = a minute per second, "
+                       "0 = paused; step it with POST /_sim/clock/advance)."),
+        QStringLiteral("X"), QStringLiteral("1"));
+    const QCommandLineOption faultsOption(
+        QStringLiteral("faults"), QStringLiteral("Fault injection spec (see above)."), QStringLiteral("SPEC"));
     const QCommandLineOption followOption(QStringLiteral("follow-session-hours"),
-                                          QStringLiteral("Follow the real KRX timetable instead of an always-open market."));
+        QStringLiteral("Follow the real KRX timetable instead of an always-open market."));
     const QCommandLineOption startOption(QStringLiteral("start"),
-                                         QStringLiteral("Virtual start time, KST yyyyMMddHHmmss (default: now)."),
-                                         QStringLiteral("TIME"));
+        QStringLiteral("Virtual start time, KST yyyyMMddHHmmss (default: now)."), QStringLiteral("TIME"));
     const QCommandLineOption cashOption(QStringLiteral("cash"), QStringLiteral("Initial cash in KRW."),
-                                        QStringLiteral("KRW"), QStringLiteral("100000000"));
+        QStringLiteral("KRW"), QStringLiteral("100000000"));
     parser.addOptions({ portOption, seedOption, appKeyOption, secretOption, speedOption, faultsOption, followOption,
-                        startOption, cashOption });
+        startOption, cashOption });
     parser.process(app);
 
     SimConfig config;

@@ -8,8 +8,7 @@
 #include <QMessageBox>
 #include <QStatusBar>
 
-MainWindow::MainWindow(QWidget *parent)
-    : QMainWindow(parent)
+MainWindow::MainWindow(QWidget *parent) : QMainWindow(parent)
 {
     setObjectName(QStringLiteral("MainWindow"));
     setWindowTitle(tr("Kiwoom Trader"));
@@ -80,8 +79,8 @@ void MainWindow::showMode(const QString &mode)
     else
         setModeText(mode);
     // Live trading must never be mistaken for a rehearsal.
-    m_modeLabel->setStyleSheet(mode == u"live" ? QStringLiteral("color: white; background: #c62828; padding: 0 6px;")
-                                               : QString());
+    m_modeLabel->setStyleSheet(
+        mode == u"live" ? QStringLiteral("color: white; background: #c62828; padding: 0 6px;") : QString());
 }
 
 void MainWindow::showBrokerState(TradingCore::BrokerState state, const QString &detail)
@@ -118,11 +117,10 @@ void MainWindow::showAbout()
     box->setWindowTitle(tr("About Kiwoom Trader"));
     box->setIconPixmap(QIcon(QStringLiteral(":/icons/kiwoom-trader.svg")).pixmap(64, 64));
     box->setText(tr("<h3>Kiwoom Trader %1</h3>").arg(QStringLiteral(KT_VERSION)));
-    box->setInformativeText(
-        tr("A desktop trading terminal for the Kiwoom Securities REST and WebSocket API.<br>"
-           "Built with Qt %1. Automated trading carries the risk of loss; "
-           "test your strategies in demo mode first.")
-            .arg(QString::fromLatin1(qVersion())));
+    box->setInformativeText(tr("A desktop trading terminal for the Kiwoom Securities REST and WebSocket API.<br>"
+                               "Built with Qt %1. Automated trading carries the risk of loss; "
+                               "test your strategies in demo mode first.")
+                                .arg(QString::fromLatin1(qVersion())));
     box->setStandardButtons(QMessageBox::Ok);
     box->open();
 }

@@ -5,9 +5,7 @@
 
 #include <QDateTime>
 
-ActivityLog::ActivityLog(int capacity, QObject *parent)
-    : QObject(parent)
-    , m_capacity(std::max(1, capacity))
+ActivityLog::ActivityLog(int capacity, QObject *parent) : QObject(parent), m_capacity(std::max(1, capacity))
 {
     qRegisterMetaType<ActivityLog::Entry>();
 }

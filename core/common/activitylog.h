@@ -31,7 +31,7 @@ public:
         qint64 id = 0;
         qint64 timeMs = 0;
         Level level = Level::Info;
-        QString source;  // "orders", "condition", "strategy", "stop-loss", "api", ...
+        QString source; // "orders", "condition", "strategy", "stop-loss", "api", ...
         QString message; // already translated
     };
 

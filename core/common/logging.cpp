@@ -52,11 +52,12 @@ const QList<QRegularExpression> &patterns()
 {
     static const QList<QRegularExpression> list = {
         // Authorization: Bearer xyz / authorization: bearer xyz
-        QRegularExpression(QStringLiteral(R"((bearer\s+)[A-Za-z0-9._~+/=\-]+)"),
-                           QRegularExpression::CaseInsensitiveOption),
+        QRegularExpression(
+            QStringLiteral(R"((bearer\s+)[A-Za-z0-9._~+/=\-]+)"), QRegularExpression::CaseInsensitiveOption),
         // "token":"...", "appkey": "...", "secretkey":"...", "access_token":"...", "secret":"..."
         QRegularExpression(
-            QStringLiteral(R"x(("(?:token|appkey|app_key|secretkey|secret_key|secret|access_token|api_token|password)"\s*:\s*")[^"]*)x"),
+            QStringLiteral(
+                R"x(("(?:token|appkey|app_key|secretkey|secret_key|secret|access_token|api_token|password)"\s*:\s*")[^"]*)x"),
             QRegularExpression::CaseInsensitiveOption),
         // appkey=..., secretkey=..., token=... in query strings or key=value text
         QRegularExpression(
@@ -189,8 +190,8 @@ QString formatLine(QtMsgType type, const char *category, const QString &message)
 {
     const QString time = QDateTime::currentDateTimeUtc().toString(Qt::ISODateWithMs);
     return QStringLiteral("%1 %2 [%3] %4")
-        .arg(time, QLatin1String(levelName(type)),
-             QLatin1String(category ? category : "default"), Redaction::redact(message));
+        .arg(time, QLatin1String(levelName(type)), QLatin1String(category ? category : "default"),
+            Redaction::redact(message));
 }
 
 void install(const Options &options)

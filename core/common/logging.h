@@ -6,24 +6,24 @@
 
 // Developer log categories, one per module. Info and above are on by default (the demo session
 // is visible in the log); debug is turned on with QT_LOGGING_RULES="kt.*.debug=true".
-Q_DECLARE_LOGGING_CATEGORY(lcApp)        // kt.app
-Q_DECLARE_LOGGING_CATEGORY(lcSettings)   // kt.settings
-Q_DECLARE_LOGGING_CATEGORY(lcStorage)    // kt.storage
-Q_DECLARE_LOGGING_CATEGORY(lcMarket)     // kt.market
-Q_DECLARE_LOGGING_CATEGORY(lcRest)       // kt.kiwoom.rest
-Q_DECLARE_LOGGING_CATEGORY(lcToken)      // kt.kiwoom.token
-Q_DECLARE_LOGGING_CATEGORY(lcRateLimit)  // kt.kiwoom.ratelimit
-Q_DECLARE_LOGGING_CATEGORY(lcWs)         // kt.kiwoom.ws
-Q_DECLARE_LOGGING_CATEGORY(lcCondition)  // kt.kiwoom.condition
+Q_DECLARE_LOGGING_CATEGORY(lcApp) // kt.app
+Q_DECLARE_LOGGING_CATEGORY(lcSettings) // kt.settings
+Q_DECLARE_LOGGING_CATEGORY(lcStorage) // kt.storage
+Q_DECLARE_LOGGING_CATEGORY(lcMarket) // kt.market
+Q_DECLARE_LOGGING_CATEGORY(lcRest) // kt.kiwoom.rest
+Q_DECLARE_LOGGING_CATEGORY(lcToken) // kt.kiwoom.token
+Q_DECLARE_LOGGING_CATEGORY(lcRateLimit) // kt.kiwoom.ratelimit
+Q_DECLARE_LOGGING_CATEGORY(lcWs) // kt.kiwoom.ws
+Q_DECLARE_LOGGING_CATEGORY(lcCondition) // kt.kiwoom.condition
 Q_DECLARE_LOGGING_CATEGORY(lcIndicators) // kt.indicators
-Q_DECLARE_LOGGING_CATEGORY(lcStrategy)   // kt.strategy
-Q_DECLARE_LOGGING_CATEGORY(lcOrders)     // kt.trading.orders
-Q_DECLARE_LOGGING_CATEGORY(lcTrading)    // kt.trading
-Q_DECLARE_LOGGING_CATEGORY(lcServices)   // kt.services
-Q_DECLARE_LOGGING_CATEGORY(lcNews)       // kt.news
-Q_DECLARE_LOGGING_CATEGORY(lcControl)    // kt.control
-Q_DECLARE_LOGGING_CATEGORY(lcSim)        // kt.sim
-Q_DECLARE_LOGGING_CATEGORY(lcUi)         // kt.ui
+Q_DECLARE_LOGGING_CATEGORY(lcStrategy) // kt.strategy
+Q_DECLARE_LOGGING_CATEGORY(lcOrders) // kt.trading.orders
+Q_DECLARE_LOGGING_CATEGORY(lcTrading) // kt.trading
+Q_DECLARE_LOGGING_CATEGORY(lcServices) // kt.services
+Q_DECLARE_LOGGING_CATEGORY(lcNews) // kt.news
+Q_DECLARE_LOGGING_CATEGORY(lcControl) // kt.control
+Q_DECLARE_LOGGING_CATEGORY(lcSim) // kt.sim
+Q_DECLARE_LOGGING_CATEGORY(lcUi) // kt.ui
 
 // The one redaction point. Every message that reaches a log sink passes through redact():
 // registered secrets (app key, secret key, tokens, control-API token) are replaced wherever they

@@ -18,8 +18,7 @@ struct Error
     bool operator==(const Error &) const = default;
 };
 
-template<typename T>
-class [[nodiscard]] Result
+template<typename T> class [[nodiscard]] Result
 {
 public:
     Result(const T &value) : m_data(std::in_place_index<0>, value) { }
@@ -44,8 +43,7 @@ private:
 };
 
 // Result<void>: success carries nothing.
-template<>
-class [[nodiscard]] Result<void>
+template<> class [[nodiscard]] Result<void>
 {
 public:
     Result() = default;

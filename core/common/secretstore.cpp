@@ -17,9 +17,9 @@ void later(QObject *context, std::function<void()> fn)
 void MemorySecretStore::read(const QString &key, ReadCallback done)
 {
     const auto it = m_values.constFind(key);
-    Result<QString> r = it == m_values.cend()
-        ? Result<QString>(Error { QStringLiteral("secrets.not_found"), QStringLiteral("No secret stored for %1.").arg(key) })
-        : Result<QString>(*it);
+    Result<QString> r = it == m_values.cend() ? Result<QString>(Error {
+                            QStringLiteral("secrets.not_found"), QStringLiteral("No secret stored for %1.").arg(key) })
+                                              : Result<QString>(*it);
     later(this, [done = std::move(done), r = std::move(r)] { done(r); });
 }
 
@@ -50,9 +50,9 @@ void resolve(SecretStore *store, const QString &mode, std::function<void(Result<
             done(env);
         } else {
             done(Error { QStringLiteral("secrets.missing_credentials"),
-                         QStringLiteral("No Kiwoom app key/secret key for %1 mode: set them in Settings or in "
-                                        "KIWOOM_APPKEY / KIWOOM_SECRETKEY.")
-                             .arg(mode) });
+                QStringLiteral("No Kiwoom app key/secret key for %1 mode: set them in Settings or in "
+                               "KIWOOM_APPKEY / KIWOOM_SECRETKEY.")
+                    .arg(mode) });
         }
         return;
     }
@@ -68,11 +68,10 @@ void resolve(SecretStore *store, const QString &mode, std::function<void(Result<
             Redaction::addSecret(c.secretKey);
             if (!c.isComplete()) {
                 done(Error { QStringLiteral("secrets.missing_credentials"),
-                             QStringLiteral("No Kiwoom %1 for %2 mode: set it in Settings or in %3.")
-                                 .arg(c.appKey.isEmpty() ? QStringLiteral("app key") : QStringLiteral("secret key"),
-                                      mode,
-                                      c.appKey.isEmpty() ? QStringLiteral("KIWOOM_APPKEY")
-                                                         : QStringLiteral("KIWOOM_SECRETKEY")) });
+                    QStringLiteral("No Kiwoom %1 for %2 mode: set it in Settings or in %3.")
+                        .arg(c.appKey.isEmpty() ? QStringLiteral("app key") : QStringLiteral("secret key"), mode,
+                            c.appKey.isEmpty() ? QStringLiteral("KIWOOM_APPKEY")
+                                               : QStringLiteral("KIWOOM_SECRETKEY")) });
                 return;
             }
             qCInfo(lcSettings).noquote() << "credentials for" << mode << "loaded, app key"

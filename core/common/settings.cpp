@@ -17,72 +17,70 @@ QList<Settings::Spec> buildSpecs()
 {
     return {
         { QStringLiteral("broker/mode"), Type::Choice, QStringLiteral("demo"), 0, 0,
-          { QStringLiteral("demo"), QStringLiteral("mock"), QStringLiteral("live") },
-          QStringLiteral("demo = built-in simulator, mock = Kiwoom mock trading, live = real account") },
+            { QStringLiteral("demo"), QStringLiteral("mock"), QStringLiteral("live") },
+            QStringLiteral("demo = built-in simulator, mock = Kiwoom mock trading, live = real account") },
         { QStringLiteral("broker/restUrl"), Type::String, QString(), 0, 0, {},
-          QStringLiteral("REST base URL overriding the mode's host") },
+            QStringLiteral("REST base URL overriding the mode's host") },
         { QStringLiteral("broker/wsUrl"), Type::String, QString(), 0, 0, {},
-          QStringLiteral("WebSocket URL overriding the mode's host") },
+            QStringLiteral("WebSocket URL overriding the mode's host") },
 
         { QStringLiteral("services/conditionMonitorIntervalSec"), Type::Int, 600, 10, 86400, {},
-          QStringLiteral("condition monitor period") },
+            QStringLiteral("condition monitor period") },
         { QStringLiteral("services/strategyScanIntervalSec"), Type::Int, 60, 5, 3600, {},
-          QStringLiteral("strategy scan period") },
+            QStringLiteral("strategy scan period") },
         { QStringLiteral("services/scalpingIntervalSec"), Type::Int, 30, 1, 3600, {},
-          QStringLiteral("scalping loop period") },
+            QStringLiteral("scalping loop period") },
         { QStringLiteral("services/stopLossIntervalSec"), Type::Int, 30, 1, 3600, {},
-          QStringLiteral("stop-loss / take-profit sweep period") },
+            QStringLiteral("stop-loss / take-profit sweep period") },
         { QStringLiteral("services/watchlistSyncIntervalSec"), Type::Int, 300, 10, 86400, {},
-          QStringLiteral("condition → watchlist sync period") },
+            QStringLiteral("condition → watchlist sync period") },
         { QStringLiteral("services/buyRetryDelaySec"), Type::Int, 30, 1, 3600, {},
-          QStringLiteral("wait before retrying a transiently refused buy") },
+            QStringLiteral("wait before retrying a transiently refused buy") },
         { QStringLiteral("services/buyMaxRetries"), Type::Int, 3, 0, 20, {},
-          QStringLiteral("retries of a transiently refused buy") },
+            QStringLiteral("retries of a transiently refused buy") },
 
         { QStringLiteral("trading/autoTradeEnabled"), Type::Bool, false, 0, 0, {},
-          QStringLiteral("automatic buying of signals") },
+            QStringLiteral("automatic buying of signals") },
         { QStringLiteral("trading/maxInvestAmount"), Type::Int, 1000000, 1000, 1e12, {},
-          QStringLiteral("KRW invested per buy signal") },
+            QStringLiteral("KRW invested per buy signal") },
         { QStringLiteral("trading/stopLossRate"), Type::Double, 3.0, 0.1, 99.0, {},
-          QStringLiteral("stop-loss, percent below the buy price") },
+            QStringLiteral("stop-loss, percent below the buy price") },
         { QStringLiteral("trading/takeProfitRate"), Type::Double, 5.0, 0.1, 1000.0, {},
-          QStringLiteral("take-profit, percent above the buy price") },
+            QStringLiteral("take-profit, percent above the buy price") },
         { QStringLiteral("trading/feeRate"), Type::Double, 0.015, 0.0, 5.0, {},
-          QStringLiteral("broker commission, percent per side") },
+            QStringLiteral("broker commission, percent per side") },
         { QStringLiteral("trading/sellTaxRate"), Type::Double, 0.20, 0.0, 5.0, {},
-          QStringLiteral("securities transaction tax on sells, percent") },
+            QStringLiteral("securities transaction tax on sells, percent") },
 
         { QStringLiteral("risk/maxOrderAmount"), Type::Int, 5000000, 1000, 1e12, {},
-          QStringLiteral("largest single order, KRW") },
+            QStringLiteral("largest single order, KRW") },
         { QStringLiteral("risk/maxDailyBuyAmount"), Type::Int, 20000000, 1000, 1e13, {},
-          QStringLiteral("total buys per trading day, KRW") },
+            QStringLiteral("total buys per trading day, KRW") },
         { QStringLiteral("risk/maxOpenPositions"), Type::Int, 5, 1, 1000, {},
-          QStringLiteral("open positions at once") },
+            QStringLiteral("open positions at once") },
         { QStringLiteral("risk/dailyLossLimit"), Type::Int, 1000000, 0, 1e12, {},
-          QStringLiteral("realized + unrealized loss per day that halts new buys, KRW (0 = off)") },
+            QStringLiteral("realized + unrealized loss per day that halts new buys, KRW (0 = off)") },
 
         { QStringLiteral("kiwoom/queriesPerSecond"), Type::Int, 5, 1, 100, {},
-          QStringLiteral("query quota per second") },
+            QStringLiteral("query quota per second") },
         { QStringLiteral("kiwoom/ordersPerSecond"), Type::Int, 5, 1, 100, {},
-          QStringLiteral("order quota per second") },
+            QStringLiteral("order quota per second") },
 
-        { QStringLiteral("control/enabled"), Type::Bool, true, 0, 0, {},
-          QStringLiteral("local HTTP control API") },
+        { QStringLiteral("control/enabled"), Type::Bool, true, 0, 0, {}, QStringLiteral("local HTTP control API") },
         { QStringLiteral("control/port"), Type::Int, 8765, 0, 65535, {},
-          QStringLiteral("control API port on 127.0.0.1 (0 = any free port)") },
+            QStringLiteral("control API port on 127.0.0.1 (0 = any free port)") },
 
-        { QStringLiteral("sim/seed"), Type::Int, 20240102, 0, 9.0e15, {},
-          QStringLiteral("simulator random seed") },
+        { QStringLiteral("sim/seed"), Type::Int, 20240102, 0, 9.0e15, {}, QStringLiteral("simulator random seed") },
         { QStringLiteral("sim/speed"), Type::Double, 1.0, 0.01, 10000.0, {},
-          QStringLiteral("simulator clock speed factor") },
+            QStringLiteral("simulator clock speed factor") },
         { QStringLiteral("sim/followSessionHours"), Type::Bool, false, 0, 0, {},
-          QStringLiteral("simulated market follows real KRX hours instead of staying open") },
+            QStringLiteral("simulated market follows real KRX hours instead of staying open") },
 
         { QStringLiteral("ui/language"), Type::Choice, QStringLiteral("system"), 0, 0,
-          { QStringLiteral("system"), QStringLiteral("ko"), QStringLiteral("en") },
-          QStringLiteral("user interface language") },
+            { QStringLiteral("system"), QStringLiteral("ko"), QStringLiteral("en") },
+            QStringLiteral("user interface language") },
         { QStringLiteral("ui/closeToTray"), Type::Bool, true, 0, 0, {},
-          QStringLiteral("closing the window keeps the app running in the tray") },
+            QStringLiteral("closing the window keeps the app running in the tray") },
     };
 }
 
@@ -148,8 +146,7 @@ std::optional<QVariant> convert(Type type, const QVariant &raw)
 
 } // namespace
 
-Settings::Settings(const QString &path, QObject *parent)
-    : QObject(parent)
+Settings::Settings(const QString &path, QObject *parent) : QObject(parent)
 {
     const QString file = path.isEmpty() ? defaultPath() : path;
     QDir().mkpath(QFileInfo(file).absolutePath());
@@ -212,7 +209,7 @@ QVariant Settings::checked(const Spec &spec, const QVariant &raw, QString *probl
         if (v < spec.min || v > spec.max) {
             *problem = QStringLiteral("%1 is outside %2 … %3")
                            .arg(converted->toString(), QString::number(spec.min, 'g', 15),
-                                QString::number(spec.max, 'g', 15));
+                               QString::number(spec.max, 'g', 15));
             return {};
         }
         break;
@@ -246,8 +243,8 @@ QVariant Settings::value(const QString &key) const
         const QString entry = key + QStringLiteral(": ") + problem;
         if (!m_problems.contains(entry)) {
             m_problems << entry;
-            qCWarning(lcSettings).noquote() << "settings" << key << problem << "- using the default"
-                                            << s->defaultValue.toString();
+            qCWarning(lcSettings).noquote()
+                << "settings" << key << problem << "- using the default" << s->defaultValue.toString();
         }
         return s->defaultValue;
     }
@@ -262,7 +259,7 @@ Status Settings::validate(const QString &key, const QVariant &value) const
     QString problem;
     if (!checked(*s, value, &problem).isValid())
         return Error { QStringLiteral("settings.invalid"),
-                       QStringLiteral("Invalid value for %1: %2.").arg(key, problem) };
+            QStringLiteral("Invalid value for %1: %2.").arg(key, problem) };
     return {};
 }
 
@@ -276,8 +273,8 @@ Status Settings::setValue(const QString &key, const QVariant &value)
     m_settings->setValue(key, v);
     m_settings->sync();
     m_problems.erase(std::remove_if(m_problems.begin(), m_problems.end(),
-                                    [&](const QString &p) { return p.startsWith(key + QLatin1Char(':')); }),
-                     m_problems.end());
+                         [&](const QString &p) { return p.startsWith(key + QLatin1Char(':')); }),
+        m_problems.end());
     if (differs)
         emit changed(key);
     return {};
@@ -302,32 +299,119 @@ void Settings::sync()
     m_settings->sync();
 }
 
-QString Settings::mode() const { return value(QStringLiteral("broker/mode")).toString(); }
-QString Settings::restUrlOverride() const { return value(QStringLiteral("broker/restUrl")).toString(); }
-QString Settings::wsUrlOverride() const { return value(QStringLiteral("broker/wsUrl")).toString(); }
-int Settings::conditionMonitorIntervalSec() const { return value(QStringLiteral("services/conditionMonitorIntervalSec")).toInt(); }
-int Settings::strategyScanIntervalSec() const { return value(QStringLiteral("services/strategyScanIntervalSec")).toInt(); }
-int Settings::scalpingIntervalSec() const { return value(QStringLiteral("services/scalpingIntervalSec")).toInt(); }
-int Settings::stopLossIntervalSec() const { return value(QStringLiteral("services/stopLossIntervalSec")).toInt(); }
-int Settings::watchlistSyncIntervalSec() const { return value(QStringLiteral("services/watchlistSyncIntervalSec")).toInt(); }
-int Settings::buyRetryDelaySec() const { return value(QStringLiteral("services/buyRetryDelaySec")).toInt(); }
-int Settings::buyMaxRetries() const { return value(QStringLiteral("services/buyMaxRetries")).toInt(); }
-bool Settings::autoTradeEnabled() const { return value(QStringLiteral("trading/autoTradeEnabled")).toBool(); }
-qint64 Settings::maxInvestAmount() const { return value(QStringLiteral("trading/maxInvestAmount")).toLongLong(); }
-double Settings::stopLossRate() const { return value(QStringLiteral("trading/stopLossRate")).toDouble(); }
-double Settings::takeProfitRate() const { return value(QStringLiteral("trading/takeProfitRate")).toDouble(); }
-double Settings::feeRate() const { return value(QStringLiteral("trading/feeRate")).toDouble(); }
-double Settings::sellTaxRate() const { return value(QStringLiteral("trading/sellTaxRate")).toDouble(); }
-qint64 Settings::maxOrderAmount() const { return value(QStringLiteral("risk/maxOrderAmount")).toLongLong(); }
-qint64 Settings::maxDailyBuyAmount() const { return value(QStringLiteral("risk/maxDailyBuyAmount")).toLongLong(); }
-int Settings::maxOpenPositions() const { return value(QStringLiteral("risk/maxOpenPositions")).toInt(); }
-qint64 Settings::dailyLossLimit() const { return value(QStringLiteral("risk/dailyLossLimit")).toLongLong(); }
-int Settings::queriesPerSecond() const { return value(QStringLiteral("kiwoom/queriesPerSecond")).toInt(); }
-int Settings::ordersPerSecond() const { return value(QStringLiteral("kiwoom/ordersPerSecond")).toInt(); }
-bool Settings::controlApiEnabled() const { return value(QStringLiteral("control/enabled")).toBool(); }
-int Settings::controlApiPort() const { return value(QStringLiteral("control/port")).toInt(); }
-quint64 Settings::simSeed() const { return value(QStringLiteral("sim/seed")).toULongLong(); }
-double Settings::simSpeed() const { return value(QStringLiteral("sim/speed")).toDouble(); }
-bool Settings::simFollowSessionHours() const { return value(QStringLiteral("sim/followSessionHours")).toBool(); }
-QString Settings::language() const { return value(QStringLiteral("ui/language")).toString(); }
-bool Settings::closeToTray() const { return value(QStringLiteral("ui/closeToTray")).toBool(); }
+QString Settings::mode() const
+{
+    return value(QStringLiteral("broker/mode")).toString();
+}
+QString Settings::restUrlOverride() const
+{
+    return value(QStringLiteral("broker/restUrl")).toString();
+}
+QString Settings::wsUrlOverride() const
+{
+    return value(QStringLiteral("broker/wsUrl")).toString();
+}
+int Settings::conditionMonitorIntervalSec() const
+{
+    return value(QStringLiteral("services/conditionMonitorIntervalSec")).toInt();
+}
+int Settings::strategyScanIntervalSec() const
+{
+    return value(QStringLiteral("services/strategyScanIntervalSec")).toInt();
+}
+int Settings::scalpingIntervalSec() const
+{
+    return value(QStringLiteral("services/scalpingIntervalSec")).toInt();
+}
+int Settings::stopLossIntervalSec() const
+{
+    return value(QStringLiteral("services/stopLossIntervalSec")).toInt();
+}
+int Settings::watchlistSyncIntervalSec() const
+{
+    return value(QStringLiteral("services/watchlistSyncIntervalSec")).toInt();
+}
+int Settings::buyRetryDelaySec() const
+{
+    return value(QStringLiteral("services/buyRetryDelaySec")).toInt();
+}
+int Settings::buyMaxRetries() const
+{
+    return value(QStringLiteral("services/buyMaxRetries")).toInt();
+}
+bool Settings::autoTradeEnabled() const
+{
+    return value(QStringLiteral("trading/autoTradeEnabled")).toBool();
+}
+qint64 Settings::maxInvestAmount() const
+{
+    return value(QStringLiteral("trading/maxInvestAmount")).toLongLong();
+}
+double Settings::stopLossRate() const
+{
+    return value(QStringLiteral("trading/stopLossRate")).toDouble();
+}
+double Settings::takeProfitRate() const
+{
+    return value(QStringLiteral("trading/takeProfitRate")).toDouble();
+}
+double Settings::feeRate() const
+{
+    return value(QStringLiteral("trading/feeRate")).toDouble();
+}
+double Settings::sellTaxRate() const
+{
+    return value(QStringLiteral("trading/sellTaxRate")).toDouble();
+}
+qint64 Settings::maxOrderAmount() const
+{
+    return value(QStringLiteral("risk/maxOrderAmount")).toLongLong();
+}
+qint64 Settings::maxDailyBuyAmount() const
+{
+    return value(QStringLiteral("risk/maxDailyBuyAmount")).toLongLong();
+}
+int Settings::maxOpenPositions() const
+{
+    return value(QStringLiteral("risk/maxOpenPositions")).toInt();
+}
+qint64 Settings::dailyLossLimit() const
+{
+    return value(QStringLiteral("risk/dailyLossLimit")).toLongLong();
+}
+int Settings::queriesPerSecond() const
+{
+    return value(QStringLiteral("kiwoom/queriesPerSecond")).toInt();
+}
+int Settings::ordersPerSecond() const
+{
+    return value(QStringLiteral("kiwoom/ordersPerSecond")).toInt();
+}
+bool Settings::controlApiEnabled() const
+{
+    return value(QStringLiteral("control/enabled")).toBool();
+}
+int Settings::controlApiPort() const
+{
+    return value(QStringLiteral("control/port")).toInt();
+}
+quint64 Settings::simSeed() const
+{
+    return value(QStringLiteral("sim/seed")).toULongLong();
+}
+double Settings::simSpeed() const
+{
+    return value(QStringLiteral("sim/speed")).toDouble();
+}
+bool Settings::simFollowSessionHours() const
+{
+    return value(QStringLiteral("sim/followSessionHours")).toBool();
+}
+QString Settings::language() const
+{
+    return value(QStringLiteral("ui/language")).toString();
+}
+bool Settings::closeToTray() const
+{
+    return value(QStringLiteral("ui/closeToTray")).toBool();
+}

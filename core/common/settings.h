@@ -65,9 +65,9 @@ public:
     void sync();
 
     // Broker connection
-    QString mode() const;                  // broker/mode: demo | mock | live
-    QString restUrlOverride() const;       // broker/restUrl (empty = host of the mode)
-    QString wsUrlOverride() const;         // broker/wsUrl
+    QString mode() const; // broker/mode: demo | mock | live
+    QString restUrlOverride() const; // broker/restUrl (empty = host of the mode)
+    QString wsUrlOverride() const; // broker/wsUrl
     // Timed loops (seconds), as in the seed: 10 min / 1 min / 30 s / 30 s / 5 min
     int conditionMonitorIntervalSec() const;
     int strategyScanIntervalSec() const;
@@ -78,11 +78,11 @@ public:
     int buyMaxRetries() const;
     // Trading
     bool autoTradeEnabled() const;
-    qint64 maxInvestAmount() const;        // KRW per buy signal
-    double stopLossRate() const;           // percent below the buy price, positive (3.0 = -3%)
-    double takeProfitRate() const;         // percent above the buy price
-    double feeRate() const;                // percent per side
-    double sellTaxRate() const;            // percent on sells
+    qint64 maxInvestAmount() const; // KRW per buy signal
+    double stopLossRate() const; // percent below the buy price, positive (3.0 = -3%)
+    double takeProfitRate() const; // percent above the buy price
+    double feeRate() const; // percent per side
+    double sellTaxRate() const; // percent on sells
     // Risk guard
     qint64 maxOrderAmount() const;
     qint64 maxDailyBuyAmount() const;
@@ -99,7 +99,7 @@ public:
     double simSpeed() const;
     bool simFollowSessionHours() const;
     // UI
-    QString language() const;              // system | ko | en
+    QString language() const; // system | ko | en
     bool closeToTray() const;
 
 signals:

@@ -29,9 +29,7 @@ QString jsonTypeName(const QJsonValue &v)
 } // namespace
 
 FieldReader::FieldReader(const QJsonObject &object, const QString &apiId, const QString &context)
-    : m_object(object)
-    , m_apiId(apiId)
-    , m_context(context)
+    : m_object(object), m_apiId(apiId), m_context(context)
 {
 }
 
@@ -46,9 +44,8 @@ void FieldReader::fail(const QString &fieldPath, const QString &why)
         return;
     m_failed = true;
     m_error = KiwoomError::make(KiwoomError::Kind::Parse, m_apiId,
-                                fieldPath.isEmpty() ? QString(m_context + QStringLiteral(": ") + why)
-                                                    : QString(m_context + QLatin1Char('.') + fieldPath
-                                                              + QStringLiteral(": ") + why));
+        fieldPath.isEmpty() ? QString(m_context + QStringLiteral(": ") + why)
+                            : QString(m_context + QLatin1Char('.') + fieldPath + QStringLiteral(": ") + why));
 }
 
 QString FieldReader::raw(QLatin1String key, Need need, bool *present)

@@ -16,14 +16,15 @@ Result<KiwoomEndpoints> KiwoomEndpoints::forMode(const QString &mode)
 {
     if (mode == u"live") {
         return KiwoomEndpoints { QUrl(QStringLiteral("https://api.kiwoom.com")),
-                                 QUrl(QStringLiteral("wss://api.kiwoom.com:10000/api/dostk/websocket")) };
+            QUrl(QStringLiteral("wss://api.kiwoom.com:10000/api/dostk/websocket")) };
     }
     if (mode == u"mock") {
         return KiwoomEndpoints { QUrl(QStringLiteral("https://mockapi.kiwoom.com")),
-                                 QUrl(QStringLiteral("wss://mockapi.kiwoom.com:10000/api/dostk/websocket")) };
+            QUrl(QStringLiteral("wss://mockapi.kiwoom.com:10000/api/dostk/websocket")) };
     }
     if (mode == u"demo")
-        return endpointError(QStringLiteral("demo mode connects to the built-in simulator; its URLs come from the app"));
+        return endpointError(
+            QStringLiteral("demo mode connects to the built-in simulator; its URLs come from the app"));
     return endpointError(QStringLiteral("unknown mode \"%1\" (expected demo, mock or live)").arg(mode));
 }
 
@@ -40,18 +41,20 @@ Result<KiwoomEndpoints> KiwoomEndpoints::fromUrls(const QString &restBase, const
     return KiwoomEndpoints { rest, ws };
 }
 
-Result<KiwoomEndpoints> KiwoomEndpoints::resolve(const QString &mode, const QString &restOverride, const QString &wsOverride)
+Result<KiwoomEndpoints> KiwoomEndpoints::resolve(
+    const QString &mode, const QString &restOverride, const QString &wsOverride)
 {
     if (mode == u"demo" || (!restOverride.isEmpty() && !wsOverride.isEmpty())) {
         if (restOverride.isEmpty() || wsOverride.isEmpty())
-            return endpointError(QStringLiteral("demo mode needs both the REST and the WebSocket URL of the simulator"));
+            return endpointError(
+                QStringLiteral("demo mode needs both the REST and the WebSocket URL of the simulator"));
         return fromUrls(restOverride, wsOverride);
     }
     const auto base = forMode(mode);
     if (!base)
         return base.error();
     return fromUrls(restOverride.isEmpty() ? base->restBase.toString() : restOverride,
-                    wsOverride.isEmpty() ? base->wsUrl.toString() : wsOverride);
+        wsOverride.isEmpty() ? base->wsUrl.toString() : wsOverride);
 }
 
 KiwoomCredentials KiwoomCredentials::fromEnvironment()

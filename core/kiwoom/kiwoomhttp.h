@@ -16,19 +16,18 @@ namespace Kiwoom::Http {
 // POST target base + path with Content-Type "application/json;charset=UTF-8", "api-id", and, when
 // given, "authorization: Bearer <token>", "cont-yn" and "next-key". Redirects are never followed.
 QNetworkRequest makeRequest(const QUrl &base, const QString &path, const QString &apiId, const QString &bearerToken,
-                            const QString &contYn = QString(), const QString &nextKey = QString(),
-                            bool sendContinuationHeaders = false);
+    const QString &contYn = QString(), const QString &nextKey = QString(), bool sendContinuationHeaders = false);
 
 struct Response
 {
-    int httpStatus = 0;                       // 0 = no HTTP response at all
+    int httpStatus = 0; // 0 = no HTTP response at all
     QNetworkReply::NetworkError networkError = QNetworkReply::NoError;
     QString networkErrorText;
-    bool timedOut = false;                    // aborted by the caller's timeout
-    bool definitelyNotSent = false;           // the request never left (no connection was made)
+    bool timedOut = false; // aborted by the caller's timeout
+    bool definitelyNotSent = false; // the request never left (no connection was made)
     QByteArray body;
-    QString contYn;                           // response header cont-yn
-    QString nextKey;                          // response header next-key
+    QString contYn; // response header cont-yn
+    QString nextKey; // response header next-key
 };
 Response read(QNetworkReply *reply, bool timedOut);
 

@@ -10,12 +10,7 @@
 Q_LOGGING_CATEGORY(lcSession, "kt.kiwoom.session", QtInfoMsg)
 
 KiwoomSession::KiwoomSession(const Config &config, const IClock &clock, QObject *parent)
-    : QObject(parent)
-    , m_config(config)
-    , m_clock(clock)
-    , m_retryTimer(this)
-    , m_wsReadyTimer(this)
-    , m_stopTimer(this)
+    : QObject(parent), m_config(config), m_clock(clock), m_retryTimer(this), m_wsReadyTimer(this), m_stopTimer(this)
 {
     m_config.credentials.registerSecrets();
     // Every part is a child of the session, so moving the session to the core's thread moves them all.
@@ -63,21 +58,21 @@ KiwoomSession::KiwoomSession(const Config &config, const IClock &clock, QObject 
 }
 
 Result<KiwoomSession::Config> KiwoomSession::configFor(const Settings &settings, const QString &modeOverride,
-                                                      const QString &restOverride, const QString &wsOverride,
-                                                      const KiwoomCredentials &credentials)
+    const QString &restOverride, const QString &wsOverride, const KiwoomCredentials &credentials)
 {
     Config c;
     c.mode = modeOverride.isEmpty() ? settings.mode() : modeOverride;
-    const auto endpoints = KiwoomEndpoints::resolve(c.mode, restOverride.isEmpty() ? settings.restUrlOverride() : restOverride,
-                                                    wsOverride.isEmpty() ? settings.wsUrlOverride() : wsOverride);
+    const auto endpoints
+        = KiwoomEndpoints::resolve(c.mode, restOverride.isEmpty() ? settings.restUrlOverride() : restOverride,
+            wsOverride.isEmpty() ? settings.wsUrlOverride() : wsOverride);
     if (!endpoints)
         return endpoints.error();
     c.endpoints = *endpoints;
     c.credentials = credentials;
     if (!credentials.isComplete()) {
         return Error { QStringLiteral("kiwoom.credentials"),
-                       QStringLiteral("%1 mode needs an app key and a secret key (Settings or KIWOOM_APPKEY / KIWOOM_SECRETKEY)")
-                           .arg(c.mode) };
+            QStringLiteral("%1 mode needs an app key and a secret key (Settings or KIWOOM_APPKEY / KIWOOM_SECRETKEY)")
+                .arg(c.mode) };
     }
     c.rate.queriesPerSecond = settings.queriesPerSecond();
     c.rate.ordersPerSecond = settings.ordersPerSecond();
@@ -121,7 +116,8 @@ void KiwoomSession::setState(State state, const QString &detail)
     if (m_state == state)
         return;
     m_state = state;
-    qCInfo(lcSession).noquote() << "session" << stateName(state) + (detail.isEmpty() ? QString() : QStringLiteral(": ") + detail);
+    qCInfo(lcSession).noquote() << "session"
+                                << stateName(state) + (detail.isEmpty() ? QString() : QStringLiteral(": ") + detail);
     emit stateChanged(state, detail);
 }
 
@@ -132,10 +128,11 @@ void KiwoomSession::start()
     m_readyEmitted = false;
     m_startAttempts = 0;
     m_lastError = KiwoomError();
-    setState(State::Authenticating, QStringLiteral("%1 mode, REST %2, WebSocket %3")
-                                        .arg(m_config.mode.isEmpty() ? QStringLiteral("?") : m_config.mode,
-                                             m_config.endpoints.restBase.toString(QUrl::RemoveUserInfo),
-                                             m_config.endpoints.wsUrl.toString(QUrl::RemoveUserInfo)));
+    setState(State::Authenticating,
+        QStringLiteral("%1 mode, REST %2, WebSocket %3")
+            .arg(m_config.mode.isEmpty() ? QStringLiteral("?") : m_config.mode,
+                m_config.endpoints.restBase.toString(QUrl::RemoveUserInfo),
+                m_config.endpoints.wsUrl.toString(QUrl::RemoveUserInfo)));
     if (m_tokens->hasUsableToken())
         QTimer::singleShot(0, this, &KiwoomSession::onTokenIssued);
     else
@@ -160,7 +157,8 @@ void KiwoomSession::onTokenFailed(const KiwoomError &error)
     if (error.retryable()) {
         ++m_startAttempts;
         const int delay = std::min(60000, m_config.startRetryInitialMs << std::min(m_startAttempts - 1, 5));
-        qCWarning(lcSession).noquote() << "could not get a token (" + error.describe() + "); retrying in" << delay << "ms";
+        qCWarning(lcSession).noquote() << "could not get a token (" + error.describe() + "); retrying in" << delay
+                                       << "ms";
         m_retryTimer.start(delay);
         return;
     }
@@ -178,7 +176,7 @@ void KiwoomSession::markReady(bool degraded)
 {
     m_wsReadyTimer.stop();
     setState(degraded ? State::Degraded : State::Ready,
-             degraded ? QStringLiteral("REST only, websocket reconnecting") : QStringLiteral("REST and websocket up"));
+        degraded ? QStringLiteral("REST only, websocket reconnecting") : QStringLiteral("REST and websocket up"));
     if (!m_readyEmitted) {
         m_readyEmitted = true;
         emit ready();

@@ -37,7 +37,7 @@ class KiwoomSession final : public QObject
 public:
     struct Config
     {
-        QString mode;                  // "demo" | "mock" | "live" (for logs)
+        QString mode; // "demo" | "mock" | "live" (for logs)
         KiwoomEndpoints endpoints;
         KiwoomCredentials credentials;
         RateLimiter::Config rate;
@@ -51,18 +51,18 @@ public:
         const IClock *marketClock = nullptr;
         int wsReadyTimeoutMs = 15000;
         int startRetryInitialMs = 2000; // transient token failures while starting: 2 s doubling to 60 s
-        int stopTimeoutMs = 3000;      // how long stop() waits for the revoke
+        int stopTimeoutMs = 3000; // how long stop() waits for the revoke
     };
 
     enum class State
     {
         Stopped,
         Authenticating, // issuing the first token
-        Connecting,     // token ok, WebSocket logging in
-        Ready,          // REST and WebSocket up
-        Degraded,       // REST up, WebSocket reconnecting
+        Connecting, // token ok, WebSocket logging in
+        Ready, // REST and WebSocket up
+        Degraded, // REST up, WebSocket reconnecting
         Stopping,
-        Failed,         // could not authenticate (see lastError)
+        Failed, // could not authenticate (see lastError)
     };
     Q_ENUM(State)
 
@@ -71,7 +71,7 @@ public:
     // (kiwoom/queriesPerSecond, kiwoom/ordersPerSecond). Demo mode needs the simulator's URLs as
     // overrides. Credentials are passed in (Settings never stores secrets).
     static Result<Config> configFor(const Settings &settings, const QString &modeOverride, const QString &restOverride,
-                                    const QString &wsOverride, const KiwoomCredentials &credentials);
+        const QString &wsOverride, const KiwoomCredentials &credentials);
 
     explicit KiwoomSession(const Config &config, const IClock &clock, QObject *parent = nullptr);
     ~KiwoomSession() override;

@@ -26,16 +26,10 @@ QString poolName(RequestPool pool)
 
 } // namespace
 
-RateLimiter::RateLimiter(QObject *parent)
-    : RateLimiter(Config(), MonotonicClock(), parent)
-{
-}
+RateLimiter::RateLimiter(QObject *parent) : RateLimiter(Config(), MonotonicClock(), parent) { }
 
 RateLimiter::RateLimiter(const Config &config, MonotonicClock clock, QObject *parent)
-    : QObject(parent)
-    , m_config(config)
-    , m_clock(clock ? std::move(clock) : MonotonicClock(steadyNowMs))
-    , m_timer(this)
+    : QObject(parent), m_config(config), m_clock(clock ? std::move(clock) : MonotonicClock(steadyNowMs)), m_timer(this)
 {
     setConfig(config); // clamps the values
     m_timer.setSingleShot(true);
@@ -70,14 +64,13 @@ int RateLimiter::quotaFor(const QString &apiId, RequestPool pool) const
     return it == m_config.perApiQuota.constEnd() ? poolLimit : std::max(1, std::min(*it, poolLimit));
 }
 
-RateLimiter::Ticket RateLimiter::acquire(const QString &apiId, RequestPool pool, RequestPriority priority,
-                                         std::function<void()> granted)
+RateLimiter::Ticket RateLimiter::acquire(
+    const QString &apiId, RequestPool pool, RequestPriority priority, std::function<void()> granted)
 {
     Waiting w { ++m_nextTicket, apiId, pool, priority, std::move(granted) };
     // Keep the queue sorted by (priority, ticket): insert after the last entry of equal priority.
-    auto pos = std::upper_bound(m_waiting.begin(), m_waiting.end(), w, [](const Waiting &a, const Waiting &b) {
-        return int(a.priority) < int(b.priority);
-    });
+    auto pos = std::upper_bound(m_waiting.begin(), m_waiting.end(), w,
+        [](const Waiting &a, const Waiting &b) { return int(a.priority) < int(b.priority); });
     const Ticket ticket = w.ticket;
     m_waiting.insert(pos, std::move(w));
     schedule(m_clock(), m_clock());
@@ -87,7 +80,8 @@ RateLimiter::Ticket RateLimiter::acquire(const QString &apiId, RequestPool pool,
 
 bool RateLimiter::cancel(Ticket ticket)
 {
-    const auto it = std::find_if(m_waiting.begin(), m_waiting.end(), [ticket](const Waiting &w) { return w.ticket == ticket; });
+    const auto it
+        = std::find_if(m_waiting.begin(), m_waiting.end(), [ticket](const Waiting &w) { return w.ticket == ticket; });
     if (it == m_waiting.end())
         return false;
     m_waiting.erase(it);
@@ -208,7 +202,8 @@ void RateLimiter::reportRateLimited(const QString &apiId, RequestPool pool, int 
     // of a burst's in-flight replies would stall the api-id for 8 s after one crowded window.
     if (now >= b.pausedUntil)
         ++b.hits;
-    qint64 delay = std::min<qint64>(qint64(m_config.backoffInitialMs) << std::min(b.hits - 1, 16), m_config.backoffMaxMs);
+    qint64 delay
+        = std::min<qint64>(qint64(m_config.backoffInitialMs) << std::min(b.hits - 1, 16), m_config.backoffMaxMs);
     delay = std::max(delay, window()); // the server's window must drain completely
     b.pausedUntil = std::max(b.pausedUntil, now + delay);
 
@@ -218,7 +213,8 @@ void RateLimiter::reportRateLimited(const QString &apiId, RequestPool pool, int 
         const int serverQuota = m.captured(1).toInt();
         if (serverQuota > 0 && serverQuota < quotaFor(apiId, pool)) {
             m_config.perApiQuota.insert(apiId, serverQuota);
-            qCWarning(lcRateLimit).noquote() << apiId << "quota lowered to" << serverQuota << "per second as the server reports";
+            qCWarning(lcRateLimit).noquote()
+                << apiId << "quota lowered to" << serverQuota << "per second as the server reports";
         }
     }
     qCWarning(lcRateLimit).noquote() << "rate limited" << (wholePool ? poolName(pool) : apiId) << "code" << code

@@ -58,15 +58,15 @@ public:
     struct Budget
     {
         int queryQuota = 0;
-        int queriesInWindow = 0;  // sends of the Query pool within the current window
+        int queriesInWindow = 0; // sends of the Query pool within the current window
         int orderQuota = 0;
         int ordersInWindow = 0;
-        int queued = 0;           // waiting for quota
+        int queued = 0; // waiting for quota
         QMap<Kiwoom::RequestPriority, int> queuedByPriority;
         int inFlight = 0;
         qint64 queryPausedForMs = 0; // > 0 while backing off after 1701/1702
         qint64 orderPausedForMs = 0;
-        quint64 granted = 0;      // totals since construction
+        quint64 granted = 0; // totals since construction
         quint64 rateLimitedReplies = 0;
     };
 
@@ -84,7 +84,7 @@ public:
     // Queues a request; `granted` runs once (from the event loop) when it may be sent. The caller
     // must call finished(ticket) when its reply arrived (frees the in-flight slot).
     Ticket acquire(const QString &apiId, Kiwoom::RequestPool pool, Kiwoom::RequestPriority priority,
-                   std::function<void()> granted);
+        std::function<void()> granted);
     // Removes a queued request (returns false if it was already granted or unknown).
     bool cancel(Ticket ticket);
     // The granted request completed (reply or error).

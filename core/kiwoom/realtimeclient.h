@@ -67,8 +67,8 @@ public:
     enum class State
     {
         Stopped,
-        Connecting,         // waiting for a token or the TCP/WebSocket handshake
-        LoggingIn,          // LOGIN sent, waiting for the ack
+        Connecting, // waiting for a token or the TCP/WebSocket handshake
+        LoggingIn, // LOGIN sent, waiting for the ack
         LoggedIn,
         WaitingToReconnect,
     };
@@ -85,10 +85,10 @@ public:
     {
         quint64 framesReceived = 0;
         quint64 realEntries = 0;
-        quint64 malformedFrames = 0;   // unparseable frames and malformed REAL entries
+        quint64 malformedFrames = 0; // unparseable frames and malformed REAL entries
         quint64 pingsEchoed = 0;
         quint64 logins = 0;
-        quint64 reconnects = 0;        // logins after the first
+        quint64 reconnects = 0; // logins after the first
     };
 
     RealtimeClient(TokenManager &tokens, const QUrl &url, const IClock &clock, QObject *parent = nullptr);
@@ -160,7 +160,7 @@ private:
     void dropSocket();
     void resendRegistrations();
     void sendRegistration(const QString &trnm, const QString &group, const QStringList &items, const QStringList &types,
-                          const QString &refresh);
+        const QString &refresh);
     void malformed(const QString &reason);
 
     TokenManager &m_tokens;

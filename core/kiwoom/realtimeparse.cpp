@@ -46,8 +46,7 @@ QString entryCode(FieldReader &r, const QString &item, bool required)
     return *c;
 }
 
-template<typename T>
-KiwoomResult<T> finish(const FieldReader &r, T &&value)
+template<typename T> KiwoomResult<T> finish(const FieldReader &r, T &&value)
 {
     if (!r.ok())
         return r.error();
@@ -119,7 +118,7 @@ KiwoomResult<OrderBookUpdate> parseOrderBookUpdate(const QJsonObject &values, co
         std::array<std::array<QByteArray, 6>, 10> k;
         for (int i = 0; i < 10; ++i) {
             k[i] = { QByteArray::number(41 + i), QByteArray::number(61 + i), QByteArray::number(81 + i),
-                     QByteArray::number(51 + i), QByteArray::number(71 + i), QByteArray::number(91 + i) };
+                QByteArray::number(51 + i), QByteArray::number(71 + i), QByteArray::number(91 + i) };
         }
         return k;
     }();
@@ -259,12 +258,15 @@ KiwoomResult<RealtimeEvent> parseRealEntry(const QJsonObject &entry, qint64 rece
     const QJsonValue itemValue = entry.value(QLatin1String("item"));
     const QJsonValue valuesValue = entry.value(QLatin1String("values"));
     if (!typeValue.isString())
-        return KiwoomError::make(KiwoomError::Kind::Parse, REAL, QStringLiteral("REAL entry: \"type\" missing or not a string"));
+        return KiwoomError::make(
+            KiwoomError::Kind::Parse, REAL, QStringLiteral("REAL entry: \"type\" missing or not a string"));
     const QString type = typeValue.toString();
     if (!itemValue.isUndefined() && !itemValue.isString())
-        return KiwoomError::make(KiwoomError::Kind::Parse, REAL, QStringLiteral("REAL %1: \"item\" is not a string").arg(type));
+        return KiwoomError::make(
+            KiwoomError::Kind::Parse, REAL, QStringLiteral("REAL %1: \"item\" is not a string").arg(type));
     if (!valuesValue.isObject())
-        return KiwoomError::make(KiwoomError::Kind::Parse, REAL, QStringLiteral("REAL %1: \"values\" missing or not an object").arg(type));
+        return KiwoomError::make(
+            KiwoomError::Kind::Parse, REAL, QStringLiteral("REAL %1: \"values\" missing or not an object").arg(type));
     const QString item = itemValue.toString();
     const QJsonObject values = valuesValue.toObject();
 
@@ -300,14 +302,16 @@ ParsedRealFrame parseRealFrame(const QJsonObject &frame, qint64 receivedMs, quin
     ParsedRealFrame out;
     const QJsonValue data = frame.value(QLatin1String("data"));
     if (!data.isArray()) {
-        out.errors << KiwoomError::make(KiwoomError::Kind::Parse, REAL, QStringLiteral("REAL frame: \"data\" missing or not an array"));
+        out.errors << KiwoomError::make(
+            KiwoomError::Kind::Parse, REAL, QStringLiteral("REAL frame: \"data\" missing or not an array"));
         return out;
     }
     const QJsonArray entries = data.toArray();
     out.events.reserve(entries.size());
     for (const QJsonValue &v : entries) {
         if (!v.isObject()) {
-            out.errors << KiwoomError::make(KiwoomError::Kind::Parse, REAL, QStringLiteral("REAL frame: data entry is not an object"));
+            out.errors << KiwoomError::make(
+                KiwoomError::Kind::Parse, REAL, QStringLiteral("REAL frame: data entry is not an object"));
             continue;
         }
         auto parsed = parseRealEntry(v.toObject(), receivedMs);

@@ -15,7 +15,7 @@
 namespace Kiwoom {
 
 using RealtimeEvent = std::variant<TradeTick, OrderBookUpdate, OrderExecution, BalanceUpdate, MarketStatusEvent,
-                                   ViEvent, ConditionHit, RawRealtime>;
+    ViEvent, ConditionHit, RawRealtime>;
 
 struct ParsedRealFrame
 {

@@ -23,9 +23,9 @@ struct RestClient::Call
     Kiwoom::Tr::Spec spec;
     QByteArray body;
     int maxPages = 1;
-    QString nextKey;        // key for the next page to fetch; empty = first page
+    QString nextKey; // key for the next page to fetch; empty = first page
     QList<QJsonObject> pages;
-    int retries = 0;        // retries used for the current page
+    int retries = 0; // retries used for the current page
     bool authRetried = false;
     QPointer<QObject> context;
     bool guarded = false;
@@ -41,14 +41,9 @@ struct RestClient::Call
     bool isOrder() const { return spec.pool == RequestPool::Order; }
 };
 
-RestClient::RestClient(QNetworkAccessManager &network, const QUrl &restBase, TokenManager &tokens,
-                       RateLimiter &limiter, const IClock &clock, QObject *parent)
-    : QObject(parent)
-    , m_network(network)
-    , m_restBase(restBase)
-    , m_tokens(tokens)
-    , m_limiter(limiter)
-    , m_clock(clock)
+RestClient::RestClient(QNetworkAccessManager &network, const QUrl &restBase, TokenManager &tokens, RateLimiter &limiter,
+    const IClock &clock, QObject *parent)
+    : QObject(parent), m_network(network), m_restBase(restBase), m_tokens(tokens), m_limiter(limiter), m_clock(clock)
 {
     // Nothing is granted while there is no usable token, so a burst never piles up behind a
     // token issue and then leaves all at once.
@@ -85,21 +80,20 @@ qint64 RestClient::steadyMs() const
     return duration_cast<milliseconds>(steady_clock::now().time_since_epoch()).count();
 }
 
-RestClient::RequestId RestClient::call(const QString &apiId, const QJsonObject &body, const Paging &paging,
-                                       QObject *context, Callback<RawReply> done)
+RestClient::RequestId RestClient::call(
+    const QString &apiId, const QJsonObject &body, const Paging &paging, QObject *context, Callback<RawReply> done)
 {
     const auto spec = Kiwoom::Tr::spec(apiId);
     if (!spec) {
         deliverLater<RawReply>(context, std::move(done),
-                               KiwoomError::make(KiwoomError::Kind::Invalid, apiId,
-                                                 QStringLiteral("unknown TR; pass an explicit spec")));
+            KiwoomError::make(KiwoomError::Kind::Invalid, apiId, QStringLiteral("unknown TR; pass an explicit spec")));
         return 0;
     }
     return call(*spec, body, paging, context, std::move(done));
 }
 
 RestClient::RequestId RestClient::call(const Kiwoom::Tr::Spec &spec, const QJsonObject &body, const Paging &paging,
-                                       QObject *context, Callback<RawReply> done)
+    QObject *context, Callback<RawReply> done)
 {
     auto c = std::make_shared<Call>();
     c->id = ++m_nextId;
@@ -130,7 +124,8 @@ void RestClient::acquireSlot(const CallPtr &call)
         m_tokens.ensureToken(); // or, while it backs off, re-reports the failure to waiting calls
     call->waitingForSlot = true;
     const RequestId id = call->id;
-    call->ticket = m_limiter.acquire(call->spec.apiId, call->spec.pool, call->spec.priority, [this, id] { onGranted(id); });
+    call->ticket
+        = m_limiter.acquire(call->spec.apiId, call->spec.pool, call->spec.priority, [this, id] { onGranted(id); });
 }
 
 void RestClient::onGranted(RequestId id)
@@ -154,9 +149,8 @@ void RestClient::send(const CallPtr &call, const QString &token)
 {
     const bool query = !call->isOrder();
     const bool continuation = !call->nextKey.isEmpty();
-    const QNetworkRequest request = Kiwoom::Http::makeRequest(
-        m_restBase, call->spec.path, call->spec.apiId, token, continuation ? QStringLiteral("Y") : QStringLiteral("N"),
-        call->nextKey, query);
+    const QNetworkRequest request = Kiwoom::Http::makeRequest(m_restBase, call->spec.path, call->spec.apiId, token,
+        continuation ? QStringLiteral("Y") : QStringLiteral("N"), call->nextKey, query);
     call->tokenUsed = token;
     call->sentMs = steadyMs();
     const RequestId id = call->id;
@@ -314,7 +308,8 @@ void RestClient::handleResponse(const CallPtr &call, const Kiwoom::Http::Respons
         if (call->isOrder()) {
             KiwoomError e = envelope.error();
             e.kind = KiwoomError::Kind::OutcomeUnknown;
-            e.message = QStringLiteral("unreadable reply to the order (%1); it may or may not have been placed").arg(e.message);
+            e.message = QStringLiteral("unreadable reply to the order (%1); it may or may not have been placed")
+                            .arg(e.message);
             complete(call, e);
         } else {
             complete(call, envelope.error());
@@ -333,10 +328,11 @@ void RestClient::handleResponse(const CallPtr &call, const Kiwoom::Http::Respons
     const bool more = response.contYn.compare(u"Y", Qt::CaseInsensitive) == 0;
     if (more && call->pages.size() < call->maxPages) {
         if (response.nextKey.isEmpty() || response.nextKey == call->nextKey) {
-            complete(call, KiwoomError::make(KiwoomError::Kind::Parse, apiId,
-                                             QStringLiteral("%1: cont-yn Y with %2 next-key")
-                                                 .arg(apiId, response.nextKey.isEmpty() ? QStringLiteral("an empty")
-                                                                                        : QStringLiteral("an unchanged"))));
+            complete(call,
+                KiwoomError::make(KiwoomError::Kind::Parse, apiId,
+                    QStringLiteral("%1: cont-yn Y with %2 next-key")
+                        .arg(apiId,
+                            response.nextKey.isEmpty() ? QStringLiteral("an empty") : QStringLiteral("an unchanged"))));
             return;
         }
         call->nextKey = response.nextKey;
@@ -386,8 +382,9 @@ void RestClient::handleAuthFailure(const CallPtr &call, const KiwoomError &error
         return;
     }
     call->authRetried = true;
-    qCInfo(lcRest).noquote() << call->spec.apiId << "token rejected (" + QString::number(error.code > 0 ? error.code : error.httpStatus)
-                                    + ") - re-issuing the token and retrying once";
+    qCInfo(lcRest).noquote() << call->spec.apiId
+                             << "token rejected (" + QString::number(error.code > 0 ? error.code : error.httpStatus)
+            + ") - re-issuing the token and retrying once";
     m_tokens.invalidate(call->tokenUsed);
     m_tokens.ensureToken();
     acquireSlot(call);
@@ -468,7 +465,8 @@ bool RestClient::cancel(RequestId id)
         m_limiter.finished(call->ticket);
     }
     m_calls.remove(id);
-    const KiwoomError e = KiwoomError::make(KiwoomError::Kind::Cancelled, call->spec.apiId, QStringLiteral("cancelled"));
+    const KiwoomError e
+        = KiwoomError::make(KiwoomError::Kind::Cancelled, call->spec.apiId, QStringLiteral("cancelled"));
     emit callFinished(call->spec.apiId, false, steadyMs() - call->submittedMs);
     if (call->done && (!call->guarded || call->context))
         deliverLater<RawReply>(call->guarded ? call->context.data() : nullptr, call->done, e);
@@ -488,164 +486,157 @@ namespace Tr = Kiwoom::Tr;
 
 RestClient::RequestId RestClient::stockInfo(const QString &code, QObject *context, Callback<Kiwoom::StockInfo> done)
 {
-    return typed<Kiwoom::StockInfo>(QStringLiteral("ka10001"), Tr::stockCodeBody(QStringLiteral("ka10001"), code), Paging(),
-                                     context, std::move(done),
-                                     [](const RawReply &r) { return Tr::parseStockInfo(r.pages.first()); });
+    return typed<Kiwoom::StockInfo>(QStringLiteral("ka10001"), Tr::stockCodeBody(QStringLiteral("ka10001"), code),
+        Paging(), context, std::move(done), [](const RawReply &r) { return Tr::parseStockInfo(r.pages.first()); });
 }
 
 RestClient::RequestId RestClient::orderBook(const QString &code, QObject *context, Callback<Kiwoom::OrderBook> done)
 {
-    return typed<Kiwoom::OrderBook>(QStringLiteral("ka10004"), Tr::stockCodeBody(QStringLiteral("ka10004"), code), Paging(),
-                                    context, std::move(done), [code](const RawReply &r) {
-                                        return Tr::parseOrderBook(r.pages.first(), code, r.receivedMs);
-                                    });
+    return typed<Kiwoom::OrderBook>(QStringLiteral("ka10004"), Tr::stockCodeBody(QStringLiteral("ka10004"), code),
+        Paging(), context, std::move(done),
+        [code](const RawReply &r) { return Tr::parseOrderBook(r.pages.first(), code, r.receivedMs); });
 }
 
 RestClient::RequestId RestClient::quoteSheet(const QString &code, QObject *context, Callback<Kiwoom::QuoteSheet> done)
 {
-    return typed<Kiwoom::QuoteSheet>(QStringLiteral("ka10007"), Tr::stockCodeBody(QStringLiteral("ka10007"), code), Paging(),
-                                     context, std::move(done),
-                                     [](const RawReply &r) { return Tr::parseQuoteSheet(r.pages.first()); });
+    return typed<Kiwoom::QuoteSheet>(QStringLiteral("ka10007"), Tr::stockCodeBody(QStringLiteral("ka10007"), code),
+        Paging(), context, std::move(done), [](const RawReply &r) { return Tr::parseQuoteSheet(r.pages.first()); });
 }
 
-RestClient::RequestId RestClient::watchlistQuotes(const QStringList &codes, QObject *context,
-                                                  Callback<QList<Kiwoom::WatchQuote>> done)
+RestClient::RequestId RestClient::watchlistQuotes(
+    const QStringList &codes, QObject *context, Callback<QList<Kiwoom::WatchQuote>> done)
 {
     return typed<QList<Kiwoom::WatchQuote>>(QStringLiteral("ka10095"), Tr::watchlistBody(codes), Paging(), context,
-                                            std::move(done),
-                                            [](const RawReply &r) { return Tr::parseWatchlist(r.pages, r.receivedMs); });
+        std::move(done), [](const RawReply &r) { return Tr::parseWatchlist(r.pages, r.receivedMs); });
 }
 
-RestClient::RequestId RestClient::tickChart(const Kiwoom::TickChartRequest &request, QObject *context,
-                                            Callback<Kiwoom::ChartReply> done)
+RestClient::RequestId RestClient::tickChart(
+    const Kiwoom::TickChartRequest &request, QObject *context, Callback<Kiwoom::ChartReply> done)
 {
     return typed<Kiwoom::ChartReply>(QStringLiteral("ka10079"), Tr::tickChartBody(request), request.paging, context,
-                                     std::move(done),
-                                     [](const RawReply &r) { return Tr::parseChart(QStringLiteral("ka10079"), r.pages); });
+        std::move(done), [](const RawReply &r) { return Tr::parseChart(QStringLiteral("ka10079"), r.pages); });
 }
 
-RestClient::RequestId RestClient::minuteChart(const Kiwoom::MinuteChartRequest &request, QObject *context,
-                                              Callback<Kiwoom::ChartReply> done)
+RestClient::RequestId RestClient::minuteChart(
+    const Kiwoom::MinuteChartRequest &request, QObject *context, Callback<Kiwoom::ChartReply> done)
 {
     return typed<Kiwoom::ChartReply>(QStringLiteral("ka10080"), Tr::minuteChartBody(request), request.paging, context,
-                                     std::move(done),
-                                     [](const RawReply &r) { return Tr::parseChart(QStringLiteral("ka10080"), r.pages); });
+        std::move(done), [](const RawReply &r) { return Tr::parseChart(QStringLiteral("ka10080"), r.pages); });
 }
 
-RestClient::RequestId RestClient::dailyChart(const Kiwoom::DailyChartRequest &request, QObject *context,
-                                             Callback<Kiwoom::ChartReply> done)
+RestClient::RequestId RestClient::dailyChart(
+    const Kiwoom::DailyChartRequest &request, QObject *context, Callback<Kiwoom::ChartReply> done)
 {
     return typed<Kiwoom::ChartReply>(QStringLiteral("ka10081"), Tr::dailyChartBody(request), request.paging, context,
-                                     std::move(done),
-                                     [](const RawReply &r) { return Tr::parseChart(QStringLiteral("ka10081"), r.pages); });
+        std::move(done), [](const RawReply &r) { return Tr::parseChart(QStringLiteral("ka10081"), r.pages); });
 }
 
-RestClient::RequestId RestClient::stockList(Kiwoom::Market market, const Paging &paging, QObject *context,
-                                            Callback<Kiwoom::StockListReply> done)
+RestClient::RequestId RestClient::stockList(
+    Kiwoom::Market market, const Paging &paging, QObject *context, Callback<Kiwoom::StockListReply> done)
 {
-    return typed<Kiwoom::StockListReply>(QStringLiteral("ka10099"), KiwoomResult<QJsonObject>(Tr::stockListBody(market)),
-                                         paging, context, std::move(done),
-                                         [](const RawReply &r) { return Tr::parseStockList(r.pages); });
+    return typed<Kiwoom::StockListReply>(QStringLiteral("ka10099"),
+        KiwoomResult<QJsonObject>(Tr::stockListBody(market)), paging, context, std::move(done),
+        [](const RawReply &r) { return Tr::parseStockList(r.pages); });
 }
 
-RestClient::RequestId RestClient::stockListing(const QString &code, QObject *context, Callback<Kiwoom::StockListing> done)
+RestClient::RequestId RestClient::stockListing(
+    const QString &code, QObject *context, Callback<Kiwoom::StockListing> done)
 {
     return typed<Kiwoom::StockListing>(QStringLiteral("ka10100"), Tr::stockCodeBody(QStringLiteral("ka10100"), code),
-                                       Paging(), context, std::move(done),
-                                       [](const RawReply &r) { return Tr::parseStockListing(r.pages.first()); });
+        Paging(), context, std::move(done), [](const RawReply &r) { return Tr::parseStockListing(r.pages.first()); });
 }
 
-RestClient::RequestId RestClient::placeOrder(const Kiwoom::OrderRequest &request, QObject *context,
-                                             Callback<Kiwoom::OrderAck> done)
+RestClient::RequestId RestClient::placeOrder(
+    const Kiwoom::OrderRequest &request, QObject *context, Callback<Kiwoom::OrderAck> done)
 {
     const QString apiId = request.side == Kiwoom::Side::Buy ? QStringLiteral("kt10000") : QStringLiteral("kt10001");
     const auto body = Tr::orderBody(request);
     if (body) {
-        qCInfo(lcOrders).noquote() << apiId << (request.side == Kiwoom::Side::Buy ? "buy" : "sell") << request.code << "x"
-                                   << request.quantity << "@" << (request.price > 0 ? QString::number(request.price) : QStringLiteral("market"))
-                                   << "trde_tp" << Kiwoom::tradeTypeCode(request.tradeType) << Kiwoom::exchangeCode(request.exchange);
+        qCInfo(lcOrders).noquote() << apiId << (request.side == Kiwoom::Side::Buy ? "buy" : "sell") << request.code
+                                   << "x" << request.quantity << "@"
+                                   << (request.price > 0 ? QString::number(request.price) : QStringLiteral("market"))
+                                   << "trde_tp" << Kiwoom::tradeTypeCode(request.tradeType)
+                                   << Kiwoom::exchangeCode(request.exchange);
     }
     return typed<Kiwoom::OrderAck>(apiId, body, Paging(), context, std::move(done),
-                                   [apiId](const RawReply &r) { return Tr::parseOrderAck(apiId, r.pages.first()); });
+        [apiId](const RawReply &r) { return Tr::parseOrderAck(apiId, r.pages.first()); });
 }
 
-RestClient::RequestId RestClient::modifyOrder(const Kiwoom::ModifyRequest &request, QObject *context,
-                                              Callback<Kiwoom::ModifyAck> done)
+RestClient::RequestId RestClient::modifyOrder(
+    const Kiwoom::ModifyRequest &request, QObject *context, Callback<Kiwoom::ModifyAck> done)
 {
     const auto body = Tr::modifyBody(request);
     if (body) {
-        qCInfo(lcOrders).noquote() << "kt10002 modify" << request.origOrderNo << request.code << "qty" << request.quantity
-                                   << "@" << request.price;
+        qCInfo(lcOrders).noquote() << "kt10002 modify" << request.origOrderNo << request.code << "qty"
+                                   << request.quantity << "@" << request.price;
     }
     return typed<Kiwoom::ModifyAck>(QStringLiteral("kt10002"), body, Paging(), context, std::move(done),
-                                    [](const RawReply &r) { return Tr::parseModifyAck(r.pages.first()); });
+        [](const RawReply &r) { return Tr::parseModifyAck(r.pages.first()); });
 }
 
-RestClient::RequestId RestClient::cancelOrder(const Kiwoom::CancelRequest &request, QObject *context,
-                                              Callback<Kiwoom::CancelAck> done)
+RestClient::RequestId RestClient::cancelOrder(
+    const Kiwoom::CancelRequest &request, QObject *context, Callback<Kiwoom::CancelAck> done)
 {
     const auto body = Tr::cancelBody(request);
     if (body)
-        qCInfo(lcOrders).noquote() << "kt10003 cancel" << request.origOrderNo << request.code << "qty" << request.quantity;
+        qCInfo(lcOrders).noquote() << "kt10003 cancel" << request.origOrderNo << request.code << "qty"
+                                   << request.quantity;
     return typed<Kiwoom::CancelAck>(QStringLiteral("kt10003"), body, Paging(), context, std::move(done),
-                                    [](const RawReply &r) { return Tr::parseCancelAck(r.pages.first()); });
+        [](const RawReply &r) { return Tr::parseCancelAck(r.pages.first()); });
 }
 
 RestClient::RequestId RestClient::accountNumber(QObject *context, Callback<Kiwoom::AccountNumber> done)
 {
     return typed<Kiwoom::AccountNumber>(QStringLiteral("ka00001"), KiwoomResult<QJsonObject>(QJsonObject()), Paging(),
-                                        context, std::move(done),
-                                        [](const RawReply &r) { return Tr::parseAccountNumber(r.pages.first()); });
+        context, std::move(done), [](const RawReply &r) { return Tr::parseAccountNumber(r.pages.first()); });
 }
 
-RestClient::RequestId RestClient::deposit(const Kiwoom::DepositRequest &request, QObject *context,
-                                          Callback<Kiwoom::Deposit> done)
+RestClient::RequestId RestClient::deposit(
+    const Kiwoom::DepositRequest &request, QObject *context, Callback<Kiwoom::Deposit> done)
 {
-    return typed<Kiwoom::Deposit>(QStringLiteral("kt00001"), KiwoomResult<QJsonObject>(Tr::depositBody(request)), Paging(),
-                                  context, std::move(done),
-                                  [](const RawReply &r) { return Tr::parseDeposit(r.pages.first()); });
+    return typed<Kiwoom::Deposit>(QStringLiteral("kt00001"), KiwoomResult<QJsonObject>(Tr::depositBody(request)),
+        Paging(), context, std::move(done), [](const RawReply &r) { return Tr::parseDeposit(r.pages.first()); });
 }
 
-RestClient::RequestId RestClient::accountEvaluation(const Kiwoom::AccountEvaluationRequest &request, QObject *context,
-                                                    Callback<Kiwoom::AccountEvaluation> done)
+RestClient::RequestId RestClient::accountEvaluation(
+    const Kiwoom::AccountEvaluationRequest &request, QObject *context, Callback<Kiwoom::AccountEvaluation> done)
 {
-    return typed<Kiwoom::AccountEvaluation>(QStringLiteral("kt00004"), Tr::accountEvaluationBody(request), request.paging,
-                                            context, std::move(done),
-                                            [](const RawReply &r) { return Tr::parseAccountEvaluation(r.pages); });
+    return typed<Kiwoom::AccountEvaluation>(QStringLiteral("kt00004"), Tr::accountEvaluationBody(request),
+        request.paging, context, std::move(done),
+        [](const RawReply &r) { return Tr::parseAccountEvaluation(r.pages); });
 }
 
-RestClient::RequestId RestClient::holdings(const Kiwoom::HoldingsRequest &request, QObject *context,
-                                           Callback<Kiwoom::Holdings> done)
+RestClient::RequestId RestClient::holdings(
+    const Kiwoom::HoldingsRequest &request, QObject *context, Callback<Kiwoom::Holdings> done)
 {
     return typed<Kiwoom::Holdings>(QStringLiteral("kt00018"), Tr::holdingsBody(request), request.paging, context,
-                                   std::move(done), [](const RawReply &r) { return Tr::parseHoldings(r.pages); });
+        std::move(done), [](const RawReply &r) { return Tr::parseHoldings(r.pages); });
 }
 
-RestClient::RequestId RestClient::openOrders(const Kiwoom::OpenOrdersRequest &request, QObject *context,
-                                             Callback<Kiwoom::OpenOrders> done)
+RestClient::RequestId RestClient::openOrders(
+    const Kiwoom::OpenOrdersRequest &request, QObject *context, Callback<Kiwoom::OpenOrders> done)
 {
     return typed<Kiwoom::OpenOrders>(QStringLiteral("ka10075"), Tr::openOrdersBody(request), request.paging, context,
-                                     std::move(done),
-                                     [](const RawReply &r) { return Tr::parseOpenOrders(r.pages, r.receivedMs); });
+        std::move(done), [](const RawReply &r) { return Tr::parseOpenOrders(r.pages, r.receivedMs); });
 }
 
-RestClient::RequestId RestClient::fills(const Kiwoom::FillsRequest &request, QObject *context, Callback<Kiwoom::Fills> done)
+RestClient::RequestId RestClient::fills(
+    const Kiwoom::FillsRequest &request, QObject *context, Callback<Kiwoom::Fills> done)
 {
-    return typed<Kiwoom::Fills>(QStringLiteral("ka10076"), Tr::fillsBody(request), request.paging, context, std::move(done),
-                                [](const RawReply &r) { return Tr::parseFills(r.pages, r.receivedMs); });
+    return typed<Kiwoom::Fills>(QStringLiteral("ka10076"), Tr::fillsBody(request), request.paging, context,
+        std::move(done), [](const RawReply &r) { return Tr::parseFills(r.pages, r.receivedMs); });
 }
 
-RestClient::RequestId RestClient::realizedPnl(const Kiwoom::RealizedPnlRequest &request, QObject *context,
-                                              Callback<Kiwoom::RealizedPnl> done)
+RestClient::RequestId RestClient::realizedPnl(
+    const Kiwoom::RealizedPnlRequest &request, QObject *context, Callback<Kiwoom::RealizedPnl> done)
 {
     return typed<Kiwoom::RealizedPnl>(QStringLiteral("ka10074"), Tr::realizedPnlBody(request), request.paging, context,
-                                      std::move(done), [](const RawReply &r) { return Tr::parseRealizedPnl(r.pages); });
+        std::move(done), [](const RawReply &r) { return Tr::parseRealizedPnl(r.pages); });
 }
 
-RestClient::RequestId RestClient::todayRealized(const QString &code, const Paging &paging, QObject *context,
-                                                Callback<Kiwoom::TodayRealized> done)
+RestClient::RequestId RestClient::todayRealized(
+    const QString &code, const Paging &paging, QObject *context, Callback<Kiwoom::TodayRealized> done)
 {
     return typed<Kiwoom::TodayRealized>(QStringLiteral("ka10077"), Tr::stockCodeBody(QStringLiteral("ka10077"), code),
-                                        paging, context, std::move(done),
-                                        [](const RawReply &r) { return Tr::parseTodayRealized(r.pages); });
+        paging, context, std::move(done), [](const RawReply &r) { return Tr::parseTodayRealized(r.pages); });
 }

@@ -65,14 +65,13 @@ public:
     struct Config
     {
         int timeoutMs = 10000;
-        int maxRetries = 3;        // queries only
+        int maxRetries = 3; // queries only
         int retryBaseDelayMs = 250; // doubles per retry, with jitter
-        int maxPages = 100;        // upper bound for any Paging::maxPages
+        int maxPages = 100; // upper bound for any Paging::maxPages
     };
 
     using RequestId = quint64;
-    template<typename T>
-    using Callback = std::function<void(const KiwoomResult<T> &)>;
+    template<typename T> using Callback = std::function<void(const KiwoomResult<T> &)>;
 
     // A successful call: the body of every page, first page first.
     struct RawReply
@@ -84,7 +83,7 @@ public:
     };
 
     RestClient(QNetworkAccessManager &network, const QUrl &restBase, TokenManager &tokens, RateLimiter &limiter,
-               const IClock &clock, QObject *parent = nullptr);
+        const IClock &clock, QObject *parent = nullptr);
     ~RestClient() override;
 
     void setConfig(const Config &config) { m_config = config; }
@@ -95,49 +94,49 @@ public:
 
     // Raw call of a catalogued TR (or with an explicit spec for others).
     RequestId call(const QString &apiId, const QJsonObject &body, const Kiwoom::Paging &paging, QObject *context,
-                   Callback<RawReply> done);
+        Callback<RawReply> done);
     RequestId call(const Kiwoom::Tr::Spec &spec, const QJsonObject &body, const Kiwoom::Paging &paging,
-                   QObject *context, Callback<RawReply> done);
+        QObject *context, Callback<RawReply> done);
 
     // Quotes
-    RequestId stockInfo(const QString &code, QObject *context, Callback<Kiwoom::StockInfo> done);   // ka10001
-    RequestId orderBook(const QString &code, QObject *context, Callback<Kiwoom::OrderBook> done);   // ka10004
+    RequestId stockInfo(const QString &code, QObject *context, Callback<Kiwoom::StockInfo> done); // ka10001
+    RequestId orderBook(const QString &code, QObject *context, Callback<Kiwoom::OrderBook> done); // ka10004
     RequestId quoteSheet(const QString &code, QObject *context, Callback<Kiwoom::QuoteSheet> done); // ka10007
     RequestId watchlistQuotes(const QStringList &codes, QObject *context,
-                              Callback<QList<Kiwoom::WatchQuote>> done);                             // ka10095
+        Callback<QList<Kiwoom::WatchQuote>> done); // ka10095
     // Charts
     RequestId tickChart(const Kiwoom::TickChartRequest &request, QObject *context,
-                        Callback<Kiwoom::ChartReply> done);                                          // ka10079
+        Callback<Kiwoom::ChartReply> done); // ka10079
     RequestId minuteChart(const Kiwoom::MinuteChartRequest &request, QObject *context,
-                          Callback<Kiwoom::ChartReply> done);                                        // ka10080
+        Callback<Kiwoom::ChartReply> done); // ka10080
     RequestId dailyChart(const Kiwoom::DailyChartRequest &request, QObject *context,
-                         Callback<Kiwoom::ChartReply> done);                                         // ka10081
+        Callback<Kiwoom::ChartReply> done); // ka10081
     // Lists
     RequestId stockList(Kiwoom::Market market, const Kiwoom::Paging &paging, QObject *context,
-                        Callback<Kiwoom::StockListReply> done);                                      // ka10099
+        Callback<Kiwoom::StockListReply> done); // ka10099
     RequestId stockListing(const QString &code, QObject *context, Callback<Kiwoom::StockListing> done); // ka10100
     // Orders
     RequestId placeOrder(const Kiwoom::OrderRequest &request, QObject *context,
-                         Callback<Kiwoom::OrderAck> done);                                           // kt10000 / kt10001
+        Callback<Kiwoom::OrderAck> done); // kt10000 / kt10001
     RequestId modifyOrder(const Kiwoom::ModifyRequest &request, QObject *context,
-                          Callback<Kiwoom::ModifyAck> done);                                         // kt10002
+        Callback<Kiwoom::ModifyAck> done); // kt10002
     RequestId cancelOrder(const Kiwoom::CancelRequest &request, QObject *context,
-                          Callback<Kiwoom::CancelAck> done);                                         // kt10003
+        Callback<Kiwoom::CancelAck> done); // kt10003
     // Account
-    RequestId accountNumber(QObject *context, Callback<Kiwoom::AccountNumber> done);                // ka00001
+    RequestId accountNumber(QObject *context, Callback<Kiwoom::AccountNumber> done); // ka00001
     RequestId deposit(const Kiwoom::DepositRequest &request, QObject *context,
-                      Callback<Kiwoom::Deposit> done);                                               // kt00001
+        Callback<Kiwoom::Deposit> done); // kt00001
     RequestId accountEvaluation(const Kiwoom::AccountEvaluationRequest &request, QObject *context,
-                                Callback<Kiwoom::AccountEvaluation> done);                           // kt00004
+        Callback<Kiwoom::AccountEvaluation> done); // kt00004
     RequestId holdings(const Kiwoom::HoldingsRequest &request, QObject *context,
-                       Callback<Kiwoom::Holdings> done);                                             // kt00018
+        Callback<Kiwoom::Holdings> done); // kt00018
     RequestId openOrders(const Kiwoom::OpenOrdersRequest &request, QObject *context,
-                         Callback<Kiwoom::OpenOrders> done);                                         // ka10075
+        Callback<Kiwoom::OpenOrders> done); // ka10075
     RequestId fills(const Kiwoom::FillsRequest &request, QObject *context, Callback<Kiwoom::Fills> done); // ka10076
     RequestId realizedPnl(const Kiwoom::RealizedPnlRequest &request, QObject *context,
-                          Callback<Kiwoom::RealizedPnl> done);                                       // ka10074
+        Callback<Kiwoom::RealizedPnl> done); // ka10074
     RequestId todayRealized(const QString &code, const Kiwoom::Paging &paging, QObject *context,
-                            Callback<Kiwoom::TodayRealized> done);                                   // ka10077
+        Callback<Kiwoom::TodayRealized> done); // ka10077
 
     // Cancels a request that has not been sent yet, or a query in flight (its callback gets a
     // Cancelled error). An order already sent cannot be cancelled here: returns false.
@@ -156,9 +155,8 @@ private:
 
     template<typename T, typename Parse>
     RequestId typed(const QString &apiId, const KiwoomResult<QJsonObject> &body, const Kiwoom::Paging &paging,
-                    QObject *context, Callback<T> done, Parse parse);
-    template<typename T>
-    void deliverLater(QObject *context, Callback<T> done, const KiwoomError &error);
+        QObject *context, Callback<T> done, Parse parse);
+    template<typename T> void deliverLater(QObject *context, Callback<T> done, const KiwoomError &error);
 
     void submit(const CallPtr &call);
     void acquireSlot(const CallPtr &call);
@@ -185,8 +183,7 @@ private:
     RequestId m_nextId = 0;
 };
 
-template<typename T>
-void RestClient::deliverLater(QObject *context, Callback<T> done, const KiwoomError &error)
+template<typename T> void RestClient::deliverLater(QObject *context, Callback<T> done, const KiwoomError &error)
 {
     QPointer<QObject> guard(context);
     const bool guarded = context != nullptr;
@@ -198,32 +195,33 @@ void RestClient::deliverLater(QObject *context, Callback<T> done, const KiwoomEr
 
 template<typename T, typename Parse>
 RestClient::RequestId RestClient::typed(const QString &apiId, const KiwoomResult<QJsonObject> &body,
-                                        const Kiwoom::Paging &paging, QObject *context, Callback<T> done, Parse parse)
+    const Kiwoom::Paging &paging, QObject *context, Callback<T> done, Parse parse)
 {
     if (!body) {
         deliverLater<T>(context, std::move(done), body.error());
         return 0;
     }
     const bool isOrder = Kiwoom::Tr::isOrderTr(apiId);
-    return call(apiId, *body, paging, context, [done = std::move(done), parse, isOrder](const KiwoomResult<RawReply> &raw) {
-        if (!raw) {
-            done(raw.error());
-            return;
-        }
-        KiwoomResult<T> result = parse(*raw);
-        if (!result && isOrder) {
-            // return_code 0 but the acknowledgement is unreadable: the order was probably placed
-            // and we do not know its number. Never report that as a failure to retry.
-            KiwoomError e = result.error();
-            e.kind = KiwoomError::Kind::OutcomeUnknown;
-            e.message = QStringLiteral("order accepted (return_code 0) but the reply is unreadable: ") + e.message;
-            done(e);
-            return;
-        }
-        if constexpr (requires(T t) { t.page; }) {
-            if (result)
-                result.value().page = raw->page;
-        }
-        done(result);
-    });
+    return call(
+        apiId, *body, paging, context, [done = std::move(done), parse, isOrder](const KiwoomResult<RawReply> &raw) {
+            if (!raw) {
+                done(raw.error());
+                return;
+            }
+            KiwoomResult<T> result = parse(*raw);
+            if (!result && isOrder) {
+                // return_code 0 but the acknowledgement is unreadable: the order was probably placed
+                // and we do not know its number. Never report that as a failure to retry.
+                KiwoomError e = result.error();
+                e.kind = KiwoomError::Kind::OutcomeUnknown;
+                e.message = QStringLiteral("order accepted (return_code 0) but the reply is unreadable: ") + e.message;
+                done(e);
+                return;
+            }
+            if constexpr (requires(T t) { t.page; }) {
+                if (result)
+                    result.value().page = raw->page;
+            }
+            done(result);
+        });
 }

@@ -25,7 +25,7 @@ QString kstText(qint64 utcMs)
 } // namespace
 
 TokenManager::TokenManager(QNetworkAccessManager &network, const KiwoomEndpoints &endpoints,
-                           const KiwoomCredentials &credentials, const IClock &clock, QObject *parent)
+    const KiwoomCredentials &credentials, const IClock &clock, QObject *parent)
     : QObject(parent)
     , m_network(network)
     , m_endpoints(endpoints)
@@ -80,10 +80,13 @@ void TokenManager::ensureToken()
     if (m_state == State::Failed && m_clock.nowMs() < m_retryNotBeforeMs) {
         // Still backing off: report the last failure again (queued) so waiting callers fail fast.
         const KiwoomError error = m_lastError;
-        QMetaObject::invokeMethod(this, [this, error] {
-            deliver(error);
-            emit tokenFailed(error);
-        }, Qt::QueuedConnection);
+        QMetaObject::invokeMethod(
+            this,
+            [this, error] {
+                deliver(error);
+                emit tokenFailed(error);
+            },
+            Qt::QueuedConnection);
         return;
     }
     issue();
@@ -93,7 +96,8 @@ void TokenManager::withToken(QObject *context, TokenCallback done)
 {
     if (hasUsableToken()) {
         const QString token = m_token;
-        QMetaObject::invokeMethod(context, [done = std::move(done), token] { done(token); }, Qt::QueuedConnection);
+        QMetaObject::invokeMethod(
+            context, [done = std::move(done), token] { done(token); }, Qt::QueuedConnection);
         return;
     }
     m_waiters << Waiter { QPointer<QObject>(context), std::move(done) };
@@ -144,7 +148,8 @@ void TokenManager::scheduleRefresh()
     m_refreshTimer.start(int(wait));
 }
 
-QNetworkReply *TokenManager::post(const QString &path, const QString &apiId, const QByteArray &body, const QString &bearer)
+QNetworkReply *TokenManager::post(
+    const QString &path, const QString &apiId, const QByteArray &body, const QString &bearer)
 {
     const QNetworkRequest request = Kiwoom::Http::makeRequest(m_endpoints.restBase, path, apiId, bearer);
     return m_network.post(request, body);
@@ -158,11 +163,14 @@ void TokenManager::issue()
         // Reported from the event loop like every other issue failure: a caller of ensureToken()
         // (RestClient::acquireSlot) starts waiting for tokenFailed only after the call returns, so
         // a failure emitted from inside it would leave that caller waiting forever.
-        QMetaObject::invokeMethod(this, [this] {
-            if (!hasUsableToken() && !m_reply)
-                failIssue(KiwoomError::make(KiwoomError::Kind::Invalid, ISSUE_ID,
-                                            QStringLiteral("no app key / secret key configured")));
-        }, Qt::QueuedConnection);
+        QMetaObject::invokeMethod(
+            this,
+            [this] {
+                if (!hasUsableToken() && !m_reply)
+                    failIssue(KiwoomError::make(
+                        KiwoomError::Kind::Invalid, ISSUE_ID, QStringLiteral("no app key / secret key configured")));
+            },
+            Qt::QueuedConnection);
         return;
     }
     if (m_token.isEmpty())
@@ -173,7 +181,8 @@ void TokenManager::issue()
         { QStringLiteral("secretkey"), m_credentials.secretKey },
     };
     qCDebug(lcToken) << "requesting a token (au10001)";
-    m_reply = post(QStringLiteral("/oauth2/token"), ISSUE_ID, QJsonDocument(body).toJson(QJsonDocument::Compact), QString());
+    m_reply = post(
+        QStringLiteral("/oauth2/token"), ISSUE_ID, QJsonDocument(body).toJson(QJsonDocument::Compact), QString());
     QNetworkReply *reply = m_reply;
     connect(reply, &QNetworkReply::finished, this, [this, reply] {
         if (reply == m_reply)
@@ -199,11 +208,12 @@ void TokenManager::handleIssueReply(QNetworkReply *reply, bool timedOut)
     const auto envelope = Kiwoom::Http::parseEnvelope(ISSUE_ID, response.body);
     if (response.httpStatus != 200) {
         if (envelope && envelope->returnCode != 0) {
-            failIssue(Kiwoom::classifyEnvelope(ISSUE_ID, response.httpStatus, envelope->returnCode, envelope->returnMsg));
+            failIssue(
+                Kiwoom::classifyEnvelope(ISSUE_ID, response.httpStatus, envelope->returnCode, envelope->returnMsg));
         } else {
-            KiwoomError e = KiwoomError::make(response.httpStatus == 429 ? KiwoomError::Kind::RateLimited
-                                                                         : KiwoomError::Kind::Http,
-                                              ISSUE_ID, QStringLiteral("unexpected reply to the token request"));
+            KiwoomError e = KiwoomError::make(
+                response.httpStatus == 429 ? KiwoomError::Kind::RateLimited : KiwoomError::Kind::Http, ISSUE_ID,
+                QStringLiteral("unexpected reply to the token request"));
             e.httpStatus = response.httpStatus;
             failIssue(e);
         }
@@ -228,25 +238,26 @@ void TokenManager::handleIssueReply(QNetworkReply *reply, bool timedOut)
     const QJsonValue typeValue = body.value(QLatin1String("token_type"));
     if (typeValue.isString() && typeValue.toString().compare(u"bearer", Qt::CaseInsensitive) != 0) {
         failIssue(KiwoomError::make(KiwoomError::Kind::Parse, ISSUE_ID,
-                                    QStringLiteral("au10001.token_type: expected bearer, got \"%1\"").arg(typeValue.toString())));
+            QStringLiteral("au10001.token_type: expected bearer, got \"%1\"").arg(typeValue.toString())));
         return;
     }
     const QJsonValue expiresValue = body.value(QLatin1String("expires_dt"));
     if (!expiresValue.isString()) {
-        failIssue(KiwoomError::make(KiwoomError::Kind::Parse, ISSUE_ID, QStringLiteral("au10001.expires_dt: missing or not a string")));
+        failIssue(KiwoomError::make(
+            KiwoomError::Kind::Parse, ISSUE_ID, QStringLiteral("au10001.expires_dt: missing or not a string")));
         return;
     }
     const auto expires = Kiwoom::parseKstDateTime(expiresValue.toString());
     if (!expires) {
-        failIssue(KiwoomError::make(KiwoomError::Kind::Parse, ISSUE_ID,
-                                    QStringLiteral("au10001.expires_dt: ") + expires.error().message));
+        failIssue(KiwoomError::make(
+            KiwoomError::Kind::Parse, ISSUE_ID, QStringLiteral("au10001.expires_dt: ") + expires.error().message));
         return;
     }
     if (*expires <= m_clock.nowMs() + m_config.minValidityMs) {
         failIssue(KiwoomError::make(KiwoomError::Kind::Auth, ISSUE_ID,
-                                    QStringLiteral("the new token expires %1, which is not in the future by this "
-                                                   "computer's clock; check the system clock")
-                                        .arg(kstText(*expires))));
+            QStringLiteral("the new token expires %1, which is not in the future by this "
+                           "computer's clock; check the system clock")
+                .arg(kstText(*expires))));
         return;
     }
     succeed(token, *expires);
@@ -273,8 +284,8 @@ void TokenManager::failIssue(const KiwoomError &error)
 {
     m_lastError = error;
     ++m_failures;
-    const qint64 backoff = std::min<qint64>(qint64(m_config.failureBackoffInitialMs) << std::min(m_failures - 1, 16),
-                                            m_config.failureBackoffMaxMs);
+    const qint64 backoff = std::min<qint64>(
+        qint64(m_config.failureBackoffInitialMs) << std::min(m_failures - 1, 16), m_config.failureBackoffMaxMs);
     m_retryNotBeforeMs = m_clock.nowMs() + backoff;
     if (hasUsableToken()) {
         // A background refresh failed; the current token stays in use and we try again later.
@@ -296,7 +307,8 @@ void TokenManager::deliver(const KiwoomResult<QString> &result)
     for (const Waiter &w : waiters) {
         if (!w.context)
             continue;
-        QMetaObject::invokeMethod(w.context.data(), [done = w.done, result] { done(result); }, Qt::QueuedConnection);
+        QMetaObject::invokeMethod(
+            w.context.data(), [done = w.done, result] { done(result); }, Qt::QueuedConnection);
     }
 }
 
@@ -318,7 +330,8 @@ void TokenManager::revoke(QObject *context, DoneCallback done)
         setState(State::Revoked);
         emit tokenRevoked();
         if (ctx && done)
-            QMetaObject::invokeMethod(ctx.data(), [done, result] { done(result); }, Qt::QueuedConnection);
+            QMetaObject::invokeMethod(
+                ctx.data(), [done, result] { done(result); }, Qt::QueuedConnection);
     };
     if (m_reply) {
         m_reply->disconnect(this);
@@ -337,8 +350,8 @@ void TokenManager::revoke(QObject *context, DoneCallback done)
         { QStringLiteral("secretkey"), m_credentials.secretKey },
         { QStringLiteral("token"), token },
     };
-    QNetworkReply *reply = post(QStringLiteral("/oauth2/revoke"), REVOKE_ID,
-                                QJsonDocument(body).toJson(QJsonDocument::Compact), token);
+    QNetworkReply *reply
+        = post(QStringLiteral("/oauth2/revoke"), REVOKE_ID, QJsonDocument(body).toJson(QJsonDocument::Compact), token);
     auto *timeout = new QTimer(reply);
     timeout->setSingleShot(true);
     auto timedOut = std::make_shared<bool>(false);
@@ -358,7 +371,8 @@ void TokenManager::revoke(QObject *context, DoneCallback done)
             if (!envelope)
                 result = envelope.error();
             else if (envelope->returnCode != 0 || response.httpStatus != 200)
-                result = Kiwoom::classifyEnvelope(REVOKE_ID, response.httpStatus, envelope->returnCode, envelope->returnMsg);
+                result = Kiwoom::classifyEnvelope(
+                    REVOKE_ID, response.httpStatus, envelope->returnCode, envelope->returnMsg);
         }
         if (result)
             qCInfo(lcToken).noquote() << "token" << Redaction::fingerprint(token) << "revoked";

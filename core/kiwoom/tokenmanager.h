@@ -47,11 +47,11 @@ public:
 
     enum class State
     {
-        Empty,    // no token yet
-        Issuing,  // first issue (or re-issue after invalidation) in flight
-        Valid,    // a usable token (a background refresh may be in flight)
-        Failed,   // the last issue failed and there is no usable token
-        Revoked,  // revoked on quit
+        Empty, // no token yet
+        Issuing, // first issue (or re-issue after invalidation) in flight
+        Valid, // a usable token (a background refresh may be in flight)
+        Failed, // the last issue failed and there is no usable token
+        Revoked, // revoked on quit
     };
     Q_ENUM(State)
 
@@ -59,7 +59,7 @@ public:
     using DoneCallback = std::function<void(const KiwoomResult<bool> &)>;
 
     TokenManager(QNetworkAccessManager &network, const KiwoomEndpoints &endpoints, const KiwoomCredentials &credentials,
-                 const IClock &clock, QObject *parent = nullptr);
+        const IClock &clock, QObject *parent = nullptr);
     ~TokenManager() override;
 
     void setConfig(const Config &config);

@@ -22,8 +22,10 @@ const QList<Spec> &specs()
 {
     using P = RequestPriority;
     static const QList<Spec> list = {
-        { QStringLiteral("au10001"), QStringLiteral("/oauth2/token"), RequestPool::Query, P::Account, QStringLiteral("접근토큰 발급") },
-        { QStringLiteral("au10002"), QStringLiteral("/oauth2/revoke"), RequestPool::Query, P::Account, QStringLiteral("접근토큰 폐기") },
+        { QStringLiteral("au10001"), QStringLiteral("/oauth2/token"), RequestPool::Query, P::Account,
+            QStringLiteral("접근토큰 발급") },
+        { QStringLiteral("au10002"), QStringLiteral("/oauth2/revoke"), RequestPool::Query, P::Account,
+            QStringLiteral("접근토큰 폐기") },
         { QStringLiteral("ka00001"), PATH_ACNT, RequestPool::Query, P::Account, QStringLiteral("계좌번호조회") },
         { QStringLiteral("ka10001"), PATH_STKINFO, RequestPool::Query, P::Quote, QStringLiteral("주식기본정보요청") },
         { QStringLiteral("ka10003"), PATH_STKINFO, RequestPool::Query, P::Quote, QStringLiteral("체결정보요청") },
@@ -43,11 +45,13 @@ const QList<Spec> &specs()
         { QStringLiteral("kt10003"), PATH_ORDR, RequestPool::Order, P::Order, QStringLiteral("주식 취소주문") },
         { QStringLiteral("kt00001"), PATH_ACNT, RequestPool::Query, P::Account, QStringLiteral("예수금상세현황요청") },
         { QStringLiteral("kt00004"), PATH_ACNT, RequestPool::Query, P::Account, QStringLiteral("계좌평가현황요청") },
-        { QStringLiteral("kt00018"), PATH_ACNT, RequestPool::Query, P::Account, QStringLiteral("계좌평가잔고내역요청") },
+        { QStringLiteral("kt00018"), PATH_ACNT, RequestPool::Query, P::Account,
+            QStringLiteral("계좌평가잔고내역요청") },
         { QStringLiteral("ka10074"), PATH_ACNT, RequestPool::Query, P::Account, QStringLiteral("일자별실현손익요청") },
         { QStringLiteral("ka10075"), PATH_ACNT, RequestPool::Query, P::Account, QStringLiteral("미체결요청") },
         { QStringLiteral("ka10076"), PATH_ACNT, RequestPool::Query, P::Account, QStringLiteral("체결요청") },
-        { QStringLiteral("ka10077"), PATH_ACNT, RequestPool::Query, P::Account, QStringLiteral("당일실현손익상세요청") },
+        { QStringLiteral("ka10077"), PATH_ACNT, RequestPool::Query, P::Account,
+            QStringLiteral("당일실현손익상세요청") },
     };
     return list;
 }
@@ -61,8 +65,8 @@ bool isValidCode(const QString &code)
 {
     if (code.size() != 6)
         return false;
-    return std::all_of(code.begin(), code.end(),
-                       [](QChar c) { return (c >= u'0' && c <= u'9') || (c >= u'A' && c <= u'Z'); });
+    return std::all_of(
+        code.begin(), code.end(), [](QChar c) { return (c >= u'0' && c <= u'9') || (c >= u'A' && c <= u'Z'); });
 }
 
 // A request code: "005930", or with the exchange suffix "005930_NX" / "005930_AL".
@@ -131,14 +135,15 @@ std::optional<KiwoomError> forEachRow(const QString &apiId, const QList<QJsonObj
         if (list.isUndefined())
             continue;
         if (!list.isArray()) {
-            return KiwoomError::make(KiwoomError::Kind::Parse, apiId,
-                                     QStringLiteral("%1 %2: expected an array").arg(apiId, QString(key)));
+            return KiwoomError::make(
+                KiwoomError::Kind::Parse, apiId, QStringLiteral("%1 %2: expected an array").arg(apiId, QString(key)));
         }
         const QJsonArray rows = list.toArray();
         for (const QJsonValue &row : rows) {
             const QString context = QStringLiteral("%1 %2[%3]").arg(apiId, QString(key)).arg(index);
             if (!row.isObject()) {
-                return KiwoomError::make(KiwoomError::Kind::Parse, apiId, context + QStringLiteral(": expected an object"));
+                return KiwoomError::make(
+                    KiwoomError::Kind::Parse, apiId, context + QStringLiteral(": expected an object"));
             }
             FieldReader r(row.toObject(), apiId, context);
             fn(r);
@@ -155,8 +160,7 @@ QJsonObject firstPage(const QList<QJsonObject> &pages)
     return pages.isEmpty() ? QJsonObject() : pages.first();
 }
 
-template<typename T>
-KiwoomResult<T> finish(const FieldReader &r, T &&value)
+template<typename T> KiwoomResult<T> finish(const FieldReader &r, T &&value)
 {
     if (!r.ok())
         return r.error();
@@ -215,7 +219,8 @@ KiwoomResult<QJsonObject> tickChartBody(const TickChartRequest &request)
     if (!isValidRequestCode(request.code))
         return invalid(QStringLiteral("ka10079"), QStringLiteral("not a stock code: \"%1\"").arg(request.code));
     if (!scopes.contains(request.tickScope))
-        return invalid(QStringLiteral("ka10079"), QStringLiteral("tic_scope must be 1, 3, 5, 10 or 30 (got %1)").arg(request.tickScope));
+        return invalid(QStringLiteral("ka10079"),
+            QStringLiteral("tic_scope must be 1, 3, 5, 10 or 30 (got %1)").arg(request.tickScope));
     return QJsonObject {
         { QStringLiteral("stk_cd"), request.code },
         { QStringLiteral("tic_scope"), num(request.tickScope) },
@@ -230,7 +235,7 @@ KiwoomResult<QJsonObject> minuteChartBody(const MinuteChartRequest &request)
         return invalid(QStringLiteral("ka10080"), QStringLiteral("not a stock code: \"%1\"").arg(request.code));
     if (!scopes.contains(request.tickScope))
         return invalid(QStringLiteral("ka10080"),
-                       QStringLiteral("tic_scope must be 1, 3, 5, 10, 15, 30, 45 or 60 (got %1)").arg(request.tickScope));
+            QStringLiteral("tic_scope must be 1, 3, 5, 10, 15, 30, 45 or 60 (got %1)").arg(request.tickScope));
     QJsonObject body {
         { QStringLiteral("stk_cd"), request.code },
         { QStringLiteral("tic_scope"), num(request.tickScope) },
@@ -379,7 +384,8 @@ KiwoomResult<QJsonObject> fillsBody(const FillsRequest &request)
     if (!request.code.isEmpty() && !isValidCode(request.code))
         return invalid(QStringLiteral("ka10076"), QStringLiteral("not a stock code: \"%1\"").arg(request.code));
     if (!request.beforeOrderNo.isEmpty() && !isValidOrderNo(request.beforeOrderNo))
-        return invalid(QStringLiteral("ka10076"), QStringLiteral("not an order number: \"%1\"").arg(request.beforeOrderNo));
+        return invalid(
+            QStringLiteral("ka10076"), QStringLiteral("not an order number: \"%1\"").arg(request.beforeOrderNo));
     return QJsonObject {
         { QStringLiteral("stk_cd"), request.code },
         { QStringLiteral("qry_tp"), request.code.isEmpty() ? QStringLiteral("0") : QStringLiteral("1") },
@@ -458,9 +464,11 @@ KiwoomResult<OrderBook> parseOrderBook(const QJsonObject &body, const QString &c
         for (const bool ask : { true, false }) {
             const QString side = ask ? QStringLiteral("sel") : QStringLiteral("buy");
             const QByteArray priceKey = (level == 1 ? QStringLiteral("%1_fpr_bid").arg(side)
-                                                    : QStringLiteral("%1_%2th_pre_bid").arg(side).arg(level)).toLatin1();
+                                                    : QStringLiteral("%1_%2th_pre_bid").arg(side).arg(level))
+                                            .toLatin1();
             const QByteArray qtyKey = (level == 1 ? QStringLiteral("%1_fpr_req").arg(side)
-                                                  : QStringLiteral("%1_%2th_pre_req").arg(side).arg(level)).toLatin1();
+                                                  : QStringLiteral("%1_%2th_pre_req").arg(side).arg(level))
+                                          .toLatin1();
             const QByteArray changeKey = QStringLiteral("%1_%2th_pre_req_pre").arg(side).arg(level).toLatin1();
             BookLevel &l = ask ? b.asks[level - 1] : b.bids[level - 1];
             l.price = r.price(QLatin1String(priceKey));
@@ -562,8 +570,10 @@ KiwoomResult<ChartReply> parseChart(const QString &apiId, const QList<QJsonObjec
         }
         // A bar whose low/high do not bracket its close is a wrong number, not a quirk; zeros
         // (no trade that period) are left alone.
-        if (r.ok() && bar.low > 0 && bar.high > 0 && (bar.low > bar.high || bar.close > bar.high || bar.close < bar.low))
-            r.fail(QString(), QStringLiteral("inconsistent bar: low %1 high %2 close %3").arg(bar.low).arg(bar.high).arg(bar.close));
+        if (r.ok() && bar.low > 0 && bar.high > 0
+            && (bar.low > bar.high || bar.close > bar.high || bar.close < bar.low))
+            r.fail(QString(),
+                QStringLiteral("inconsistent bar: low %1 high %2 close %3").arg(bar.low).arg(bar.high).arg(bar.close));
         reply.bars << bar;
     });
     if (err)

@@ -19,10 +19,10 @@ namespace Kiwoom::Tr {
 struct Spec
 {
     QString apiId;
-    QString path;          // "/api/dostk/chart"
+    QString path; // "/api/dostk/chart"
     RequestPool pool = RequestPool::Query;
     RequestPriority priority = RequestPriority::List;
-    QString title;         // Korean TR name, for logs
+    QString title; // Korean TR name, for logs
 };
 
 // Known TRs; nullopt for anything else (RestClient::call() then needs an explicit spec).

@@ -34,15 +34,15 @@ enum class ChangeSign : qint8
 {
     None = 0,
     UpperLimit = 1, // 상한가
-    Up = 2,         // 상승
-    Unchanged = 3,  // 보합
+    Up = 2, // 상승
+    Unchanged = 3, // 보합
     LowerLimit = 4, // 하한가
-    Down = 5,       // 하락
+    Down = 5, // 하락
 };
 
 struct SignedMagnitude
 {
-    qint64 magnitude = 0;                      // absolute value, always >= 0
+    qint64 magnitude = 0; // absolute value, always >= 0
     Direction direction = Direction::Unchanged; // '+' Up, '-' Down, none Unchanged
 };
 
@@ -56,8 +56,8 @@ Result<double> parseDecimal(QStringView text);
 // "0".."5" -> ChangeSign; anything else is an error.
 Result<ChangeSign> parseChangeSign(QStringView text);
 
-Result<QDate> parseDate(QStringView text);        // YYYYMMDD
-Result<QTime> parseTime(QStringView text);        // HHmmss
+Result<QDate> parseDate(QStringView text); // YYYYMMDD
+Result<QTime> parseTime(QStringView text); // HHmmss
 // YYYYMMDDHHmmss in KST -> UTC epoch ms.
 Result<qint64> parseKstDateTime(QStringView text);
 // HHmmss in KST on the KST calendar day nearest to referenceMs (UTC epoch ms): a time more than

@@ -16,7 +16,7 @@ namespace Krx {
 enum class Instrument
 {
     Stock, // KOSPI/KOSDAQ/KONEX shares: the ladder below
-    Etf,   // ETF/ETN/ELW: a flat 5-won tick
+    Etf, // ETF/ETN/ELW: a flat 5-won tick
 };
 
 // Tick size for a price (KRW). Prices below 1 have tick 1.
@@ -50,12 +50,12 @@ enum class Session
 {
     Closed,
     PreMarketOffHours, // 08:30–08:40 장전 시간외 종가 (inside the opening auction window)
-    OpeningAuction,    // 08:40–09:00 동시호가 (orders queue for the 09:00 single price)
-    Continuous,        // 09:00–15:20 정규장
-    ClosingAuction,    // 15:20–15:30 동시호가
-    PostCloseBreak,    // 15:30–15:40 no trading
-    AfterHoursClose,   // 15:40–16:00 장후 시간외 종가
-    AfterHoursSingle,  // 16:00–18:00 시간외 단일가
+    OpeningAuction, // 08:40–09:00 동시호가 (orders queue for the 09:00 single price)
+    Continuous, // 09:00–15:20 정규장
+    ClosingAuction, // 15:20–15:30 동시호가
+    PostCloseBreak, // 15:30–15:40 no trading
+    AfterHoursClose, // 15:40–16:00 장후 시간외 종가
+    AfterHoursSingle, // 16:00–18:00 시간외 단일가
 };
 QString sessionName(Session session);
 

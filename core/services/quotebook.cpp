@@ -9,9 +9,7 @@
 #include <QLocale>
 
 QuoteBook::QuoteBook(RealtimeClient &realtime, const IClock &clock, QObject *parent)
-    : QObject(parent)
-    , m_realtime(realtime)
-    , m_clock(clock)
+    : QObject(parent), m_realtime(realtime), m_clock(clock)
 {
     qRegisterMetaType<Quote>();
     qRegisterMetaType<QList<Quote>>();
@@ -92,8 +90,8 @@ void QuoteBook::resubscribe()
         m_summary.start();
     if (m_subscribed.isEmpty())
         m_summary.stop();
-    qCInfo(lcServices).noquote() << "quote book watches" << m_subscribed.size() << "codes:"
-                                 << m_subscribed.join(QLatin1Char(','));
+    qCInfo(lcServices).noquote() << "quote book watches" << m_subscribed.size()
+                                 << "codes:" << m_subscribed.join(QLatin1Char(','));
 }
 
 std::optional<Quote> QuoteBook::quote(const QString &code) const

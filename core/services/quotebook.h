@@ -23,7 +23,7 @@ struct Quote
 {
     QString code;
     qint64 price = 0;
-    qint64 change = 0;     // vs the previous close, signed
+    qint64 change = 0; // vs the previous close, signed
     double changeRate = 0; // percent, signed
     qint64 open = 0;
     qint64 high = 0;
@@ -31,7 +31,7 @@ struct Quote
     qint64 cumVolume = 0;
     qint64 bestAsk = 0;
     qint64 bestBid = 0;
-    qint64 timeMs = 0;     // trade time
+    qint64 timeMs = 0; // trade time
     qint64 receivedMs = 0; // when it arrived here
 
     bool operator==(const Quote &) const = default;

@@ -42,8 +42,8 @@ void SimAccount::applyBuy(int stock, qint64 price, qint64 qty, qint64 fee, const
     d.fees += fee;
 }
 
-SimAccount::SellResult SimAccount::applySell(int stock, qint64 price, qint64 qty, qint64 fee, qint64 tax,
-                                             const QDate &tradeDate)
+SimAccount::SellResult SimAccount::applySell(
+    int stock, qint64 price, qint64 qty, qint64 fee, qint64 tax, const QDate &tradeDate)
 {
     SellResult result;
     const qint64 amount = price * qty;

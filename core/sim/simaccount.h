@@ -27,7 +27,7 @@ public:
     {
         qint64 qty = 0;
         qint64 purchaseAmount = 0; // Σ price × qty still held (pur_amt)
-        qint64 buyFees = 0;        // buy commissions still attributed to the held shares (pur_cmsn)
+        qint64 buyFees = 0; // buy commissions still attributed to the held shares (pur_cmsn)
         qint64 avgPrice() const { return qty > 0 ? purchaseAmount / qty : 0; }
     };
     struct DayTotals
@@ -57,10 +57,10 @@ public:
     // Moves settlements due on or before date into the deposit.
     void settle(const QDate &date);
 
-    qint64 deposit() const { return m_deposit; }                 // 예수금 (settled)
-    qint64 depositAfter(const QDate &date) const;                 // deposit + settlements due by date
-    qint64 d2Deposit() const;                                     // all pending settled
-    qint64 netSettlementOn(const QDate &date) const;              // signed amount settling that day
+    qint64 deposit() const { return m_deposit; } // 예수금 (settled)
+    qint64 depositAfter(const QDate &date) const; // deposit + settlements due by date
+    qint64 d2Deposit() const; // all pending settled
+    qint64 netSettlementOn(const QDate &date) const; // signed amount settling that day
     qint64 reserved() const { return m_reserved; }
     void setReserved(qint64 amount) { m_reserved = amount; }
     qint64 orderable() const { return std::max<qint64>(0, d2Deposit() - m_reserved); }

@@ -67,18 +67,16 @@ QString ymd(const QDate &d)
 } // namespace
 
 SimAccountTrs::SimAccountTrs(const SimConfig &config, SimMarket &market, SimExchange &exchange)
-    : m_config(config)
-    , m_market(market)
-    , m_exchange(exchange)
+    : m_config(config), m_market(market), m_exchange(exchange)
 {
 }
 
 bool SimAccountTrs::handles(const QString &apiId) const
 {
     static const QSet<QString> ids = { QStringLiteral("kt10000"), QStringLiteral("kt10001"), QStringLiteral("kt10002"),
-                                       QStringLiteral("kt10003"), QStringLiteral("ka00001"), QStringLiteral("kt00001"),
-                                       QStringLiteral("kt00004"), QStringLiteral("kt00018"), QStringLiteral("ka10075"),
-                                       QStringLiteral("ka10076"), QStringLiteral("ka10074"), QStringLiteral("ka10077") };
+        QStringLiteral("kt10003"), QStringLiteral("ka00001"), QStringLiteral("kt00001"), QStringLiteral("kt00004"),
+        QStringLiteral("kt00018"), QStringLiteral("ka10075"), QStringLiteral("ka10076"), QStringLiteral("ka10074"),
+        QStringLiteral("ka10077") };
     return ids.contains(apiId);
 }
 
@@ -189,8 +187,9 @@ SimTrReply SimAccountTrs::modify(const SimTrRequest &r)
     o.insert(QStringLiteral("base_orig_ord_no"), orderNo(result->baseOrigOrdNo));
     o.insert(QStringLiteral("mdfy_qty"), padded(result->qty, 12));
     o.insert(QStringLiteral("dmst_stex_tp"), QStringLiteral("KRX"));
-    return trOk(o, buy ? QStringLiteral("매수정정 주문입력이 완료되었습니다")
-                       : QStringLiteral("매도정정 주문입력이 완료되었습니다"));
+    return trOk(o,
+        buy ? QStringLiteral("매수정정 주문입력이 완료되었습니다")
+            : QStringLiteral("매도정정 주문입력이 완료되었습니다"));
 }
 
 SimTrReply SimAccountTrs::cancel(const SimTrRequest &r)
@@ -218,8 +217,9 @@ SimTrReply SimAccountTrs::cancel(const SimTrRequest &r)
     o.insert(QStringLiteral("base_orig_ord_no"), orderNo(result->baseOrigOrdNo));
     o.insert(QStringLiteral("cncl_qty"), padded(result->qty, 12));
     o.insert(QStringLiteral("dmst_stex_tp"), QStringLiteral("KRX"));
-    return trOk(o, buy ? QStringLiteral("매수취소 주문입력이 완료되었습니다")
-                       : QStringLiteral("매도취소 주문입력이 완료되었습니다"));
+    return trOk(o,
+        buy ? QStringLiteral("매수취소 주문입력이 완료되었습니다")
+            : QStringLiteral("매도취소 주문입력이 완료되었습니다"));
 }
 
 SimTrReply SimAccountTrs::accountNo(const SimTrRequest &)
@@ -257,7 +257,7 @@ SimTrReply SimAccountTrs::deposit(const SimTrRequest &r)
     put("ord_alow_amt", orderable);
     // A cash account: every margin class can order exactly the orderable cash.
     for (const char *name : { "20stk_ord_alow_amt", "30stk_ord_alow_amt", "40stk_ord_alow_amt", "50stk_ord_alow_amt",
-                              "60stk_ord_alow_amt", "100stk_ord_alow_amt" })
+             "60stk_ord_alow_amt", "100stk_ord_alow_amt" })
         put(name, orderable);
     o.insert(QStringLiteral("stk_entr_prst"), QJsonArray());
     return trOk(o);
@@ -305,7 +305,8 @@ SimTrReply SimAccountTrs::holdings(const SimTrRequest &r)
         o.insert(QStringLiteral("stk_cd"), prefixedCode(m_market, row.stock));
         o.insert(QStringLiteral("stk_nm"), m_market.info(row.stock).name);
         o.insert(QStringLiteral("evltv_prft"), padded(pl, 15));
-        o.insert(QStringLiteral("prft_rt"), decimal(h.purchaseAmount > 0 ? double(pl) * 100.0 / double(h.purchaseAmount) : 0.0, 2));
+        o.insert(QStringLiteral("prft_rt"),
+            decimal(h.purchaseAmount > 0 ? double(pl) * 100.0 / double(h.purchaseAmount) : 0.0, 2));
         o.insert(QStringLiteral("pur_pric"), padded(h.avgPrice(), 12));
         o.insert(QStringLiteral("pred_close_pric"), padded(q.basePrice, 12));
         o.insert(QStringLiteral("rmnd_qty"), padded(h.qty, 15));
@@ -321,7 +322,8 @@ SimTrReply SimAccountTrs::holdings(const SimTrRequest &r)
         o.insert(QStringLiteral("sell_cmsn"), padded(sellFee, 15));
         o.insert(QStringLiteral("tax"), padded(tax, 15));
         o.insert(QStringLiteral("sum_cmsn"), padded(h.buyFees + sellFee, 15));
-        o.insert(QStringLiteral("poss_rt"), decimal(totalEval > 0 ? double(row.eval) * 100.0 / double(totalEval) : 0.0, 2));
+        o.insert(
+            QStringLiteral("poss_rt"), decimal(totalEval > 0 ? double(row.eval) * 100.0 / double(totalEval) : 0.0, 2));
         o.insert(QStringLiteral("crd_tp"), QStringLiteral("00"));
         o.insert(QStringLiteral("crd_tp_nm"), QString());
         o.insert(QStringLiteral("crd_loan_dt"), QString());
@@ -333,7 +335,7 @@ SimTrReply SimAccountTrs::holdings(const SimTrRequest &r)
     top.insert(QStringLiteral("tot_evlt_amt"), padded(totalEval, 15));
     top.insert(QStringLiteral("tot_evlt_pl"), padded(totalPl, 15));
     top.insert(QStringLiteral("tot_prft_rt"),
-               decimal(totalPurchase > 0 ? double(totalPl) * 100.0 / double(totalPurchase) : 0.0, 2));
+        decimal(totalPurchase > 0 ? double(totalPl) * 100.0 / double(totalPurchase) : 0.0, 2));
     top.insert(QStringLiteral("prsm_dpst_aset_amt"), padded(a.d2Deposit() + totalEval, 15));
     top.insert(QStringLiteral("tot_loan_amt"), padded(0, 15));
     top.insert(QStringLiteral("tot_crd_loan_amt"), padded(0, 15));
@@ -375,7 +377,7 @@ SimTrReply SimAccountTrs::evaluation(const SimTrRequest &r)
             o.insert(QStringLiteral("evlt_amt"), padded(eval, 12));
             o.insert(QStringLiteral("pl_amt"), padded(pl, 12));
             o.insert(QStringLiteral("pl_rt"),
-                     decimal(h.purchaseAmount > 0 ? double(pl) * 100.0 / double(h.purchaseAmount) : 0.0, 4));
+                decimal(h.purchaseAmount > 0 ? double(pl) * 100.0 / double(h.purchaseAmount) : 0.0, 4));
             o.insert(QStringLiteral("loan_dt"), QString());
             o.insert(QStringLiteral("pur_amt"), padded(h.purchaseAmount, 12));
             o.insert(QStringLiteral("setl_remn"), padded(h.qty, 12));
@@ -401,7 +403,8 @@ SimTrReply SimAccountTrs::evaluation(const SimTrRequest &r)
     top.insert(QStringLiteral("tot_grnt_sella"), padded(0, 12));
     top.insert(QStringLiteral("tdy_lspft_amt"), padded(today.sold, 12));
     top.insert(QStringLiteral("tdy_lspft"), padded(today.realized, 12));
-    top.insert(QStringLiteral("lspft_rt"), decimal(soldCost > 0 ? double(today.realized) * 100.0 / double(soldCost) : 0.0, 2));
+    top.insert(
+        QStringLiteral("lspft_rt"), decimal(soldCost > 0 ? double(today.realized) * 100.0 / double(soldCost) : 0.0, 2));
     SimTrReply reply = trOk(top);
     putPage(reply, QStringLiteral("stk_acnt_evlt_prst"), page(rows, false, r, m_config.listPageSize));
     return reply;
@@ -435,7 +438,8 @@ SimTrReply SimAccountTrs::openOrders(const SimTrRequest &r)
             continue;
         if (onlyStock >= 0 && o.stock != onlyStock)
             continue;
-        if ((side == QLatin1String("1") && o.side != SimSide::Sell) || (side == QLatin1String("2") && o.side != SimSide::Buy))
+        if ((side == QLatin1String("1") && o.side != SimSide::Sell)
+            || (side == QLatin1String("2") && o.side != SimSide::Buy))
             continue;
         const SimQuote q = m_market.quote(o.stock);
         const SimBook book = m_market.book(o.stock);
@@ -445,9 +449,9 @@ SimTrReply SimAccountTrs::openOrders(const SimTrRequest &r)
         row.insert(QStringLiteral("mang_empno"), QString());
         row.insert(QStringLiteral("stk_cd"), code(m_market, o.stock));
         row.insert(QStringLiteral("tic"), QString());
-        row.insert(QStringLiteral("ord_stt"), o.filledQty > 0 ? QStringLiteral("체결")
-                                                              : (o.kind == SimOrderKind::Modify ? QStringLiteral("확인")
-                                                                                                : QStringLiteral("접수")));
+        row.insert(QStringLiteral("ord_stt"),
+            o.filledQty > 0 ? QStringLiteral("체결")
+                            : (o.kind == SimOrderKind::Modify ? QStringLiteral("확인") : QStringLiteral("접수")));
         row.insert(QStringLiteral("stk_nm"), m_market.info(o.stock).name);
         row.insert(QStringLiteral("ord_qty"), num(o.qty));
         row.insert(QStringLiteral("ord_pric"), num(o.price));
@@ -461,8 +465,10 @@ SimTrReply SimAccountTrs::openOrders(const SimTrRequest &r)
         row.insert(QStringLiteral("cntr_pric"), num(o.lastFillPrice));
         row.insert(QStringLiteral("cntr_qty"), num(o.filledQty));
         row.insert(QStringLiteral("cur_prc"), signedPrice(q.price, q.basePrice));
-        row.insert(QStringLiteral("sel_bid"), book.asks[0].price > 0 ? signedPrice(book.asks[0].price, q.basePrice) : QStringLiteral("0"));
-        row.insert(QStringLiteral("buy_bid"), book.bids[0].price > 0 ? signedPrice(book.bids[0].price, q.basePrice) : QStringLiteral("0"));
+        row.insert(QStringLiteral("sel_bid"),
+            book.asks[0].price > 0 ? signedPrice(book.asks[0].price, q.basePrice) : QStringLiteral("0"));
+        row.insert(QStringLiteral("buy_bid"),
+            book.bids[0].price > 0 ? signedPrice(book.bids[0].price, q.basePrice) : QStringLiteral("0"));
         row.insert(QStringLiteral("tdy_trde_cmsn"), num(o.fees));
         row.insert(QStringLiteral("tdy_trde_tax"), num(o.taxes));
         row.insert(QStringLiteral("stex_tp"), QStringLiteral("1"));
@@ -509,7 +515,8 @@ SimTrReply SimAccountTrs::fills(const SimTrRequest &r)
             continue;
         if (onlyStock >= 0 && o.stock != onlyStock)
             continue;
-        if ((side == QLatin1String("1") && o.side != SimSide::Sell) || (side == QLatin1String("2") && o.side != SimSide::Buy))
+        if ((side == QLatin1String("1") && o.side != SimSide::Sell)
+            || (side == QLatin1String("2") && o.side != SimSide::Buy))
             continue;
         QJsonObject row;
         row.insert(QStringLiteral("ord_no"), orderNo(o.ordNo));

@@ -23,16 +23,16 @@ public:
 
 private:
     SimTrReply order(const SimTrRequest &request, bool buy); // kt10000 / kt10001
-    SimTrReply modify(const SimTrRequest &request);          // kt10002
-    SimTrReply cancel(const SimTrRequest &request);          // kt10003
-    SimTrReply accountNo(const SimTrRequest &request);       // ka00001
-    SimTrReply deposit(const SimTrRequest &request);         // kt00001
-    SimTrReply evaluation(const SimTrRequest &request);      // kt00004
-    SimTrReply holdings(const SimTrRequest &request);        // kt00018
-    SimTrReply openOrders(const SimTrRequest &request);      // ka10075
-    SimTrReply fills(const SimTrRequest &request);           // ka10076
-    SimTrReply realizedByDay(const SimTrRequest &request);   // ka10074
-    SimTrReply realizedToday(const SimTrRequest &request);   // ka10077
+    SimTrReply modify(const SimTrRequest &request); // kt10002
+    SimTrReply cancel(const SimTrRequest &request); // kt10003
+    SimTrReply accountNo(const SimTrRequest &request); // ka00001
+    SimTrReply deposit(const SimTrRequest &request); // kt00001
+    SimTrReply evaluation(const SimTrRequest &request); // kt00004
+    SimTrReply holdings(const SimTrRequest &request); // kt00018
+    SimTrReply openOrders(const SimTrRequest &request); // ka10075
+    SimTrReply fills(const SimTrRequest &request); // ka10076
+    SimTrReply realizedByDay(const SimTrRequest &request); // ka10074
+    SimTrReply realizedToday(const SimTrRequest &request); // ka10077
 
     std::optional<SimTrReply> checkExchange(const QJsonObject &body, const char *name) const;
     int stockIndex(const QString &code, SimTrReply *error) const;

@@ -30,23 +30,21 @@ enum FormulaId
 
 } // namespace
 
-SimConditions::SimConditions(SimMarket &market, QObject *parent)
-    : QObject(parent)
-    , m_market(market)
+SimConditions::SimConditions(SimMarket &market, QObject *parent) : QObject(parent), m_market(market)
 {
     const char *names[FormulaCount] = {
-        "거래량급증",           // last 5 minutes' volume >= 4x the 20-day average pace
-        "20일신고가",           // price above the highest high of the previous 20 days
-        "골든크로스(5/20)",     // 5-day MA crossed above the 20-day MA today
-        "상승률5%이상",         // up 5% or more
-        "하락률5%이상",         // down 5% or more
-        "갭상승3%",             // opened 3%+ above the base and holds above the open
-        "상한가근접",           // up 25% or more
+        "거래량급증", // last 5 minutes' volume >= 4x the 20-day average pace
+        "20일신고가", // price above the highest high of the previous 20 days
+        "골든크로스(5/20)", // 5-day MA crossed above the 20-day MA today
+        "상승률5%이상", // up 5% or more
+        "하락률5%이상", // down 5% or more
+        "갭상승3%", // opened 3%+ above the base and holds above the open
+        "상한가근접", // up 25% or more
         "이평정배열(5>20>60)", // 5 > 20 > 60-day moving averages
-        "시가돌파양봉",         // above the open and up more than 1%
-        "52주신고가근접",       // within 5% of the 250-day high
-        "RSI과매도(14<30)",     // daily RSI(14) below 30
-        "거래대금100억이상",    // traded value today >= 10 billion KRW
+        "시가돌파양봉", // above the open and up more than 1%
+        "52주신고가근접", // within 5% of the 250-day high
+        "RSI과매도(14<30)", // daily RSI(14) below 30
+        "거래대금100억이상", // traded value today >= 10 billion KRW
         "저가주급등(5천원미만)", // price below 5,000 and up 3% or more
     };
     for (int i = 0; i < FormulaCount; ++i)
@@ -71,8 +69,7 @@ QList<int> SimConditions::members(const QString &seq)
     if (!m_evaluated)
         evaluate();
     QList<int> list(m_members.at(seq.toInt()).cbegin(), m_members.at(seq.toInt()).cend());
-    std::sort(list.begin(), list.end(),
-              [this](int a, int b) { return m_market.info(a).code < m_market.info(b).code; });
+    std::sort(list.begin(), list.end(), [this](int a, int b) { return m_market.info(a).code < m_market.info(b).code; });
     return list;
 }
 

@@ -24,7 +24,7 @@ class SimConditions final : public QObject
 public:
     struct Formula
     {
-        QString seq;  // "0", "1", ... as CNSRLST reports it
+        QString seq; // "0", "1", ... as CNSRLST reports it
         QString name; // Korean display name
     };
 

@@ -51,8 +51,8 @@ struct SimConfig
     // Account (ledger).
     QString accountNo = QString::fromLatin1(Sim::DEFAULT_ACCOUNT_NO);
     qint64 initialCash = 100'000'000;
-    double feeRatePercent = 0.015;     // per fill, rounded down to the won
-    double sellTaxRatePercent = 0.20;  // securities transaction tax on sells, rounded down
+    double feeRatePercent = 0.015; // per fill, rounded down to the won
+    double sellTaxRatePercent = 0.20; // securities transaction tax on sells, rounded down
 
     // Quotas in any sliding 1000 ms window. Per api-id (1700) and in total (1701); 0 disables.
     int queryQuotaPerSecond = 5;
@@ -61,10 +61,10 @@ struct SimConfig
     int totalOrderQuotaPerSecond = 10;
 
     // Page sizes (rows per reply before cont-yn=Y).
-    int dailyPageSize = 600;     // ka10081
-    int minutePageSize = 900;    // ka10080
-    int tickPageSize = 900;      // ka10079
-    int listPageSize = 100;      // kt00018, kt00004, ka10075, ka10076, ka10074, ka10099, ka10077
+    int dailyPageSize = 600; // ka10081
+    int minutePageSize = 900; // ka10080
+    int tickPageSize = 900; // ka10079
+    int listPageSize = 100; // kt00018, kt00004, ka10075, ka10076, ka10074, ka10099, ka10077
     int conditionPageSize = 100; // CNSRREQ search_type 0
 
     // WebSocket: the server sends {"trnm":"PING"} every pingIntervalMs and drops a session that has

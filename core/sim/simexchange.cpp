@@ -17,9 +17,7 @@ QString won(qint64 v)
 } // namespace
 
 SimExchange::SimExchange(SimMarket &market, const SimConfig &config, QObject *parent)
-    : QObject(parent)
-    , m_market(market)
-    , m_account(config.initialCash, config.feeRatePercent, config.sellTaxRatePercent)
+    : QObject(parent), m_market(market), m_account(config.initialCash, config.feeRatePercent, config.sellTaxRatePercent)
 {
     connect(&m_market, &SimMarket::traded, this, &SimExchange::onTraded);
     connect(&m_market, &SimMarket::dayClosed, this, &SimExchange::onDayClosed);
@@ -91,8 +89,8 @@ Result<SimExchange::Ack> SimExchange::submit(SimSide side, int stock, qint64 qty
     const bool market = tradeType == 3;
     if (tradeType != 0 && tradeType != 3) {
         return reject(side, stock, qty, price, false,
-                      QStringLiteral("지원하지 않는 매매구분입니다(trde_tp=%1). 시뮬레이터는 0(보통), 3(시장가)만 지원합니다")
-                          .arg(tradeType));
+            QStringLiteral("지원하지 않는 매매구분입니다(trde_tp=%1). 시뮬레이터는 0(보통), 3(시장가)만 지원합니다")
+                .arg(tradeType));
     }
     if (!m_market.acceptsOrders())
         return reject(side, stock, qty, price, market, m_market.closedReason());
@@ -106,12 +104,12 @@ Result<SimExchange::Ack> SimExchange::submit(SimSide side, int stock, qint64 qty
             return reject(side, stock, qty, price, market, QStringLiteral("주문단가가 올바르지 않습니다"));
         if (!Krx::isOnTick(price)) {
             return reject(side, stock, qty, price, market,
-                          QStringLiteral("호가단위 오류입니다(호가단위 %1)").arg(won(Krx::tickSize(price))));
+                QStringLiteral("호가단위 오류입니다(호가단위 %1)").arg(won(Krx::tickSize(price))));
         }
         if (price > q.limits.upper || price < q.limits.lower) {
             return reject(side, stock, qty, price, market,
-                          QStringLiteral("상/하한가 범위를 벗어난 주문입니다(하한가 %1, 상한가 %2)")
-                              .arg(won(q.limits.lower), won(q.limits.upper)));
+                QStringLiteral("상/하한가 범위를 벗어난 주문입니다(하한가 %1, 상한가 %2)")
+                    .arg(won(q.limits.lower), won(q.limits.upper)));
         }
     }
     if (side == SimSide::Buy) {
@@ -160,12 +158,12 @@ Result<SimExchange::Ack> SimExchange::modify(int origOrdNo, int stock, qint64 qt
     const SimQuote q = m_market.quote(stock);
     if (price <= 0 || !Krx::isOnTick(price)) {
         return reject(side, stock, qty, price, false,
-                      QStringLiteral("호가단위 오류입니다(호가단위 %1)").arg(won(Krx::tickSize(std::max<qint64>(price, 1)))));
+            QStringLiteral("호가단위 오류입니다(호가단위 %1)").arg(won(Krx::tickSize(std::max<qint64>(price, 1)))));
     }
     if (price > q.limits.upper || price < q.limits.lower) {
         return reject(side, stock, qty, price, false,
-                      QStringLiteral("상/하한가 범위를 벗어난 주문입니다(하한가 %1, 상한가 %2)")
-                          .arg(won(q.limits.lower), won(q.limits.upper)));
+            QStringLiteral("상/하한가 범위를 벗어난 주문입니다(하한가 %1, 상한가 %2)")
+                .arg(won(q.limits.lower), won(q.limits.upper)));
     }
     const qint64 moved = qty <= 0 ? orig->openQty : qty;
     if (moved > orig->openQty)

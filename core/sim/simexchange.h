@@ -28,11 +28,11 @@ enum class SimOrderKind
 
 enum class SimOrderState
 {
-    Open,      // resting or queued, openQty > 0
-    Filled,    // fully executed
+    Open, // resting or queued, openQty > 0
+    Filled, // fully executed
     Cancelled, // cancelled by a cancel order, or expired at the close
-    Replaced,  // all of its open quantity moved to a modify order
-    Done,      // a modify/cancel order's own record once confirmed (cancel orders only)
+    Replaced, // all of its open quantity moved to a modify order
+    Done, // a modify/cancel order's own record once confirmed (cancel orders only)
 };
 
 struct SimOrder
@@ -44,9 +44,9 @@ struct SimOrder
     SimSide side = SimSide::Buy;
     SimOrderKind kind = SimOrderKind::New;
     bool market = false; // trde_tp 3 시장가, else 0 보통 (limit)
-    qint64 qty = 0;      // order quantity (modify/cancel: the quantity modified/cancelled)
-    qint64 price = 0;    // limit price, 0 for market orders and cancels
-    qint64 openQty = 0;  // still unfilled (미체결)
+    qint64 qty = 0; // order quantity (modify/cancel: the quantity modified/cancelled)
+    qint64 price = 0; // limit price, 0 for market orders and cancels
+    qint64 openQty = 0; // still unfilled (미체결)
     qint64 filledQty = 0;
     qint64 filledAmount = 0;
     qint64 fees = 0;
@@ -67,7 +67,7 @@ struct SimFill
     qint64 qty = 0;
     qint64 fee = 0;
     qint64 tax = 0;
-    qint64 realized = 0;      // sells: realized P&L of this fill
+    qint64 realized = 0; // sells: realized P&L of this fill
     qint64 avgPriceMilli = 0; // sells: average purchase price × 1000 before the fill
     qint64 timeMs = 0;
     QDate date;
@@ -77,15 +77,15 @@ struct SimOrderEvent
 {
     enum class Kind
     {
-        Accepted,  // 접수
-        Filled,    // 체결
+        Accepted, // 접수
+        Filled, // 체결
         Confirmed, // 확인 (modify/cancel confirmed)
         Cancelled, // 취소 (expired at the close)
-        Rejected,  // 거부
+        Rejected, // 거부
     };
     Kind kind = Kind::Accepted;
     SimOrder order;
-    SimFill fill;   // Filled only
+    SimFill fill; // Filled only
     QString reason; // Rejected only
     qint64 timeMs = 0;
 };

@@ -14,15 +14,24 @@ std::optional<SimFaults::Kind> kindFromName(const QString &name)
 {
     using K = SimFaults::Kind;
     static const QList<QPair<QString, K>> names = {
-        { QStringLiteral("http5xx"), K::Http5xx },        { QStringLiteral("5xx"), K::Http5xx },
-        { QStringLiteral("timeout"), K::Timeout },        { QStringLiteral("noreply"), K::Timeout },
-        { QStringLiteral("ratelimit"), K::RateLimit },    { QStringLiteral("429"), K::RateLimit },
-        { QStringLiteral("token-expiry"), K::TokenExpiry }, { QStringLiteral("expire"), K::TokenExpiry },
-        { QStringLiteral("malformed"), K::Malformed },    { QStringLiteral("ws-drop"), K::WsDrop },
-        { QStringLiteral("drop"), K::WsDrop },            { QStringLiteral("ws-duplicate"), K::WsDuplicate },
-        { QStringLiteral("duplicate"), K::WsDuplicate },  { QStringLiteral("dup"), K::WsDuplicate },
-        { QStringLiteral("ws-reorder"), K::WsReorder },   { QStringLiteral("reorder"), K::WsReorder },
-        { QStringLiteral("ws-malformed"), K::WsMalformed }, { QStringLiteral("ws-garbage"), K::WsMalformed },
+        { QStringLiteral("http5xx"), K::Http5xx },
+        { QStringLiteral("5xx"), K::Http5xx },
+        { QStringLiteral("timeout"), K::Timeout },
+        { QStringLiteral("noreply"), K::Timeout },
+        { QStringLiteral("ratelimit"), K::RateLimit },
+        { QStringLiteral("429"), K::RateLimit },
+        { QStringLiteral("token-expiry"), K::TokenExpiry },
+        { QStringLiteral("expire"), K::TokenExpiry },
+        { QStringLiteral("malformed"), K::Malformed },
+        { QStringLiteral("ws-drop"), K::WsDrop },
+        { QStringLiteral("drop"), K::WsDrop },
+        { QStringLiteral("ws-duplicate"), K::WsDuplicate },
+        { QStringLiteral("duplicate"), K::WsDuplicate },
+        { QStringLiteral("dup"), K::WsDuplicate },
+        { QStringLiteral("ws-reorder"), K::WsReorder },
+        { QStringLiteral("reorder"), K::WsReorder },
+        { QStringLiteral("ws-malformed"), K::WsMalformed },
+        { QStringLiteral("ws-garbage"), K::WsMalformed },
     };
     for (const auto &n : names) {
         if (n.first == name)
@@ -38,10 +47,7 @@ Error bad(const QString &rule, const QString &why)
 
 } // namespace
 
-SimFaults::SimFaults(quint64 seed)
-    : m_rng(SimRandom::hash({ seed, 0xFA0175 }))
-{
-}
+SimFaults::SimFaults(quint64 seed) : m_rng(SimRandom::hash({ seed, 0xFA0175 })) { }
 
 QString SimFaults::kindName(Kind kind)
 {
@@ -110,8 +116,8 @@ Result<QList<SimFaults::Rule>> SimFaults::parse(const QString &spec, qint64 virt
                 if (!digits.match(value).hasMatch())
                     return bad(ruleText, QStringLiteral("at must be HHMM, HHMMSS or YYYYMMDDHHmmss"));
                 if (value.size() == 4 || value.size() == 6) {
-                    const QTime t = QTime::fromString(value, value.size() == 4 ? QStringLiteral("HHmm")
-                                                                                : QStringLiteral("HHmmss"));
+                    const QTime t = QTime::fromString(
+                        value, value.size() == 4 ? QStringLiteral("HHmm") : QStringLiteral("HHmmss"));
                     if (!t.isValid())
                         return bad(ruleText, QStringLiteral("invalid time \"%1\"").arg(value));
                     rule.atMs = Krx::fromKst(Krx::kstDate(virtualNowMs), t);

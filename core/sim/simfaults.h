@@ -73,16 +73,16 @@ public:
     struct Rule
     {
         Kind kind = Kind::Http5xx;
-        QString text;      // the rule as written
-        double rate = 0;   // 0 = every eligible event
-        int count = 1;     // -1 = unlimited
+        QString text; // the rule as written
+        double rate = 0; // 0 = every eligible event
+        int count = 1; // -1 = unlimited
         int after = 0;
-        qint64 atMs = 0;   // 0 = armed from the start
-        QStringList apis;  // empty = any api-id
+        qint64 atMs = 0; // 0 = armed from the start
+        QStringList apis; // empty = any api-id
         int status = 500;
         int holdMs = -1;
         bool afterTr = false; // when=after: the TR runs before the fault replaces its reply
-        int seen = 0;      // eligible events observed while armed
+        int seen = 0; // eligible events observed while armed
         int fired = 0;
         bool exhausted() const { return count >= 0 && fired >= count; }
         // ws-drop / token-expiry without rate/after/api: fires at a moment, not on events.

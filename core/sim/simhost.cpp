@@ -5,10 +5,7 @@
 
 #include <QThread>
 
-SimHost::SimHost(QObject *parent)
-    : QObject(parent)
-{
-}
+SimHost::SimHost(QObject *parent) : QObject(parent) { }
 
 SimHost::~SimHost()
 {

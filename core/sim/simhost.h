@@ -14,7 +14,7 @@ class SimServer;
 
 struct SimEndpoints
 {
-    QUrl restBaseUrl;  // http://127.0.0.1:PORT
+    QUrl restBaseUrl; // http://127.0.0.1:PORT
     QUrl webSocketUrl; // ws://127.0.0.1:PORT/api/dostk/websocket
     quint16 port = 0;
 };

@@ -214,9 +214,8 @@ void SimHttpServer::processBuffer(QTcpSocket *socket)
             return;
         }
         bool lengthOk = true;
-        const qint64 length = head.headers.contains("content-length")
-            ? head.headers.value("content-length").toLongLong(&lengthOk)
-            : 0;
+        const qint64 length
+            = head.headers.contains("content-length") ? head.headers.value("content-length").toLongLong(&lengthOk) : 0;
         if (!lengthOk || length < 0 || length > MAX_BODY_BYTES) {
             sendSimple(socket, 413, {});
             socket->disconnectFromHost();
@@ -244,8 +243,8 @@ void SimHttpServer::processBuffer(QTcpSocket *socket)
         buffer.remove(0, total);
 
         const QByteArray connection = head.headers.value("connection").toLower();
-        const bool keepAlive = head.version == "HTTP/1.1" ? !connection.contains("close")
-                                                          : connection.contains("keep-alive");
+        const bool keepAlive
+            = head.version == "HTTP/1.1" ? !connection.contains("close") : connection.contains("keep-alive");
         SimHttpResponse response;
         if (m_handler) {
             response = m_handler(request);

@@ -35,8 +35,8 @@ struct SimHttpResponse
     enum class Mode
     {
         Reply, // send status/headers/body
-        Hold,  // send nothing; close after holdMs (-1: keep it open until the peer gives up)
-        Drop,  // reset the connection without a reply
+        Hold, // send nothing; close after holdMs (-1: keep it open until the peer gives up)
+        Drop, // reset the connection without a reply
     };
     Mode mode = Mode::Reply;
     int status = 200;
@@ -84,7 +84,7 @@ private:
     {
         QByteArray buffer;
         bool sniffing = true; // first request not yet classified (HTTP vs WebSocket upgrade)
-        bool held = false;    // a request is being held unanswered
+        bool held = false; // a request is being held unanswered
         bool continued = false; // "100 Continue" sent for the request being read
     };
 

@@ -40,8 +40,7 @@ qint64 clampToLimits(qint64 price, const Krx::PriceLimits &limits)
 
 } // namespace
 
-SimMarket::SimMarket(const SimConfig &config, QObject *parent)
-    : QObject(parent)
+SimMarket::SimMarket(const SimConfig &config, QObject *parent) : QObject(parent)
 {
     build(config);
 }
@@ -74,8 +73,9 @@ void SimMarket::build(const SimConfig &config)
     m_follow = config.followSessionHours;
     m_minuteDaysKept = std::max(config.minuteHistoryDays, 1) + 10;
 
-    qint64 start = config.startTimeMs > 0 ? config.startTimeMs
-                                          : (config.clock ? config.clock->nowMs() : QDateTime::currentMSecsSinceEpoch());
+    qint64 start = config.startTimeMs > 0
+        ? config.startTimeMs
+        : (config.clock ? config.clock->nowMs() : QDateTime::currentMSecsSinceEpoch());
     QDate startDate = Krx::kstDate(start);
     if (!m_follow) {
         // Always open: put the start inside the session of the latest trading day.
@@ -124,7 +124,8 @@ void SimMarket::build(const SimConfig &config)
             plans.append(nextPlan(s, d));
             sum += std::clamp(plans.last().ret, std::log(0.7), std::log(1.3));
         }
-        qint64 base = std::max<qint64>(50, Krx::snapNearest(qint64(std::llround(double(s.info.refPrice) * std::exp(-sum)))));
+        qint64 base
+            = std::max<qint64>(50, Krx::snapNearest(qint64(std::llround(double(s.info.refPrice) * std::exp(-sum)))));
         m_building = true;
         for (int k = 0; k < int(days.size()); ++k) {
             if (k < tickDaysFrom) {
@@ -184,12 +185,16 @@ void SimMarket::finishDailyOnlyDay(Stock &s, const QDate &date, qint64 base, con
     const Krx::PriceLimits limits = Krx::priceLimits(base);
     SimRandom r(SimRandom::hash({ m_seed, s.codeKey, quint64(date.toJulianDay()), 0xDA11 }));
     const double sg = s.sigma;
-    const qint64 open = clampToLimits(Krx::snapNearest(qint64(std::llround(double(base) * std::exp(plan.gap)))), limits);
-    const qint64 close = clampToLimits(Krx::snapNearest(qint64(std::llround(double(base) * std::exp(plan.ret)))), limits);
+    const qint64 open
+        = clampToLimits(Krx::snapNearest(qint64(std::llround(double(base) * std::exp(plan.gap)))), limits);
+    const qint64 close
+        = clampToLimits(Krx::snapNearest(qint64(std::llround(double(base) * std::exp(plan.ret)))), limits);
     const double hiExt = std::abs(r.normal()) * 0.5 * sg;
     const double loExt = std::abs(r.normal()) * 0.5 * sg;
-    qint64 high = clampToLimits(Krx::snapUp(qint64(std::llround(double(std::max(open, close)) * std::exp(hiExt)))), limits);
-    qint64 low = clampToLimits(Krx::snapDown(qint64(std::llround(double(std::min(open, close)) * std::exp(-loExt)))), limits);
+    qint64 high
+        = clampToLimits(Krx::snapUp(qint64(std::llround(double(std::max(open, close)) * std::exp(hiExt)))), limits);
+    qint64 low
+        = clampToLimits(Krx::snapDown(qint64(std::llround(double(std::min(open, close)) * std::exp(-loExt)))), limits);
     high = std::max({ high, open, close });
     low = std::min({ low, open, close });
     const qint64 volume = std::max<qint64>(1, qint64(std::llround(double(s.info.avgVolume) * plan.volMult)));
@@ -262,8 +267,10 @@ SimTick SimMarket::printOpen(Stock &s)
     const QDate date = s.q.date;
     const qint64 t = openMs(date);
     const qint64 base = s.q.basePrice;
-    const qint64 price = clampToLimits(Krx::snapNearest(qint64(std::llround(double(base) * std::exp(s.plan.gap)))), s.q.limits);
-    const qint64 volume = std::max<qint64>(1, qint64(std::llround(double(s.dayVolume) * 0.015 * std::exp(0.3 * s.rng.normal()))));
+    const qint64 price
+        = clampToLimits(Krx::snapNearest(qint64(std::llround(double(base) * std::exp(s.plan.gap)))), s.q.limits);
+    const qint64 volume
+        = std::max<qint64>(1, qint64(std::llround(double(s.dayVolume) * 0.015 * std::exp(0.3 * s.rng.normal()))));
     s.latent = std::log(double(price));
     s.latentMs = t;
     const double span = double(continuousEndMs(date) - t);
@@ -305,7 +312,8 @@ SimTick SimMarket::printClose(Stock &s)
     const qint64 t = closeMs(s.q.date);
     const double noise = 0.1 * s.sig * std::sqrt(10.0 * double(MINUTE_MS)) * s.rng.normal();
     const qint64 price = clampToLimits(Krx::snapNearest(qint64(std::llround(std::exp(s.latent + noise)))), s.q.limits);
-    const qint64 volume = std::max<qint64>(1, qint64(std::llround(double(s.dayVolume) * 0.03 * std::exp(0.3 * s.rng.normal()))));
+    const qint64 volume
+        = std::max<qint64>(1, qint64(std::llround(double(s.dayVolume) * 0.03 * std::exp(0.3 * s.rng.normal()))));
     SimTick tick { t, price, volume, price >= s.q.price, true };
     s.nextTickMs = 0;
     record(s, tick);

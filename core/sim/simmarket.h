@@ -99,9 +99,9 @@ signals:
 private:
     struct DayPlan
     {
-        double gap = 0;       // log gap of the opening print versus the base price
-        double ret = 0;       // target log return close/base for the day
-        double volMult = 1;   // day's volume versus the stock's average
+        double gap = 0; // log gap of the opening print versus the base price
+        double ret = 0; // target log return close/base for the day
+        double volMult = 1; // day's volume versus the stock's average
         int surgeMinute = -1; // start (minutes after 09:00) of a 20-minute volume surge, -1 = none
         bool surgeUp = true;
     };
@@ -109,25 +109,25 @@ private:
     {
         SimStockInfo info;
         quint64 codeKey = 0;
-        double sigma = 0.02;        // daily σ of log returns
+        double sigma = 0.02; // daily σ of log returns
         double expectedTicks = 2000;
-        double trend = 0;           // AR(1) trend state feeding the next day's plan
-        qint64 initialBase = 0;     // base price of the first simulated day
-        QVector<SimDayBar> daily;   // finished days, oldest first
+        double trend = 0; // AR(1) trend state feeding the next day's plan
+        qint64 initialBase = 0; // base price of the first simulated day
+        QVector<SimDayBar> daily; // finished days, oldest first
         QMap<QDate, QVector<Candle>> minuteHistory; // finished days with minute bars
 
         // the running day
         DayPlan plan;
         SimRandom rng;
         SimQuote q;
-        qint64 dayOpenMs = 0;    // 09:00 KST of q.date
+        qint64 dayOpenMs = 0; // 09:00 KST of q.date
         qint64 dayContEndMs = 0; // 15:20 KST of q.date
-        qint64 dayVolume = 0;  // target volume of the day
+        qint64 dayVolume = 0; // target volume of the day
         double perTickVolume = 1;
-        double latent = 0;     // log of the "fair" price
+        double latent = 0; // log of the "fair" price
         qint64 latentMs = 0;
-        double mu = 0;         // drift per ms
-        double sig = 0;        // σ per sqrt(ms)
+        double mu = 0; // drift per ms
+        double sig = 0; // σ per sqrt(ms)
         qint64 nextTickMs = 0; // 0 = no more ticks today
         QVector<Candle> minutes;
         QVector<SimTick> ticks;
@@ -139,7 +139,7 @@ private:
     struct Event
     {
         qint64 timeMs;
-        int kind;  // lower value wins ties
+        int kind; // lower value wins ties
         int index; // stock for ticks
     };
 

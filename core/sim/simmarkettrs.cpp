@@ -23,9 +23,9 @@ struct Fundamentals
     double pbr = 1;
     double roe = 10;
     double ev = 5;
-    qint64 sales = 0;     // 억원
+    qint64 sales = 0; // 억원
     qint64 operating = 0; // 억원
-    qint64 net = 0;       // 억원
+    qint64 net = 0; // 억원
     double foreignRate = 20;
     double creditRate = 0.1;
 };
@@ -82,17 +82,13 @@ std::optional<SimTrReply> checkAdjusted(const QJsonObject &body)
 
 } // namespace
 
-SimMarketTrs::SimMarketTrs(const SimConfig &config, SimMarket &market)
-    : m_config(config)
-    , m_market(market)
-{
-}
+SimMarketTrs::SimMarketTrs(const SimConfig &config, SimMarket &market) : m_config(config), m_market(market) { }
 
 bool SimMarketTrs::handles(const QString &apiId) const
 {
     static const QSet<QString> ids = { QStringLiteral("ka10001"), QStringLiteral("ka10004"), QStringLiteral("ka10007"),
-                                       QStringLiteral("ka10095"), QStringLiteral("ka10099"), QStringLiteral("ka10100"),
-                                       QStringLiteral("ka10079"), QStringLiteral("ka10080"), QStringLiteral("ka10081") };
+        QStringLiteral("ka10095"), QStringLiteral("ka10099"), QStringLiteral("ka10100"), QStringLiteral("ka10079"),
+        QStringLiteral("ka10080"), QStringLiteral("ka10081") };
     return ids.contains(apiId);
 }
 
@@ -214,7 +210,7 @@ SimTrReply SimMarketTrs::stockInfo(const SimTrRequest &request)
     o.insert(QStringLiteral("flu_rt"), changeRate(price, base));
     o.insert(QStringLiteral("trde_qty"), num(q.volume));
     o.insert(QStringLiteral("trde_pre"),
-             q.prevVolume > 0 ? decimal(double(q.volume) * 100.0 / double(q.prevVolume), 2) : QStringLiteral("0.00"));
+        q.prevVolume > 0 ? decimal(double(q.volume) * 100.0 / double(q.prevVolume), 2) : QStringLiteral("0.00"));
     o.insert(QStringLiteral("fav_unit"), QStringLiteral("원"));
     o.insert(QStringLiteral("dstr_stk"), num(info.listedShares * 7 / 10 / 1000));
     o.insert(QStringLiteral("dstr_rt"), QStringLiteral("70.00"));
@@ -317,8 +313,9 @@ SimTrReply SimMarketTrs::watchlist(const SimTrRequest &request)
         return *missing;
     const QStringList codes = field(request.body, "stk_cd").split(QLatin1Char('|'), Qt::SkipEmptyParts);
     if (codes.size() > 100) {
-        return trError(5, QStringLiteral("허용된 요청 개수를 초과하였습니다[1634:한번에 조회 가능한 종목개수는 최대 100종목 "
-                                         "입니다.]"));
+        return trError(5,
+            QStringLiteral("허용된 요청 개수를 초과하였습니다[1634:한번에 조회 가능한 종목개수는 최대 100종목 "
+                           "입니다.]"));
     }
     QJsonArray rows;
     for (const QString &raw : codes) {
@@ -339,9 +336,11 @@ SimTrReply SimMarketTrs::watchlist(const SimTrRequest &request)
         o.insert(QStringLiteral("flu_rt"), changeRate(q.price, base));
         o.insert(QStringLiteral("trde_qty"), num(q.volume));
         o.insert(QStringLiteral("trde_prica"), millions(q.value));
-        o.insert(QStringLiteral("cntr_qty"), q.lastVolume > 0 ? QString((q.lastBuyInitiated ? QLatin1Char('+') : QLatin1Char('-')) + num(q.lastVolume)) : QStringLiteral("0"));
+        o.insert(QStringLiteral("cntr_qty"),
+            q.lastVolume > 0 ? QString((q.lastBuyInitiated ? QLatin1Char('+') : QLatin1Char('-')) + num(q.lastVolume))
+                             : QStringLiteral("0"));
         o.insert(QStringLiteral("cntr_str"),
-                 decimal(q.sellVolume > 0 ? double(q.buyVolume) * 100.0 / double(q.sellVolume) : 0.0, 2));
+            decimal(q.sellVolume > 0 ? double(q.buyVolume) * 100.0 / double(q.sellVolume) : 0.0, 2));
         o.insert(QStringLiteral("sel_bid"), priceOrZero(book.asks[0].price, base));
         o.insert(QStringLiteral("buy_bid"), priceOrZero(book.bids[0].price, base));
         for (int k = 0; k < 5; ++k) {
@@ -355,7 +354,8 @@ SimTrReply SimMarketTrs::watchlist(const SimTrRequest &request)
         o.insert(QStringLiteral("high_pric"), priceOrZero(q.high, base));
         o.insert(QStringLiteral("low_pric"), priceOrZero(q.low, base));
         o.insert(QStringLiteral("close_pric"), signedPrice(q.price, base));
-        o.insert(QStringLiteral("cntr_tm"), q.timeMs > 0 ? kst(q.timeMs, QStringLiteral("HHmmss")) : QStringLiteral("000000"));
+        o.insert(QStringLiteral("cntr_tm"),
+            q.timeMs > 0 ? kst(q.timeMs, QStringLiteral("HHmmss")) : QStringLiteral("000000"));
         o.insert(QStringLiteral("dt"), q.date.toString(QStringLiteral("yyyyMMdd")));
         o.insert(QStringLiteral("tot_sel_req"), num(book.totalAsk()));
         o.insert(QStringLiteral("tot_buy_req"), num(book.totalBid()));
@@ -386,8 +386,8 @@ QJsonObject SimMarketTrs::listingRow(int i) const
     o.insert(QStringLiteral("auditInfo"), QStringLiteral("정상"));
     o.insert(QStringLiteral("regDay"), info.regDay);
     o.insert(QStringLiteral("lastPrice"), padded(q.basePrice, 8));
-    o.insert(QStringLiteral("state"), kosdaq ? QStringLiteral("증거금40%|담보대출|신용가능")
-                                             : QStringLiteral("증거금20%|담보대출|신용가능"));
+    o.insert(QStringLiteral("state"),
+        kosdaq ? QStringLiteral("증거금40%|담보대출|신용가능") : QStringLiteral("증거금20%|담보대출|신용가능"));
     o.insert(QStringLiteral("marketCode"), kosdaq ? QStringLiteral("10") : QStringLiteral("0"));
     o.insert(QStringLiteral("marketName"), kosdaq ? QStringLiteral("코스닥") : QStringLiteral("거래소"));
     o.insert(QStringLiteral("upName"), info.sector);
@@ -404,9 +404,8 @@ SimTrReply SimMarketTrs::listing(const SimTrRequest &request)
         return *missing;
     const QString market = field(request.body, "mrkt_tp").trimmed();
     static const QSet<QString> known = { QStringLiteral("0"), QStringLiteral("10"), QStringLiteral("3"),
-                                         QStringLiteral("8"), QStringLiteral("30"), QStringLiteral("50"),
-                                         QStringLiteral("5"), QStringLiteral("4"), QStringLiteral("6"),
-                                         QStringLiteral("9") };
+        QStringLiteral("8"), QStringLiteral("30"), QStringLiteral("50"), QStringLiteral("5"), QStringLiteral("4"),
+        QStringLiteral("6"), QStringLiteral("9") };
     if (!known.contains(market))
         return inputError(1901, QStringLiteral("시장구분 코드가 존재하지 않습니다"));
     SimKeyedRows rows;
@@ -462,7 +461,7 @@ SimTrReply SimMarketTrs::dailyChart(const SimTrRequest &request)
         o.insert(QStringLiteral("pred_pre"), signedNumber(c.close - b.basePrice));
         o.insert(QStringLiteral("pred_pre_sig"), changeSign(c.close, b.basePrice, Krx::priceLimits(b.basePrice)));
         o.insert(QStringLiteral("trde_tern_rt"),
-                 signedRate(info.listedShares > 0 ? double(c.volume) * 100.0 / double(info.listedShares) : 0.0));
+            signedRate(info.listedShares > 0 ? double(c.volume) * 100.0 / double(info.listedShares) : 0.0));
         rows.append({ b.date.toString(QStringLiteral("yyyyMMdd")), o });
     }
     SimTrReply reply = trOk({ { QStringLiteral("stk_cd"), info.code } });
@@ -478,9 +477,8 @@ SimTrReply SimMarketTrs::minuteChart(const SimTrRequest &request)
     const int i = stockIndex(request, &error);
     if (i < 0)
         return error;
-    static const QSet<QString> scopes = { QStringLiteral("1"),  QStringLiteral("3"),  QStringLiteral("5"),
-                                          QStringLiteral("10"), QStringLiteral("15"), QStringLiteral("30"),
-                                          QStringLiteral("45"), QStringLiteral("60") };
+    static const QSet<QString> scopes = { QStringLiteral("1"), QStringLiteral("3"), QStringLiteral("5"),
+        QStringLiteral("10"), QStringLiteral("15"), QStringLiteral("30"), QStringLiteral("45"), QStringLiteral("60") };
     const QString scopeText = field(request.body, "tic_scope").trimmed();
     if (!scopes.contains(scopeText))
         return inputError(1517, QStringLiteral("tic_scope 값이 올바르지 않습니다"));
@@ -554,8 +552,8 @@ SimTrReply SimMarketTrs::tickChart(const SimTrRequest &request)
     const int i = stockIndex(request, &error);
     if (i < 0)
         return error;
-    static const QSet<QString> scopes = { QStringLiteral("1"), QStringLiteral("3"), QStringLiteral("5"),
-                                          QStringLiteral("10"), QStringLiteral("30") };
+    static const QSet<QString> scopes
+        = { QStringLiteral("1"), QStringLiteral("3"), QStringLiteral("5"), QStringLiteral("10"), QStringLiteral("30") };
     const QString scopeText = field(request.body, "tic_scope").trimmed();
     if (!scopes.contains(scopeText))
         return inputError(1517, QStringLiteral("tic_scope 값이 올바르지 않습니다"));
@@ -589,8 +587,8 @@ SimTrReply SimMarketTrs::tickChart(const SimTrRequest &request)
         o.insert(QStringLiteral("pred_pre_sig"), changeSign(c.close, base, q.limits));
         rows.append({ QString::number(g).rightJustified(10, QLatin1Char('0')), o });
     }
-    SimTrReply reply = trOk({ { QStringLiteral("stk_cd"), m_market.info(i).code },
-                              { QStringLiteral("last_tic_cnt"), num(lastCount) } });
+    SimTrReply reply = trOk(
+        { { QStringLiteral("stk_cd"), m_market.info(i).code }, { QStringLiteral("last_tic_cnt"), num(lastCount) } });
     putPage(reply, QStringLiteral("stk_tic_chart_qry"), page(rows, true, request, m_config.tickPageSize));
     return reply;
 }

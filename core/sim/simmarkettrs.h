@@ -21,15 +21,15 @@ public:
     SimTrReply handle(const SimTrRequest &request);
 
 private:
-    SimTrReply stockInfo(const SimTrRequest &request);   // ka10001
-    SimTrReply orderBook(const SimTrRequest &request);   // ka10004
-    SimTrReply quoteTable(const SimTrRequest &request);  // ka10007
-    SimTrReply watchlist(const SimTrRequest &request);   // ka10095
-    SimTrReply listing(const SimTrRequest &request);     // ka10099
-    SimTrReply listingOne(const SimTrRequest &request);  // ka10100
-    SimTrReply tickChart(const SimTrRequest &request);   // ka10079
+    SimTrReply stockInfo(const SimTrRequest &request); // ka10001
+    SimTrReply orderBook(const SimTrRequest &request); // ka10004
+    SimTrReply quoteTable(const SimTrRequest &request); // ka10007
+    SimTrReply watchlist(const SimTrRequest &request); // ka10095
+    SimTrReply listing(const SimTrRequest &request); // ka10099
+    SimTrReply listingOne(const SimTrRequest &request); // ka10100
+    SimTrReply tickChart(const SimTrRequest &request); // ka10079
     SimTrReply minuteChart(const SimTrRequest &request); // ka10080
-    SimTrReply dailyChart(const SimTrRequest &request);  // ka10081
+    SimTrReply dailyChart(const SimTrRequest &request); // ka10081
 
     QJsonObject listingRow(int index) const;
     int stockIndex(const SimTrRequest &request, SimTrReply *error) const;

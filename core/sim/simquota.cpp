@@ -7,10 +7,7 @@ namespace {
 constexpr qint64 WINDOW_MS = 1000;
 }
 
-SimQuota::SimQuota(const IClock &clock)
-    : m_clock(clock)
-{
-}
+SimQuota::SimQuota(const IClock &clock) : m_clock(clock) { }
 
 void SimQuota::purge(std::deque<qint64> &window, qint64 now)
 {

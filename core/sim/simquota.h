@@ -18,7 +18,7 @@ class SimQuota
 public:
     struct Verdict
     {
-        int code = 0;  // 0 admitted, 1700 per-api-id limit, 1701 total limit
+        int code = 0; // 0 admitted, 1700 per-api-id limit, 1701 total limit
         int limit = 0; // the limit that was exceeded
     };
 

@@ -21,7 +21,7 @@ constexpr int REORDER_RELEASE_MS = 1000;
 const QSet<QString> &supportedTypes()
 {
     static const QSet<QString> types = { QStringLiteral("00"), QStringLiteral("04"), QStringLiteral("0B"),
-                                         QStringLiteral("0C"), QStringLiteral("0D"), QStringLiteral("0s") };
+        QStringLiteral("0C"), QStringLiteral("0D"), QStringLiteral("0s") };
     return types;
 }
 
@@ -48,9 +48,8 @@ QString key(const QString &type, const QString &item)
 
 QJsonObject result(const QString &trnm, int code, const QString &message)
 {
-    return QJsonObject { { QStringLiteral("trnm"), trnm },
-                         { QStringLiteral("return_code"), code },
-                         { QStringLiteral("return_msg"), message } };
+    return QJsonObject { { QStringLiteral("trnm"), trnm }, { QStringLiteral("return_code"), code },
+        { QStringLiteral("return_msg"), message } };
 }
 
 QString hhmmss(qint64 ms)
@@ -65,10 +64,8 @@ QString priceOrZero(qint64 price, qint64 base)
 
 QJsonObject entry(const QString &type, const QString &name, const QString &item, const QJsonObject &values)
 {
-    return QJsonObject { { QStringLiteral("type"), type },
-                         { QStringLiteral("name"), name },
-                         { QStringLiteral("item"), item },
-                         { QStringLiteral("values"), values } };
+    return QJsonObject { { QStringLiteral("type"), type }, { QStringLiteral("name"), name },
+        { QStringLiteral("item"), item }, { QStringLiteral("values"), values } };
 }
 
 QString orderStatus(SimOrderEvent::Kind kind)
@@ -105,7 +102,7 @@ QString orderKindName(const SimOrder &o)
 } // namespace
 
 SimRealtimeHub::SimRealtimeHub(const SimConfig &config, SimMarket &market, SimExchange &exchange,
-                               SimConditions &conditions, SimTokenStore &tokens, SimFaults &faults, QObject *parent)
+    SimConditions &conditions, SimTokenStore &tokens, SimFaults &faults, QObject *parent)
     : QObject(parent)
     , m_config(config)
     , m_market(market)
@@ -155,7 +152,7 @@ void SimRealtimeHub::addConnection(QWebSocket *socket)
     s.lastPingMs = m_clock.elapsed();
     m_sessions.insert(socket, s);
     connect(socket, &QWebSocket::textMessageReceived, this,
-            [this, socket](const QString &text) { onMessage(socket, text); });
+        [this, socket](const QString &text) { onMessage(socket, text); });
     connect(socket, &QWebSocket::disconnected, this, [this, socket] { onDisconnected(socket); });
     if (!m_timer.isActive())
         m_timer.start();
@@ -218,9 +215,10 @@ void SimRealtimeHub::onTimer()
             continue;
         Session &s = *it;
         if (!s.loggedIn && s.age.elapsed() >= m_config.loginTimeoutMs) {
-            reply(s, QJsonObject { { QStringLiteral("trnm"), QStringLiteral("SYSTEM") },
-                                   { QStringLiteral("code"), QStringLiteral("R10004") },
-                                   { QStringLiteral("message"), QStringLiteral("접속허용요청(토큰)이 들어오지 않았습니다") } });
+            reply(s,
+                QJsonObject { { QStringLiteral("trnm"), QStringLiteral("SYSTEM") },
+                    { QStringLiteral("code"), QStringLiteral("R10004") },
+                    { QStringLiteral("message"), QStringLiteral("접속허용요청(토큰)이 들어오지 않았습니다") } });
             disconnect(socket, nullptr, this, nullptr);
             m_sessions.remove(socket);
             socket->close(QWebSocketProtocol::CloseCodePolicyViolated, QStringLiteral("no LOGIN"));
@@ -265,7 +263,7 @@ void SimRealtimeHub::onMessage(QWebSocket *socket, const QString &text)
         return;
     }
     static const QSet<QString> known = { QStringLiteral("REG"), QStringLiteral("REMOVE"), QStringLiteral("CNSRLST"),
-                                         QStringLiteral("CNSRREQ"), QStringLiteral("CNSRCLR") };
+        QStringLiteral("CNSRREQ"), QStringLiteral("CNSRCLR") };
     if (!known.contains(trnm)) {
         reply(s, result(trnm, 1, QStringLiteral("지원하지 않는 trnm 입니다")));
         return;
@@ -290,9 +288,10 @@ void SimRealtimeHub::handleLogin(Session &s, const QJsonObject &msg)
 {
     const QString token = text(msg, "token");
     if (m_tokens.check(token) != SimTokenStore::Check::Valid) {
-        reply(s, result(QStringLiteral("LOGIN"), 805004,
-                        QStringLiteral("토큰 인증에 실패했습니다. 접속을 종료합니다 [CODE=8005, MESSAGE=Token이 유효하지 "
-                                       "않습니다]")));
+        reply(s,
+            result(QStringLiteral("LOGIN"), 805004,
+                QStringLiteral("토큰 인증에 실패했습니다. 접속을 종료합니다 [CODE=8005, MESSAGE=Token이 유효하지 "
+                               "않습니다]")));
         QWebSocket *socket = s.socket;
         disconnect(socket, nullptr, this, nullptr);
         m_sessions.remove(socket);
@@ -436,8 +435,8 @@ void SimRealtimeHub::handleConditionRequest(Session &s, const QJsonObject &msg)
         }
         if (!s.conditions.contains(seq) && s.conditions.size() >= m_config.maxRealtimeConditions) {
             QJsonObject o = result(trnm, 1,
-                                   QStringLiteral("실시간 조건검색은 최대 %1개까지 요청할 수 있습니다")
-                                       .arg(m_config.maxRealtimeConditions));
+                QStringLiteral("실시간 조건검색은 최대 %1개까지 요청할 수 있습니다")
+                    .arg(m_config.maxRealtimeConditions));
             o.insert(QStringLiteral("seq"), seq);
             reply(s, o);
             return;
@@ -445,7 +444,8 @@ void SimRealtimeHub::handleConditionRequest(Session &s, const QJsonObject &msg)
         s.conditions.insert(seq);
         QJsonArray data;
         for (int i : members)
-            data.append(QJsonObject { { QStringLiteral("jmcode"), QString(QStringLiteral("A") + m_market.info(i).code) } });
+            data.append(
+                QJsonObject { { QStringLiteral("jmcode"), QString(QStringLiteral("A") + m_market.info(i).code) } });
         QJsonObject o = result(trnm, 0, QString());
         o.insert(QStringLiteral("seq"), seq);
         o.insert(QStringLiteral("data"), data);
@@ -477,7 +477,8 @@ void SimRealtimeHub::handleConditionRequest(Session &s, const QJsonObject &msg)
         row.insert(QStringLiteral("25"), changeSign(q.price, q.basePrice, q.limits));
         row.insert(QStringLiteral("11"), cnsrNumber(q.price - q.basePrice));
         // 등락율 × 1000 of the 2-decimal rate, matching the guide's pairing of -100 on 75,000 with -130.
-        row.insert(QStringLiteral("12"), cnsrNumber(qint64(std::llround(std::round(changePercent(q.price, q.basePrice) * 100.0) * 10.0))));
+        row.insert(QStringLiteral("12"),
+            cnsrNumber(qint64(std::llround(std::round(changePercent(q.price, q.basePrice) * 100.0) * 10.0))));
         row.insert(QStringLiteral("13"), cnsrNumber(q.volume));
         row.insert(QStringLiteral("16"), cnsrNumber(q.open));
         row.insert(QStringLiteral("17"), cnsrNumber(q.high));
@@ -537,7 +538,8 @@ void SimRealtimeHub::flush()
             QJsonArray data;
             for (int k = from; k < std::min(int(pending.size()), from + MAX_ENTRIES_PER_FRAME); ++k)
                 data.append(pending.at(k));
-            const QJsonObject frame { { QStringLiteral("trnm"), QStringLiteral("REAL") }, { QStringLiteral("data"), data } };
+            const QJsonObject frame { { QStringLiteral("trnm"), QStringLiteral("REAL") },
+                { QStringLiteral("data"), data } };
             auto s = m_sessions.find(socket);
             if (s == m_sessions.end())
                 break;
@@ -605,11 +607,10 @@ void SimRealtimeHub::onPhaseChanged(SimPhase phase, qint64 atMs)
         code = QStringLiteral("3");
     else
         return;
-    const QJsonObject values { { QStringLiteral("215"), code },
-                               { QStringLiteral("20"), hhmmss(atMs) },
-                               { QStringLiteral("214"), QStringLiteral("000000") } };
+    const QJsonObject values { { QStringLiteral("215"), code }, { QStringLiteral("20"), hhmmss(atMs) },
+        { QStringLiteral("214"), QStringLiteral("000000") } };
     queueFor(key(QStringLiteral("0s"), QString()),
-             [&] { return entry(QStringLiteral("0s"), QStringLiteral("장시작시간"), QString(), values); });
+        [&] { return entry(QStringLiteral("0s"), QStringLiteral("장시작시간"), QString(), values); });
 }
 
 void SimRealtimeHub::onOrderEvent(const SimOrderEvent &event)
@@ -630,11 +631,9 @@ void SimRealtimeHub::onConditionHit(const QString &seq, int stock, bool entered,
     for (Session &s : m_sessions) {
         if (!s.loggedIn || !s.conditions.contains(seq))
             continue;
-        const QJsonObject values { { QStringLiteral("841"), seq },
-                                   { QStringLiteral("9001"), code },
-                                   { QStringLiteral("843"), entered ? QStringLiteral("I") : QStringLiteral("D") },
-                                   { QStringLiteral("20"), hhmmss(atMs) },
-                                   { QStringLiteral("907"), QStringLiteral("2") } };
+        const QJsonObject values { { QStringLiteral("841"), seq }, { QStringLiteral("9001"), code },
+            { QStringLiteral("843"), entered ? QStringLiteral("I") : QStringLiteral("D") },
+            { QStringLiteral("20"), hhmmss(atMs) }, { QStringLiteral("907"), QStringLiteral("2") } };
         queue(s, entry(QStringLiteral("02"), QStringLiteral("조건검색"), code, values));
     }
 }
@@ -653,7 +652,8 @@ QJsonObject SimRealtimeHub::tradeEntry(int stock, const SimTick &tick) const
     v.insert(QStringLiteral("12"), changeRate(price, base));
     v.insert(QStringLiteral("27"), priceOrZero(book.asks[0].price, base));
     v.insert(QStringLiteral("28"), priceOrZero(book.bids[0].price, base));
-    v.insert(QStringLiteral("15"), QString((tick.buyInitiated ? QLatin1Char('+') : QLatin1Char('-')) + num(tick.volume)));
+    v.insert(
+        QStringLiteral("15"), QString((tick.buyInitiated ? QLatin1Char('+') : QLatin1Char('-')) + num(tick.volume)));
     v.insert(QStringLiteral("13"), num(q.volume));
     v.insert(QStringLiteral("14"), num((q.value + 500'000) / 1'000'000));
     v.insert(QStringLiteral("16"), priceOrZero(q.open, base));
@@ -662,9 +662,12 @@ QJsonObject SimRealtimeHub::tradeEntry(int stock, const SimTick &tick) const
     v.insert(QStringLiteral("25"), changeSign(price, base, q.limits));
     v.insert(QStringLiteral("26"), signedNumber(q.volume - q.prevVolume));
     v.insert(QStringLiteral("29"), signedNumber((q.value - q.prevValue) / 1'000'000));
-    v.insert(QStringLiteral("30"), decimal(q.prevVolume > 0 ? double(q.volume) * 100.0 / double(q.prevVolume) : 0.0, 2));
-    v.insert(QStringLiteral("31"), decimal(info.listedShares > 0 ? double(q.volume) * 100.0 / double(info.listedShares) : 0.0, 2));
-    v.insert(QStringLiteral("228"), decimal(q.sellVolume > 0 ? double(q.buyVolume) * 100.0 / double(q.sellVolume) : 0.0, 2));
+    v.insert(
+        QStringLiteral("30"), decimal(q.prevVolume > 0 ? double(q.volume) * 100.0 / double(q.prevVolume) : 0.0, 2));
+    v.insert(QStringLiteral("31"),
+        decimal(info.listedShares > 0 ? double(q.volume) * 100.0 / double(info.listedShares) : 0.0, 2));
+    v.insert(
+        QStringLiteral("228"), decimal(q.sellVolume > 0 ? double(q.buyVolume) * 100.0 / double(q.sellVolume) : 0.0, 2));
     v.insert(QStringLiteral("311"), num(qint64(double(price) * double(info.listedShares) / 1e8)));
     v.insert(QStringLiteral("290"), QStringLiteral("2"));
     v.insert(QStringLiteral("567"), q.upperHitMs > 0 ? hhmmss(q.upperHitMs) : QStringLiteral("000000"));
@@ -684,7 +687,7 @@ QJsonObject SimRealtimeHub::quoteEntry(int stock) const
     const SimQuote q = m_market.quote(stock);
     const SimBook book = m_market.book(stock);
     const QJsonObject v { { QStringLiteral("27"), priceOrZero(book.asks[0].price, q.basePrice) },
-                          { QStringLiteral("28"), priceOrZero(book.bids[0].price, q.basePrice) } };
+        { QStringLiteral("28"), priceOrZero(book.bids[0].price, q.basePrice) } };
     return entry(QStringLiteral("0C"), QStringLiteral("주식우선호가"), m_market.info(stock).code, v);
 }
 
@@ -802,14 +805,15 @@ QJsonObject SimRealtimeHub::balanceEntry(int stock, SimSide side) const
     v.insert(QStringLiteral("931"), num(h.avgPrice()));
     v.insert(QStringLiteral("932"), num(h.purchaseAmount));
     v.insert(QStringLiteral("933"), num(m_exchange.sellableQty(stock)));
-    v.insert(QStringLiteral("945"), signedNumber(m_exchange.todayQty(stock, SimSide::Buy) - m_exchange.todayQty(stock, SimSide::Sell)));
+    v.insert(QStringLiteral("945"),
+        signedNumber(m_exchange.todayQty(stock, SimSide::Buy) - m_exchange.todayQty(stock, SimSide::Sell)));
     v.insert(QStringLiteral("946"), side == SimSide::Sell ? QStringLiteral("1") : QStringLiteral("2"));
     v.insert(QStringLiteral("950"), num(stockRealized));
     v.insert(QStringLiteral("27"), priceOrZero(book.asks[0].price, q.basePrice));
     v.insert(QStringLiteral("28"), priceOrZero(book.bids[0].price, q.basePrice));
     v.insert(QStringLiteral("307"), num(q.basePrice));
     v.insert(QStringLiteral("8019"),
-             decimal(h.purchaseAmount > 0 ? double(eval - h.purchaseAmount) * 100.0 / double(h.purchaseAmount) : 0.0, 2));
+        decimal(h.purchaseAmount > 0 ? double(eval - h.purchaseAmount) * 100.0 / double(h.purchaseAmount) : 0.0, 2));
     v.insert(QStringLiteral("990"), num(day.realized));
     const qint64 soldCost = day.sold - day.realized;
     v.insert(QStringLiteral("991"), decimal(soldCost > 0 ? double(day.realized) * 100.0 / double(soldCost) : 0.0, 2));

@@ -46,7 +46,7 @@ class SimRealtimeHub final : public QObject
 
 public:
     SimRealtimeHub(const SimConfig &config, SimMarket &market, SimExchange &exchange, SimConditions &conditions,
-                   SimTokenStore &tokens, SimFaults &faults, QObject *parent = nullptr);
+        SimTokenStore &tokens, SimFaults &faults, QObject *parent = nullptr);
     ~SimRealtimeHub() override;
 
     void addConnection(QWebSocket *socket);
@@ -67,8 +67,8 @@ private:
         bool loggedIn = false;
         bool listed = false; // CNSRLST seen
         QHash<QString, QSet<QString>> groups; // grp_no -> "type|item"
-        QSet<QString> keys;                   // union of all groups
-        QSet<QString> conditions;             // realtime condition seqs
+        QSet<QString> keys; // union of all groups
+        QSet<QString> conditions; // realtime condition seqs
         QJsonArray pending;
         std::optional<QByteArray> held; // ws-reorder: a frame waiting for the next one
         QElapsedTimer age;

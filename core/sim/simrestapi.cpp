@@ -28,17 +28,28 @@ const QString ORDER_PATH = QStringLiteral("/api/dostk/ordr");
 const QHash<QString, QString> &routes()
 {
     static const QHash<QString, QString> table = {
-        { QStringLiteral("au10001"), TOKEN_PATH },      { QStringLiteral("au10002"), REVOKE_PATH },
-        { QStringLiteral("ka00001"), ACCOUNT_PATH },    { QStringLiteral("kt00001"), ACCOUNT_PATH },
-        { QStringLiteral("kt00004"), ACCOUNT_PATH },    { QStringLiteral("kt00018"), ACCOUNT_PATH },
-        { QStringLiteral("ka10075"), ACCOUNT_PATH },    { QStringLiteral("ka10076"), ACCOUNT_PATH },
-        { QStringLiteral("ka10074"), ACCOUNT_PATH },    { QStringLiteral("ka10077"), ACCOUNT_PATH },
-        { QStringLiteral("ka10001"), STOCK_INFO_PATH }, { QStringLiteral("ka10099"), STOCK_INFO_PATH },
-        { QStringLiteral("ka10100"), STOCK_INFO_PATH }, { QStringLiteral("ka10095"), STOCK_INFO_PATH },
-        { QStringLiteral("ka10004"), MARKET_PATH },     { QStringLiteral("ka10007"), MARKET_PATH },
-        { QStringLiteral("ka10079"), CHART_PATH },      { QStringLiteral("ka10080"), CHART_PATH },
-        { QStringLiteral("ka10081"), CHART_PATH },      { QStringLiteral("kt10000"), ORDER_PATH },
-        { QStringLiteral("kt10001"), ORDER_PATH },      { QStringLiteral("kt10002"), ORDER_PATH },
+        { QStringLiteral("au10001"), TOKEN_PATH },
+        { QStringLiteral("au10002"), REVOKE_PATH },
+        { QStringLiteral("ka00001"), ACCOUNT_PATH },
+        { QStringLiteral("kt00001"), ACCOUNT_PATH },
+        { QStringLiteral("kt00004"), ACCOUNT_PATH },
+        { QStringLiteral("kt00018"), ACCOUNT_PATH },
+        { QStringLiteral("ka10075"), ACCOUNT_PATH },
+        { QStringLiteral("ka10076"), ACCOUNT_PATH },
+        { QStringLiteral("ka10074"), ACCOUNT_PATH },
+        { QStringLiteral("ka10077"), ACCOUNT_PATH },
+        { QStringLiteral("ka10001"), STOCK_INFO_PATH },
+        { QStringLiteral("ka10099"), STOCK_INFO_PATH },
+        { QStringLiteral("ka10100"), STOCK_INFO_PATH },
+        { QStringLiteral("ka10095"), STOCK_INFO_PATH },
+        { QStringLiteral("ka10004"), MARKET_PATH },
+        { QStringLiteral("ka10007"), MARKET_PATH },
+        { QStringLiteral("ka10079"), CHART_PATH },
+        { QStringLiteral("ka10080"), CHART_PATH },
+        { QStringLiteral("ka10081"), CHART_PATH },
+        { QStringLiteral("kt10000"), ORDER_PATH },
+        { QStringLiteral("kt10001"), ORDER_PATH },
+        { QStringLiteral("kt10002"), ORDER_PATH },
         { QStringLiteral("kt10003"), ORDER_PATH },
     };
     return table;
@@ -47,14 +58,22 @@ const QHash<QString, QString> &routes()
 bool isKnownPath(const QString &path)
 {
     static const QSet<QString> paths = {
-        TOKEN_PATH,       REVOKE_PATH,
-        ACCOUNT_PATH,     STOCK_INFO_PATH,
-        MARKET_PATH,      CHART_PATH,
-        ORDER_PATH,       QStringLiteral("/api/dostk/crdordr"),
-        QStringLiteral("/api/dostk/rkinfo"), QStringLiteral("/api/dostk/frgnistt"),
-        QStringLiteral("/api/dostk/elw"),    QStringLiteral("/api/dostk/sect"),
-        QStringLiteral("/api/dostk/etf"),    QStringLiteral("/api/dostk/slb"),
-        QStringLiteral("/api/dostk/thme"),   QStringLiteral("/api/dostk/shsa"),
+        TOKEN_PATH,
+        REVOKE_PATH,
+        ACCOUNT_PATH,
+        STOCK_INFO_PATH,
+        MARKET_PATH,
+        CHART_PATH,
+        ORDER_PATH,
+        QStringLiteral("/api/dostk/crdordr"),
+        QStringLiteral("/api/dostk/rkinfo"),
+        QStringLiteral("/api/dostk/frgnistt"),
+        QStringLiteral("/api/dostk/elw"),
+        QStringLiteral("/api/dostk/sect"),
+        QStringLiteral("/api/dostk/etf"),
+        QStringLiteral("/api/dostk/slb"),
+        QStringLiteral("/api/dostk/thme"),
+        QStringLiteral("/api/dostk/shsa"),
     };
     return paths.contains(path);
 }
@@ -67,10 +86,11 @@ bool isOrderTr(const QString &apiId)
 
 QByteArray reasonBody(int status)
 {
-    const QByteArray text = QByteArray::number(status) + (status == 502 ? " Bad Gateway"
-                                                          : status == 503 ? " Service Temporarily Unavailable"
-                                                          : status == 504 ? " Gateway Time-out"
-                                                                          : " Internal Server Error");
+    const QByteArray text = QByteArray::number(status)
+        + (status == 502        ? " Bad Gateway"
+                : status == 503 ? " Service Temporarily Unavailable"
+                : status == 504 ? " Gateway Time-out"
+                                : " Internal Server Error");
     return "<html><head><title>" + text + "</title></head><body><h1>" + text + "</h1></body></html>";
 }
 
@@ -91,7 +111,7 @@ SimHttpResponse faultResponse(const SimFaults::Rule &fault)
 } // namespace
 
 SimRestApi::SimRestApi(const SimConfig &config, SimMarket &market, SimExchange &exchange, SimTokenStore &tokens,
-                       SimQuota &quota, SimFaults &faults)
+    SimQuota &quota, SimFaults &faults)
     : m_config(config)
     , m_market(market)
     , m_tokens(tokens)
@@ -129,7 +149,8 @@ SimHttpResponse SimRestApi::handle(const SimHttpRequest &request)
     ++m_requests;
     const QString path = QString::fromUtf8(request.path);
     if (!isKnownPath(path)) {
-        SimHttpResponse r = envelope(QString(), trError(2, QStringLiteral("입력 값 오류입니다[1501:존재하지 않는 URI입니다]")));
+        SimHttpResponse r
+            = envelope(QString(), trError(2, QStringLiteral("입력 값 오류입니다[1501:존재하지 않는 URI입니다]")));
         r.status = 404;
         return r;
     }
@@ -156,7 +177,8 @@ SimHttpResponse SimRestApi::handle(const SimHttpRequest &request)
         return envelope(apiId, inputError(1505, QStringLiteral("해당 API ID는 존재하지 않습니다")));
     }
     if (route != path)
-        return envelope(apiId, trError(3, QStringLiteral("잘못된 요청입니다[1504:해당 URI에서는 지원하는 API ID가 아닙니다]")));
+        return envelope(
+            apiId, trError(3, QStringLiteral("잘못된 요청입니다[1504:해당 URI에서는 지원하는 API ID가 아닙니다]")));
 
     ++m_requestsByApi[apiId];
     bool malformed = false;
@@ -175,10 +197,11 @@ SimHttpResponse SimRestApi::handle(const SimHttpRequest &request)
         case SimFaults::Kind::RateLimit: {
             const int configured = isOrderTr(apiId) ? m_config.orderQuotaPerSecond : m_config.queryQuotaPerSecond;
             const int limit = configured > 0 ? configured : 5; // report Kiwoom's usual 5/s when quotas are off
-            SimTrReply reply = trError(5, QStringLiteral("허용된 요청 개수를 초과하였습니다[1700:허용된 요청 개수를 초과하였습니다. "
-                                                         "유량=%1, API ID=%2]")
-                                              .arg(limit)
-                                              .arg(apiId));
+            SimTrReply reply = trError(5,
+                QStringLiteral("허용된 요청 개수를 초과하였습니다[1700:허용된 요청 개수를 초과하였습니다. "
+                               "유량=%1, API ID=%2]")
+                    .arg(limit)
+                    .arg(apiId));
             reply.httpStatus = 429;
             ++m_faultRateLimited;
             return envelope(apiId, reply);
@@ -196,19 +219,25 @@ SimHttpResponse SimRestApi::handle(const SimHttpRequest &request)
 
     if (!tokenPath) {
         if (!request.hasHeader("authorization")) {
-            return envelope(apiId, inputError(1513, QStringLiteral("Http Header에 authorization 필드가 설정되어 있어야 "
-                                                                   "합니다")));
+            return envelope(apiId,
+                inputError(1513,
+                    QStringLiteral("Http Header에 authorization 필드가 설정되어 있어야 "
+                                   "합니다")));
         }
         const QString auth = QString::fromLatin1(request.header("authorization")).trimmed();
         if (!auth.startsWith(QLatin1String("Bearer"), Qt::CaseInsensitive)
             || (auth.size() > 6 && auth.at(6) != QLatin1Char(' '))) {
-            return envelope(apiId, inputError(1514, QStringLiteral("입력으로 들어온 Http Header의 authorization 필드 "
-                                                                   "형식이 맞지 않습니다")));
+            return envelope(apiId,
+                inputError(1514,
+                    QStringLiteral("입력으로 들어온 Http Header의 authorization 필드 "
+                                   "형식이 맞지 않습니다")));
         }
         const QString token = auth.mid(6).trimmed();
         if (token.isEmpty()) {
-            return envelope(apiId, inputError(1516, QStringLiteral("Http Header의 authorization 필드에 Token이 설정되어 "
-                                                                   "있지 않습니다")));
+            return envelope(apiId,
+                inputError(1516,
+                    QStringLiteral("Http Header의 authorization 필드에 Token이 설정되어 "
+                                   "있지 않습니다")));
         }
         if (m_tokens.check(token) != SimTokenStore::Check::Valid)
             return envelope(apiId, trError(3, QStringLiteral("인증에 실패했습니다[8005:Token이 유효하지 않습니다]")));
@@ -216,17 +245,19 @@ SimHttpResponse SimRestApi::handle(const SimHttpRequest &request)
         const bool order = isOrderTr(apiId);
         const SimQuota::Verdict verdict
             = m_quota.admit(apiId, order, order ? m_config.orderQuotaPerSecond : m_config.queryQuotaPerSecond,
-                            order ? m_config.totalOrderQuotaPerSecond : m_config.totalQueryQuotaPerSecond);
+                order ? m_config.totalOrderQuotaPerSecond : m_config.totalQueryQuotaPerSecond);
         if (verdict.code != 0) {
             ++(verdict.code == 1700 ? m_quota1700 : m_quota1701);
             SimTrReply reply = verdict.code == 1700
-                ? trError(5, QStringLiteral("허용된 요청 개수를 초과하였습니다[1700:허용된 요청 개수를 초과하였습니다. "
-                                            "유량=%1, API ID=%2]")
-                                 .arg(verdict.limit)
-                                 .arg(apiId))
-                : trError(5, QStringLiteral("허용된 요청 개수를 초과하였습니다[1701:전체 허용된 요청 개수를 "
-                                            "초과하였습니다. 유량=%1]")
-                                 .arg(verdict.limit));
+                ? trError(5,
+                    QStringLiteral("허용된 요청 개수를 초과하였습니다[1700:허용된 요청 개수를 초과하였습니다. "
+                                   "유량=%1, API ID=%2]")
+                        .arg(verdict.limit)
+                        .arg(apiId))
+                : trError(5,
+                    QStringLiteral("허용된 요청 개수를 초과하였습니다[1701:전체 허용된 요청 개수를 "
+                                   "초과하였습니다. 유량=%1]")
+                        .arg(verdict.limit));
             reply.httpStatus = 429;
             return envelope(apiId, reply);
         }
@@ -272,7 +303,8 @@ std::optional<SimTrReply> SimRestApi::checkKeys(const QJsonObject &body) const
     if (appKey != m_config.effectiveAppKey())
         return trError(3, QStringLiteral("인증에 실패했습니다[8001:App Key와 Secret Key 검증에 실패했습니다]"));
     if (secretKey != m_config.effectiveSecretKey())
-        return trError(3, QStringLiteral("인증에 실패했습니다[8002:App Key와 Secret Key 검증에 실패했습니다(Secret Key)]"));
+        return trError(
+            3, QStringLiteral("인증에 실패했습니다[8002:App Key와 Secret Key 검증에 실패했습니다(Secret Key)]"));
     return std::nullopt;
 }
 

@@ -30,8 +30,8 @@ class SimTokenStore;
 class SimRestApi
 {
 public:
-    SimRestApi(const SimConfig &config, SimMarket &market, SimExchange &exchange, SimTokenStore &tokens, SimQuota &quota,
-               SimFaults &faults);
+    SimRestApi(const SimConfig &config, SimMarket &market, SimExchange &exchange, SimTokenStore &tokens,
+        SimQuota &quota, SimFaults &faults);
 
     SimHttpResponse handle(const SimHttpRequest &request);
     qint64 requestsServed() const { return m_requests; }

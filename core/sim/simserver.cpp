@@ -43,7 +43,7 @@ SimHttpResponse adminJson(int status, const QJsonObject &o)
     r.status = status;
     r.body = QJsonDocument(o).toJson(QJsonDocument::Compact);
     r.headers = { { QByteArrayLiteral("Content-Type"), QByteArrayLiteral("application/json;charset=UTF-8") },
-                  { QByteArrayLiteral("Cache-Control"), QByteArrayLiteral("no-store") } };
+        { QByteArrayLiteral("Cache-Control"), QByteArrayLiteral("no-store") } };
     return r;
 }
 
@@ -54,8 +54,7 @@ SimHttpResponse adminError(int status, const QString &message)
 
 } // namespace
 
-SimServer::SimServer(QObject *parent)
-    : QObject(parent)
+SimServer::SimServer(QObject *parent) : QObject(parent)
 {
     connect(&m_stepTimer, &QTimer::timeout, this, &SimServer::step);
 }
@@ -94,7 +93,7 @@ Status SimServer::start(const SimConfig &config)
     m_http->setWebSocketPath(QByteArray(Sim::WEBSOCKET_PATH));
     m_http->setHandler([this](const SimHttpRequest &request) { return handle(request); });
     connect(m_http.get(), &SimHttpServer::webSocketConnected, m_hub.get(),
-            [this](QWebSocket *socket) { m_hub->addConnection(socket); });
+        [this](QWebSocket *socket) { m_hub->addConnection(socket); });
 
     if (Status s = m_http->listen(m_config.port); !s) {
         m_http.reset();
@@ -261,17 +260,17 @@ QJsonObject SimServer::state() const
     o.insert(QStringLiteral("rest_requests_by_api"), byApi);
     // HTTP 429 replies because a quota was used up (fault-injected ones are counted apart).
     o.insert(QStringLiteral("quota_rejections"),
-             QJsonObject { { QStringLiteral("1700"), double(m_rest->quotaRejections1700()) },
-                           { QStringLiteral("1701"), double(m_rest->quotaRejections1701()) },
-                           { QStringLiteral("fault"), double(m_rest->faultRateLimited()) } });
+        QJsonObject { { QStringLiteral("1700"), double(m_rest->quotaRejections1700()) },
+            { QStringLiteral("1701"), double(m_rest->quotaRejections1701()) },
+            { QStringLiteral("fault"), double(m_rest->faultRateLimited()) } });
     o.insert(QStringLiteral("orders"), int(m_exchange->orders().size()));
     o.insert(QStringLiteral("fills"), int(m_exchange->fills().size()));
     o.insert(QStringLiteral("account"),
-             QJsonObject { { QStringLiteral("deposit"), double(a.deposit()) },
-                           { QStringLiteral("d2_deposit"), double(a.d2Deposit()) },
-                           { QStringLiteral("orderable"), double(a.orderable()) },
-                           { QStringLiteral("reserved"), double(a.reserved()) },
-                           { QStringLiteral("holdings"), int(a.holdings().size()) } });
+        QJsonObject { { QStringLiteral("deposit"), double(a.deposit()) },
+            { QStringLiteral("d2_deposit"), double(a.d2Deposit()) },
+            { QStringLiteral("orderable"), double(a.orderable()) },
+            { QStringLiteral("reserved"), double(a.reserved()) },
+            { QStringLiteral("holdings"), int(a.holdings().size()) } });
     o.insert(QStringLiteral("faults"), m_faults->describe());
     return o;
 }

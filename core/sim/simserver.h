@@ -59,8 +59,8 @@ public:
     bool isRunning() const;
 
     quint16 port() const;
-    QUrl restBaseUrl() const;   // http://127.0.0.1:PORT
-    QUrl webSocketUrl() const;  // ws://127.0.0.1:PORT/api/dostk/websocket
+    QUrl restBaseUrl() const; // http://127.0.0.1:PORT
+    QUrl webSocketUrl() const; // ws://127.0.0.1:PORT/api/dostk/websocket
     const SimConfig &config() const { return m_config; }
 
     // The market's virtual time, readable from any thread (updated after every step). By default

@@ -7,11 +7,7 @@
 #include <QByteArray>
 #include <QRandomGenerator>
 
-SimTokenStore::SimTokenStore(const IClock &clock, qint64 lifetimeMs)
-    : m_clock(clock)
-    , m_lifetimeMs(lifetimeMs)
-{
-}
+SimTokenStore::SimTokenStore(const IClock &clock, qint64 lifetimeMs) : m_clock(clock), m_lifetimeMs(lifetimeMs) { }
 
 // Issued tokens stay registered with Redaction: the in-process client registers the same strings,
 // and removing them here would un-mask the client's copy in its logs.
@@ -21,10 +17,10 @@ SimTokenStore::Issued SimTokenStore::issue()
 {
     // 64 random bytes -> 86 characters of unpadded URL-safe base64, the observed Kiwoom shape.
     QByteArray raw(64, Qt::Uninitialized);
-    QRandomGenerator::system()->generate(reinterpret_cast<quint32 *>(raw.data()),
-                                         reinterpret_cast<quint32 *>(raw.data() + raw.size()));
-    const QString token = QString::fromLatin1(
-        raw.toBase64(QByteArray::Base64UrlEncoding | QByteArray::OmitTrailingEquals));
+    QRandomGenerator::system()->generate(
+        reinterpret_cast<quint32 *>(raw.data()), reinterpret_cast<quint32 *>(raw.data() + raw.size()));
+    const QString token
+        = QString::fromLatin1(raw.toBase64(QByteArray::Base64UrlEncoding | QByteArray::OmitTrailingEquals));
     Redaction::addSecret(token);
     Issued issued { token, m_clock.nowMs() + m_lifetimeMs };
     m_tokens.insert(token, Entry { issued.expiresMs, false });

@@ -18,7 +18,7 @@ struct SimTrRequest
     QString apiId;
     QJsonObject body;
     bool cont = false; // request header cont-yn: Y
-    QString nextKey;   // request header next-key
+    QString nextKey; // request header next-key
 };
 
 struct SimTrReply

@@ -15,15 +15,15 @@
 // A listed stock of the simulated universe (static reference data).
 struct SimStockInfo
 {
-    QString code;         // 6 digits, "005930"
-    QString name;         // "삼성전자"
-    int market = 0;       // ka10099 mrkt_tp: 0 KOSPI (거래소), 10 KOSDAQ (코스닥)
-    qint64 refPrice = 0;  // roughly where the price sits on the start day
+    QString code; // 6 digits, "005930"
+    QString name; // "삼성전자"
+    int market = 0; // ka10099 mrkt_tp: 0 KOSPI (거래소), 10 KOSDAQ (코스닥)
+    qint64 refPrice = 0; // roughly where the price sits on the start day
     qint64 listedShares = 0;
     qint64 avgVolume = 0; // typical daily volume (shares)
     double dailyVolPercent = 2.0; // typical daily volatility (σ of log returns, percent)
-    QString sector;       // upName ("전기전자")
-    QString regDay;       // listing date YYYYMMDD
+    QString sector; // upName ("전기전자")
+    QString regDay; // listing date YYYYMMDD
 };
 
 // One simulated trade (체결).
@@ -33,7 +33,7 @@ struct SimTick
     qint64 price = 0;
     qint64 volume = 0;
     bool buyInitiated = true; // FID 15 sign: + buy-initiated, - sell-initiated
-    bool auction = false;     // the 09:00 opening or 15:30 closing single-price print
+    bool auction = false; // the 09:00 opening or 15:30 closing single-price print
 };
 
 // A finished or running trading day of one stock. candle.timeMs is 09:00 KST of the day.
@@ -41,16 +41,16 @@ struct SimDayBar
 {
     QDate date;
     Candle candle;
-    qint64 value = 0;     // traded value, KRW
+    qint64 value = 0; // traded value, KRW
     qint64 basePrice = 0; // previous close (기준가)
 };
 
 enum class SimPhase
 {
-    PreOpen,    // the day has rolled over, no trade yet (quotes show the base price)
+    PreOpen, // the day has rolled over, no trade yet (quotes show the base price)
     Continuous, // trading (09:00–15:20 ticks; orders accepted)
     ClosingAuction, // 15:20–15:30: no ticks, orders queue for the closing print
-    Closed,     // after the 15:30 closing print
+    Closed, // after the 15:30 closing print
 };
 
 // Snapshot of one stock now (what ka10001/ka10007/0B report).
@@ -58,24 +58,24 @@ struct SimQuote
 {
     int index = -1;
     QDate date;
-    qint64 timeMs = 0;       // last trade time (0 before the first trade)
-    qint64 basePrice = 0;    // previous close
-    qint64 price = 0;        // last trade, or the base price before the first trade
-    qint64 open = 0;         // 0 before the first trade
+    qint64 timeMs = 0; // last trade time (0 before the first trade)
+    qint64 basePrice = 0; // previous close
+    qint64 price = 0; // last trade, or the base price before the first trade
+    qint64 open = 0; // 0 before the first trade
     qint64 high = 0;
     qint64 low = 0;
-    qint64 volume = 0;       // cumulative today
-    qint64 value = 0;        // cumulative traded value today, KRW
-    qint64 lastVolume = 0;   // volume of the last trade
+    qint64 volume = 0; // cumulative today
+    qint64 value = 0; // cumulative traded value today, KRW
+    qint64 lastVolume = 0; // volume of the last trade
     bool lastBuyInitiated = true;
-    qint64 buyVolume = 0;    // buy-initiated volume today
+    qint64 buyVolume = 0; // buy-initiated volume today
     qint64 sellVolume = 0;
-    qint64 prevVolume = 0;   // yesterday's volume
+    qint64 prevVolume = 0; // yesterday's volume
     qint64 prevValue = 0;
     qint64 openTimeMs = 0;
     qint64 highTimeMs = 0;
     qint64 lowTimeMs = 0;
-    qint64 upperHitMs = 0;   // first time the upper limit traded today (0 = never)
+    qint64 upperHitMs = 0; // first time the upper limit traded today (0 = never)
     qint64 lowerHitMs = 0;
     qint64 tickCount = 0;
     Krx::PriceLimits limits;

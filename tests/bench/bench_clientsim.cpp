@@ -100,8 +100,8 @@ void restLatency(KiwoomSession &session, const QStringList &codes)
         QElapsedTimer t;
         t.start();
         QObject ctx;
-        session.rest().stockInfo(codes.at(i % codes.size()), &ctx,
-                                 [&ok](const KiwoomResult<Kiwoom::StockInfo> &r) { ok = r.ok(); });
+        session.rest().stockInfo(
+            codes.at(i % codes.size()), &ctx, [&ok](const KiwoomResult<Kiwoom::StockInfo> &r) { ok = r.ok(); });
         if (!waitUntil([&ok] { return ok.has_value(); }, 10000))
             ok = false;
         if (i >= warmup) {
@@ -113,8 +113,7 @@ void restLatency(KiwoomSession &session, const QStringList &codes)
     std::sort(samples.begin(), samples.end());
     out() << "REST ka10001 round trip, sequential, " << n << " calls (" << failures << " failed): p50 "
           << us(percentile(samples, 50)) << ", p90 " << us(percentile(samples, 90)) << ", p99 "
-          << us(percentile(samples, 99)) << ", max " << us(samples.last()) << "; " << (n * 1000 / wall)
-          << " calls/s\n";
+          << us(percentile(samples, 99)) << ", max " << us(samples.last()) << "; " << (n * 1000 / wall) << " calls/s\n";
 
     // Eight in flight at a time.
     const int m = 2000;
@@ -138,8 +137,8 @@ void restLatency(KiwoomSession &session, const QStringList &codes)
         next();
     (void)waitUntil([&] { return done >= m; }, 120000);
     const qint64 ms = std::max<qint64>(1, t.elapsed());
-    out() << "REST ka10001, 8 in flight: " << done << " calls (" << failed << " failed) in " << ms << " ms = "
-          << (qint64(done) * 1000 / ms) << " calls/s\n";
+    out() << "REST ka10001, 8 in flight: " << done << " calls (" << failed << " failed) in " << ms
+          << " ms = " << (qint64(done) * 1000 / ms) << " calls/s\n";
 }
 
 void realtimeThroughput(SimHost &host, KiwoomSession &session, const QStringList &codes, double speed, int seconds)
@@ -150,15 +149,16 @@ void realtimeThroughput(SimHost &host, KiwoomSession &session, const QStringList
     qint64 lastTickMs = 0;
     QElapsedTimer clock;
     QHash<QString, qint64> cum;
-    const auto connection = QObject::connect(&rt, &RealtimeClient::tradeTickReceived, &rt, [&](const Kiwoom::TradeTick &t) {
-        ++ticks;
-        lastTickMs = clock.elapsed();
-        const auto it = cum.constFind(t.code);
-        // The day's first trade restarts the cumulative volume (a day roll at high speed).
-        if (it != cum.cend() && t.cumVolume != *it + t.volume && t.cumVolume != t.volume)
-            ++gaps;
-        cum.insert(t.code, t.cumVolume);
-    });
+    const auto connection
+        = QObject::connect(&rt, &RealtimeClient::tradeTickReceived, &rt, [&](const Kiwoom::TradeTick &t) {
+              ++ticks;
+              lastTickMs = clock.elapsed();
+              const auto it = cum.constFind(t.code);
+              // The day's first trade restarts the cumulative volume (a day roll at high speed).
+              if (it != cum.cend() && t.cumVolume != *it + t.volume && t.cumVolume != t.volume)
+                  ++gaps;
+              cum.insert(t.code, t.cumVolume);
+          });
     const quint64 framesBefore = rt.stats().framesReceived;
     const qint64 virtualBefore = qint64(host.state().value(QStringLiteral("virtual_ms")).toDouble());
     clock.start();
@@ -176,10 +176,10 @@ void realtimeThroughput(SimHost &host, KiwoomSession &session, const QStringList
     const qint64 virtualMs = qint64(host.state().value(QStringLiteral("virtual_ms")).toDouble()) - virtualBefore;
     QObject::disconnect(connection);
     out() << "realtime 0B, " << codes.size() << " stocks, speed " << speed << "x: " << ticks << " ticks in "
-          << (rt.stats().framesReceived - framesBefore) << " frames, last one " << ms << " ms after the start = "
-          << (ticks * 1000 / ms) << " ticks/s delivered (" << (virtualMs / 1000) << " s of market in " << seconds
-          << " s); continuity gaps " << gaps
-          << ", malformed " << rt.stats().malformedFrames << ", reconnects " << rt.stats().reconnects << "\n";
+          << (rt.stats().framesReceived - framesBefore) << " frames, last one " << ms
+          << " ms after the start = " << (ticks * 1000 / ms) << " ticks/s delivered (" << (virtualMs / 1000)
+          << " s of market in " << seconds << " s); continuity gaps " << gaps << ", malformed "
+          << rt.stats().malformedFrames << ", reconnects " << rt.stats().reconnects << "\n";
 }
 
 } // namespace
@@ -189,7 +189,7 @@ int main(int argc, char **argv)
     QCoreApplication app(argc, argv);
     if (qEnvironmentVariableIsEmpty("QT_LOGGING_RULES"))
         if (qEnvironmentVariableIsEmpty("QT_LOGGING_RULES"))
-        QLoggingCategory::setFilterRules(QStringLiteral("kt.*.info=false\nkt.*.debug=false"));
+            QLoggingCategory::setFilterRules(QStringLiteral("kt.*.info=false\nkt.*.debug=false"));
 
     SimHost host;
     const auto endpoints = host.start(simConfig());
@@ -210,26 +210,29 @@ int main(int argc, char **argv)
         QObject ctx;
         for (const Kiwoom::Market market : { Kiwoom::Market::Kospi, Kiwoom::Market::Kosdaq }) {
             list.reset();
-            session.rest().stockList(market, Kiwoom::Paging { 100, {} }, &ctx, [&](const KiwoomResult<Kiwoom::StockListReply> &r) {
-                QStringList c;
-                if (r) {
-                    for (const Kiwoom::StockListing &s : r->stocks)
-                        c << s.code;
-                }
-                list = c;
-            });
+            session.rest().stockList(
+                market, Kiwoom::Paging { 100, {} }, &ctx, [&](const KiwoomResult<Kiwoom::StockListReply> &r) {
+                    QStringList c;
+                    if (r) {
+                        for (const Kiwoom::StockListing &s : r->stocks)
+                            c << s.code;
+                    }
+                    list = c;
+                });
             (void)QTest::qWaitFor([&] { return list.has_value(); }, 10000);
             codes += list.value_or(QStringList());
         }
     }
-    out() << "client against simulator on " << endpoints->restBaseUrl.toString() << " (" << codes.size() << " stocks)\n";
+    out() << "client against simulator on " << endpoints->restBaseUrl.toString() << " (" << codes.size()
+          << " stocks)\n";
     if (codes.isEmpty())
         return 1;
 
     restLatency(session, codes);
 
     session.realtime().subscribe(QStringLiteral("1"), codes, { QStringLiteral("0B") });
-    (void)QTest::qWaitFor([&] { return host.state().value(QStringLiteral("ws_registrations")).toInt() == codes.size(); }, 10000);
+    (void)QTest::qWaitFor(
+        [&] { return host.state().value(QStringLiteral("ws_registrations")).toInt() == codes.size(); }, 10000);
     for (const double speed : { 200.0, 1000.0, 5000.0, 10000.0 })
         realtimeThroughput(host, session, codes, speed, 3);
 

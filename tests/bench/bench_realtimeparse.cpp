@@ -30,7 +30,8 @@ QByteArray tradeFrame(int entries, int i)
             data += ',';
         const QByteArray price = QByteArray::number(70000 + (i + e) % 500 * 100);
         data += R"({"type":"0B","name":"주식체결","item":"005930","values":{"20":"165208","10":"-)" + price
-            + R"(","11":"-50","12":"-0.24","27":"-)" + price + R"(","28":"-20700","15":"+82","13":"30379732","14":"632640",)"
+            + R"(","11":"-50","12":"-0.24","27":"-)" + price
+            + R"(","28":"-20700","15":"+82","13":"30379732","14":"632640",)"
               R"("16":"-20850","17":"+20900","18":"-20700","25":"5","26":"-9036","29":"-148","30":"-0.03","31":"0.18","32":"4",)"
               R"("228":"87.74","311":"4120","290":"2","691":"0","567":"000000","568":"000000","851":"","1890":"","1891":"",)"
               R"("1892":"","1030":"","1031":"","1032":"","1071":"","1072":"","1313":"","1315":"","1316":"","1314":"","620":"20817",)"
@@ -46,8 +47,15 @@ void benchParse()
     for (int i = 0; i < 1000; ++i)
         frames << tradeFrame(1, i);
     std::printf("0B frame: %lld bytes, %lld FIDs\n", qint64(frames.first().size()),
-                qint64(QJsonDocument::fromJson(frames.first()).object().value(QStringLiteral("data")).toArray().first()
-                           .toObject().value(QStringLiteral("values")).toObject().size()));
+        qint64(QJsonDocument::fromJson(frames.first())
+                   .object()
+                   .value(QStringLiteral("data"))
+                   .toArray()
+                   .first()
+                   .toObject()
+                   .value(QStringLiteral("values"))
+                   .toObject()
+                   .size()));
 
     quint64 seq = 0;
     qint64 checksum = 0;
@@ -59,8 +67,9 @@ void benchParse()
         checksum += std::get<Kiwoom::TradeTick>(parsed.events.first()).price;
     }
     const double s = double(t.nsecsElapsed()) / 1e9;
-    std::printf("REAL 0B parse (text -> typed TradeTick), 1 entry/frame: %.0f frames/s (%.2f us/frame) [checksum %lld]\n",
-                FRAMES / s, s / FRAMES * 1e6, checksum);
+    std::printf(
+        "REAL 0B parse (text -> typed TradeTick), 1 entry/frame: %.0f frames/s (%.2f us/frame) [checksum %lld]\n",
+        FRAMES / s, s / FRAMES * 1e6, checksum);
 
     QList<QByteArray> multi;
     for (int i = 0; i < 100; ++i)
@@ -75,8 +84,14 @@ void benchParse()
     std::printf("REAL 0B parse, 5 entries/frame: %.0f frames/s = %.0f entries/s\n", MULTI / sm, MULTI * 5 / sm);
 
     // The typed step alone (JSON already parsed).
-    const QJsonObject values = QJsonDocument::fromJson(frames.first()).object().value(QStringLiteral("data")).toArray()
-                                   .first().toObject().value(QStringLiteral("values")).toObject();
+    const QJsonObject values = QJsonDocument::fromJson(frames.first())
+                                   .object()
+                                   .value(QStringLiteral("data"))
+                                   .toArray()
+                                   .first()
+                                   .toObject()
+                                   .value(QStringLiteral("values"))
+                                   .toObject();
     t.restart();
     for (int i = 0; i < FRAMES; ++i)
         checksum += Kiwoom::parseTradeTick(values, QStringLiteral("005930"), 1726559528000)->price;
@@ -105,14 +120,15 @@ void benchRest()
     }
     server.setHandler(QStringLiteral("ka10001"), [](const auto &) {
         return KiwoomFakeServer::Response::ok(QJsonObject { { QStringLiteral("stk_cd"), QStringLiteral("005930") },
-                                                            { QStringLiteral("cur_prc"), QStringLiteral("+70100") } });
+            { QStringLiteral("cur_prc"), QStringLiteral("+70100") } });
     });
     server.setHandler(QStringLiteral("kt10000"), [](const auto &) {
-        return KiwoomFakeServer::Response::raw(R"({"ord_no":"0000138","dmst_stex_tp":"KRX","return_code":0,"return_msg":"ok"})");
+        return KiwoomFakeServer::Response::raw(
+            R"({"ord_no":"0000138","dmst_stex_tp":"KRX","return_code":0,"return_msg":"ok"})");
     });
     QNetworkAccessManager network;
     TokenManager tokens(network, KiwoomEndpoints { server.restUrl(), server.wsUrl() },
-                        KiwoomCredentials { QStringLiteral("bench-app-key"), QStringLiteral("bench-secret") }, SystemClock::instance());
+        KiwoomCredentials { QStringLiteral("bench-app-key"), QStringLiteral("bench-secret") }, SystemClock::instance());
     RateLimiter::Config rate;
     rate.queriesPerSecond = 100000; // measure the client, not the pacing
     rate.ordersPerSecond = 100000;
@@ -142,14 +158,17 @@ void benchRest()
             samples << t.nsecsElapsed();
         }
         const Percentiles p = percentiles(samples);
-        std::printf("%s, %d sequential round trips: p50 %.3f ms, p90 %.3f ms, p99 %.3f ms, max %.3f ms (%.0f req/s)\n", label,
-                    n, p.p50, p.p90, p.p99, p.max, n / (double(total.nsecsElapsed()) / 1e9));
+        std::printf("%s, %d sequential round trips: p50 %.3f ms, p90 %.3f ms, p99 %.3f ms, max %.3f ms (%.0f req/s)\n",
+            label, n, p.p50, p.p90, p.p99, p.max, n / (double(total.nsecsElapsed()) / 1e9));
     };
 
     // Warm up: token + connections.
-    measure("warm-up", 20, [&](auto done) { rest.stockInfo(QStringLiteral("005930"), &context, [done](const auto &r) { done(r.ok()); }); });
-    measure("REST ka10001 (query, QNetworkAccessManager keep-alive)", 2000,
-            [&](auto done) { rest.stockInfo(QStringLiteral("005930"), &context, [done](const auto &r) { done(r.ok()); }); });
+    measure("warm-up", 20, [&](auto done) {
+        rest.stockInfo(QStringLiteral("005930"), &context, [done](const auto &r) { done(r.ok()); });
+    });
+    measure("REST ka10001 (query, QNetworkAccessManager keep-alive)", 2000, [&](auto done) {
+        rest.stockInfo(QStringLiteral("005930"), &context, [done](const auto &r) { done(r.ok()); });
+    });
     {
         // Concurrent: 25 at once (the limiter keeps 5 in flight).
         for (int round = 0; round < 3; ++round) {
@@ -164,9 +183,9 @@ void benchRest()
         }
     }
     const Kiwoom::OrderRequest order { Kiwoom::Side::Buy, Kiwoom::Exchange::Krx, QStringLiteral("005930"), 1, 70100,
-                                       Kiwoom::TradeType::Limit, 0 };
+        Kiwoom::TradeType::Limit, 0 };
     measure("REST kt10000 (order, SingleShotHttp: new connection each)", 1000,
-            [&](auto done) { rest.placeOrder(order, &context, [done](const auto &r) { done(r.ok()); }); });
+        [&](auto done) { rest.placeOrder(order, &context, [done](const auto &r) { done(r.ok()); }); });
 }
 
 } // namespace

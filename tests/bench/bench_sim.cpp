@@ -79,16 +79,18 @@ void restFigures()
     for (int i = 0; i < n; ++i)
         ok += client.tr(QStringLiteral("ka10001"), body).returnCode() == 0 ? 1 : 0;
     qint64 ms = std::max<qint64>(1, timer.elapsed());
-    out() << "REST ka10001 sequential: " << ok << "/" << n << " in " << ms << " ms = " << qint64(n) * 1000 / ms << " req/s\n";
+    out() << "REST ka10001 sequential: " << ok << "/" << n << " in " << ms << " ms = " << qint64(n) * 1000 / ms
+          << " req/s\n";
 
     const QJsonObject chart { { QStringLiteral("stk_cd"), QStringLiteral("005930") },
-                              { QStringLiteral("tic_scope"), QStringLiteral("1") },
-                              { QStringLiteral("upd_stkpc_tp"), QStringLiteral("1") } };
+        { QStringLiteral("tic_scope"), QStringLiteral("1") }, { QStringLiteral("upd_stkpc_tp"), QStringLiteral("1") } };
     timer.restart();
     int pages = 0;
-    const QList<QJsonObject> rows = client.allPages(QStringLiteral("ka10080"), chart, QStringLiteral("stk_min_pole_chart_qry"), &pages);
+    const QList<QJsonObject> rows
+        = client.allPages(QStringLiteral("ka10080"), chart, QStringLiteral("stk_min_pole_chart_qry"), &pages);
     ms = std::max<qint64>(1, timer.elapsed());
-    out() << "REST ka10080 1-minute chart, all pages: " << rows.size() << " rows in " << pages << " pages, " << ms << " ms\n";
+    out() << "REST ka10080 1-minute chart, all pages: " << rows.size() << " rows in " << pages << " pages, " << ms
+          << " ms\n";
 }
 
 } // namespace

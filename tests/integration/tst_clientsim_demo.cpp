@@ -55,8 +55,8 @@ private:
         const auto endpoints = host.start(demoConfig());
         QVERIFY2(endpoints, qPrintable(endpoints ? QString() : endpoints.error().message));
         QCOMPARE(Krx::kstDate(host.virtualClock().nowMs()), QDate(2025, 3, 10));
-        KiwoomSession session(clientConfig(*endpoints, useMarketClock ? &host.virtualClock() : nullptr),
-                              SystemClock::instance());
+        KiwoomSession session(
+            clientConfig(*endpoints, useMarketClock ? &host.virtualClock() : nullptr), SystemClock::instance());
         QSignalSpy ready(&session, &KiwoomSession::ready);
         session.start();
         QTRY_COMPARE_WITH_TIMEOUT(ready.size(), 1, 20000);

@@ -44,7 +44,8 @@ private:
     }
     KiwoomResult<StockInfo> stockInfo()
     {
-        return ClientSimFixture::await<StockInfo>([&](QObject *ctx, auto done) { f->rest().stockInfo(stock, ctx, done); });
+        return ClientSimFixture::await<StockInfo>(
+            [&](QObject *ctx, auto done) { f->rest().stockInfo(stock, ctx, done); });
     }
     KiwoomResult<OrderAck> restingBuy()
     {
@@ -89,9 +90,10 @@ private slots:
         startRig();
         const auto r = ClientSimFixture::await<RestClient::RawReply>([&](QObject *ctx, auto done) {
             f->rest().call(QStringLiteral("ka10082"),
-                           QJsonObject { { QStringLiteral("stk_cd"), stock }, { QStringLiteral("base_dt"), QStringLiteral("20250310") },
-                                         { QStringLiteral("upd_stkpc_tp"), QStringLiteral("1") } },
-                           Paging(), ctx, done);
+                QJsonObject { { QStringLiteral("stk_cd"), stock },
+                    { QStringLiteral("base_dt"), QStringLiteral("20250310") },
+                    { QStringLiteral("upd_stkpc_tp"), QStringLiteral("1") } },
+                Paging(), ctx, done);
         });
         QVERIFY(!r);
         QCOMPARE(r.error().code, 8104);
@@ -105,7 +107,8 @@ private slots:
     {
         startRig();
         const auto r = ClientSimFixture::await<RestClient::RawReply>([&](QObject *ctx, auto done) {
-            f->rest().call(QStringLiteral("ka10081"), QJsonObject { { QStringLiteral("stk_cd"), stock } }, Paging(), ctx, done);
+            f->rest().call(
+                QStringLiteral("ka10081"), QJsonObject { { QStringLiteral("stk_cd"), stock } }, Paging(), ctx, done);
         });
         QVERIFY(!r);
         QCOMPARE(r.error().kind, KiwoomError::Kind::Api);
@@ -122,7 +125,7 @@ private slots:
         startRig();
         QNetworkAccessManager nam;
         QNetworkRequest request = Http::makeRequest(f->server().restBaseUrl(), QStringLiteral("/api/dostk/stkinfo"),
-                                                    QStringLiteral("ka10001"), QString(), QStringLiteral("N"), QString(), true);
+            QStringLiteral("ka10001"), QString(), QStringLiteral("N"), QString(), true);
         QNetworkReply *reply = nam.post(request, QByteArrayLiteral("{\"stk_cd\":\"005930\"}"));
         QTRY_VERIFY_WITH_TIMEOUT(reply->isFinished(), 10000);
         const Http::Response response = Http::read(reply, false);
@@ -130,7 +133,8 @@ private slots:
         QCOMPARE(response.httpStatus, 200);
         const auto envelope = Http::parseEnvelope(QStringLiteral("ka10001"), response.body);
         QVERIFY2(envelope, describe(envelope));
-        const KiwoomError e = classifyEnvelope(QStringLiteral("ka10001"), 200, envelope->returnCode, envelope->returnMsg);
+        const KiwoomError e
+            = classifyEnvelope(QStringLiteral("ka10001"), 200, envelope->returnCode, envelope->returnMsg);
         QCOMPARE(e.kind, KiwoomError::Kind::Api);
         QCOMPARE(e.code, 1513);
         QCOMPARE(e.returnCode, 2);
@@ -263,7 +267,7 @@ private slots:
         QVERIFY2(info, describe(info));
         QCOMPARE(info->price, f->quote(stock).price);
         QCOMPARE(f->simRequests(QStringLiteral("au10001")), issues + 1); // one re-issue
-        QCOMPARE(f->simRequests(QStringLiteral("ka10001")), 3);          // first call, 8005, retry
+        QCOMPARE(f->simRequests(QStringLiteral("ka10001")), 3); // first call, 8005, retry
         QCOMPARE(issued.size(), 1);
         QCOMPARE(f->simState().value(QStringLiteral("valid_tokens")).toInt(), 1);
 
@@ -329,14 +333,16 @@ private slots:
         DailyChartRequest r;
         r.code = stock;
         r.baseDate = QDate(2025, 3, 10);
-        const auto chart = ClientSimFixture::await<ChartReply>([&](QObject *ctx, auto done) { f->rest().dailyChart(r, ctx, done); });
+        const auto chart
+            = ClientSimFixture::await<ChartReply>([&](QObject *ctx, auto done) { f->rest().dailyChart(r, ctx, done); });
         QVERIFY2(chart, describe(chart));
         QVERIFY(!chart->bars.isEmpty());
         QCOMPARE(f->simRequests(QStringLiteral("ka10081")), 3);
 
         // Beyond maxRetries the error surfaces, typed.
         addFaults(QStringLiteral("http5xx,count=4,status=502,api=ka10081"));
-        const auto failed = ClientSimFixture::await<ChartReply>([&](QObject *ctx, auto done) { f->rest().dailyChart(r, ctx, done); });
+        const auto failed
+            = ClientSimFixture::await<ChartReply>([&](QObject *ctx, auto done) { f->rest().dailyChart(r, ctx, done); });
         QVERIFY(!failed);
         QCOMPARE(failed.error().kind, KiwoomError::Kind::Http);
         QCOMPARE(failed.error().httpStatus, 502);
@@ -390,7 +396,8 @@ private slots:
         QTest::addColumn<int>("placed");
         QTest::newRow("never answered, before") << QStringLiteral("timeout,count=1,api=kt10000") << 0;
         QTest::newRow("never answered, after") << QStringLiteral("timeout,count=1,api=kt10000,when=after") << 1;
-        QTest::newRow("closed unanswered, after") << QStringLiteral("timeout,count=1,ms=200,api=kt10000,when=after") << 1;
+        QTest::newRow("closed unanswered, after")
+            << QStringLiteral("timeout,count=1,ms=200,api=kt10000,when=after") << 1;
     }
     void noReplyToAnOrderIsOutcomeUnknown()
     {
@@ -421,7 +428,8 @@ private slots:
         r.code = stock;
         r.quantity = 1;
         r.tradeType = TradeType::Market;
-        const auto ack = ClientSimFixture::await<OrderAck>([&](QObject *ctx, auto done) { f->rest().placeOrder(r, ctx, done); });
+        const auto ack
+            = ClientSimFixture::await<OrderAck>([&](QObject *ctx, auto done) { f->rest().placeOrder(r, ctx, done); });
         QVERIFY(!ack);
         QCOMPARE(ack.error().kind, KiwoomError::Kind::Transport);
         QVERIFY(ack.error().isDefinite());

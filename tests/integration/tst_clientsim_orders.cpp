@@ -22,8 +22,8 @@ private:
     std::unique_ptr<ClientSimFixture> f;
     QString stock; // liquid, 50,000–200,000 KRW (tick 100)
 
-    KiwoomResult<OrderAck> place(Side side, const QString &code, qint64 qty, qint64 price = 0,
-                                 TradeType type = TradeType::Market)
+    KiwoomResult<OrderAck> place(
+        Side side, const QString &code, qint64 qty, qint64 price = 0, TradeType type = TradeType::Market)
     {
         OrderRequest r;
         r.side = side;
@@ -35,7 +35,8 @@ private:
     }
     KiwoomResult<Deposit> deposit()
     {
-        return ClientSimFixture::await<Deposit>([&](QObject *ctx, auto done) { f->rest().deposit(DepositRequest(), ctx, done); });
+        return ClientSimFixture::await<Deposit>(
+            [&](QObject *ctx, auto done) { f->rest().deposit(DepositRequest(), ctx, done); });
     }
     KiwoomResult<Holdings> holdings()
     {
@@ -47,7 +48,8 @@ private:
     {
         OpenOrdersRequest r;
         r.paging.maxPages = maxPages;
-        return ClientSimFixture::await<OpenOrders>([&](QObject *ctx, auto done) { f->rest().openOrders(r, ctx, done); });
+        return ClientSimFixture::await<OpenOrders>(
+            [&](QObject *ctx, auto done) { f->rest().openOrders(r, ctx, done); });
     }
     KiwoomResult<Fills> fills()
     {
@@ -77,7 +79,8 @@ private slots:
 
     void accountNumber()
     {
-        const auto a = ClientSimFixture::await<AccountNumber>([&](QObject *ctx, auto done) { f->rest().accountNumber(ctx, done); });
+        const auto a = ClientSimFixture::await<AccountNumber>(
+            [&](QObject *ctx, auto done) { f->rest().accountNumber(ctx, done); });
         QVERIFY2(a, describe(a));
         QCOMPARE(a->accountNo, QString::fromLatin1(Sim::DEFAULT_ACCOUNT_NO));
     }
@@ -192,7 +195,8 @@ private slots:
         m.code = stock;
         m.quantity = 0; // all remaining
         m.price = Krx::addTicks(price, -1);
-        const auto mod = ClientSimFixture::await<ModifyAck>([&](QObject *ctx, auto done) { f->rest().modifyOrder(m, ctx, done); });
+        const auto mod
+            = ClientSimFixture::await<ModifyAck>([&](QObject *ctx, auto done) { f->rest().modifyOrder(m, ctx, done); });
         QVERIFY2(mod, describe(mod));
         QVERIFY(mod->orderNo != ack->orderNo);
         QCOMPARE(mod->baseOrigOrderNo, ack->orderNo);
@@ -212,14 +216,16 @@ private slots:
         // Modify again, then cancel: base_orig_ord_no is the root of the whole chain.
         m.origOrderNo = mod->orderNo;
         m.price = Krx::addTicks(price, -2);
-        const auto mod2 = ClientSimFixture::await<ModifyAck>([&](QObject *ctx, auto done) { f->rest().modifyOrder(m, ctx, done); });
+        const auto mod2
+            = ClientSimFixture::await<ModifyAck>([&](QObject *ctx, auto done) { f->rest().modifyOrder(m, ctx, done); });
         QVERIFY2(mod2, describe(mod2));
         QCOMPARE(mod2->baseOrigOrderNo, ack->orderNo);
 
         CancelRequest c;
         c.origOrderNo = mod2->orderNo;
         c.code = stock;
-        const auto cancel = ClientSimFixture::await<CancelAck>([&](QObject *ctx, auto done) { f->rest().cancelOrder(c, ctx, done); });
+        const auto cancel
+            = ClientSimFixture::await<CancelAck>([&](QObject *ctx, auto done) { f->rest().cancelOrder(c, ctx, done); });
         QVERIFY2(cancel, describe(cancel));
         QVERIFY(cancel->orderNo != mod2->orderNo);
         QCOMPARE(cancel->baseOrigOrderNo, ack->orderNo);
@@ -233,7 +239,8 @@ private slots:
         QCOMPARE(freed->orderable, before->orderable);
 
         // A second cancel of the same order is a definite rejection.
-        const auto again = ClientSimFixture::await<CancelAck>([&](QObject *ctx, auto done) { f->rest().cancelOrder(c, ctx, done); });
+        const auto again
+            = ClientSimFixture::await<CancelAck>([&](QObject *ctx, auto done) { f->rest().cancelOrder(c, ctx, done); });
         QVERIFY(!again);
         QCOMPARE(again.error().kind, KiwoomError::Kind::Rejected);
         QVERIFY(again.error().isDefinite());
@@ -302,12 +309,14 @@ private slots:
         // Only two pages: the rest is announced, and resumable.
         HoldingsRequest two;
         two.paging.maxPages = 2;
-        const auto part = ClientSimFixture::await<Holdings>([&](QObject *ctx, auto done) { f->rest().holdings(two, ctx, done); });
+        const auto part
+            = ClientSimFixture::await<Holdings>([&](QObject *ctx, auto done) { f->rest().holdings(two, ctx, done); });
         QVERIFY2(part, describe(part));
         QCOMPARE(part->holdings.size(), 4);
         QVERIFY(part->page.hasMore);
         two.paging.nextKey = part->page.nextKey;
-        const auto tail = ClientSimFixture::await<Holdings>([&](QObject *ctx, auto done) { f->rest().holdings(two, ctx, done); });
+        const auto tail
+            = ClientSimFixture::await<Holdings>([&](QObject *ctx, auto done) { f->rest().holdings(two, ctx, done); });
         QVERIFY2(tail, describe(tail));
         QCOMPARE(tail->holdings.size(), 1);
         QCOMPARE(tail->holdings.first().code, h->holdings.last().code);
@@ -334,7 +343,8 @@ private slots:
         FillsRequest older;
         older.beforeOrderNo = fl->fills.at(1).orderNo;
         older.paging.maxPages = 10;
-        const auto olderFills = ClientSimFixture::await<Fills>([&](QObject *ctx, auto done) { f->rest().fills(older, ctx, done); });
+        const auto olderFills
+            = ClientSimFixture::await<Fills>([&](QObject *ctx, auto done) { f->rest().fills(older, ctx, done); });
         QVERIFY2(olderFills, describe(olderFills));
         QCOMPARE(olderFills->fills.size(), 3);
         QCOMPARE(olderFills->fills.first().orderNo, fl->fills.at(2).orderNo);
@@ -393,7 +403,8 @@ private slots:
         RealizedPnlRequest r;
         r.startDate = QDate(2025, 3, 1);
         r.endDate = QDate(2025, 3, 10);
-        const auto byDay = ClientSimFixture::await<RealizedPnl>([&](QObject *ctx, auto done) { f->rest().realizedPnl(r, ctx, done); });
+        const auto byDay = ClientSimFixture::await<RealizedPnl>(
+            [&](QObject *ctx, auto done) { f->rest().realizedPnl(r, ctx, done); });
         QVERIFY2(byDay, describe(byDay));
         QCOMPARE(byDay->pnl, realized);
         QCOMPARE(byDay->totalBuy, bought);
@@ -461,7 +472,8 @@ private slots:
         }
         const auto before = deposit();
         QVERIFY2(before, describe(before));
-        const auto ack = ClientSimFixture::await<OrderAck>([&](QObject *ctx, auto done) { f->rest().placeOrder(r, ctx, done); });
+        const auto ack
+            = ClientSimFixture::await<OrderAck>([&](QObject *ctx, auto done) { f->rest().placeOrder(r, ctx, done); });
         QVERIFY(!ack);
         const KiwoomError &e = ack.error();
         QCOMPARE(int(e.kind), expectedKind);
@@ -543,12 +555,14 @@ private slots:
         m.origOrderNo = limit->orderNo;
         m.code = stock;
         m.price = Krx::addTicks(resting, -1);
-        const auto mod = ClientSimFixture::await<ModifyAck>([&](QObject *ctx, auto done) { f->rest().modifyOrder(m, ctx, done); });
+        const auto mod
+            = ClientSimFixture::await<ModifyAck>([&](QObject *ctx, auto done) { f->rest().modifyOrder(m, ctx, done); });
         QVERIFY2(mod, describe(mod));
         CancelRequest c;
         c.origOrderNo = mod->orderNo;
         c.code = stock;
-        const auto cancel = ClientSimFixture::await<CancelAck>([&](QObject *ctx, auto done) { f->rest().cancelOrder(c, ctx, done); });
+        const auto cancel
+            = ClientSimFixture::await<CancelAck>([&](QObject *ctx, auto done) { f->rest().cancelOrder(c, ctx, done); });
         QVERIFY2(cancel, describe(cancel));
         auto noticesFor = [&](const QString &orderNo) {
             QList<OrderExecution> out;
@@ -581,7 +595,8 @@ private slots:
         bad.code = stock;
         bad.quantity = 1;
         bad.price = f->quote(stock).price + 1;
-        const auto refused = ClientSimFixture::await<OrderAck>([&](QObject *ctx, auto done) { f->rest().placeOrder(bad, ctx, done); });
+        const auto refused
+            = ClientSimFixture::await<OrderAck>([&](QObject *ctx, auto done) { f->rest().placeOrder(bad, ctx, done); });
         QVERIFY(!refused);
         QTRY_VERIFY_WITH_TIMEOUT(!executions.isEmpty(), 10000);
         const auto r = executions.last().at(0).value<OrderExecution>();

@@ -63,12 +63,12 @@ private slots:
         QTRY_COMPARE_WITH_TIMEOUT(int(doneMs.size()), N, 30000);
         const double rate = sustainedRate(doneMs, QUOTA);
         qInfo("200 x ka10001 at %d/s: done in %lld ms, sustained %.2f req/s (%.1f%% of the quota)", QUOTA,
-              doneMs.last(), rate, rate * 100.0 / QUOTA);
+            doneMs.last(), rate, rate * 100.0 / QUOTA);
 
         QCOMPARE(ok, N);
         QCOMPARE(rateLimited, 0);
-        QCOMPARE(f->simQuotaRejections(), 0);                    // the simulator never had to say 429
-        QCOMPARE(f->simRequests(QStringLiteral("ka10001")), N);  // hence no retries either
+        QCOMPARE(f->simQuotaRejections(), 0); // the simulator never had to say 429
+        QCOMPARE(f->simRequests(QStringLiteral("ka10001")), N); // hence no retries either
         QCOMPARE(f->session().limiter().budget().rateLimitedReplies, quint64(0));
         QVERIFY2(rate >= 0.9 * QUOTA && rate <= 1.1 * QUOTA, qPrintable(QString::number(rate)));
     }
@@ -118,7 +118,8 @@ private slots:
         r.paging.maxPages = 100;
         QElapsedTimer clock;
         clock.start();
-        const auto chart = ClientSimFixture::await<ChartReply>([&](QObject *ctx, auto done) { f->rest().dailyChart(r, ctx, done); });
+        const auto chart
+            = ClientSimFixture::await<ChartReply>([&](QObject *ctx, auto done) { f->rest().dailyChart(r, ctx, done); });
         const qint64 ms = clock.elapsed();
         QVERIFY2(chart, describe(chart));
         const int pages = chart->page.pages;

@@ -76,7 +76,8 @@ private:
 
     KiwoomResult<QStringList> startCondition(const QString &seq)
     {
-        return ClientSimFixture::await<QStringList>([&](QObject *ctx, auto done) { f->conditions().startRealtime(seq, ctx, done); });
+        return ClientSimFixture::await<QStringList>(
+            [&](QObject *ctx, auto done) { f->conditions().startRealtime(seq, ctx, done); });
     }
 
 private slots:
@@ -127,7 +128,10 @@ private slots:
                 QCOMPARE(t.cumVolume, cum);
                 QCOMPARE(t.timeMs / 1000, s.timeMs / 1000);
                 QCOMPARE(t.change, s.price - q.basePrice);
-                QCOMPARE(t.direction, s.price > q.basePrice ? Direction::Up : s.price < q.basePrice ? Direction::Down : Direction::Unchanged);
+                QCOMPARE(t.direction,
+                    s.price > q.basePrice       ? Direction::Up
+                        : s.price < q.basePrice ? Direction::Down
+                                                : Direction::Unchanged);
                 QVERIFY(t.low <= t.price && t.price <= t.high);
                 QVERIFY(t.bestAsk > t.bestBid && Krx::isOnTick(t.bestAsk) && Krx::isOnTick(t.bestBid));
                 QCOMPARE(t.sessionCode, QStringLiteral("2"));
@@ -156,7 +160,8 @@ private slots:
         }
 
         // REMOVE stops one stock; the others keep streaming.
-        f->realtime().unsubscribe(QStringLiteral("1"), { codes.first() }, { QStringLiteral("0B"), QStringLiteral("0D") });
+        f->realtime().unsubscribe(
+            QStringLiteral("1"), { codes.first() }, { QStringLiteral("0B"), QStringLiteral("0D") });
         QVERIFY(f->waitForSimRegistrations(4));
         ticks.clear();
         const qsizetype removedBefore = simTickCount(codes.first());
@@ -176,7 +181,8 @@ private slots:
         QSignalSpy loggedIn(&f->realtime(), &RealtimeClient::loggedIn);
         f->realtime().subscribe(QStringLiteral("1"), { codes.first() }, { QStringLiteral("0B") });
         // An unknown code: the simulator refuses the whole REG (return_code 1).
-        f->realtime().subscribe(QStringLiteral("2"), { codes.at(1), QStringLiteral("999990") }, { QStringLiteral("0B") });
+        f->realtime().subscribe(
+            QStringLiteral("2"), { codes.at(1), QStringLiteral("999990") }, { QStringLiteral("0B") });
         QTRY_COMPARE_WITH_TIMEOUT(refused.size(), 1, 10000);
         QCOMPARE(refused.first().at(0).toString(), QStringLiteral("2"));
         QCOMPARE(refused.first().at(1).toInt(), 1);
@@ -294,7 +300,8 @@ private slots:
         f->advance(30 * 1000);
         QTRY_VERIFY_WITH_TIMEOUT(!ticks.isEmpty(), 10000);
         // REST uses the new token without another re-issue.
-        const auto info = ClientSimFixture::await<StockInfo>([&](QObject *ctx, auto done) { f->rest().stockInfo(codes.first(), ctx, done); });
+        const auto info = ClientSimFixture::await<StockInfo>(
+            [&](QObject *ctx, auto done) { f->rest().stockInfo(codes.first(), ctx, done); });
         QVERIFY2(info, describe(info));
         QCOMPARE(f->simRequests(QStringLiteral("au10001")), issues + 1);
     }
@@ -321,7 +328,8 @@ private slots:
         QTRY_VERIFY_WITH_TIMEOUT(ticks.size() > expected, 15000);
         const QJsonArray rules = f->simState().value(QStringLiteral("faults")).toArray();
         for (const QJsonValue &r : rules)
-            QVERIFY2(r.toObject().value(QStringLiteral("exhausted")).toBool(), qPrintable(r.toObject().value(QStringLiteral("rule")).toString()));
+            QVERIFY2(r.toObject().value(QStringLiteral("exhausted")).toBool(),
+                qPrintable(r.toObject().value(QStringLiteral("rule")).toString()));
 
         // Sequence numbers are strictly increasing in arrival order, one per entry.
         quint64 lastSeq = 0;
@@ -348,9 +356,11 @@ private slots:
             inversions += arrival.at(k).timeMs < arrival.at(k - 1).timeMs ? 1 : 0;
         for (const QString &c : std::as_const(codes)) {
             QList<TradeTick> got = ticksOf(ticks, c);
-            std::sort(got.begin(), got.end(), [](const TradeTick &a, const TradeTick &b) { return a.cumVolume < b.cumVolume; });
-            got.erase(std::unique(got.begin(), got.end(), [](const TradeTick &a, const TradeTick &b) { return a.cumVolume == b.cumVolume; }),
-                      got.end());
+            std::sort(got.begin(), got.end(),
+                [](const TradeTick &a, const TradeTick &b) { return a.cumVolume < b.cumVolume; });
+            got.erase(std::unique(got.begin(), got.end(),
+                          [](const TradeTick &a, const TradeTick &b) { return a.cumVolume == b.cumVolume; }),
+                got.end());
             const QVector<SimTick> &truth = f->server().market()->ticksToday(f->indexOf(c));
             QCOMPARE(got.size(), truth.size() - before.value(c));
             for (int k = 0; k < got.size(); ++k) {
@@ -550,7 +560,8 @@ private slots:
         // CNSRCLR: no more hits although membership keeps changing.
         QSignalSpy stopped(&f->conditions(), &ConditionSearch::realtimeStopped);
         for (const QString &seq : std::as_const(seqs)) {
-            const auto ok = ClientSimFixture::await<bool>([&](QObject *ctx, auto done) { f->conditions().stopRealtime(seq, ctx, done); });
+            const auto ok = ClientSimFixture::await<bool>(
+                [&](QObject *ctx, auto done) { f->conditions().stopRealtime(seq, ctx, done); });
             QVERIFY2(ok, describe(ok));
         }
         QCOMPARE(stopped.size(), 10);

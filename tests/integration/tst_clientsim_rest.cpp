@@ -52,7 +52,8 @@ private slots:
     void stockInfoMatchesTheSimulatedQuote()
     {
         const SimQuote q = f->quote(liquid);
-        const auto info = ClientSimFixture::await<StockInfo>([&](QObject *ctx, auto done) { f->rest().stockInfo(liquid, ctx, done); });
+        const auto info = ClientSimFixture::await<StockInfo>(
+            [&](QObject *ctx, auto done) { f->rest().stockInfo(liquid, ctx, done); });
         QVERIFY2(info, describe(info));
         QCOMPARE(info->code, liquid);
         QVERIFY(!info->name.isEmpty());
@@ -79,12 +80,14 @@ private slots:
 
     void dailyChartNewestBarIsToday()
     {
-        const auto info = ClientSimFixture::await<StockInfo>([&](QObject *ctx, auto done) { f->rest().stockInfo(liquid, ctx, done); });
+        const auto info = ClientSimFixture::await<StockInfo>(
+            [&](QObject *ctx, auto done) { f->rest().stockInfo(liquid, ctx, done); });
         QVERIFY2(info, describe(info));
         DailyChartRequest r;
         r.code = liquid;
         r.baseDate = Krx::kstDate(f->virtualNowMs());
-        const auto chart = ClientSimFixture::await<ChartReply>([&](QObject *ctx, auto done) { f->rest().dailyChart(r, ctx, done); });
+        const auto chart
+            = ClientSimFixture::await<ChartReply>([&](QObject *ctx, auto done) { f->rest().dailyChart(r, ctx, done); });
         QVERIFY2(chart, describe(chart));
         QCOMPARE(chart->bars.size(), 7); // one page of 7
         const ChartBar &today = chart->bars.first();
@@ -108,7 +111,8 @@ private slots:
         r.code = liquid;
         r.baseDate = QDate(2025, 3, 10);
         r.paging.maxPages = 3;
-        const auto first = ClientSimFixture::await<ChartReply>([&](QObject *ctx, auto done) { f->rest().dailyChart(r, ctx, done); });
+        const auto first
+            = ClientSimFixture::await<ChartReply>([&](QObject *ctx, auto done) { f->rest().dailyChart(r, ctx, done); });
         QVERIFY2(first, describe(first));
         QCOMPARE(first->page.pages, 3); // the page limit is honoured
         QCOMPARE(first->bars.size(), 21);
@@ -117,7 +121,8 @@ private slots:
 
         r.paging.maxPages = 100;
         r.paging.nextKey = first->page.nextKey; // resume where the first call stopped
-        const auto rest = ClientSimFixture::await<ChartReply>([&](QObject *ctx, auto done) { f->rest().dailyChart(r, ctx, done); });
+        const auto rest
+            = ClientSimFixture::await<ChartReply>([&](QObject *ctx, auto done) { f->rest().dailyChart(r, ctx, done); });
         QVERIFY2(rest, describe(rest));
         QVERIFY(!rest->page.hasMore);
         QVERIFY(rest->page.nextKey.isEmpty());
@@ -148,7 +153,8 @@ private slots:
         whole.code = liquid;
         whole.baseDate = QDate(2025, 3, 10);
         whole.paging.maxPages = 100;
-        const auto once = ClientSimFixture::await<ChartReply>([&](QObject *ctx, auto done) { f->rest().dailyChart(whole, ctx, done); });
+        const auto once = ClientSimFixture::await<ChartReply>(
+            [&](QObject *ctx, auto done) { f->rest().dailyChart(whole, ctx, done); });
         QVERIFY2(once, describe(once));
         QCOMPARE(once->bars.size(), all.size());
         QCOMPARE(once->page.pages, (int(all.size()) + 6) / 7);
@@ -166,7 +172,8 @@ private slots:
         r.code = liquid;
         r.tickScope = 1;
         r.paging.maxPages = 2;
-        const auto chart = ClientSimFixture::await<ChartReply>([&](QObject *ctx, auto done) { f->rest().minuteChart(r, ctx, done); });
+        const auto chart = ClientSimFixture::await<ChartReply>(
+            [&](QObject *ctx, auto done) { f->rest().minuteChart(r, ctx, done); });
         QVERIFY2(chart, describe(chart));
         QCOMPARE(chart->page.pages, 2);
         QCOMPARE(chart->bars.size(), 100);
@@ -197,7 +204,8 @@ private slots:
         MinuteChartRequest five = r;
         five.tickScope = 5;
         five.paging.maxPages = 1;
-        const auto agg = ClientSimFixture::await<ChartReply>([&](QObject *ctx, auto done) { f->rest().minuteChart(five, ctx, done); });
+        const auto agg = ClientSimFixture::await<ChartReply>(
+            [&](QObject *ctx, auto done) { f->rest().minuteChart(five, ctx, done); });
         QVERIFY2(agg, describe(agg));
         QVERIFY(!agg->bars.isEmpty());
         const ChartBar &newest = agg->bars.first();
@@ -222,7 +230,8 @@ private slots:
         r.code = liquid;
         r.tickScope = 1;
         r.paging.maxPages = 3;
-        const auto chart = ClientSimFixture::await<ChartReply>([&](QObject *ctx, auto done) { f->rest().tickChart(r, ctx, done); });
+        const auto chart
+            = ClientSimFixture::await<ChartReply>([&](QObject *ctx, auto done) { f->rest().tickChart(r, ctx, done); });
         QVERIFY2(chart, describe(chart));
         QCOMPARE(chart->page.pages, 3);
         QCOMPARE(chart->bars.size(), 120);
@@ -239,7 +248,8 @@ private slots:
         // Resume from the key: the next rows follow without a gap.
         r.paging.maxPages = 1;
         r.paging.nextKey = chart->page.nextKey;
-        const auto next = ClientSimFixture::await<ChartReply>([&](QObject *ctx, auto done) { f->rest().tickChart(r, ctx, done); });
+        const auto next
+            = ClientSimFixture::await<ChartReply>([&](QObject *ctx, auto done) { f->rest().tickChart(r, ctx, done); });
         QVERIFY2(next, describe(next));
         QCOMPARE(next->bars.size(), 40);
         QCOMPARE(next->bars.first().close, ticks.at(ticks.size() - 121).price);
@@ -251,7 +261,8 @@ private slots:
         const int index = f->indexOf(liquid);
         const SimBook book = f->server().market()->book(index);
         const SimQuote q = f->quote(liquid);
-        const auto ob = ClientSimFixture::await<OrderBook>([&](QObject *ctx, auto done) { f->rest().orderBook(liquid, ctx, done); });
+        const auto ob = ClientSimFixture::await<OrderBook>(
+            [&](QObject *ctx, auto done) { f->rest().orderBook(liquid, ctx, done); });
         QVERIFY2(ob, describe(ob));
         QCOMPARE(ob->code, liquid);
         QCOMPARE(ob->timeMs / 1000, book.timeMs / 1000);
@@ -273,7 +284,8 @@ private slots:
         QCOMPARE(ob->totalAskQty, book.totalAsk());
         QCOMPARE(ob->totalBidQty, book.totalBid());
 
-        const auto sheet = ClientSimFixture::await<QuoteSheet>([&](QObject *ctx, auto done) { f->rest().quoteSheet(liquid, ctx, done); });
+        const auto sheet = ClientSimFixture::await<QuoteSheet>(
+            [&](QObject *ctx, auto done) { f->rest().quoteSheet(liquid, ctx, done); });
         QVERIFY2(sheet, describe(sheet));
         QCOMPARE(sheet->code, liquid);
         QCOMPARE(sheet->price, q.price);
@@ -297,8 +309,9 @@ private slots:
         QStringList codes;
         for (int i = 0; i < 4; ++i)
             codes << f->code(i * 7);
-        const auto quotes = ClientSimFixture::await<QList<WatchQuote>>(
-            [&](QObject *ctx, auto done) { f->rest().watchlistQuotes(codes + QStringList { QStringLiteral("999990") }, ctx, done); });
+        const auto quotes = ClientSimFixture::await<QList<WatchQuote>>([&](QObject *ctx, auto done) {
+            f->rest().watchlistQuotes(codes + QStringList { QStringLiteral("999990") }, ctx, done);
+        });
         QVERIFY2(quotes, describe(quotes));
         QCOMPARE(quotes->size(), codes.size()); // the unknown code is left out
         for (int i = 0; i < codes.size(); ++i) {
@@ -372,7 +385,8 @@ private slots:
     {
         const int index = f->indexOf(liquid);
         const SimStockInfo &info = f->server().market()->info(index);
-        const auto one = ClientSimFixture::await<StockListing>([&](QObject *ctx, auto done) { f->rest().stockListing(liquid, ctx, done); });
+        const auto one = ClientSimFixture::await<StockListing>(
+            [&](QObject *ctx, auto done) { f->rest().stockListing(liquid, ctx, done); });
         QVERIFY2(one, describe(one));
         QCOMPARE(one->code, liquid);
         QCOMPARE(one->name, info.name);

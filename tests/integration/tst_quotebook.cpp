@@ -34,8 +34,8 @@ private slots:
         auto endpoints = m_sim->start(config);
         QVERIFY2(endpoints.ok(), qPrintable(endpoints.ok() ? QString() : endpoints.error().message));
         m_settings = std::make_unique<Settings>(m_dir.filePath(QStringLiteral("kt.ini")));
-        auto sessionConfig = KiwoomSession::configFor(
-            *m_settings, QStringLiteral("demo"), endpoints->restBaseUrl.toString(), endpoints->webSocketUrl.toString(),
+        auto sessionConfig = KiwoomSession::configFor(*m_settings, QStringLiteral("demo"),
+            endpoints->restBaseUrl.toString(), endpoints->webSocketUrl.toString(),
             { QString::fromLatin1(Sim::DEMO_APP_KEY), QString::fromLatin1(Sim::DEMO_SECRET_KEY) });
         QVERIFY(sessionConfig.ok());
         m_session = std::make_unique<KiwoomSession>(*sessionConfig, SystemClock::instance());
@@ -57,14 +57,14 @@ private slots:
         QSignalSpy ticks(&book, &QuoteBook::tickReceived);
         QSignalSpy batches(&book, &QuoteBook::quotesUpdated);
         book.watch(QStringLiteral("watchlist"), { QStringLiteral("005930"), QStringLiteral("000660") });
-        book.watch(QStringLiteral("positions"), { QStringLiteral("000660"), QStringLiteral("035420"), QStringLiteral(" ") });
+        book.watch(
+            QStringLiteral("positions"), { QStringLiteral("000660"), QStringLiteral("035420"), QStringLiteral(" ") });
         QCOMPARE(book.watchedCodes(),
-                 QStringList({ QStringLiteral("000660"), QStringLiteral("005930"), QStringLiteral("035420") }));
+            QStringList({ QStringLiteral("000660"), QStringLiteral("005930"), QStringLiteral("035420") }));
 
         QTRY_VERIFY_WITH_TIMEOUT(book.quote(QStringLiteral("005930")).has_value()
-                                     && book.quote(QStringLiteral("000660")).has_value()
-                                     && book.quote(QStringLiteral("035420")).has_value(),
-                                 20000);
+                && book.quote(QStringLiteral("000660")).has_value() && book.quote(QStringLiteral("035420")).has_value(),
+            20000);
         for (const Quote &q : book.quotes()) {
             QVERIFY(q.price > 0);
             QVERIFY2(Krx::isOnTick(q.price), qPrintable(q.code));
@@ -75,9 +75,8 @@ private slots:
         QTRY_VERIFY_WITH_TIMEOUT(batches.count() >= 1, 5000);
         // Batches are throttled: far fewer batches than ticks once the stream runs for a while.
         QTRY_VERIFY_WITH_TIMEOUT(ticks.count() >= 40, 20000);
-        QVERIFY2(batches.count() < ticks.count(), qPrintable(QStringLiteral("%1 batches for %2 ticks")
-                                                                  .arg(batches.count())
-                                                                  .arg(ticks.count())));
+        QVERIFY2(batches.count() < ticks.count(),
+            qPrintable(QStringLiteral("%1 batches for %2 ticks").arg(batches.count()).arg(ticks.count())));
 
         // Dropping an owner removes only the codes nobody else needs.
         book.watch(QStringLiteral("positions"), {});

@@ -26,9 +26,10 @@ struct Running
 
     bool start(const QStringList &extra)
     {
-        process.start(simBinary(), QStringList { QStringLiteral("--port"), QStringLiteral("0"), QStringLiteral("--speed"),
-                                                 QStringLiteral("0"), QStringLiteral("--start"), QStringLiteral("20250310100000") }
-                          + extra);
+        process.start(simBinary(),
+            QStringList { QStringLiteral("--port"), QStringLiteral("0"), QStringLiteral("--speed"), QStringLiteral("0"),
+                QStringLiteral("--start"), QStringLiteral("20250310100000") }
+                + extra);
         if (!process.waitForStarted(5000))
             return false;
         QElapsedTimer timer;
@@ -39,9 +40,10 @@ struct Running
             process.waitForReadyRead(200);
             out += process.readAllStandardOutput();
         }
-        const QRegularExpression restLine(QStringLiteral("^REST (http://127\\.0\\.0\\.1:\\d+)$"), QRegularExpression::MultilineOption);
+        const QRegularExpression restLine(
+            QStringLiteral("^REST (http://127\\.0\\.0\\.1:\\d+)$"), QRegularExpression::MultilineOption);
         const QRegularExpression wsLine(QStringLiteral("^WebSocket (ws://127\\.0\\.0\\.1:\\d+/api/dostk/websocket)$"),
-                                        QRegularExpression::MultilineOption);
+            QRegularExpression::MultilineOption);
         const auto r = restLine.match(QString::fromUtf8(out));
         const auto w = wsLine.match(QString::fromUtf8(out));
         if (!r.hasMatch() || !w.hasMatch())
@@ -77,9 +79,11 @@ private slots:
         Running sim;
         QVERIFY2(sim.start({ QStringLiteral("--seed"), QStringLiteral("7") }), sim.out.constData());
         SimTestClient client(sim.rest);
-        const auto token = client.issueToken(QString::fromLatin1(Sim::DEMO_APP_KEY), QString::fromLatin1(Sim::DEMO_SECRET_KEY));
+        const auto token
+            = client.issueToken(QString::fromLatin1(Sim::DEMO_APP_KEY), QString::fromLatin1(Sim::DEMO_SECRET_KEY));
         QCOMPARE(token.returnCode(), 0);
-        const auto quote = client.tr(QStringLiteral("ka10001"), { { QStringLiteral("stk_cd"), QStringLiteral("005930") } });
+        const auto quote
+            = client.tr(QStringLiteral("ka10001"), { { QStringLiteral("stk_cd"), QStringLiteral("005930") } });
         QCOMPARE(quote.returnCode(), 0);
         SimTestSocket socket(sim.ws);
         QVERIFY(socket.open());
@@ -94,11 +98,16 @@ private slots:
             Running sim;
             QVERIFY(sim.start({ QStringLiteral("--seed"), QStringLiteral("99") }));
             SimTestClient client(sim.rest);
-            QCOMPARE(client.issueToken(QString::fromLatin1(Sim::DEMO_APP_KEY), QString::fromLatin1(Sim::DEMO_SECRET_KEY)).returnCode(), 0);
-            const auto chart = client.tr(QStringLiteral("ka10081"), { { QStringLiteral("stk_cd"), QStringLiteral("000660") },
-                                                                      { QStringLiteral("base_dt"), QStringLiteral("20250310") },
-                                                                      { QStringLiteral("upd_stkpc_tp"), QStringLiteral("1") } });
-            p = QString::fromUtf8(QJsonDocument(chart.json.value(QStringLiteral("stk_dt_pole_chart_qry")).toArray()).toJson());
+            QCOMPARE(
+                client.issueToken(QString::fromLatin1(Sim::DEMO_APP_KEY), QString::fromLatin1(Sim::DEMO_SECRET_KEY))
+                    .returnCode(),
+                0);
+            const auto chart = client.tr(QStringLiteral("ka10081"),
+                { { QStringLiteral("stk_cd"), QStringLiteral("000660") },
+                    { QStringLiteral("base_dt"), QStringLiteral("20250310") },
+                    { QStringLiteral("upd_stkpc_tp"), QStringLiteral("1") } });
+            p = QString::fromUtf8(
+                QJsonDocument(chart.json.value(QStringLiteral("stk_dt_pole_chart_qry")).toArray()).toJson());
             QCOMPARE(sim.stop(SIGINT), 0);
         }
         QVERIFY(prices[0].size() > 1000);
@@ -109,9 +118,12 @@ private slots:
     {
         Running sim;
         const QString secret = QStringLiteral("MySecretKey-0123456789-abcdefghij");
-        QVERIFY(sim.start({ QStringLiteral("--appkey"), QStringLiteral("MyAppKey-0123456789"), QStringLiteral("--secretkey"), secret }));
+        QVERIFY(sim.start({ QStringLiteral("--appkey"), QStringLiteral("MyAppKey-0123456789"),
+            QStringLiteral("--secretkey"), secret }));
         SimTestClient client(sim.rest);
-        QCOMPARE(client.issueToken(QString::fromLatin1(Sim::DEMO_APP_KEY), QString::fromLatin1(Sim::DEMO_SECRET_KEY)).returnCode(), 3);
+        QCOMPARE(client.issueToken(QString::fromLatin1(Sim::DEMO_APP_KEY), QString::fromLatin1(Sim::DEMO_SECRET_KEY))
+                     .returnCode(),
+            3);
         QCOMPARE(client.issueToken(QStringLiteral("MyAppKey-0123456789"), secret).returnCode(), 0);
         QCOMPARE(sim.stop(SIGTERM), 0);
         const QByteArray all = sim.out + sim.process.readAllStandardOutput() + sim.process.readAllStandardError();
@@ -124,9 +136,15 @@ private slots:
         Running sim;
         QVERIFY(sim.start({ QStringLiteral("--faults"), QStringLiteral("http5xx,count=1,api=ka10001") }));
         SimTestClient client(sim.rest);
-        QCOMPARE(client.issueToken(QString::fromLatin1(Sim::DEMO_APP_KEY), QString::fromLatin1(Sim::DEMO_SECRET_KEY)).returnCode(), 0);
-        QCOMPARE(client.tr(QStringLiteral("ka10001"), { { QStringLiteral("stk_cd"), QStringLiteral("005930") } }).status, 500);
-        QCOMPARE(client.tr(QStringLiteral("ka10001"), { { QStringLiteral("stk_cd"), QStringLiteral("005930") } }).returnCode(), 0);
+        QCOMPARE(client.issueToken(QString::fromLatin1(Sim::DEMO_APP_KEY), QString::fromLatin1(Sim::DEMO_SECRET_KEY))
+                     .returnCode(),
+            0);
+        QCOMPARE(
+            client.tr(QStringLiteral("ka10001"), { { QStringLiteral("stk_cd"), QStringLiteral("005930") } }).status,
+            500);
+        QCOMPARE(client.tr(QStringLiteral("ka10001"), { { QStringLiteral("stk_cd"), QStringLiteral("005930") } })
+                     .returnCode(),
+            0);
         QCOMPARE(sim.stop(SIGTERM), 0);
     }
 
@@ -136,10 +154,12 @@ private slots:
         QTest::addColumn<int>("exitCode");
         QTest::addColumn<QString>("mention");
         QTest::newRow("help") << QStringList { QStringLiteral("--help") } << 0 << "--follow-session-hours";
-        QTest::newRow("bad faults") << QStringList { QStringLiteral("--faults"), QStringLiteral("explode") } << 2 << "explode";
+        QTest::newRow("bad faults") << QStringList { QStringLiteral("--faults"), QStringLiteral("explode") } << 2
+                                    << "explode";
         QTest::newRow("bad port") << QStringList { QStringLiteral("--port"), QStringLiteral("abc") } << 2 << "--port";
         QTest::newRow("bad speed") << QStringList { QStringLiteral("--speed"), QStringLiteral("-1") } << 2 << "--speed";
-        QTest::newRow("key without secret") << QStringList { QStringLiteral("--appkey"), QStringLiteral("x") } << 2 << "--secretkey";
+        QTest::newRow("key without secret")
+            << QStringList { QStringLiteral("--appkey"), QStringLiteral("x") } << 2 << "--secretkey";
     }
     void helpAndBadArguments()
     {

@@ -116,11 +116,10 @@ private slots:
         int pages = 0;
         for (;;) {
             const auto reply = rig.request({ { QStringLiteral("trnm"), QStringLiteral("CNSRREQ") },
-                                             { QStringLiteral("seq"), seq },
-                                             { QStringLiteral("search_type"), QStringLiteral("0") },
-                                             { QStringLiteral("stex_tp"), QStringLiteral("K") },
-                                             { QStringLiteral("cont_yn"), cont ? QStringLiteral("Y") : QStringLiteral("N") },
-                                             { QStringLiteral("next_key"), nextKey } });
+                { QStringLiteral("seq"), seq }, { QStringLiteral("search_type"), QStringLiteral("0") },
+                { QStringLiteral("stex_tp"), QStringLiteral("K") },
+                { QStringLiteral("cont_yn"), cont ? QStringLiteral("Y") : QStringLiteral("N") },
+                { QStringLiteral("next_key"), nextKey } });
             QVERIFY(reply);
             ++pages;
             QCOMPARE(reply->value(QStringLiteral("return_code")).toInt(-1), 0);
@@ -131,12 +130,20 @@ private slots:
                 QVERIFY(QRegularExpression(QStringLiteral("^A\\d{6}$")).match(code).hasMatch());
                 codes.append(code.mid(1));
                 for (const char *fid : { "10", "13", "16", "17", "18" })
-                    QVERIFY2(QRegularExpression(QStringLiteral("^\\d{9}$")).match(row.value(QLatin1String(fid)).toString()).hasMatch(), fid);
+                    QVERIFY2(QRegularExpression(QStringLiteral("^\\d{9}$"))
+                                 .match(row.value(QLatin1String(fid)).toString())
+                                 .hasMatch(),
+                        fid);
                 for (const char *fid : { "11", "12" })
-                    QVERIFY2(QRegularExpression(QStringLiteral("^(\\d{9}|-\\d{8})$")).match(row.value(QLatin1String(fid)).toString()).hasMatch(), fid);
+                    QVERIFY2(QRegularExpression(QStringLiteral("^(\\d{9}|-\\d{8})$"))
+                                 .match(row.value(QLatin1String(fid)).toString())
+                                 .hasMatch(),
+                        fid);
                 QVERIFY(!row.value(QStringLiteral("302")).toString().isEmpty());
-                const QJsonObject quote = rig.client->tr(QStringLiteral("ka10001"), { { QStringLiteral("stk_cd"), code.mid(1) } }).json;
-                QCOMPARE(row.value(QStringLiteral("10")).toString().toLongLong(), absValue(quote.value(QStringLiteral("cur_prc")).toString()));
+                const QJsonObject quote
+                    = rig.client->tr(QStringLiteral("ka10001"), { { QStringLiteral("stk_cd"), code.mid(1) } }).json;
+                QCOMPARE(row.value(QStringLiteral("10")).toString().toLongLong(),
+                    absValue(quote.value(QStringLiteral("cur_prc")).toString()));
                 QCOMPARE(row.value(QStringLiteral("25")).toString(), quote.value(QStringLiteral("pre_sig")).toString());
             }
             if (reply->value(QStringLiteral("cont_yn")).toString() != QLatin1String("Y"))
@@ -164,25 +171,31 @@ private slots:
         };
         int checked = 0;
         for (const QString &code : rig.memberCodes(seqOf(QStringLiteral("상승률5%이상")))) {
-            const QJsonObject q = rig.client->tr(QStringLiteral("ka10001"), { { QStringLiteral("stk_cd"), code } }).json;
+            const QJsonObject q
+                = rig.client->tr(QStringLiteral("ka10001"), { { QStringLiteral("stk_cd"), code } }).json;
             QVERIFY(q.value(QStringLiteral("flu_rt")).toString().toDouble() >= 5.0);
             ++checked;
         }
         for (const QString &code : rig.memberCodes(seqOf(QStringLiteral("하락률5%이상")))) {
-            const QJsonObject q = rig.client->tr(QStringLiteral("ka10001"), { { QStringLiteral("stk_cd"), code } }).json;
+            const QJsonObject q
+                = rig.client->tr(QStringLiteral("ka10001"), { { QStringLiteral("stk_cd"), code } }).json;
             QVERIFY(q.value(QStringLiteral("flu_rt")).toString().toDouble() <= -5.0);
             ++checked;
         }
         const QStringList highs = rig.memberCodes(seqOf(QStringLiteral("20일신고가")));
         for (const QString &code : highs) {
-            const QJsonArray bars = rig.client->tr(QStringLiteral("ka10081"), { { QStringLiteral("stk_cd"), code },
-                                                                                { QStringLiteral("base_dt"), QStringLiteral("20250310") },
-                                                                                { QStringLiteral("upd_stkpc_tp"), QStringLiteral("1") } })
-                                        .json.value(QStringLiteral("stk_dt_pole_chart_qry")).toArray();
+            const QJsonArray bars = rig.client
+                                        ->tr(QStringLiteral("ka10081"),
+                                            { { QStringLiteral("stk_cd"), code },
+                                                { QStringLiteral("base_dt"), QStringLiteral("20250310") },
+                                                { QStringLiteral("upd_stkpc_tp"), QStringLiteral("1") } })
+                                        .json.value(QStringLiteral("stk_dt_pole_chart_qry"))
+                                        .toArray();
             const qint64 price = bars.at(0).toObject().value(QStringLiteral("cur_prc")).toString().toLongLong();
             qint64 high20 = 0;
             for (int k = 1; k <= 20; ++k)
-                high20 = std::max(high20, bars.at(k).toObject().value(QStringLiteral("high_pric")).toString().toLongLong());
+                high20 = std::max(
+                    high20, bars.at(k).toObject().value(QStringLiteral("high_pric")).toString().toLongLong());
             QVERIFY(price > high20);
             ++checked;
         }
@@ -207,18 +220,16 @@ private slots:
         const QStringList watched { QStringLiteral("0"), QStringLiteral("8") };
         // Realtime search before CNSRLST is refused.
         auto early = rig.request({ { QStringLiteral("trnm"), QStringLiteral("CNSRREQ") },
-                                   { QStringLiteral("seq"), watched.first() },
-                                   { QStringLiteral("search_type"), QStringLiteral("1") },
-                                   { QStringLiteral("stex_tp"), QStringLiteral("K") } });
+            { QStringLiteral("seq"), watched.first() }, { QStringLiteral("search_type"), QStringLiteral("1") },
+            { QStringLiteral("stex_tp"), QStringLiteral("K") } });
         QVERIFY(early);
         QVERIFY(early->value(QStringLiteral("return_code")).toInt() != 0);
         rig.list();
         QHash<QString, QSet<QString>> sets;
         for (const QString &seq : watched) {
             const auto reply = rig.request({ { QStringLiteral("trnm"), QStringLiteral("CNSRREQ") },
-                                             { QStringLiteral("seq"), seq },
-                                             { QStringLiteral("search_type"), QStringLiteral("1") },
-                                             { QStringLiteral("stex_tp"), QStringLiteral("K") } });
+                { QStringLiteral("seq"), seq }, { QStringLiteral("search_type"), QStringLiteral("1") },
+                { QStringLiteral("stex_tp"), QStringLiteral("K") } });
             QVERIFY(reply);
             QCOMPARE(reply->value(QStringLiteral("return_code")).toInt(-1), 0);
             QCOMPARE(reply->value(QStringLiteral("seq")).toString(), seq);
@@ -243,7 +254,9 @@ private slots:
             QVERIFY2(watched.contains(seq), qPrintable(seq));
             const QString code = v.value(QStringLiteral("9001")).toString();
             QCOMPARE(e.value(QStringLiteral("item")).toString(), code);
-            QVERIFY(QRegularExpression(QStringLiteral("^\\d{6}$")).match(v.value(QStringLiteral("20")).toString()).hasMatch());
+            QVERIFY(QRegularExpression(QStringLiteral("^\\d{6}$"))
+                        .match(v.value(QStringLiteral("20")).toString())
+                        .hasMatch());
             QCOMPARE(v.value(QStringLiteral("907")).toString(), QStringLiteral("2"));
             const QString io = v.value(QStringLiteral("843")).toString();
             QSet<QString> &set = sets[seq];
@@ -264,7 +277,8 @@ private slots:
         }
 
         // CNSRCLR stops one condition's hits.
-        const auto cleared = rig.request({ { QStringLiteral("trnm"), QStringLiteral("CNSRCLR") }, { QStringLiteral("seq"), QStringLiteral("0") } });
+        const auto cleared = rig.request(
+            { { QStringLiteral("trnm"), QStringLiteral("CNSRCLR") }, { QStringLiteral("seq"), QStringLiteral("0") } });
         QVERIFY(cleared);
         QCOMPARE(cleared->value(QStringLiteral("return_code")).toInt(-1), 0);
         QCOMPARE(cleared->value(QStringLiteral("seq")).toString(), QStringLiteral("0"));
@@ -274,7 +288,8 @@ private slots:
             rig.server.advanceClock(60'000);
         QTest::qWait(100);
         for (const QJsonObject &e : rig.socket->realEntries(QStringLiteral("02")))
-            QCOMPARE(e.value(QStringLiteral("values")).toObject().value(QStringLiteral("841")).toString(), QStringLiteral("8"));
+            QCOMPARE(e.value(QStringLiteral("values")).toObject().value(QStringLiteral("841")).toString(),
+                QStringLiteral("8"));
     }
 
     void atMostTenRealtimeConditions()
@@ -284,10 +299,11 @@ private slots:
         QVERIFY(rig.server.conditions()->formulas().size() > 10);
         rig.list();
         auto realtime = [&](int seq) {
-            return rig.request({ { QStringLiteral("trnm"), QStringLiteral("CNSRREQ") },
-                                 { QStringLiteral("seq"), QString::number(seq) },
-                                 { QStringLiteral("search_type"), QStringLiteral("1") },
-                                 { QStringLiteral("stex_tp"), QStringLiteral("K") } })
+            return rig
+                .request({ { QStringLiteral("trnm"), QStringLiteral("CNSRREQ") },
+                    { QStringLiteral("seq"), QString::number(seq) },
+                    { QStringLiteral("search_type"), QStringLiteral("1") },
+                    { QStringLiteral("stex_tp"), QStringLiteral("K") } })
                 .value_or(QJsonObject())
                 .value(QStringLiteral("return_code"))
                 .toInt(-1);
@@ -297,8 +313,7 @@ private slots:
         QCOMPARE(realtime(10), 1);
         QCOMPARE(realtime(3), 0); // already registered: fine
         const auto unknown = rig.request({ { QStringLiteral("trnm"), QStringLiteral("CNSRREQ") },
-                                           { QStringLiteral("seq"), QStringLiteral("99") },
-                                           { QStringLiteral("search_type"), QStringLiteral("0") } });
+            { QStringLiteral("seq"), QStringLiteral("99") }, { QStringLiteral("search_type"), QStringLiteral("0") } });
         QCOMPARE(unknown->value(QStringLiteral("return_code")).toInt(-1), 1);
     }
 };

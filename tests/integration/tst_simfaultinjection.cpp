@@ -36,9 +36,10 @@ struct Rig
     }
     SimTestClient::Reply daily()
     {
-        return client->tr(QStringLiteral("ka10081"), { { QStringLiteral("stk_cd"), QStringLiteral("005930") },
-                                                      { QStringLiteral("base_dt"), QStringLiteral("20250310") },
-                                                      { QStringLiteral("upd_stkpc_tp"), QStringLiteral("1") } });
+        return client->tr(QStringLiteral("ka10081"),
+            { { QStringLiteral("stk_cd"), QStringLiteral("005930") },
+                { QStringLiteral("base_dt"), QStringLiteral("20250310") },
+                { QStringLiteral("upd_stkpc_tp"), QStringLiteral("1") } });
     }
     bool addFaults(const QString &spec)
     {
@@ -54,10 +55,10 @@ struct Rig
         if (!ack || ack->value(QStringLiteral("return_code")).toInt(-1) != 0)
             return nullptr;
         socket->send({ { QStringLiteral("trnm"), QStringLiteral("REG") },
-                       { QStringLiteral("grp_no"), QStringLiteral("1") },
-                       { QStringLiteral("refresh"), QStringLiteral("1") },
-                       { QStringLiteral("data"), QJsonArray { QJsonObject { { QStringLiteral("item"), QJsonArray::fromStringList(codes) },
-                                                                            { QStringLiteral("type"), QJsonArray { QStringLiteral("0B") } } } } } });
+            { QStringLiteral("grp_no"), QStringLiteral("1") }, { QStringLiteral("refresh"), QStringLiteral("1") },
+            { QStringLiteral("data"),
+                QJsonArray { QJsonObject { { QStringLiteral("item"), QJsonArray::fromStringList(codes) },
+                    { QStringLiteral("type"), QJsonArray { QStringLiteral("0B") } } } } } });
         const auto reg = socket->waitForTrnm(QStringLiteral("REG"));
         if (!reg || reg->value(QStringLiteral("return_code")).toInt(-1) != 0)
             return nullptr;
@@ -94,7 +95,13 @@ private slots:
         QCOMPARE(rig.daily().status, 503);
         QCOMPARE(rig.daily().returnCode(), 0); // count exhausted
         const auto listed = rig.client->get(QStringLiteral("/_sim/faults"));
-        QCOMPARE(listed.json.value(QStringLiteral("faults")).toArray().first().toObject().value(QStringLiteral("fired")).toInt(), 2);
+        QCOMPARE(listed.json.value(QStringLiteral("faults"))
+                     .toArray()
+                     .first()
+                     .toObject()
+                     .value(QStringLiteral("fired"))
+                     .toInt(),
+            2);
     }
 
     void timeoutNeverAnswers()
@@ -102,8 +109,9 @@ private slots:
         Rig rig;
         QVERIFY(rig.start(SimTest::config()));
         QVERIFY(rig.server.addFaults(QStringLiteral("timeout,count=1,api=ka10001")));
-        const auto held = rig.client->post(QStringLiteral("/api/dostk/stkinfo"), { { QStringLiteral("stk_cd"), QStringLiteral("005930") } },
-                                           { { "api-id", "ka10001" }, { "authorization", "Bearer " + rig.client->token().toLatin1() } }, 700);
+        const auto held = rig.client->post(QStringLiteral("/api/dostk/stkinfo"),
+            { { QStringLiteral("stk_cd"), QStringLiteral("005930") } },
+            { { "api-id", "ka10001" }, { "authorization", "Bearer " + rig.client->token().toLatin1() } }, 700);
         QVERIFY(!held.finished); // no reply at all
         QCOMPARE(rig.quote().returnCode(), 0);
 
@@ -127,15 +135,14 @@ private slots:
         QVERIFY(rig.start(SimTest::config()));
         QVERIFY(rig.addFaults(QStringLiteral("ratelimit,count=1,api=kt10000")));
         const QJsonObject order { { QStringLiteral("dmst_stex_tp"), QStringLiteral("KRX") },
-                                  { QStringLiteral("stk_cd"), QStringLiteral("005930") },
-                                  { QStringLiteral("ord_qty"), QStringLiteral("1") },
-                                  { QStringLiteral("ord_uv"), QString() },
-                                  { QStringLiteral("trde_tp"), QStringLiteral("3") } };
+            { QStringLiteral("stk_cd"), QStringLiteral("005930") }, { QStringLiteral("ord_qty"), QStringLiteral("1") },
+            { QStringLiteral("ord_uv"), QString() }, { QStringLiteral("trde_tp"), QStringLiteral("3") } };
         const auto limited = rig.client->tr(QStringLiteral("kt10000"), order);
         QCOMPARE(limited.status, 429);
         QCOMPARE(limited.returnCode(), 5);
         QCOMPARE(limited.returnMsg(),
-                 QStringLiteral("허용된 요청 개수를 초과하였습니다[1700:허용된 요청 개수를 초과하였습니다. 유량=5, API ID=kt10000]"));
+            QStringLiteral(
+                "허용된 요청 개수를 초과하였습니다[1700:허용된 요청 개수를 초과하였습니다. 유량=5, API ID=kt10000]"));
         QCOMPARE(rig.server.state().value(QStringLiteral("orders")).toInt(), 0); // nothing was placed
         QCOMPARE(rig.client->tr(QStringLiteral("kt10000"), order).returnCode(), 0);
     }
@@ -245,7 +252,8 @@ private slots:
         qint64 last = 0;
         int backwards = 0;
         for (const QJsonObject &e : socket->realEntries(QStringLiteral("0B"))) {
-            const qint64 cumulative = e.value(QStringLiteral("values")).toObject().value(QStringLiteral("13")).toString().toLongLong();
+            const qint64 cumulative
+                = e.value(QStringLiteral("values")).toObject().value(QStringLiteral("13")).toString().toLongLong();
             if (cumulative < last)
                 ++backwards;
             last = cumulative;

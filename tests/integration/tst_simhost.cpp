@@ -24,7 +24,7 @@ private slots:
         QVERIFY(started->port > 0);
         QCOMPARE(started->restBaseUrl.port(), int(started->port));
         QCOMPARE(started->webSocketUrl.toString(),
-                 QStringLiteral("ws://127.0.0.1:%1/api/dostk/websocket").arg(started->port));
+            QStringLiteral("ws://127.0.0.1:%1/api/dostk/websocket").arg(started->port));
         QCOMPARE(host.restBaseUrl(), started->restBaseUrl);
 
         SimTestClient client(host.restBaseUrl());
@@ -33,13 +33,14 @@ private slots:
         host.advanceClock(60'000);
         const auto after = client.get(QStringLiteral("/_sim/state"));
         QCOMPARE(after.json.value(QStringLiteral("virtual_ms")).toDouble(),
-                 before.json.value(QStringLiteral("virtual_ms")).toDouble() + 60'000);
+            before.json.value(QStringLiteral("virtual_ms")).toDouble() + 60'000);
 
-        QCOMPARE(host.state().value(QStringLiteral("virtual_ms")).toDouble(), after.json.value(QStringLiteral("virtual_ms")).toDouble());
+        QCOMPARE(host.state().value(QStringLiteral("virtual_ms")).toDouble(),
+            after.json.value(QStringLiteral("virtual_ms")).toDouble());
         // A running clock: speed 1000 moves the market on the simulator thread by itself.
         host.setSpeed(1000);
         QTRY_VERIFY(host.state().value(QStringLiteral("virtual_ms")).toDouble()
-                    > after.json.value(QStringLiteral("virtual_ms")).toDouble() + 10'000);
+            > after.json.value(QStringLiteral("virtual_ms")).toDouble() + 10'000);
         host.setSpeed(0);
         QCOMPARE(host.state().value(QStringLiteral("speed")).toDouble(), 0.0);
 
@@ -49,7 +50,9 @@ private slots:
 
         QVERIFY(!host.addFaults(QStringLiteral("nonsense")).ok());
         QVERIFY(host.addFaults(QStringLiteral("http5xx,count=1,api=ka10001")).ok());
-        QCOMPARE(client.tr(QStringLiteral("ka10001"), { { QStringLiteral("stk_cd"), QStringLiteral("005930") } }).status, 500);
+        QCOMPARE(
+            client.tr(QStringLiteral("ka10001"), { { QStringLiteral("stk_cd"), QStringLiteral("005930") } }).status,
+            500);
 
         QVERIFY(!host.start(SimTest::config()).ok()); // already running
         host.stop();

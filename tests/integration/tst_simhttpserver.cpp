@@ -63,8 +63,8 @@ bool connectTo(QTcpSocket &socket, quint16 port)
 
 QByteArray post(const QByteArray &path, const QByteArray &body, const QByteArray &extra = {})
 {
-    return "POST " + path + " HTTP/1.1\r\nHost: x\r\nContent-Length: " + QByteArray::number(body.size()) + "\r\n" + extra
-        + "\r\n" + body;
+    return "POST " + path + " HTTP/1.1\r\nHost: x\r\nContent-Length: " + QByteArray::number(body.size()) + "\r\n"
+        + extra + "\r\n" + body;
 }
 
 } // namespace
@@ -147,7 +147,8 @@ private slots:
         Server s;
         QVERIFY(s.start());
         QList<QWebSocket *> accepted;
-        connect(&s.http, &SimHttpServer::webSocketConnected, this, [&accepted](QWebSocket *ws) { accepted.append(ws); });
+        connect(
+            &s.http, &SimHttpServer::webSocketConnected, this, [&accepted](QWebSocket *ws) { accepted.append(ws); });
         QWebSocket good;
         good.open(QUrl(QStringLiteral("ws://127.0.0.1:%1/ws").arg(s.http.port())));
         QTRY_COMPARE(accepted.size(), 1);

@@ -32,46 +32,45 @@ struct Rig
         return client->issueToken(SimTest::appKey(), SimTest::secretKey()).returnCode() == 0;
     }
 
-    SimTestClient::Reply order(const QString &apiId, const QString &code, qint64 qty, qint64 price, const QString &tradeType)
+    SimTestClient::Reply order(
+        const QString &apiId, const QString &code, qint64 qty, qint64 price, const QString &tradeType)
     {
-        return client->tr(apiId, { { QStringLiteral("dmst_stex_tp"), QStringLiteral("KRX") },
-                                   { QStringLiteral("stk_cd"), code },
-                                   { QStringLiteral("ord_qty"), QString::number(qty) },
-                                   { QStringLiteral("ord_uv"), price > 0 ? QString::number(price) : QString() },
-                                   { QStringLiteral("trde_tp"), tradeType },
-                                   { QStringLiteral("cond_uv"), QString() } });
+        return client->tr(apiId,
+            { { QStringLiteral("dmst_stex_tp"), QStringLiteral("KRX") }, { QStringLiteral("stk_cd"), code },
+                { QStringLiteral("ord_qty"), QString::number(qty) },
+                { QStringLiteral("ord_uv"), price > 0 ? QString::number(price) : QString() },
+                { QStringLiteral("trde_tp"), tradeType }, { QStringLiteral("cond_uv"), QString() } });
     }
     SimTestClient::Reply buy(const QString &code, qint64 qty, qint64 price = 0)
     {
-        return order(QStringLiteral("kt10000"), code, qty, price, price > 0 ? QStringLiteral("0") : QStringLiteral("3"));
+        return order(
+            QStringLiteral("kt10000"), code, qty, price, price > 0 ? QStringLiteral("0") : QStringLiteral("3"));
     }
     SimTestClient::Reply sell(const QString &code, qint64 qty, qint64 price = 0)
     {
-        return order(QStringLiteral("kt10001"), code, qty, price, price > 0 ? QStringLiteral("0") : QStringLiteral("3"));
+        return order(
+            QStringLiteral("kt10001"), code, qty, price, price > 0 ? QStringLiteral("0") : QStringLiteral("3"));
     }
 
     QList<QJsonObject> openOrders()
     {
         return client->allPages(QStringLiteral("ka10075"),
-                                { { QStringLiteral("all_stk_tp"), QStringLiteral("0") },
-                                  { QStringLiteral("trde_tp"), QStringLiteral("0") },
-                                  { QStringLiteral("stk_cd"), QString() },
-                                  { QStringLiteral("stex_tp"), QStringLiteral("0") } },
-                                QStringLiteral("oso"));
+            { { QStringLiteral("all_stk_tp"), QStringLiteral("0") }, { QStringLiteral("trde_tp"), QStringLiteral("0") },
+                { QStringLiteral("stk_cd"), QString() }, { QStringLiteral("stex_tp"), QStringLiteral("0") } },
+            QStringLiteral("oso"));
     }
     QList<QJsonObject> fills()
     {
         return client->allPages(QStringLiteral("ka10076"),
-                                { { QStringLiteral("stk_cd"), QString() },
-                                  { QStringLiteral("qry_tp"), QStringLiteral("0") },
-                                  { QStringLiteral("sell_tp"), QStringLiteral("0") },
-                                  { QStringLiteral("ord_no"), QString() },
-                                  { QStringLiteral("stex_tp"), QStringLiteral("0") } },
-                                QStringLiteral("cntr"));
+            { { QStringLiteral("stk_cd"), QString() }, { QStringLiteral("qry_tp"), QStringLiteral("0") },
+                { QStringLiteral("sell_tp"), QStringLiteral("0") }, { QStringLiteral("ord_no"), QString() },
+                { QStringLiteral("stex_tp"), QStringLiteral("0") } },
+            QStringLiteral("cntr"));
     }
     QList<QJsonObject> holdings(QJsonObject *top = nullptr)
     {
-        const QJsonObject body { { QStringLiteral("qry_tp"), QStringLiteral("1") }, { QStringLiteral("dmst_stex_tp"), QStringLiteral("KRX") } };
+        const QJsonObject body { { QStringLiteral("qry_tp"), QStringLiteral("1") },
+            { QStringLiteral("dmst_stex_tp"), QStringLiteral("KRX") } };
         if (top)
             *top = client->tr(QStringLiteral("kt00018"), body).json;
         return client->allPages(QStringLiteral("kt00018"), body, QStringLiteral("acnt_evlt_remn_indv_tot"));
@@ -249,12 +248,9 @@ private slots:
 
         const qint64 p2 = Krx::addTicks(lower, 3);
         const auto modified = rig.client->tr(QStringLiteral("kt10002"),
-                                             { { QStringLiteral("dmst_stex_tp"), QStringLiteral("KRX") },
-                                               { QStringLiteral("orig_ord_no"), root },
-                                               { QStringLiteral("stk_cd"), code },
-                                               { QStringLiteral("mdfy_qty"), QStringLiteral("0") },
-                                               { QStringLiteral("mdfy_uv"), QString::number(p2) },
-                                               { QStringLiteral("mdfy_cond_uv"), QString() } });
+            { { QStringLiteral("dmst_stex_tp"), QStringLiteral("KRX") }, { QStringLiteral("orig_ord_no"), root },
+                { QStringLiteral("stk_cd"), code }, { QStringLiteral("mdfy_qty"), QStringLiteral("0") },
+                { QStringLiteral("mdfy_uv"), QString::number(p2) }, { QStringLiteral("mdfy_cond_uv"), QString() } });
         QCOMPARE(modified.returnCode(), 0);
         QCOMPARE(modified.returnMsg(), QStringLiteral("매수정정 주문입력이 완료되었습니다"));
         const QString second = ordNoOf(modified);
@@ -271,11 +267,9 @@ private slots:
         // Modify the modification (4 of 10): the original keeps 6, base_orig_ord_no is still the root.
         const qint64 p3 = Krx::addTicks(lower, 2);
         const auto third = rig.client->tr(QStringLiteral("kt10002"),
-                                          { { QStringLiteral("dmst_stex_tp"), QStringLiteral("KRX") },
-                                            { QStringLiteral("orig_ord_no"), second },
-                                            { QStringLiteral("stk_cd"), code },
-                                            { QStringLiteral("mdfy_qty"), QStringLiteral("4") },
-                                            { QStringLiteral("mdfy_uv"), QString::number(p3) } });
+            { { QStringLiteral("dmst_stex_tp"), QStringLiteral("KRX") }, { QStringLiteral("orig_ord_no"), second },
+                { QStringLiteral("stk_cd"), code }, { QStringLiteral("mdfy_qty"), QStringLiteral("4") },
+                { QStringLiteral("mdfy_uv"), QString::number(p3) } });
         QCOMPARE(third.returnCode(), 0);
         QCOMPARE(third.json.value(QStringLiteral("base_orig_ord_no")).toString(), root);
         QCOMPARE(num(rig.openOrder(second), "oso_qty"), qint64(6));
@@ -283,10 +277,9 @@ private slots:
 
         // Cancel 2 of the 6, then all of the rest ("0"), and the 4 at p3.
         auto cancel = [&](const QString &orig, const QString &qty) {
-            return rig.client->tr(QStringLiteral("kt10003"), { { QStringLiteral("dmst_stex_tp"), QStringLiteral("KRX") },
-                                                               { QStringLiteral("orig_ord_no"), orig },
-                                                               { QStringLiteral("stk_cd"), code },
-                                                               { QStringLiteral("cncl_qty"), qty } });
+            return rig.client->tr(QStringLiteral("kt10003"),
+                { { QStringLiteral("dmst_stex_tp"), QStringLiteral("KRX") }, { QStringLiteral("orig_ord_no"), orig },
+                    { QStringLiteral("stk_cd"), code }, { QStringLiteral("cncl_qty"), qty } });
         };
         const auto partial = cancel(second, QStringLiteral("2"));
         QCOMPARE(partial.returnCode(), 0);
@@ -312,16 +305,26 @@ private slots:
         QTest::addColumn<QString>("what");
         QTest::addColumn<int>("returnCode");
         QTest::addColumn<QString>("message");
-        QTest::newRow("trade type 5") << "kt10000" << "tradetype" << 20 << "매매구분";
-        QTest::newRow("off tick") << "kt10000" << "offtick" << 20 << "호가단위";
-        QTest::newRow("above upper limit") << "kt10000" << "upper" << 20 << "상/하한가";
-        QTest::newRow("below lower limit") << "kt10000" << "lower" << 20 << "상/하한가";
-        QTest::newRow("insufficient cash") << "kt10000" << "cash" << 20 << "주문가능금액 부족";
-        QTest::newRow("no holdings") << "kt10001" << "holdings" << 20 << "매도가능수량 부족";
-        QTest::newRow("zero quantity") << "kt10000" << "zero" << 20 << "주문수량";
-        QTest::newRow("unknown code") << "kt10000" << "code" << 2 << "[1902:";
-        QTest::newRow("NXT venue") << "kt10000" << "nxt" << 20 << "KRX";
-        QTest::newRow("missing trde_tp") << "kt10000" << "missing" << 2 << "[1511:필수입력 파라미터=trde_tp]";
+        QTest::newRow("trade type 5") << "kt10000"
+                                      << "tradetype" << 20 << "매매구분";
+        QTest::newRow("off tick") << "kt10000"
+                                  << "offtick" << 20 << "호가단위";
+        QTest::newRow("above upper limit") << "kt10000"
+                                           << "upper" << 20 << "상/하한가";
+        QTest::newRow("below lower limit") << "kt10000"
+                                           << "lower" << 20 << "상/하한가";
+        QTest::newRow("insufficient cash") << "kt10000"
+                                           << "cash" << 20 << "주문가능금액 부족";
+        QTest::newRow("no holdings") << "kt10001"
+                                     << "holdings" << 20 << "매도가능수량 부족";
+        QTest::newRow("zero quantity") << "kt10000"
+                                       << "zero" << 20 << "주문수량";
+        QTest::newRow("unknown code") << "kt10000"
+                                      << "code" << 2 << "[1902:";
+        QTest::newRow("NXT venue") << "kt10000"
+                                   << "nxt" << 20 << "KRX";
+        QTest::newRow("missing trde_tp") << "kt10000"
+                                         << "missing" << 2 << "[1511:필수입력 파라미터=trde_tp]";
     }
     void rejections()
     {
@@ -337,10 +340,8 @@ private slots:
         const qint64 upper = absValue(q.value(QStringLiteral("upl_pric")).toString());
         const qint64 lower = absValue(q.value(QStringLiteral("lst_pric")).toString());
         QJsonObject body { { QStringLiteral("dmst_stex_tp"), QStringLiteral("KRX") },
-                           { QStringLiteral("stk_cd"), code },
-                           { QStringLiteral("ord_qty"), QStringLiteral("1") },
-                           { QStringLiteral("ord_uv"), QString::number(price) },
-                           { QStringLiteral("trde_tp"), QStringLiteral("0") } };
+            { QStringLiteral("stk_cd"), code }, { QStringLiteral("ord_qty"), QStringLiteral("1") },
+            { QStringLiteral("ord_uv"), QString::number(price) }, { QStringLiteral("trde_tp"), QStringLiteral("0") } };
         if (what == QLatin1String("tradetype"))
             body.insert(QStringLiteral("trde_tp"), QStringLiteral("5"));
         else if (what == QLatin1String("offtick"))
@@ -363,7 +364,8 @@ private slots:
         QCOMPARE(reply.status, 200);
         QCOMPARE(reply.returnCode(), returnCode);
         QVERIFY2(reply.returnMsg().contains(message), qPrintable(reply.returnMsg()));
-        QVERIFY(!reply.json.contains(QStringLiteral("ord_no")) || reply.json.value(QStringLiteral("ord_no")).toString().isEmpty());
+        QVERIFY(!reply.json.contains(QStringLiteral("ord_no"))
+            || reply.json.value(QStringLiteral("ord_no")).toString().isEmpty());
         QVERIFY(rig.openOrders().isEmpty());
         QVERIFY(rig.fills().isEmpty());
     }
@@ -385,10 +387,15 @@ private slots:
         QCOMPARE(num(rig.openOrder(ordNoOf(queued)), "oso_qty"), qint64(3));
         rig.server.advanceClock(20 * 60 * 1000); // 09:05
         QVERIFY(rig.openOrders().isEmpty());
-        const QJsonObject day = rig.client->tr(QStringLiteral("ka10081"), { { QStringLiteral("stk_cd"), QStringLiteral("005930") },
-                                                                            { QStringLiteral("base_dt"), QStringLiteral("20250311") },
-                                                                            { QStringLiteral("upd_stkpc_tp"), QStringLiteral("1") } })
-                                    .json.value(QStringLiteral("stk_dt_pole_chart_qry")).toArray().first().toObject();
+        const QJsonObject day = rig.client
+                                    ->tr(QStringLiteral("ka10081"),
+                                        { { QStringLiteral("stk_cd"), QStringLiteral("005930") },
+                                            { QStringLiteral("base_dt"), QStringLiteral("20250311") },
+                                            { QStringLiteral("upd_stkpc_tp"), QStringLiteral("1") } })
+                                    .json.value(QStringLiteral("stk_dt_pole_chart_qry"))
+                                    .toArray()
+                                    .first()
+                                    .toObject();
         QCOMPARE(num(rig.fills().first(), "cntr_pric"), num(day, "open_pric")); // filled at the opening print
     }
 
@@ -409,7 +416,7 @@ private slots:
         QCOMPARE(num(before, "d2_slby_exct_amt"), d2 - 100'000'000);
 
         rig.server.advanceClock(6 * 3600 * 1000); // through the close into Tuesday
-        QVERIFY(rig.openOrders().isEmpty());      // the resting order expired with the close
+        QVERIFY(rig.openOrders().isEmpty()); // the resting order expired with the close
         QJsonObject dep = rig.deposit();
         QCOMPARE(num(dep, "entr"), qint64(100'000'000));
         QCOMPARE(num(dep, "d1_entra"), d2); // settles tomorrow (Wednesday = T+2)
@@ -432,7 +439,8 @@ private slots:
         // A sequence of trades over two days in three stocks.
         QCOMPARE(rig.buy(QStringLiteral("005930"), 100).returnCode(), 0);
         QCOMPARE(rig.buy(QStringLiteral("035720"), 300).returnCode(), 0);
-        const qint64 hynixAsk = absValue(rig.bookOf(QStringLiteral("000660")).value(QStringLiteral("sel_2th_pre_bid")).toString());
+        const qint64 hynixAsk
+            = absValue(rig.bookOf(QStringLiteral("000660")).value(QStringLiteral("sel_2th_pre_bid")).toString());
         QCOMPARE(rig.buy(QStringLiteral("000660"), 20, hynixAsk).returnCode(), 0);
         rig.server.advanceClock(30 * 60 * 1000);
         QCOMPARE(rig.sell(QStringLiteral("005930"), 40).returnCode(), 0);
@@ -445,8 +453,10 @@ private slots:
         const QJsonObject dep = rig.deposit();
         QJsonObject top;
         const QList<QJsonObject> holdings = rig.holdings(&top);
-        const QJsonObject pl = rig.client->tr(QStringLiteral("ka10074"), { { QStringLiteral("strt_dt"), QStringLiteral("20250301") },
-                                                                           { QStringLiteral("end_dt"), QStringLiteral("20250331") } })
+        const QJsonObject pl = rig.client
+                                   ->tr(QStringLiteral("ka10074"),
+                                       { { QStringLiteral("strt_dt"), QStringLiteral("20250301") },
+                                           { QStringLiteral("end_dt"), QStringLiteral("20250331") } })
                                    .json;
         const qint64 bought = num(pl, "tot_buy_amt");
         const qint64 sold = num(pl, "tot_sell_amt");
@@ -476,13 +486,15 @@ private slots:
         QCOMPARE(num(top, "prsm_dpst_aset_amt"), num(dep, "d2_entra") + evaluation);
         // 3. Quantities: Σ buys − Σ sells of the fills equals the holdings (today's fills + yesterday's
         //    holdings are checked through kt00004's today columns).
-        const QJsonObject eval = rig.client->tr(QStringLiteral("kt00004"), { { QStringLiteral("qry_tp"), QStringLiteral("0") },
-                                                                             { QStringLiteral("dmst_stex_tp"), QStringLiteral("KRX") } })
+        const QJsonObject eval = rig.client
+                                     ->tr(QStringLiteral("kt00004"),
+                                         { { QStringLiteral("qry_tp"), QStringLiteral("0") },
+                                             { QStringLiteral("dmst_stex_tp"), QStringLiteral("KRX") } })
                                      .json;
         const QList<QJsonObject> evalRows = rig.client->allPages(QStringLiteral("kt00004"),
-                                                                 { { QStringLiteral("qry_tp"), QStringLiteral("0") },
-                                                                   { QStringLiteral("dmst_stex_tp"), QStringLiteral("KRX") } },
-                                                                 QStringLiteral("stk_acnt_evlt_prst"));
+            { { QStringLiteral("qry_tp"), QStringLiteral("0") },
+                { QStringLiteral("dmst_stex_tp"), QStringLiteral("KRX") } },
+            QStringLiteral("stk_acnt_evlt_prst"));
         QCOMPARE(evalRows.size(), holdings.size());
         for (int i = 0; i < holdings.size(); ++i) {
             const QJsonObject &h = holdings.at(i);
@@ -510,9 +522,9 @@ private slots:
         QCOMPARE(boughtToday, qint64(15));
         QCOMPARE(soldToday, qint64(5));
         const QList<QJsonObject> days = rig.client->allPages(QStringLiteral("ka10074"),
-                                                             { { QStringLiteral("strt_dt"), QStringLiteral("20250301") },
-                                                               { QStringLiteral("end_dt"), QStringLiteral("20250331") } },
-                                                             QStringLiteral("dt_rlzt_pl"));
+            { { QStringLiteral("strt_dt"), QStringLiteral("20250301") },
+                { QStringLiteral("end_dt"), QStringLiteral("20250331") } },
+            QStringLiteral("dt_rlzt_pl"));
         QCOMPARE(days.size(), 2);
         QCOMPARE(days.first().value(QStringLiteral("dt")).toString(), QStringLiteral("20250311"));
         QCOMPARE(num(days.first(), "tdy_trde_cmsn"), todayFees);
@@ -521,7 +533,9 @@ private slots:
         for (const QJsonObject &d : days)
             dayRealized += num(d, "tdy_sel_pl");
         QCOMPARE(dayRealized, realized);
-        const QJsonObject hynix = rig.client->tr(QStringLiteral("ka10077"), { { QStringLiteral("stk_cd"), QStringLiteral("000660") } }).json;
+        const QJsonObject hynix
+            = rig.client->tr(QStringLiteral("ka10077"), { { QStringLiteral("stk_cd"), QStringLiteral("000660") } })
+                  .json;
         QCOMPARE(num(hynix, "tdy_rlzt_pl"), num(days.first(), "tdy_sel_pl"));
         const QJsonArray detail = hynix.value(QStringLiteral("tdy_rlzt_pl_dtl")).toArray();
         QVERIFY(!detail.isEmpty());
@@ -533,7 +547,8 @@ private slots:
         QCOMPARE(num(holdings.at(1), "rmnd_qty"), qint64(75));
         QCOMPARE(num(holdings.at(1), "tdy_buyq"), qint64(15));
         // 6. ka00001 reports the account.
-        QCOMPARE(rig.client->tr(QStringLiteral("ka00001"), {}).json.value(QStringLiteral("acctNo")).toString(), c.accountNo);
+        QCOMPARE(
+            rig.client->tr(QStringLiteral("ka00001"), {}).json.value(QStringLiteral("acctNo")).toString(), c.accountNo);
     }
 };
 

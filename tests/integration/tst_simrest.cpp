@@ -116,10 +116,10 @@ private slots:
         QCOMPARE(reply.header("api-id"), QByteArray("au10001"));
         // Kiwoom's own client sends no api-id for the token call: accepted too.
         const auto bare = rig.client->post(QStringLiteral("/oauth2/token"),
-                                           { { QStringLiteral("grant_type"), QStringLiteral("client_credentials") },
-                                             { QStringLiteral("appkey"), SimTest::appKey() },
-                                             { QStringLiteral("secretkey"), SimTest::secretKey() } },
-                                           {});
+            { { QStringLiteral("grant_type"), QStringLiteral("client_credentials") },
+                { QStringLiteral("appkey"), SimTest::appKey() },
+                { QStringLiteral("secretkey"), SimTest::secretKey() } },
+            {});
         QCOMPARE(bare.returnCode(), 0);
         QVERIFY(bare.json.value(QStringLiteral("token")).toString() != token);
     }
@@ -133,11 +133,14 @@ private slots:
         QTest::addColumn<QString>("inner");
         const QString k = SimTest::appKey();
         const QString s = SimTest::secretKey();
-        QTest::newRow("wrong app key") << "client_credentials" << "NOTTHEKEY" << s << 3 << "[8001:";
+        QTest::newRow("wrong app key") << "client_credentials"
+                                       << "NOTTHEKEY" << s << 3 << "[8001:";
         QTest::newRow("wrong secret") << "client_credentials" << k << "NOTTHESECRET" << 3 << "[8002:";
         QTest::newRow("no grant_type") << "" << k << s << 2 << "[8011:";
         QTest::newRow("wrong grant_type") << "password" << k << s << 2 << "[8012:";
-        QTest::newRow("no keys") << "client_credentials" << "" << "" << 2 << "[8020:";
+        QTest::newRow("no keys") << "client_credentials"
+                                 << ""
+                                 << "" << 2 << "[8020:";
     }
     void tokenRejections()
     {
@@ -183,8 +186,7 @@ private slots:
         const QString token = rig.client->token();
         QCOMPARE(rig.client->tr(QStringLiteral("ka10001"), body).returnCode(), 0);
         const QJsonObject revoke { { QStringLiteral("appkey"), SimTest::appKey() },
-                                   { QStringLiteral("secretkey"), SimTest::secretKey() },
-                                   { QStringLiteral("token"), token } };
+            { QStringLiteral("secretkey"), SimTest::secretKey() }, { QStringLiteral("token"), token } };
         const auto revoked = rig.client->post(QStringLiteral("/oauth2/revoke"), revoke, { { "api-id", "au10002" } });
         QCOMPARE(revoked.returnCode(), 0);
         QCOMPARE(revoked.returnMsg(), QStringLiteral("정상적으로 처리되었습니다"));
@@ -206,7 +208,7 @@ private slots:
         QCOMPARE(noAuth.status, 200);
         QCOMPARE(noAuth.returnCode(), 2);
         QCOMPARE(noAuth.returnMsg(),
-                 QStringLiteral("입력 값 오류입니다[1513:Http Header에 authorization 필드가 설정되어 있어야 합니다]"));
+            QStringLiteral("입력 값 오류입니다[1513:Http Header에 authorization 필드가 설정되어 있어야 합니다]"));
 
         auto basic = rig.client->post(path, body, { { "api-id", "ka10001" }, { "authorization", "Basic abc" } });
         QVERIFY2(basic.returnMsg().contains(QStringLiteral("[1514:")), qPrintable(basic.returnMsg()));
@@ -223,11 +225,13 @@ private slots:
         auto wrongPath = rig.client->post(path, body, { { "api-id", "ka10081" }, { "authorization", bearer } });
         QCOMPARE(wrongPath.status, 200);
         QCOMPARE(wrongPath.returnCode(), 3);
-        QVERIFY2(wrongPath.returnMsg().startsWith(QStringLiteral("잘못된 요청입니다[1504:")), qPrintable(wrongPath.returnMsg()));
+        QVERIFY2(wrongPath.returnMsg().startsWith(QStringLiteral("잘못된 요청입니다[1504:")),
+            qPrintable(wrongPath.returnMsg()));
         QCOMPARE(wrongPath.header("api-id"), QByteArray("ka10081"));
 
         auto notServed = rig.client->post(path, body, { { "api-id", "ka10003" }, { "authorization", bearer } });
-        QCOMPARE(notServed.returnMsg(), QStringLiteral("입력 값 오류입니다[8104:모의투자에서 지원하지 않는 API 입니다.]"));
+        QCOMPARE(
+            notServed.returnMsg(), QStringLiteral("입력 값 오류입니다[8104:모의투자에서 지원하지 않는 API 입니다.]"));
         auto bogus = rig.client->post(path, body, { { "api-id", "zz" }, { "authorization", bearer } });
         QVERIFY(bogus.returnMsg().contains(QStringLiteral("[1505:")));
 
@@ -243,21 +247,24 @@ private slots:
         Rig rig;
         QVERIFY(rig.start(unlimited()));
         auto missing = rig.client->tr(QStringLiteral("ka10081"),
-                                      { { QStringLiteral("stk_cd"), QStringLiteral("005930") },
-                                        { QStringLiteral("upd_stkpc_tp"), QStringLiteral("1") } });
+            { { QStringLiteral("stk_cd"), QStringLiteral("005930") },
+                { QStringLiteral("upd_stkpc_tp"), QStringLiteral("1") } });
         QCOMPARE(missing.returnCode(), 2);
         QCOMPARE(missing.returnMsg(), QStringLiteral("입력 값 오류입니다[1511:필수입력 파라미터=base_dt]"));
         auto noCode = rig.client->tr(QStringLiteral("ka10001"), {});
         QCOMPARE(noCode.returnMsg(), QStringLiteral("입력 값 오류입니다[1511:필수입력 파라미터=stk_cd]"));
-        auto unknown = rig.client->tr(QStringLiteral("ka10001"), { { QStringLiteral("stk_cd"), QStringLiteral("999999") } });
+        auto unknown
+            = rig.client->tr(QStringLiteral("ka10001"), { { QStringLiteral("stk_cd"), QStringLiteral("999999") } });
         QCOMPARE(unknown.status, 200);
         QVERIFY(unknown.returnCode() != 0);
         QVERIFY2(unknown.returnMsg().contains(QStringLiteral("[1902:")), qPrintable(unknown.returnMsg()));
-        auto nxt = rig.client->tr(QStringLiteral("ka10001"), { { QStringLiteral("stk_cd"), QStringLiteral("005930_NX") } });
+        auto nxt
+            = rig.client->tr(QStringLiteral("ka10001"), { { QStringLiteral("stk_cd"), QStringLiteral("005930_NX") } });
         QVERIFY(nxt.returnCode() != 0);
-        auto badScope = rig.client->tr(QStringLiteral("ka10080"), { { QStringLiteral("stk_cd"), QStringLiteral("005930") },
-                                                                    { QStringLiteral("tic_scope"), QStringLiteral("7") },
-                                                                    { QStringLiteral("upd_stkpc_tp"), QStringLiteral("1") } });
+        auto badScope = rig.client->tr(QStringLiteral("ka10080"),
+            { { QStringLiteral("stk_cd"), QStringLiteral("005930") },
+                { QStringLiteral("tic_scope"), QStringLiteral("7") },
+                { QStringLiteral("upd_stkpc_tp"), QStringLiteral("1") } });
         QVERIFY(badScope.returnMsg().contains(QStringLiteral("[1517:")));
     }
 
@@ -265,7 +272,8 @@ private slots:
     {
         Rig rig;
         QVERIFY(rig.start(unlimited()));
-        const auto reply = rig.client->tr(QStringLiteral("ka10001"), { { QStringLiteral("stk_cd"), QStringLiteral("005930") } });
+        const auto reply
+            = rig.client->tr(QStringLiteral("ka10001"), { { QStringLiteral("stk_cd"), QStringLiteral("005930") } });
         QCOMPARE(reply.status, 200);
         QCOMPARE(reply.returnCode(), 0);
         QCOMPARE(reply.header("api-id"), QByteArray("ka10001"));
@@ -274,12 +282,11 @@ private slots:
         QString bad;
         QVERIFY2(onlyStrings(reply.json, &bad), qPrintable(bad));
         const char *fields[] = { "stk_cd", "stk_nm", "setl_mm", "fav", "cap", "flo_stk", "crd_rt", "oyr_hgst",
-                                 "oyr_lwst", "mac", "mac_wght", "for_exh_rt", "repl_pric", "per", "eps", "roe", "pbr",
-                                 "ev", "bps", "sale_amt", "bus_pro", "cup_nga", "250hgst", "250lwst", "open_pric",
-                                 "high_pric", "low_pric", "upl_pric", "lst_pric", "base_pric", "exp_cntr_pric",
-                                 "exp_cntr_qty", "250hgst_pric_dt", "250hgst_pric_pre_rt", "250lwst_pric_dt",
-                                 "250lwst_pric_pre_rt", "cur_prc", "pre_sig", "pred_pre", "flu_rt", "trde_qty",
-                                 "trde_pre", "fav_unit", "dstr_stk", "dstr_rt" };
+            "oyr_lwst", "mac", "mac_wght", "for_exh_rt", "repl_pric", "per", "eps", "roe", "pbr", "ev", "bps",
+            "sale_amt", "bus_pro", "cup_nga", "250hgst", "250lwst", "open_pric", "high_pric", "low_pric", "upl_pric",
+            "lst_pric", "base_pric", "exp_cntr_pric", "exp_cntr_qty", "250hgst_pric_dt", "250hgst_pric_pre_rt",
+            "250lwst_pric_dt", "250lwst_pric_pre_rt", "cur_prc", "pre_sig", "pred_pre", "flu_rt", "trde_qty",
+            "trde_pre", "fav_unit", "dstr_stk", "dstr_rt" };
         for (const char *f : fields)
             QVERIFY2(reply.json.contains(QLatin1String(f)), f);
         const QJsonObject &o = reply.json;
@@ -288,7 +295,8 @@ private slots:
         const qint64 base = o.value(QStringLiteral("base_pric")).toString().toLongLong();
         QVERIFY(base > 0);
         const QString cur = o.value(QStringLiteral("cur_prc")).toString();
-        checkSignConsistency(cur, o.value(QStringLiteral("pred_pre")).toString(), o.value(QStringLiteral("pre_sig")).toString());
+        checkSignConsistency(
+            cur, o.value(QStringLiteral("pred_pre")).toString(), o.value(QStringLiteral("pre_sig")).toString());
         QCOMPARE(absValue(cur) - base, signedValue(o.value(QStringLiteral("pred_pre")).toString()));
         QVERIFY(Krx::isOnTick(absValue(cur)));
         const Krx::PriceLimits limits = Krx::priceLimits(base);
@@ -296,7 +304,9 @@ private slots:
         QCOMPARE(absValue(o.value(QStringLiteral("lst_pric")).toString()), limits.lower);
         const double rate = double(absValue(cur) - base) * 100.0 / double(base);
         QCOMPARE(o.value(QStringLiteral("flu_rt")).toString().toDouble(), std::round(rate * 100) / 100);
-        QVERIFY(QRegularExpression(QStringLiteral("^[+-]?\\d+\\.\\d\\d$")).match(o.value(QStringLiteral("flu_rt")).toString()).hasMatch());
+        QVERIFY(QRegularExpression(QStringLiteral("^[+-]?\\d+\\.\\d\\d$"))
+                    .match(o.value(QStringLiteral("flu_rt")).toString())
+                    .hasMatch());
         const qint64 high = absValue(o.value(QStringLiteral("high_pric")).toString());
         const qint64 low = absValue(o.value(QStringLiteral("low_pric")).toString());
         QVERIFY(low <= absValue(cur) && absValue(cur) <= high);
@@ -307,12 +317,15 @@ private slots:
     {
         Rig rig;
         QVERIFY(rig.start(unlimited()));
-        const auto reply = rig.client->tr(QStringLiteral("ka10004"), { { QStringLiteral("stk_cd"), QStringLiteral("000660") } });
+        const auto reply
+            = rig.client->tr(QStringLiteral("ka10004"), { { QStringLiteral("stk_cd"), QStringLiteral("000660") } });
         QCOMPARE(reply.returnCode(), 0);
         QString bad;
         QVERIFY2(onlyStrings(reply.json, &bad), qPrintable(bad));
         const QJsonObject &o = reply.json;
-        QVERIFY(QRegularExpression(QStringLiteral("^\\d{6}$")).match(o.value(QStringLiteral("bid_req_base_tm")).toString()).hasMatch());
+        QVERIFY(QRegularExpression(QStringLiteral("^\\d{6}$"))
+                    .match(o.value(QStringLiteral("bid_req_base_tm")).toString())
+                    .hasMatch());
         QList<qint64> asks { absValue(o.value(QStringLiteral("sel_fpr_bid")).toString()) };
         QList<qint64> bids { absValue(o.value(QStringLiteral("buy_fpr_bid")).toString()) };
         qint64 askQty = o.value(QStringLiteral("sel_fpr_req")).toString().toLongLong();
@@ -321,7 +334,8 @@ private slots:
         QVERIFY(o.contains(QStringLiteral("buy_1th_pre_req_pre")));
         for (int n = 2; n <= 10; ++n) {
             for (const QString &side : { QStringLiteral("sel"), QStringLiteral("buy") }) {
-                for (const QString &suffix : { QStringLiteral("bid"), QStringLiteral("req"), QStringLiteral("req_pre") })
+                for (const QString &suffix :
+                    { QStringLiteral("bid"), QStringLiteral("req"), QStringLiteral("req_pre") })
                     QVERIFY(o.contains(QStringLiteral("%1_%2th_pre_%3").arg(side).arg(n).arg(suffix)));
             }
             asks.append(absValue(o.value(QStringLiteral("sel_%1th_pre_bid").arg(n)).toString()));
@@ -340,7 +354,7 @@ private slots:
         QCOMPARE(o.value(QStringLiteral("tot_sel_req")).toString().toLongLong(), askQty);
         QCOMPARE(o.value(QStringLiteral("tot_buy_req")).toString().toLongLong(), bidQty);
         for (const char *f : { "tot_sel_req_jub_pre", "tot_buy_req_jub_pre", "ovt_sel_req", "ovt_buy_req",
-                               "ovt_sel_req_pre", "ovt_buy_req_pre" })
+                 "ovt_sel_req_pre", "ovt_buy_req_pre" })
             QVERIFY2(o.contains(QLatin1String(f)), f);
     }
 
@@ -348,29 +362,31 @@ private slots:
     {
         Rig rig;
         QVERIFY(rig.start(unlimited()));
-        const auto table = rig.client->tr(QStringLiteral("ka10007"), { { QStringLiteral("stk_cd"), QStringLiteral("035720") } });
+        const auto table
+            = rig.client->tr(QStringLiteral("ka10007"), { { QStringLiteral("stk_cd"), QStringLiteral("035720") } });
         QCOMPARE(table.returnCode(), 0);
-        for (const char *f : { "stk_nm", "stk_cd", "date", "tm", "pred_close_pric", "pred_trde_qty", "upl_pric",
-                               "lst_pric", "cur_prc", "smbol", "flu_rt", "open_pric", "high_pric", "low_pric",
-                               "trde_qty", "trde_prica", "sel_1bid", "sel_10bid", "buy_1bid", "buy_10bid",
-                               "sel_1bid_req", "buy_10bid_req", "tot_buy_req", "tot_sel_req" })
+        for (const char *f :
+            { "stk_nm", "stk_cd", "date", "tm", "pred_close_pric", "pred_trde_qty", "upl_pric", "lst_pric", "cur_prc",
+                "smbol", "flu_rt", "open_pric", "high_pric", "low_pric", "trde_qty", "trde_prica", "sel_1bid",
+                "sel_10bid", "buy_1bid", "buy_10bid", "sel_1bid_req", "buy_10bid_req", "tot_buy_req", "tot_sel_req" })
             QVERIFY2(table.json.contains(QLatin1String(f)), f);
         QCOMPARE(table.json.value(QStringLiteral("date")).toString(), QStringLiteral("20250310"));
 
-        const auto watch = rig.client->tr(QStringLiteral("ka10095"),
-                                          { { QStringLiteral("stk_cd"), QStringLiteral("005930|000660|999999") } });
+        const auto watch = rig.client->tr(
+            QStringLiteral("ka10095"), { { QStringLiteral("stk_cd"), QStringLiteral("005930|000660|999999") } });
         QCOMPARE(watch.returnCode(), 0);
         const QJsonArray rows = watch.json.value(QStringLiteral("atn_stk_infr")).toArray();
         QCOMPARE(rows.size(), 2);
         QCOMPARE(rows.at(0).toObject().value(QStringLiteral("stk_cd")).toString(), QStringLiteral("005930"));
         QCOMPARE(rows.at(1).toObject().value(QStringLiteral("stk_cd")).toString(), QStringLiteral("000660"));
         for (const char *f : { "cur_prc", "base_pric", "pred_pre", "pred_pre_sig", "flu_rt", "trde_qty", "sel_bid",
-                               "buy_bid", "sel_1th_bid", "buy_5th_bid", "upl_pric", "lst_pric", "cntr_tm", "dt" })
+                 "buy_bid", "sel_1th_bid", "buy_5th_bid", "upl_pric", "lst_pric", "cntr_tm", "dt" })
             QVERIFY2(rows.at(0).toObject().contains(QLatin1String(f)), f);
         QStringList many;
         for (int i = 0; i < 101; ++i)
             many.append(QStringLiteral("005930"));
-        const auto tooMany = rig.client->tr(QStringLiteral("ka10095"), { { QStringLiteral("stk_cd"), many.join(QLatin1Char('|')) } });
+        const auto tooMany
+            = rig.client->tr(QStringLiteral("ka10095"), { { QStringLiteral("stk_cd"), many.join(QLatin1Char('|')) } });
         QCOMPARE(tooMany.returnCode(), 5);
         QVERIFY(tooMany.returnMsg().contains(QStringLiteral("[1634:")));
     }
@@ -382,25 +398,32 @@ private slots:
         c.listPageSize = 7;
         QVERIFY(rig.start(c));
         int pages = 0;
-        const QList<QJsonObject> kospi = rig.client->allPages(QStringLiteral("ka10099"), { { QStringLiteral("mrkt_tp"), QStringLiteral("0") } },
-                                                              QStringLiteral("list"), &pages);
+        const QList<QJsonObject> kospi = rig.client->allPages(QStringLiteral("ka10099"),
+            { { QStringLiteral("mrkt_tp"), QStringLiteral("0") } }, QStringLiteral("list"), &pages);
         QVERIFY(kospi.size() >= 25);
         QCOMPARE(pages, int((kospi.size() + 6) / 7));
         QSet<QString> codes;
         for (const QJsonObject &row : kospi) {
             QCOMPARE(row.value(QStringLiteral("marketCode")).toString(), QStringLiteral("0"));
             QCOMPARE(row.value(QStringLiteral("marketName")).toString(), QStringLiteral("거래소"));
-            QVERIFY(QRegularExpression(QStringLiteral("^\\d{16}$")).match(row.value(QStringLiteral("listCount")).toString()).hasMatch());
-            QVERIFY(QRegularExpression(QStringLiteral("^\\d{8}$")).match(row.value(QStringLiteral("lastPrice")).toString()).hasMatch());
-            QVERIFY(QRegularExpression(QStringLiteral("^\\d{6}$")).match(row.value(QStringLiteral("code")).toString()).hasMatch());
+            QVERIFY(QRegularExpression(QStringLiteral("^\\d{16}$"))
+                        .match(row.value(QStringLiteral("listCount")).toString())
+                        .hasMatch());
+            QVERIFY(QRegularExpression(QStringLiteral("^\\d{8}$"))
+                        .match(row.value(QStringLiteral("lastPrice")).toString())
+                        .hasMatch());
+            QVERIFY(QRegularExpression(QStringLiteral("^\\d{6}$"))
+                        .match(row.value(QStringLiteral("code")).toString())
+                        .hasMatch());
             codes.insert(row.value(QStringLiteral("code")).toString());
         }
         QCOMPARE(codes.size(), kospi.size()); // no row twice across pages
-        const QList<QJsonObject> kosdaq = rig.client->allPages(QStringLiteral("ka10099"), { { QStringLiteral("mrkt_tp"), QStringLiteral("10") } },
-                                                               QStringLiteral("list"));
+        const QList<QJsonObject> kosdaq = rig.client->allPages(
+            QStringLiteral("ka10099"), { { QStringLiteral("mrkt_tp"), QStringLiteral("10") } }, QStringLiteral("list"));
         QVERIFY(kosdaq.size() >= 15);
         QVERIFY(kospi.size() + kosdaq.size() >= 50);
-        const auto one = rig.client->tr(QStringLiteral("ka10100"), { { QStringLiteral("stk_cd"), QStringLiteral("247540") } });
+        const auto one
+            = rig.client->tr(QStringLiteral("ka10100"), { { QStringLiteral("stk_cd"), QStringLiteral("247540") } });
         QCOMPARE(one.json.value(QStringLiteral("name")).toString(), QStringLiteral("에코프로비엠"));
         QCOMPARE(one.json.value(QStringLiteral("marketCode")).toString(), QStringLiteral("10"));
     }
@@ -413,10 +436,10 @@ private slots:
         QVERIFY(rig.start(c));
         int pages = 0;
         const QJsonObject body { { QStringLiteral("stk_cd"), QStringLiteral("005930") },
-                                 { QStringLiteral("base_dt"), QStringLiteral("20250310") },
-                                 { QStringLiteral("upd_stkpc_tp"), QStringLiteral("1") } };
-        const QList<QJsonObject> rows = rig.client->allPages(QStringLiteral("ka10081"), body,
-                                                             QStringLiteral("stk_dt_pole_chart_qry"), &pages);
+            { QStringLiteral("base_dt"), QStringLiteral("20250310") },
+            { QStringLiteral("upd_stkpc_tp"), QStringLiteral("1") } };
+        const QList<QJsonObject> rows
+            = rig.client->allPages(QStringLiteral("ka10081"), body, QStringLiteral("stk_dt_pole_chart_qry"), &pages);
         QCOMPARE(rows.size(), c.historyDays + 1); // history + today's running bar
         QCOMPARE(pages, 3);
         QString previous = QStringLiteral("99999999");
@@ -430,8 +453,11 @@ private slots:
                 QVERIFY2(!v.isEmpty() && v.at(0).isDigit(), f); // daily prices are unsigned
                 QVERIFY(Krx::isOnTick(v.toLongLong()));
             }
-            QVERIFY(row.value(QStringLiteral("low_pric")).toString().toLongLong() <= row.value(QStringLiteral("high_pric")).toString().toLongLong());
-            QVERIFY(QRegularExpression(QStringLiteral("^[+-]?\\d+$")).match(row.value(QStringLiteral("pred_pre")).toString()).hasMatch());
+            QVERIFY(row.value(QStringLiteral("low_pric")).toString().toLongLong()
+                <= row.value(QStringLiteral("high_pric")).toString().toLongLong());
+            QVERIFY(QRegularExpression(QStringLiteral("^[+-]?\\d+$"))
+                        .match(row.value(QStringLiteral("pred_pre")).toString())
+                        .hasMatch());
             if (k + 1 < rows.size()) {
                 // pred_pre = close - previous close.
                 const qint64 close = row.value(QStringLiteral("cur_prc")).toString().toLongLong();
@@ -445,8 +471,13 @@ private slots:
         QJsonObject older = body;
         older.insert(QStringLiteral("base_dt"), QStringLiteral("20250228"));
         const auto reply = rig.client->tr(QStringLiteral("ka10081"), older);
-        QCOMPARE(reply.json.value(QStringLiteral("stk_dt_pole_chart_qry")).toArray().first().toObject().value(QStringLiteral("dt")).toString(),
-                 QStringLiteral("20250228"));
+        QCOMPARE(reply.json.value(QStringLiteral("stk_dt_pole_chart_qry"))
+                     .toArray()
+                     .first()
+                     .toObject()
+                     .value(QStringLiteral("dt"))
+                     .toString(),
+            QStringLiteral("20250228"));
     }
 
     void minuteChartMatchesDailyBar()
@@ -457,11 +488,11 @@ private slots:
         QVERIFY(rig.start(c));
         rig.server.advanceClock(2 * 3600 * 1000); // 12:00
         const QJsonObject body { { QStringLiteral("stk_cd"), QStringLiteral("035420") },
-                                 { QStringLiteral("tic_scope"), QStringLiteral("1") },
-                                 { QStringLiteral("upd_stkpc_tp"), QStringLiteral("1") } };
+            { QStringLiteral("tic_scope"), QStringLiteral("1") },
+            { QStringLiteral("upd_stkpc_tp"), QStringLiteral("1") } };
         int pages = 0;
-        const QList<QJsonObject> rows = rig.client->allPages(QStringLiteral("ka10080"), body,
-                                                             QStringLiteral("stk_min_pole_chart_qry"), &pages);
+        const QList<QJsonObject> rows
+            = rig.client->allPages(QStringLiteral("ka10080"), body, QStringLiteral("stk_min_pole_chart_qry"), &pages);
         QVERIFY(pages > 3);
         QString previous = QStringLiteral("99999999999999");
         qint64 todayVolume = 0;
@@ -491,10 +522,11 @@ private slots:
         QVERIFY(rows.last().value(QStringLiteral("cntr_tm")).toString() < QStringLiteral("20250310"));
         // The daily bar of today is the aggregate of today's minute bars.
         const auto daily = rig.client->tr(QStringLiteral("ka10081"),
-                                          { { QStringLiteral("stk_cd"), QStringLiteral("035420") },
-                                            { QStringLiteral("base_dt"), QStringLiteral("20250310") },
-                                            { QStringLiteral("upd_stkpc_tp"), QStringLiteral("1") } });
-        const QJsonObject today = daily.json.value(QStringLiteral("stk_dt_pole_chart_qry")).toArray().first().toObject();
+            { { QStringLiteral("stk_cd"), QStringLiteral("035420") },
+                { QStringLiteral("base_dt"), QStringLiteral("20250310") },
+                { QStringLiteral("upd_stkpc_tp"), QStringLiteral("1") } });
+        const QJsonObject today
+            = daily.json.value(QStringLiteral("stk_dt_pole_chart_qry")).toArray().first().toObject();
         QCOMPARE(today.value(QStringLiteral("trde_qty")).toString().toLongLong(), todayVolume);
         QCOMPARE(today.value(QStringLiteral("high_pric")).toString().toLongLong(), todayHigh);
         QCOMPARE(today.value(QStringLiteral("low_pric")).toString().toLongLong(), todayLow);
@@ -505,7 +537,8 @@ private slots:
         QJsonObject five = body;
         five.insert(QStringLiteral("tic_scope"), QStringLiteral("5"));
         qint64 fiveVolume = 0;
-        for (const QJsonObject &row : rig.client->allPages(QStringLiteral("ka10080"), five, QStringLiteral("stk_min_pole_chart_qry"))) {
+        for (const QJsonObject &row :
+            rig.client->allPages(QStringLiteral("ka10080"), five, QStringLiteral("stk_min_pole_chart_qry"))) {
             if (row.value(QStringLiteral("cntr_tm")).toString().startsWith(QLatin1String("20250310"))) {
                 fiveVolume += row.value(QStringLiteral("trde_qty")).toString().toLongLong();
                 QCOMPARE(row.value(QStringLiteral("cntr_tm")).toString().mid(10, 2).toInt() % 5, 0);
@@ -525,9 +558,10 @@ private slots:
         QVERIFY(ticks > 100);
         int pages = 0;
         const QJsonObject body { { QStringLiteral("stk_cd"), QStringLiteral("005930") },
-                                 { QStringLiteral("tic_scope"), QStringLiteral("1") },
-                                 { QStringLiteral("upd_stkpc_tp"), QStringLiteral("1") } };
-        const QList<QJsonObject> rows = rig.client->allPages(QStringLiteral("ka10079"), body, QStringLiteral("stk_tic_chart_qry"), &pages);
+            { QStringLiteral("tic_scope"), QStringLiteral("1") },
+            { QStringLiteral("upd_stkpc_tp"), QStringLiteral("1") } };
+        const QList<QJsonObject> rows
+            = rig.client->allPages(QStringLiteral("ka10079"), body, QStringLiteral("stk_tic_chart_qry"), &pages);
         QCOMPARE(rows.size(), ticks);
         QCOMPARE(pages, (ticks + 199) / 200);
         for (const QJsonObject &row : rows) {
@@ -556,7 +590,8 @@ private slots:
         QCOMPARE(limited.status, 429);
         QCOMPARE(limited.returnCode(), 5);
         QCOMPARE(limited.returnMsg(),
-                 QStringLiteral("허용된 요청 개수를 초과하였습니다[1700:허용된 요청 개수를 초과하였습니다. 유량=5, API ID=ka10001]"));
+            QStringLiteral(
+                "허용된 요청 개수를 초과하였습니다[1700:허용된 요청 개수를 초과하였습니다. 유량=5, API ID=ka10001]"));
         // Another api-id has its own bucket, until the total (8 in any second) is used up: 1701.
         QCOMPARE(rig.client->tr(QStringLiteral("ka10004"), body).returnCode(), 0);
         QCOMPARE(rig.client->tr(QStringLiteral("ka10004"), body).returnCode(), 0);
@@ -581,12 +616,14 @@ private slots:
         QCOMPARE(state.json.value(QStringLiteral("trading_date")).toString(), QStringLiteral("2025-03-10"));
         QCOMPARE(state.json.value(QStringLiteral("phase")).toString(), QStringLiteral("continuous"));
         const double before = state.json.value(QStringLiteral("virtual_ms")).toDouble();
-        const auto advanced = rig.client->admin(QStringLiteral("/_sim/clock/advance"), { { QStringLiteral("ms"), 60000 } });
+        const auto advanced
+            = rig.client->admin(QStringLiteral("/_sim/clock/advance"), { { QStringLiteral("ms"), 60000 } });
         QCOMPARE(advanced.status, 200);
         QCOMPARE(advanced.json.value(QStringLiteral("virtual_ms")).toDouble(), before + 60000);
         QCOMPARE(rig.client->admin(QStringLiteral("/_sim/clock/advance"), {}).status, 400);
         QCOMPARE(rig.client->admin(QStringLiteral("/_sim/nothing"), {}).status, 404);
-        const auto faults = rig.client->admin(QStringLiteral("/_sim/faults"), { { QStringLiteral("spec"), QStringLiteral("bogus") } });
+        const auto faults = rig.client->admin(
+            QStringLiteral("/_sim/faults"), { { QStringLiteral("spec"), QStringLiteral("bogus") } });
         QCOMPARE(faults.status, 400);
         QVERIFY(faults.json.value(QStringLiteral("error")).toString().contains(QStringLiteral("bogus")));
     }

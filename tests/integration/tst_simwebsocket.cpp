@@ -44,12 +44,12 @@ struct Rig
 };
 
 QJsonObject reg(const QString &grp, const QString &refresh, const QStringList &items, const QStringList &types,
-                const QString &trnm = QStringLiteral("REG"))
+    const QString &trnm = QStringLiteral("REG"))
 {
-    QJsonObject o { { QStringLiteral("trnm"), trnm },
-                    { QStringLiteral("grp_no"), grp },
-                    { QStringLiteral("data"), QJsonArray { QJsonObject { { QStringLiteral("item"), QJsonArray::fromStringList(items) },
-                                                                         { QStringLiteral("type"), QJsonArray::fromStringList(types) } } } } };
+    QJsonObject o { { QStringLiteral("trnm"), trnm }, { QStringLiteral("grp_no"), grp },
+        { QStringLiteral("data"),
+            QJsonArray { QJsonObject { { QStringLiteral("item"), QJsonArray::fromStringList(items) },
+                { QStringLiteral("type"), QJsonArray::fromStringList(types) } } } } };
     if (!refresh.isEmpty())
         o.insert(QStringLiteral("refresh"), refresh);
     return o;
@@ -107,7 +107,7 @@ private slots:
         const auto ack = socket.login(QStringLiteral("not-a-token"));
         QCOMPARE(returnCode(ack), 805004);
         QVERIFY2(ack->value(QStringLiteral("return_msg")).toString().contains(QStringLiteral("[CODE=8005, MESSAGE=")),
-                 qPrintable(ack->value(QStringLiteral("return_msg")).toString()));
+            qPrintable(ack->value(QStringLiteral("return_msg")).toString()));
         QVERIFY(socket.waitDisconnected());
     }
 
@@ -117,13 +117,15 @@ private slots:
         QVERIFY(rig.start(SimTest::config()));
         SimTestSocket socket(rig.server.webSocketUrl());
         QVERIFY(socket.open());
-        socket.send(reg(QStringLiteral("1"), QStringLiteral("1"), { QStringLiteral("005930") }, { QStringLiteral("0B") }));
+        socket.send(
+            reg(QStringLiteral("1"), QStringLiteral("1"), { QStringLiteral("005930") }, { QStringLiteral("0B") }));
         const auto early = socket.waitForTrnm(QStringLiteral("REG"));
         QCOMPARE(returnCode(early), 100013);
         socket.send(QJsonObject { { QStringLiteral("trnm"), QStringLiteral("CNSRLST") } });
         QCOMPARE(returnCode(socket.waitForTrnm(QStringLiteral("CNSRLST"))), 100013);
         QCOMPARE(returnCode(socket.login(rig.client->token())), 0);
-        socket.send(reg(QStringLiteral("1"), QStringLiteral("1"), { QStringLiteral("005930") }, { QStringLiteral("0B") }));
+        socket.send(
+            reg(QStringLiteral("1"), QStringLiteral("1"), { QStringLiteral("005930") }, { QStringLiteral("0B") }));
         QCOMPARE(returnCode(socket.waitForTrnm(QStringLiteral("REG"))), 0);
     }
 
@@ -167,8 +169,8 @@ private slots:
         QVERIFY(rig.start(SimTest::config()));
         auto socket = rig.loggedIn();
         QVERIFY(socket);
-        socket->send(reg(QStringLiteral("1"), QStringLiteral("1"), { QStringLiteral("005930"), QStringLiteral("000660") },
-                         { QStringLiteral("0B") }));
+        socket->send(reg(QStringLiteral("1"), QStringLiteral("1"),
+            { QStringLiteral("005930"), QStringLiteral("000660") }, { QStringLiteral("0B") }));
         QCOMPARE(returnCode(socket->waitForTrnm(QStringLiteral("REG"))), 0);
         SimMarket *market = rig.server.market();
         const int samsung = market->indexOf(QStringLiteral("005930"));
@@ -176,7 +178,8 @@ private slots:
         rig.server.advanceClock(120'000);
         const int added = int(market->ticksToday(samsung).size()) - before;
         QVERIFY(added > 5);
-        QVERIFY(socket->waitFor([&](const QJsonObject &) { return socket->realEntries(QStringLiteral("0B")).size() > added; }, 5000));
+        QVERIFY(socket->waitFor(
+            [&](const QJsonObject &) { return socket->realEntries(QStringLiteral("0B")).size() > added; }, 5000));
         QTRY_VERIFY(socket->realEntries(QStringLiteral("0B")).size() >= added);
 
         const QList<QJsonObject> entries = socket->realEntries(QStringLiteral("0B"));
@@ -189,10 +192,14 @@ private slots:
             QCOMPARE(e.value(QStringLiteral("name")).toString(), QStringLiteral("주식체결"));
             const QJsonObject v = e.value(QStringLiteral("values")).toObject();
             QVERIFY(allStrings(v));
-            QVERIFY(QRegularExpression(QStringLiteral("^\\d{6}$")).match(v.value(QStringLiteral("20")).toString()).hasMatch());
+            QVERIFY(QRegularExpression(QStringLiteral("^\\d{6}$"))
+                        .match(v.value(QStringLiteral("20")).toString())
+                        .hasMatch());
             const qint64 price = absValue(v.value(QStringLiteral("10")).toString());
             QVERIFY(Krx::isOnTick(price));
-            QVERIFY(QRegularExpression(QStringLiteral("^[+-]\\d+$")).match(v.value(QStringLiteral("15")).toString()).hasMatch());
+            QVERIFY(QRegularExpression(QStringLiteral("^[+-]\\d+$"))
+                        .match(v.value(QStringLiteral("15")).toString())
+                        .hasMatch());
             const qint64 cumulative = v.value(QStringLiteral("13")).toString().toLongLong();
             QVERIFY(cumulative >= lastVolume.value(item, 0) + absValue(v.value(QStringLiteral("15")).toString()));
             lastVolume.insert(item, cumulative);
@@ -212,7 +219,7 @@ private slots:
 
         // REMOVE one item: its frames stop, the other continues.
         socket->send(reg(QStringLiteral("1"), QString(), { QStringLiteral("000660") }, { QStringLiteral("0B") },
-                         QStringLiteral("REMOVE")));
+            QStringLiteral("REMOVE")));
         QCOMPARE(returnCode(socket->waitForTrnm(QStringLiteral("REMOVE"))), 0);
         socket->frames.clear();
         socket->cursor = 0;
@@ -228,9 +235,11 @@ private slots:
         QVERIFY(rig.start(SimTest::config()));
         auto socket = rig.loggedIn();
         QVERIFY(socket);
-        socket->send(reg(QStringLiteral("1"), QStringLiteral("1"), { QStringLiteral("005930") }, { QStringLiteral("0B") }));
+        socket->send(
+            reg(QStringLiteral("1"), QStringLiteral("1"), { QStringLiteral("005930") }, { QStringLiteral("0B") }));
         QCOMPARE(returnCode(socket->waitForTrnm(QStringLiteral("REG"))), 0);
-        socket->send(reg(QStringLiteral("1"), QStringLiteral("0"), { QStringLiteral("000660") }, { QStringLiteral("0B") }));
+        socket->send(
+            reg(QStringLiteral("1"), QStringLiteral("0"), { QStringLiteral("000660") }, { QStringLiteral("0B") }));
         QCOMPARE(returnCode(socket->waitForTrnm(QStringLiteral("REG"))), 0);
         rig.server.advanceClock(60'000);
         QTRY_VERIFY(!socket->realEntries(QStringLiteral("0B")).isEmpty());
@@ -247,13 +256,15 @@ private slots:
         QVERIFY(rig.start(c));
         auto socket = rig.loggedIn();
         QVERIFY(socket);
-        socket->send(reg(QStringLiteral("1"), QStringLiteral("1"), { QStringLiteral("005930") }, { QStringLiteral("0Z") }));
+        socket->send(
+            reg(QStringLiteral("1"), QStringLiteral("1"), { QStringLiteral("005930") }, { QStringLiteral("0Z") }));
         QCOMPARE(returnCode(socket->waitForTrnm(QStringLiteral("REG"))), 1);
-        socket->send(reg(QStringLiteral("1"), QStringLiteral("1"), { QStringLiteral("999999") }, { QStringLiteral("0B") }));
+        socket->send(
+            reg(QStringLiteral("1"), QStringLiteral("1"), { QStringLiteral("999999") }, { QStringLiteral("0B") }));
         QCOMPARE(returnCode(socket->waitForTrnm(QStringLiteral("REG"))), 1);
         socket->send(reg(QStringLiteral("1"), QStringLiteral("1"),
-                         { QStringLiteral("005930"), QStringLiteral("000660"), QStringLiteral("035720"), QStringLiteral("035420") },
-                         { QStringLiteral("0B") }));
+            { QStringLiteral("005930"), QStringLiteral("000660"), QStringLiteral("035720"), QStringLiteral("035420") },
+            { QStringLiteral("0B") }));
         const auto tooMany = socket->waitForTrnm(QStringLiteral("REG"));
         QCOMPARE(returnCode(tooMany), 1);
         QCOMPARE(tooMany->value(QStringLiteral("return_msg")).toString(), QStringLiteral("등록 종목수 초과"));
@@ -267,7 +278,8 @@ private slots:
         QVERIFY(rig.start(SimTest::config()));
         auto socket = rig.loggedIn();
         QVERIFY(socket);
-        socket->send(reg(QStringLiteral("2"), QStringLiteral("1"), { QStringLiteral("005930") }, { QStringLiteral("0D"), QStringLiteral("0C") }));
+        socket->send(reg(QStringLiteral("2"), QStringLiteral("1"), { QStringLiteral("005930") },
+            { QStringLiteral("0D"), QStringLiteral("0C") }));
         QCOMPARE(returnCode(socket->waitForTrnm(QStringLiteral("REG"))), 0);
         rig.server.advanceClock(30'000);
         QTRY_VERIFY(!socket->realEntries(QStringLiteral("0D")).isEmpty());
@@ -297,14 +309,15 @@ private slots:
         QVERIFY(rig.start(SimTest::config()));
         auto socket = rig.loggedIn();
         QVERIFY(socket);
-        socket->send(reg(QStringLiteral("9"), QStringLiteral("1"), { QString() }, { QStringLiteral("00"), QStringLiteral("04") }));
+        socket->send(reg(
+            QStringLiteral("9"), QStringLiteral("1"), { QString() }, { QStringLiteral("00"), QStringLiteral("04") }));
         QCOMPARE(returnCode(socket->waitForTrnm(QStringLiteral("REG"))), 0);
 
-        const auto order = rig.client->tr(QStringLiteral("kt10000"), { { QStringLiteral("dmst_stex_tp"), QStringLiteral("KRX") },
-                                                                       { QStringLiteral("stk_cd"), QStringLiteral("005930") },
-                                                                       { QStringLiteral("ord_qty"), QStringLiteral("7") },
-                                                                       { QStringLiteral("ord_uv"), QString() },
-                                                                       { QStringLiteral("trde_tp"), QStringLiteral("3") } });
+        const auto order = rig.client->tr(QStringLiteral("kt10000"),
+            { { QStringLiteral("dmst_stex_tp"), QStringLiteral("KRX") },
+                { QStringLiteral("stk_cd"), QStringLiteral("005930") },
+                { QStringLiteral("ord_qty"), QStringLiteral("7") }, { QStringLiteral("ord_uv"), QString() },
+                { QStringLiteral("trde_tp"), QStringLiteral("3") } });
         QCOMPARE(order.returnCode(), 0);
         const QString ordNo = order.json.value(QStringLiteral("ord_no")).toString();
         QTRY_VERIFY(socket->realEntries(QStringLiteral("04")).size() >= 1);
@@ -320,7 +333,7 @@ private slots:
         QCOMPARE(accepted.value(QStringLiteral("907")).toString(), QStringLiteral("2"));
         QCOMPARE(accepted.value(QStringLiteral("900")).toString(), QStringLiteral("7"));
         for (const char *fid : { "9201", "9203", "9001", "913", "302", "900", "901", "902", "903", "904", "905", "906",
-                                 "907", "908", "909", "910", "911", "938", "939", "919" })
+                 "907", "908", "909", "910", "911", "938", "939", "919" })
             QVERIFY2(accepted.contains(QLatin1String(fid)), fid);
         qint64 filled = 0;
         for (const QJsonObject &n : notices) {
@@ -333,24 +346,29 @@ private slots:
             }
         }
         QCOMPARE(filled, qint64(7));
-        const QJsonObject balance = socket->realEntries(QStringLiteral("04")).last().value(QStringLiteral("values")).toObject();
+        const QJsonObject balance
+            = socket->realEntries(QStringLiteral("04")).last().value(QStringLiteral("values")).toObject();
         QCOMPARE(balance.value(QStringLiteral("930")).toString(), QStringLiteral("7"));
         QCOMPARE(balance.value(QStringLiteral("933")).toString(), QStringLiteral("7"));
         QCOMPARE(balance.value(QStringLiteral("9001")).toString(), QStringLiteral("005930"));
         QVERIFY(balance.value(QStringLiteral("931")).toString().toLongLong() > 0);
 
         // Cancel of a resting order: 접수 of the cancel, then 확인.
-        const qint64 lower = Krx::priceLimits(rig.server.market()->quote(rig.server.market()->indexOf(QStringLiteral("005930"))).basePrice).lower;
-        const auto resting = rig.client->tr(QStringLiteral("kt10000"), { { QStringLiteral("dmst_stex_tp"), QStringLiteral("KRX") },
-                                                                         { QStringLiteral("stk_cd"), QStringLiteral("005930") },
-                                                                         { QStringLiteral("ord_qty"), QStringLiteral("2") },
-                                                                         { QStringLiteral("ord_uv"), QString::number(lower) },
-                                                                         { QStringLiteral("trde_tp"), QStringLiteral("0") } });
+        const qint64 lower = Krx::priceLimits(
+            rig.server.market()->quote(rig.server.market()->indexOf(QStringLiteral("005930"))).basePrice)
+                                 .lower;
+        const auto resting = rig.client->tr(QStringLiteral("kt10000"),
+            { { QStringLiteral("dmst_stex_tp"), QStringLiteral("KRX") },
+                { QStringLiteral("stk_cd"), QStringLiteral("005930") },
+                { QStringLiteral("ord_qty"), QStringLiteral("2") },
+                { QStringLiteral("ord_uv"), QString::number(lower) },
+                { QStringLiteral("trde_tp"), QStringLiteral("0") } });
         QCOMPARE(resting.returnCode(), 0);
-        const auto cancel = rig.client->tr(QStringLiteral("kt10003"), { { QStringLiteral("dmst_stex_tp"), QStringLiteral("KRX") },
-                                                                        { QStringLiteral("orig_ord_no"), resting.json.value(QStringLiteral("ord_no")).toString() },
-                                                                        { QStringLiteral("stk_cd"), QStringLiteral("005930") },
-                                                                        { QStringLiteral("cncl_qty"), QStringLiteral("0") } });
+        const auto cancel = rig.client->tr(QStringLiteral("kt10003"),
+            { { QStringLiteral("dmst_stex_tp"), QStringLiteral("KRX") },
+                { QStringLiteral("orig_ord_no"), resting.json.value(QStringLiteral("ord_no")).toString() },
+                { QStringLiteral("stk_cd"), QStringLiteral("005930") },
+                { QStringLiteral("cncl_qty"), QStringLiteral("0") } });
         QCOMPARE(cancel.returnCode(), 0);
         const QString cancelNo = cancel.json.value(QStringLiteral("ord_no")).toString();
         auto statusOf = [&](const QString &no) {
@@ -365,11 +383,11 @@ private slots:
         QTRY_COMPARE(statusOf(cancelNo), QStringList({ QStringLiteral("접수"), QStringLiteral("확인") }));
 
         // A rejection is announced as 거부 with its reason.
-        const auto rejected = rig.client->tr(QStringLiteral("kt10001"), { { QStringLiteral("dmst_stex_tp"), QStringLiteral("KRX") },
-                                                                          { QStringLiteral("stk_cd"), QStringLiteral("000660") },
-                                                                          { QStringLiteral("ord_qty"), QStringLiteral("1") },
-                                                                          { QStringLiteral("ord_uv"), QString() },
-                                                                          { QStringLiteral("trde_tp"), QStringLiteral("3") } });
+        const auto rejected = rig.client->tr(QStringLiteral("kt10001"),
+            { { QStringLiteral("dmst_stex_tp"), QStringLiteral("KRX") },
+                { QStringLiteral("stk_cd"), QStringLiteral("000660") },
+                { QStringLiteral("ord_qty"), QStringLiteral("1") }, { QStringLiteral("ord_uv"), QString() },
+                { QStringLiteral("trde_tp"), QStringLiteral("3") } });
         QCOMPARE(rejected.returnCode(), 20);
         QTRY_VERIFY(!statusOf(QStringLiteral("0000000")).isEmpty());
         for (const QJsonObject &n : socket->realEntries(QStringLiteral("00"))) {
@@ -379,11 +397,12 @@ private slots:
         }
 
         // An order still open at the close expires: 취소.
-        const auto expiring = rig.client->tr(QStringLiteral("kt10000"), { { QStringLiteral("dmst_stex_tp"), QStringLiteral("KRX") },
-                                                                          { QStringLiteral("stk_cd"), QStringLiteral("005930") },
-                                                                          { QStringLiteral("ord_qty"), QStringLiteral("1") },
-                                                                          { QStringLiteral("ord_uv"), QString::number(lower) },
-                                                                          { QStringLiteral("trde_tp"), QStringLiteral("0") } });
+        const auto expiring = rig.client->tr(QStringLiteral("kt10000"),
+            { { QStringLiteral("dmst_stex_tp"), QStringLiteral("KRX") },
+                { QStringLiteral("stk_cd"), QStringLiteral("005930") },
+                { QStringLiteral("ord_qty"), QStringLiteral("1") },
+                { QStringLiteral("ord_uv"), QString::number(lower) },
+                { QStringLiteral("trde_tp"), QStringLiteral("0") } });
         const QString expiringNo = expiring.json.value(QStringLiteral("ord_no")).toString();
         rig.server.advanceClock(6 * 3600 * 1000);
         QTRY_VERIFY(statusOf(expiringNo).contains(QStringLiteral("취소")));

@@ -10,8 +10,7 @@
 #include <QTest>
 
 ClientSimFixture::Options::Options()
-    : sim(ClientSimFixture::defaultSimConfig())
-    , client(ClientSimFixture::defaultClientConfig())
+    : sim(ClientSimFixture::defaultSimConfig()), client(ClientSimFixture::defaultClientConfig())
 {
 }
 
@@ -49,10 +48,7 @@ KiwoomSession::Config ClientSimFixture::defaultClientConfig()
     return c;
 }
 
-ClientSimFixture::ClientSimFixture(QObject *parent)
-    : QObject(parent)
-{
-}
+ClientSimFixture::ClientSimFixture(QObject *parent) : QObject(parent) { }
 
 ClientSimFixture::~ClientSimFixture()
 {
@@ -101,7 +97,8 @@ bool ClientSimFixture::start(const Options &options)
     QSignalSpy failed(m_session.get(), &KiwoomSession::failed);
     m_session->start();
     if (!QTest::qWaitFor([&] { return !ready.isEmpty() || !failed.isEmpty(); }, 20000)) {
-        m_error = QStringLiteral("session not ready within 20 s (state %1)").arg(KiwoomSession::stateName(m_session->state()));
+        m_error = QStringLiteral("session not ready within 20 s (state %1)")
+                      .arg(KiwoomSession::stateName(m_session->state()));
         return false;
     }
     if (!failed.isEmpty()) {

@@ -41,11 +41,11 @@ class ClientSimFixture final : public QObject
 public:
     struct Options
     {
-        SimConfig sim;                 // defaults: ClientSimFixture::defaultSimConfig()
-        KiwoomSession::Config client;  // defaults: ClientSimFixture::defaultClientConfig(); URLs/keys filled in
-        int queriesPerSecond = 50;     // per api-id, both sides
-        int ordersPerSecond = 20;      // per api-id, both sides
-        bool startSession = true;      // start the session and wait for ready()
+        SimConfig sim; // defaults: ClientSimFixture::defaultSimConfig()
+        KiwoomSession::Config client; // defaults: ClientSimFixture::defaultClientConfig(); URLs/keys filled in
+        int queriesPerSecond = 50; // per api-id, both sides
+        int ordersPerSecond = 20; // per api-id, both sides
+        bool startSession = true; // start the session and wait for ready()
         // Token lifetime tests: the simulator's real-time source (token expiry, quotas, PINGs) is
         // the client's ManualClock, started at the wall-clock time and moved by advanceSharedClock()
         // only; it no longer follows the market. Quotas must then be off (0): the clock stands still.
@@ -103,8 +103,8 @@ public:
 
     // Runs the event loop until fn's callback fired (or timeoutMs passed: Cancelled error).
     template<typename T>
-    static KiwoomResult<T> await(const std::function<void(QObject *, std::function<void(const KiwoomResult<T> &)>)> &fn,
-                                 int timeoutMs = 20000)
+    static KiwoomResult<T> await(
+        const std::function<void(QObject *, std::function<void(const KiwoomResult<T> &)>)> &fn, int timeoutMs = 20000)
     {
         std::optional<KiwoomResult<T>> result;
         {
@@ -123,7 +123,7 @@ public:
         }
         if (!result) {
             return KiwoomError::make(KiwoomError::Kind::Cancelled, QStringLiteral("test"),
-                                     QStringLiteral("no callback within %1 ms").arg(timeoutMs));
+                QStringLiteral("no callback within %1 ms").arg(timeoutMs));
         }
         return *result;
     }
@@ -137,8 +137,7 @@ private:
 };
 
 // Printable description of a failed result, for QVERIFY2.
-template<typename T>
-QByteArray describe(const KiwoomResult<T> &r)
+template<typename T> QByteArray describe(const KiwoomResult<T> &r)
 {
     return r ? QByteArray("ok") : r.error().describe().toUtf8();
 }

@@ -102,8 +102,7 @@ KiwoomFakeServer::Response &KiwoomFakeServer::Response::after(int ms)
 
 // ---- server ----------------------------------------------------------------------------------
 
-KiwoomFakeServer::KiwoomFakeServer(QObject *parent)
-    : QObject(parent)
+KiwoomFakeServer::KiwoomFakeServer(QObject *parent) : QObject(parent)
 {
     m_clock.start();
 }
@@ -124,7 +123,8 @@ KiwoomFakeServer::~KiwoomFakeServer()
 
 QString KiwoomFakeServer::kstStamp(qint64 utcMs)
 {
-    return QDateTime::fromMSecsSinceEpoch(utcMs + 9LL * 3600 * 1000, Qt::UTC).toString(QStringLiteral("yyyyMMddHHmmss"));
+    return QDateTime::fromMSecsSinceEpoch(utcMs + 9LL * 3600 * 1000, Qt::UTC)
+        .toString(QStringLiteral("yyyyMMddHHmmss"));
 }
 
 bool KiwoomFakeServer::listen()
@@ -295,15 +295,17 @@ KiwoomFakeServer::Response KiwoomFakeServer::rateCheck(const Request &r, bool *l
         *limited = true;
         ++m_rateRejections;
         return Response::error(5,
-                               QStringLiteral("허용된 요청 개수를 초과하였습니다[1700:허용된 요청 개수를 초과하였습니다. 유량=%1, API ID=%2]")
-                                   .arg(m_perApi)
-                                   .arg(apiId),
-                               429);
+            QStringLiteral(
+                "허용된 요청 개수를 초과하였습니다[1700:허용된 요청 개수를 초과하였습니다. 유량=%1, API ID=%2]")
+                .arg(m_perApi)
+                .arg(apiId),
+            429);
     }
     if (m_total > 0 && int(m_totalArrivals.size()) >= m_total) {
         *limited = true;
         ++m_rateRejections;
-        return Response::error(5, QStringLiteral("허용된 요청 개수를 초과하였습니다[1701:전체 요청 한도를 초과하였습니다]"), 429);
+        return Response::error(
+            5, QStringLiteral("허용된 요청 개수를 초과하였습니다[1701:전체 요청 한도를 초과하였습니다]"), 429);
     }
     api.push_back(t);
     m_totalArrivals.push_back(t);
@@ -322,10 +324,10 @@ KiwoomFakeServer::Response KiwoomFakeServer::route(const Request &r)
                                   .arg(QRandomGenerator::global()->generate64(), 16, 16, QLatin1Char('0'));
         m_issued << token;
         m_valid.insert(token);
-        return Response::ok(QJsonObject { { QStringLiteral("expires_dt"), m_expiresDt },
-                                          { QStringLiteral("token_type"), QStringLiteral("bearer") },
-                                          { QStringLiteral("token"), token } },
-                            QStringLiteral("정상적으로 처리되었습니다"));
+        return Response::ok(
+            QJsonObject { { QStringLiteral("expires_dt"), m_expiresDt },
+                { QStringLiteral("token_type"), QStringLiteral("bearer") }, { QStringLiteral("token"), token } },
+            QStringLiteral("정상적으로 처리되었습니다"));
     }
     if (r.path == "/oauth2/revoke") {
         const QString token = r.json.value(QStringLiteral("token")).toString();
@@ -349,7 +351,8 @@ KiwoomFakeServer::Response KiwoomFakeServer::route(const Request &r)
         const QByteArray auth = r.header("authorization");
         const QString token = auth.startsWith("Bearer ") ? QString::fromLatin1(auth.mid(7)) : QString();
         if (auth.isEmpty())
-            return Response::error(2, QStringLiteral("입력 값 오류입니다[1513:Http Header에 authorization 필드가 설정되어 있어야 합니다]"));
+            return Response::error(2,
+                QStringLiteral("입력 값 오류입니다[1513:Http Header에 authorization 필드가 설정되어 있어야 합니다]"));
         if (!m_valid.contains(token))
             return Response::error(3, QStringLiteral("인증에 실패했습니다[8005:Token이 유효하지 않습니다]"));
     }
@@ -470,11 +473,11 @@ void KiwoomFakeServer::onWsText(WsConnection *c, const QString &text)
     if (trnm == u"LOGIN") {
         const QString token = frame.value(QStringLiteral("token")).toString();
         if (!m_valid.contains(token)) {
-            c->socket->sendTextMessage(compact(QJsonObject {
-                { QStringLiteral("trnm"), QStringLiteral("LOGIN") },
+            c->socket->sendTextMessage(compact(QJsonObject { { QStringLiteral("trnm"), QStringLiteral("LOGIN") },
                 { QStringLiteral("return_code"), 805004 },
                 { QStringLiteral("return_msg"),
-                  QStringLiteral("토큰 인증에 실패했습니다. 접속을 종료합니다 [CODE=8005, MESSAGE=Token이 유효하지 않습니다]") } }));
+                    QStringLiteral("토큰 인증에 실패했습니다. 접속을 종료합니다 [CODE=8005, MESSAGE=Token이 유효하지 "
+                                   "않습니다]") } }));
             QPointer<QWebSocket> socket = c->socket;
             QTimer::singleShot(10, this, [socket] {
                 if (socket)
@@ -482,10 +485,9 @@ void KiwoomFakeServer::onWsText(WsConnection *c, const QString &text)
             });
             return;
         }
-        const QString ack = compact(QJsonObject { { QStringLiteral("trnm"), QStringLiteral("LOGIN") },
-                                                  { QStringLiteral("return_code"), 0 },
-                                                  { QStringLiteral("return_msg"), QString() },
-                                                  { QStringLiteral("sor_yn"), QStringLiteral("Y") } });
+        const QString ack = compact(
+            QJsonObject { { QStringLiteral("trnm"), QStringLiteral("LOGIN") }, { QStringLiteral("return_code"), 0 },
+                { QStringLiteral("return_msg"), QString() }, { QStringLiteral("sor_yn"), QStringLiteral("Y") } });
         QPointer<QWebSocket> socket = c->socket;
         QTimer::singleShot(m_loginAckDelayMs, this, [this, c, socket, ack] {
             if (!socket || !m_wsConnections.contains(c))
@@ -498,22 +500,21 @@ void KiwoomFakeServer::onWsText(WsConnection *c, const QString &text)
     const bool needsLogin = trnm == u"REG" || trnm == u"REMOVE" || trnm.startsWith(u"CNSR");
     if (needsLogin && !c->loggedIn) {
         ++m_early;
-        c->socket->sendTextMessage(compact(QJsonObject { { QStringLiteral("trnm"), trnm },
-                                                         { QStringLiteral("return_code"), 100013 },
-                                                         { QStringLiteral("return_msg"), QStringLiteral("로그인 전 요청입니다") } }));
+        c->socket->sendTextMessage(
+            compact(QJsonObject { { QStringLiteral("trnm"), trnm }, { QStringLiteral("return_code"), 100013 },
+                { QStringLiteral("return_msg"), QStringLiteral("로그인 전 요청입니다") } }));
         return;
     }
     if (trnm == u"REG" || trnm == u"REMOVE") {
         if (trnm == u"REG" && m_rejectRegs > 0) {
             --m_rejectRegs;
-            c->socket->sendTextMessage(compact(QJsonObject { { QStringLiteral("trnm"), trnm },
-                                                             { QStringLiteral("return_code"), 1 },
-                                                             { QStringLiteral("return_msg"), QStringLiteral("등록 종목수 초과") } }));
+            c->socket->sendTextMessage(
+                compact(QJsonObject { { QStringLiteral("trnm"), trnm }, { QStringLiteral("return_code"), 1 },
+                    { QStringLiteral("return_msg"), QStringLiteral("등록 종목수 초과") } }));
             return;
         }
         c->socket->sendTextMessage(compact(QJsonObject { { QStringLiteral("trnm"), trnm },
-                                                         { QStringLiteral("return_code"), 0 },
-                                                         { QStringLiteral("return_msg"), QString() } }));
+            { QStringLiteral("return_code"), 0 }, { QStringLiteral("return_msg"), QString() } }));
         return;
     }
     if (trnm == u"CNSRLST") {
@@ -521,11 +522,11 @@ void KiwoomFakeServer::onWsText(WsConnection *c, const QString &text)
         QJsonArray data;
         for (const auto &cond : std::as_const(m_conditions))
             data.append(QJsonArray { cond.first, cond.second });
-        sendLater(c, compact(QJsonObject { { QStringLiteral("trnm"), QStringLiteral("CNSRLST") },
-                                           { QStringLiteral("return_code"), 0 },
-                                           { QStringLiteral("return_msg"), QString() },
-                                           { QStringLiteral("data"), data } }),
-                  m_conditionDelayMs);
+        sendLater(c,
+            compact(QJsonObject { { QStringLiteral("trnm"), QStringLiteral("CNSRLST") },
+                { QStringLiteral("return_code"), 0 }, { QStringLiteral("return_msg"), QString() },
+                { QStringLiteral("data"), data } }),
+            m_conditionDelayMs);
         return;
     }
     if (trnm == u"CNSRREQ") {
@@ -537,11 +538,11 @@ void KiwoomFakeServer::onWsText(WsConnection *c, const QString &text)
             QJsonArray data;
             for (const QString &code : m_members.value(seq))
                 data.append(QJsonObject { { QStringLiteral("jmcode"), code } });
-            sendLater(c, compact(QJsonObject { { QStringLiteral("trnm"), QStringLiteral("CNSRREQ") },
-                                               { QStringLiteral("seq"), seq },
-                                               { QStringLiteral("return_code"), 0 },
-                                               { QStringLiteral("data"), data } }),
-                      m_conditionDelayMs);
+            sendLater(c,
+                compact(
+                    QJsonObject { { QStringLiteral("trnm"), QStringLiteral("CNSRREQ") }, { QStringLiteral("seq"), seq },
+                        { QStringLiteral("return_code"), 0 }, { QStringLiteral("data"), data } }),
+                m_conditionDelayMs);
             return;
         }
         const QList<QJsonArray> pages = m_searchPages.value(seq);
@@ -550,21 +551,20 @@ void KiwoomFakeServer::onWsText(WsConnection *c, const QString &text)
         if (frame.value(QStringLiteral("cont_yn")).toString() == u"Y")
             page = frame.value(QStringLiteral("next_key")).toString().mid(1).toInt() - 1;
         const bool more = page + 1 < pages.size();
-        sendLater(c, compact(QJsonObject { { QStringLiteral("trnm"), QStringLiteral("CNSRREQ") },
-                                           { QStringLiteral("seq"), seq },
-                                           { QStringLiteral("cont_yn"), more ? QStringLiteral("Y") : QStringLiteral("N") },
-                                           { QStringLiteral("next_key"), more ? QStringLiteral("p%1").arg(page + 2) : QString() },
-                                           { QStringLiteral("return_code"), 0 },
-                                           { QStringLiteral("data"), pages.value(page) } }),
-                  m_conditionDelayMs);
+        sendLater(c,
+            compact(QJsonObject { { QStringLiteral("trnm"), QStringLiteral("CNSRREQ") }, { QStringLiteral("seq"), seq },
+                { QStringLiteral("cont_yn"), more ? QStringLiteral("Y") : QStringLiteral("N") },
+                { QStringLiteral("next_key"), more ? QStringLiteral("p%1").arg(page + 2) : QString() },
+                { QStringLiteral("return_code"), 0 }, { QStringLiteral("data"), pages.value(page) } }),
+            m_conditionDelayMs);
         return;
     }
     if (trnm == u"CNSRCLR") {
-        sendLater(c, compact(QJsonObject { { QStringLiteral("trnm"), QStringLiteral("CNSRCLR") },
-                                           { QStringLiteral("seq"), frame.value(QStringLiteral("seq")).toString() },
-                                           { QStringLiteral("return_code"), 0 },
-                                           { QStringLiteral("return_msg"), QString() } }),
-                  m_conditionDelayMs);
+        sendLater(c,
+            compact(QJsonObject { { QStringLiteral("trnm"), QStringLiteral("CNSRCLR") },
+                { QStringLiteral("seq"), frame.value(QStringLiteral("seq")).toString() },
+                { QStringLiteral("return_code"), 0 }, { QStringLiteral("return_msg"), QString() } }),
+            m_conditionDelayMs);
         return;
     }
 }

@@ -47,11 +47,11 @@ public:
         QByteArray method;
         QByteArray path;
         QHash<QByteArray, QByteArray> headers; // names lower-cased
-        QList<QByteArray> headerNames;         // as sent, in order
+        QList<QByteArray> headerNames; // as sent, in order
         QByteArray body;
         QJsonObject json;
         bool jsonOk = false;
-        qint64 atMs = 0;                       // server monotonic time
+        qint64 atMs = 0; // server monotonic time
         int connection = 0;
 
         QByteArray header(const QByteArray &name) const { return headers.value(name.toLower()); }
@@ -64,7 +64,7 @@ public:
         enum class Action
         {
             Reply,
-            Hang,  // read the request, never answer
+            Hang, // read the request, never answer
             Close, // read the request, close the connection without an answer
         };
         int status = 200;
@@ -104,7 +104,11 @@ public:
 
     // Tokens: "fake-token-<n>-<random>" with expires_dt (KST YYYYMMDDHHmmss).
     void setTokenExpiresDt(const QString &kst) { m_expiresDt = kst; }
-    void setTokenIssueResponse(const Response &response) { m_tokenOverride = response; m_hasTokenOverride = true; }
+    void setTokenIssueResponse(const Response &response)
+    {
+        m_tokenOverride = response;
+        m_hasTokenOverride = true;
+    }
     void clearTokenIssueResponse() { m_hasTokenOverride = false; }
     QStringList issuedTokens() const { return m_issued; }
     QStringList revokedTokens() const { return m_revoked; }
@@ -136,7 +140,7 @@ public:
     int lastConnection() const { return m_wsNext; }
     bool isLoggedIn(int connection) const;
     void wsSend(const QString &text, int connection = -1); // -1: every open connection
-    void wsDropAll();                                      // abort every connection
+    void wsDropAll(); // abort every connection
     void setLoginAckDelayMs(int ms) { m_loginAckDelayMs = ms; }
     void setRejectNextRegs(int n) { m_rejectRegs = n; }
     void setWsHandler(WsHandler handler) { m_wsHandler = std::move(handler); }
@@ -145,7 +149,10 @@ public:
     // CNSRLST data, CNSRREQ search_type 0 pages (each page a data array), search_type 1 members.
     void setConditions(const QList<QPair<QString, QString>> &conditions) { m_conditions = conditions; }
     void setSearchPages(const QString &seq, const QList<QJsonArray> &pages) { m_searchPages[seq] = pages; }
-    void setRealtimeMembers(const QString &seq, const QStringList &codesWithPrefix) { m_members[seq] = codesWithPrefix; }
+    void setRealtimeMembers(const QString &seq, const QStringList &codesWithPrefix)
+    {
+        m_members[seq] = codesWithPrefix;
+    }
     void setConditionReplyDelayMs(int ms) { m_conditionDelayMs = ms; }
 
     // KST "YYYYMMDDHHmmss" of a UTC instant.

@@ -34,7 +34,8 @@ void KiwoomLogCapture::handler(QtMsgType type, const QMessageLogContext &context
 {
     {
         QMutexLocker lock(&s_mutex);
-        s_lines << QStringLiteral("[%1] %2").arg(QLatin1String(context.category ? context.category : "default"), message);
+        s_lines << QStringLiteral("[%1] %2").arg(
+            QLatin1String(context.category ? context.category : "default"), message);
     }
     // KT_ECHO_LOGS=1 shows the captured lines too (debugging a test).
     if (s_previous && qEnvironmentVariableIsSet("KT_ECHO_LOGS"))

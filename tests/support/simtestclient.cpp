@@ -22,11 +22,7 @@ void spin(const std::function<bool()> &done, int timeoutMs)
 
 } // namespace
 
-SimTestClient::SimTestClient(const QUrl &base, QObject *parent)
-    : QObject(parent)
-    , m_base(base)
-{
-}
+SimTestClient::SimTestClient(const QUrl &base, QObject *parent) : QObject(parent), m_base(base) { }
 
 QString SimTestClient::pathOf(const QString &apiId)
 {
@@ -86,8 +82,8 @@ SimTestClient::Reply SimTestClient::wait(QNetworkReply *reply, int timeoutMs)
     return out;
 }
 
-SimTestClient::Reply SimTestClient::rawPost(const QString &path, const QByteArray &body,
-                                            const QList<QPair<QByteArray, QByteArray>> &headers, int timeoutMs)
+SimTestClient::Reply SimTestClient::rawPost(
+    const QString &path, const QByteArray &body, const QList<QPair<QByteArray, QByteArray>> &headers, int timeoutMs)
 {
     QUrl url = m_base;
     url.setPath(path);
@@ -98,8 +94,8 @@ SimTestClient::Reply SimTestClient::rawPost(const QString &path, const QByteArra
     return wait(m_nam.post(request, body), timeoutMs);
 }
 
-SimTestClient::Reply SimTestClient::post(const QString &path, const QJsonObject &body,
-                                         const QList<QPair<QByteArray, QByteArray>> &headers, int timeoutMs)
+SimTestClient::Reply SimTestClient::post(
+    const QString &path, const QJsonObject &body, const QList<QPair<QByteArray, QByteArray>> &headers, int timeoutMs)
 {
     return rawPost(path, QJsonDocument(body).toJson(QJsonDocument::Compact), headers, timeoutMs);
 }
@@ -114,8 +110,7 @@ SimTestClient::Reply SimTestClient::get(const QString &path, int timeoutMs)
 SimTestClient::Reply SimTestClient::issueToken(const QString &appKey, const QString &secretKey)
 {
     const QJsonObject body { { QStringLiteral("grant_type"), QStringLiteral("client_credentials") },
-                             { QStringLiteral("appkey"), appKey },
-                             { QStringLiteral("secretkey"), secretKey } };
+        { QStringLiteral("appkey"), appKey }, { QStringLiteral("secretkey"), secretKey } };
     Reply reply = post(QStringLiteral("/oauth2/token"), body, { { "api-id", "au10001" } });
     if (reply.returnCode() == 0)
         m_token = reply.json.value(QStringLiteral("token")).toString();
@@ -133,8 +128,8 @@ SimTestClient::Reply SimTestClient::tr(const QString &apiId, const QJsonObject &
     return post(pathOf(apiId), body, headers);
 }
 
-QList<QJsonObject> SimTestClient::allPages(const QString &apiId, const QJsonObject &body, const QString &listName,
-                                           int *pages)
+QList<QJsonObject> SimTestClient::allPages(
+    const QString &apiId, const QJsonObject &body, const QString &listName, int *pages)
 {
     QList<QJsonObject> rows;
     bool cont = false;
@@ -164,8 +159,7 @@ SimTestClient::Reply SimTestClient::admin(const QString &path, const QJsonObject
 
 // --- WebSocket ---------------------------------------------------------------------------------
 
-SimTestSocket::SimTestSocket(const QUrl &url, QObject *parent)
-    : QObject(parent)
+SimTestSocket::SimTestSocket(const QUrl &url, QObject *parent) : QObject(parent)
 {
     connect(&socket, &QWebSocket::textMessageReceived, this, [this](const QString &text) {
         rawFrames.append(text);
@@ -189,7 +183,8 @@ SimTestSocket::~SimTestSocket()
 bool SimTestSocket::open(int timeoutMs)
 {
     bool connected = false;
-    const QMetaObject::Connection c = connect(&socket, &QWebSocket::connected, this, [&connected] { connected = true; });
+    const QMetaObject::Connection c
+        = connect(&socket, &QWebSocket::connected, this, [&connected] { connected = true; });
     socket.open(socket.property("url").toUrl());
     spin([&] { return connected || disconnected; }, timeoutMs);
     disconnect(c);

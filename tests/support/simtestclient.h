@@ -31,7 +31,7 @@ public:
         QJsonObject json;
         bool jsonOk = false;
         QHash<QByteArray, QByteArray> headers; // lower-case names
-        QString networkError;                  // empty when the transport succeeded
+        QString networkError; // empty when the transport succeeded
         int returnCode() const { return json.value(QStringLiteral("return_code")).toInt(-1); }
         QString returnMsg() const { return json.value(QStringLiteral("return_msg")).toString(); }
         QByteArray header(const char *name) const { return headers.value(QByteArray(name)); }
@@ -44,9 +44,9 @@ public:
 
     // Raw POST with the given headers (no defaults added except Content-Type).
     Reply post(const QString &path, const QJsonObject &body, const QList<QPair<QByteArray, QByteArray>> &headers,
-               int timeoutMs = 5000);
+        int timeoutMs = 5000);
     Reply rawPost(const QString &path, const QByteArray &body, const QList<QPair<QByteArray, QByteArray>> &headers,
-                  int timeoutMs = 5000);
+        int timeoutMs = 5000);
     Reply get(const QString &path, int timeoutMs = 5000);
 
     // au10001 with the given keys; stores the token on success.
@@ -57,7 +57,8 @@ public:
     // A TR call with api-id, authorization: Bearer <token>, cont-yn/next-key headers.
     Reply tr(const QString &apiId, const QJsonObject &body, bool cont = false, const QString &nextKey = QString());
     // Follows cont-yn/next-key until done; returns every row of listName and the number of pages.
-    QList<QJsonObject> allPages(const QString &apiId, const QJsonObject &body, const QString &listName, int *pages = nullptr);
+    QList<QJsonObject> allPages(
+        const QString &apiId, const QJsonObject &body, const QString &listName, int *pages = nullptr);
 
     Reply admin(const QString &path, const QJsonObject &body);
 

@@ -24,7 +24,7 @@ private slots:
     {
         FieldReader r(obj(R"({"cur_prc":"-78800","pred_pre":"-600","flu_rt":"+0.94","dt":"20250908",
                                "cntr_tm":"20250917132000","stk_cd":"A005930","pre_sig":"5","stk_nm":" 삼성전자 "})"),
-                      QStringLiteral("ka10080"), QStringLiteral("ka10080 stk_min_pole_chart_qry[0]"));
+            QStringLiteral("ka10080"), QStringLiteral("ka10080 stk_min_pole_chart_qry[0]"));
         Kiwoom::Direction dir = Kiwoom::Direction::Unchanged;
         QCOMPARE(r.price(QLatin1String("cur_prc"), Need::Required, &dir), qint64(78800));
         QCOMPARE(dir, Kiwoom::Direction::Down);
@@ -32,7 +32,7 @@ private slots:
         QCOMPARE(r.decimal(QLatin1String("flu_rt")), 0.94);
         QCOMPARE(r.date(QLatin1String("dt")), QDate(2025, 9, 8));
         QCOMPARE(r.dateTimeMs(QLatin1String("cntr_tm")),
-                 QDateTime(QDate(2025, 9, 17), QTime(4, 20), Qt::UTC).toMSecsSinceEpoch());
+            QDateTime(QDate(2025, 9, 17), QTime(4, 20), Qt::UTC).toMSecsSinceEpoch());
         QCOMPARE(r.code(QLatin1String("stk_cd")), QStringLiteral("005930"));
         QCOMPARE(r.changeSign(QLatin1String("pre_sig")), Kiwoom::ChangeSign::Down);
         QCOMPARE(r.text(QLatin1String("stk_nm")).trimmed(), QStringLiteral("삼성전자"));
@@ -41,7 +41,8 @@ private slots:
 
     void malformedNumberNamesTrAndField()
     {
-        FieldReader r(obj(R"({"cur_prc":"12a"})"), QStringLiteral("ka10081"), QStringLiteral("ka10081 stk_dt_pole_chart_qry[3]"));
+        FieldReader r(
+            obj(R"({"cur_prc":"12a"})"), QStringLiteral("ka10081"), QStringLiteral("ka10081 stk_dt_pole_chart_qry[3]"));
         QCOMPARE(r.price(QLatin1String("cur_prc"), Need::Required), qint64(0));
         QVERIFY(!r.ok());
         QCOMPARE(r.error().kind, KiwoomError::Kind::Parse);
@@ -93,7 +94,8 @@ private slots:
 
     void lenientFieldsWarnInsteadOfFailing()
     {
-        FieldReader r(obj(R"({"per":"N/A","roe":"12.5","cur_prc":"+100"})"), QStringLiteral("ka10001"), QStringLiteral("ka10001"));
+        FieldReader r(obj(R"({"per":"N/A","roe":"12.5","cur_prc":"+100"})"), QStringLiteral("ka10001"),
+            QStringLiteral("ka10001"));
         QCOMPARE(r.decimal(QLatin1String("per"), Need::Lenient), 0.0);
         QCOMPARE(r.decimal(QLatin1String("roe"), Need::Lenient), 12.5);
         QCOMPARE(r.price(QLatin1String("cur_prc"), Need::Required), qint64(100));

@@ -24,7 +24,9 @@ private slots:
 
     void urlValidation()
     {
-        QVERIFY(KiwoomEndpoints::fromUrls(QStringLiteral("http://127.0.0.1:8080"), QStringLiteral("ws://127.0.0.1:8081/api/dostk/websocket")).ok());
+        QVERIFY(KiwoomEndpoints::fromUrls(
+            QStringLiteral("http://127.0.0.1:8080"), QStringLiteral("ws://127.0.0.1:8081/api/dostk/websocket"))
+                    .ok());
         QVERIFY(!KiwoomEndpoints::fromUrls(QStringLiteral("ftp://x"), QStringLiteral("ws://x/y")).ok());
         QVERIFY(!KiwoomEndpoints::fromUrls(QStringLiteral("http://x"), QStringLiteral("http://x/y")).ok());
         QVERIFY(!KiwoomEndpoints::fromUrls(QStringLiteral("not a url"), QStringLiteral("ws://x/y")).ok());
@@ -36,17 +38,18 @@ private slots:
         // demo: both URLs from the app (the simulator)
         QVERIFY(!KiwoomEndpoints::resolve(QStringLiteral("demo"), QString(), QString()).ok());
         const auto demo = KiwoomEndpoints::resolve(QStringLiteral("demo"), QStringLiteral("http://127.0.0.1:5000"),
-                                                   QStringLiteral("ws://127.0.0.1:5001/api/dostk/websocket"));
+            QStringLiteral("ws://127.0.0.1:5001/api/dostk/websocket"));
         QVERIFY(demo.ok());
         QCOMPARE(demo->restBase.port(), 5000);
         // mock with one override
-        const auto mock = KiwoomEndpoints::resolve(QStringLiteral("mock"), QString(), QStringLiteral("ws://127.0.0.1:9/ws"));
+        const auto mock
+            = KiwoomEndpoints::resolve(QStringLiteral("mock"), QString(), QStringLiteral("ws://127.0.0.1:9/ws"));
         QVERIFY(mock.ok());
         QCOMPARE(mock->restBase, QUrl(QStringLiteral("https://mockapi.kiwoom.com")));
         QCOMPARE(mock->wsUrl, QUrl(QStringLiteral("ws://127.0.0.1:9/ws")));
         // any mode with both overrides: a Kiwoom-compatible server elsewhere
-        const auto other = KiwoomEndpoints::resolve(QStringLiteral("live"), QStringLiteral("https://example.test"),
-                                                    QStringLiteral("wss://example.test/ws"));
+        const auto other = KiwoomEndpoints::resolve(
+            QStringLiteral("live"), QStringLiteral("https://example.test"), QStringLiteral("wss://example.test/ws"));
         QCOMPARE(other->restBase, QUrl(QStringLiteral("https://example.test")));
     }
 

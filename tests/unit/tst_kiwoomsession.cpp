@@ -44,8 +44,8 @@ private slots:
     {
         m_server = std::make_unique<KiwoomFakeServer>();
         QVERIFY(m_server->listen());
-        m_server->setConditions({ { QStringLiteral("0"), QStringLiteral("조건1") }, { QStringLiteral("1"), QStringLiteral("조건2") },
-                                  { QStringLiteral("4"), QStringLiteral("급등주") } });
+        m_server->setConditions({ { QStringLiteral("0"), QStringLiteral("조건1") },
+            { QStringLiteral("1"), QStringLiteral("조건2") }, { QStringLiteral("4"), QStringLiteral("급등주") } });
     }
 
     void cleanup() { m_server.reset(); }
@@ -61,9 +61,10 @@ private slots:
         // What the app's demo wiring does once ready.
         int conditionCount = -1;
         connect(&session, &KiwoomSession::ready, this, [&] {
-            session.conditions().listConditions(this, [&](const auto &r) { conditionCount = r.ok() ? int(r->size()) : -2; });
-            session.realtime().subscribe(QStringLiteral("1"), { QStringLiteral("005930"), QStringLiteral("000660") },
-                                         { QStringLiteral("0B") });
+            session.conditions().listConditions(
+                this, [&](const auto &r) { conditionCount = r.ok() ? int(r->size()) : -2; });
+            session.realtime().subscribe(
+                QStringLiteral("1"), { QStringLiteral("005930"), QStringLiteral("000660") }, { QStringLiteral("0B") });
         });
         session.start();
         QVERIFY(ready.wait(5000));
@@ -74,12 +75,14 @@ private slots:
         QTRY_COMPARE(conditionCount, 3);
         QTRY_COMPARE(m_server->wsRequests(QStringLiteral("REG")).size(), 1);
 
-        m_server->wsSend(QStringLiteral(R"({"trnm":"REAL","data":[{"type":"0B","name":"주식체결","item":"005930","values":{"20":"090001","10":"+70100","15":"+10"}}]})"));
+        m_server->wsSend(QStringLiteral(
+            R"({"trnm":"REAL","data":[{"type":"0B","name":"주식체결","item":"005930","values":{"20":"090001","10":"+70100","15":"+10"}}]})"));
         QVERIFY(ticks.wait(2000));
 
         // REST works through the same session.
-        m_server->enqueue(QStringLiteral("ka10001"), Response::ok(QJsonObject { { QStringLiteral("stk_cd"), QStringLiteral("005930") },
-                                                                             { QStringLiteral("cur_prc"), QStringLiteral("+70100") } }));
+        m_server->enqueue(QStringLiteral("ka10001"),
+            Response::ok(QJsonObject { { QStringLiteral("stk_cd"), QStringLiteral("005930") },
+                { QStringLiteral("cur_prc"), QStringLiteral("+70100") } }));
         bool restOk = false;
         session.rest().stockInfo(QStringLiteral("005930"), this, [&](const auto &r) { restOk = r.ok(); });
         QTRY_VERIFY(restOk);
@@ -99,8 +102,7 @@ private slots:
 
         // The log tells the story, without secrets.
         for (const char *line : { "session authenticating: demo mode", "token issued (expires", "websocket logged in",
-                                  "session ready", "conditions: 3", "REG 0B for 005930,000660 (group 1)", "revoked",
-                                  "session stopped" })
+                 "session ready", "conditions: 3", "REG 0B for 005930,000660 (group 1)", "revoked", "session stopped" })
             QVERIFY2(capture.contains(QString::fromUtf8(line)), line);
         QStringList secrets = m_server->issuedTokens();
         secrets << CREDS.appKey << CREDS.secretKey;
@@ -110,7 +112,8 @@ private slots:
 
     void badCredentialsFail()
     {
-        m_server->setTokenIssueResponse(Response::error(3, QStringLiteral("인증에 실패했습니다[8001:App Key와 Secret Key 검증에 실패했습니다.]")));
+        m_server->setTokenIssueResponse(
+            Response::error(3, QStringLiteral("인증에 실패했습니다[8001:App Key와 Secret Key 검증에 실패했습니다.]")));
         KiwoomSession session(config(), SystemClock::instance());
         QSignalSpy failed(&session, &KiwoomSession::failed);
         session.start();
@@ -145,8 +148,8 @@ private slots:
 
         // Default mode is demo: without the simulator's URLs there is nothing to connect to.
         QVERIFY(!KiwoomSession::configFor(settings, QString(), QString(), QString(), CREDS).ok());
-        const auto demo = KiwoomSession::configFor(settings, QString(), m_server->restUrl().toString(),
-                                                   m_server->wsUrl().toString(), CREDS);
+        const auto demo = KiwoomSession::configFor(
+            settings, QString(), m_server->restUrl().toString(), m_server->wsUrl().toString(), CREDS);
         QVERIFY(demo.ok());
         QCOMPARE(demo->mode, QStringLiteral("demo"));
         QCOMPARE(demo->endpoints.restBase, m_server->restUrl());
@@ -181,7 +184,8 @@ private slots:
         QVERIFY(ready.wait(5000));
         QCOMPARE(session.state(), KiwoomSession::State::Degraded);
         bool restOk = false;
-        m_server->enqueue(QStringLiteral("ka00001"), Response::ok(QJsonObject { { QStringLiteral("acctNo"), QStringLiteral("0123456789") } }));
+        m_server->enqueue(QStringLiteral("ka00001"),
+            Response::ok(QJsonObject { { QStringLiteral("acctNo"), QStringLiteral("0123456789") } }));
         session.rest().accountNumber(this, [&](const auto &r) { restOk = r.ok(); });
         QTRY_VERIFY(restOk);
         session.stop();

@@ -93,7 +93,8 @@ private slots:
         QVERIFY(QFile::exists(base + QStringLiteral(".3")));
         QVERIFY(!QFile::exists(base + QStringLiteral(".4")));
         QByteArray all;
-        const QStringList files = { base, base + QStringLiteral(".1"), base + QStringLiteral(".2"), base + QStringLiteral(".3") };
+        const QStringList files
+            = { base, base + QStringLiteral(".1"), base + QStringLiteral(".2"), base + QStringLiteral(".3") };
         for (const QString &p : files) {
             const QByteArray bytes = readAll(p);
             QVERIFY(bytes.size() <= o.maxBytes);

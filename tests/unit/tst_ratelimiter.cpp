@@ -148,7 +148,8 @@ private slots:
         auto l = make(c);
         QList<RateLimiter::Ticket> tickets;
         for (int i = 0; i < 4; ++i)
-            tickets << l->acquire(QStringLiteral("ka10001"), RequestPool::Query, RequestPriority::Quote, [this] { m_granted << "q"; });
+            tickets << l->acquire(
+                QStringLiteral("ka10001"), RequestPool::Query, RequestPriority::Quote, [this] { m_granted << "q"; });
         l->pump();
         QCOMPARE(m_granted.size(), 2); // maxInFlight - 1 for queries
         acquire(*l, QStringLiteral("kt10000"), RequestPool::Order, RequestPriority::Order, QStringLiteral("o"));
@@ -167,7 +168,8 @@ private slots:
         c.maxInFlight = 100;
         auto l = make(c);
         l->reportRateLimited(QStringLiteral("ka10080"), RequestPool::Query, 1700,
-                             QStringLiteral("허용된 요청 개수를 초과하였습니다[1700:허용된 요청 개수를 초과하였습니다. 유량=2, API ID=ka10080]"));
+            QStringLiteral(
+                "허용된 요청 개수를 초과하였습니다[1700:허용된 요청 개수를 초과하였습니다. 유량=2, API ID=ka10080]"));
         QCOMPARE(l->quotaFor(QStringLiteral("ka10080"), RequestPool::Query), 2); // adopted from the message
         acquire(*l, QStringLiteral("ka10080"), RequestPool::Query, RequestPriority::Chart, QStringLiteral("min"));
         acquire(*l, QStringLiteral("ka10001"), RequestPool::Query, RequestPriority::Quote, QStringLiteral("info"));
@@ -256,7 +258,8 @@ private slots:
         c.queriesPerSecond = 1;
         auto l = make(c);
         acquire(*l, QStringLiteral("a"), RequestPool::Query, RequestPriority::Quote, QStringLiteral("1"));
-        const auto t = l->acquire(QStringLiteral("a"), RequestPool::Query, RequestPriority::Quote, [this] { m_granted << "2"; });
+        const auto t
+            = l->acquire(QStringLiteral("a"), RequestPool::Query, RequestPriority::Quote, [this] { m_granted << "2"; });
         l->pump();
         QVERIFY(l->cancel(t));
         QVERIFY(!l->cancel(t));
@@ -288,16 +291,18 @@ private slots:
         server.setRateLimit(QUOTA, QUOTA, 1000);
         server.setHandler(QStringLiteral("ka10001"), [](const auto &) {
             return KiwoomFakeServer::Response::ok(QJsonObject { { QStringLiteral("stk_cd"), QStringLiteral("005930") },
-                                                                { QStringLiteral("cur_prc"), QStringLiteral("+70100") } });
+                { QStringLiteral("cur_prc"), QStringLiteral("+70100") } });
         });
         for (const char *id : { "ka10004", "ka10007" })
             server.setHandler(QString::fromLatin1(id), [](const auto &) {
-                return KiwoomFakeServer::Response::ok(QJsonObject { { QStringLiteral("bid_req_base_tm"), QStringLiteral("090000") },
-                                                                    { QStringLiteral("stk_cd"), QStringLiteral("005930") },
-                                                                    { QStringLiteral("cur_prc"), QStringLiteral("+70100") } });
+                return KiwoomFakeServer::Response::ok(
+                    QJsonObject { { QStringLiteral("bid_req_base_tm"), QStringLiteral("090000") },
+                        { QStringLiteral("stk_cd"), QStringLiteral("005930") },
+                        { QStringLiteral("cur_prc"), QStringLiteral("+70100") } });
             });
         QNetworkAccessManager network;
-        TokenManager tokens(network, KiwoomEndpoints { server.restUrl(), server.wsUrl() }, CREDS, SystemClock::instance());
+        TokenManager tokens(
+            network, KiwoomEndpoints { server.restUrl(), server.wsUrl() }, CREDS, SystemClock::instance());
         RateLimiter::Config config;
         config.queriesPerSecond = QUOTA;
         RateLimiter limiter(config, RateLimiter::MonotonicClock());
@@ -314,13 +319,16 @@ private slots:
             };
             switch (i % 3) {
             case 0:
-                rest.stockInfo(QStringLiteral("005930"), this, [&, count](const auto &r) { count(r.ok(), r.ok() ? QString() : r.error().describe()); });
+                rest.stockInfo(QStringLiteral("005930"), this,
+                    [&, count](const auto &r) { count(r.ok(), r.ok() ? QString() : r.error().describe()); });
                 break;
             case 1:
-                rest.orderBook(QStringLiteral("005930"), this, [&, count](const auto &r) { count(r.ok(), r.ok() ? QString() : r.error().describe()); });
+                rest.orderBook(QStringLiteral("005930"), this,
+                    [&, count](const auto &r) { count(r.ok(), r.ok() ? QString() : r.error().describe()); });
                 break;
             default:
-                rest.quoteSheet(QStringLiteral("005930"), this, [&, count](const auto &r) { count(r.ok(), r.ok() ? QString() : r.error().describe()); });
+                rest.quoteSheet(QStringLiteral("005930"), this,
+                    [&, count](const auto &r) { count(r.ok(), r.ok() ? QString() : r.error().describe()); });
                 break;
             }
         }
@@ -350,13 +358,14 @@ private slots:
         std::sort(arrivals.begin(), arrivals.end());
         if (qEnvironmentVariableIsSet("KT_DEBUG_ARRIVALS")) {
             for (int i = 0; i < arrivals.size(); i += QUOTA)
-                qInfo("batch %d: first %lld last %lld", i / QUOTA, arrivals[i] - arrivals[0], arrivals[std::min(i + QUOTA - 1, int(arrivals.size()) - 1)] - arrivals[0]);
+                qInfo("batch %d: first %lld last %lld", i / QUOTA, arrivals[i] - arrivals[0],
+                    arrivals[std::min(i + QUOTA - 1, int(arrivals.size()) - 1)] - arrivals[0]);
         }
         // Sustained rate: everything after the first full window, over the time it took.
         const double seconds = double(arrivals.last() - arrivals.first()) / 1000.0;
         const double rate = double(N - QUOTA) / seconds;
         qInfo("burst of %d: %.2f req/s sustained against a quota of %d/s (%.1f%%), span %.2f s, 0 rejections", N, rate,
-              QUOTA, 100.0 * rate / QUOTA, seconds);
+            QUOTA, 100.0 * rate / QUOTA, seconds);
         QVERIFY2(rate >= 0.9 * QUOTA, qPrintable(QString::number(rate)));
         QVERIFY2(rate <= QUOTA, qPrintable(QString::number(rate)));
     }

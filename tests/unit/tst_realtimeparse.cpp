@@ -36,7 +36,8 @@ private slots:
     void tradeTickFromDocumentExample()
     {
         // Protocol §5.2/§5.3: live key order (data before trnm), the 0B example values.
-        const QJsonObject frame = obj(R"({"data":[{"type":"0B","name":"주식체결","item":"005930","values":{"20":"165208","10":"-20800",
+        const QJsonObject frame
+            = obj(R"({"data":[{"type":"0B","name":"주식체결","item":"005930","values":{"20":"165208","10":"-20800",
             "11":"-50","12":"-0.24","27":"-20800","28":"-20700","15":"+82","13":"30379732","14":"632640","16":"-20850","17":"+20900",
             "18":"-20700","25":"5","26":"-9036","29":"-148","30":"-0.03","31":"0.18","32":"4","228":"87.74","311":"4120","290":"2",
             "691":"0","567":"000000","568":"000000","851":"","1890":"","1891":"","1892":"","1030":"","1031":"","1032":"","1071":"",
@@ -137,7 +138,8 @@ private slots:
 
     void orderExecution()
     {
-        const QJsonObject entry = obj(R"({"type":"00","name":"주문체결","item":"","values":{"9201":"1234567890","9203":"0000138",
+        const QJsonObject entry
+            = obj(R"({"type":"00","name":"주문체결","item":"","values":{"9201":"1234567890","9203":"0000138",
             "9205":"","9001":"A005930","912":"JJ","913":"체결","302":"삼성전자","900":"10","901":"70100","902":"4","903":"420600",
             "904":"0000000","905":"+매수","906":"보통","907":"2","908":"090512","909":"00012","910":"70100","911":"6","10":"+70100",
             "27":"+70200","28":"+70100","914":"70100","915":"6","938":"63","939":"0","919":"","920":"","921":"","922":"","923":"",
@@ -185,9 +187,11 @@ private slots:
 
     void balance()
     {
-        const auto r = parseRealEntry(obj(R"({"type":"04","name":"잔고","item":"","values":{"9201":"1234567890","9001":"005930",
+        const auto r
+            = parseRealEntry(obj(R"({"type":"04","name":"잔고","item":"","values":{"9201":"1234567890","9001":"005930",
             "917":"00","916":"00000000","302":"삼성전자","10":"-20800","930":"102","931":"154116","932":"15719832","933":"102",
-            "945":"0","946":"2","950":"0","27":"-20800","28":"-20700","307":"20850","8019":"-86.50"}})"), RECEIVED);
+            "945":"0","946":"2","950":"0","27":"-20800","28":"-20700","307":"20850","8019":"-86.50"}})"),
+                RECEIVED);
         QVERIFY2(r.ok(), qPrintable(r.ok() ? QString() : r.error().message));
         const auto &b = std::get<BalanceUpdate>(*r);
         QCOMPARE(b.code, QStringLiteral("005930"));
@@ -202,8 +206,9 @@ private slots:
 
     void marketStatus()
     {
-        const auto r = parseRealEntry(obj(R"({"type":"0s","name":"장시작시간","item":"","values":{"215":"3","20":"090000","214":"000000"}})"),
-                                      Krx::fromKst(QDate(2025, 9, 17), QTime(9, 0, 1)));
+        const auto r = parseRealEntry(
+            obj(R"({"type":"0s","name":"장시작시간","item":"","values":{"215":"3","20":"090000","214":"000000"}})"),
+            Krx::fromKst(QDate(2025, 9, 17), QTime(9, 0, 1)));
         QVERIFY(r.ok());
         const auto &m = std::get<MarketStatusEvent>(*r);
         QCOMPARE(m.operation, QStringLiteral("3"));
@@ -214,9 +219,10 @@ private slots:
 
     void volatilityInterruption()
     {
-        const auto r = parseRealEntry(obj(R"({"type":"1h","name":"VI발동/해제","item":"005930","values":{"9001":"005930","302":"삼성전자",
+        const auto r = parseRealEntry(
+            obj(R"({"type":"1h","name":"VI발동/해제","item":"005930","values":{"9001":"005930","302":"삼성전자",
             "13":"1000","14":"70","9068":"1","1221":"+77000","1223":"101500","1224":"","1225":"동적","1489":"","1490":"","9069":""}})"),
-                                      Krx::fromKst(QDate(2025, 9, 17), QTime(10, 15, 1)));
+            Krx::fromKst(QDate(2025, 9, 17), QTime(10, 15, 1)));
         QVERIFY2(r.ok(), qPrintable(r.ok() ? QString() : r.error().message));
         const auto &v = std::get<ViEvent>(*r);
         QCOMPARE(v.code, QStringLiteral("005930"));
@@ -229,7 +235,8 @@ private slots:
     void conditionHits()
     {
         // Protocol §5.4 example, verbatim.
-        const QJsonObject frame = obj(R"({"trnm":"REAL","data":[{"type":"02","name":"조건검색","item":"005930","values":{"841":"4",
+        const QJsonObject frame
+            = obj(R"({"trnm":"REAL","data":[{"type":"02","name":"조건검색","item":"005930","values":{"841":"4",
             "9001":"005930","843":"I","20":"152028","907":"2"}},{"type":"02","name":"조건검색","item":"000660","values":{"841":"4",
             "9001":"A000660","843":"D","20":"152029","907":"1"}}]})");
         quint64 seq = 0;
@@ -245,7 +252,9 @@ private slots:
         QCOMPARE(out.code, QStringLiteral("000660"));
         QVERIFY(!out.entered);
 
-        QVERIFY(!parseRealEntry(obj(R"({"type":"02","item":"005930","values":{"841":"4","9001":"005930","843":"X"}})"), RECEIVED).ok());
+        QVERIFY(!parseRealEntry(
+            obj(R"({"type":"02","item":"005930","values":{"841":"4","9001":"005930","843":"X"}})"), RECEIVED)
+                     .ok());
     }
 };
 

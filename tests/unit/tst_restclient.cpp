@@ -71,8 +71,7 @@ private:
         m_rest->setConfig(config);
     }
 
-    template<typename T, typename Invoke>
-    KiwoomResult<T> run(Invoke invoke, int timeoutMs = 5000)
+    template<typename T, typename Invoke> KiwoomResult<T> run(Invoke invoke, int timeoutMs = 5000)
     {
         std::optional<KiwoomResult<T>> result;
         invoke([&](const KiwoomResult<T> &r) { result = r; });
@@ -124,27 +123,36 @@ private slots:
 
     void quoteTrs()
     {
-        m_server->enqueue(QStringLiteral("ka10001"), Response::ok(obj(R"({"stk_cd":"005930","stk_nm":"삼성전자","cur_prc":"-72600","pred_pre":"-100","flu_rt":"-0.14"})")));
+        m_server->enqueue(QStringLiteral("ka10001"),
+            Response::ok(obj(
+                R"({"stk_cd":"005930","stk_nm":"삼성전자","cur_prc":"-72600","pred_pre":"-100","flu_rt":"-0.14"})")));
         const auto info = run<StockInfo>([&](auto done) { m_rest->stockInfo(QStringLiteral("005930"), this, done); });
         QVERIFY2(info.ok(), qPrintable(info.ok() ? QString() : info.error().describe()));
         QCOMPARE(info->price, qint64(72600));
         QCOMPARE(info->direction, Direction::Down);
         checkShape(QStringLiteral("ka10001"), "/api/dostk/stkinfo", obj(R"({"stk_cd":"005930"})"), true);
 
-        m_server->enqueue(QStringLiteral("ka10004"), Response::ok(obj(R"({"bid_req_base_tm":"162000","sel_fpr_bid":"-20800","sel_fpr_req":"82","buy_fpr_bid":"-20700","buy_fpr_req":"23847"})")));
+        m_server->enqueue(QStringLiteral("ka10004"),
+            Response::ok(obj(
+                R"({"bid_req_base_tm":"162000","sel_fpr_bid":"-20800","sel_fpr_req":"82","buy_fpr_bid":"-20700","buy_fpr_req":"23847"})")));
         const auto book = run<OrderBook>([&](auto done) { m_rest->orderBook(QStringLiteral("005930"), this, done); });
         QVERIFY(book.ok());
         QCOMPARE(book->code, QStringLiteral("005930"));
         QCOMPARE(book->asks[0].price, qint64(20800));
         checkShape(QStringLiteral("ka10004"), "/api/dostk/mrkcond", obj(R"({"stk_cd":"005930"})"), true);
 
-        m_server->enqueue(QStringLiteral("ka10007"), Response::ok(obj(R"({"stk_cd":"005930","stk_nm":"삼성전자","cur_prc":"+73000","date":"20241128","tm":"153000"})")));
-        const auto sheet = run<QuoteSheet>([&](auto done) { m_rest->quoteSheet(QStringLiteral("005930"), this, done); });
+        m_server->enqueue(QStringLiteral("ka10007"),
+            Response::ok(
+                obj(R"({"stk_cd":"005930","stk_nm":"삼성전자","cur_prc":"+73000","date":"20241128","tm":"153000"})")));
+        const auto sheet
+            = run<QuoteSheet>([&](auto done) { m_rest->quoteSheet(QStringLiteral("005930"), this, done); });
         QVERIFY(sheet.ok());
         QCOMPARE(sheet->price, qint64(73000));
         checkShape(QStringLiteral("ka10007"), "/api/dostk/mrkcond", obj(R"({"stk_cd":"005930"})"), true);
 
-        m_server->enqueue(QStringLiteral("ka10095"), Response::ok(obj(R"({"atn_stk_infr":[{"stk_cd":"005930","cur_prc":"+156600"},{"stk_cd":"000660","cur_prc":"-120000"}]})")));
+        m_server->enqueue(QStringLiteral("ka10095"),
+            Response::ok(obj(
+                R"({"atn_stk_infr":[{"stk_cd":"005930","cur_prc":"+156600"},{"stk_cd":"000660","cur_prc":"-120000"}]})")));
         const auto watch = run<QList<WatchQuote>>([&](auto done) {
             m_rest->watchlistQuotes({ QStringLiteral("005930"), QStringLiteral("000660") }, this, done);
         });
@@ -156,12 +164,17 @@ private slots:
 
     void chartAndListTrs()
     {
-        m_server->enqueue(QStringLiteral("ka10079"), Response::ok(obj(R"({"stk_cd":"005930","last_tic_cnt":"","stk_tic_chart_qry":[{"cur_prc":"70100","trde_qty":"10","cntr_tm":"20250908090001"}]})")));
+        m_server->enqueue(QStringLiteral("ka10079"),
+            Response::ok(obj(
+                R"({"stk_cd":"005930","last_tic_cnt":"","stk_tic_chart_qry":[{"cur_prc":"70100","trde_qty":"10","cntr_tm":"20250908090001"}]})")));
         TickChartRequest tick { QStringLiteral("005930"), 1, true, {} };
         QVERIFY(run<ChartReply>([&](auto done) { m_rest->tickChart(tick, this, done); }).ok());
-        checkShape(QStringLiteral("ka10079"), "/api/dostk/chart", obj(R"({"stk_cd":"005930","tic_scope":"1","upd_stkpc_tp":"1"})"), true);
+        checkShape(QStringLiteral("ka10079"), "/api/dostk/chart",
+            obj(R"({"stk_cd":"005930","tic_scope":"1","upd_stkpc_tp":"1"})"), true);
 
-        m_server->enqueue(QStringLiteral("ka10080"), Response::ok(obj(R"({"stk_cd":"005930","stk_min_pole_chart_qry":[{"cur_prc":"-78800","trde_qty":"7913","cntr_tm":"20250917132000","open_pric":"-78850","high_pric":"-78900","low_pric":"-78800"}]})")));
+        m_server->enqueue(QStringLiteral("ka10080"),
+            Response::ok(obj(
+                R"({"stk_cd":"005930","stk_min_pole_chart_qry":[{"cur_prc":"-78800","trde_qty":"7913","cntr_tm":"20250917132000","open_pric":"-78850","high_pric":"-78900","low_pric":"-78800"}]})")));
         MinuteChartRequest minute { QStringLiteral("005930"), 5, false, QDate(2025, 9, 17), {} };
         const auto m = run<ChartReply>([&](auto done) { m_rest->minuteChart(minute, this, done); });
         QVERIFY(m.ok());
@@ -169,23 +182,31 @@ private slots:
         QCOMPARE(m->page.pages, 1);
         QVERIFY(!m->page.hasMore);
         checkShape(QStringLiteral("ka10080"), "/api/dostk/chart",
-                   obj(R"({"stk_cd":"005930","tic_scope":"5","upd_stkpc_tp":"0","base_dt":"20250917"})"), true);
+            obj(R"({"stk_cd":"005930","tic_scope":"5","upd_stkpc_tp":"0","base_dt":"20250917"})"), true);
 
-        m_server->enqueue(QStringLiteral("ka10081"), Response::ok(obj(R"({"stk_cd":"005930","stk_dt_pole_chart_qry":[{"cur_prc":"70100","trde_qty":"9263135","trde_prica":"648525","dt":"20250908","open_pric":"69800","high_pric":"70500","low_pric":"69600","pred_pre":"+600","pred_pre_sig":"2","trde_tern_rt":"+0.16"}]})")));
+        m_server->enqueue(QStringLiteral("ka10081"),
+            Response::ok(obj(
+                R"({"stk_cd":"005930","stk_dt_pole_chart_qry":[{"cur_prc":"70100","trde_qty":"9263135","trde_prica":"648525","dt":"20250908","open_pric":"69800","high_pric":"70500","low_pric":"69600","pred_pre":"+600","pred_pre_sig":"2","trde_tern_rt":"+0.16"}]})")));
         DailyChartRequest daily { QStringLiteral("005930"), QDate(2025, 9, 8), true, {} };
         const auto d = run<ChartReply>([&](auto done) { m_rest->dailyChart(daily, this, done); });
         QVERIFY(d.ok());
         QCOMPARE(d->bars.first().close, qint64(70100));
-        checkShape(QStringLiteral("ka10081"), "/api/dostk/chart", obj(R"({"stk_cd":"005930","base_dt":"20250908","upd_stkpc_tp":"1"})"), true);
+        checkShape(QStringLiteral("ka10081"), "/api/dostk/chart",
+            obj(R"({"stk_cd":"005930","base_dt":"20250908","upd_stkpc_tp":"1"})"), true);
 
-        m_server->enqueue(QStringLiteral("ka10099"), Response::ok(obj(R"({"list":[{"code":"005930","name":"삼성전자","listCount":"0000000123759593","lastPrice":"00000197"}]})")));
-        const auto list = run<StockListReply>([&](auto done) { m_rest->stockList(Market::Kosdaq, Paging(), this, done); });
+        m_server->enqueue(QStringLiteral("ka10099"),
+            Response::ok(obj(
+                R"({"list":[{"code":"005930","name":"삼성전자","listCount":"0000000123759593","lastPrice":"00000197"}]})")));
+        const auto list
+            = run<StockListReply>([&](auto done) { m_rest->stockList(Market::Kosdaq, Paging(), this, done); });
         QVERIFY(list.ok());
         QCOMPARE(list->stocks.first().listedShares, qint64(123759593));
         checkShape(QStringLiteral("ka10099"), "/api/dostk/stkinfo", obj(R"({"mrkt_tp":"10"})"), true);
 
-        m_server->enqueue(QStringLiteral("ka10100"), Response::ok(obj(R"({"code":"005930","name":"삼성전자","lastPrice":"00070100"})")));
-        const auto one = run<StockListing>([&](auto done) { m_rest->stockListing(QStringLiteral("005930"), this, done); });
+        m_server->enqueue(QStringLiteral("ka10100"),
+            Response::ok(obj(R"({"code":"005930","name":"삼성전자","lastPrice":"00070100"})")));
+        const auto one
+            = run<StockListing>([&](auto done) { m_rest->stockListing(QStringLiteral("005930"), this, done); });
         QVERIFY(one.ok());
         QCOMPARE(one->lastPrice, qint64(70100));
         checkShape(QStringLiteral("ka10100"), "/api/dostk/stkinfo", obj(R"({"stk_cd":"005930"})"), true);
@@ -193,81 +214,112 @@ private slots:
 
     void orderTrs()
     {
-        m_server->enqueue(QStringLiteral("kt10000"), Response::raw(R"({"ord_no":"0000138","dmst_stex_tp":"KRX","return_code":0,"return_msg":"매수주문이 완료되었습니다."})"));
+        m_server->enqueue(QStringLiteral("kt10000"),
+            Response::raw(
+                R"({"ord_no":"0000138","dmst_stex_tp":"KRX","return_code":0,"return_msg":"매수주문이 완료되었습니다."})"));
         OrderRequest buy { Side::Buy, Exchange::Krx, QStringLiteral("005930"), 1, 70100, TradeType::Limit, 0 };
         const auto b = run<OrderAck>([&](auto done) { m_rest->placeOrder(buy, this, done); });
         QVERIFY(b.ok());
         QCOMPARE(b->orderNo, QStringLiteral("0000138"));
         checkShape(QStringLiteral("kt10000"), "/api/dostk/ordr",
-                   obj(R"({"dmst_stex_tp":"KRX","stk_cd":"005930","ord_qty":"1","ord_uv":"70100","trde_tp":"0","cond_uv":""})"), false);
+            obj(R"({"dmst_stex_tp":"KRX","stk_cd":"005930","ord_qty":"1","ord_uv":"70100","trde_tp":"0","cond_uv":""})"),
+            false);
 
-        m_server->enqueue(QStringLiteral("kt10001"), Response::raw(R"({"ord_no":"0000139","dmst_stex_tp":"KRX","return_code":0,"return_msg":"매도주문이 완료되었습니다."})"));
+        m_server->enqueue(QStringLiteral("kt10001"),
+            Response::raw(
+                R"({"ord_no":"0000139","dmst_stex_tp":"KRX","return_code":0,"return_msg":"매도주문이 완료되었습니다."})"));
         OrderRequest sell { Side::Sell, Exchange::Krx, QStringLiteral("005930"), 2, 0, TradeType::Market, 0 };
-        QCOMPARE(run<OrderAck>([&](auto done) { m_rest->placeOrder(sell, this, done); })->orderNo, QStringLiteral("0000139"));
+        QCOMPARE(run<OrderAck>([&](auto done) { m_rest->placeOrder(sell, this, done); })->orderNo,
+            QStringLiteral("0000139"));
         checkShape(QStringLiteral("kt10001"), "/api/dostk/ordr",
-                   obj(R"({"dmst_stex_tp":"KRX","stk_cd":"005930","ord_qty":"2","ord_uv":"","trde_tp":"3","cond_uv":""})"), false);
+            obj(R"({"dmst_stex_tp":"KRX","stk_cd":"005930","ord_qty":"2","ord_uv":"","trde_tp":"3","cond_uv":""})"),
+            false);
 
-        m_server->enqueue(QStringLiteral("kt10002"), Response::raw(R"({"ord_no":"0000140","base_orig_ord_no":"0000139","mdfy_qty":"000000000001","dmst_stex_tp":"KRX","return_code":0,"return_msg":"매수정정 주문입력이 완료되었습니다"})"));
+        m_server->enqueue(QStringLiteral("kt10002"),
+            Response::raw(
+                R"({"ord_no":"0000140","base_orig_ord_no":"0000139","mdfy_qty":"000000000001","dmst_stex_tp":"KRX","return_code":0,"return_msg":"매수정정 주문입력이 완료되었습니다"})"));
         ModifyRequest modify { Exchange::Krx, QStringLiteral("0000139"), QStringLiteral("005930"), 1, 70200, 0 };
         const auto m = run<ModifyAck>([&](auto done) { m_rest->modifyOrder(modify, this, done); });
         QVERIFY(m.ok());
         QCOMPARE(m->quantity, qint64(1));
         checkShape(QStringLiteral("kt10002"), "/api/dostk/ordr",
-                   obj(R"({"dmst_stex_tp":"KRX","orig_ord_no":"0000139","stk_cd":"005930","mdfy_qty":"1","mdfy_uv":"70200","mdfy_cond_uv":""})"), false);
+            obj(R"({"dmst_stex_tp":"KRX","orig_ord_no":"0000139","stk_cd":"005930","mdfy_qty":"1","mdfy_uv":"70200","mdfy_cond_uv":""})"),
+            false);
 
-        m_server->enqueue(QStringLiteral("kt10003"), Response::raw(R"({"ord_no":"0000141","base_orig_ord_no":"0000139","cncl_qty":"000000000001","return_code":0,"return_msg":"매수취소 주문입력이 완료되었습니다"})"));
+        m_server->enqueue(QStringLiteral("kt10003"),
+            Response::raw(
+                R"({"ord_no":"0000141","base_orig_ord_no":"0000139","cncl_qty":"000000000001","return_code":0,"return_msg":"매수취소 주문입력이 완료되었습니다"})"));
         CancelRequest cancel { Exchange::Krx, QStringLiteral("0000140"), QStringLiteral("005930"), 0 };
         const auto c = run<CancelAck>([&](auto done) { m_rest->cancelOrder(cancel, this, done); });
         QVERIFY(c.ok());
         QCOMPARE(c->baseOrigOrderNo, QStringLiteral("0000139"));
         checkShape(QStringLiteral("kt10003"), "/api/dostk/ordr",
-                   obj(R"({"dmst_stex_tp":"KRX","orig_ord_no":"0000140","stk_cd":"005930","cncl_qty":"0"})"), false);
+            obj(R"({"dmst_stex_tp":"KRX","orig_ord_no":"0000140","stk_cd":"005930","cncl_qty":"0"})"), false);
     }
 
     void accountTrs()
     {
         m_server->enqueue(QStringLiteral("ka00001"), Response::ok(obj(R"({"acctNo":"0123456789"})")));
-        QCOMPARE(run<AccountNumber>([&](auto done) { m_rest->accountNumber(this, done); })->accountNo, QStringLiteral("0123456789"));
+        QCOMPARE(run<AccountNumber>([&](auto done) { m_rest->accountNumber(this, done); })->accountNo,
+            QStringLiteral("0123456789"));
         checkShape(QStringLiteral("ka00001"), "/api/dostk/acnt", QJsonObject(), true);
 
-        m_server->enqueue(QStringLiteral("kt00001"), Response::ok(obj(R"({"entr":"000000000017534","ord_alow_amt":"000000000017534","d2_entra":"000000000012550"})")));
+        m_server->enqueue(QStringLiteral("kt00001"),
+            Response::ok(
+                obj(R"({"entr":"000000000017534","ord_alow_amt":"000000000017534","d2_entra":"000000000012550"})")));
         const auto d = run<Deposit>([&](auto done) { m_rest->deposit(DepositRequest { true }, this, done); });
         QCOMPARE(d->deposit, qint64(17534));
         checkShape(QStringLiteral("kt00001"), "/api/dostk/acnt", obj(R"({"qry_tp":"3"})"), true);
 
-        m_server->enqueue(QStringLiteral("kt00004"), Response::ok(obj(R"({"entr":"000000017534","stk_acnt_evlt_prst":[{"stk_cd":"A005930","rmnd_qty":"000000000003","pl_amt":"-00000163958","pl_rt":"-43.8977"}]})")));
-        const auto ev = run<AccountEvaluation>([&](auto done) { m_rest->accountEvaluation(AccountEvaluationRequest(), this, done); });
+        m_server->enqueue(QStringLiteral("kt00004"),
+            Response::ok(obj(
+                R"({"entr":"000000017534","stk_acnt_evlt_prst":[{"stk_cd":"A005930","rmnd_qty":"000000000003","pl_amt":"-00000163958","pl_rt":"-43.8977"}]})")));
+        const auto ev = run<AccountEvaluation>(
+            [&](auto done) { m_rest->accountEvaluation(AccountEvaluationRequest(), this, done); });
         QVERIFY(ev.ok());
         QCOMPARE(ev->stocks.first().pnl, qint64(-163958));
         checkShape(QStringLiteral("kt00004"), "/api/dostk/acnt", obj(R"({"qry_tp":"0","dmst_stex_tp":"KRX"})"), true);
 
-        m_server->enqueue(QStringLiteral("kt00018"), Response::ok(obj(R"({"tot_pur_amt":"000000017598258","tot_evlt_amt":"000000025789890","acnt_evlt_remn_indv_tot":[{"stk_cd":"A005930","rmnd_qty":"000000000000003","cur_prc":"000000059000","evltv_prft":"-00000000196888"}]})")));
+        m_server->enqueue(QStringLiteral("kt00018"),
+            Response::ok(obj(
+                R"({"tot_pur_amt":"000000017598258","tot_evlt_amt":"000000025789890","acnt_evlt_remn_indv_tot":[{"stk_cd":"A005930","rmnd_qty":"000000000000003","cur_prc":"000000059000","evltv_prft":"-00000000196888"}]})")));
         const auto h = run<Holdings>([&](auto done) { m_rest->holdings(HoldingsRequest(), this, done); });
         QVERIFY(h.ok());
         QCOMPARE(h->holdings.first().pnl, qint64(-196888));
         checkShape(QStringLiteral("kt00018"), "/api/dostk/acnt", obj(R"({"qry_tp":"1","dmst_stex_tp":"KRX"})"), true);
 
-        m_server->enqueue(QStringLiteral("ka10075"), Response::ok(obj(R"({"oso":[{"ord_no":"0000069","stk_cd":"005930","ord_qty":"1","oso_qty":"1","io_tp_nm":"+매수","tm":"154113"}]})")));
+        m_server->enqueue(QStringLiteral("ka10075"),
+            Response::ok(obj(
+                R"({"oso":[{"ord_no":"0000069","stk_cd":"005930","ord_qty":"1","oso_qty":"1","io_tp_nm":"+매수","tm":"154113"}]})")));
         const auto open = run<OpenOrders>([&](auto done) { m_rest->openOrders(OpenOrdersRequest(), this, done); });
         QVERIFY(open.ok());
         QCOMPARE(open->orders.first().orderNo, QStringLiteral("0000069"));
-        checkShape(QStringLiteral("ka10075"), "/api/dostk/acnt", obj(R"({"all_stk_tp":"0","trde_tp":"0","stk_cd":"","stex_tp":"0"})"), true);
+        checkShape(QStringLiteral("ka10075"), "/api/dostk/acnt",
+            obj(R"({"all_stk_tp":"0","trde_tp":"0","stk_cd":"","stex_tp":"0"})"), true);
 
-        m_server->enqueue(QStringLiteral("ka10076"), Response::ok(obj(R"({"cntr":[{"ord_no":"0000037","stk_cd":"A005930","cntr_pric":"158200","cntr_qty":"1"}]})")));
+        m_server->enqueue(QStringLiteral("ka10076"),
+            Response::ok(
+                obj(R"({"cntr":[{"ord_no":"0000037","stk_cd":"A005930","cntr_pric":"158200","cntr_qty":"1"}]})")));
         FillsRequest fr;
         fr.code = QStringLiteral("005930");
         const auto fills = run<Fills>([&](auto done) { m_rest->fills(fr, this, done); });
         QVERIFY(fills.ok());
         QCOMPARE(fills->fills.first().fillPrice, qint64(158200));
-        checkShape(QStringLiteral("ka10076"), "/api/dostk/acnt", obj(R"({"stk_cd":"005930","qry_tp":"1","sell_tp":"0","ord_no":"","stex_tp":"0"})"), true);
+        checkShape(QStringLiteral("ka10076"), "/api/dostk/acnt",
+            obj(R"({"stk_cd":"005930","qry_tp":"1","sell_tp":"0","ord_no":"","stex_tp":"0"})"), true);
 
-        m_server->enqueue(QStringLiteral("ka10074"), Response::ok(obj(R"({"rlzt_pl":"179419","dt_rlzt_pl":[{"dt":"20241128","tdy_sel_pl":"179419"}]})")));
+        m_server->enqueue(QStringLiteral("ka10074"),
+            Response::ok(obj(R"({"rlzt_pl":"179419","dt_rlzt_pl":[{"dt":"20241128","tdy_sel_pl":"179419"}]})")));
         RealizedPnlRequest pr { QDate(2024, 11, 28), QDate(2024, 11, 28), {} };
         QCOMPARE(run<RealizedPnl>([&](auto done) { m_rest->realizedPnl(pr, this, done); })->pnl, qint64(179419));
-        checkShape(QStringLiteral("ka10074"), "/api/dostk/acnt", obj(R"({"strt_dt":"20241128","end_dt":"20241128"})"), true);
+        checkShape(
+            QStringLiteral("ka10074"), "/api/dostk/acnt", obj(R"({"strt_dt":"20241128","end_dt":"20241128"})"), true);
 
-        m_server->enqueue(QStringLiteral("ka10077"), Response::ok(obj(R"({"tdy_rlzt_pl":"179439","tdy_rlzt_pl_dtl":[{"stk_cd":"A005930","buy_uv":"97602.9573459","cntr_pric":"158200"}]})")));
-        const auto today = run<TodayRealized>([&](auto done) { m_rest->todayRealized(QStringLiteral("005930"), Paging(), this, done); });
+        m_server->enqueue(QStringLiteral("ka10077"),
+            Response::ok(obj(
+                R"({"tdy_rlzt_pl":"179439","tdy_rlzt_pl_dtl":[{"stk_cd":"A005930","buy_uv":"97602.9573459","cntr_pric":"158200"}]})")));
+        const auto today = run<TodayRealized>(
+            [&](auto done) { m_rest->todayRealized(QStringLiteral("005930"), Paging(), this, done); });
         QCOMPARE(today->rows.first().buyPrice, 97602.9573459);
         checkShape(QStringLiteral("ka10077"), "/api/dostk/acnt", obj(R"({"stk_cd":"005930"})"), true);
     }
@@ -278,8 +330,10 @@ private slots:
         m_server->setHandler(QStringLiteral("ka10081"), [](const KiwoomFakeServer::Request &r) {
             const QByteArray key = r.header("cont-yn") == "Y" ? r.header("next-key") : QByteArray("p1");
             const int n = key.mid(1).toInt();
-            const QByteArray row = R"({"cur_prc":"100","trde_qty":"1","dt":"202509)" + QByteArray::number(10 + n) + R"(","open_pric":"100","high_pric":"100","low_pric":"100"})";
-            return Response::ok(obj("{\"stk_dt_pole_chart_qry\":[" + row + "]}")).withPage("Y", "p" + QByteArray::number(n + 1));
+            const QByteArray row = R"({"cur_prc":"100","trde_qty":"1","dt":"202509)" + QByteArray::number(10 + n)
+                + R"(","open_pric":"100","high_pric":"100","low_pric":"100"})";
+            return Response::ok(obj("{\"stk_dt_pole_chart_qry\":[" + row + "]}"))
+                .withPage("Y", "p" + QByteArray::number(n + 1));
         });
         DailyChartRequest req { QStringLiteral("005930"), QDate(2025, 9, 30), true, Paging { 3, QString() } };
         const auto r = run<ChartReply>([&](auto done) { m_rest->dailyChart(req, this, done); });
@@ -314,8 +368,14 @@ private slots:
 
     void pagingEndsWhenTheServerSaysSo()
     {
-        m_server->enqueue(QStringLiteral("kt00018"), Response::ok(obj(R"({"tot_pur_amt":"1","tot_evlt_amt":"2","acnt_evlt_remn_indv_tot":[{"stk_cd":"A005930","rmnd_qty":"1","cur_prc":"1"}]})")).withPage("Y", "k2"));
-        m_server->enqueue(QStringLiteral("kt00018"), Response::ok(obj(R"({"tot_pur_amt":"1","tot_evlt_amt":"2","acnt_evlt_remn_indv_tot":[{"stk_cd":"A000660","rmnd_qty":"2","cur_prc":"1"}]})")).withPage("N", ""));
+        m_server->enqueue(QStringLiteral("kt00018"),
+            Response::ok(
+                obj(R"({"tot_pur_amt":"1","tot_evlt_amt":"2","acnt_evlt_remn_indv_tot":[{"stk_cd":"A005930","rmnd_qty":"1","cur_prc":"1"}]})"))
+                .withPage("Y", "k2"));
+        m_server->enqueue(QStringLiteral("kt00018"),
+            Response::ok(
+                obj(R"({"tot_pur_amt":"1","tot_evlt_amt":"2","acnt_evlt_remn_indv_tot":[{"stk_cd":"A000660","rmnd_qty":"2","cur_prc":"1"}]})"))
+                .withPage("N", ""));
         HoldingsRequest req;
         req.paging.maxPages = 10;
         const auto r = run<Holdings>([&](auto done) { m_rest->holdings(req, this, done); });
@@ -342,9 +402,10 @@ private slots:
     {
         // First call issues token 1.
         QVERIFY(run<StockInfo>([&](auto done) {
-                    m_server->setHandler(QStringLiteral("ka10001"), [](const auto &) { return Response::ok(obj(R"({"stk_cd":"005930","cur_prc":"100"})")); });
-                    m_rest->stockInfo(QStringLiteral("005930"), this, done);
-                }).ok());
+            m_server->setHandler(QStringLiteral("ka10001"),
+                [](const auto &) { return Response::ok(obj(R"({"stk_cd":"005930","cur_prc":"100"})")); });
+            m_rest->stockInfo(QStringLiteral("005930"), this, done);
+        }).ok());
         QCOMPARE(m_server->issuedTokens().size(), 1);
         // The server forgets it (expiry mid-run): HTTP 200 + return_code 3 + [8005:...].
         m_server->invalidateAllTokens();
@@ -362,10 +423,18 @@ private slots:
         QTest::addColumn<int>("status");
         QTest::addColumn<QByteArray>("body");
         QTest::addColumn<int>("code");
-        QTest::newRow("[8005:...] on HTTP 200") << 200 << QByteArray(R"({"return_code":3,"return_msg":"인증에 실패했습니다[8005:Token이 유효하지 않습니다]"})") << 8005;
-        QTest::newRow("return_code 8005 directly") << 200 << QByteArray(R"({"return_code":8005,"return_msg":"Token이 유효하지 않습니다"})") << 8005;
-        QTest::newRow("[CODE=8031, MESSAGE=...]") << 200 << QByteArray(R"({"return_code":3,"return_msg":"[CODE=8031, MESSAGE=토큰 환경 불일치]"})") << 8031;
-        QTest::newRow("[8103:...]") << 200 << QByteArray(R"({"return_code":3,"return_msg":"인증에 실패했습니다[8103:토큰 또는 단말기 인증 실패]"})") << 8103;
+        QTest::newRow("[8005:...] on HTTP 200")
+            << 200
+            << QByteArray(R"({"return_code":3,"return_msg":"인증에 실패했습니다[8005:Token이 유효하지 않습니다]"})")
+            << 8005;
+        QTest::newRow("return_code 8005 directly")
+            << 200 << QByteArray(R"({"return_code":8005,"return_msg":"Token이 유효하지 않습니다"})") << 8005;
+        QTest::newRow("[CODE=8031, MESSAGE=...]")
+            << 200 << QByteArray(R"({"return_code":3,"return_msg":"[CODE=8031, MESSAGE=토큰 환경 불일치]"})") << 8031;
+        QTest::newRow("[8103:...]")
+            << 200
+            << QByteArray(R"({"return_code":3,"return_msg":"인증에 실패했습니다[8103:토큰 또는 단말기 인증 실패]"})")
+            << 8103;
         QTest::newRow("HTTP 401") << 401 << QByteArray("{}") << 0;
     }
     void secondTokenRejectionIsAnErrorNotALoop()
@@ -383,14 +452,16 @@ private slots:
         if (status == 401)
             QCOMPARE(r.error().httpStatus, 401);
         QCOMPARE(m_server->requests(QStringLiteral("ka10001")).size(), 2); // original + one retry
-        QCOMPARE(m_server->issuedTokens().size(), 2);                     // initial + one re-issue
+        QCOMPARE(m_server->issuedTokens().size(), 2); // initial + one re-issue
     }
 
     void authFailureOnAnOrderIsRetriedOnce()
     {
         // A token rejection happens before execution: re-issuing and resending is safe.
-        m_server->enqueue(QStringLiteral("kt10000"), Response::error(3, QStringLiteral("인증에 실패했습니다[8005:Token이 유효하지 않습니다]")));
-        m_server->enqueue(QStringLiteral("kt10000"), Response::raw(R"({"ord_no":"0000200","return_code":0,"return_msg":"ok"})"));
+        m_server->enqueue(QStringLiteral("kt10000"),
+            Response::error(3, QStringLiteral("인증에 실패했습니다[8005:Token이 유효하지 않습니다]")));
+        m_server->enqueue(
+            QStringLiteral("kt10000"), Response::raw(R"({"ord_no":"0000200","return_code":0,"return_msg":"ok"})"));
         OrderRequest buy { Side::Buy, Exchange::Krx, QStringLiteral("005930"), 1, 70100, TradeType::Limit, 0 };
         const auto r = run<OrderAck>([&](auto done) { m_rest->placeOrder(buy, this, done); });
         QVERIFY(r.ok());
@@ -402,9 +473,13 @@ private slots:
     {
         QTest::addColumn<QByteArray>("msg");
         QTest::addColumn<int>("code");
-        QTest::newRow("1700 per api-id") << QByteArray("허용된 요청 개수를 초과하였습니다[1700:허용된 요청 개수를 초과하였습니다. 유량=5, API ID=ka10080]") << 1700;
-        QTest::newRow("1701 total") << QByteArray("허용된 요청 개수를 초과하였습니다[1701:전체 요청 한도 초과]") << 1701;
-        QTest::newRow("1702 group") << QByteArray("허용된 요청 개수를 초과하였습니다[1702:그룹 요청 한도 초과]") << 1702;
+        QTest::newRow("1700 per api-id") << QByteArray(
+            "허용된 요청 개수를 초과하였습니다[1700:허용된 요청 개수를 초과하였습니다. 유량=5, API ID=ka10080]")
+                                         << 1700;
+        QTest::newRow("1701 total") << QByteArray("허용된 요청 개수를 초과하였습니다[1701:전체 요청 한도 초과]")
+                                    << 1701;
+        QTest::newRow("1702 group") << QByteArray("허용된 요청 개수를 초과하였습니다[1702:그룹 요청 한도 초과]")
+                                    << 1702;
     }
     void rateLimitIsRetriedForQueries()
     {
@@ -422,7 +497,11 @@ private slots:
 
     void rateLimitOnAnOrderIsReturnedNotResent()
     {
-        m_server->enqueue(QStringLiteral("kt10001"), Response::error(5, QStringLiteral("허용된 요청 개수를 초과하였습니다[1700:허용된 요청 개수를 초과하였습니다. 유량=5, API ID=kt10001]"), 429));
+        m_server->enqueue(QStringLiteral("kt10001"),
+            Response::error(5,
+                QStringLiteral("허용된 요청 개수를 초과하였습니다[1700:허용된 요청 개수를 초과하였습니다. 유량=5, API "
+                               "ID=kt10001]"),
+                429));
         OrderRequest sell { Side::Sell, Exchange::Krx, QStringLiteral("005930"), 1, 70100, TradeType::Limit, 0 };
         const auto r = run<OrderAck>([&](auto done) { m_rest->placeOrder(sell, this, done); });
         QVERIFY(!r.ok());
@@ -444,8 +523,12 @@ private slots:
     void batchLimitIsNotRetried()
     {
         QFETCH(int, status);
-        m_server->enqueue(QStringLiteral("ka10095"), Response::error(5, QStringLiteral("허용된 요청 개수를 초과하였습니다[1634:한번에 조회 가능한 종목수를 초과하였습니다]"), status));
-        const auto r = run<QList<WatchQuote>>([&](auto done) { m_rest->watchlistQuotes({ QStringLiteral("005930") }, this, done); });
+        m_server->enqueue(QStringLiteral("ka10095"),
+            Response::error(5,
+                QStringLiteral("허용된 요청 개수를 초과하였습니다[1634:한번에 조회 가능한 종목수를 초과하였습니다]"),
+                status));
+        const auto r = run<QList<WatchQuote>>(
+            [&](auto done) { m_rest->watchlistQuotes({ QStringLiteral("005930") }, this, done); });
         QVERIFY(!r.ok());
         QCOMPARE(r.error().kind, Kind::Api);
         QCOMPARE(r.error().code, 1634);
@@ -458,7 +541,8 @@ private slots:
     {
         QTest::addColumn<QString>("message");
         QTest::addColumn<int>("code");
-        QTest::newRow("8104") << QStringLiteral("입력 값 오류입니다[8104:모의투자에서 지원하지 않는 API 입니다.]") << 8104;
+        QTest::newRow("8104") << QStringLiteral("입력 값 오류입니다[8104:모의투자에서 지원하지 않는 API 입니다.]")
+                              << 8104;
         QTest::newRow("8200") << QStringLiteral("입력 값 오류입니다[8200:법인 고객은 이용할 수 없습니다]") << 8200;
     }
     void notServedOnMockIsAnApiErrorNotAuth()
@@ -472,13 +556,18 @@ private slots:
         QCOMPARE(r.error().kind, Kind::Api);
         QCOMPARE(r.error().code, code);
         QCOMPARE(m_server->requests(QStringLiteral("ka10001")).size(), 1);
-        QCOMPARE(Kiwoom::classifyEnvelope(QStringLiteral("x"), 200, 2, QStringLiteral("[8005:Token이 유효하지 않습니다]")).kind, Kind::Auth);
-        QCOMPARE(Kiwoom::classifyEnvelope(QStringLiteral("x"), 200, 3, QStringLiteral("[8001:App Key 검증 실패]")).kind, Kind::Auth);
+        QCOMPARE(
+            Kiwoom::classifyEnvelope(QStringLiteral("x"), 200, 2, QStringLiteral("[8005:Token이 유효하지 않습니다]"))
+                .kind,
+            Kind::Auth);
+        QCOMPARE(Kiwoom::classifyEnvelope(QStringLiteral("x"), 200, 3, QStringLiteral("[8001:App Key 검증 실패]")).kind,
+            Kind::Auth);
     }
 
     void orderRejection()
     {
-        m_server->enqueue(QStringLiteral("kt10000"), Response::error(20, QStringLiteral("[2000](RC4025:주문가능금액이 부족합니다)")));
+        m_server->enqueue(
+            QStringLiteral("kt10000"), Response::error(20, QStringLiteral("[2000](RC4025:주문가능금액이 부족합니다)")));
         OrderRequest buy { Side::Buy, Exchange::Krx, QStringLiteral("005930"), 100, 70100, TradeType::Limit, 0 };
         const auto r = run<OrderAck>([&](auto done) { m_rest->placeOrder(buy, this, done); });
         QVERIFY(!r.ok());
@@ -492,7 +581,8 @@ private slots:
 
     void otherReturnCodesAreNotRetried()
     {
-        m_server->enqueue(QStringLiteral("ka10001"), Response::error(2, QStringLiteral("입력 값 오류입니다[1511:필수입력 파라미터=stk_cd]")));
+        m_server->enqueue(QStringLiteral("ka10001"),
+            Response::error(2, QStringLiteral("입력 값 오류입니다[1511:필수입력 파라미터=stk_cd]")));
         const auto r = run<StockInfo>([&](auto done) { m_rest->stockInfo(QStringLiteral("005930"), this, done); });
         QCOMPARE(r.error().kind, Kind::Api);
         QCOMPARE(r.error().code, 1511);
@@ -547,7 +637,8 @@ private slots:
         QTest::newRow("400") << 400 << QByteArray("bad request") << false;
         QTest::newRow("403") << 403 << QByteArray() << false;
         QTest::newRow("202 refused by return_code 20")
-            << 202 << QByteArray(R"x({"return_code":20,"return_msg":"[2000](RC4025:주문가능금액이 부족합니다)"})x") << false;
+            << 202 << QByteArray(R"x({"return_code":20,"return_msg":"[2000](RC4025:주문가능금액이 부족합니다)"})x")
+            << false;
     }
     void unexpectedStatusOnAnOrder()
     {
@@ -617,8 +708,8 @@ private slots:
         // Token endpoint works; the REST base for TRs points at a closed port.
         m_rest.reset();
         QVERIFY(run<QString>([&](auto done) { m_tokens->withToken(this, done); }).ok());
-        m_rest = std::make_unique<RestClient>(*m_network, QUrl(QStringLiteral("http://127.0.0.1:%1").arg(port)), *m_tokens,
-                                              *m_limiter, SystemClock::instance());
+        m_rest = std::make_unique<RestClient>(*m_network, QUrl(QStringLiteral("http://127.0.0.1:%1").arg(port)),
+            *m_tokens, *m_limiter, SystemClock::instance());
         RestClient::Config config;
         config.retryBaseDelayMs = 5;
         m_rest->setConfig(config);
@@ -633,43 +724,51 @@ private slots:
 
     void malformedBodies()
     {
-        m_server->enqueue(QStringLiteral("ka10001"), Response::raw(R"({"stk_cd":"005930","cur_prc":"100","return_code":0)"));
+        m_server->enqueue(
+            QStringLiteral("ka10001"), Response::raw(R"({"stk_cd":"005930","cur_prc":"100","return_code":0)"));
         const auto a = run<StockInfo>([&](auto done) { m_rest->stockInfo(QStringLiteral("005930"), this, done); });
         QCOMPARE(a.error().kind, Kind::Parse);
         QVERIFY(a.error().message.startsWith(QStringLiteral("ka10001: reply is not JSON")));
         QCOMPARE(m_server->requests(QStringLiteral("ka10001")).size(), 1); // not retried
 
         m_server->enqueue(QStringLiteral("ka10001"), Response::raw(R"({"stk_cd":"005930","cur_prc":"100"})"));
-        QCOMPARE(run<StockInfo>([&](auto done) { m_rest->stockInfo(QStringLiteral("005930"), this, done); }).error().message,
-                 QStringLiteral("ka10001.return_code: missing or not an integer"));
+        QCOMPARE(
+            run<StockInfo>([&](auto done) { m_rest->stockInfo(QStringLiteral("005930"), this, done); }).error().message,
+            QStringLiteral("ka10001.return_code: missing or not an integer"));
 
         // An integer beyond int is not a return code (QJsonValue::toInt() would make it 0: success).
         for (const QByteArray &code : { QByteArray("4294967296"), QByteArray("1e10"), QByteArray("-4294967296") }) {
             m_server->enqueue(QStringLiteral("ka10001"),
-                              Response::raw(R"({"stk_cd":"005930","cur_prc":"100","return_code":)" + code + "}"));
+                Response::raw(R"({"stk_cd":"005930","cur_prc":"100","return_code":)" + code + "}"));
             const auto r = run<StockInfo>([&](auto done) { m_rest->stockInfo(QStringLiteral("005930"), this, done); });
             QVERIFY2(!r.ok(), code.constData());
             QCOMPARE(r.error().kind, Kind::Parse);
         }
         OrderRequest buy { Side::Buy, Exchange::Krx, QStringLiteral("005930"), 1, 70100, TradeType::Limit, 0 };
         m_server->enqueue(QStringLiteral("kt10000"), Response::raw(R"({"ord_no":"0000200","return_code":4294967296})"));
-        QCOMPARE(run<OrderAck>([&](auto done) { m_rest->placeOrder(buy, this, done); }).error().kind, Kind::OutcomeUnknown);
+        QCOMPARE(
+            run<OrderAck>([&](auto done) { m_rest->placeOrder(buy, this, done); }).error().kind, Kind::OutcomeUnknown);
 
-        m_server->enqueue(QStringLiteral("ka10001"), Response::raw(R"({"stk_cd":"005930","cur_prc":70100,"return_code":0})"));
+        m_server->enqueue(
+            QStringLiteral("ka10001"), Response::raw(R"({"stk_cd":"005930","cur_prc":70100,"return_code":0})"));
         const auto b = run<StockInfo>([&](auto done) { m_rest->stockInfo(QStringLiteral("005930"), this, done); });
         QCOMPARE(b.error().kind, Kind::Parse);
         QCOMPARE(b.error().message, QStringLiteral("ka10001.cur_prc: expected a string, got number"));
 
         m_server->enqueue(QStringLiteral("ka10001"), Response::raw(R"([1,2,3])"));
-        QCOMPARE(run<StockInfo>([&](auto done) { m_rest->stockInfo(QStringLiteral("005930"), this, done); }).error().kind, Kind::Parse);
+        QCOMPARE(
+            run<StockInfo>([&](auto done) { m_rest->stockInfo(QStringLiteral("005930"), this, done); }).error().kind,
+            Kind::Parse);
     }
 
     void unreadableOrderRepliesAreOutcomeUnknown()
     {
         OrderRequest buy { Side::Buy, Exchange::Krx, QStringLiteral("005930"), 1, 70100, TradeType::Limit, 0 };
         m_server->enqueue(QStringLiteral("kt10000"), Response::raw("<html>gateway</html>"));
-        QCOMPARE(run<OrderAck>([&](auto done) { m_rest->placeOrder(buy, this, done); }).error().kind, Kind::OutcomeUnknown);
-        m_server->enqueue(QStringLiteral("kt10000"), Response::raw(R"({"return_code":0,"return_msg":"매수주문이 완료되었습니다."})"));
+        QCOMPARE(
+            run<OrderAck>([&](auto done) { m_rest->placeOrder(buy, this, done); }).error().kind, Kind::OutcomeUnknown);
+        m_server->enqueue(
+            QStringLiteral("kt10000"), Response::raw(R"({"return_code":0,"return_msg":"매수주문이 완료되었습니다."})"));
         const auto r = run<OrderAck>([&](auto done) { m_rest->placeOrder(buy, this, done); });
         QCOMPARE(r.error().kind, Kind::OutcomeUnknown);
         QVERIFY(r.error().message.contains(QStringLiteral("ord_no")));
@@ -684,7 +783,9 @@ private slots:
         QCOMPARE(id, RestClient::RequestId(0));
         QCOMPARE(r.error().kind, Kind::Invalid);
         QVERIFY(m_server->requests(QStringLiteral("kt10000")).isEmpty());
-        QCOMPARE(run<StockInfo>([&](auto done) { m_rest->stockInfo(QStringLiteral("12345"), this, done); }).error().kind, Kind::Invalid);
+        QCOMPARE(
+            run<StockInfo>([&](auto done) { m_rest->stockInfo(QStringLiteral("12345"), this, done); }).error().kind,
+            Kind::Invalid);
     }
 
     // Without credentials the token issue fails before any request; a call waiting for the token
@@ -694,9 +795,10 @@ private slots:
         m_rest.reset();
         const KiwoomEndpoints endpoints { m_server->restUrl(), m_server->wsUrl() };
         m_tokens = std::make_unique<TokenManager>(*m_network, endpoints, KiwoomCredentials(), SystemClock::instance());
-        m_rest = std::make_unique<RestClient>(*m_network, m_server->restUrl(), *m_tokens, *m_limiter,
-                                              SystemClock::instance());
-        const auto q = run<StockInfo>([&](auto done) { m_rest->stockInfo(QStringLiteral("005930"), this, done); }, 2000);
+        m_rest = std::make_unique<RestClient>(
+            *m_network, m_server->restUrl(), *m_tokens, *m_limiter, SystemClock::instance());
+        const auto q
+            = run<StockInfo>([&](auto done) { m_rest->stockInfo(QStringLiteral("005930"), this, done); }, 2000);
         QVERIFY(!q.ok());
         QCOMPARE(q.error().kind, Kind::Invalid);
         OrderRequest buy { Side::Buy, Exchange::Krx, QStringLiteral("005930"), 1, 70100, TradeType::Limit, 0 };
@@ -711,7 +813,8 @@ private slots:
 
     void cancelAndContext()
     {
-        m_server->enqueue(QStringLiteral("ka10001"), Response::ok(obj(R"({"stk_cd":"005930","cur_prc":"100"})")).after(200));
+        m_server->enqueue(
+            QStringLiteral("ka10001"), Response::ok(obj(R"({"stk_cd":"005930","cur_prc":"100"})")).after(200));
         auto context = std::make_unique<QObject>();
         bool called = false;
         m_rest->stockInfo(QStringLiteral("005930"), context.get(), [&](const auto &) { called = true; });

@@ -50,8 +50,10 @@ private slots:
     void credentialsFromTheStore()
     {
         MemorySecretStore store;
-        store.write(SecretStore::appKeyName(QStringLiteral("mock")), QStringLiteral("APPKEY-mock-000001"), [](Status) { });
-        store.write(SecretStore::secretKeyName(QStringLiteral("mock")), QStringLiteral("SECRET-mock-000001"), [](Status) { });
+        store.write(
+            SecretStore::appKeyName(QStringLiteral("mock")), QStringLiteral("APPKEY-mock-000001"), [](Status) {});
+        store.write(
+            SecretStore::secretKeyName(QStringLiteral("mock")), QStringLiteral("SECRET-mock-000001"), [](Status) {});
         const auto r = resolveNow(&store, QStringLiteral("mock"));
         QVERIFY(r.ok());
         QCOMPARE(r->appKey, QStringLiteral("APPKEY-mock-000001"));
@@ -66,8 +68,10 @@ private slots:
     void environmentWinsOverTheStore()
     {
         MemorySecretStore store;
-        store.write(SecretStore::appKeyName(QStringLiteral("live")), QStringLiteral("APPKEY-store-0001"), [](Status) { });
-        store.write(SecretStore::secretKeyName(QStringLiteral("live")), QStringLiteral("SECRET-store-0001"), [](Status) { });
+        store.write(
+            SecretStore::appKeyName(QStringLiteral("live")), QStringLiteral("APPKEY-store-0001"), [](Status) {});
+        store.write(
+            SecretStore::secretKeyName(QStringLiteral("live")), QStringLiteral("SECRET-store-0001"), [](Status) {});
         qputenv("KIWOOM_APPKEY", "APPKEY-env-000001");
         qputenv("KIWOOM_SECRETKEY", "SECRET-env-000001");
         const auto r = resolveNow(&store, QStringLiteral("live"));

@@ -91,13 +91,14 @@ private slots:
         QTest::addColumn<QString>("key");
         QTest::addColumn<QVariant>("value");
         QTest::addColumn<QString>("code");
-        QTest::newRow("unknown key") << QStringLiteral("nope/key") << QVariant(1) << QStringLiteral("settings.unknown_key");
-        QTest::newRow("interval below minimum") << QStringLiteral("services/stopLossIntervalSec") << QVariant(0)
-                                                << QStringLiteral("settings.invalid");
+        QTest::newRow("unknown key") << QStringLiteral("nope/key") << QVariant(1)
+                                     << QStringLiteral("settings.unknown_key");
+        QTest::newRow("interval below minimum")
+            << QStringLiteral("services/stopLossIntervalSec") << QVariant(0) << QStringLiteral("settings.invalid");
         QTest::newRow("text for an integer") << QStringLiteral("services/stopLossIntervalSec")
                                              << QVariant(QStringLiteral("soon")) << QStringLiteral("settings.invalid");
-        QTest::newRow("fraction for an integer") << QStringLiteral("trading/maxInvestAmount") << QVariant(10.5)
-                                                 << QStringLiteral("settings.invalid");
+        QTest::newRow("fraction for an integer")
+            << QStringLiteral("trading/maxInvestAmount") << QVariant(10.5) << QStringLiteral("settings.invalid");
         QTest::newRow("bad mode") << QStringLiteral("broker/mode") << QVariant(QStringLiteral("paper"))
                                   << QStringLiteral("settings.invalid");
         QTest::newRow("negative rate") << QStringLiteral("trading/stopLossRate") << QVariant(-3.0)

@@ -13,9 +13,9 @@ private slots:
     void feesAndTaxesRoundDown()
     {
         const SimAccount a(0, 0.015, 0.20);
-        QCOMPARE(a.fee(701'000), qint64(105));   // 105.15
-        QCOMPARE(a.fee(6'666), qint64(0));       // 0.9999
-        QCOMPARE(a.fee(6'667), qint64(1));       // 1.00005
+        QCOMPARE(a.fee(701'000), qint64(105)); // 105.15
+        QCOMPARE(a.fee(6'666), qint64(0)); // 0.9999
+        QCOMPARE(a.fee(6'667), qint64(1)); // 1.00005
         QCOMPARE(a.tax(701'000), qint64(1402));
         QCOMPARE(a.tax(499), qint64(0));
         QCOMPARE(a.fee(1'000'000'000'000), qint64(150'000'000));
@@ -25,7 +25,7 @@ private slots:
     {
         QCOMPARE(SimAccount::settlementDate(QDate(2025, 3, 10)), QDate(2025, 3, 12)); // Mon -> Wed
         QCOMPARE(SimAccount::settlementDate(QDate(2025, 3, 13)), QDate(2025, 3, 17)); // Thu -> Mon
-        QCOMPARE(SimAccount::settlementDate(QDate(2025, 4, 30)), QDate(2025, 5, 7));  // over 5/1, 5/5, 5/6
+        QCOMPARE(SimAccount::settlementDate(QDate(2025, 4, 30)), QDate(2025, 5, 7)); // over 5/1, 5/5, 5/6
     }
 
     void ledgerIdentityHoldsToTheWon()
@@ -44,7 +44,8 @@ private slots:
         QCOMPARE(a.holding(1).avgPrice(), qint64((70'100 * 33 + 69'900 * 17) / 50));
         const SimAccount::SellResult r = sell(1, 71'000, 21);
         QCOMPARE(a.holding(1).qty, qint64(29));
-        QCOMPARE(a.holding(1).purchaseAmount, qint64(70'100 * 33 + 69'900 * 17) - (70'100 * 33 + 69'900 * 17) * 21 / 50);
+        QCOMPARE(
+            a.holding(1).purchaseAmount, qint64(70'100 * 33 + 69'900 * 17) - (70'100 * 33 + 69'900 * 17) * 21 / 50);
         QVERIFY(r.realized > 0);
         sell(2, 1'900, 1'001); // sold out at a loss
         QVERIFY(!a.holdings().contains(2));

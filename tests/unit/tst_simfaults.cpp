@@ -133,7 +133,8 @@ private slots:
 
     void lostReplyAndMalformedFrameRules()
     {
-        const auto rules = SimFaults::parse(QStringLiteral("timeout,api=kt10000,when=after;http5xx,when=before;ws-malformed,count=2"), TEN_AM);
+        const auto rules = SimFaults::parse(
+            QStringLiteral("timeout,api=kt10000,when=after;http5xx,when=before;ws-malformed,count=2"), TEN_AM);
         QVERIFY(rules.ok());
         QVERIFY(rules->at(0).afterTr);
         QVERIFY(!rules->at(1).afterTr);

@@ -60,7 +60,7 @@ private slots:
         QCOMPARE(Sim::cnsrNumber(-100), QStringLiteral("-00000100"));
         QCOMPARE(Sim::orderNo(138), QStringLiteral("0000138"));
         QCOMPARE(Sim::kst(Krx::fromKst(QDate(2024, 11, 7), QTime(8, 37, 13)), QStringLiteral("yyyyMMddHHmmss")),
-                 QStringLiteral("20241107083713"));
+            QStringLiteral("20241107083713"));
     }
 };
 

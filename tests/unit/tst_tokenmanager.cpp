@@ -14,7 +14,8 @@ using Response = KiwoomFakeServer::Response;
 
 namespace {
 
-const KiwoomCredentials CREDS { QStringLiteral("AxserEsdcredca-app-key"), QStringLiteral("SEefdcwcforehDre2fdvc-secret") };
+const KiwoomCredentials CREDS { QStringLiteral("AxserEsdcredca-app-key"),
+    QStringLiteral("SEefdcwcforehDre2fdvc-secret") };
 
 qint64 kst(int y, int mo, int d, int h, int mi, int s = 0)
 {
@@ -74,14 +75,15 @@ private slots:
         QCOMPARE(r.header("api-id"), QByteArray("au10001"));
         QVERIFY(!r.hasHeader("authorization"));
         QVERIFY(r.jsonOk);
-        QCOMPARE(r.json, (QJsonObject { { QStringLiteral("grant_type"), QStringLiteral("client_credentials") },
-                                        { QStringLiteral("appkey"), CREDS.appKey },
-                                        { QStringLiteral("secretkey"), CREDS.secretKey } }));
+        QCOMPARE(r.json,
+            (QJsonObject { { QStringLiteral("grant_type"), QStringLiteral("client_credentials") },
+                { QStringLiteral("appkey"), CREDS.appKey }, { QStringLiteral("secretkey"), CREDS.secretKey } }));
         QCOMPARE(m_tokens->token(), m_server->issuedTokens().first());
         QCOMPARE(m_tokens->state(), TokenManager::State::Valid);
         QVERIFY(m_tokens->hasUsableToken());
         // expires_dt "20241107083713" is KST: 2024-11-06 23:37:13 UTC.
-        QCOMPARE(m_tokens->expiresAtMs(), QDateTime(QDate(2024, 11, 6), QTime(23, 37, 13), Qt::UTC).toMSecsSinceEpoch());
+        QCOMPARE(
+            m_tokens->expiresAtMs(), QDateTime(QDate(2024, 11, 6), QTime(23, 37, 13), Qt::UTC).toMSecsSinceEpoch());
     }
 
     void withTokenWaitsForIssue()
@@ -157,7 +159,8 @@ private slots:
 
     void failedIssueBacksOff()
     {
-        m_server->setTokenIssueResponse(Response::error(3, QStringLiteral("인증에 실패했습니다[8001:App Key와 Secret Key 검증에 실패했습니다.]")));
+        m_server->setTokenIssueResponse(
+            Response::error(3, QStringLiteral("인증에 실패했습니다[8001:App Key와 Secret Key 검증에 실패했습니다.]")));
         QSignalSpy failed(m_tokens.get(), &TokenManager::tokenFailed);
         m_tokens->ensureToken();
         QVERIFY(failed.wait(5000));
@@ -187,16 +190,21 @@ private slots:
         QTest::addColumn<int>("kind");
         QTest::addColumn<QString>("message");
         const int parse = int(KiwoomError::Kind::Parse);
-        QTest::newRow("token missing") << QByteArray(R"({"expires_dt":"20241107083713","token_type":"bearer","return_code":0,"return_msg":""})")
+        QTest::newRow("token missing") << QByteArray(
+            R"({"expires_dt":"20241107083713","token_type":"bearer","return_code":0,"return_msg":""})")
                                        << parse << "au10001.token: missing";
-        QTest::newRow("expires_dt garbage") << QByteArray(R"({"expires_dt":"2024-11-07","token_type":"bearer","token":"abcdefgh","return_code":0})")
-                                            << parse << "au10001.expires_dt: not a timestamp (YYYYMMDDHHmmss): \"2024-11-07\"";
-        QTest::newRow("expires_dt a number") << QByteArray(R"({"expires_dt":20241107083713,"token_type":"bearer","token":"abcdefgh","return_code":0})")
-                                             << parse << "au10001.expires_dt: missing or not a string";
-        QTest::newRow("token_type not bearer") << QByteArray(R"({"expires_dt":"20241107083713","token_type":"mac","token":"abcdefgh","return_code":0})")
-                                               << parse << "au10001.token_type: expected bearer, got \"mac\"";
+        QTest::newRow("expires_dt garbage")
+            << QByteArray(R"({"expires_dt":"2024-11-07","token_type":"bearer","token":"abcdefgh","return_code":0})")
+            << parse << "au10001.expires_dt: not a timestamp (YYYYMMDDHHmmss): \"2024-11-07\"";
+        QTest::newRow("expires_dt a number")
+            << QByteArray(R"({"expires_dt":20241107083713,"token_type":"bearer","token":"abcdefgh","return_code":0})")
+            << parse << "au10001.expires_dt: missing or not a string";
+        QTest::newRow("token_type not bearer")
+            << QByteArray(R"({"expires_dt":"20241107083713","token_type":"mac","token":"abcdefgh","return_code":0})")
+            << parse << "au10001.token_type: expected bearer, got \"mac\"";
         QTest::newRow("not JSON") << QByteArray("<html>oops</html>") << parse << QString();
-        QTest::newRow("expired already") << QByteArray(R"({"expires_dt":"20241106083713","token_type":"bearer","token":"abcdefgh","return_code":0})")
+        QTest::newRow("expired already") << QByteArray(
+            R"({"expires_dt":"20241106083713","token_type":"bearer","token":"abcdefgh","return_code":0})")
                                          << int(KiwoomError::Kind::Auth) << QString();
     }
     void malformedIssueReplies()
@@ -259,9 +267,9 @@ private slots:
         QCOMPARE(requests.size(), 1);
         QCOMPARE(requests.first().header("api-id"), QByteArray("au10002"));
         QCOMPARE(requests.first().header("authorization"), "Bearer " + token.toLatin1());
-        QCOMPARE(requests.first().json, (QJsonObject { { QStringLiteral("appkey"), CREDS.appKey },
-                                                       { QStringLiteral("secretkey"), CREDS.secretKey },
-                                                       { QStringLiteral("token"), token } }));
+        QCOMPARE(requests.first().json,
+            (QJsonObject { { QStringLiteral("appkey"), CREDS.appKey }, { QStringLiteral("secretkey"), CREDS.secretKey },
+                { QStringLiteral("token"), token } }));
         QCOMPARE(m_server->revokedTokens(), QStringList { token });
         QCOMPARE(m_tokens->state(), TokenManager::State::Revoked);
         QVERIFY(m_tokens->token().isEmpty());

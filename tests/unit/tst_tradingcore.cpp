@@ -25,8 +25,8 @@ private slots:
         QTest::newRow("localhost") << QStringLiteral("http://localhost:4000")
                                    << QStringLiteral("ws://localhost:4000/api/dostk/websocket") << true;
         QTest::newRow("ipv6 loopback") << QStringLiteral("http://[::1]:4000") << QString() << true;
-        QTest::newRow("plain http elsewhere") << QStringLiteral("http://10.0.0.5:4000")
-                                              << QStringLiteral("wss://10.0.0.5/api/dostk/websocket") << false;
+        QTest::newRow("plain http elsewhere")
+            << QStringLiteral("http://10.0.0.5:4000") << QStringLiteral("wss://10.0.0.5/api/dostk/websocket") << false;
         QTest::newRow("plain ws elsewhere") << QStringLiteral("https://replay.example")
                                             << QStringLiteral("ws://replay.example/api/dostk/websocket") << false;
         QTest::newRow("no overrides") << QString() << QString() << true;

@@ -51,29 +51,52 @@ private slots:
         QTest::addColumn<int>("priority");
         const int Q = int(RequestPool::Query);
         const int O = int(RequestPool::Order);
-        QTest::newRow("ka00001") << "ka00001" << "/api/dostk/acnt" << Q << int(RequestPriority::Account);
-        QTest::newRow("ka10001") << "ka10001" << "/api/dostk/stkinfo" << Q << int(RequestPriority::Quote);
-        QTest::newRow("ka10004") << "ka10004" << "/api/dostk/mrkcond" << Q << int(RequestPriority::Quote);
-        QTest::newRow("ka10007") << "ka10007" << "/api/dostk/mrkcond" << Q << int(RequestPriority::Quote);
-        QTest::newRow("ka10079") << "ka10079" << "/api/dostk/chart" << Q << int(RequestPriority::Chart);
-        QTest::newRow("ka10080") << "ka10080" << "/api/dostk/chart" << Q << int(RequestPriority::Chart);
-        QTest::newRow("ka10081") << "ka10081" << "/api/dostk/chart" << Q << int(RequestPriority::Chart);
-        QTest::newRow("ka10095") << "ka10095" << "/api/dostk/stkinfo" << Q << int(RequestPriority::Quote);
-        QTest::newRow("ka10099") << "ka10099" << "/api/dostk/stkinfo" << Q << int(RequestPriority::List);
-        QTest::newRow("ka10100") << "ka10100" << "/api/dostk/stkinfo" << Q << int(RequestPriority::List);
-        QTest::newRow("kt10000") << "kt10000" << "/api/dostk/ordr" << O << int(RequestPriority::Order);
-        QTest::newRow("kt10001") << "kt10001" << "/api/dostk/ordr" << O << int(RequestPriority::Order);
-        QTest::newRow("kt10002") << "kt10002" << "/api/dostk/ordr" << O << int(RequestPriority::Order);
-        QTest::newRow("kt10003") << "kt10003" << "/api/dostk/ordr" << O << int(RequestPriority::Order);
-        QTest::newRow("kt00001") << "kt00001" << "/api/dostk/acnt" << Q << int(RequestPriority::Account);
-        QTest::newRow("kt00004") << "kt00004" << "/api/dostk/acnt" << Q << int(RequestPriority::Account);
-        QTest::newRow("kt00018") << "kt00018" << "/api/dostk/acnt" << Q << int(RequestPriority::Account);
-        QTest::newRow("ka10074") << "ka10074" << "/api/dostk/acnt" << Q << int(RequestPriority::Account);
-        QTest::newRow("ka10075") << "ka10075" << "/api/dostk/acnt" << Q << int(RequestPriority::Account);
-        QTest::newRow("ka10076") << "ka10076" << "/api/dostk/acnt" << Q << int(RequestPriority::Account);
-        QTest::newRow("ka10077") << "ka10077" << "/api/dostk/acnt" << Q << int(RequestPriority::Account);
-        QTest::newRow("au10001") << "au10001" << "/oauth2/token" << Q << int(RequestPriority::Account);
-        QTest::newRow("au10002") << "au10002" << "/oauth2/revoke" << Q << int(RequestPriority::Account);
+        QTest::newRow("ka00001") << "ka00001"
+                                 << "/api/dostk/acnt" << Q << int(RequestPriority::Account);
+        QTest::newRow("ka10001") << "ka10001"
+                                 << "/api/dostk/stkinfo" << Q << int(RequestPriority::Quote);
+        QTest::newRow("ka10004") << "ka10004"
+                                 << "/api/dostk/mrkcond" << Q << int(RequestPriority::Quote);
+        QTest::newRow("ka10007") << "ka10007"
+                                 << "/api/dostk/mrkcond" << Q << int(RequestPriority::Quote);
+        QTest::newRow("ka10079") << "ka10079"
+                                 << "/api/dostk/chart" << Q << int(RequestPriority::Chart);
+        QTest::newRow("ka10080") << "ka10080"
+                                 << "/api/dostk/chart" << Q << int(RequestPriority::Chart);
+        QTest::newRow("ka10081") << "ka10081"
+                                 << "/api/dostk/chart" << Q << int(RequestPriority::Chart);
+        QTest::newRow("ka10095") << "ka10095"
+                                 << "/api/dostk/stkinfo" << Q << int(RequestPriority::Quote);
+        QTest::newRow("ka10099") << "ka10099"
+                                 << "/api/dostk/stkinfo" << Q << int(RequestPriority::List);
+        QTest::newRow("ka10100") << "ka10100"
+                                 << "/api/dostk/stkinfo" << Q << int(RequestPriority::List);
+        QTest::newRow("kt10000") << "kt10000"
+                                 << "/api/dostk/ordr" << O << int(RequestPriority::Order);
+        QTest::newRow("kt10001") << "kt10001"
+                                 << "/api/dostk/ordr" << O << int(RequestPriority::Order);
+        QTest::newRow("kt10002") << "kt10002"
+                                 << "/api/dostk/ordr" << O << int(RequestPriority::Order);
+        QTest::newRow("kt10003") << "kt10003"
+                                 << "/api/dostk/ordr" << O << int(RequestPriority::Order);
+        QTest::newRow("kt00001") << "kt00001"
+                                 << "/api/dostk/acnt" << Q << int(RequestPriority::Account);
+        QTest::newRow("kt00004") << "kt00004"
+                                 << "/api/dostk/acnt" << Q << int(RequestPriority::Account);
+        QTest::newRow("kt00018") << "kt00018"
+                                 << "/api/dostk/acnt" << Q << int(RequestPriority::Account);
+        QTest::newRow("ka10074") << "ka10074"
+                                 << "/api/dostk/acnt" << Q << int(RequestPriority::Account);
+        QTest::newRow("ka10075") << "ka10075"
+                                 << "/api/dostk/acnt" << Q << int(RequestPriority::Account);
+        QTest::newRow("ka10076") << "ka10076"
+                                 << "/api/dostk/acnt" << Q << int(RequestPriority::Account);
+        QTest::newRow("ka10077") << "ka10077"
+                                 << "/api/dostk/acnt" << Q << int(RequestPriority::Account);
+        QTest::newRow("au10001") << "au10001"
+                                 << "/oauth2/token" << Q << int(RequestPriority::Account);
+        QTest::newRow("au10002") << "au10002"
+                                 << "/oauth2/revoke" << Q << int(RequestPriority::Account);
     }
     void catalogue()
     {
@@ -124,7 +147,7 @@ private slots:
         QCOMPARE(*Tr::minuteChartBody(minute), obj(R"({"stk_cd":"005930","tic_scope":"5","upd_stkpc_tp":"0"})"));
         minute.baseDate = QDate(2025, 9, 17);
         QCOMPARE(*Tr::minuteChartBody(minute),
-                 obj(R"({"stk_cd":"005930","tic_scope":"5","upd_stkpc_tp":"0","base_dt":"20250917"})"));
+            obj(R"({"stk_cd":"005930","tic_scope":"5","upd_stkpc_tp":"0","base_dt":"20250917"})"));
         minute.tickScope = 7;
         QVERIFY(!Tr::minuteChartBody(minute).ok());
 
@@ -141,7 +164,7 @@ private slots:
     void listBodies()
     {
         QCOMPARE(*Tr::watchlistBody({ QStringLiteral("005930"), QStringLiteral("000660") }),
-                 obj(R"({"stk_cd":"005930|000660"})"));
+            obj(R"({"stk_cd":"005930|000660"})"));
         QVERIFY(!Tr::watchlistBody({}).ok());
         QCOMPARE(Tr::stockListBody(Market::Kospi), obj(R"({"mrkt_tp":"0"})"));
         QCOMPARE(Tr::stockListBody(Market::Kosdaq), obj(R"({"mrkt_tp":"10"})"));
@@ -159,7 +182,8 @@ private slots:
         buy.tradeType = TradeType::Limit;
         const auto b = Tr::orderBody(buy);
         QVERIFY(b.ok());
-        QCOMPARE(*b, obj(R"({"dmst_stex_tp":"KRX","stk_cd":"005930","ord_qty":"1","ord_uv":"70100","trde_tp":"0","cond_uv":""})"));
+        QCOMPARE(*b,
+            obj(R"({"dmst_stex_tp":"KRX","stk_cd":"005930","ord_qty":"1","ord_uv":"70100","trde_tp":"0","cond_uv":""})"));
         QVERIFY(allStrings(*b));
 
         OrderRequest market = buy;
@@ -168,7 +192,7 @@ private slots:
         market.tradeType = TradeType::Market;
         market.exchange = Exchange::Sor;
         QCOMPARE(*Tr::orderBody(market),
-                 obj(R"({"dmst_stex_tp":"SOR","stk_cd":"005930","ord_qty":"1","ord_uv":"","trde_tp":"3","cond_uv":""})"));
+            obj(R"({"dmst_stex_tp":"SOR","stk_cd":"005930","ord_qty":"1","ord_uv":"","trde_tp":"3","cond_uv":""})"));
 
         OrderRequest stop = buy;
         stop.tradeType = TradeType::StopLimit;
@@ -202,7 +226,8 @@ private slots:
         modify.quantity = 0;
         modify.price = 70200;
         const auto m = Tr::modifyBody(modify);
-        QCOMPARE(*m, obj(R"({"dmst_stex_tp":"KRX","orig_ord_no":"0000139","stk_cd":"005930","mdfy_qty":"0","mdfy_uv":"70200","mdfy_cond_uv":""})"));
+        QCOMPARE(*m,
+            obj(R"({"dmst_stex_tp":"KRX","orig_ord_no":"0000139","stk_cd":"005930","mdfy_qty":"0","mdfy_uv":"70200","mdfy_cond_uv":""})"));
         modify.price = 0;
         QVERIFY(!Tr::modifyBody(modify).ok()); // mdfy_uv is required
         modify.price = 70200;
@@ -212,7 +237,8 @@ private slots:
         CancelRequest cancel;
         cancel.origOrderNo = QStringLiteral("0000140");
         cancel.code = QStringLiteral("005930");
-        QCOMPARE(*Tr::cancelBody(cancel), obj(R"({"dmst_stex_tp":"KRX","orig_ord_no":"0000140","stk_cd":"005930","cncl_qty":"0"})"));
+        QCOMPARE(*Tr::cancelBody(cancel),
+            obj(R"({"dmst_stex_tp":"KRX","orig_ord_no":"0000140","stk_cd":"005930","cncl_qty":"0"})"));
     }
 
     void accountBodies()
@@ -244,7 +270,8 @@ private slots:
         fills.side = SideFilter::Sell;
         fills.beforeOrderNo = QStringLiteral("0000037");
         fills.venue = VenueFilter::Nxt;
-        QCOMPARE(*Tr::fillsBody(fills), obj(R"({"stk_cd":"005930","qry_tp":"1","sell_tp":"1","ord_no":"0000037","stex_tp":"2"})"));
+        QCOMPARE(*Tr::fillsBody(fills),
+            obj(R"({"stk_cd":"005930","qry_tp":"1","sell_tp":"1","ord_no":"0000037","stex_tp":"2"})"));
 
         RealizedPnlRequest pnl { QDate(2024, 11, 28), QDate(2024, 11, 28), {} };
         QCOMPARE(*Tr::realizedPnlBody(pnl), obj(R"({"strt_dt":"20241128","end_dt":"20241128"})"));
@@ -321,22 +348,30 @@ private slots:
     {
         QTest::addColumn<QByteArray>("row");
         QTest::addColumn<QString>("message");
-        QTest::newRow("garbage price") << QByteArray(R"({"cur_prc":"12a","trde_qty":"1","dt":"20250908","open_pric":"1","high_pric":"1","low_pric":"1"})")
+        QTest::newRow("garbage price") << QByteArray(
+            R"({"cur_prc":"12a","trde_qty":"1","dt":"20250908","open_pric":"1","high_pric":"1","low_pric":"1"})")
                                        << "ka10081 stk_dt_pole_chart_qry[3].cur_prc: not a number: \"12a\"";
-        QTest::newRow("missing date") << QByteArray(R"({"cur_prc":"1","trde_qty":"1","open_pric":"1","high_pric":"1","low_pric":"1"})")
+        QTest::newRow("missing date") << QByteArray(
+            R"({"cur_prc":"1","trde_qty":"1","open_pric":"1","high_pric":"1","low_pric":"1"})")
                                       << "ka10081 stk_dt_pole_chart_qry[3].dt: missing";
-        QTest::newRow("number instead of string") << QByteArray(R"({"cur_prc":70100,"trde_qty":"1","dt":"20250908","open_pric":"1","high_pric":"1","low_pric":"1"})")
-                                                  << "ka10081 stk_dt_pole_chart_qry[3].cur_prc: expected a string, got number";
-        QTest::newRow("bad date") << QByteArray(R"({"cur_prc":"1","trde_qty":"1","dt":"20251340","open_pric":"1","high_pric":"1","low_pric":"1"})")
+        QTest::newRow("number instead of string")
+            << QByteArray(
+                   R"({"cur_prc":70100,"trde_qty":"1","dt":"20250908","open_pric":"1","high_pric":"1","low_pric":"1"})")
+            << "ka10081 stk_dt_pole_chart_qry[3].cur_prc: expected a string, got number";
+        QTest::newRow("bad date") << QByteArray(
+            R"({"cur_prc":"1","trde_qty":"1","dt":"20251340","open_pric":"1","high_pric":"1","low_pric":"1"})")
                                   << "ka10081 stk_dt_pole_chart_qry[3].dt: not a valid date: \"20251340\"";
-        QTest::newRow("low above high") << QByteArray(R"({"cur_prc":"100","trde_qty":"1","dt":"20250908","open_pric":"100","high_pric":"90","low_pric":"95"})")
-                                        << "ka10081 stk_dt_pole_chart_qry[3]: inconsistent bar: low 95 high 90 close 100";
+        QTest::newRow("low above high") << QByteArray(
+            R"({"cur_prc":"100","trde_qty":"1","dt":"20250908","open_pric":"100","high_pric":"90","low_pric":"95"})")
+                                        << "ka10081 stk_dt_pole_chart_qry[3]: inconsistent bar: low 95 high 90 close "
+                                           "100";
     }
     void chartErrorsNameRowAndField()
     {
         QFETCH(QByteArray, row);
         QFETCH(QString, message);
-        const QByteArray good = R"({"cur_prc":"1","trde_qty":"1","dt":"20250908","open_pric":"1","high_pric":"1","low_pric":"1"})";
+        const QByteArray good
+            = R"({"cur_prc":"1","trde_qty":"1","dt":"20250908","open_pric":"1","high_pric":"1","low_pric":"1"})";
         // Row 3 counts across pages: two good rows on page 1, one good + the bad one on page 2.
         const QJsonObject p1 = obj("{\"stk_dt_pole_chart_qry\":[" + good + "," + good + "]}");
         const QJsonObject p2 = obj("{\"stk_dt_pole_chart_qry\":[" + good + "," + row + "]}");
@@ -356,7 +391,8 @@ private slots:
 
     void stockInfo()
     {
-        const QJsonObject body = obj(R"({"stk_cd":"005930","stk_nm":"삼성전자","setl_mm":"12","fav":"100","cap":"7780","flo_stk":"5969783",
+        const QJsonObject body
+            = obj(R"({"stk_cd":"005930","stk_nm":"삼성전자","setl_mm":"12","fav":"100","cap":"7780","flo_stk":"5969783",
             "crd_rt":"+0.08","oyr_hgst":"+88800","oyr_lwst":"-49900","mac":"4335012","mac_wght":"","for_exh_rt":"50.75","repl_pric":"56980",
             "per":"","eps":"","roe":"","pbr":"","ev":"","bps":"-75300","250hgst":"+88800","250lwst":"-49900","open_pric":"-72400",
             "high_pric":"+73000","low_pric":"-71900","upl_pric":"+94200","lst_pric":"-50800","base_pric":"72500","exp_cntr_pric":"0",
@@ -388,7 +424,8 @@ private slots:
         // ...a price that is not a number is not.
         QJsonObject broken = body;
         broken.insert(QStringLiteral("upl_pric"), QStringLiteral("+94,200"));
-        QCOMPARE(Tr::parseStockInfo(broken).error().message, QStringLiteral("ka10001.upl_pric: not a number: \"+94,200\""));
+        QCOMPARE(
+            Tr::parseStockInfo(broken).error().message, QStringLiteral("ka10001.upl_pric: not a number: \"+94,200\""));
         broken = body;
         broken.remove(QStringLiteral("cur_prc"));
         QCOMPARE(Tr::parseStockInfo(broken).error().message, QStringLiteral("ka10001.cur_prc: missing"));
@@ -396,7 +433,8 @@ private slots:
 
     void orderBook()
     {
-        QJsonObject body = obj(R"({"bid_req_base_tm":"162000","sel_fpr_bid":"-20800","sel_fpr_req":"82","sel_1th_pre_req_pre":"-3",
+        QJsonObject body
+            = obj(R"({"bid_req_base_tm":"162000","sel_fpr_bid":"-20800","sel_fpr_req":"82","sel_1th_pre_req_pre":"-3",
             "buy_fpr_bid":"-20700","buy_fpr_req":"23847","buy_1th_pre_req_pre":"+10","tot_sel_req":"1000","tot_buy_req":"2000",
             "tot_sel_req_jub_pre":"-5","tot_buy_req_jub_pre":"7","ovt_sel_req":"1","ovt_buy_req":"2","return_code":0})");
         for (int n = 2; n <= 10; ++n) {
@@ -428,7 +466,8 @@ private slots:
 
     void quoteSheet()
     {
-        QJsonObject body = obj(R"({"stk_nm":"삼성전자","stk_cd":"005930","date":"20241128","tm":"153000","pred_close_pric":"72500",
+        QJsonObject body
+            = obj(R"({"stk_nm":"삼성전자","stk_cd":"005930","date":"20241128","tm":"153000","pred_close_pric":"72500",
             "pred_trde_qty":"1000","upl_pric":"+94200","lst_pric":"-50800","cur_prc":"+73000","smbol":"2","flu_rt":"+0.69",
             "open_pric":"72500","high_pric":"+73100","low_pric":"-72400","trde_qty":"5000","trde_prica":"365","tot_buy_req":"9","tot_sel_req":"8","return_code":0})");
         for (int i = 1; i <= 10; ++i) {
@@ -450,7 +489,8 @@ private slots:
 
     void watchlist()
     {
-        const QJsonObject page = obj(R"({"atn_stk_infr":[{"stk_cd":"005930","stk_nm":"삼성전자","cur_prc":"+156600","base_pric":"121700",
+        const QJsonObject page
+            = obj(R"({"atn_stk_infr":[{"stk_cd":"005930","stk_nm":"삼성전자","cur_prc":"+156600","base_pric":"121700",
             "pred_pre":"+34900","pred_pre_sig":"2","flu_rt":"+28.68","trde_qty":"118636","trde_prica":"14889","cntr_qty":"-1",
             "cntr_str":"172.01","sel_bid":"+156700","buy_bid":"+156600","upl_pric":"+158200","lst_pric":"-85200","open_pric":"121700",
             "high_pric":"+158200","low_pric":"-85200","close_pric":"156600","cntr_tm":"163713","dt":"20241128","tot_sel_req":"1","tot_buy_req":"2"}],
@@ -470,7 +510,8 @@ private slots:
 
     void stockList()
     {
-        const QJsonObject page = obj(R"({"list":[{"code":"005930","name":"삼성전자","listCount":"0000000123759593","auditInfo":"정상",
+        const QJsonObject page
+            = obj(R"({"list":[{"code":"005930","name":"삼성전자","listCount":"0000000123759593","auditInfo":"정상",
             "regDay":"20091204","lastPrice":"00000197","state":"증거금20%|담보대출|신용가능","marketCode":"0","marketName":"거래소",
             "upName":"전기전자","upSizeName":"대형주","companyClassName":"","orderWarning":"0","nxtEnable":"Y"}],"return_code":0})");
         const auto r = Tr::parseStockList({ page, page });
@@ -481,7 +522,8 @@ private slots:
         QCOMPARE(s.listedShares, qint64(123759593));
         QCOMPARE(s.lastPrice, qint64(197));
         QCOMPARE(s.listedDate, QDate(2009, 12, 4));
-        QCOMPARE(s.state, (QStringList { QStringLiteral("증거금20%"), QStringLiteral("담보대출"), QStringLiteral("신용가능") }));
+        QCOMPARE(s.state,
+            (QStringList { QStringLiteral("증거금20%"), QStringLiteral("담보대출"), QStringLiteral("신용가능") }));
         QCOMPARE(s.marketName, QStringLiteral("거래소"));
         QCOMPARE(s.sizeName, QStringLiteral("대형주"));
         QCOMPARE(s.orderWarning, 0);
@@ -495,7 +537,7 @@ private slots:
     void orderAcks()
     {
         const auto a = Tr::parseOrderAck(QStringLiteral("kt10001"),
-                                         obj(R"({"ord_no":"0000138","dmst_stex_tp":"KRX","return_code":0,"return_msg":"매도주문이 완료되었습니다."})"));
+            obj(R"({"ord_no":"0000138","dmst_stex_tp":"KRX","return_code":0,"return_msg":"매도주문이 완료되었습니다."})"));
         QVERIFY(a.ok());
         QCOMPARE(a->orderNo, QStringLiteral("0000138"));
         QCOMPARE(a->exchange, QStringLiteral("KRX"));
@@ -504,14 +546,16 @@ private slots:
         QVERIFY(!Tr::parseOrderAck(QStringLiteral("kt10000"), obj(R"({"return_code":0})")).ok());
         QVERIFY(!Tr::parseOrderAck(QStringLiteral("kt10000"), obj(R"({"ord_no":"A12","return_code":0})")).ok());
 
-        const auto m = Tr::parseModifyAck(obj(R"({"ord_no":"0000140","base_orig_ord_no":"0000139","mdfy_qty":"000000000001",
+        const auto m
+            = Tr::parseModifyAck(obj(R"({"ord_no":"0000140","base_orig_ord_no":"0000139","mdfy_qty":"000000000001",
             "dmst_stex_tp":"KRX","return_code":0,"return_msg":"매수정정 주문입력이 완료되었습니다"})"));
         QVERIFY(m.ok());
         QCOMPARE(m->orderNo, QStringLiteral("0000140"));
         QCOMPARE(m->baseOrigOrderNo, QStringLiteral("0000139"));
         QCOMPARE(m->quantity, qint64(1));
 
-        const auto c = Tr::parseCancelAck(obj(R"({"ord_no":"0000141","base_orig_ord_no":"0000139","cncl_qty":"000000000001",
+        const auto c
+            = Tr::parseCancelAck(obj(R"({"ord_no":"0000141","base_orig_ord_no":"0000139","cncl_qty":"000000000001",
             "return_code":0,"return_msg":"매수취소 주문입력이 완료되었습니다"})"));
         QVERIFY(c.ok());
         QCOMPARE(c->baseOrigOrderNo, QStringLiteral("0000139")); // the root of the modify chain
@@ -520,13 +564,15 @@ private slots:
 
     void accountNumber()
     {
-        QCOMPARE(Tr::parseAccountNumber(obj(R"({"acctNo":"0123456789","return_code":0})"))->accountNo, QStringLiteral("0123456789"));
+        QCOMPARE(Tr::parseAccountNumber(obj(R"({"acctNo":"0123456789","return_code":0})"))->accountNo,
+            QStringLiteral("0123456789"));
         QVERIFY(!Tr::parseAccountNumber(obj(R"({"return_code":0})")).ok());
     }
 
     void deposit()
     {
-        const auto d = Tr::parseDeposit(obj(R"({"entr":"000000000017534","profa_ch":"000000000000000","d1_entra":"000000000017450",
+        const auto d = Tr::parseDeposit(
+            obj(R"({"entr":"000000000017534","profa_ch":"000000000000000","d1_entra":"000000000017450",
             "d2_entra":"000000000012550","ord_alow_amt":"000000000017534","pymn_alow_amt":"000000000000085","repl_amt":"000000000000000",
             "ch_uncla":"000000000000000","20stk_ord_alow_amt":"000000000012550","100stk_ord_alow_amt":"000000000012550",
             "d1_slby_exct_amt":"-00000000000084","return_code":0})"));
@@ -542,7 +588,8 @@ private slots:
 
     void accountEvaluation()
     {
-        const QJsonObject page = obj(R"({"acnt_nm":"김키움","brch_nm":"키움은행","entr":"000000017534","d2_entra":"000000012550",
+        const QJsonObject page
+            = obj(R"({"acnt_nm":"김키움","brch_nm":"키움은행","entr":"000000017534","d2_entra":"000000012550",
             "tot_est_amt":"000000000342","aset_evlt_amt":"000000761950","tot_pur_amt":"000000002786","prsm_dpst_aset_amt":"000000749792",
             "tdy_lspft":"000000000000","lspft_rt":"0.00","stk_acnt_evlt_prst":[{"stk_cd":"A005930","stk_nm":"삼성전자","rmnd_qty":"000000000003",
             "avg_prc":"000000124500","cur_prc":"000000070000","evlt_amt":"000000209542","pl_amt":"-00000163958","pl_rt":"-43.8977",
@@ -563,16 +610,21 @@ private slots:
 
     void holdingsOverPages()
     {
-        const QByteArray row = R"({"stk_cd":"A005930","stk_nm":"삼성전자","evltv_prft":"-00000000196888","prft_rt":"-52.71",
+        const QByteArray row
+            = R"({"stk_cd":"A005930","stk_nm":"삼성전자","evltv_prft":"-00000000196888","prft_rt":"-52.71",
             "pur_pric":"000000000124500","pred_close_pric":"000000059000","rmnd_qty":"000000000000003","trde_able_qty":"000000000000003",
             "cur_prc":"000000059000","pred_buyq":"000000000000000","pred_sellq":"000000000000000","tdy_buyq":"000000000000000",
             "tdy_sellq":"000000000000000","pur_amt":"000000000373500","pur_cmsn":"000000000000050","evlt_amt":"000000000177000",
             "sell_cmsn":"000000000000020","tax":"000000000000318","sum_cmsn":"000000000000070","poss_rt":"2.12","crd_tp":"00",
             "crd_tp_nm":"","crd_loan_dt":""})";
-        const QJsonObject p1 = obj(R"({"tot_pur_amt":"000000017598258","tot_evlt_amt":"000000025789890","tot_evlt_pl":"000000008141180",
+        const QJsonObject p1
+            = obj(R"({"tot_pur_amt":"000000017598258","tot_evlt_amt":"000000025789890","tot_evlt_pl":"000000008141180",
             "tot_prft_rt":"46.25","prsm_dpst_aset_amt":"000000038000000","tot_loan_amt":"000000000000000","tot_crd_loan_amt":"000000000000000",
-            "tot_crd_ls_amt":"000000000000000","acnt_evlt_remn_indv_tot":[)" + row + "]," + R"("return_code":0})");
-        const QJsonObject p2 = obj(R"({"tot_pur_amt":"000000017598258","tot_evlt_amt":"000000025789890","acnt_evlt_remn_indv_tot":[)" + row + "," + row + "]," + R"("return_code":0})");
+            "tot_crd_ls_amt":"000000000000000","acnt_evlt_remn_indv_tot":[)"
+                + row + "]," + R"("return_code":0})");
+        const QJsonObject p2
+            = obj(R"({"tot_pur_amt":"000000017598258","tot_evlt_amt":"000000025789890","acnt_evlt_remn_indv_tot":[)"
+                + row + "," + row + "]," + R"("return_code":0})");
         const auto r = Tr::parseHoldings({ p1, p2 });
         QVERIFY2(r.ok(), qPrintable(r.ok() ? QString() : r.error().message));
         QCOMPARE(r->totalPurchase, qint64(17598258));
@@ -594,7 +646,8 @@ private slots:
 
     void openOrders()
     {
-        const QJsonObject page = obj(R"({"oso":[{"acnt_no":"1234567","ord_no":"0000069","mang_empno":"","stk_cd":"005930","tsk_tp":"",
+        const QJsonObject page
+            = obj(R"({"oso":[{"acnt_no":"1234567","ord_no":"0000069","mang_empno":"","stk_cd":"005930","tsk_tp":"",
             "ord_stt":"접수","stk_nm":"삼성전자","ord_qty":"1","ord_pric":"0","oso_qty":"1","cntr_tot_amt":"0","orig_ord_no":"0000000",
             "io_tp_nm":"+매수","trde_tp":"시장가","tm":"154113","cntr_no":"","cntr_pric":"0","cntr_qty":"0","cur_prc":"+74100",
             "sel_bid":"0","buy_bid":"+74100","unit_cntr_pric":"","unit_cntr_qty":"","tdy_trde_cmsn":"0","tdy_trde_tax":"0",
@@ -616,7 +669,8 @@ private slots:
 
     void fills()
     {
-        const QJsonObject page = obj(R"({"cntr":[{"ord_no":"0000037","stk_nm":"삼성전자","io_tp_nm":"-매도","ord_pric":"158200",
+        const QJsonObject page
+            = obj(R"({"cntr":[{"ord_no":"0000037","stk_nm":"삼성전자","io_tp_nm":"-매도","ord_pric":"158200",
             "ord_qty":"1","cntr_pric":"158200","cntr_qty":"1","oso_qty":"0","tdy_trde_cmsn":"310","tdy_trde_tax":"284","ord_stt":"체결",
             "trde_tp":"보통","orig_ord_no":"0000000","ord_tm":"153815","stk_cd":"A005930","stex_tp":"0","stex_tp_txt":"SOR","sor_yn":"Y"}],"return_code":0})");
         const auto r = Tr::parseFills({ page }, kst(2024, 11, 28, 16, 0));
@@ -632,7 +686,8 @@ private slots:
 
     void realizedPnl()
     {
-        const QJsonObject page = obj(R"({"tot_buy_amt":"0","tot_sell_amt":"474600","rlzt_pl":"179419","trde_cmsn":"940","trde_tax":"852",
+        const QJsonObject page
+            = obj(R"({"tot_buy_amt":"0","tot_sell_amt":"474600","rlzt_pl":"179419","trde_cmsn":"940","trde_tax":"852",
             "dt_rlzt_pl":[{"dt":"20241128","buy_amt":"0","sell_amt":"474600","tdy_sel_pl":"179419","tdy_trde_cmsn":"940","tdy_trde_tax":"852"}],
             "return_code":0,"return_msg":" 조회가 완료되었습니다."})");
         const auto r = Tr::parseRealizedPnl({ page });

@@ -20,27 +20,43 @@ private slots:
         QTest::addColumn<qint64>("magnitude");
         QTest::addColumn<int>("direction");
         QTest::newRow("signed up price +53500") << "+53500" << qint64(53500) << qint64(53500) << int(Direction::Up);
-        QTest::newRow("signed down price -20800") << "-20800" << qint64(-20800) << qint64(20800) << int(Direction::Down);
+        QTest::newRow("signed down price -20800")
+            << "-20800" << qint64(-20800) << qint64(20800) << int(Direction::Down);
         QTest::newRow("minus zero -0") << "-0" << qint64(0) << qint64(0) << int(Direction::Down);
         QTest::newRow("plus zero +0") << "+0" << qint64(0) << qint64(0) << int(Direction::Up);
-        QTest::newRow("leading space ' 67300'") << " 67300" << qint64(67300) << qint64(67300) << int(Direction::Unchanged);
+        QTest::newRow("leading space ' 67300'")
+            << " 67300" << qint64(67300) << qint64(67300) << int(Direction::Unchanged);
         QTest::newRow("unsigned 70100") << "70100" << qint64(70100) << qint64(70100) << int(Direction::Unchanged);
-        QTest::newRow("12-wide padded 000000017534") << "000000017534" << qint64(17534) << qint64(17534) << int(Direction::Unchanged);
-        QTest::newRow("12-wide sign inside -00000163958") << "-00000163958" << qint64(-163958) << qint64(163958) << int(Direction::Down);
-        QTest::newRow("15-wide padded 000000017598258") << "000000017598258" << qint64(17598258) << qint64(17598258) << int(Direction::Unchanged);
-        QTest::newRow("15-wide negative -00000000000084") << "-00000000000084" << qint64(-84) << qint64(84) << int(Direction::Down);
-        QTest::newRow("15-wide P&L -00000000196888") << "-00000000196888" << qint64(-196888) << qint64(196888) << int(Direction::Down);
-        QTest::newRow("15-wide qty 000000000000003") << "000000000000003" << qint64(3) << qint64(3) << int(Direction::Unchanged);
-        QTest::newRow("12-wide price 000000059000") << "000000059000" << qint64(59000) << qint64(59000) << int(Direction::Unchanged);
-        QTest::newRow("9-char condition price 000075000") << "000075000" << qint64(75000) << qint64(75000) << int(Direction::Unchanged);
-        QTest::newRow("9-char condition change -00000100") << "-00000100" << qint64(-100) << qint64(100) << int(Direction::Down);
-        QTest::newRow("9-char condition volume 010386116") << "010386116" << qint64(10386116) << qint64(10386116) << int(Direction::Unchanged);
-        QTest::newRow("16-digit listCount 0000000123759593") << "0000000123759593" << qint64(123759593) << qint64(123759593) << int(Direction::Unchanged);
-        QTest::newRow("8-digit lastPrice 00000197") << "00000197" << qint64(197) << qint64(197) << int(Direction::Unchanged);
+        QTest::newRow("12-wide padded 000000017534")
+            << "000000017534" << qint64(17534) << qint64(17534) << int(Direction::Unchanged);
+        QTest::newRow("12-wide sign inside -00000163958")
+            << "-00000163958" << qint64(-163958) << qint64(163958) << int(Direction::Down);
+        QTest::newRow("15-wide padded 000000017598258")
+            << "000000017598258" << qint64(17598258) << qint64(17598258) << int(Direction::Unchanged);
+        QTest::newRow("15-wide negative -00000000000084")
+            << "-00000000000084" << qint64(-84) << qint64(84) << int(Direction::Down);
+        QTest::newRow("15-wide P&L -00000000196888")
+            << "-00000000196888" << qint64(-196888) << qint64(196888) << int(Direction::Down);
+        QTest::newRow("15-wide qty 000000000000003")
+            << "000000000000003" << qint64(3) << qint64(3) << int(Direction::Unchanged);
+        QTest::newRow("12-wide price 000000059000")
+            << "000000059000" << qint64(59000) << qint64(59000) << int(Direction::Unchanged);
+        QTest::newRow("9-char condition price 000075000")
+            << "000075000" << qint64(75000) << qint64(75000) << int(Direction::Unchanged);
+        QTest::newRow("9-char condition change -00000100")
+            << "-00000100" << qint64(-100) << qint64(100) << int(Direction::Down);
+        QTest::newRow("9-char condition volume 010386116")
+            << "010386116" << qint64(10386116) << qint64(10386116) << int(Direction::Unchanged);
+        QTest::newRow("16-digit listCount 0000000123759593")
+            << "0000000123759593" << qint64(123759593) << qint64(123759593) << int(Direction::Unchanged);
+        QTest::newRow("8-digit lastPrice 00000197")
+            << "00000197" << qint64(197) << qint64(197) << int(Direction::Unchanged);
         QTest::newRow("signed volume +82") << "+82" << qint64(82) << qint64(82) << int(Direction::Up);
         QTest::newRow("trailing space") << "123 " << qint64(123) << qint64(123) << int(Direction::Unchanged);
-        QTest::newRow("leading space before the sign ' -0050'") << " -0050" << qint64(-50) << qint64(50) << int(Direction::Down);
-        QTest::newRow("largest qint64") << "9223372036854775807" << qint64(9223372036854775807LL) << qint64(9223372036854775807LL) << int(Direction::Unchanged);
+        QTest::newRow("leading space before the sign ' -0050'")
+            << " -0050" << qint64(-50) << qint64(50) << int(Direction::Down);
+        QTest::newRow("largest qint64") << "9223372036854775807" << qint64(9223372036854775807LL)
+                                        << qint64(9223372036854775807LL) << int(Direction::Unchanged);
     }
     void integers()
     {
@@ -175,7 +191,8 @@ private slots:
         QCOMPARE(QDateTime::fromMSecsSinceEpoch(*ms, Qt::UTC), QDateTime(QDate(2025, 9, 17), QTime(4, 20), Qt::UTC));
         // expires_dt of the au10001 example
         const auto exp = Kiwoom::parseKstDateTime(u"20241107083713");
-        QCOMPARE(QDateTime::fromMSecsSinceEpoch(*exp, Qt::UTC), QDateTime(QDate(2024, 11, 6), QTime(23, 37, 13), Qt::UTC));
+        QCOMPARE(
+            QDateTime::fromMSecsSinceEpoch(*exp, Qt::UTC), QDateTime(QDate(2024, 11, 6), QTime(23, 37, 13), Qt::UTC));
         QVERIFY(!Kiwoom::parseKstDateTime(u"2024110708371").ok());
         QVERIFY(!Kiwoom::parseKstDateTime(u"20241107083760").ok());
     }
@@ -187,24 +204,34 @@ private slots:
         QCOMPARE(*Kiwoom::parseKstTimeNear(u"095959", ref), Krx::fromKst(QDate(2025, 9, 17), QTime(9, 59, 59)));
         // Received just after midnight KST: "235959" belongs to the previous day.
         const qint64 afterMidnight = Krx::fromKst(QDate(2025, 9, 18), QTime(0, 0, 5));
-        QCOMPARE(*Kiwoom::parseKstTimeNear(u"235959", afterMidnight), Krx::fromKst(QDate(2025, 9, 17), QTime(23, 59, 59)));
+        QCOMPARE(
+            *Kiwoom::parseKstTimeNear(u"235959", afterMidnight), Krx::fromKst(QDate(2025, 9, 17), QTime(23, 59, 59)));
         // Received just before midnight: "000001" belongs to the next day.
         const qint64 beforeMidnight = Krx::fromKst(QDate(2025, 9, 17), QTime(23, 59, 58));
-        QCOMPARE(*Kiwoom::parseKstTimeNear(u"000001", beforeMidnight), Krx::fromKst(QDate(2025, 9, 18), QTime(0, 0, 1)));
+        QCOMPARE(
+            *Kiwoom::parseKstTimeNear(u"000001", beforeMidnight), Krx::fromKst(QDate(2025, 9, 18), QTime(0, 0, 1)));
     }
 
     void codes_data()
     {
         QTest::addColumn<QString>("text");
         QTest::addColumn<QString>("code");
-        QTest::newRow("plain") << "005930" << "005930";
-        QTest::newRow("A prefix (stock)") << "A005930" << "005930";
-        QTest::newRow("J prefix (ELW)") << "J550001" << "550001";
-        QTest::newRow("Q prefix (ETN)") << "Q500001" << "500001";
-        QTest::newRow("NXT suffix") << "005930_NX" << "005930";
-        QTest::newRow("SOR suffix") << "005930_AL" << "005930";
-        QTest::newRow("alphanumeric code") << "0126Z0" << "0126Z0";
-        QTest::newRow("spaces") << " A005930 " << "005930";
+        QTest::newRow("plain") << "005930"
+                               << "005930";
+        QTest::newRow("A prefix (stock)") << "A005930"
+                                          << "005930";
+        QTest::newRow("J prefix (ELW)") << "J550001"
+                                        << "550001";
+        QTest::newRow("Q prefix (ETN)") << "Q500001"
+                                        << "500001";
+        QTest::newRow("NXT suffix") << "005930_NX"
+                                    << "005930";
+        QTest::newRow("SOR suffix") << "005930_AL"
+                                    << "005930";
+        QTest::newRow("alphanumeric code") << "0126Z0"
+                                           << "0126Z0";
+        QTest::newRow("spaces") << " A005930 "
+                                << "005930";
     }
     void codes()
     {
