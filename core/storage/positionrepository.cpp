@@ -167,15 +167,20 @@ Result<PositionRecord> PositionRepository::addBuy(qint64 id, qint64 quantity, qi
         const PositionRecord &p = current.value();
         if (p.status == PositionStatus::Closed)
             return conflict(POSITIONS, id, enumText(p.status), QStringLiteral("OPEN or SELLING"));
-        const qint64 buyQuantity = p.buyQuantity + quantity;
-        const qint64 buyAmount = p.buyAmount + quantity * price;
+        // Moving average (이동평균법, as Kiwoom's 매입단가): the cost basis is that of the shares
+        // still held plus the new fill. After a partial sell, buy_quantity/buy_amount are rebased
+        // onto what is held, so the sold shares' price no longer weighs on buy_price (and the
+        // stop-loss/take-profit computed from it) and later sells release the true remaining cost.
+        const qint64 heldCost = costOfHeld(p, p.quantity);
+        const qint64 buyQuantity = p.quantity + quantity;
+        const qint64 buyAmount = heldCost + quantity * price;
         Status s = AuditLog::recordChange(m_db, actor, POSITIONS, id, QStringLiteral("add_buy"), [&]() -> Status {
             auto done = Storage::run(m_db.connection(),
                 QStringLiteral("UPDATE positions SET buy_quantity = ?, buy_amount = ?, buy_price = ?, "
                                "quantity = quantity + ?, updated_at = ? "
-                               "WHERE id = ? AND status = ? AND buy_quantity = ?"),
+                               "WHERE id = ? AND status = ? AND buy_quantity = ? AND quantity = ?"),
                 { buyQuantity, buyAmount, roundedMean(buyAmount, buyQuantity), quantity, m_db.clock().nowMs(), id,
-                    enumText(p.status), p.buyQuantity });
+                    enumText(p.status), p.buyQuantity, p.quantity });
             if (!done)
                 return done.error();
             if (done.value() == 0)

@@ -29,7 +29,8 @@ struct SellFill
 // PositionRepository stores positions and the sells that close them (positions + sell_orders).
 // The life of a position:
 //   open()            → OPEN (one live position per stock; a signal opens at most one)
-//   addBuy()          more buy fills: buy_quantity/buy_amount grow, buy_price is their rounded mean
+//   addBuy()          more buy fills, moving-average cost: buy_quantity/buy_amount become the shares
+//                     held plus the fill and their cost; buy_price is the rounded mean
 //   updateMark()      mark-to-market (current price, P&L, highest price); not audited
 //   beginSell()       OPEN → SELLING and a PENDING sell order, atomically (at most one sell in flight)
 //   markSellOrdered() the sell order went out (links orders.id)

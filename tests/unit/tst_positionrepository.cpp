@@ -125,6 +125,32 @@ private slots:
         QCOMPARE(m_positions->addBuy(999, 1, 1, ACTOR).error().code, QStringLiteral("storage.not_found"));
     }
 
+    // Buying more after a partial sell averages over the shares held (moving average, as the
+    // broker's 매입단가), not over every share ever bought: 10 @ 100, sell 5, buy 10 @ 200 →
+    // 15 held costing 500 + 2,000, average 166.67, and selling them all releases 2,500.
+    void addBuyAfterAPartialSellAveragesWhatIsHeld()
+    {
+        const qint64 id = m_positions->open(position(QStringLiteral("005930"), 100, 10), ACTOR).value().id;
+        auto half = m_positions->beginSell(id, 5, std::nullopt, SellReason::TakeProfit, QString(), ACTOR);
+        auto sold = m_positions->completeSell(half.value().id, SellFill { 5, 120, 0, 600 }, ACTOR);
+        QVERIFY2(sold.ok(), qPrintable(sold.ok() ? QString() : sold.error().message));
+        QVERIFY(sold.value().profitLoss == std::optional<qint64>(100));
+
+        auto more = m_positions->addBuy(id, 10, 200, ACTOR);
+        QVERIFY2(more.ok(), qPrintable(more.ok() ? QString() : more.error().message));
+        QCOMPARE(more.value().quantity, qint64(15));
+        QCOMPARE(more.value().buyQuantity, qint64(15));
+        QCOMPARE(more.value().buyAmount, qint64(2500));
+        QCOMPARE(more.value().buyPrice, qint64(167)); // 2,500 / 15 = 166.67; was 150 over all 20 bought
+
+        auto all = m_positions->beginSell(id, 15, std::nullopt, SellReason::StopLoss, QString(), ACTOR);
+        auto done = m_positions->completeSell(all.value().id, SellFill { 15, 160, 0, 2400 }, ACTOR);
+        QVERIFY2(done.ok(), qPrintable(done.ok() ? QString() : done.error().message));
+        QVERIFY(done.value().profitLoss == std::optional<qint64>(2400 - 2500));
+        // Over the life of the position: 600 + 2,400 received for 1,000 + 2,000 paid.
+        QCOMPARE(m_positions->find(id).value()->realizedProfitLoss, qint64(0));
+    }
+
     void markToMarketIsNotAudited()
     {
         const qint64 id = m_positions->open(position(QStringLiteral("005930"), 70000, 10), ACTOR).value().id;
