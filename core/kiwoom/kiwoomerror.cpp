@@ -1,7 +1,11 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "kiwoomerror.h"
 
+#include <QJsonValue>
 #include <QRegularExpression>
+
+#include <cmath>
+#include <limits>
 
 KiwoomError KiwoomError::make(Kind kind, const QString &apiId, const QString &message)
 {
@@ -35,8 +39,8 @@ bool KiwoomError::retryable() const
 
 Error KiwoomError::toError() const
 {
-    const QString c = code > 0 ? QStringLiteral("kiwoom.%1").arg(code)
-                               : QStringLiteral("kiwoom.") + Kiwoom::kindName(kind);
+    const QString c
+        = code > 0 ? QStringLiteral("kiwoom.%1").arg(code) : QStringLiteral("kiwoom.") + Kiwoom::kindName(kind);
     return Error { c, describe() };
 }
 
@@ -90,13 +94,23 @@ int innerCode(const QString &message)
 {
     // "[1700:허용된 ...]", "[8005:Token이 ...]", "[2000](RC9000:...)" and "[CODE=8005, MESSAGE=...]".
     static const QRegularExpression bracket(QStringLiteral(R"(\[(\d{4})(?=[:\]]))"));
-    static const QRegularExpression named(QStringLiteral(R"(\[\s*CODE\s*=\s*(\d{4})\b)"),
-                                          QRegularExpression::CaseInsensitiveOption);
+    static const QRegularExpression named(
+        QStringLiteral(R"(\[\s*CODE\s*=\s*(\d{4})\b)"), QRegularExpression::CaseInsensitiveOption);
     if (const auto m = bracket.match(message); m.hasMatch())
         return m.captured(1).toInt();
     if (const auto m = named.match(message); m.hasMatch())
         return m.captured(1).toInt();
     return 0;
+}
+
+std::optional<int> returnCodeOf(const QJsonValue &value)
+{
+    if (!value.isDouble())
+        return std::nullopt;
+    const double v = value.toDouble();
+    if (std::floor(v) != v || v < std::numeric_limits<int>::min() || v > std::numeric_limits<int>::max())
+        return std::nullopt;
+    return int(v);
 }
 
 bool isTokenCode(int code)

@@ -6,6 +6,8 @@
 #include <QMetaType>
 #include <QString>
 
+#include <optional>
+
 #include <utility>
 #include <variant>
 
@@ -49,11 +51,11 @@ struct KiwoomError
     };
 
     Kind kind = Kind::Api;
-    QString apiId;      // TR id (ka10081, kt10000, au10001, CNSRREQ ...) when known
+    QString apiId; // TR id (ka10081, kt10000, au10001, CNSRREQ ...) when known
     int httpStatus = 0;
     int returnCode = 0;
-    int code = 0;       // inner 4-digit Kiwoom code, 0 when none
-    QString message;    // human readable; never contains secrets
+    int code = 0; // inner 4-digit Kiwoom code, 0 when none
+    QString message; // human readable; never contains secrets
 
     static KiwoomError make(Kind kind, const QString &apiId, const QString &message);
 
@@ -71,6 +73,8 @@ struct KiwoomError
 };
 Q_DECLARE_METATYPE(KiwoomError)
 
+class QJsonValue;
+
 namespace Kiwoom {
 
 QString kindName(KiwoomError::Kind kind);
@@ -82,6 +86,11 @@ int innerCode(const QString &message);
 // Codes after which a fresh token is needed (Kiwoom's own client re-issues on these).
 bool isTokenCode(int code);
 
+// A reply's return_code as an int, or nothing when it is missing, not a number, fractional or
+// beyond int (QJsonValue::toInt() would turn 4294967296 into 0, i.e. success). Used by every
+// REST and WebSocket reply parser.
+std::optional<int> returnCodeOf(const QJsonValue &value);
+
 // Classifies a Kiwoom envelope with return_code != 0 (HTTP 200 or 429). Order TRs are not special
 // here: a return_code is a definite answer from the broker.
 KiwoomError classifyEnvelope(const QString &apiId, int httpStatus, int returnCode, const QString &returnMsg);
@@ -90,8 +99,7 @@ KiwoomError classifyEnvelope(const QString &apiId, int httpStatus, int returnCod
 
 // KiwoomResult<T>: a value or a KiwoomError (the house Result<T> carries only the generic Error;
 // toResult() converts for code that wants that).
-template<typename T>
-class [[nodiscard]] KiwoomResult
+template<typename T> class [[nodiscard]] KiwoomResult
 {
 public:
     KiwoomResult(const T &value) : m_data(std::in_place_index<0>, value) { }

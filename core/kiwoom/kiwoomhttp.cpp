@@ -10,7 +10,7 @@
 namespace Kiwoom::Http {
 
 QNetworkRequest makeRequest(const QUrl &base, const QString &path, const QString &apiId, const QString &bearerToken,
-                            const QString &contYn, const QString &nextKey, bool sendContinuationHeaders)
+    const QString &contYn, const QString &nextKey, bool sendContinuationHeaders)
 {
     QUrl url = base;
     QString basePath = base.path();
@@ -86,22 +86,20 @@ KiwoomResult<Envelope> parseEnvelope(const QString &apiId, const QByteArray &bod
     const QJsonDocument doc = QJsonDocument::fromJson(body, &error);
     if (error.error != QJsonParseError::NoError) {
         return KiwoomError::make(KiwoomError::Kind::Parse, apiId,
-                                 QStringLiteral("%1: reply is not JSON (%2 at offset %3)")
-                                     .arg(apiId, error.errorString())
-                                     .arg(error.offset));
+            QStringLiteral("%1: reply is not JSON (%2 at offset %3)")
+                .arg(apiId, error.errorString())
+                .arg(error.offset));
     }
     if (!doc.isObject())
-        return KiwoomError::make(KiwoomError::Kind::Parse, apiId, QStringLiteral("%1: reply is not a JSON object").arg(apiId));
+        return KiwoomError::make(
+            KiwoomError::Kind::Parse, apiId, QStringLiteral("%1: reply is not a JSON object").arg(apiId));
     Envelope e;
     e.body = doc.object();
-    const QJsonValue rc = e.body.value(QLatin1String("return_code"));
-    // Within int: QJsonValue::toInt() turns anything beyond it into 0, which would read as success.
-    const double rcValue = rc.toDouble();
-    if (!rc.isDouble() || std::floor(rcValue) != rcValue || rcValue < std::numeric_limits<int>::min()
-        || rcValue > std::numeric_limits<int>::max())
-        return KiwoomError::make(KiwoomError::Kind::Parse, apiId,
-                                 QStringLiteral("%1.return_code: missing or not an integer").arg(apiId));
-    e.returnCode = rc.toInt();
+    const std::optional<int> rc = Kiwoom::returnCodeOf(e.body.value(QLatin1String("return_code")));
+    if (!rc)
+        return KiwoomError::make(
+            KiwoomError::Kind::Parse, apiId, QStringLiteral("%1.return_code: missing or not an integer").arg(apiId));
+    e.returnCode = *rc;
     e.returnMsg = e.body.value(QLatin1String("return_msg")).toString();
     return e;
 }

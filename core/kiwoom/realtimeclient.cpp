@@ -16,13 +16,11 @@
 
 namespace {
 
-template<class... Ts>
-struct Overloaded : Ts...
+template<class... Ts> struct Overloaded : Ts...
 {
     using Ts::operator()...;
 };
-template<class... Ts>
-Overloaded(Ts...) -> Overloaded<Ts...>;
+template<class... Ts> Overloaded(Ts...) -> Overloaded<Ts...>;
 
 QString joined(const QStringList &list)
 {
@@ -172,7 +170,8 @@ void RealtimeClient::onConnected()
 {
     setState(State::LoggingIn);
     m_lastFrame.start();
-    const QJsonObject login { { QStringLiteral("trnm"), QStringLiteral("LOGIN") }, { QStringLiteral("token"), m_loginToken } };
+    const QJsonObject login { { QStringLiteral("trnm"), QStringLiteral("LOGIN") },
+        { QStringLiteral("token"), m_loginToken } };
     m_socket->sendTextMessage(QString::fromUtf8(QJsonDocument(login).toJson(QJsonDocument::Compact)));
     qCDebug(lcWs) << "LOGIN sent";
 }
@@ -211,12 +210,13 @@ void RealtimeClient::scheduleReconnect(const QString &reason, bool soon)
     ++m_attempt;
     qint64 delay = 0;
     if (!(soon && m_attempt == 1)) {
-        const double base = std::min<double>(double(m_config.backoffMaxMs),
-                                             m_config.backoffInitialMs * std::pow(2.0, std::min(m_attempt - 1, 20)));
+        const double base = std::min<double>(
+            double(m_config.backoffMaxMs), m_config.backoffInitialMs * std::pow(2.0, std::min(m_attempt - 1, 20)));
         const double spread = 1.0 + m_config.jitter * (2.0 * QRandomGenerator::global()->generateDouble() - 1.0);
         delay = qint64(base * spread);
     }
-    qCInfo(lcWs).noquote() << QStringLiteral("reconnecting in %1 ms (attempt %2) after: %3").arg(delay).arg(m_attempt).arg(reason);
+    qCInfo(lcWs).noquote()
+        << QStringLiteral("reconnecting in %1 ms (attempt %2) after: %3").arg(delay).arg(m_attempt).arg(reason);
     setState(State::WaitingToReconnect);
     m_reconnectTimer.start(int(delay));
 }
@@ -278,9 +278,9 @@ void RealtimeClient::onTextMessage(const QString &message)
 void RealtimeClient::onLoginReply(const QJsonObject &frame)
 {
     m_loginTimer.stop();
-    const QJsonValue rc = frame.value(QLatin1String("return_code"));
+    const std::optional<int> rc = Kiwoom::returnCodeOf(frame.value(QLatin1String("return_code")));
     const QString msg = frame.value(QLatin1String("return_msg")).toString();
-    if (rc.isDouble() && rc.toInt() == 0) {
+    if (rc == 0) {
         const bool reconnected = m_stats.logins > 0;
         ++m_stats.logins;
         if (reconnected)
@@ -295,9 +295,9 @@ void RealtimeClient::onLoginReply(const QJsonObject &frame)
         emit loggedIn(reconnected);
         return;
     }
-    KiwoomError e = Kiwoom::classifyEnvelope(QStringLiteral("LOGIN"), 0, rc.isDouble() ? rc.toInt() : -1, msg);
-    if (!rc.isDouble())
-        e = KiwoomError::make(KiwoomError::Kind::Parse, QStringLiteral("LOGIN"), QStringLiteral("LOGIN reply without return_code"));
+    KiwoomError e = rc ? Kiwoom::classifyEnvelope(QStringLiteral("LOGIN"), 0, *rc, msg)
+                       : KiwoomError::make(KiwoomError::Kind::Parse, QStringLiteral("LOGIN"),
+                           QStringLiteral("LOGIN reply without an integer return_code"));
     qCWarning(lcWs).noquote() << "websocket login failed:" << e.describe();
     emit loginFailed(e);
     const bool tokenProblem = Kiwoom::isTokenCode(e.code);
@@ -321,20 +321,20 @@ void RealtimeClient::onSystem(const QJsonObject &frame)
 
 void RealtimeClient::onRegistrationAck(const QString &trnm, const QJsonObject &frame)
 {
-    const QJsonValue rc = frame.value(QLatin1String("return_code"));
+    const std::optional<int> rc = Kiwoom::returnCodeOf(frame.value(QLatin1String("return_code")));
     const QString msg = frame.value(QLatin1String("return_msg")).toString();
     // Acks carry no grp_no; they come back in request order.
-    const auto it = std::find_if(m_pendingAcks.begin(), m_pendingAcks.end(),
-                                 [&](const PendingAck &p) { return p.trnm == trnm; });
+    const auto it
+        = std::find_if(m_pendingAcks.begin(), m_pendingAcks.end(), [&](const PendingAck &p) { return p.trnm == trnm; });
     if (it == m_pendingAcks.end()) {
         qCDebug(lcWs).noquote() << trnm << "ack without a pending request";
         return;
     }
     const PendingAck pending = *it;
     m_pendingAcks.erase(it);
-    if (rc.isDouble() && rc.toInt() == 0)
+    if (rc == 0)
         return;
-    const int code = rc.isDouble() ? rc.toInt() : -1;
+    const int code = rc.value_or(-1);
     if (code == 100013 && trnm == u"REG") {
         // "not logged in yet": transient by definition; keep the registration and send it again.
         qCWarning(lcWs).noquote() << "REG for group" << pending.group << "came too early (100013); resending in 1 s";
@@ -365,7 +365,8 @@ void RealtimeClient::onRegistrationAck(const QString &trnm, const QJsonObject &f
 
 void RealtimeClient::onReal(const QJsonObject &frame)
 {
-    const Kiwoom::ParsedRealFrame parsed = Kiwoom::parseRealFrame(frame, (m_marketClock ? *m_marketClock : m_clock).nowMs(), &m_seq);
+    const Kiwoom::ParsedRealFrame parsed
+        = Kiwoom::parseRealFrame(frame, (m_marketClock ? *m_marketClock : m_clock).nowMs(), &m_seq);
     m_stats.realEntries += quint64(parsed.events.size());
     for (const KiwoomError &e : parsed.errors)
         malformed(e.message);
@@ -380,19 +381,19 @@ void RealtimeClient::onReal(const QJsonObject &frame)
                        [this](const Kiwoom::ConditionHit &e) { emit conditionHitReceived(e); },
                        [this](const Kiwoom::RawRealtime &e) { emit otherRealtimeReceived(e); },
                    },
-                   event);
+            event);
     }
 }
 
 void RealtimeClient::sendRegistration(const QString &trnm, const QString &group, const QStringList &items,
-                                      const QStringList &types, const QString &refresh)
+    const QStringList &types, const QString &refresh)
 {
     QJsonObject frame {
         { QStringLiteral("trnm"), trnm },
         { QStringLiteral("grp_no"), group },
         { QStringLiteral("data"),
-          QJsonArray { QJsonObject { { QStringLiteral("item"), QJsonArray::fromStringList(items) },
-                                     { QStringLiteral("type"), QJsonArray::fromStringList(types) } } } },
+            QJsonArray { QJsonObject { { QStringLiteral("item"), QJsonArray::fromStringList(items) },
+                { QStringLiteral("type"), QJsonArray::fromStringList(types) } } } },
     };
     if (!refresh.isEmpty())
         frame.insert(QStringLiteral("refresh"), refresh);
@@ -401,7 +402,8 @@ void RealtimeClient::sendRegistration(const QString &trnm, const QString &group,
     qCInfo(lcWs).noquote() << trnm << joined(types) << "for" << joined(items) << "(group" << group + QLatin1Char(')');
 }
 
-void RealtimeClient::subscribe(const QString &group, const QStringList &items, const QStringList &types, bool keepExisting)
+void RealtimeClient::subscribe(
+    const QString &group, const QStringList &items, const QStringList &types, bool keepExisting)
 {
     if (items.isEmpty() || types.isEmpty())
         return;
@@ -413,7 +415,8 @@ void RealtimeClient::subscribe(const QString &group, const QStringList &items, c
             registry[item].insert(type);
     }
     if (isLoggedIn())
-        sendRegistration(QStringLiteral("REG"), group, items, types, keepExisting ? QStringLiteral("1") : QStringLiteral("0"));
+        sendRegistration(
+            QStringLiteral("REG"), group, items, types, keepExisting ? QStringLiteral("1") : QStringLiteral("0"));
 }
 
 void RealtimeClient::unsubscribe(const QString &group, const QStringList &items, const QStringList &types)

@@ -59,8 +59,8 @@ private slots:
         m_server = std::make_unique<KiwoomFakeServer>();
         QVERIFY(m_server->listen());
         m_network = std::make_unique<QNetworkAccessManager>();
-        m_tokens = std::make_unique<TokenManager>(*m_network, KiwoomEndpoints { m_server->restUrl(), m_server->wsUrl() },
-                                                  CREDS, SystemClock::instance());
+        m_tokens = std::make_unique<TokenManager>(
+            *m_network, KiwoomEndpoints { m_server->restUrl(), m_server->wsUrl() }, CREDS, SystemClock::instance());
         m_ws = std::make_unique<RealtimeClient>(*m_tokens, m_server->wsUrl(), SystemClock::instance());
         RealtimeClient::Config config;
         config.backoffInitialMs = 50;
@@ -81,7 +81,7 @@ private slots:
     {
         m_server->setLoginAckDelayMs(300);
         m_ws->subscribe(QStringLiteral("1"), { QStringLiteral("005930"), QStringLiteral("000660") },
-                        { QStringLiteral("0B"), QStringLiteral("0D") });
+            { QStringLiteral("0B"), QStringLiteral("0D") });
         QSignalSpy states(m_ws.get(), &RealtimeClient::stateChanged);
         startAndWaitForLogin();
         QVERIFY(m_ws->isLoggedIn());
@@ -91,21 +91,24 @@ private slots:
         const auto frames = framesOf(1);
         // LOGIN with the raw token (no "Bearer"), first and alone until the ack.
         QCOMPARE(obj(frames.first().text),
-                 (QJsonObject { { QStringLiteral("trnm"), QStringLiteral("LOGIN") }, { QStringLiteral("token"), m_tokens->token() } }));
+            (QJsonObject {
+                { QStringLiteral("trnm"), QStringLiteral("LOGIN") }, { QStringLiteral("token"), m_tokens->token() } }));
         for (const auto &f : frames) {
             if (f.beforeLoginAck)
                 QCOMPARE(obj(f.text).value(QStringLiteral("trnm")).toString(), QStringLiteral("LOGIN"));
         }
         QCOMPARE(m_server->earlyRequests(), 0);
         QCOMPARE(m_server->wsRequests(QStringLiteral("REG")).first(),
-                 obj(QStringLiteral(R"({"trnm":"REG","grp_no":"1","refresh":"1","data":[{"item":["000660","005930"],"type":["0B","0D"]}]})")));
+            obj(QStringLiteral(
+                R"({"trnm":"REG","grp_no":"1","refresh":"1","data":[{"item":["000660","005930"],"type":["0B","0D"]}]})")));
 
         // Registered while logged in: sent at once, in the document's shape.
         m_ws->subscribe(QStringLiteral("2"), { QStringLiteral("005930"), QStringLiteral("000660") },
-                        { QStringLiteral("0B"), QStringLiteral("0D") }, false);
+            { QStringLiteral("0B"), QStringLiteral("0D") }, false);
         QTRY_COMPARE(m_server->wsRequests(QStringLiteral("REG")).size(), 2);
         QCOMPARE(m_server->wsRequests(QStringLiteral("REG")).last(),
-                 obj(QStringLiteral(R"({"trnm":"REG","grp_no":"2","refresh":"0","data":[{"item":["005930","000660"],"type":["0B","0D"]}]})")));
+            obj(QStringLiteral(
+                R"({"trnm":"REG","grp_no":"2","refresh":"0","data":[{"item":["005930","000660"],"type":["0B","0D"]}]})")));
         QCOMPARE(m_ws->subscriptions().size(), 4);
     }
 
@@ -187,7 +190,8 @@ private slots:
         m_server->wsSend(QStringLiteral("garbage {"));
         m_server->wsSend(QStringLiteral("[1,2,3]"));
         m_server->wsSend(QStringLiteral(R"({"no":"trnm"})"));
-        m_server->wsSend(QStringLiteral(R"({"trnm":"REAL","data":[{"type":"0B","item":"005930","values":{"20":"090000","10":"12a"}},
+        m_server->wsSend(
+            QStringLiteral(R"({"trnm":"REAL","data":[{"type":"0B","item":"005930","values":{"20":"090000","10":"12a"}},
                                                                {"type":"0B","item":"005930","values":{"20":"090001","10":"+70100"}}]})"));
         QTRY_COMPARE(ticks.size(), 1);
         QCOMPARE(malformed.size(), 4);
@@ -200,13 +204,15 @@ private slots:
     {
         startAndWaitForLogin();
         QSignalSpy system(m_ws.get(), &RealtimeClient::systemMessage);
-        m_server->wsSend(QStringLiteral(R"({"trnm":"SYSTEM","code":"R10004","message":"접속허용요청(토큰)이 들어오지 않았습니다"})"));
+        m_server->wsSend(QStringLiteral(
+            R"({"trnm":"SYSTEM","code":"R10004","message":"접속허용요청(토큰)이 들어오지 않았습니다"})"));
         QVERIFY(system.wait(2000));
         QCOMPARE(system.first().at(0).toString(), QStringLiteral("R10004"));
         QVERIFY(m_ws->isLoggedIn());
 
         // R10001: another connection with the same app key took over. Reconnecting would evict it.
-        m_server->wsSend(QStringLiteral(R"({"trnm":"SYSTEM","code":"R10001","message":"동일한 App key로 접속이 되었습니다"})"));
+        m_server->wsSend(
+            QStringLiteral(R"({"trnm":"SYSTEM","code":"R10001","message":"동일한 App key로 접속이 되었습니다"})"));
         QVERIFY(system.wait(2000));
         m_server->wsDropAll();
         QTRY_COMPARE(m_ws->state(), RealtimeClient::State::Stopped);
@@ -216,7 +222,8 @@ private slots:
 
     void dropReconnectRestoresEveryRegistration()
     {
-        m_ws->subscribe(QStringLiteral("1"), { QStringLiteral("005930"), QStringLiteral("000660") }, { QStringLiteral("0B") });
+        m_ws->subscribe(
+            QStringLiteral("1"), { QStringLiteral("005930"), QStringLiteral("000660") }, { QStringLiteral("0B") });
         m_ws->subscribe(QStringLiteral("1"), { QStringLiteral("005930") }, { QStringLiteral("0D") });
         m_ws->subscribe(QStringLiteral("9"), { QString() }, { QStringLiteral("00"), QStringLiteral("04") });
         startAndWaitForLogin();
@@ -235,14 +242,18 @@ private slots:
         const auto frames = framesOf(2);
         QCOMPARE(obj(frames.first().text).value(QStringLiteral("trnm")).toString(), QStringLiteral("LOGIN"));
         QCOMPARE(m_server->wsRequests(QStringLiteral("REG"), 2), before);
-        QVERIFY(before.contains(obj(QStringLiteral(R"({"trnm":"REG","grp_no":"9","refresh":"1","data":[{"item":[""],"type":["00","04"]}]})"))));
-        QVERIFY(before.contains(obj(QStringLiteral(R"({"trnm":"REG","grp_no":"1","refresh":"1","data":[{"item":["000660"],"type":["0B"]}]})"))));
-        QVERIFY(before.contains(obj(QStringLiteral(R"({"trnm":"REG","grp_no":"1","refresh":"1","data":[{"item":["005930"],"type":["0B","0D"]}]})"))));
+        QVERIFY(before.contains(obj(
+            QStringLiteral(R"({"trnm":"REG","grp_no":"9","refresh":"1","data":[{"item":[""],"type":["00","04"]}]})"))));
+        QVERIFY(before.contains(obj(QStringLiteral(
+            R"({"trnm":"REG","grp_no":"1","refresh":"1","data":[{"item":["000660"],"type":["0B"]}]})"))));
+        QVERIFY(before.contains(obj(QStringLiteral(
+            R"({"trnm":"REG","grp_no":"1","refresh":"1","data":[{"item":["005930"],"type":["0B","0D"]}]})"))));
         QCOMPARE(m_server->earlyRequests(), 0);
 
         // And the feed flows again.
         QSignalSpy ticks(m_ws.get(), &RealtimeClient::tradeTickReceived);
-        m_server->wsSend(QStringLiteral(R"({"trnm":"REAL","data":[{"type":"0B","item":"005930","values":{"20":"090001","10":"+70100"}}]})"));
+        m_server->wsSend(QStringLiteral(
+            R"({"trnm":"REAL","data":[{"type":"0B","item":"005930","values":{"20":"090001","10":"+70100"}}]})"));
         QVERIFY(ticks.wait(2000));
     }
 
@@ -261,10 +272,12 @@ private slots:
 
     void loginRejectedForATokenReissuesAndRetries()
     {
-        QVERIFY(QTest::qWaitFor([&] {
-            m_tokens->ensureToken();
-            return m_tokens->hasUsableToken();
-        }, 5000));
+        QVERIFY(QTest::qWaitFor(
+            [&] {
+                m_tokens->ensureToken();
+                return m_tokens->hasUsableToken();
+            },
+            5000));
         m_server->invalidateAllTokens(); // the token dies before the socket logs in
         QSignalSpy failed(m_ws.get(), &RealtimeClient::loginFailed);
         startAndWaitForLogin();
@@ -274,7 +287,34 @@ private slots:
         QCOMPARE(e.returnCode, 805004);
         QCOMPARE(m_server->issuedTokens().size(), 2);
         QCOMPARE(m_server->wsConnectionCount(), 2);
-        QCOMPARE(obj(framesOf(2).first().text).value(QStringLiteral("token")).toString(), m_server->issuedTokens().last());
+        QCOMPARE(
+            obj(framesOf(2).first().text).value(QStringLiteral("token")).toString(), m_server->issuedTokens().last());
+    }
+
+    // A return_code beyond int is not 0 (QJsonValue::toInt() would make it 0, i.e. success): the
+    // LOGIN counts as failed and the client tries again; a REG ack like it is a refusal.
+    void outOfRangeReturnCodesAreNotSuccess()
+    {
+        int logins = 0;
+        m_server->setWsHandler([&](int, const QJsonObject &frame) -> QStringList {
+            const QString trnm = frame.value(QStringLiteral("trnm")).toString();
+            if (trnm == u"LOGIN" && ++logins == 1)
+                return { QStringLiteral(R"({"trnm":"LOGIN","return_code":4294967296,"return_msg":""})") };
+            if (trnm == u"REG")
+                return { QStringLiteral(R"({"trnm":"REG","return_code":1e10,"return_msg":""})") };
+            return {};
+        });
+        QSignalSpy failed(m_ws.get(), &RealtimeClient::loginFailed);
+        startAndWaitForLogin();
+        QCOMPARE(failed.size(), 1);
+        QCOMPARE(failed.first().at(0).value<KiwoomError>().kind, KiwoomError::Kind::Parse);
+        QCOMPARE(logins, 2);
+
+        QSignalSpy refused(m_ws.get(), &RealtimeClient::registrationFailed);
+        m_ws->subscribe(QStringLiteral("1"), { QStringLiteral("005930") }, { QStringLiteral("0B") });
+        QVERIFY(refused.wait(2000));
+        QCOMPARE(refused.first().at(1).toInt(), -1);
+        QVERIFY(m_ws->subscriptions().isEmpty());
     }
 
     void refusedRegistrationLeavesTheRegistry()
@@ -307,12 +347,13 @@ private slots:
 
     void unsubscribeSendsRemove()
     {
-        m_ws->subscribe(QStringLiteral("1"), { QStringLiteral("005930"), QStringLiteral("000660") }, { QStringLiteral("0B") });
+        m_ws->subscribe(
+            QStringLiteral("1"), { QStringLiteral("005930"), QStringLiteral("000660") }, { QStringLiteral("0B") });
         startAndWaitForLogin();
         m_ws->unsubscribe(QStringLiteral("1"), { QStringLiteral("005930") }, { QStringLiteral("0B") });
         QTRY_COMPARE(m_server->wsRequests(QStringLiteral("REMOVE")).size(), 1);
         QCOMPARE(m_server->wsRequests(QStringLiteral("REMOVE")).first(),
-                 obj(QStringLiteral(R"({"trnm":"REMOVE","grp_no":"1","data":[{"item":["005930"],"type":["0B"]}]})")));
+            obj(QStringLiteral(R"({"trnm":"REMOVE","grp_no":"1","data":[{"item":["005930"],"type":["0B"]}]})")));
         QCOMPARE(m_ws->subscriptions().size(), 1);
         QCOMPARE(m_ws->subscriptions().first().item, QStringLiteral("000660"));
     }
