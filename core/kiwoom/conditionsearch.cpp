@@ -5,7 +5,11 @@
 #include "fieldreader.h"
 #include "realtimeclient.h"
 
+#include <QDeadlineTimer>
 #include <QJsonArray>
+
+#include <limits>
+#include <vector>
 
 using Need = FieldReader::Need;
 
@@ -21,13 +25,14 @@ struct ConditionSearch::Op
     Kind kind = Kind::List;
     QString seq;
     int maxPages = 1;
-    QString startKey;  // Paging::nextKey of the request
-    QString nextKey;   // key for the next page
+    QString startKey; // Paging::nextKey of the request
+    QString nextKey; // key for the next page
     bool continuation = false;
     QList<Kiwoom::ConditionRow> rows;
     int pages = 0;
     bool internal = false; // issued by this class (restore after reconnect, CNSRLST before CNSRREQ 1)
     bool restore = false;
+    QDeadlineTimer queueDeadline { QDeadlineTimer::Forever }; // unsent past this: fails (callers' requests)
     QPointer<QObject> context;
     bool guarded = false;
     Callback<QList<Kiwoom::ConditionInfo>> listDone;
@@ -51,12 +56,12 @@ struct ConditionSearch::Op
 };
 
 ConditionSearch::ConditionSearch(RealtimeClient &realtime, QObject *parent)
-    : QObject(parent)
-    , m_realtime(realtime)
-    , m_timeout(this)
+    : QObject(parent), m_realtime(realtime), m_timeout(this), m_queueTimer(this)
 {
     m_timeout.setSingleShot(true);
     connect(&m_timeout, &QTimer::timeout, this, &ConditionSearch::onTimeout);
+    m_queueTimer.setSingleShot(true);
+    connect(&m_queueTimer, &QTimer::timeout, this, &ConditionSearch::expireQueued);
     connect(&m_realtime, &RealtimeClient::responseReceived, this, &ConditionSearch::onResponse);
     connect(&m_realtime, &RealtimeClient::loggedIn, this, &ConditionSearch::onLoggedIn);
     connect(&m_realtime, &RealtimeClient::stateChanged, this, [this](RealtimeClient::State state) {
@@ -75,12 +80,52 @@ QStringList ConditionSearch::activeRealtime() const
 
 void ConditionSearch::enqueue(const OpPtr &op, bool front)
 {
+    if (!op->internal && m_config.queueTimeoutMs > 0)
+        op->queueDeadline = QDeadlineTimer(m_config.queueTimeoutMs);
     if (front)
         m_queue.push_front(op);
     else
         m_queue.push_back(op);
     // From the event loop, so callers never see their callback before the call returns.
     QTimer::singleShot(0, this, &ConditionSearch::pump);
+    armQueueTimer();
+}
+
+void ConditionSearch::armQueueTimer()
+{
+    qint64 earliest = -1;
+    for (const OpPtr &op : m_queue) {
+        if (op->queueDeadline.isForever())
+            continue;
+        const qint64 left = op->queueDeadline.remainingTime();
+        if (earliest < 0 || left < earliest)
+            earliest = left;
+    }
+    if (earliest < 0)
+        m_queueTimer.stop();
+    else
+        m_queueTimer.start(int(std::min<qint64>(earliest, std::numeric_limits<int>::max())));
+}
+
+void ConditionSearch::expireQueued()
+{
+    std::vector<OpPtr> expired;
+    for (auto it = m_queue.begin(); it != m_queue.end();) {
+        if (!(*it)->queueDeadline.isForever() && (*it)->queueDeadline.hasExpired()) {
+            expired.push_back(*it);
+            it = m_queue.erase(it);
+        } else {
+            ++it;
+        }
+    }
+    for (const OpPtr &op : expired) {
+        fail(op,
+            KiwoomError::make(KiwoomError::Kind::Timeout, op->trnm(),
+                QStringLiteral("%1: not sent within %2 ms (the realtime connection is down)")
+                    .arg(op->trnm())
+                    .arg(m_config.queueTimeoutMs)));
+    }
+    armQueueTimer();
 }
 
 void ConditionSearch::listConditions(QObject *context, Callback<QList<Kiwoom::ConditionInfo>> done)
@@ -93,8 +138,8 @@ void ConditionSearch::listConditions(QObject *context, Callback<QList<Kiwoom::Co
     enqueue(op);
 }
 
-void ConditionSearch::search(const QString &seq, const Kiwoom::Paging &paging, QObject *context,
-                             Callback<Kiwoom::ConditionSearchResult> done)
+void ConditionSearch::search(
+    const QString &seq, const Kiwoom::Paging &paging, QObject *context, Callback<Kiwoom::ConditionSearchResult> done)
 {
     auto op = std::make_shared<Op>();
     op->kind = Op::Kind::Search;
@@ -119,10 +164,11 @@ void ConditionSearch::startRealtime(const QString &seq, QObject *context, Callba
     op->realtimeDone = std::move(done);
     if (!m_active.contains(op->seq)) {
         if (m_active.size() >= m_config.maxRealtimeConditions) {
-            fail(op, KiwoomError::make(KiwoomError::Kind::Invalid, QStringLiteral("CNSRREQ"),
-                                       QStringLiteral("at most %1 realtime conditions per login; stop one first (active: %2)")
-                                           .arg(m_config.maxRealtimeConditions)
-                                           .arg(m_active.join(QLatin1Char(',')))));
+            fail(op,
+                KiwoomError::make(KiwoomError::Kind::Invalid, QStringLiteral("CNSRREQ"),
+                    QStringLiteral("at most %1 realtime conditions per login; stop one first (active: %2)")
+                        .arg(m_config.maxRealtimeConditions)
+                        .arg(m_active.join(QLatin1Char(',')))));
             return;
         }
         m_active << op->seq; // counts against the cap from now on
@@ -147,12 +193,14 @@ void ConditionSearch::stopRealtime(const QString &seq, QObject *context, Callbac
 void ConditionSearch::cancelAll()
 {
     m_timeout.stop();
+    m_queueTimer.stop();
     std::deque<OpPtr> ops = std::exchange(m_queue, {});
     if (m_current)
         ops.push_front(std::exchange(m_current, nullptr));
     m_active.clear();
     m_members.clear();
-    const KiwoomError cancelled = KiwoomError::make(KiwoomError::Kind::Cancelled, QStringLiteral("CNSR"), QStringLiteral("cancelled"));
+    const KiwoomError cancelled
+        = KiwoomError::make(KiwoomError::Kind::Cancelled, QStringLiteral("CNSR"), QStringLiteral("cancelled"));
     for (const OpPtr &op : ops) {
         if (op->internal || (op->guarded && !op->context))
             continue;
@@ -195,6 +243,7 @@ void ConditionSearch::pump()
         m_current.reset();
         m_queue.push_front(op);
     }
+    armQueueTimer();
 }
 
 bool ConditionSearch::sendCurrent()
@@ -222,7 +271,8 @@ bool ConditionSearch::sendCurrent()
     }
     if (!m_realtime.sendFrame(frame))
         return false;
-    qCDebug(lcCondition).noquote() << op->trnm() << (op->seq.isEmpty() ? QString() : QStringLiteral("seq ") + op->seq) << "sent";
+    qCDebug(lcCondition).noquote() << op->trnm() << (op->seq.isEmpty() ? QString() : QStringLiteral("seq ") + op->seq)
+                                   << "sent";
     m_timeout.start(m_config.requestTimeoutMs);
     return true;
 }
@@ -238,19 +288,22 @@ void ConditionSearch::onResponse(const QString &trnm, const QJsonObject &frame)
     }
     const QJsonValue seqValue = frame.value(QLatin1String("seq"));
     if (!op->seq.isEmpty() && seqValue.isString() && seqValue.toString().trimmed() != op->seq) {
-        qCDebug(lcCondition).noquote() << trnm << "reply for seq" << seqValue.toString() << "ignored (waiting for" << op->seq + QLatin1Char(')');
+        qCDebug(lcCondition).noquote() << trnm << "reply for seq" << seqValue.toString() << "ignored (waiting for"
+                                       << op->seq + QLatin1Char(')');
         return;
     }
     m_timeout.stop();
 
-    const QJsonValue rc = frame.value(QLatin1String("return_code"));
+    const std::optional<int> rc = Kiwoom::returnCodeOf(frame.value(QLatin1String("return_code")));
     const QString msg = frame.value(QLatin1String("return_msg")).toString();
-    if (!rc.isDouble()) {
-        fail(op, KiwoomError::make(KiwoomError::Kind::Parse, trnm, trnm + QStringLiteral(": return_code missing or not a number")));
+    if (!rc) {
+        fail(op,
+            KiwoomError::make(
+                KiwoomError::Kind::Parse, trnm, trnm + QStringLiteral(": return_code missing or not an integer")));
         return;
     }
-    if (rc.toInt() != 0) {
-        fail(op, Kiwoom::classifyEnvelope(trnm, 0, rc.toInt(), msg));
+    if (*rc != 0) {
+        fail(op, Kiwoom::classifyEnvelope(trnm, 0, *rc, msg));
         return;
     }
     const QJsonValue data = frame.value(QLatin1String("data"));
@@ -266,8 +319,9 @@ void ConditionSearch::onResponse(const QString &trnm, const QJsonObject &frame)
         for (int i = 0; i < rows.size(); ++i) {
             const QJsonArray pair = rows.at(i).toArray();
             if (!rows.at(i).isArray() || pair.size() < 2 || !pair.at(0).isString() || !pair.at(1).isString()) {
-                fail(op, KiwoomError::make(KiwoomError::Kind::Parse, trnm,
-                                           QStringLiteral("CNSRLST.data[%1]: expected [seq, name]").arg(i)));
+                fail(op,
+                    KiwoomError::make(KiwoomError::Kind::Parse, trnm,
+                        QStringLiteral("CNSRLST.data[%1]: expected [seq, name]").arg(i)));
                 return;
             }
             list << Kiwoom::ConditionInfo { pair.at(0).toString().trimmed(), pair.at(1).toString().trimmed() };
@@ -277,7 +331,8 @@ void ConditionSearch::onResponse(const QString &trnm, const QJsonObject &frame)
         QStringList names;
         for (const auto &c : std::as_const(list))
             names << c.seq + QLatin1Char(':') + c.name;
-        qCInfo(lcCondition).noquote() << "conditions:" << list.size() << (names.isEmpty() ? QString() : names.join(QStringLiteral(", ")));
+        qCInfo(lcCondition).noquote() << "conditions:" << list.size()
+                                      << (names.isEmpty() ? QString() : names.join(QStringLiteral(", ")));
         emit conditionsListed(list);
         if (!op->internal && op->listDone && (!op->guarded || op->context))
             op->listDone(list);
@@ -288,7 +343,9 @@ void ConditionSearch::onResponse(const QString &trnm, const QJsonObject &frame)
         for (int i = 0; i < rows.size(); ++i) {
             const QString context = QStringLiteral("CNSRREQ %1 data[%2]").arg(op->seq).arg(op->rows.size());
             if (!rows.at(i).isObject()) {
-                fail(op, KiwoomError::make(KiwoomError::Kind::Parse, trnm, context + QStringLiteral(": expected an object")));
+                fail(op,
+                    KiwoomError::make(
+                        KiwoomError::Kind::Parse, trnm, context + QStringLiteral(": expected an object")));
                 return;
             }
             FieldReader r(rows.at(i).toObject(), trnm, context);
@@ -315,8 +372,9 @@ void ConditionSearch::onResponse(const QString &trnm, const QJsonObject &frame)
         const bool more = contYn.compare(u"Y", Qt::CaseInsensitive) == 0;
         if (more && op->pages < op->maxPages) {
             if (nextKey.isEmpty() || (op->continuation && nextKey == op->nextKey)) {
-                fail(op, KiwoomError::make(KiwoomError::Kind::Parse, trnm,
-                                           QStringLiteral("CNSRREQ: cont_yn Y without a new next_key")));
+                fail(op,
+                    KiwoomError::make(
+                        KiwoomError::Kind::Parse, trnm, QStringLiteral("CNSRREQ: cont_yn Y without a new next_key")));
                 return;
             }
             op->continuation = true;
@@ -349,7 +407,9 @@ void ConditionSearch::onResponse(const QString &trnm, const QJsonObject &frame)
         for (int i = 0; i < rows.size(); ++i) {
             const QString context = QStringLiteral("CNSRREQ %1 data[%2]").arg(op->seq).arg(i);
             if (!rows.at(i).isObject()) {
-                fail(op, KiwoomError::make(KiwoomError::Kind::Parse, trnm, context + QStringLiteral(": expected an object")));
+                fail(op,
+                    KiwoomError::make(
+                        KiwoomError::Kind::Parse, trnm, context + QStringLiteral(": expected an object")));
                 return;
             }
             FieldReader r(rows.at(i).toObject(), trnm, context);
@@ -438,8 +498,9 @@ void ConditionSearch::onTimeout()
     if (!m_current)
         return;
     const OpPtr op = m_current;
-    fail(op, KiwoomError::make(KiwoomError::Kind::Timeout, op->trnm(),
-                               QStringLiteral("%1: no reply within %2 ms").arg(op->trnm()).arg(m_config.requestTimeoutMs)));
+    fail(op,
+        KiwoomError::make(KiwoomError::Kind::Timeout, op->trnm(),
+            QStringLiteral("%1: no reply within %2 ms").arg(op->trnm()).arg(m_config.requestTimeoutMs)));
 }
 
 void ConditionSearch::onConnectionLost()
@@ -464,7 +525,10 @@ void ConditionSearch::onConnectionLost()
     op->pages = 0;
     op->continuation = !op->startKey.isEmpty();
     op->nextKey = op->startKey;
+    if (!op->internal && m_config.queueTimeoutMs > 0)
+        op->queueDeadline = QDeadlineTimer(m_config.queueTimeoutMs); // waits for the next login afresh
     m_queue.push_front(op);
+    armQueueTimer();
 }
 
 void ConditionSearch::onLoggedIn(bool reconnected)
@@ -474,9 +538,8 @@ void ConditionSearch::onLoggedIn(bool reconnected)
         // Re-request every active realtime condition that is not already queued.
         for (auto it = m_active.crbegin(); it != m_active.crend(); ++it) {
             const QString seq = *it;
-            const bool queued = std::any_of(m_queue.begin(), m_queue.end(), [&](const OpPtr &op) {
-                return op->kind == Op::Kind::Realtime && op->seq == seq;
-            });
+            const bool queued = std::any_of(m_queue.begin(), m_queue.end(),
+                [&](const OpPtr &op) { return op->kind == Op::Kind::Realtime && op->seq == seq; });
             if (queued)
                 continue;
             auto op = std::make_shared<Op>();
@@ -501,6 +564,7 @@ void ConditionSearch::onHit(const Kiwoom::ConditionHit &hit)
     } else {
         qCDebug(lcCondition).noquote() << "hit for inactive condition" << hit.conditionSeq << hit.code;
     }
-    qCDebug(lcCondition).noquote() << "condition" << hit.conditionSeq << (hit.entered ? "entered:" : "left:") << hit.code;
+    qCDebug(lcCondition).noquote() << "condition" << hit.conditionSeq << (hit.entered ? "entered:" : "left:")
+                                   << hit.code;
     emit conditionHitReceived(hit);
 }

@@ -41,12 +41,15 @@ class ConditionSearch final : public QObject
 public:
     struct Config
     {
-        int requestTimeoutMs = 15000;
+        int requestTimeoutMs = 15000; // sent, no reply
+        // A caller's request still unsent after this long (the WebSocket is down or reconnecting)
+        // fails with Timeout instead of waiting for ever; 0 = wait. Restores after a reconnect
+        // (internal) never expire.
+        int queueTimeoutMs = 60000;
         int maxRealtimeConditions = 10;
     };
 
-    template<typename T>
-    using Callback = std::function<void(const KiwoomResult<T> &)>;
+    template<typename T> using Callback = std::function<void(const KiwoomResult<T> &)>;
 
     explicit ConditionSearch(RealtimeClient &realtime, QObject *parent = nullptr);
     ~ConditionSearch() override;
@@ -56,7 +59,7 @@ public:
 
     void listConditions(QObject *context, Callback<QList<Kiwoom::ConditionInfo>> done);
     void search(const QString &seq, const Kiwoom::Paging &paging, QObject *context,
-                Callback<Kiwoom::ConditionSearchResult> done);
+        Callback<Kiwoom::ConditionSearchResult> done);
     void startRealtime(const QString &seq, QObject *context, Callback<QStringList> done);
     void stopRealtime(const QString &seq, QObject *context, Callback<bool> done);
     // Fails every queued or running request with Cancelled and forgets the realtime conditions
@@ -86,6 +89,8 @@ private:
     void onLoggedIn(bool reconnected);
     void onConnectionLost();
     void onTimeout();
+    void armQueueTimer();
+    void expireQueued();
     void onHit(const Kiwoom::ConditionHit &hit);
     void finish(const OpPtr &op, const KiwoomError *error);
     void fail(const OpPtr &op, const KiwoomError &error);
@@ -95,6 +100,7 @@ private:
     std::deque<OpPtr> m_queue;
     OpPtr m_current;
     QTimer m_timeout;
+    QTimer m_queueTimer; // the earliest queue deadline
     bool m_listedThisSession = false;
     QList<Kiwoom::ConditionInfo> m_conditions;
     QStringList m_active; // realtime conditions requested or running, in request order

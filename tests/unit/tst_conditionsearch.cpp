@@ -7,6 +7,7 @@
 #include "kiwoomfakeserver.h"
 
 #include <QJsonArray>
+#include <QElapsedTimer>
 #include <QJsonDocument>
 #include <QNetworkAccessManager>
 #include <QSignalSpy>
@@ -44,8 +45,7 @@ private:
     std::unique_ptr<RealtimeClient> m_ws;
     std::unique_ptr<ConditionSearch> m_conditions;
 
-    template<typename T, typename Invoke>
-    KiwoomResult<T> run(Invoke invoke, int timeoutMs = 5000)
+    template<typename T, typename Invoke> KiwoomResult<T> run(Invoke invoke, int timeoutMs = 5000)
     {
         std::optional<KiwoomResult<T>> result;
         invoke([&](const KiwoomResult<T> &r) { result = r; });
@@ -75,11 +75,10 @@ private slots:
         m_server = std::make_unique<KiwoomFakeServer>();
         QVERIFY(m_server->listen());
         m_server->setConditions({ { QStringLiteral("0"), QStringLiteral("조건1") },
-                                  { QStringLiteral("1"), QStringLiteral("조건2") },
-                                  { QStringLiteral("4"), QStringLiteral("급등주") } });
+            { QStringLiteral("1"), QStringLiteral("조건2") }, { QStringLiteral("4"), QStringLiteral("급등주") } });
         m_network = std::make_unique<QNetworkAccessManager>();
-        m_tokens = std::make_unique<TokenManager>(*m_network, KiwoomEndpoints { m_server->restUrl(), m_server->wsUrl() },
-                                                  CREDS, SystemClock::instance());
+        m_tokens = std::make_unique<TokenManager>(
+            *m_network, KiwoomEndpoints { m_server->restUrl(), m_server->wsUrl() }, CREDS, SystemClock::instance());
         m_ws = std::make_unique<RealtimeClient>(*m_tokens, m_server->wsUrl(), SystemClock::instance());
         RealtimeClient::Config config;
         config.backoffInitialMs = 50;
@@ -118,13 +117,19 @@ private slots:
     void oneShotSearchPaginates()
     {
         // The document's run-once row, then two more pages.
-        m_server->setSearchPages(QStringLiteral("4"), {
-            arr(QStringLiteral(R"([{"9001":"A005930","302":"삼성전자","10":"000075000","25":"5","11":"-00000100","12":"-00000130","13":"010386116","16":"000075100","17":"000075600","18":"000074700"}])")),
-            arr(QStringLiteral(R"([{"9001":"A000660","302":"SK하이닉스","10":"000120000","25":"2","11":"000001000","12":"000000840","13":"000001000","16":"000119000","17":"000121000","18":"000118000"}])")),
-            arr(QStringLiteral(R"([{"9001":"A035420","302":"NAVER","10":"000200000","25":"3","11":"000000000","12":"000000000","13":"000000010","16":"000200000","17":"000200000","18":"000200000"}])")),
-        });
+        m_server->setSearchPages(QStringLiteral("4"),
+            {
+                arr(QStringLiteral(
+                    R"([{"9001":"A005930","302":"삼성전자","10":"000075000","25":"5","11":"-00000100","12":"-00000130","13":"010386116","16":"000075100","17":"000075600","18":"000074700"}])")),
+                arr(QStringLiteral(
+                    R"([{"9001":"A000660","302":"SK하이닉스","10":"000120000","25":"2","11":"000001000","12":"000000840","13":"000001000","16":"000119000","17":"000121000","18":"000118000"}])")),
+                arr(QStringLiteral(
+                    R"([{"9001":"A035420","302":"NAVER","10":"000200000","25":"3","11":"000000000","12":"000000000","13":"000000010","16":"000200000","17":"000200000","18":"000200000"}])")),
+            });
         m_ws->start();
-        const auto r = run<ConditionSearchResult>([&](auto done) { m_conditions->search(QStringLiteral("4"), Paging { 2, QString() }, this, done); });
+        const auto r = run<ConditionSearchResult>([&](auto done) {
+            m_conditions->search(QStringLiteral("4"), Paging { 2, QString() }, this, done);
+        });
         QVERIFY2(r.ok(), qPrintable(r.ok() ? QString() : r.error().describe()));
         QCOMPARE(r->seq, QStringLiteral("4"));
         QCOMPARE(r->rows.size(), 2);
@@ -146,11 +151,17 @@ private slots:
 
         const auto requests = m_server->wsRequests(QStringLiteral("CNSRREQ"));
         QCOMPARE(requests.size(), 2);
-        QCOMPARE(requests[0], obj(QStringLiteral(R"({"trnm":"CNSRREQ","seq":"4","search_type":"0","stex_tp":"K","cont_yn":"N","next_key":""})")));
-        QCOMPARE(requests[1], obj(QStringLiteral(R"({"trnm":"CNSRREQ","seq":"4","search_type":"0","stex_tp":"K","cont_yn":"Y","next_key":"p2"})")));
+        QCOMPARE(requests[0],
+            obj(QStringLiteral(
+                R"({"trnm":"CNSRREQ","seq":"4","search_type":"0","stex_tp":"K","cont_yn":"N","next_key":""})")));
+        QCOMPARE(requests[1],
+            obj(QStringLiteral(
+                R"({"trnm":"CNSRREQ","seq":"4","search_type":"0","stex_tp":"K","cont_yn":"Y","next_key":"p2"})")));
 
         // Resume from the key.
-        const auto rest = run<ConditionSearchResult>([&](auto done) { m_conditions->search(QStringLiteral("4"), Paging { 5, r->page.nextKey }, this, done); });
+        const auto rest = run<ConditionSearchResult>([&](auto done) {
+            m_conditions->search(QStringLiteral("4"), Paging { 5, r->page.nextKey }, this, done);
+        });
         QVERIFY(rest.ok());
         QCOMPARE(rest->rows.size(), 1);
         QCOMPARE(rest->rows.first().code, QStringLiteral("035420"));
@@ -159,9 +170,11 @@ private slots:
 
     void malformedSearchRowIsAParseError()
     {
-        m_server->setSearchPages(QStringLiteral("1"), { arr(QStringLiteral(R"([{"9001":"A005930","10":"00007500O"}])")) });
+        m_server->setSearchPages(
+            QStringLiteral("1"), { arr(QStringLiteral(R"([{"9001":"A005930","10":"00007500O"}])")) });
         m_ws->start();
-        const auto r = run<ConditionSearchResult>([&](auto done) { m_conditions->search(QStringLiteral("1"), Paging(), this, done); });
+        const auto r = run<ConditionSearchResult>(
+            [&](auto done) { m_conditions->search(QStringLiteral("1"), Paging(), this, done); });
         QVERIFY(!r.ok());
         QCOMPARE(r.error().kind, Kind::Parse);
         QCOMPARE(r.error().message, QStringLiteral("CNSRREQ 1 data[0].10: not a number: \"00007500O\""));
@@ -171,11 +184,15 @@ private slots:
     {
         m_server->setWsHandler([](int, const QJsonObject &frame) -> QStringList {
             if (frame.value(QStringLiteral("trnm")).toString() == u"CNSRREQ")
-                return { QStringLiteral(R"({"trnm":"CNSRREQ","seq":"7","return_code":1,"return_msg":"조건검색 요청 실패[1902:종목 정보가 없습니다]"})") };
+                return {
+                    QStringLiteral(
+                        R"({"trnm":"CNSRREQ","seq":"7","return_code":1,"return_msg":"조건검색 요청 실패[1902:종목 정보가 없습니다]"})")
+                };
             return {};
         });
         m_ws->start();
-        const auto r = run<ConditionSearchResult>([&](auto done) { m_conditions->search(QStringLiteral("7"), Paging(), this, done); });
+        const auto r = run<ConditionSearchResult>(
+            [&](auto done) { m_conditions->search(QStringLiteral("7"), Paging(), this, done); });
         QVERIFY(!r.ok());
         QCOMPARE(r.error().kind, Kind::Api);
         QCOMPARE(r.error().code, 1902);
@@ -186,32 +203,37 @@ private slots:
         m_server->setRealtimeMembers(QStringLiteral("4"), { QStringLiteral("A005930"), QStringLiteral("A000660") });
         m_ws->start();
         QSignalSpy started(m_conditions.get(), &ConditionSearch::realtimeStarted);
-        const auto codes = run<QStringList>([&](auto done) { m_conditions->startRealtime(QStringLiteral("4"), this, done); });
+        const auto codes
+            = run<QStringList>([&](auto done) { m_conditions->startRealtime(QStringLiteral("4"), this, done); });
         QVERIFY2(codes.ok(), qPrintable(codes.ok() ? QString() : codes.error().describe()));
         QCOMPARE(*codes, (QStringList { QStringLiteral("005930"), QStringLiteral("000660") }));
         QCOMPARE(started.size(), 1);
         QCOMPARE(started.first().at(2).toBool(), false);
         // CNSRLST must precede a realtime CNSRREQ on the session.
-        QCOMPARE(sequence(1), (QStringList { QStringLiteral("LOGIN"), QStringLiteral("CNSRLST"), QStringLiteral("CNSRREQ:1:4") }));
+        QCOMPARE(sequence(1),
+            (QStringList { QStringLiteral("LOGIN"), QStringLiteral("CNSRLST"), QStringLiteral("CNSRREQ:1:4") }));
         QCOMPARE(m_server->realtimeRequestsBeforeList(), 0);
         QCOMPARE(m_server->wsRequests(QStringLiteral("CNSRREQ")).first(),
-                 obj(QStringLiteral(R"({"trnm":"CNSRREQ","seq":"4","search_type":"1","stex_tp":"K"})")));
+            obj(QStringLiteral(R"({"trnm":"CNSRREQ","seq":"4","search_type":"1","stex_tp":"K"})")));
         QCOMPARE(m_conditions->activeRealtime(), QStringList { QStringLiteral("4") });
 
         QSignalSpy hits(m_conditions.get(), &ConditionSearch::conditionHitReceived);
-        m_server->wsSend(QStringLiteral(R"({"trnm":"REAL","data":[{"type":"02","name":"조건검색","item":"035420","values":{"841":"4","9001":"035420","843":"I","20":"152028","907":"2"}},
+        m_server->wsSend(QStringLiteral(
+            R"({"trnm":"REAL","data":[{"type":"02","name":"조건검색","item":"035420","values":{"841":"4","9001":"035420","843":"I","20":"152028","907":"2"}},
                                                                  {"type":"02","name":"조건검색","item":"000660","values":{"841":"4","9001":"000660","843":"D","20":"152029","907":"2"}}]})"));
         QTRY_COMPARE(hits.size(), 2);
         QCOMPARE(hits.at(0).at(0).value<ConditionHit>().code, QStringLiteral("035420"));
         QVERIFY(hits.at(0).at(0).value<ConditionHit>().entered);
         QVERIFY(!hits.at(1).at(0).value<ConditionHit>().entered);
-        QCOMPARE(m_conditions->members(QStringLiteral("4")), (QSet<QString> { QStringLiteral("005930"), QStringLiteral("035420") }));
+        QCOMPARE(m_conditions->members(QStringLiteral("4")),
+            (QSet<QString> { QStringLiteral("005930"), QStringLiteral("035420") }));
 
         // Stop: CNSRCLR.
         bool stopped = false;
         m_conditions->stopRealtime(QStringLiteral("4"), this, [&](const KiwoomResult<bool> &r) { stopped = r.ok(); });
         QTRY_VERIFY(stopped);
-        QCOMPARE(m_server->wsRequests(QStringLiteral("CNSRCLR")).first(), obj(QStringLiteral(R"({"trnm":"CNSRCLR","seq":"4"})")));
+        QCOMPARE(m_server->wsRequests(QStringLiteral("CNSRCLR")).first(),
+            obj(QStringLiteral(R"({"trnm":"CNSRCLR","seq":"4"})")));
         QVERIFY(m_conditions->activeRealtime().isEmpty());
     }
 
@@ -222,16 +244,19 @@ private slots:
             m_server->setRealtimeMembers(QString::number(i), { QStringLiteral("A005930") });
             m_conditions->startRealtime(QString::number(i), this, [](const auto &) {});
         }
-        const auto eleventh = run<QStringList>([&](auto done) { m_conditions->startRealtime(QStringLiteral("10"), this, done); });
+        const auto eleventh
+            = run<QStringList>([&](auto done) { m_conditions->startRealtime(QStringLiteral("10"), this, done); });
         QVERIFY(!eleventh.ok());
         QCOMPARE(eleventh.error().kind, Kind::Invalid);
         QTRY_COMPARE(m_server->wsRequests(QStringLiteral("CNSRREQ")).size(), 10);
         QTest::qWait(100);
         QCOMPARE(m_server->wsRequests(QStringLiteral("CNSRREQ")).size(), 10); // the 11th was never sent
         // Re-starting an active one does not count twice; stopping one frees a place.
-        QVERIFY(run<QStringList>([&](auto done) { m_conditions->startRealtime(QStringLiteral("3"), this, done); }).ok());
+        QVERIFY(
+            run<QStringList>([&](auto done) { m_conditions->startRealtime(QStringLiteral("3"), this, done); }).ok());
         QVERIFY(run<bool>([&](auto done) { m_conditions->stopRealtime(QStringLiteral("0"), this, done); }).ok());
-        QVERIFY(run<QStringList>([&](auto done) { m_conditions->startRealtime(QStringLiteral("10"), this, done); }).ok());
+        QVERIFY(
+            run<QStringList>([&](auto done) { m_conditions->startRealtime(QStringLiteral("10"), this, done); }).ok());
         QCOMPARE(m_conditions->activeRealtime().size(), 10);
     }
 
@@ -240,8 +265,10 @@ private slots:
         m_server->setRealtimeMembers(QStringLiteral("4"), { QStringLiteral("A005930") });
         m_server->setRealtimeMembers(QStringLiteral("1"), { QStringLiteral("A000660") });
         m_ws->start();
-        QVERIFY(run<QStringList>([&](auto done) { m_conditions->startRealtime(QStringLiteral("4"), this, done); }).ok());
-        QVERIFY(run<QStringList>([&](auto done) { m_conditions->startRealtime(QStringLiteral("1"), this, done); }).ok());
+        QVERIFY(
+            run<QStringList>([&](auto done) { m_conditions->startRealtime(QStringLiteral("4"), this, done); }).ok());
+        QVERIFY(
+            run<QStringList>([&](auto done) { m_conditions->startRealtime(QStringLiteral("1"), this, done); }).ok());
 
         // While disconnected the server's membership changed.
         m_server->setRealtimeMembers(QStringLiteral("4"), { QStringLiteral("A005930"), QStringLiteral("A035420") });
@@ -250,10 +277,12 @@ private slots:
         QTRY_COMPARE_WITH_TIMEOUT(started.size(), 2, 5000);
         for (const auto &s : started)
             QVERIFY(s.at(2).toBool()); // restored
-        QCOMPARE(sequence(2), (QStringList { QStringLiteral("LOGIN"), QStringLiteral("CNSRLST"), QStringLiteral("CNSRREQ:1:4"),
-                                             QStringLiteral("CNSRREQ:1:1") }));
+        QCOMPARE(sequence(2),
+            (QStringList { QStringLiteral("LOGIN"), QStringLiteral("CNSRLST"), QStringLiteral("CNSRREQ:1:4"),
+                QStringLiteral("CNSRREQ:1:1") }));
         QCOMPARE(m_server->realtimeRequestsBeforeList(), 0);
-        QCOMPARE(m_conditions->members(QStringLiteral("4")), (QSet<QString> { QStringLiteral("005930"), QStringLiteral("035420") }));
+        QCOMPARE(m_conditions->members(QStringLiteral("4")),
+            (QSet<QString> { QStringLiteral("005930"), QStringLiteral("035420") }));
     }
 
     void requestInFlightSurvivesADrop()
@@ -286,6 +315,35 @@ private slots:
         QCOMPARE(realtime->error().kind, Kind::Cancelled);
         QVERIFY(m_conditions->activeRealtime().isEmpty());
         QCOMPARE(m_conditions->queuedRequests(), 0);
+    }
+
+    // While the WebSocket cannot log in, a caller's request does not wait for ever: it fails with
+    // Timeout after queueTimeoutMs, unsent, frees its realtime slot, and the next one still works.
+    void unsentRequestsExpire()
+    {
+        m_server->setLoginAckDelayMs(60000); // logged out for the whole test
+        ConditionSearch::Config config;
+        config.queueTimeoutMs = 300;
+        m_conditions->setConfig(config);
+        m_ws->start();
+        QElapsedTimer t;
+        t.start();
+        std::optional<KiwoomResult<QList<ConditionInfo>>> list;
+        std::optional<KiwoomResult<QStringList>> realtime;
+        m_conditions->listConditions(this, [&](const auto &r) { list = r; });
+        QTest::qWait(100);
+        m_conditions->startRealtime(QStringLiteral("4"), this, [&](const auto &r) { realtime = r; });
+        QCOMPARE(m_conditions->activeRealtime(), QStringList { QStringLiteral("4") });
+        QTRY_VERIFY_WITH_TIMEOUT(list.has_value(), 3000);
+        QCOMPARE(list->error().kind, Kind::Timeout);
+        QVERIFY(t.elapsed() >= 250);
+        QVERIFY(!realtime.has_value()); // queued 100 ms later: its own deadline
+        QTRY_VERIFY_WITH_TIMEOUT(realtime.has_value(), 3000);
+        QCOMPARE(realtime->error().kind, Kind::Timeout);
+        QVERIFY(m_conditions->activeRealtime().isEmpty());
+        QCOMPARE(m_conditions->queuedRequests(), 0);
+        QCOMPARE(m_server->wsRequests(QStringLiteral("CNSRLST")).size(), 0);
+        QCOMPARE(m_server->wsRequests(QStringLiteral("CNSRREQ")).size(), 0);
     }
 
     void timeout()
