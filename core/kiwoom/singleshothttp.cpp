@@ -4,14 +4,14 @@
 #include <QSslSocket>
 #include <QTcpSocket>
 
+namespace {
+// No Kiwoom reply comes near this; a peer sending more (or announcing more) is not a broker.
+constexpr qint64 MAX_RESPONSE_BYTES = 16 * 1024 * 1024;
+} // namespace
+
 SingleShotHttp::SingleShotHttp(const QUrl &url, const QList<QPair<QByteArray, QByteArray>> &headers,
-                               const QByteArray &body, int timeoutMs, QObject *parent)
-    : QObject(parent)
-    , m_url(url)
-    , m_headers(headers)
-    , m_body(body)
-    , m_timeoutMs(timeoutMs)
-    , m_timer(this)
+    const QByteArray &body, int timeoutMs, QObject *parent)
+    : QObject(parent), m_url(url), m_headers(headers), m_body(body), m_timeoutMs(timeoutMs), m_timer(this)
 {
     m_timer.setSingleShot(true);
     connect(&m_timer, &QTimer::timeout, this, [this] {
@@ -70,6 +70,8 @@ void SingleShotHttp::onConnected()
     m_outcome.connected = true;
     const bool tls = m_url.scheme() == u"https";
     QByteArray host = m_url.host(QUrl::FullyEncoded).toLatin1();
+    if (host.contains(':'))
+        host = '[' + host + ']'; // an IPv6 literal (RFC 7230 §5.4)
     if (m_url.port() > 0 && m_url.port() != (tls ? 443 : 80))
         host += ':' + QByteArray::number(m_url.port());
     QByteArray target = m_url.path(QUrl::FullyEncoded).toLatin1();
@@ -93,8 +95,14 @@ void SingleShotHttp::onReadyRead()
     if (m_finished || !m_socket)
         return;
     m_buffer += m_socket->readAll();
+    if (m_buffer.size() > MAX_RESPONSE_BYTES) {
+        fail(QStringLiteral("response larger than %1 bytes").arg(MAX_RESPONSE_BYTES));
+        return;
+    }
     if (parse(false))
         complete();
+    else if (!m_malformed.isEmpty())
+        fail(m_malformed);
 }
 
 void SingleShotHttp::onDisconnected()
@@ -106,7 +114,7 @@ void SingleShotHttp::onDisconnected()
     if (parse(true))
         complete();
     else
-        fail(QStringLiteral("connection closed before a complete response"));
+        fail(m_malformed.isEmpty() ? QStringLiteral("connection closed before a complete response") : m_malformed);
 }
 
 // True once a complete response is in m_buffer.
@@ -120,7 +128,7 @@ bool SingleShotHttp::parse(bool atEof)
             const QList<QByteArray> lines = m_buffer.left(end).split('\n');
             const QList<QByteArray> statusLine = lines.value(0).trimmed().split(' ');
             if (statusLine.size() < 2 || !statusLine[0].startsWith("HTTP/1.")) {
-                m_outcome.error = QStringLiteral("not an HTTP response");
+                m_malformed = QStringLiteral("not an HTTP response");
                 return false;
             }
             const int status = statusLine[1].toInt();
@@ -139,9 +147,15 @@ bool SingleShotHttp::parse(bool atEof)
             m_headersDone = true;
             m_bodyStart = end + 4;
             m_chunked = m_outcome.headers.value("transfer-encoding").toLower().contains("chunked");
-            bool ok = false;
-            const qint64 length = m_outcome.headers.value("content-length").toLongLong(&ok);
-            m_contentLength = ok ? length : -1;
+            if (!m_chunked && m_outcome.headers.contains("content-length")) {
+                bool ok = false;
+                const qint64 length = m_outcome.headers.value("content-length").toLongLong(&ok);
+                if (!ok || length < 0 || length > MAX_RESPONSE_BYTES) {
+                    m_malformed = QStringLiteral("invalid Content-Length");
+                    return false;
+                }
+                m_contentLength = length;
+            }
         }
         const QByteArray data = m_buffer.mid(m_bodyStart);
         if (m_chunked) {
@@ -153,8 +167,10 @@ bool SingleShotHttp::parse(bool atEof)
                     return false;
                 bool ok = false;
                 const qint64 size = data.mid(pos, lineEnd - pos).split(';').value(0).trimmed().toLongLong(&ok, 16);
-                if (!ok)
+                if (!ok || size < 0 || size > MAX_RESPONSE_BYTES) {
+                    m_malformed = QStringLiteral("invalid chunk size");
                     return false;
+                }
                 pos = lineEnd + 2;
                 if (size == 0) {
                     m_outcome.body = body;

@@ -32,17 +32,17 @@ class SingleShotHttp final : public QObject
 public:
     struct Outcome
     {
-        int status = 0;                         // 0 = no complete response
-        QHash<QByteArray, QByteArray> headers;  // names lower-cased
+        int status = 0; // 0 = no complete response
+        QHash<QByteArray, QByteArray> headers; // names lower-cased
         QByteArray body;
-        bool connected = false;                 // TCP (and TLS) connection established
-        bool requestWritten = false;            // some bytes of the request were handed to the socket
+        bool connected = false; // TCP (and TLS) connection established
+        bool requestWritten = false; // some bytes of the request were handed to the socket
         bool timedOut = false;
-        QString error;                          // empty on success
+        QString error; // empty on success
     };
 
     SingleShotHttp(const QUrl &url, const QList<QPair<QByteArray, QByteArray>> &headers, const QByteArray &body,
-                   int timeoutMs, QObject *parent = nullptr);
+        int timeoutMs, QObject *parent = nullptr);
     ~SingleShotHttp() override;
 
     void start();
@@ -76,4 +76,5 @@ private:
     qsizetype m_bodyStart = 0;
     qint64 m_contentLength = -1;
     bool m_chunked = false;
+    QString m_malformed; // set when the bytes cannot be an HTTP response: fail at once, never wait
 };

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "kiwoom/singleshothttp.h"
 
+#include <QElapsedTimer>
 #include <QSignalSpy>
 #include <QSslSocket>
 #include <QTcpServer>
@@ -16,7 +17,7 @@ public:
     QByteArray received;
     int connections = 0;
     QList<QByteArray> pieces; // written one per 20 ms after the request arrived
-    bool closeAfter = false;  // close the connection after the last piece
+    bool closeAfter = false; // close the connection after the last piece
 
     RawPeer()
     {
@@ -66,7 +67,10 @@ private slots:
     void writesOneRequestAndReadsContentLength()
     {
         RawPeer peer;
-        peer.pieces = { "HTTP/1.1 200 OK\r\nContent-Type: application/json\r\ncont-yn: N\r\nContent-Length: 17\r\n\r\n{\"return_co", "de\":0}" };
+        peer.pieces = {
+            "HTTP/1.1 200 OK\r\nContent-Type: application/json\r\ncont-yn: N\r\nContent-Length: 17\r\n\r\n{\"return_co",
+            "de\":0}"
+        };
         SingleShotHttp http(peer.url(), headers, R"({"stk_cd":"005930"})", 2000);
         const auto &o = runOnce(http);
         QVERIFY2(o.error.isEmpty(), qPrintable(o.error));
@@ -76,7 +80,8 @@ private slots:
         QVERIFY(o.connected);
         QVERIFY(o.requestWritten);
         QVERIFY(peer.received.startsWith("POST /api/dostk/ordr HTTP/1.1\r\n"));
-        QVERIFY(peer.received.contains(QByteArray("\r\nHost: 127.0.0.1:" + QByteArray::number(peer.server.serverPort()) + "\r\n")));
+        QVERIFY(peer.received.contains(
+            QByteArray("\r\nHost: 127.0.0.1:" + QByteArray::number(peer.server.serverPort()) + "\r\n")));
         QVERIFY(peer.received.contains("\r\napi-id: kt10000\r\n"));
         QVERIFY(peer.received.contains("\r\nauthorization: Bearer abc\r\n"));
         QVERIFY(peer.received.contains("\r\nContent-Length: 19\r\n"));
@@ -87,8 +92,9 @@ private slots:
     void chunkedAndInterimResponses()
     {
         RawPeer peer;
-        peer.pieces = { "HTTP/1.1 100 Continue\r\n\r\nHTTP/1.1 429 Too Many Requests\r\nTransfer-Encoding: chunked\r\n\r\n5\r\n{\"ret",
-                        "\r\nc\r\nurn_code\":5}\r\n", "0\r\n\r\n" };
+        peer.pieces = { "HTTP/1.1 100 Continue\r\n\r\nHTTP/1.1 429 Too Many Requests\r\nTransfer-Encoding: "
+                        "chunked\r\n\r\n5\r\n{\"ret",
+            "\r\nc\r\nurn_code\":5}\r\n", "0\r\n\r\n" };
         // chunks of 5 and 0xc bytes -> {"return_code":5}
         SingleShotHttp http(peer.url(), headers, "{}", 2000);
         const auto &o = runOnce(http);
@@ -131,6 +137,61 @@ private slots:
         const auto &o = runOnce(http);
         QCOMPARE(o.status, 0);
         QVERIFY(o.requestWritten);
+    }
+
+    // Bytes that cannot be an HTTP response end the exchange at once (outcome unknown: the request
+    // was written), instead of looping on a negative chunk size or waiting for the timeout.
+    void hostileResponsesFailFast_data()
+    {
+        QTest::addColumn<QByteArray>("response");
+        QTest::addColumn<QString>("error");
+        QTest::newRow("negative chunk") << QByteArray(
+            "HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\n-5\r\nabc\r\n")
+                                        << QStringLiteral("invalid chunk size");
+        QTest::newRow("huge chunk") << QByteArray(
+            "HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\n7fffffffffffffff\r\n")
+                                    << QStringLiteral("invalid chunk size");
+        QTest::newRow("bad chunk") << QByteArray("HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\nzz\r\n")
+                                   << QStringLiteral("invalid chunk size");
+        QTest::newRow("negative length") << QByteArray("HTTP/1.1 200 OK\r\nContent-Length: -1\r\n\r\n{}")
+                                         << QStringLiteral("invalid Content-Length");
+        QTest::newRow("huge length") << QByteArray("HTTP/1.1 200 OK\r\nContent-Length: 99999999999\r\n\r\n{}")
+                                     << QStringLiteral("invalid Content-Length");
+        QTest::newRow("not http") << QByteArray("SSH-2.0-OpenSSH_9.2\r\n\r\n")
+                                  << QStringLiteral("not an HTTP response");
+    }
+
+    void hostileResponsesFailFast()
+    {
+        QFETCH(QByteArray, response);
+        QFETCH(QString, error);
+        RawPeer peer;
+        peer.pieces = { response }; // and the connection stays open
+        SingleShotHttp http(peer.url(), headers, "{}", 4000);
+        QElapsedTimer t;
+        t.start();
+        const auto &o = runOnce(http);
+        QCOMPARE(o.status, 0);
+        QVERIFY(o.requestWritten);
+        QVERIFY(!o.timedOut);
+        QCOMPARE(o.error, error);
+        QVERIFY2(t.elapsed() < 3000, "waited for the timeout");
+    }
+
+    void ipv6HostHeaderIsBracketed()
+    {
+        RawPeer peer;
+        peer.server.close();
+        if (!peer.server.listen(QHostAddress::LocalHostIPv6, 0))
+            QSKIP("no IPv6 loopback on this machine");
+        peer.pieces = { "HTTP/1.1 200 OK\r\nContent-Length: 2\r\n\r\n{}" };
+        SingleShotHttp http(
+            QUrl(QStringLiteral("http://[::1]:%1/oauth2/token").arg(peer.server.serverPort())), headers, "{}", 2000);
+        const auto &o = runOnce(http);
+        QVERIFY2(o.error.isEmpty(), qPrintable(o.error));
+        QVERIFY2(peer.received.contains(
+                     QByteArray("\r\nHost: [::1]:" + QByteArray::number(peer.server.serverPort()) + "\r\n")),
+            peer.received.constData());
     }
 
     void timeout()
