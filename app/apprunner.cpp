@@ -16,23 +16,29 @@
 #include <QMessageBox>
 #include <QTranslator>
 
-namespace {
+namespace AppRunner {
 
-void installTranslators(QCoreApplication &app, const QString &language)
+QList<QTranslator *> installTranslators(QCoreApplication &app, const QString &language)
 {
+    QList<QTranslator *> installed;
     const QLocale locale = language == u"system" ? QLocale::system() : QLocale(language);
     auto *own = new QTranslator(&app);
-    if (own->load(locale, QStringLiteral("kiwoom-trader"), QStringLiteral("_"), QStringLiteral(":/i18n")))
+    if (own->load(locale, QStringLiteral("kiwoom-trader"), QStringLiteral("_"), QStringLiteral(":/i18n"))) {
         app.installTranslator(own);
+        installed << own;
+    } else {
+        delete own;
+    }
     auto *qt = new QTranslator(&app);
     if (qt->load(locale, QStringLiteral("qtbase"), QStringLiteral("_"),
-                 QLibraryInfo::path(QLibraryInfo::TranslationsPath)))
+            QLibraryInfo::path(QLibraryInfo::TranslationsPath))) {
         app.installTranslator(qt);
+        installed << qt;
+    } else {
+        delete qt;
+    }
+    return installed;
 }
-
-} // namespace
-
-namespace AppRunner {
 
 TradingCore::Options coreOptions(const AppOptions &options)
 {
@@ -57,6 +63,10 @@ int runHeadless(const AppOptions &options)
         QCoreApplication::exit(0);
     });
     qCInfo(lcApp).noquote() << "Kiwoom Trader" << KT_VERSION << "headless; data dir" << options.dataDir;
+    {
+        const Settings settings(options.configFile);
+        installTranslators(*qApp, settings.language()); // the activity log's messages
+    }
     TradingCore core(coreOptions(options));
     if (Status st = core.start(); !st) {
         qCCritical(lcApp).noquote() << st.error().message;
@@ -89,8 +99,8 @@ int runGui(const AppOptions &options)
     MainWindow window;
     TradingCore *core = coreThread.core();
     window.showMode(core->mode());
-    QObject::connect(core, &TradingCore::brokerStateChanged, &window, &MainWindow::showBrokerState,
-                     Qt::QueuedConnection);
+    QObject::connect(
+        core, &TradingCore::brokerStateChanged, &window, &MainWindow::showBrokerState, Qt::QueuedConnection);
     // The broker state changes on the core thread at any time (the session starts asynchronously):
     // read it there, after connecting, so no change is missed and no QString is shared unguarded.
     TradingCore::BrokerState brokerState = TradingCore::BrokerState::Offline;

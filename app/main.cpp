@@ -14,6 +14,7 @@
 #include <QDir>
 #include <QFile>
 #include <QStandardPaths>
+#include <QTranslator>
 #include <QTextStream>
 #include <QUrl>
 
@@ -64,8 +65,8 @@ int main(int argc, char **argv)
         return CliTools::run(tool, args, out, err);
     }
 
-    const bool noGui = hasArg(argc, argv, "--headless") || hasArg(argc, argv, "--help")
-        || hasArg(argc, argv, "-h") || hasArg(argc, argv, "--version") || hasArg(argc, argv, "-v");
+    const bool noGui = hasArg(argc, argv, "--headless") || hasArg(argc, argv, "--help") || hasArg(argc, argv, "-h")
+        || hasArg(argc, argv, "--version") || hasArg(argc, argv, "-v");
     std::unique_ptr<QCoreApplication> app;
     if (noGui)
         app = std::make_unique<QCoreApplication>(argc, argv);
@@ -73,9 +74,10 @@ int main(int argc, char **argv)
         app = std::make_unique<QApplication>(argc, argv);
     setIdentity();
 
+    // --help in the user's language; the run itself then follows Settings' language.
+    const QList<QTranslator *> helpTranslators = AppRunner::installTranslators(*app, QStringLiteral("system"));
     QCommandLineParser parser;
-    parser.setApplicationDescription(QCoreApplication::translate(
-        "main",
+    parser.setApplicationDescription(QCoreApplication::translate("main",
         "Kiwoom Trader - automated trading terminal for Kiwoom Securities.\n"
         "With no configuration it runs in demo mode against its built-in simulator.\n\n"
         "Tools:\n"
@@ -85,30 +87,32 @@ int main(int argc, char **argv)
         "KIWOOM_APPKEY and KIWOOM_SECRETKEY, never from the command line."));
     parser.addHelpOption();
     parser.addVersionOption();
-    const QCommandLineOption headlessOpt(QStringLiteral("headless"),
-                                         QCoreApplication::translate("main", "Run the trading core without a window."));
+    const QCommandLineOption headlessOpt(
+        QStringLiteral("headless"), QCoreApplication::translate("main", "Run the trading core without a window."));
     const QCommandLineOption dataDirOpt(QStringLiteral("data-dir"),
-                                        QCoreApplication::translate("main", "Directory for the database, logs and settings."),
-                                        QStringLiteral("DIR"));
-    const QCommandLineOption configOpt(QStringLiteral("config"),
-                                       QCoreApplication::translate("main", "Settings file (INI)."), QStringLiteral("FILE"));
+        QCoreApplication::translate("main", "Directory for the database, logs and settings."), QStringLiteral("DIR"));
+    const QCommandLineOption configOpt(
+        QStringLiteral("config"), QCoreApplication::translate("main", "Settings file (INI)."), QStringLiteral("FILE"));
     const QCommandLineOption modeOpt(QStringLiteral("mode"),
-                                     QCoreApplication::translate("main", "Broker: demo (built-in simulator), mock or live."),
-                                     QStringLiteral("MODE"));
+        QCoreApplication::translate("main", "Broker: demo (built-in simulator), mock or live."),
+        QStringLiteral("MODE"));
     const QCommandLineOption restUrlOpt(QStringLiteral("rest-url"),
-                                        QCoreApplication::translate("main", "Kiwoom-compatible REST base URL."),
-                                        QStringLiteral("URL"));
+        QCoreApplication::translate("main", "Kiwoom-compatible REST base URL."), QStringLiteral("URL"));
     const QCommandLineOption wsUrlOpt(QStringLiteral("ws-url"),
-                                      QCoreApplication::translate("main", "Kiwoom-compatible WebSocket URL."),
-                                      QStringLiteral("URL"));
+        QCoreApplication::translate("main", "Kiwoom-compatible WebSocket URL."), QStringLiteral("URL"));
     const QCommandLineOption simPortOpt(QStringLiteral("sim-port"),
-                                        QCoreApplication::translate("main", "Demo mode: port of the built-in simulator (default: any free port)."),
-                                        QStringLiteral("PORT"));
+        QCoreApplication::translate("main", "Demo mode: port of the built-in simulator (default: any free port)."),
+        QStringLiteral("PORT"));
     const QCommandLineOption controlPortOpt(QStringLiteral("control-port"),
-                                            QCoreApplication::translate("main", "Port of the local control API (0 = any free port)."),
-                                            QStringLiteral("PORT"));
-    parser.addOptions({ headlessOpt, dataDirOpt, configOpt, modeOpt, restUrlOpt, wsUrlOpt, simPortOpt, controlPortOpt });
+        QCoreApplication::translate("main", "Port of the local control API (0 = any free port)."),
+        QStringLiteral("PORT"));
+    parser.addOptions(
+        { headlessOpt, dataDirOpt, configOpt, modeOpt, restUrlOpt, wsUrlOpt, simPortOpt, controlPortOpt });
     parser.process(*app); // handles --help/--version and unknown options (exit 0 / 1)
+    for (QTranslator *t : helpTranslators) {
+        QCoreApplication::removeTranslator(t);
+        delete t;
+    }
 
     AppOptions options;
     options.headless = parser.isSet(headlessOpt);
@@ -133,7 +137,8 @@ int main(int argc, char **argv)
         if (options.mode != u"demo" && options.mode != u"mock" && options.mode != u"live")
             return fail(QStringLiteral("--mode must be demo, mock or live (got \"%1\")").arg(options.mode));
     }
-    for (const auto &[opt, target] : { std::pair { &restUrlOpt, &options.restUrl }, std::pair { &wsUrlOpt, &options.wsUrl } }) {
+    for (const auto &[opt, target] :
+        { std::pair { &restUrlOpt, &options.restUrl }, std::pair { &wsUrlOpt, &options.wsUrl } }) {
         if (!parser.isSet(*opt))
             continue;
         const QUrl url(parser.value(*opt), QUrl::StrictMode);

@@ -17,6 +17,7 @@
 #include <QEventLoop>
 #include <QFile>
 #include <QHostAddress>
+#include <QLockFile>
 #include <QUrl>
 #include <QPointer>
 
@@ -49,13 +50,34 @@ Status TradingCore::start()
     // Money history is private: the database directory and file are readable by the owner only.
     QDir().mkpath(databaseDir());
     QFile::setPermissions(databaseDir(), QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ExeOwner);
+    // One instance per data directory and mode: two would act on the same account and the same
+    // database, and every automatic order would go out twice. A lock left by a crashed instance
+    // (its process gone) is taken over.
+    auto lock = std::make_unique<QLockFile>(QDir(databaseDir()).filePath(QStringLiteral("kiwoom-trader.lock")));
+    lock->setStaleLockTime(0);
+    if (!lock->tryLock(0)) {
+        qint64 pid = 0;
+        QString host, app;
+        lock->getLockInfo(&pid, &host, &app);
+        const QString message = lock->error() == QLockFile::LockFailedError
+            ? tr("Another Kiwoom Trader (process %1) is already running on %2; a second one would place "
+                 "every order twice, so this one does not start.")
+                  .arg(pid)
+                  .arg(QDir::toNativeSeparators(databaseDir()))
+            : tr("Cannot lock %1, so nothing will trade.").arg(QDir::toNativeSeparators(databaseDir()));
+        qCCritical(lcApp).noquote() << message;
+        return Error { QStringLiteral("app.already_running"), message };
+    }
+    m_lock = std::move(lock);
+
     auto db = Database::open(databaseDir(), *m_clock);
     if (!db) {
+        m_lock.reset();
         qCCritical(lcStorage).noquote() << "cannot open the database:" << db.error().message;
         m_activity->add(ActivityLog::Level::Error, QStringLiteral("storage"),
-                        tr("The database could not be opened, so nothing will trade: %1").arg(db.error().message));
+            tr("The database could not be opened, so nothing will trade: %1").arg(db.error().message));
         return Error { db.error().code,
-                       tr("The database could not be opened, so nothing will trade: %1").arg(db.error().message) };
+            tr("The database could not be opened, so nothing will trade: %1").arg(db.error().message) };
     }
     m_database = std::move(db).value();
     QFile::setPermissions(m_database->filePath(), QFileDevice::ReadOwner | QFileDevice::WriteOwner);
@@ -78,8 +100,8 @@ const IClock &TradingCore::marketClock() const
 QStringList TradingCore::defaultWatchCodes()
 {
     // Large, liquid KOSPI names across several tick bands.
-    return { QStringLiteral("005930"), QStringLiteral("000660"), QStringLiteral("035420"),
-             QStringLiteral("005380"), QStringLiteral("051910") };
+    return { QStringLiteral("005930"), QStringLiteral("000660"), QStringLiteral("035420"), QStringLiteral("005380"),
+        QStringLiteral("051910") };
 }
 
 void TradingCore::setBrokerState(BrokerState state, const QString &detail)
@@ -110,7 +132,7 @@ void TradingCore::startBroker()
             m_sim.reset();
             qCCritical(lcSim).noquote() << "the built-in simulator did not start:" << endpoints.error().message;
             m_activity->add(ActivityLog::Level::Error, QStringLiteral("broker"),
-                            tr("The demo simulator did not start: %1").arg(endpoints.error().message));
+                tr("The demo simulator did not start: %1").arg(endpoints.error().message));
             setBrokerState(BrokerState::Failed, endpoints.error().message);
             return;
         }
@@ -155,13 +177,13 @@ Status TradingCore::checkTransportSecurity(const QString &restUrl, const QString
         if (scheme == u"https" || scheme == u"wss")
             continue;
         const QHostAddress address(url.host());
-        const bool loopback = url.host().compare(u"localhost", Qt::CaseInsensitive) == 0
-            || (!address.isNull() && address.isLoopback());
+        const bool loopback
+            = url.host().compare(u"localhost", Qt::CaseInsensitive) == 0 || (!address.isNull() && address.isLoopback());
         if (!loopback) {
             return Error { QStringLiteral("broker.insecure_url"),
-                           tr("Refusing to send Kiwoom credentials unencrypted to %1: use https:// and wss://, "
-                              "or a loopback address.")
-                               .arg(url.toString(QUrl::RemoveUserInfo | QUrl::RemoveQuery)) };
+                tr("Refusing to send Kiwoom credentials unencrypted to %1: use https:// and wss://, "
+                   "or a loopback address.")
+                    .arg(url.toString(QUrl::RemoveUserInfo | QUrl::RemoveQuery)) };
         }
     }
     return {};
@@ -170,7 +192,7 @@ Status TradingCore::checkTransportSecurity(const QString &restUrl, const QString
 void TradingCore::startSession(const KiwoomCredentials &credentials, const QString &restUrl, const QString &wsUrl)
 {
     if (Status st = checkTransportSecurity(restUrl.isEmpty() ? m_settings->restUrlOverride() : restUrl,
-                                           wsUrl.isEmpty() ? m_settings->wsUrlOverride() : wsUrl);
+            wsUrl.isEmpty() ? m_settings->wsUrlOverride() : wsUrl);
         !st) {
         qCCritical(lcApp).noquote() << st.error().message;
         m_activity->add(ActivityLog::Level::Error, QStringLiteral("broker"), st.error().message);
@@ -190,31 +212,31 @@ void TradingCore::startSession(const KiwoomCredentials &credentials, const QStri
     m_session = std::make_unique<KiwoomSession>(*config, *m_clock);
     m_quoteBook = std::make_unique<QuoteBook>(m_session->realtime(), *m_clock);
     connect(m_session.get(), &KiwoomSession::ready, this, &TradingCore::onSessionReady);
-    connect(m_session.get(), &KiwoomSession::stateChanged, this,
-            [this](KiwoomSession::State state, const QString &detail) {
-                switch (state) {
-                case KiwoomSession::State::Ready:
-                    setBrokerState(BrokerState::Ready, detail);
-                    break;
-                case KiwoomSession::State::Degraded:
-                    setBrokerState(BrokerState::Degraded, detail);
-                    break;
-                case KiwoomSession::State::Failed:
-                    setBrokerState(BrokerState::Failed, detail);
-                    break;
-                case KiwoomSession::State::Stopped:
-                    setBrokerState(BrokerState::Offline, detail);
-                    break;
-                case KiwoomSession::State::Authenticating:
-                case KiwoomSession::State::Connecting:
-                case KiwoomSession::State::Stopping:
-                    setBrokerState(BrokerState::Starting, detail);
-                    break;
-                }
-            });
+    connect(
+        m_session.get(), &KiwoomSession::stateChanged, this, [this](KiwoomSession::State state, const QString &detail) {
+            switch (state) {
+            case KiwoomSession::State::Ready:
+                setBrokerState(BrokerState::Ready, detail);
+                break;
+            case KiwoomSession::State::Degraded:
+                setBrokerState(BrokerState::Degraded, detail);
+                break;
+            case KiwoomSession::State::Failed:
+                setBrokerState(BrokerState::Failed, detail);
+                break;
+            case KiwoomSession::State::Stopped:
+                setBrokerState(BrokerState::Offline, detail);
+                break;
+            case KiwoomSession::State::Authenticating:
+            case KiwoomSession::State::Connecting:
+            case KiwoomSession::State::Stopping:
+                setBrokerState(BrokerState::Starting, detail);
+                break;
+            }
+        });
     connect(m_session.get(), &KiwoomSession::failed, this, [this](const KiwoomError &error) {
         m_activity->add(ActivityLog::Level::Error, QStringLiteral("broker"),
-                        tr("Could not connect to the broker: %1").arg(error.describe()));
+            tr("Could not connect to the broker: %1").arg(error.describe()));
     });
     m_session->start();
 }
@@ -232,15 +254,15 @@ QStringList TradingCore::watchCodes() const
 
 void TradingCore::onSessionReady()
 {
-    m_activity->add(ActivityLog::Level::Info, QStringLiteral("broker"),
-                    tr("Connected to the broker (%1 mode).").arg(m_mode));
+    m_activity->add(
+        ActivityLog::Level::Info, QStringLiteral("broker"), tr("Connected to the broker (%1 mode).").arg(m_mode));
     m_session->conditions().listConditions(this, [this](const KiwoomResult<QList<Kiwoom::ConditionInfo>> &r) {
         if (!r.ok()) {
             qCWarning(lcCondition).noquote() << "condition list failed:" << r.error().describe();
             return;
         }
         m_activity->add(ActivityLog::Level::Info, QStringLiteral("condition"),
-                        tr("%n condition search(es) available.", nullptr, int(r.value().size())));
+            tr("%n condition search(es) available.", nullptr, int(r.value().size())));
     });
     m_quoteBook->watch(QStringLiteral("watchlist"), watchCodes());
 }
@@ -272,6 +294,7 @@ void TradingCore::stop()
         m_database.reset();
         qCInfo(lcStorage) << "database closed";
     }
+    m_lock.reset(); // unlocks
     qCInfo(lcApp) << "trading core stopped";
     emit stopped();
 }

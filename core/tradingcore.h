@@ -13,6 +13,7 @@ class ActivityLog;
 class Database;
 class IClock;
 class KiwoomSession;
+class QLockFile;
 class QuoteBook;
 class SecretStore;
 class Settings;
@@ -35,17 +36,17 @@ class TradingCore final : public QObject
 public:
     struct Options
     {
-        QString dataDir;      // required: logs live here, the database in <dataDir>/<mode>/
-        QString configFile;   // empty = Settings::defaultPath()
-        QString mode;         // demo | mock | live; empty = Settings
-        QString restUrl;      // overrides of the broker endpoints (empty = from mode/Settings)
+        QString dataDir; // required: logs live here, the database in <dataDir>/<mode>/
+        QString configFile; // empty = Settings::defaultPath()
+        QString mode; // demo | mock | live; empty = Settings
+        QString restUrl; // overrides of the broker endpoints (empty = from mode/Settings)
         QString wsUrl;
-        int simPort = 0;      // demo: simulator port, 0 = any free port
+        int simPort = 0; // demo: simulator port, 0 = any free port
         int controlPort = -1; // -1 = Settings
         // Builds the store of mock/live credentials on the core's thread (the desktop app passes the
         // system keychain); without it only the environment is consulted.
         std::function<SecretStore *(QObject *parent)> secretStoreFactory;
-        const IClock *clock = nullptr;  // nullptr = SystemClock
+        const IClock *clock = nullptr; // nullptr = SystemClock
     };
 
     explicit TradingCore(Options options, QObject *parent = nullptr);
@@ -58,11 +59,11 @@ public:
     // Broker connection state for the status bar and the control API.
     enum class BrokerState
     {
-        Offline,    // not started, stopped, or failed
-        Starting,   // simulator / credentials / token / WebSocket
-        Ready,      // REST and realtime up
-        Degraded,   // REST up, realtime reconnecting
-        Failed,     // cannot connect (bad credentials, no simulator); see brokerDetail()
+        Offline, // not started, stopped, or failed
+        Starting, // simulator / credentials / token / WebSocket
+        Ready, // REST and realtime up
+        Degraded, // REST up, realtime reconnecting
+        Failed, // cannot connect (bad credentials, no simulator); see brokerDetail()
     };
     Q_ENUM(BrokerState)
     BrokerState brokerState() const { return m_brokerState; }
@@ -104,6 +105,7 @@ private:
     const IClock *m_clock;
     QString m_mode;
     bool m_running = false;
+    std::unique_ptr<QLockFile> m_lock; // held from start() to stop(): one instance per data dir + mode
     std::unique_ptr<Settings> m_settings;
     std::unique_ptr<ActivityLog> m_activity;
     std::unique_ptr<Database> m_database;

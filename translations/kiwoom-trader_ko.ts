@@ -119,7 +119,21 @@
     </message>
     <message numerus="yes">
         <source>%n condition search(es) available.</source>
-        <translation><numerusform>조건식 %n개를 사용할 수 있습니다.</numerusform></translation>
+        <translation>
+            <numerusform>조건식 %n개를 사용할 수 있습니다.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Another Kiwoom Trader (process %1) is already running on %2; a second one would place every order twice, so this one does not start.</source>
+        <translation>다른 키움 트레이더(프로세스 %1)가 이미 %2에서 실행 중입니다. 두 번째 인스턴스는 모든 주문을 두 번 내게 되므로 시작하지 않습니다.</translation>
+    </message>
+    <message>
+        <source>Cannot lock %1, so nothing will trade.</source>
+        <translation>%1을(를) 잠글 수 없어 매매하지 않습니다.</translation>
+    </message>
+    <message>
+        <source>Refusing to send Kiwoom credentials unencrypted to %1: use https:// and wss://, or a loopback address.</source>
+        <translation>키움 인증 정보를 암호화 없이 %1(으)로 보내지 않습니다: https:// 와 wss:// 또는 루프백 주소를 사용하세요.</translation>
     </message>
 </context>
 <context>
@@ -134,7 +148,15 @@ Tools:
 
 Credentials for mock/live mode come from Settings or the environment variables
 KIWOOM_APPKEY and KIWOOM_SECRETKEY, never from the command line.</source>
-        <translation type="unfinished" />
+        <translation>키움 트레이더 - 키움증권용 자동매매 터미널.
+설정이 없으면 내장 시뮬레이터를 상대로 데모 모드로 실행됩니다.
+
+도구:
+  kiwoom-trader indicators --csv IN.csv --out OUT.csv
+  kiwoom-trader backtest --strategy TYPE --csv IN.csv [--params JSON] [--cash KRW] [--json]
+
+모의/실전 모드의 인증 정보는 설정 또는 환경 변수 KIWOOM_APPKEY,
+KIWOOM_SECRETKEY에서 읽으며, 명령줄에서는 절대 받지 않습니다.</translation>
     </message>
     <message>
         <source>Run the trading core without a window.</source>

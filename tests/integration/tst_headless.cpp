@@ -42,7 +42,8 @@ private:
         QVERIFY(QFile::exists(data.filePath(QStringLiteral("logs/kiwoom-trader.log"))));
         const QString db = data.filePath(QStringLiteral("demo/kiwoom-trader.db"));
         QVERIFY(QFile::exists(db));
-        QCOMPARE(QFile(db).permissions() & (QFileDevice::ReadGroup | QFileDevice::ReadOther), QFileDevice::Permissions());
+        QCOMPARE(
+            QFile(db).permissions() & (QFileDevice::ReadGroup | QFileDevice::ReadOther), QFileDevice::Permissions());
     }
 
 private slots:
@@ -61,7 +62,7 @@ private slots:
         QVERIFY(p.waitForStarted(10000));
         QByteArray out;
         const QList<QByteArray> steps = { "demo simulator listening", "token issued", "websocket logged in",
-                                          "conditions: ", "REG 0B for ", "first realtime tick" };
+            "conditions: ", "REG 0B for ", "first realtime tick" };
         for (const QByteArray &step : steps)
             QTRY_VERIFY2_WITH_TIMEOUT((out += p.readAll(), out.contains(step)), step.constData(), 30000);
         ::kill(pid_t(p.processId()), SIGTERM);
@@ -121,6 +122,46 @@ private slots:
         QCOMPARE(f.readAll(), junk);
     }
 
+    // Two instances on one data directory would place every automatic order twice: the second
+    // refuses to start and leaves the first (and its database) alone. A crashed instance's lock
+    // does not block the next start.
+    void secondInstanceRefusesAndACrashedOnesLockIsTakenOver()
+    {
+        QTemporaryDir data;
+        const QStringList args { QStringLiteral("--headless"), QStringLiteral("--data-dir"), data.path() };
+        QProcess first;
+        first.setProcessChannelMode(QProcess::MergedChannels);
+        first.start(binary(), args);
+        QVERIFY(first.waitForStarted(10000));
+        QByteArray out;
+        QTRY_VERIFY_WITH_TIMEOUT((out += first.readAll(), out.contains("trading core started")), 20000);
+
+        QProcess second;
+        second.setProcessChannelMode(QProcess::MergedChannels);
+        second.start(binary(), args);
+        QVERIFY(second.waitForFinished(20000));
+        const QByteArray refused = second.readAll();
+        QCOMPARE(second.exitCode(), 3);
+        QVERIFY2(refused.contains("already running"), refused.constData());
+        QVERIFY(refused.contains(QByteArray::number(first.processId())));
+        QCOMPARE(first.state(), QProcess::Running);
+
+        // A crash (no clean stop) leaves the lock file behind; its process is gone, so it is stale.
+        ::kill(pid_t(first.processId()), SIGKILL);
+        QVERIFY(first.waitForFinished(20000));
+        QVERIFY(QFile::exists(data.filePath(QStringLiteral("demo/kiwoom-trader.lock"))));
+        QProcess third;
+        third.setProcessChannelMode(QProcess::MergedChannels);
+        third.start(binary(), args);
+        QVERIFY(third.waitForStarted(10000));
+        out.clear();
+        QTRY_VERIFY2_WITH_TIMEOUT(
+            (out += third.readAll(), out.contains("trading core started")), out.constData(), 20000);
+        ::kill(pid_t(third.processId()), SIGTERM);
+        QVERIFY(third.waitForFinished(20000));
+        QCOMPARE(third.exitCode(), 0);
+    }
+
     void stopsCleanlyOnSigterm() { runUntilSignal(SIGTERM); }
     void stopsCleanlyOnSigint() { runUntilSignal(SIGINT); }
 
@@ -137,14 +178,28 @@ private slots:
         const QByteArray help = p.readAllStandardOutput();
         for (const char *opt : { "--headless", "--data-dir", "--mode", "--rest-url", "--ws-url" })
             QVERIFY2(help.contains(opt), opt);
+        QVERIFY(help.contains("demo mode"));
+
+        // In the user's language (Korean here), options and all.
+        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+        env.insert(QStringLiteral("LC_ALL"), QStringLiteral("ko_KR.UTF-8"));
+        env.insert(QStringLiteral("LANG"), QStringLiteral("ko_KR.UTF-8"));
+        p.setProcessEnvironment(env);
+        p.start(binary(), { QStringLiteral("--help") });
+        QVERIFY(p.waitForFinished(10000));
+        QCOMPARE(p.exitCode(), 0);
+        const QString korean = QString::fromUtf8(p.readAllStandardOutput());
+        QVERIFY2(korean.contains(QStringLiteral("데모 모드")), qPrintable(korean));
+        QVERIFY(korean.contains(QStringLiteral("--headless")));
     }
 
     void badArgumentsAreRefused()
     {
         QTemporaryDir data;
         QProcess p;
-        p.start(binary(), { QStringLiteral("--headless"), QStringLiteral("--data-dir"), data.path(),
-                            QStringLiteral("--mode"), QStringLiteral("paper") });
+        p.start(binary(),
+            { QStringLiteral("--headless"), QStringLiteral("--data-dir"), data.path(), QStringLiteral("--mode"),
+                QStringLiteral("paper") });
         QVERIFY(p.waitForFinished(10000));
         QCOMPARE(p.exitCode(), 2);
         QVERIFY(p.readAllStandardError().contains("--mode must be demo, mock or live"));
