@@ -65,8 +65,7 @@ Status TradingCore::start()
                   .arg(pid)
                   .arg(QDir::toNativeSeparators(databaseDir()))
             : tr("Cannot lock %1, so nothing will trade.").arg(QDir::toNativeSeparators(databaseDir()));
-        qCCritical(lcApp).noquote() << message;
-        return Error { QStringLiteral("app.already_running"), message };
+        return Error { QStringLiteral("app.already_running"), message }; // the caller logs and shows it
     }
     m_lock = std::move(lock);
 
@@ -81,8 +80,6 @@ Status TradingCore::start()
     }
     m_database = std::move(db).value();
     QFile::setPermissions(m_database->filePath(), QFileDevice::ReadOwner | QFileDevice::WriteOwner);
-    qCInfo(lcStorage).noquote() << "database" << m_database->filePath() << "schema version"
-                                << m_database->schemaVersion().valueOr(-1);
 
     m_running = true;
     qCInfo(lcApp).noquote() << "trading core started in" << m_mode << "mode";
