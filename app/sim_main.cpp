@@ -67,8 +67,13 @@ int main(int argc, char **argv)
         QStringLiteral("Virtual start time, KST yyyyMMddHHmmss (default: now)."), QStringLiteral("TIME"));
     const QCommandLineOption cashOption(QStringLiteral("cash"), QStringLiteral("Initial cash in KRW."),
         QStringLiteral("KRW"), QStringLiteral("100000000"));
+    const QCommandLineOption stateOption(QStringLiteral("state"),
+        QStringLiteral("Keep the account (cash, holdings, orders, fills) and the virtual time in FILE across restarts "
+                       "(default: in memory only). A file saved with another seed or cash is refused, never "
+                       "overwritten."),
+        QStringLiteral("FILE"));
     parser.addOptions({ portOption, seedOption, appKeyOption, secretOption, speedOption, faultsOption, followOption,
-        startOption, cashOption });
+        startOption, cashOption, stateOption });
     parser.process(app);
 
     SimConfig config;
@@ -97,6 +102,7 @@ int main(int argc, char **argv)
             return fail(QStringLiteral("--start must be yyyyMMddHHmmss (KST)"));
         config.startTimeMs = Krx::fromKst(start.date(), start.time());
     }
+    config.stateFile = parser.value(stateOption);
     config.faults = parser.value(faultsOption);
     if (!config.faults.isEmpty()) {
         if (auto parsed = SimFaults::parse(config.faults, 0); !parsed)

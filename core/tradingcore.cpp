@@ -123,6 +123,11 @@ void TradingCore::startBroker()
         config.followSessionHours = m_settings->simFollowSessionHours();
         config.feeRatePercent = m_settings->feeRate();
         config.sellTaxRatePercent = m_settings->sellTaxRate();
+        // The simulated account lives next to the demo database and survives restarts with it:
+        // otherwise a fresh simulator would face the database's positions and order numbers.
+        // The simulator writes it owner-only; a damaged or mismatched file stops the demo broker
+        // (nothing is overwritten).
+        config.stateFile = QDir(databaseDir()).filePath(QStringLiteral("sim-state.json"));
         m_sim = std::make_unique<SimHost>();
         auto endpoints = m_sim->start(config);
         if (!endpoints) {

@@ -13,6 +13,15 @@ SimAccount::SimAccount(qint64 initialCash, double feeRatePercent, double taxRate
 {
 }
 
+void SimAccount::restore(const State &state)
+{
+    m_deposit = state.deposit;
+    m_pending = state.pending;
+    m_holdings = state.holdings;
+    m_days = state.days;
+    m_reserved = 0;
+}
+
 // Integer arithmetic: amount × rate% rounded down to the won, exact for any realistic amount.
 qint64 SimAccount::fee(qint64 amount) const
 {

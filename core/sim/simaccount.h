@@ -46,7 +46,20 @@ public:
         qint64 avgPriceMilli = 0; // average price × 1000 before the sale (for ka10077 buy_uv)
     };
 
+    // Everything the ledger carries over a restart (reserved cash is derived from the open orders).
+    struct State
+    {
+        qint64 deposit = 0;
+        QMap<QDate, qint64> pending; // settlement date -> signed amount
+        QMap<int, Holding> holdings; // stock index -> holding
+        QMap<QDate, DayTotals> days;
+    };
+
     SimAccount(qint64 initialCash, double feeRatePercent, double taxRatePercent);
+
+    State state() const { return State { m_deposit, m_pending, m_holdings, m_days }; }
+    // Replaces the ledger (reserved cash is reset to 0; the exchange recomputes it).
+    void restore(const State &state);
 
     qint64 initialCash() const { return m_initialCash; }
     qint64 fee(qint64 amount) const;

@@ -49,6 +49,10 @@ struct SimConfig
     QString faults;
 
     // Account (ledger).
+    // State file (JSON, SimStateFile): the ledger, orders, fills and virtual time survive a restart
+    // through it. Empty = in memory only. An existing file that does not fit this configuration
+    // (accountNo, seed, initialCash) or is damaged makes start() fail and is never modified.
+    QString stateFile;
     QString accountNo = QString::fromLatin1(Sim::DEFAULT_ACCOUNT_NO);
     qint64 initialCash = 100'000'000;
     double feeRatePercent = 0.015; // per fill, rounded down to the won

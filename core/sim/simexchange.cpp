@@ -5,6 +5,8 @@
 #include "simconfig.h"
 #include "simmarket.h"
 
+#include "market/krx.h"
+
 #include <QLocale>
 
 namespace {
@@ -26,16 +28,16 @@ SimExchange::SimExchange(SimMarket &market, const SimConfig &config, QObject *pa
 
 const SimOrder *SimExchange::order(int ordNo) const
 {
-    if (ordNo < 1 || ordNo > m_orders.size())
+    if (ordNo <= m_orderBase || ordNo > m_orderBase + m_orders.size())
         return nullptr;
-    return &m_orders.at(ordNo - 1);
+    return &m_orders.at(ordNo - 1 - m_orderBase);
 }
 
 SimOrder *SimExchange::openOrder(int ordNo)
 {
-    if (ordNo < 1 || ordNo > m_orders.size())
+    if (ordNo <= m_orderBase || ordNo > m_orderBase + m_orders.size())
         return nullptr;
-    SimOrder &o = m_orders[ordNo - 1];
+    SimOrder &o = m_orders[ordNo - 1 - m_orderBase];
     if (o.state != SimOrderState::Open || o.openQty <= 0 || o.kind == SimOrderKind::Cancel)
         return nullptr;
     return &o;
@@ -45,7 +47,7 @@ qint64 SimExchange::sellableQty(int stock) const
 {
     qint64 held = m_account.holding(stock).qty;
     for (int ordNo : m_openByStock.value(stock)) {
-        const SimOrder &o = m_orders.at(ordNo - 1);
+        const SimOrder &o = m_orders.at(ordNo - 1 - m_orderBase);
         if (o.side == SimSide::Sell)
             held -= o.openQty;
     }
@@ -123,7 +125,7 @@ Result<SimExchange::Ack> SimExchange::submit(SimSide side, int stock, qint64 qty
     }
 
     SimOrder o;
-    o.ordNo = int(m_orders.size()) + 1;
+    o.ordNo = nextOrderNo();
     o.rootOrdNo = o.ordNo;
     o.stock = stock;
     o.side = side;
@@ -181,7 +183,7 @@ Result<SimExchange::Ack> SimExchange::modify(int origOrdNo, int stock, qint64 qt
         closeOrder(*orig, SimOrderState::Replaced);
 
     SimOrder o;
-    o.ordNo = int(m_orders.size()) + 1;
+    o.ordNo = nextOrderNo();
     o.origOrdNo = origNo;
     o.rootOrdNo = root;
     o.stock = stock;
@@ -224,7 +226,7 @@ Result<SimExchange::Ack> SimExchange::cancel(int origOrdNo, int stock, qint64 qt
         closeOrder(*orig, SimOrderState::Cancelled);
 
     SimOrder o;
-    o.ordNo = int(m_orders.size()) + 1;
+    o.ordNo = nextOrderNo();
     o.origOrdNo = origNo;
     o.rootOrdNo = root;
     o.stock = stock;
@@ -253,7 +255,7 @@ void SimExchange::closeOrder(SimOrder &order, SimOrderState state)
 
 void SimExchange::matchIncoming(int ordNo)
 {
-    const SimOrder &o = m_orders.at(ordNo - 1);
+    const SimOrder &o = m_orders.at(ordNo - 1 - m_orderBase);
     const QVector<SimMarket::Fill> fills
         = m_market.takeLiquidity(o.stock, o.side == SimSide::Buy, o.market ? 0 : o.price, o.openQty);
     for (const SimMarket::Fill &f : fills)
@@ -267,7 +269,7 @@ void SimExchange::onTraded(int stock, const SimTick &tick)
         return;
     qint64 tickVolumeLeft = tick.volume;
     for (int ordNo : open) {
-        const SimOrder &o = m_orders.at(ordNo - 1);
+        const SimOrder &o = m_orders.at(ordNo - 1 - m_orderBase);
         if (o.state != SimOrderState::Open || o.openQty <= 0)
             continue;
         const bool buy = o.side == SimSide::Buy;
@@ -304,13 +306,13 @@ void SimExchange::onTraded(int stock, const SimTick &tick)
 
 void SimExchange::applyFill(int ordNo, qint64 price, qint64 qty)
 {
-    SimOrder &o = m_orders[ordNo - 1];
+    SimOrder &o = m_orders[ordNo - 1 - m_orderBase];
     Q_ASSERT(qty > 0 && qty <= o.openQty);
     const qint64 amount = price * qty;
     const qint64 fee = m_account.fee(amount);
     const QDate date = m_market.currentDate();
     SimFill f;
-    f.fillNo = int(m_fills.size()) + 1;
+    f.fillNo = nextFillNo();
     f.ordNo = ordNo;
     f.stock = o.stock;
     f.side = o.side;
@@ -355,7 +357,7 @@ void SimExchange::recomputeReserved()
     qint64 total = 0;
     for (auto it = m_openByStock.cbegin(); it != m_openByStock.cend(); ++it) {
         for (int ordNo : it.value())
-            total += reservationFor(m_orders.at(ordNo - 1));
+            total += reservationFor(m_orders.at(ordNo - 1 - m_orderBase));
     }
     m_account.setReserved(total);
 }
@@ -367,7 +369,7 @@ void SimExchange::onDayClosed(const QDate &date)
     const QHash<int, QList<int>> open = m_openByStock;
     for (auto it = open.cbegin(); it != open.cend(); ++it) {
         for (int ordNo : it.value()) {
-            SimOrder &o = m_orders[ordNo - 1];
+            SimOrder &o = m_orders[ordNo - 1 - m_orderBase];
             o.openQty = 0;
             closeOrder(o, SimOrderState::Cancelled);
             recomputeReserved();
@@ -380,6 +382,82 @@ void SimExchange::onDayClosed(const QDate &date)
 void SimExchange::onDayStarted(const QDate &date)
 {
     m_account.settle(date);
+    dropOrdersBefore(retentionStart(date));
+}
+
+QDate SimExchange::retentionStart(const QDate &today)
+{
+    QDate d = today;
+    for (int i = 0; i < RETENTION_TRADING_DAYS; ++i)
+        d = Krx::previousTradingDay(d);
+    return d;
+}
+
+void SimExchange::dropOrdersBefore(const QDate &date)
+{
+    // Orders and fills are in time order, so the old ones are a prefix. Only closed orders can be
+    // that old (day orders expire at the close), and nothing reports them any more.
+    qsizetype orders = 0;
+    while (
+        orders < m_orders.size() && m_orders.at(orders).date < date && m_orders.at(orders).state != SimOrderState::Open)
+        ++orders;
+    if (orders > 0) {
+        m_orders.remove(0, orders);
+        m_orderBase += int(orders);
+    }
+    qsizetype fills = 0;
+    while (fills < m_fills.size() && m_fills.at(fills).date < date)
+        ++fills;
+    if (fills > 0) {
+        m_fills.remove(0, fills);
+        m_fillBase += int(fills);
+    }
+}
+
+SimExchange::State SimExchange::state() const
+{
+    State s;
+    s.account = m_account.state();
+    s.orders = m_orders;
+    s.fills = m_fills;
+    s.nextOrderNo = nextOrderNo();
+    s.nextFillNo = nextFillNo();
+    return s;
+}
+
+void SimExchange::restore(const State &state)
+{
+    Q_ASSERT(m_orders.isEmpty() && m_fills.isEmpty());
+    Q_ASSERT(state.orders.isEmpty() || state.orders.last().ordNo == state.nextOrderNo - 1);
+    Q_ASSERT(state.fills.isEmpty() || state.fills.last().fillNo == state.nextFillNo - 1);
+    m_account.restore(state.account);
+    m_orders = state.orders;
+    m_fills = state.fills;
+    m_orderBase = state.nextOrderNo - 1 - int(m_orders.size());
+    m_fillBase = state.nextFillNo - 1 - int(m_fills.size());
+    m_openByStock.clear();
+    for (const SimOrder &o : std::as_const(m_orders)) {
+        if (o.state == SimOrderState::Open && o.openQty > 0 && o.kind != SimOrderKind::Cancel)
+            m_openByStock[o.stock].append(o.ordNo);
+    }
+    recomputeReserved();
+    // Open orders of a day that has closed meanwhile expire now, as they would have at its close.
+    const QHash<int, QList<int>> open = m_openByStock;
+    for (auto it = open.cbegin(); it != open.cend(); ++it) {
+        for (int ordNo : it.value()) {
+            SimOrder &o = m_orders[ordNo - 1 - m_orderBase];
+            if (m_market.nowMs() < SimMarket::closeMs(o.date))
+                continue;
+            o.openQty = 0;
+            closeOrder(o, SimOrderState::Cancelled);
+            recomputeReserved();
+            emitEvent(SimOrderEvent::Kind::Cancelled, o);
+        }
+    }
+    recomputeReserved();
+    // Settlements due by the current trading day (its dayStarted came before this exchange existed).
+    m_account.settle(m_market.currentDate());
+    dropOrdersBefore(retentionStart(m_market.currentDate()));
 }
 
 void SimExchange::emitEvent(SimOrderEvent::Kind kind, const SimOrder &order, const SimFill &fill)

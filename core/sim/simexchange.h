@@ -111,7 +111,29 @@ public:
         qint64 qty = 0;
     };
 
+    // What survives a restart (SimStateFile): the ledger, the orders and fills still kept (numbers
+    // contiguous, oldest first) and the next order and fill numbers.
+    struct State
+    {
+        SimAccount::State account;
+        QList<SimOrder> orders;
+        QList<SimFill> fills;
+        int nextOrderNo = 1;
+        int nextFillNo = 1;
+    };
+    // Orders and fills older than this many trading days are dropped at each day start (the
+    // per-day totals stay); no TR reports them.
+    static constexpr int RETENTION_TRADING_DAYS = 30;
+    static QDate retentionStart(const QDate &today);
+
     SimExchange(SimMarket &market, const SimConfig &config, QObject *parent = nullptr);
+
+    State state() const;
+    // Takes over a saved state; only on a fresh exchange (no order yet), with a consistent state
+    // (SimStateFile validates it). Open orders go back into the book with their reservations,
+    // unless the close of their day has passed in the market: those expire now (orderEvent
+    // Cancelled, as at the close). Settlements due by the market's current date settle.
+    void restore(const State &state);
 
     // tradeType is Kiwoom's trde_tp: 0 (보통, limit at price) and 3 (시장가, market) are supported.
     Result<Ack> submit(SimSide side, int stock, qint64 qty, qint64 price, int tradeType);
@@ -119,6 +141,7 @@ public:
     Result<Ack> modify(int origOrdNo, int stock, qint64 qty, qint64 price);
     Result<Ack> cancel(int origOrdNo, int stock, qint64 qty);
 
+    // The orders kept, oldest first (ordNo ascending, contiguous).
     const QList<SimOrder> &orders() const { return m_orders; }
     const SimOrder *order(int ordNo) const;
     const QList<SimFill> &fills() const { return m_fills; }
@@ -143,11 +166,16 @@ private:
     void recomputeReserved();
     qint64 reservationFor(const SimOrder &order) const;
     SimOrder *openOrder(int ordNo);
+    void dropOrdersBefore(const QDate &date);
+    int nextOrderNo() const { return m_orderBase + int(m_orders.size()) + 1; }
+    int nextFillNo() const { return m_fillBase + int(m_fills.size()) + 1; }
     void emitEvent(SimOrderEvent::Kind kind, const SimOrder &order, const SimFill &fill = {});
 
     SimMarket &m_market;
     SimAccount m_account;
-    QList<SimOrder> m_orders; // ordNo n is m_orders[n - 1]
-    QList<SimFill> m_fills;
+    QList<SimOrder> m_orders; // ordNo n is m_orders[n - 1 - m_orderBase]
+    QList<SimFill> m_fills; // fillNo n is m_fills[n - 1 - m_fillBase]
+    int m_orderBase = 0; // orders dropped (or never restored) before m_orders
+    int m_fillBase = 0;
     QHash<int, QList<int>> m_openByStock; // time priority
 };

@@ -67,26 +67,47 @@ qint64 SimMarket::rollMs(const QDate &date)
     return Krx::fromKst(date, QTime(8, 30));
 }
 
+qint64 SimMarket::startTimeFor(const SimConfig &config)
+{
+    qint64 start = config.startTimeMs > 0
+        ? config.startTimeMs
+        : (config.clock ? config.clock->nowMs() : QDateTime::currentMSecsSinceEpoch());
+    if (config.followSessionHours)
+        return start;
+    // Always open: put the start inside the session of the latest trading day.
+    const QDate startDate = Krx::kstDate(start);
+    const QTime t = Krx::toKst(start).time();
+    if (!Krx::isTradingDay(startDate))
+        return openMs(Krx::previousTradingDay(startDate));
+    if (t < QTime(9, 0) || t >= QTime(15, 30))
+        return openMs(startDate);
+    return start;
+}
+
+qint64 SimMarket::resumeTimeAfter(qint64 savedMs, bool followSessionHours)
+{
+    if (followSessionHours)
+        return savedMs;
+    // Always open: the market time only ever lies inside a session, and after the close it goes
+    // on with the next session (never back to this day's open).
+    const QDate date = Krx::kstDate(savedMs);
+    if (Krx::isTradingDay(date)) {
+        if (savedMs < openMs(date))
+            return openMs(date);
+        if (savedMs < closeMs(date))
+            return savedMs;
+    }
+    return openMs(Krx::nextTradingDay(date));
+}
+
 void SimMarket::build(const SimConfig &config)
 {
     m_seed = config.seed;
     m_follow = config.followSessionHours;
     m_minuteDaysKept = std::max(config.minuteHistoryDays, 1) + 10;
 
-    qint64 start = config.startTimeMs > 0
-        ? config.startTimeMs
-        : (config.clock ? config.clock->nowMs() : QDateTime::currentMSecsSinceEpoch());
-    QDate startDate = Krx::kstDate(start);
-    if (!m_follow) {
-        // Always open: put the start inside the session of the latest trading day.
-        const QTime t = Krx::toKst(start).time();
-        if (!Krx::isTradingDay(startDate)) {
-            startDate = Krx::previousTradingDay(startDate);
-            start = openMs(startDate);
-        } else if (t < QTime(9, 0) || t >= QTime(15, 30)) {
-            start = openMs(startDate);
-        }
-    }
+    const qint64 start = startTimeFor(config);
+    const QDate startDate = Krx::kstDate(start);
     QDate day0 = startDate;
     if (!Krx::isTradingDay(day0) || start < rollMs(day0))
         day0 = Krx::previousTradingDay(startDate);

@@ -55,6 +55,12 @@ public:
     static qint64 continuousEndMs(const QDate &date);
     static qint64 closeMs(const QDate &date);
     static qint64 rollMs(const QDate &date);
+    // The instant a market built from config starts at (startTimeMs or the clock's now; when
+    // always open, moved into the session of the latest trading day).
+    static qint64 startTimeFor(const SimConfig &config);
+    // Where a market saved at savedMs goes on: the same instant, or (always open) the next session
+    // open when savedMs lies outside a session. Never earlier than savedMs.
+    static qint64 resumeTimeAfter(qint64 savedMs, bool followSessionHours);
 
     // --- reference data
     int stockCount() const { return int(m_stocks.size()); }

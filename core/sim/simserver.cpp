@@ -12,13 +12,17 @@
 #include "simquota.h"
 #include "simrealtimehub.h"
 #include "simrestapi.h"
+#include "simstatefile.h"
 #include "simtokenstore.h"
 
+#include <QDir>
+#include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QWebSocket>
 
 #include <cmath>
+#include <optional>
 
 namespace {
 
@@ -57,6 +61,12 @@ SimHttpResponse adminError(int status, const QString &message)
 SimServer::SimServer(QObject *parent) : QObject(parent)
 {
     connect(&m_stepTimer, &QTimer::timeout, this, &SimServer::step);
+    m_saveTimer.setSingleShot(true);
+    m_saveTimer.setInterval(STATE_SAVE_DELAY_MS);
+    connect(&m_saveTimer, &QTimer::timeout, this, [this] {
+        if (Status s = saveState(); !s)
+            qCWarning(lcSim).noquote() << s.error().message;
+    });
 }
 
 SimServer::~SimServer()
@@ -74,16 +84,46 @@ Status SimServer::start(const SimConfig &config)
     Redaction::addSecret(m_config.effectiveAppKey());
     Redaction::addSecret(m_config.effectiveSecretKey());
 
+    // A saved account first: a state file that does not fit refuses the start before anything runs.
+    std::optional<SimSavedState> saved;
+    if (!m_config.stateFile.isEmpty() && QFileInfo::exists(m_config.stateFile)) {
+        Result<SimSavedState> loaded = Sim::loadState(m_config.stateFile, m_config);
+        if (!loaded) {
+            qCCritical(lcSim).noquote() << loaded.error().message;
+            return loaded.error();
+        }
+        saved = std::move(loaded.value());
+        // The trading day goes on where it stopped, or later; virtual time never runs backwards.
+        m_config.startTimeMs = std::max(SimMarket::startTimeFor(m_config),
+            SimMarket::resumeTimeAfter(saved->virtualMs, m_config.followSessionHours));
+    }
+
     m_market = std::make_unique<SimMarket>(m_config);
     m_faults = std::make_unique<SimFaults>(m_config.seed);
     if (!m_config.faults.trimmed().isEmpty()) {
         if (Status s = m_faults->add(m_config.faults, m_market->nowMs()); !s) {
-            m_market.reset();
-            m_faults.reset();
+            teardown();
             return s;
         }
     }
     m_exchange = std::make_unique<SimExchange>(*m_market, m_config);
+    if (saved) {
+        m_exchange->restore(saved->exchange);
+        const SimAccount &a = m_exchange->account();
+        qCInfo(lcSim).noquote() << "simulator account restored from" << QDir::toNativeSeparators(m_config.stateFile)
+                                << "- deposit" << a.deposit() << "D+2" << a.d2Deposit() << "holdings"
+                                << a.holdings().size() << "orders kept" << m_exchange->orders().size();
+    }
+    if (Status s = saveState(); !s) {
+        qCCritical(lcSim).noquote() << s.error().message;
+        teardown();
+        return s;
+    }
+    connect(m_exchange.get(), &SimExchange::orderEvent, this, [this](const SimOrderEvent &e) {
+        if (e.kind != SimOrderEvent::Kind::Rejected) // a rejection changes nothing
+            scheduleSave();
+    });
+    connect(m_market.get(), &SimMarket::dayStarted, this, &SimServer::scheduleSave); // settlements
     m_conditions = std::make_unique<SimConditions>(*m_market);
     m_tokens = std::make_unique<SimTokenStore>(*m_clock, m_config.tokenLifetimeMs);
     m_quota = std::make_unique<SimQuota>(*m_clock);
@@ -96,15 +136,7 @@ Status SimServer::start(const SimConfig &config)
         [this](QWebSocket *socket) { m_hub->addConnection(socket); });
 
     if (Status s = m_http->listen(m_config.port); !s) {
-        m_http.reset();
-        m_hub.reset();
-        m_rest.reset();
-        m_quota.reset();
-        m_tokens.reset();
-        m_conditions.reset();
-        m_exchange.reset();
-        m_faults.reset();
-        m_market.reset();
+        teardown();
         return s;
     }
     m_lastRealMs = m_clock->nowMs();
@@ -123,6 +155,17 @@ void SimServer::stop()
     m_stepTimer.stop();
     m_http->close();
     m_hub->closeAll();
+    m_saveTimer.stop();
+    if (Status s = saveState(); !s)
+        qCCritical(lcSim).noquote() << s.error().message;
+    teardown();
+    qCInfo(lcSim) << "simulator stopped";
+    emit stopped();
+}
+
+void SimServer::teardown()
+{
+    m_saveTimer.stop();
     m_http.reset();
     m_hub.reset();
     m_rest.reset();
@@ -132,8 +175,19 @@ void SimServer::stop()
     m_exchange.reset();
     m_faults.reset();
     m_market.reset();
-    qCInfo(lcSim) << "simulator stopped";
-    emit stopped();
+}
+
+void SimServer::scheduleSave()
+{
+    if (!m_config.stateFile.isEmpty() && !m_saveTimer.isActive())
+        m_saveTimer.start();
+}
+
+Status SimServer::saveState()
+{
+    if (m_config.stateFile.isEmpty() || !m_exchange)
+        return {};
+    return Sim::saveState(m_config.stateFile, m_config, SimSavedState { m_market->nowMs(), m_exchange->state() });
 }
 
 bool SimServer::isRunning() const
@@ -272,6 +326,7 @@ QJsonObject SimServer::state() const
             { QStringLiteral("reserved"), double(a.reserved()) },
             { QStringLiteral("holdings"), int(a.holdings().size()) } });
     o.insert(QStringLiteral("faults"), m_faults->describe());
+    o.insert(QStringLiteral("state_file"), QDir::toNativeSeparators(m_config.stateFile));
     return o;
 }
 

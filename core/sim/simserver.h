@@ -54,6 +54,8 @@ public:
     ~SimServer() override;
 
     // Builds the market (history generation takes a fraction of a second) and starts listening.
+    // With config.stateFile: an existing file is validated and restored first (the market goes on
+    // at its saved virtual time, or the automatic start if later); a bad file fails the start.
     Status start(const SimConfig &config);
     void stop();
     bool isRunning() const;
@@ -76,6 +78,10 @@ public:
     void clearFaults();
     void expireTokens();
     QJsonObject state() const;
+    // Writes the state file now (no-op without one). Also done by itself, coalesced, at most
+    // STATE_SAVE_DELAY_MS after an order event or a day start, and always on stop().
+    Status saveState();
+    static constexpr int STATE_SAVE_DELAY_MS = 200;
 
     // The parts, for tests (nullptr before start()).
     SimMarket *market() const { return m_market.get(); }
@@ -92,6 +98,8 @@ private:
     SimHttpResponse handleAdmin(const SimHttpRequest &request);
     void step();
     void afterTimeMoved();
+    void scheduleSave();
+    void teardown();
 
     SimConfig m_config;
     const IClock *m_clock = nullptr;
@@ -107,6 +115,7 @@ private:
     SimVirtualClock m_ownVirtualClock;
     SimVirtualClock *m_virtualClock = &m_ownVirtualClock;
     QTimer m_stepTimer;
+    QTimer m_saveTimer; // single shot: coalesces state saves
     qint64 m_lastRealMs = 0;
     double m_carryMs = 0;
 };
