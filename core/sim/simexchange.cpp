@@ -366,10 +366,17 @@ void SimExchange::onDayClosed(const QDate &date)
 {
     Q_UNUSED(date)
     // Day orders: whatever is still open expires with the closing print.
+    expireOpenOrders(false);
+}
+
+void SimExchange::expireOpenOrders(bool onlyPastTheirClose)
+{
     const QHash<int, QList<int>> open = m_openByStock;
     for (auto it = open.cbegin(); it != open.cend(); ++it) {
         for (int ordNo : it.value()) {
             SimOrder &o = m_orders[ordNo - 1 - m_orderBase];
+            if (onlyPastTheirClose && m_market.nowMs() < SimMarket::closeMs(o.date))
+                continue;
             o.openQty = 0;
             closeOrder(o, SimOrderState::Cancelled);
             recomputeReserved();
@@ -442,19 +449,7 @@ void SimExchange::restore(const State &state)
     }
     recomputeReserved();
     // Open orders of a day that has closed meanwhile expire now, as they would have at its close.
-    const QHash<int, QList<int>> open = m_openByStock;
-    for (auto it = open.cbegin(); it != open.cend(); ++it) {
-        for (int ordNo : it.value()) {
-            SimOrder &o = m_orders[ordNo - 1 - m_orderBase];
-            if (m_market.nowMs() < SimMarket::closeMs(o.date))
-                continue;
-            o.openQty = 0;
-            closeOrder(o, SimOrderState::Cancelled);
-            recomputeReserved();
-            emitEvent(SimOrderEvent::Kind::Cancelled, o);
-        }
-    }
-    recomputeReserved();
+    expireOpenOrders(true);
     // Settlements due by the current trading day (its dayStarted came before this exchange existed).
     m_account.settle(m_market.currentDate());
     dropOrdersBefore(retentionStart(m_market.currentDate()));

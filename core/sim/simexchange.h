@@ -167,6 +167,8 @@ private:
     qint64 reservationFor(const SimOrder &order) const;
     SimOrder *openOrder(int ordNo);
     void dropOrdersBefore(const QDate &date);
+    // Cancels open day orders (all, or only those whose day's close has passed in the market).
+    void expireOpenOrders(bool onlyPastTheirClose);
     int nextOrderNo() const { return m_orderBase + int(m_orders.size()) + 1; }
     int nextFillNo() const { return m_fillBase + int(m_fills.size()) + 1; }
     void emitEvent(SimOrderEvent::Kind kind, const SimOrder &order, const SimFill &fill = {});
