@@ -40,6 +40,31 @@ struct ConditionSearch::Op
     Callback<QStringList> realtimeDone;
     Callback<bool> clearDone;
 
+    // Hands an error to the caller's callback, unless the caller is gone or the request is internal.
+    void reportError(const KiwoomError &error) const
+    {
+        if (internal || (guarded && !context))
+            return;
+        switch (kind) {
+        case Kind::List:
+            if (listDone)
+                listDone(error);
+            break;
+        case Kind::Search:
+            if (searchDone)
+                searchDone(error);
+            break;
+        case Kind::Realtime:
+            if (realtimeDone)
+                realtimeDone(error);
+            break;
+        case Kind::Clear:
+            if (clearDone)
+                clearDone(error);
+            break;
+        }
+    }
+
     QString trnm() const
     {
         switch (kind) {
@@ -202,26 +227,12 @@ void ConditionSearch::cancelAll()
     const KiwoomError cancelled
         = KiwoomError::make(KiwoomError::Kind::Cancelled, QStringLiteral("CNSR"), QStringLiteral("cancelled"));
     for (const OpPtr &op : ops) {
-        if (op->internal || (op->guarded && !op->context))
-            continue;
-        switch (op->kind) {
-        case Op::Kind::List:
-            if (op->listDone)
-                op->listDone(cancelled);
-            break;
-        case Op::Kind::Search:
-            if (op->searchDone)
-                op->searchDone(cancelled);
-            break;
-        case Op::Kind::Realtime:
-            if (op->realtimeDone)
-                op->realtimeDone(cancelled);
-            break;
-        case Op::Kind::Clear:
-            if (op->clearDone)
+        if (op->kind == Op::Kind::Clear) {
+            if (op->clearDone && !op->internal && (!op->guarded || op->context))
                 op->clearDone(true); // nothing is registered any more
-            break;
+            continue;
         }
+        op->reportError(cancelled);
     }
 }
 
@@ -469,27 +480,7 @@ void ConditionSearch::fail(const OpPtr &op, const KiwoomError &error)
             fail(next, error);
         }
     }
-    const bool alive = !op->guarded || op->context;
-    if (alive && !op->internal) {
-        switch (op->kind) {
-        case Op::Kind::List:
-            if (op->listDone)
-                op->listDone(error);
-            break;
-        case Op::Kind::Search:
-            if (op->searchDone)
-                op->searchDone(error);
-            break;
-        case Op::Kind::Realtime:
-            if (op->realtimeDone)
-                op->realtimeDone(error);
-            break;
-        case Op::Kind::Clear:
-            if (op->clearDone)
-                op->clearDone(error);
-            break;
-        }
-    }
+    op->reportError(error);
     finish(op, &error);
 }
 
