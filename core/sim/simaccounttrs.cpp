@@ -410,25 +410,35 @@ SimTrReply SimAccountTrs::evaluation(const SimTrRequest &r)
     return reply;
 }
 
+std::optional<SimTrReply> SimAccountTrs::readStockSideFilter(
+    const QJsonObject &body, const char *scopeField, const char *sideField, int *onlyStock, QString *side) const
+{
+    const QString scope = field(body, scopeField).trimmed();
+    *side = field(body, sideField).trimmed();
+    if (scope != QLatin1String("0") && scope != QLatin1String("1"))
+        return formatError(scopeField);
+    if (*side != QLatin1String("0") && *side != QLatin1String("1") && *side != QLatin1String("2"))
+        return formatError(sideField);
+    *onlyStock = -1;
+    if (scope == QLatin1String("1")) {
+        if (auto missing = requireFields(body, { "stk_cd" }))
+            return missing;
+        SimTrReply error;
+        *onlyStock = stockIndex(field(body, "stk_cd"), &error);
+        if (*onlyStock < 0)
+            return error;
+    }
+    return std::nullopt;
+}
+
 SimTrReply SimAccountTrs::openOrders(const SimTrRequest &r)
 {
     if (auto missing = requireFields(r.body, { "all_stk_tp", "trde_tp", "stex_tp" }))
         return *missing;
-    const QString all = field(r.body, "all_stk_tp").trimmed();
-    const QString side = field(r.body, "trde_tp").trimmed();
-    if (all != QLatin1String("0") && all != QLatin1String("1"))
-        return formatError("all_stk_tp");
-    if (side != QLatin1String("0") && side != QLatin1String("1") && side != QLatin1String("2"))
-        return formatError("trde_tp");
     int onlyStock = -1;
-    if (all == QLatin1String("1")) {
-        if (auto missing = requireFields(r.body, { "stk_cd" }))
-            return *missing;
-        SimTrReply error;
-        onlyStock = stockIndex(field(r.body, "stk_cd"), &error);
-        if (onlyStock < 0)
-            return error;
-    }
+    QString side;
+    if (auto wrong = readStockSideFilter(r.body, "all_stk_tp", "trde_tp", &onlyStock, &side))
+        return *wrong;
     const QDate today = m_market.currentDate();
     SimKeyedRows rows;
     const QList<SimOrder> &orders = m_exchange.orders();
@@ -486,21 +496,10 @@ SimTrReply SimAccountTrs::fills(const SimTrRequest &r)
 {
     if (auto missing = requireFields(r.body, { "qry_tp", "sell_tp", "stex_tp" }))
         return *missing;
-    const QString type = field(r.body, "qry_tp").trimmed();
-    const QString side = field(r.body, "sell_tp").trimmed();
-    if (type != QLatin1String("0") && type != QLatin1String("1"))
-        return formatError("qry_tp");
-    if (side != QLatin1String("0") && side != QLatin1String("1") && side != QLatin1String("2"))
-        return formatError("sell_tp");
     int onlyStock = -1;
-    if (type == QLatin1String("1")) {
-        if (auto missing = requireFields(r.body, { "stk_cd" }))
-            return *missing;
-        SimTrReply error;
-        onlyStock = stockIndex(field(r.body, "stk_cd"), &error);
-        if (onlyStock < 0)
-            return error;
-    }
+    QString side;
+    if (auto wrong = readStockSideFilter(r.body, "qry_tp", "sell_tp", &onlyStock, &side))
+        return *wrong;
     qint64 before = 0;
     if (!parseInt(r.body, "ord_no", &before, true))
         return formatError("ord_no");

@@ -36,6 +36,10 @@ private:
 
     std::optional<SimTrReply> checkExchange(const QJsonObject &body, const char *name) const;
     int stockIndex(const QString &code, SimTrReply *error) const;
+    // The filter ka10075/ka10076 share: scopeField "0" all stocks or "1" only stk_cd (→ *onlyStock,
+    // else -1), sideField "0" both, "1" sell, "2" buy (→ *side). A reply when the request is wrong.
+    std::optional<SimTrReply> readStockSideFilter(
+        const QJsonObject &body, const char *scopeField, const char *sideField, int *onlyStock, QString *side) const;
 
     const SimConfig &m_config;
     SimMarket &m_market;
