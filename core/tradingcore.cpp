@@ -110,6 +110,11 @@ void TradingCore::setBrokerState(BrokerState state, const QString &detail)
     emit brokerStateChanged(state, detail);
 }
 
+Credentials TradingCore::demoCredentials()
+{
+    return { QString::fromLatin1(Sim::DEMO_APP_KEY), QString::fromLatin1(Sim::DEMO_SECRET_KEY) };
+}
+
 void TradingCore::startBroker()
 {
     setBrokerState(BrokerState::Starting, tr("Connecting"));
@@ -140,17 +145,14 @@ void TradingCore::startBroker()
         }
         qCInfo(lcSim).noquote() << "demo simulator listening: REST" << endpoints->restBaseUrl.toString() << "WebSocket"
                                 << endpoints->webSocketUrl.toString();
-        KiwoomCredentials demo { QString::fromLatin1(Sim::DEMO_APP_KEY), QString::fromLatin1(Sim::DEMO_SECRET_KEY) };
-        startSession(demo, endpoints->restBaseUrl.toString(), endpoints->webSocketUrl.toString());
+        startSession(demoCredentials(), endpoints->restBaseUrl.toString(), endpoints->webSocketUrl.toString());
         return;
     }
     if (m_mode == u"demo") {
-        // Demo against an external Kiwoom-compatible server (kiwoom-sim, a replayer): demo keys
-        // unless the environment says otherwise.
-        KiwoomCredentials c = KiwoomCredentials::fromEnvironment();
-        if (!c.isComplete())
-            c = { QString::fromLatin1(Sim::DEMO_APP_KEY), QString::fromLatin1(Sim::DEMO_SECRET_KEY) };
-        startSession(c, m_options.restUrl, m_options.wsUrl);
+        // Demo against an external Kiwoom-compatible server (kiwoom-sim, a replayer): the demo keys
+        // only. KIWOOM_APPKEY/SECRETKEY hold mock or live keys, which must never reach a host the
+        // user pointed demo mode at.
+        startSession(demoCredentials(), m_options.restUrl, m_options.wsUrl);
         return;
     }
     QPointer<TradingCore> self(this);
@@ -191,7 +193,7 @@ Status TradingCore::checkTransportSecurity(const QString &restUrl, const QString
     return {};
 }
 
-void TradingCore::startSession(const KiwoomCredentials &credentials, const QString &restUrl, const QString &wsUrl)
+void TradingCore::startSession(const Credentials &credentials, const QString &restUrl, const QString &wsUrl)
 {
     if (Status st = checkTransportSecurity(restUrl.isEmpty() ? m_settings->restUrlOverride() : restUrl,
             wsUrl.isEmpty() ? m_settings->wsUrlOverride() : wsUrl);

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "common/credentials.h"
 #include "common/result.h"
 
 #include <QObject>
@@ -18,7 +19,6 @@ class QuoteBook;
 class SecretStore;
 class Settings;
 class SimHost;
-struct KiwoomCredentials;
 
 // TradingCore is the composition root: the one place that builds and wires every core service
 // (settings, database, broker session, simulator in demo mode, and, as they arrive, the trading
@@ -76,6 +76,9 @@ public:
     // is accepted only on a loopback host (the simulator, a local replayer).
     static Status checkTransportSecurity(const QString &restUrl, const QString &wsUrl);
 
+    // Demo mode's keys, whatever the environment holds: they open nothing but a simulator.
+    static Credentials demoCredentials();
+
     // Codes the app watches in realtime when the watchlist is empty (demo convenience).
     static QStringList defaultWatchCodes();
 
@@ -96,7 +99,7 @@ signals:
 
 private:
     void startBroker();
-    void startSession(const KiwoomCredentials &credentials, const QString &restUrl, const QString &wsUrl);
+    void startSession(const Credentials &credentials, const QString &restUrl, const QString &wsUrl);
     void onSessionReady();
     void setBrokerState(BrokerState state, const QString &detail);
     QStringList watchCodes() const;

@@ -275,7 +275,7 @@ Result<Report> Backtester::run(std::span<const Indicators::Bar> bars) const
         if (const Status s = runner.onCandle(b, Strategies::SymbolRunner::BarStatus::Closed, fired); !s)
             return inputError(i, s.error().message);
         for (Strategies::Signal &s : fired) {
-            if (s.side == Strategies::Side::Buy) {
+            if (s.side == Side::Buy) {
                 ++sum.buySignals;
                 if (!pos && pending == Pending::None) {
                     pending = Pending::Buy;

@@ -18,13 +18,18 @@ struct Error
     bool operator==(const Error &) const = default;
 };
 
-template<typename T> class [[nodiscard]] Result
+// Result<T, E>: a value or an error. The one result template of the code base: E is the house
+// Error unless a layer has a richer error model (the Kiwoom client: Result<T, KiwoomError>, spelled
+// KiwoomResult<T>).
+template<typename T, typename E = Error> class [[nodiscard]] Result
 {
 public:
+    using ErrorType = E;
+
     Result(const T &value) : m_data(std::in_place_index<0>, value) { }
     Result(T &&value) : m_data(std::in_place_index<0>, std::move(value)) { }
-    Result(const Error &error) : m_data(std::in_place_index<1>, error) { }
-    Result(Error &&error) : m_data(std::in_place_index<1>, std::move(error)) { }
+    Result(const E &error) : m_data(std::in_place_index<1>, error) { }
+    Result(E &&error) : m_data(std::in_place_index<1>, std::move(error)) { }
 
     bool ok() const { return m_data.index() == 0; }
     explicit operator bool() const { return ok(); }
@@ -36,26 +41,28 @@ public:
     const T *operator->() const { return &value(); }
     T valueOr(T fallback) const { return ok() ? value() : std::move(fallback); }
 
-    const Error &error() const { return std::get<1>(m_data); }
+    const E &error() const { return std::get<1>(m_data); }
 
 private:
-    std::variant<T, Error> m_data;
+    std::variant<T, E> m_data;
 };
 
-// Result<void>: success carries nothing.
-template<> class [[nodiscard]] Result<void>
+// Result<void, E>: success carries nothing.
+template<typename E> class [[nodiscard]] Result<void, E>
 {
 public:
+    using ErrorType = E;
+
     Result() = default;
-    Result(const Error &error) : m_error(error) { }
-    Result(Error &&error) : m_error(std::move(error)) { }
+    Result(const E &error) : m_error(error) { }
+    Result(E &&error) : m_error(std::move(error)) { }
 
     bool ok() const { return !m_error.has_value(); }
     explicit operator bool() const { return ok(); }
-    const Error &error() const { return *m_error; }
+    const E &error() const { return *m_error; }
 
 private:
-    std::optional<Error> m_error;
+    std::optional<E> m_error;
 };
 
 using Status = Result<void>;

@@ -40,9 +40,8 @@ namespace CredentialsLookup {
 
 void resolve(SecretStore *store, const QString &mode, std::function<void(Result<Credentials>)> done)
 {
-    Credentials env { qEnvironmentVariable("KIWOOM_APPKEY"), qEnvironmentVariable("KIWOOM_SECRETKEY") };
-    Redaction::addSecret(env.appKey);
-    Redaction::addSecret(env.secretKey);
+    const Credentials env = Credentials::fromEnvironment();
+    env.registerSecrets();
     if (env.isComplete() || !store) {
         if (env.isComplete()) {
             qCInfo(lcSettings).noquote() << "credentials for" << mode << "from the environment, app key"
@@ -64,8 +63,7 @@ void resolve(SecretStore *store, const QString &mode, std::function<void(Result<
             Credentials c;
             c.appKey = !env.appKey.isEmpty() ? env.appKey : appKey.valueOr(QString());
             c.secretKey = !env.secretKey.isEmpty() ? env.secretKey : secret.valueOr(QString());
-            Redaction::addSecret(c.appKey);
-            Redaction::addSecret(c.secretKey);
+            c.registerSecrets();
             if (!c.isComplete()) {
                 done(Error { QStringLiteral("secrets.missing_credentials"),
                     QStringLiteral("No Kiwoom %1 for %2 mode: set it in Settings or in %3.")

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "credentials.h"
 #include "result.h"
 
 #include <QHash>
@@ -52,15 +53,8 @@ private:
     QHash<QString, QString> m_values;
 };
 
-// Broker credentials for mock/live mode. The environment (KIWOOM_APPKEY / KIWOOM_SECRETKEY) wins
-// over the store, so a headless server needs no keychain; they are never taken from the command
-// line, where `ps` would show them.
-struct Credentials
-{
-    QString appKey;
-    QString secretKey;
-    bool isComplete() const { return !appKey.isEmpty() && !secretKey.isEmpty(); }
-};
+// Broker credentials for mock/live mode (Credentials): the environment (KIWOOM_APPKEY /
+// KIWOOM_SECRETKEY) wins over the store, so a headless server needs no keychain.
 
 namespace CredentialsLookup {
 // Completes with the credentials for mode ("mock" or "live") or an Error naming what is missing.

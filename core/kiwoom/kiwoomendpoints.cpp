@@ -56,19 +56,3 @@ Result<KiwoomEndpoints> KiwoomEndpoints::resolve(
     return fromUrls(restOverride.isEmpty() ? base->restBase.toString() : restOverride,
         wsOverride.isEmpty() ? base->wsUrl.toString() : wsOverride);
 }
-
-KiwoomCredentials KiwoomCredentials::fromEnvironment()
-{
-    KiwoomCredentials c;
-    c.appKey = qEnvironmentVariable("KIWOOM_APPKEY").trimmed();
-    c.secretKey = qEnvironmentVariable("KIWOOM_SECRETKEY").trimmed();
-    return c;
-}
-
-void KiwoomCredentials::registerSecrets() const
-{
-    if (!appKey.isEmpty())
-        Redaction::addSecret(appKey);
-    if (!secretKey.isEmpty())
-        Redaction::addSecret(secretKey);
-}

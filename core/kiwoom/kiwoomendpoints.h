@@ -26,18 +26,3 @@ struct KiwoomEndpoints
     // The mode's hosts with either URL replaced by a non-empty override; demo needs both overrides.
     static Result<KiwoomEndpoints> resolve(const QString &mode, const QString &restOverride, const QString &wsOverride);
 };
-
-// App key and secret key (one pair per environment: real and mock keys differ). Never logged: the
-// constructor-free struct is filled from Settings/SecretStore or the environment and handed to
-// TokenManager, which registers both with Redaction before any request.
-struct KiwoomCredentials
-{
-    QString appKey;
-    QString secretKey;
-
-    bool isComplete() const { return !appKey.isEmpty() && !secretKey.isEmpty(); }
-    // KIWOOM_APPKEY and KIWOOM_SECRETKEY (never the command line).
-    static KiwoomCredentials fromEnvironment();
-    // Registers both values with Redaction::addSecret().
-    void registerSecrets() const;
-};

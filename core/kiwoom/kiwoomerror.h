@@ -97,28 +97,5 @@ KiwoomError classifyEnvelope(const QString &apiId, int httpStatus, int returnCod
 
 } // namespace Kiwoom
 
-// KiwoomResult<T>: a value or a KiwoomError (the house Result<T> carries only the generic Error;
-// toResult() converts for code that wants that).
-template<typename T> class [[nodiscard]] KiwoomResult
-{
-public:
-    KiwoomResult(const T &value) : m_data(std::in_place_index<0>, value) { }
-    KiwoomResult(T &&value) : m_data(std::in_place_index<0>, std::move(value)) { }
-    KiwoomResult(const KiwoomError &error) : m_data(std::in_place_index<1>, error) { }
-    KiwoomResult(KiwoomError &&error) : m_data(std::in_place_index<1>, std::move(error)) { }
-
-    bool ok() const { return m_data.index() == 0; }
-    explicit operator bool() const { return ok(); }
-
-    const T &value() const & { return std::get<0>(m_data); }
-    T &value() & { return std::get<0>(m_data); }
-    T &&value() && { return std::get<0>(std::move(m_data)); }
-    const T &operator*() const & { return value(); }
-    const T *operator->() const { return &value(); }
-
-    const KiwoomError &error() const { return std::get<1>(m_data); }
-    Result<T> toResult() const { return ok() ? Result<T>(value()) : Result<T>(error().toError()); }
-
-private:
-    std::variant<T, KiwoomError> m_data;
-};
+// KiwoomResult<T>: a value or a KiwoomError, the house Result with the client's error model.
+template<typename T> using KiwoomResult = Result<T, KiwoomError>;

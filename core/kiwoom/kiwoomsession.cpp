@@ -58,7 +58,7 @@ KiwoomSession::KiwoomSession(const Config &config, const IClock &clock, QObject 
 }
 
 Result<KiwoomSession::Config> KiwoomSession::configFor(const Settings &settings, const QString &modeOverride,
-    const QString &restOverride, const QString &wsOverride, const KiwoomCredentials &credentials)
+    const QString &restOverride, const QString &wsOverride, const Credentials &credentials)
 {
     Config c;
     c.mode = modeOverride.isEmpty() ? settings.mode() : modeOverride;

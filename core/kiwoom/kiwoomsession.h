@@ -39,7 +39,7 @@ public:
     {
         QString mode; // "demo" | "mock" | "live" (for logs)
         KiwoomEndpoints endpoints;
-        KiwoomCredentials credentials;
+        Credentials credentials;
         RateLimiter::Config rate;
         TokenManager::Config token;
         RestClient::Config rest;
@@ -71,7 +71,7 @@ public:
     // (kiwoom/queriesPerSecond, kiwoom/ordersPerSecond). Demo mode needs the simulator's URLs as
     // overrides. Credentials are passed in (Settings never stores secrets).
     static Result<Config> configFor(const Settings &settings, const QString &modeOverride, const QString &restOverride,
-        const QString &wsOverride, const KiwoomCredentials &credentials);
+        const QString &wsOverride, const Credentials &credentials);
 
     explicit KiwoomSession(const Config &config, const IClock &clock, QObject *parent = nullptr);
     ~KiwoomSession() override;

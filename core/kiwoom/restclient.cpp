@@ -549,11 +549,11 @@ RestClient::RequestId RestClient::stockListing(
 RestClient::RequestId RestClient::placeOrder(
     const Kiwoom::OrderRequest &request, QObject *context, Callback<Kiwoom::OrderAck> done)
 {
-    const QString apiId = request.side == Kiwoom::Side::Buy ? QStringLiteral("kt10000") : QStringLiteral("kt10001");
+    const QString apiId = request.side == Side::Buy ? QStringLiteral("kt10000") : QStringLiteral("kt10001");
     const auto body = Tr::orderBody(request);
     if (body) {
-        qCInfo(lcOrders).noquote() << apiId << (request.side == Kiwoom::Side::Buy ? "buy" : "sell") << request.code
-                                   << "x" << request.quantity << "@"
+        qCInfo(lcOrders).noquote() << apiId << (request.side == Side::Buy ? "buy" : "sell") << request.code << "x"
+                                   << request.quantity << "@"
                                    << (request.price > 0 ? QString::number(request.price) : QStringLiteral("market"))
                                    << "trde_tp" << Kiwoom::tradeTypeCode(request.tradeType)
                                    << Kiwoom::exchangeCode(request.exchange);

@@ -25,7 +25,7 @@ QString kstText(qint64 utcMs)
 } // namespace
 
 TokenManager::TokenManager(QNetworkAccessManager &network, const KiwoomEndpoints &endpoints,
-    const KiwoomCredentials &credentials, const IClock &clock, QObject *parent)
+    const Credentials &credentials, const IClock &clock, QObject *parent)
     : QObject(parent)
     , m_network(network)
     , m_endpoints(endpoints)

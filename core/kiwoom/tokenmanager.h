@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "common/credentials.h"
 #include "kiwoomendpoints.h"
 #include "kiwoomerror.h"
 
@@ -58,7 +59,7 @@ public:
     using TokenCallback = std::function<void(const KiwoomResult<QString> &)>;
     using DoneCallback = std::function<void(const KiwoomResult<bool> &)>;
 
-    TokenManager(QNetworkAccessManager &network, const KiwoomEndpoints &endpoints, const KiwoomCredentials &credentials,
+    TokenManager(QNetworkAccessManager &network, const KiwoomEndpoints &endpoints, const Credentials &credentials,
         const IClock &clock, QObject *parent = nullptr);
     ~TokenManager() override;
 
@@ -111,7 +112,7 @@ private:
 
     QNetworkAccessManager &m_network;
     KiwoomEndpoints m_endpoints;
-    KiwoomCredentials m_credentials;
+    Credentials m_credentials;
     const IClock &m_clock;
     Config m_config;
 

@@ -3,6 +3,8 @@
 
 #include "wirevalue.h"
 
+#include "common/side.h"
+
 #include <QDate>
 #include <QList>
 #include <QMetaType>
@@ -46,11 +48,8 @@ enum class RequestPriority
 };
 QString priorityName(RequestPriority priority);
 
-enum class Side
-{
-    Buy, // 매수
-    Sell, // 매도
-};
+// Buy (매수) / sell (매도): the app-wide Side (common/side.h).
+using ::Side;
 
 // dmst_stex_tp of orders and account TRs.
 enum class Exchange

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "market/quote.h"
+
 #include <QHash>
 #include <QList>
 #include <QMetaType>
@@ -17,26 +19,6 @@ class RealtimeClient;
 namespace Kiwoom {
 struct TradeTick;
 }
-
-// The latest trade of one stock, in plain values (integer KRW, UTC epoch ms).
-struct Quote
-{
-    QString code;
-    qint64 price = 0;
-    qint64 change = 0; // vs the previous close, signed
-    double changeRate = 0; // percent, signed
-    qint64 open = 0;
-    qint64 high = 0;
-    qint64 low = 0;
-    qint64 cumVolume = 0;
-    qint64 bestAsk = 0;
-    qint64 bestBid = 0;
-    qint64 timeMs = 0; // trade time
-    qint64 receivedMs = 0; // when it arrived here
-
-    bool operator==(const Quote &) const = default;
-};
-Q_DECLARE_METATYPE(Quote)
 
 // QuoteBook keeps the newest quote of every stock someone watches and owns the realtime trade
 // (0B) subscription for them. Several owners ("watchlist", "positions", "ui", ...) each declare the

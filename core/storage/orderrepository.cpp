@@ -34,7 +34,7 @@ OrderRecord readOrder(const QSqlQuery &q)
     r.origOrderId = optionalInt(q.value(3));
     r.origBrokerOrderNo = q.value(4).toString();
     r.action = enumValue(q.value(5), OrderAction::Place);
-    r.side = enumValue(q.value(6), OrderSide::Buy);
+    r.side = enumValue(q.value(6), Side::Buy);
     r.stockCode = q.value(7).toString();
     r.stockName = q.value(8).toString();
     r.quantity = q.value(9).toLongLong();

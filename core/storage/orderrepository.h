@@ -18,7 +18,7 @@ struct NewOrder
 {
     QString clientOrderId; // empty: one is generated (newClientOrderId())
     OrderAction action = OrderAction::Place;
-    OrderSide side = OrderSide::Buy;
+    Side side = Side::Buy;
     QString stockCode;
     QString stockName;
     qint64 quantity = 0; // for CANCEL, 0 = all remaining (Kiwoom cncl_qty "0")

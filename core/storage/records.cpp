@@ -52,9 +52,9 @@ constexpr Name<SyncStatus> SYNC_STATUS[] = {
     { SyncStatus::Removed, "REMOVED" },
     { SyncStatus::Failed, "FAILED" },
 };
-constexpr Name<OrderSide> ORDER_SIDE[] = {
-    { OrderSide::Buy, "BUY" },
-    { OrderSide::Sell, "SELL" },
+constexpr Name<Side> ORDER_SIDE[] = {
+    { Side::Buy, "BUY" },
+    { Side::Sell, "SELL" },
 };
 constexpr Name<OrderAction> ORDER_ACTION[] = {
     { OrderAction::Place, "PLACE" },
@@ -135,7 +135,7 @@ KT_STORAGE_ENUM_NAMES(SellOrderStatus, SELL_ORDER_STATUS)
 KT_STORAGE_ENUM_NAMES(SellReason, SELL_REASON)
 KT_STORAGE_ENUM_NAMES(WatchlistSource, WATCHLIST_SOURCE)
 KT_STORAGE_ENUM_NAMES(SyncStatus, SYNC_STATUS)
-KT_STORAGE_ENUM_NAMES(OrderSide, ORDER_SIDE)
+KT_STORAGE_ENUM_NAMES(Side, ORDER_SIDE)
 KT_STORAGE_ENUM_NAMES(OrderAction, ORDER_ACTION)
 KT_STORAGE_ENUM_NAMES(OrderState, ORDER_STATE)
 KT_STORAGE_ENUM_NAMES(Origin, ORIGIN)

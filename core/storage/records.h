@@ -8,6 +8,8 @@
 #include <QStringView>
 #include <QtGlobal>
 
+#include "common/side.h"
+
 #include <optional>
 
 // Value types of the SQLite store: one struct per row kind, enums (Q_ENUM_NS) for every column
@@ -90,13 +92,6 @@ enum class SyncStatus
 };
 Q_ENUM_NS(SyncStatus)
 
-enum class OrderSide
-{
-    Buy,
-    Sell,
-};
-Q_ENUM_NS(OrderSide)
-
 // What an orders row asks the broker: a new order (kt10000/kt10001), a modify (kt10002) or a cancel
 // (kt10003) of orig_order_id. Modify and cancel get their own broker order number.
 enum class OrderAction
@@ -145,7 +140,7 @@ QString enumText(SellOrderStatus value);
 QString enumText(SellReason value);
 QString enumText(WatchlistSource value);
 QString enumText(SyncStatus value);
-QString enumText(OrderSide value);
+QString enumText(Side value);
 QString enumText(OrderAction value);
 QString enumText(OrderState value);
 QString enumText(Origin value);
@@ -160,7 +155,7 @@ template<> std::optional<SellOrderStatus> enumFromText<SellOrderStatus>(QStringV
 template<> std::optional<SellReason> enumFromText<SellReason>(QStringView text);
 template<> std::optional<WatchlistSource> enumFromText<WatchlistSource>(QStringView text);
 template<> std::optional<SyncStatus> enumFromText<SyncStatus>(QStringView text);
-template<> std::optional<OrderSide> enumFromText<OrderSide>(QStringView text);
+template<> std::optional<Side> enumFromText<Side>(QStringView text);
 template<> std::optional<OrderAction> enumFromText<OrderAction>(QStringView text);
 template<> std::optional<OrderState> enumFromText<OrderState>(QStringView text);
 template<> std::optional<Origin> enumFromText<Origin>(QStringView text);
@@ -173,7 +168,7 @@ template<> QList<SellOrderStatus> allValues<SellOrderStatus>();
 template<> QList<SellReason> allValues<SellReason>();
 template<> QList<WatchlistSource> allValues<WatchlistSource>();
 template<> QList<SyncStatus> allValues<SyncStatus>();
-template<> QList<OrderSide> allValues<OrderSide>();
+template<> QList<Side> allValues<Side>();
 template<> QList<OrderAction> allValues<OrderAction>();
 template<> QList<OrderState> allValues<OrderState>();
 template<> QList<Origin> allValues<Origin>();
@@ -368,7 +363,7 @@ struct OrderRecord
     std::optional<qint64> origOrderId;
     QString origBrokerOrderNo;
     OrderAction action = OrderAction::Place;
-    OrderSide side = OrderSide::Buy;
+    Side side = Side::Buy;
     QString stockCode;
     QString stockName;
     qint64 quantity = 0;

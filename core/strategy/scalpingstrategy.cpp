@@ -224,19 +224,19 @@ std::optional<Signal> ScalpingStrategy::onCandle(const CandleContext &ctx) const
 std::optional<Signal> ScalpingStrategy::onQuote(const Quote &quote, StrategyState &state) const
 {
     auto &st = static_cast<ScalpingState &>(state);
-    const std::optional<double> delta = st.volumeDelta(quote.cumulativeVolume);
+    const std::optional<double> delta = st.volumeDelta(quote.cumVolume);
     if (!delta)
         return std::nullopt;
     st.observe(double(quote.price), *delta, false);
-    const int ticks = spreadTicks(quote.bid, quote.ask, m_p.maxSpreadTicks + 1);
+    const int ticks = spreadTicks(quote.bestBid, quote.bestAsk, m_p.maxSpreadTicks + 1);
     if (ticks < 0 || ticks > m_p.maxSpreadTicks)
         return std::nullopt;
     SignalValues values;
     if (!rulesHold(m_p, st, values))
         return std::nullopt;
     values.add("spread_ticks"_L1, ticks);
-    values.add("bid"_L1, double(quote.bid));
-    values.add("ask"_L1, double(quote.ask));
+    values.add("bid"_L1, double(quote.bestBid));
+    values.add("ask"_L1, double(quote.bestAsk));
     Signal s;
     s.side = Side::Buy;
     s.strategyType = typeName();

@@ -51,7 +51,7 @@ bool SignalValues::operator==(const SignalValues &other) const
 QJsonObject Signal::toJson() const
 {
     QJsonObject o {
-        { u"side"_s, sideText(side) },
+        { u"side"_s, Sides::text(side) },
         { u"strategy"_s, strategyType },
         { u"code"_s, stockCode },
         { u"time_ms"_s, timeMs },

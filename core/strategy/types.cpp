@@ -5,11 +5,6 @@ using namespace Qt::StringLiterals;
 
 namespace Strategies {
 
-QString sideText(Side side)
-{
-    return side == Side::Buy ? u"BUY"_s : u"SELL"_s;
-}
-
 QJsonObject ParamSpec::toJson() const
 {
     const bool integer = type == ParamType::Int;

@@ -5,33 +5,23 @@
 #include <QString>
 #include <QtGlobal>
 
+#include "common/side.h"
+#include "market/quote.h"
+
 // Small value types shared by the strategies (core/strategy): the side of a signal, the quote
 // snapshot the scalping loop reads, a strategy's own exit rules and the description of one
 // parameter (what /strategies/{type}/configure publishes).
 namespace Strategies {
 
-enum class Side
-{
-    Buy,
-    Sell,
-};
-// "BUY" / "SELL": the signal_type stored in pending_buy_signals / strategy_signals.
-QString sideText(Side side);
+// Buy / sell: the app-wide Side (common/side.h); Sides::text() gives the signal_type stored in
+// pending_buy_signals / strategy_signals ("BUY" / "SELL").
+using ::Side;
 
-// One observation of the scalping loop (스캘핑, 30 s): the last trade price, the day's cumulative
-// volume (누적거래량, as Kiwoom's current-price query and realtime type 0B report it) and the best
-// bid/ask (최우선 매수/매도호가). Integer KRW. bid/ask <= 0 means "not known": the spread rule is
-// then not evaluated.
-struct Quote
-{
-    qint64 timeMs = 0; // UTC epoch ms
-    qint64 price = 0;
-    qint64 cumulativeVolume = 0;
-    qint64 bid = 0;
-    qint64 ask = 0;
-
-    bool operator==(const Quote &) const = default;
-};
+// One observation of the scalping loop (스캘핑, 30 s) is a Quote (market/quote.h): the last trade
+// price, the day's cumulative volume (누적거래량, as Kiwoom's current-price query and realtime type
+// 0B report it) and the best bid/ask (최우선 매수/매도호가). bestBid/bestAsk <= 0 means "not known":
+// the spread rule is then not evaluated.
+using ::Quote;
 
 // Exit rules a strategy brings itself (scalping): they replace the settings' stop-loss /
 // take-profit for positions it opened, and add a maximum holding time.

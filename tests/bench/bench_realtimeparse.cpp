@@ -128,7 +128,7 @@ void benchRest()
     });
     QNetworkAccessManager network;
     TokenManager tokens(network, KiwoomEndpoints { server.restUrl(), server.wsUrl() },
-        KiwoomCredentials { QStringLiteral("bench-app-key"), QStringLiteral("bench-secret") }, SystemClock::instance());
+        Credentials { QStringLiteral("bench-app-key"), QStringLiteral("bench-secret") }, SystemClock::instance());
     RateLimiter::Config rate;
     rate.queriesPerSecond = 100000; // measure the client, not the pacing
     rate.ordersPerSecond = 100000;
@@ -182,7 +182,7 @@ void benchRest()
             std::printf("25 concurrent ka10001 (5 in flight): %.1f ms\n", double(t.nsecsElapsed()) / 1e6);
         }
     }
-    const Kiwoom::OrderRequest order { Kiwoom::Side::Buy, Kiwoom::Exchange::Krx, QStringLiteral("005930"), 1, 70100,
+    const Kiwoom::OrderRequest order { Side::Buy, Kiwoom::Exchange::Krx, QStringLiteral("005930"), 1, 70100,
         Kiwoom::TradeType::Limit, 0 };
     measure("REST kt10000 (order, SingleShotHttp: new connection each)", 1000,
         [&](auto done) { rest.placeOrder(order, &context, [done](const auto &r) { done(r.ok()); }); });

@@ -103,7 +103,7 @@ int main(int argc, char *argv[])
     timer.restart();
     for (int i = 0; i < cycles; ++i) {
         Storage::NewOrder o;
-        o.side = Storage::OrderSide::Buy;
+        o.side = Side::Buy;
         o.stockCode = QStringLiteral("005930");
         o.quantity = 10;
         o.price = 70000;

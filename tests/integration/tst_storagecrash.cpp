@@ -45,7 +45,7 @@ Storage::NewOrder order(const QString &clientId, int i)
 {
     Storage::NewOrder o;
     o.clientOrderId = clientId;
-    o.side = Storage::OrderSide::Buy;
+    o.side = Side::Buy;
     o.stockCode = QStringLiteral("005930");
     o.stockName = QStringLiteral("삼성전자");
     o.quantity = 1 + i % 10;

@@ -41,7 +41,7 @@ class ScriptedStrategy final : public Strategies::Strategy
 public:
     struct Step
     {
-        Strategies::Side side = Strategies::Side::Buy;
+        Side side = Side::Buy;
         std::optional<qint64> targetPrice; // buys only: a limit at this price
     };
 

@@ -14,7 +14,6 @@
 using namespace Backtest;
 using namespace Qt::StringLiterals;
 using Indicators::Bar;
-using Strategies::Side;
 using StrategyData::ScriptedStrategy;
 
 namespace {

@@ -20,7 +20,7 @@ using Kind = KiwoomError::Kind;
 
 namespace {
 
-const KiwoomCredentials CREDS { QStringLiteral("cond-test-app-key"), QStringLiteral("cond-test-secret-key") };
+const Credentials CREDS { QStringLiteral("cond-test-app-key"), QStringLiteral("cond-test-secret-key") };
 
 QJsonObject obj(const QString &json)
 {

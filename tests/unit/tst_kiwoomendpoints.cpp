@@ -1,4 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
+#include "common/credentials.h"
 #include "kiwoom/kiwoomendpoints.h"
 
 #include <QtTest>
@@ -57,12 +58,12 @@ private slots:
     {
         qputenv("KIWOOM_APPKEY", " app-key-from-env ");
         qputenv("KIWOOM_SECRETKEY", "secret-from-env");
-        const auto c = KiwoomCredentials::fromEnvironment();
+        const auto c = Credentials::fromEnvironment();
         QCOMPARE(c.appKey, QStringLiteral("app-key-from-env"));
         QCOMPARE(c.secretKey, QStringLiteral("secret-from-env"));
         QVERIFY(c.isComplete());
         qunsetenv("KIWOOM_SECRETKEY");
-        QVERIFY(!KiwoomCredentials::fromEnvironment().isComplete());
+        QVERIFY(!Credentials::fromEnvironment().isComplete());
         qunsetenv("KIWOOM_APPKEY");
     }
 };

@@ -14,7 +14,7 @@ using Response = KiwoomFakeServer::Response;
 
 namespace {
 
-const KiwoomCredentials CREDS { QStringLiteral("session-app-key-1234"), QStringLiteral("session-secret-key-5678") };
+const Credentials CREDS { QStringLiteral("session-app-key-1234"), QStringLiteral("session-secret-key-5678") };
 
 } // namespace
 
@@ -164,7 +164,7 @@ private slots:
         const auto live = KiwoomSession::configFor(settings, QStringLiteral("live"), QString(), QString(), CREDS);
         QCOMPARE(live->endpoints.wsUrl, QUrl(QStringLiteral("wss://api.kiwoom.com:10000/api/dostk/websocket")));
         // Credentials are required
-        const auto none = KiwoomSession::configFor(settings, QString(), QString(), QString(), KiwoomCredentials());
+        const auto none = KiwoomSession::configFor(settings, QString(), QString(), QString(), Credentials());
         QVERIFY(!none.ok());
         QCOMPARE(none.error().code, QStringLiteral("kiwoom.credentials"));
     }

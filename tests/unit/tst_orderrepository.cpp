@@ -16,7 +16,7 @@ const QString ACTOR = QStringLiteral("service.orders");
 NewOrder buy(const QString &code, qint64 quantity, qint64 price)
 {
     NewOrder o;
-    o.side = OrderSide::Buy;
+    o.side = Side::Buy;
     o.stockCode = code;
     o.stockName = QStringLiteral("삼성전자");
     o.quantity = quantity;
@@ -87,7 +87,7 @@ private slots:
         QVERIFY(o.clientOrderId.startsWith(QLatin1String("kt-")));
         QCOMPARE(o.state, OrderState::New);
         QCOMPARE(o.action, OrderAction::Place);
-        QCOMPARE(o.side, OrderSide::Buy);
+        QCOMPARE(o.side, Side::Buy);
         QCOMPARE(o.quantity, qint64(10));
         QCOMPARE(o.price, qint64(70000));
         QCOMPARE(o.tradeType, QStringLiteral("0"));
@@ -402,7 +402,7 @@ private slots:
         QVERIFY(m_orders->recordExecution(a.id, fill(QStringLiteral("x"), 10, 1000), ACTOR).ok()); // FILLED
         QVERIFY(m_orders->recordExecution(b.id, fill(QStringLiteral("y"), 2, 2000), ACTOR).ok()); // PARTIAL
         NewOrder sell = buy(QStringLiteral("A"), 4, 1100);
-        sell.side = OrderSide::Sell;
+        sell.side = Side::Sell;
         sell.origin = Origin::TakeProfit;
         sell.originSignalId.reset();
         const OrderRecord s = m_orders->create(sell, ACTOR).value();

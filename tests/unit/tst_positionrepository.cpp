@@ -208,7 +208,7 @@ private slots:
 
         OrderRepository orders(*m_db);
         NewOrder o;
-        o.side = OrderSide::Sell;
+        o.side = Side::Sell;
         o.stockCode = QStringLiteral("005930");
         o.quantity = 4;
         o.price = 73500;

@@ -15,7 +15,7 @@ using Kiwoom::RequestPriority;
 
 namespace {
 
-const KiwoomCredentials CREDS { QStringLiteral("limiter-app-key"), QStringLiteral("limiter-secret-key") };
+const Credentials CREDS { QStringLiteral("limiter-app-key"), QStringLiteral("limiter-secret-key") };
 
 } // namespace
 

@@ -15,7 +15,7 @@ using namespace Kiwoom;
 
 namespace {
 
-const KiwoomCredentials CREDS { QStringLiteral("ws-test-app-key"), QStringLiteral("ws-test-secret-key") };
+const Credentials CREDS { QStringLiteral("ws-test-app-key"), QStringLiteral("ws-test-secret-key") };
 
 QJsonObject obj(const QString &json)
 {

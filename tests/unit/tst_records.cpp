@@ -46,7 +46,7 @@ private slots:
         checkRoundTrip<SellReason>({ "STOP_LOSS", "TAKE_PROFIT", "TRAILING_STOP", "STRATEGY", "MANUAL", "RISK" });
         checkRoundTrip<WatchlistSource>({ "MANUAL", "CONDITION" });
         checkRoundTrip<SyncStatus>({ "ACTIVE", "REMOVED", "FAILED" });
-        checkRoundTrip<OrderSide>({ "BUY", "SELL" });
+        checkRoundTrip<Side>({ "BUY", "SELL" });
         checkRoundTrip<OrderAction>({ "PLACE", "MODIFY", "CANCEL" });
         checkRoundTrip<OrderState>(
             { "NEW", "SENT", "ACCEPTED", "PARTIAL", "FILLED", "REJECTED", "CANCELLED", "UNKNOWN" });

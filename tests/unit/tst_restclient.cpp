@@ -20,7 +20,7 @@ using Kind = KiwoomError::Kind;
 
 namespace {
 
-const KiwoomCredentials CREDS { QStringLiteral("rest-test-app-key"), QStringLiteral("rest-test-secret-key") };
+const Credentials CREDS { QStringLiteral("rest-test-app-key"), QStringLiteral("rest-test-secret-key") };
 
 QJsonObject obj(const QByteArray &json)
 {
@@ -794,7 +794,7 @@ private slots:
     {
         m_rest.reset();
         const KiwoomEndpoints endpoints { m_server->restUrl(), m_server->wsUrl() };
-        m_tokens = std::make_unique<TokenManager>(*m_network, endpoints, KiwoomCredentials(), SystemClock::instance());
+        m_tokens = std::make_unique<TokenManager>(*m_network, endpoints, Credentials(), SystemClock::instance());
         m_rest = std::make_unique<RestClient>(
             *m_network, m_server->restUrl(), *m_tokens, *m_limiter, SystemClock::instance());
         const auto q

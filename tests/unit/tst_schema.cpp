@@ -509,7 +509,7 @@ private slots:
                     .arg(Storage::enumText(origin)));
             QVERIFY2(failure.isEmpty(), qPrintable(failure));
         }
-        for (Storage::OrderSide side : Storage::allValues<Storage::OrderSide>()) {
+        for (Side side : Storage::allValues<Side>()) {
             for (Storage::OrderAction action : Storage::allValues<Storage::OrderAction>()) {
                 ++id;
                 const QString failure = accepts(QStringLiteral(

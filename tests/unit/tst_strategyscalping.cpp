@@ -34,7 +34,10 @@ struct Feed
             bid = price;
             ask = price + 10;
         }
-        return strategy->onQuote(Quote { T0 + 30000 * n++, price, cumulative, bid, ask }, *state);
+        return strategy->onQuote(
+            Quote {
+                .timeMs = T0 + 30000 * n++, .price = price, .cumVolume = cumulative, .bestBid = bid, .bestAsk = ask },
+            *state);
     }
 
     // Baseline quote plus 11 observations at 10000 with 100 shares each: the 5-back price is
@@ -186,7 +189,11 @@ private slots:
         int n = 0;
         const auto quote = [&](qint64 price, qint64 volume) {
             cum += volume;
-            return runner.onQuote(Quote { T0 + 30000 * n++, price, cum, price, price + 10 });
+            return runner.onQuote(Quote { .timeMs = T0 + 30000 * n++,
+                .price = price,
+                .cumVolume = cum,
+                .bestBid = price,
+                .bestAsk = price + 10 });
         };
         QVERIFY(quote(10000, 0).isEmpty());
         for (int i = 0; i < 11; ++i)

@@ -272,7 +272,12 @@ private slots:
         QList<std::shared_ptr<const Strategy>> list { std::make_shared<const RsiStrategy>() };
         SymbolRunner r(u"A"_s, list);
         for (int i = 0; i < 50; ++i)
-            QVERIFY(r.onQuote(Quote { i * 1000LL, 10000 + 10 * i, 1000LL * i * i, 10000, 10010 }).isEmpty());
+            QVERIFY(r.onQuote(Quote { .timeMs = i * 1000LL,
+                                  .price = 10000 + 10 * i,
+                                  .cumVolume = 1000LL * i * i,
+                                  .bestBid = 10000,
+                                  .bestAsk = 10010 })
+                        .isEmpty());
         QCOMPARE(r.barCount(), 0);
     }
 

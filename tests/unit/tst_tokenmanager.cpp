@@ -14,8 +14,7 @@ using Response = KiwoomFakeServer::Response;
 
 namespace {
 
-const KiwoomCredentials CREDS { QStringLiteral("AxserEsdcredca-app-key"),
-    QStringLiteral("SEefdcwcforehDre2fdvc-secret") };
+const Credentials CREDS { QStringLiteral("AxserEsdcredca-app-key"), QStringLiteral("SEefdcwcforehDre2fdvc-secret") };
 
 qint64 kst(int y, int mo, int d, int h, int mi, int s = 0)
 {

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "common/activitylog.h"
 #include "common/settings.h"
+#include "sim/simconfig.h"
+#include "sim/simhost.h"
 #include "storage/database.h"
 #include "tradingcore.h"
 
@@ -60,6 +62,37 @@ private slots:
         QVERIFY(core.brokerDetail().contains(QStringLiteral("unencrypted")));
         QVERIFY(core.session() == nullptr); // nothing was sent anywhere
         QVERIFY(core.database() != nullptr); // the core itself runs (UI, history) without a broker
+        core.stop();
+        qunsetenv("KIWOOM_APPKEY");
+        qunsetenv("KIWOOM_SECRETKEY");
+    }
+
+    // Demo mode pointed at an external simulator (--rest-url/--ws-url) logs in with the demo keys
+    // only: the mock/live keys in the environment never reach the host the user named.
+    void demoModeWithUrlsUsesTheDemoKeysOnly()
+    {
+        SimConfig sim;
+        sim.port = 0;
+        sim.speed = 0;
+        SimHost host;
+        auto endpoints = host.start(sim); // accepts the demo keys and nothing else
+        QVERIFY2(endpoints.ok(), endpoints ? "" : qPrintable(endpoints.error().message));
+        qputenv("KIWOOM_APPKEY", "MOCKAPPKEY-tc-0000002-not-for-demo");
+        qputenv("KIWOOM_SECRETKEY", "MOCKSECRET-tc-0000002-not-for-demo");
+        QTemporaryDir dir;
+        TradingCore::Options o;
+        o.dataDir = dir.path();
+        o.configFile = dir.filePath(QStringLiteral("kt.ini"));
+        o.mode = QStringLiteral("demo");
+        o.restUrl = endpoints->restBaseUrl.toString();
+        o.wsUrl = endpoints->webSocketUrl.toString();
+        TradingCore core(o);
+        QVERIFY(core.start().ok());
+        QTRY_VERIFY_WITH_TIMEOUT(core.brokerState() == TradingCore::BrokerState::Ready
+                || core.brokerState() == TradingCore::BrokerState::Failed,
+            20000);
+        QVERIFY2(core.brokerState() == TradingCore::BrokerState::Ready, qPrintable(core.brokerDetail()));
+        QCOMPARE(core.session()->config().credentials, TradingCore::demoCredentials());
         core.stop();
         qunsetenv("KIWOOM_APPKEY");
         qunsetenv("KIWOOM_SECRETKEY");

@@ -1,0 +1,91 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "common/side.h"
+#include "storage/records.h"
+
+#include <QJsonObject>
+#include <QMetaType>
+#include <QString>
+
+#include <optional>
+
+// Value types of the trading engine (core/trading): what a service or a user asks the order
+// manager for (OrderIntent), the risk guard's answer (RiskVerdict) and the kill switch's modes.
+// Plain values, copied across threads (the UI and the control API see them through queued signals).
+namespace Trading {
+
+enum class OrderType
+{
+    Limit, // 지정가 (trde_tp 0): price on the tick, inside the day's limits
+    Market, // 시장가 (trde_tp 3): no price on the wire
+};
+QString orderTypeText(OrderType type); // "LIMIT" / "MARKET"
+std::optional<OrderType> orderTypeFromText(QStringView text);
+
+// What a service or a user asks the OrderManager to place. A buy opens or adds to a position; a
+// sell reduces one (exits carry the sell_orders row they fulfil).
+struct OrderIntent
+{
+    Side side = Side::Buy;
+    QString code;
+    QString name;
+    qint64 quantity = 0;
+    OrderType type = OrderType::Limit;
+    qint64 price = 0; // limit price (on the KRX tick); 0 for market orders
+    Storage::Origin origin = Storage::Origin::Manual;
+    // pending_buy_signals.id (Condition, Manual, Api) or strategy_signals.id (Strategy, Scalping).
+    std::optional<qint64> signalId;
+    std::optional<qint64> positionId;
+    std::optional<qint64> sellOrderId; // sell_orders.id an exit fulfils
+    QString actor; // "service.buy_executor", "service.stop_loss", "ui", "api", "cli", ...
+    QString clientOrderId; // optional: idempotency (the same id twice places one order)
+
+    bool operator==(const OrderIntent &) const = default;
+};
+
+// The risk guard's answer: allowed, or the rule that refused and the numbers it compared.
+struct RiskVerdict
+{
+    bool allowed = true;
+    // "risk.max_order_amount", "risk.daily_buy_amount", "risk.max_open_positions",
+    // "risk.daily_loss_limit", "risk.session", "risk.entry_cutoff", "risk.tick", "risk.price_limit",
+    // "risk.cash", "risk.sellable", "risk.kill_switch", "risk.limits_unknown", "risk.quantity",
+    // "risk.not_reconciled", "risk.unknown_order", "risk.duplicate"
+    QString rule;
+    QString message; // one line a trader reads, with the numbers
+    QJsonObject numbers; // {"amount": 5100000, "limit": 5000000, ...}
+
+    static RiskVerdict allow() { return {}; }
+    static RiskVerdict refuse(const QString &rule, const QString &message, const QJsonObject &numbers = {})
+    {
+        return { false, rule, message, numbers };
+    }
+    bool operator==(const RiskVerdict &) const = default;
+};
+
+// Kill switch (긴급 정지) modes, from the mildest:
+//   Off           normal trading
+//   NoNewEntries  no buy may be placed; sells and exits go on
+//   ReduceOnly    only sells of held quantity (nothing that would open or grow a position)
+//   CancelAll     ReduceOnly, and every open order is cancelled when the mode is entered
+//   FlattenAll    CancelAll, and every position is sold at market
+// Entered by anyone (a user, the API, a risk rule); resumed (→ Off) only by a user actor.
+enum class KillSwitchMode
+{
+    Off,
+    NoNewEntries,
+    ReduceOnly,
+    CancelAll,
+    FlattenAll,
+};
+QString killSwitchModeText(KillSwitchMode mode); // "OFF", "NO_NEW_ENTRIES", "REDUCE_ONLY", "CANCEL_ALL", "FLATTEN_ALL"
+std::optional<KillSwitchMode> killSwitchModeFromText(QStringView text);
+// Whether the mode lets a new buy through.
+bool allowsEntries(KillSwitchMode mode);
+
+} // namespace Trading
+
+Q_DECLARE_METATYPE(Trading::OrderIntent)
+Q_DECLARE_METATYPE(Trading::RiskVerdict)
+Q_DECLARE_METATYPE(Trading::KillSwitchMode)
