@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "common/activitylog.h"
 #include "common/settings.h"
+#include "kiwoom/kiwoomsession.h"
 #include "sim/simconfig.h"
 #include "sim/simhost.h"
 #include "storage/database.h"
