@@ -50,6 +50,9 @@ TradingCore::Options coreOptions(const AppOptions &options)
     o.wsUrl = options.wsUrl;
     o.simPort = options.simPort;
     o.controlPort = options.controlPort;
+    o.startServices = options.startServices;
+    o.enableConditions = options.enableConditions;
+    o.marketClock = options.marketClock;
     o.secretStoreFactory = [](QObject *parent) -> SecretStore * { return new KeychainSecretStore(parent); };
     return o;
 }

@@ -19,6 +19,11 @@ struct AppOptions
     QString wsUrl;
     int simPort = 0; // demo mode: simulator port (0 = any free port)
     int controlPort = -1; // -1 = from Settings
+    // --start monitoring,strategy,... | all: services started once the core is reconciled.
+    QStringList startServices;
+    // --enable-conditions all | NAME,...: conditions marked enabled for auto-trading.
+    QStringList enableConditions;
+    QString marketClock; // --market-clock sim | system (empty = automatic)
 };
 
 // Runs the application once the QCoreApplication/QApplication exists: builds the core, and either

@@ -106,8 +106,20 @@ int main(int argc, char **argv)
     const QCommandLineOption controlPortOpt(QStringLiteral("control-port"),
         QCoreApplication::translate("main", "Port of the local control API (0 = any free port)."),
         QStringLiteral("PORT"));
-    parser.addOptions(
-        { headlessOpt, dataDirOpt, configOpt, modeOpt, restUrlOpt, wsUrlOpt, simPortOpt, controlPortOpt });
+    const QCommandLineOption startOpt(QStringLiteral("start"),
+        QCoreApplication::translate("main",
+            "Services to start once reconciled: monitoring,strategy,scalping,stoploss,watchlist or all."),
+        QStringLiteral("LIST"));
+    const QCommandLineOption enableConditionsOpt(QStringLiteral("enable-conditions"),
+        QCoreApplication::translate("main", "Conditions to enable for auto-trading: all or NAME,..."),
+        QStringLiteral("LIST"));
+    const QCommandLineOption marketClockOpt(QStringLiteral("market-clock"),
+        QCoreApplication::translate("main",
+            "Where the trading date and session come from: sim (the simulator's announced virtual time) or "
+            "system (the KST wall clock; the default for non-loopback hosts)."),
+        QStringLiteral("sim|system"));
+    parser.addOptions({ headlessOpt, dataDirOpt, configOpt, modeOpt, restUrlOpt, wsUrlOpt, simPortOpt, controlPortOpt,
+        startOpt, enableConditionsOpt, marketClockOpt });
     parser.process(*app); // handles --help/--version and unknown options (exit 0 / 1)
     for (QTranslator *t : helpTranslators) {
         QCoreApplication::removeTranslator(t);
@@ -160,6 +172,28 @@ int main(int argc, char **argv)
         return fail(QStringLiteral("--sim-port must be a port number 0-65535"));
     if (!portValue(controlPortOpt, &options.controlPort))
         return fail(QStringLiteral("--control-port must be a port number 0-65535"));
+
+    auto list = [&](const QCommandLineOption &opt) {
+        QStringList items;
+        for (const QString &value : parser.values(opt)) {
+            for (const QString &item : value.split(u',', Qt::SkipEmptyParts))
+                items << item.trimmed();
+        }
+        return items;
+    };
+    options.startServices = list(startOpt);
+    static const QStringList SERVICES = { QStringLiteral("all"), QStringLiteral("monitoring"),
+        QStringLiteral("strategy"), QStringLiteral("scalping"), QStringLiteral("stoploss"), QStringLiteral("watchlist") };
+    for (const QString &name : std::as_const(options.startServices)) {
+        if (!SERVICES.contains(name))
+            return fail(QStringLiteral("--start: unknown service \"%1\" (known: %2)").arg(name, SERVICES.join(u", ")));
+    }
+    options.enableConditions = list(enableConditionsOpt);
+    if (parser.isSet(marketClockOpt)) {
+        options.marketClock = parser.value(marketClockOpt);
+        if (options.marketClock != u"sim" && options.marketClock != u"system")
+            return fail(QStringLiteral("--market-clock must be sim or system (got \"%1\")").arg(options.marketClock));
+    }
 
     Logging::Options logOptions;
     logOptions.logDir = QDir(options.dataDir).filePath(QStringLiteral("logs"));

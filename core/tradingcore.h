@@ -47,6 +47,15 @@ public:
         // system keychain); without it only the environment is consulted.
         std::function<SecretStore *(QObject *parent)> secretStoreFactory;
         const IClock *clock = nullptr; // nullptr = SystemClock
+        // Services to start once reconciled ("monitoring", "strategy", "scalping", "stoploss",
+        // "watchlist", or "all"), in addition to the autostart settings.
+        QStringList startServices;
+        // Conditions to enable for auto-trading once listed: "all" or names.
+        QStringList enableConditions;
+        // "sim": the market clock is the simulator's announced virtual time; "system": the KST wall
+        // clock; empty: the in-process simulator's clock in demo mode, "sim" for loopback hosts,
+        // "system" otherwise.
+        QString marketClock;
     };
 
     explicit TradingCore(Options options, QObject *parent = nullptr);

@@ -3,6 +3,7 @@
 
 #include "common/side.h"
 #include "storage/records.h"
+#include "storage/signalrepository.h"
 
 #include <QJsonObject>
 #include <QMetaType>
@@ -33,6 +34,10 @@ struct OrderIntent
     qint64 quantity = 0;
     OrderType type = OrderType::Limit;
     qint64 price = 0; // limit price (on the KRX tick); 0 for market orders
+    // The per-share price the unfilled quantity is valued at by the risk totals while the order is
+    // open: the limit price, or for a market buy the day's upper price limit (0 = price; the order
+    // manager fills it in for market buys when it knows the limit).
+    qint64 valuationPrice = 0;
     Storage::Origin origin = Storage::Origin::Manual;
     // pending_buy_signals.id (Condition, Manual, Api) or strategy_signals.id (Strategy, Scalping).
     std::optional<qint64> signalId;
@@ -42,6 +47,18 @@ struct OrderIntent
     QString clientOrderId; // optional: idempotency (the same id twice places one order)
 
     bool operator==(const OrderIntent &) const = default;
+};
+
+// A request to sell a held stock through the exit path (a strategy's sell signal, a user's sell).
+struct ExitRequest
+{
+    QString code;
+    Storage::SellReason reason = Storage::SellReason::Strategy;
+    QString detail;
+    std::optional<Storage::SignalKind> signalKind; // the signal it fulfils, if any
+    std::optional<qint64> signalId;
+    QString actor;
+    qint64 quantity = 0; // 0 = the whole held quantity
 };
 
 // The risk guard's answer: allowed, or the rule that refused and the numbers it compared.
@@ -88,4 +105,5 @@ bool allowsEntries(KillSwitchMode mode);
 
 Q_DECLARE_METATYPE(Trading::OrderIntent)
 Q_DECLARE_METATYPE(Trading::RiskVerdict)
+Q_DECLARE_METATYPE(Trading::ExitRequest)
 Q_DECLARE_METATYPE(Trading::KillSwitchMode)
