@@ -150,15 +150,8 @@ Status PositionKeeper::settleSell(const OrderRecord &order)
         auto executions = orders.executions(order.id);
         if (!executions)
             return executions.error();
-        qint64 costs = 0;
-        for (const ExecutionRecord &e : executions.value())
-            costs += e.fee + e.tax;
-        SellFill fill;
-        fill.quantity = order.filledQuantity;
-        fill.averagePrice = order.avgFillPrice;
-        fill.costs = costs;
-        fill.amount = order.filledAmount;
-        settled = positions.completeSell(sell->id, fill, actor());
+        // Fill by fill, as the broker releases the cost (its realized P&L to the won).
+        settled = positions.completeSell(sell->id, sellFills(executions.value()), actor());
     } else {
         const SellOrderStatus outcome
             = order.state == OrderState::Rejected ? SellOrderStatus::Failed : SellOrderStatus::Cancelled;
