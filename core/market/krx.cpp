@@ -104,8 +104,12 @@ QSet<QDate> &holidaySet()
 
 qint64 tickSize(qint64 price, Instrument kind)
 {
+    // ETF/ETN: KRX split the former flat 5-won tick on 2023-12-18 (업무규정시행세칙 revision
+    // announced 2023-10-05; mediapen.com/news/view/860330, news.bizwatch.co.kr 2023-10-05, the
+    // 2022-10-31 plan in hankyung.com/article/2022103169051; eugenefn.com's ETF rules page lists
+    // "2천원 미만: 1원, 2천원 이상: 5원").
     if (kind == Instrument::Etf)
-        return 5;
+        return price < 2000 ? 1 : 5;
     for (const Band &band : STOCK_LADDER) {
         if (price < band.below)
             return band.tick;

@@ -15,11 +15,13 @@ namespace Krx {
 
 enum class Instrument
 {
-    Stock, // KOSPI/KOSDAQ/KONEX shares: the ladder below
-    Etf, // ETF/ETN/ELW: a flat 5-won tick
+    Stock, // KOSPI/KOSDAQ/KONEX shares: 1/5/10/50/100/500/1,000 won (tickSize())
+    Etf, // ETF and ETN: 1 won below 2,000 KRW, 5 won from 2,000 KRW (KRX rule since 2023-12-18)
+    // ELW (a flat 5-won tick) is not modelled: the engine does not trade warrants, and Etf must not
+    // be used for them (an ELW below 2,000 KRW would get the ETF's 1-won tick).
 };
 
-// Tick size for a price (KRW). Prices below 1 have tick 1.
+// Tick size for a price (KRW), on the ladder of kind. Prices below 1 have tick 1.
 qint64 tickSize(qint64 price, Instrument kind = Instrument::Stock);
 bool isOnTick(qint64 price, Instrument kind = Instrument::Stock);
 // Largest on-tick price <= price, smallest on-tick price >= price, and the nearest (ties go down).

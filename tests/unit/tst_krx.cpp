@@ -3,6 +3,21 @@
 
 #include <QtTest>
 
+namespace {
+
+// Instruments travel through the data tables as their names, so a failure prints them.
+QString kindName(Krx::Instrument kind)
+{
+    return kind == Krx::Instrument::Etf ? QStringLiteral("etf") : QStringLiteral("stock");
+}
+
+Krx::Instrument instrumentFrom(const QString &name)
+{
+    return name == QLatin1String("etf") ? Krx::Instrument::Etf : Krx::Instrument::Stock;
+}
+
+} // namespace
+
 class TestKrx final : public QObject
 {
     Q_OBJECT
@@ -10,76 +25,164 @@ class TestKrx final : public QObject
 private slots:
     void tickSize_data()
     {
+        QTest::addColumn<QString>("kind");
         QTest::addColumn<qint64>("price");
         QTest::addColumn<qint64>("tick");
-        QTest::newRow("1 won") << qint64(1) << qint64(1);
-        QTest::newRow("just below 2,000") << qint64(1999) << qint64(1);
-        QTest::newRow("2,000 band edge") << qint64(2000) << qint64(5);
-        QTest::newRow("4,995") << qint64(4995) << qint64(5);
-        QTest::newRow("5,000 band edge") << qint64(5000) << qint64(10);
-        QTest::newRow("19,990") << qint64(19990) << qint64(10);
-        QTest::newRow("20,000 band edge") << qint64(20000) << qint64(50);
-        QTest::newRow("49,950") << qint64(49950) << qint64(50);
-        QTest::newRow("50,000 band edge") << qint64(50000) << qint64(100);
-        QTest::newRow("199,900") << qint64(199900) << qint64(100);
-        QTest::newRow("200,000 band edge") << qint64(200000) << qint64(500);
-        QTest::newRow("499,500") << qint64(499500) << qint64(500);
-        QTest::newRow("500,000 band edge") << qint64(500000) << qint64(1000);
-        QTest::newRow("1,234,000") << qint64(1234000) << qint64(1000);
+        const QString stock = kindName(Krx::Instrument::Stock);
+        const QString etf = kindName(Krx::Instrument::Etf);
+        QTest::newRow("stock 1 won") << stock << qint64(1) << qint64(1);
+        QTest::newRow("stock just below 2,000") << stock << qint64(1999) << qint64(1);
+        QTest::newRow("stock 2,000 band edge") << stock << qint64(2000) << qint64(5);
+        QTest::newRow("stock 4,995") << stock << qint64(4995) << qint64(5);
+        QTest::newRow("stock 5,000 band edge") << stock << qint64(5000) << qint64(10);
+        QTest::newRow("stock 19,990") << stock << qint64(19990) << qint64(10);
+        QTest::newRow("stock 20,000 band edge") << stock << qint64(20000) << qint64(50);
+        QTest::newRow("stock 49,950") << stock << qint64(49950) << qint64(50);
+        QTest::newRow("stock 50,000 band edge") << stock << qint64(50000) << qint64(100);
+        QTest::newRow("stock 199,900") << stock << qint64(199900) << qint64(100);
+        QTest::newRow("stock 200,000 band edge") << stock << qint64(200000) << qint64(500);
+        QTest::newRow("stock 499,500") << stock << qint64(499500) << qint64(500);
+        QTest::newRow("stock 500,000 band edge") << stock << qint64(500000) << qint64(1000);
+        QTest::newRow("stock 1,234,000") << stock << qint64(1234000) << qint64(1000);
+        QTest::newRow("etf 1 won") << etf << qint64(1) << qint64(1);
+        QTest::newRow("etf 105 won coin ETN") << etf << qint64(105) << qint64(1);
+        QTest::newRow("etf just below 2,000") << etf << qint64(1999) << qint64(1);
+        QTest::newRow("etf 2,000 band edge") << etf << qint64(2000) << qint64(5);
+        QTest::newRow("etf 2,005") << etf << qint64(2005) << qint64(5);
+        QTest::newRow("etf 5,000 (stocks go to 10 here)") << etf << qint64(5000) << qint64(5);
+        QTest::newRow("etf 45,000 (stocks go to 50 here)") << etf << qint64(45000) << qint64(5);
+        QTest::newRow("etf 500,000 (stocks go to 1,000 here)") << etf << qint64(500000) << qint64(5);
     }
     void tickSize()
     {
+        QFETCH(QString, kind);
         QFETCH(qint64, price);
         QFETCH(qint64, tick);
-        QCOMPARE(Krx::tickSize(price), tick);
-        QCOMPARE(Krx::tickSize(price, Krx::Instrument::Etf), qint64(5));
+        QCOMPARE(Krx::tickSize(price, instrumentFrom(kind)), tick);
     }
 
+    void snapping_data()
+    {
+        QTest::addColumn<QString>("kind");
+        QTest::addColumn<qint64>("price");
+        QTest::addColumn<qint64>("down");
+        QTest::addColumn<qint64>("up");
+        QTest::addColumn<qint64>("nearest"); // ties go down
+        QTest::addColumn<bool>("onTick");
+        const QString stock = kindName(Krx::Instrument::Stock);
+        const QString etf = kindName(Krx::Instrument::Etf);
+        QTest::newRow("stock 78,849 rounds down")
+            << stock << qint64(78849) << qint64(78800) << qint64(78900) << qint64(78800) << false;
+        QTest::newRow("stock 78,851 rounds up")
+            << stock << qint64(78851) << qint64(78800) << qint64(78900) << qint64(78900) << false;
+        QTest::newRow("stock 78,850 tie goes down")
+            << stock << qint64(78850) << qint64(78800) << qint64(78900) << qint64(78800) << false;
+        QTest::newRow("stock 19,995 snaps up onto the 20,000 edge")
+            << stock << qint64(19995) << qint64(19990) << qint64(20000) << qint64(19990) << false;
+        QTest::newRow("stock 20,049 just above the 20,000 edge")
+            << stock << qint64(20049) << qint64(20000) << qint64(20050) << qint64(20050) << false;
+        QTest::newRow("stock 70,100 on tick")
+            << stock << qint64(70100) << qint64(70100) << qint64(70100) << qint64(70100) << true;
+        QTest::newRow("stock 1,999 on the 1-won band")
+            << stock << qint64(1999) << qint64(1999) << qint64(1999) << qint64(1999) << true;
+        QTest::newRow("stock 5,003 on the 10-won band")
+            << stock << qint64(5003) << qint64(5000) << qint64(5010) << qint64(5000) << false;
+        QTest::newRow("etf 1,999 on tick below the 2,000 edge")
+            << etf << qint64(1999) << qint64(1999) << qint64(1999) << qint64(1999) << true;
+        QTest::newRow("etf 1,234 on tick (1-won band)")
+            << etf << qint64(1234) << qint64(1234) << qint64(1234) << qint64(1234) << true;
+        QTest::newRow("etf 2,000 on the band edge")
+            << etf << qint64(2000) << qint64(2000) << qint64(2000) << qint64(2000) << true;
+        QTest::newRow("etf 2,002 just above the edge rounds down")
+            << etf << qint64(2002) << qint64(2000) << qint64(2005) << qint64(2000) << false;
+        QTest::newRow("etf 2,003 just above the edge rounds up")
+            << etf << qint64(2003) << qint64(2000) << qint64(2005) << qint64(2005) << false;
+        QTest::newRow("etf 5,003 stays on the 5-won tick")
+            << etf << qint64(5003) << qint64(5000) << qint64(5005) << qint64(5005) << false;
+        QTest::newRow("etf 45,012 stays on the 5-won tick")
+            << etf << qint64(45012) << qint64(45010) << qint64(45015) << qint64(45010) << false;
+    }
     void snapping()
     {
-        QCOMPARE(Krx::snapDown(78849), qint64(78800));
-        QCOMPARE(Krx::snapUp(78801), qint64(78900));
-        QCOMPARE(Krx::snapNearest(78849), qint64(78800));
-        QCOMPARE(Krx::snapNearest(78851), qint64(78900));
-        QCOMPARE(Krx::snapNearest(78850), qint64(78800)); // ties go down
-        QCOMPARE(Krx::snapUp(19995), qint64(20000));
-        QCOMPARE(Krx::snapDown(20049), qint64(20000));
-        QVERIFY(Krx::isOnTick(70100));
-        QVERIFY(!Krx::isOnTick(70150));
-        QVERIFY(!Krx::isOnTick(0));
+        QFETCH(QString, kind);
+        QFETCH(qint64, price);
+        QFETCH(qint64, down);
+        QFETCH(qint64, up);
+        QFETCH(qint64, nearest);
+        QFETCH(bool, onTick);
+        const Krx::Instrument k = instrumentFrom(kind);
+        QCOMPARE(Krx::snapDown(price, k), down);
+        QCOMPARE(Krx::snapUp(price, k), up);
+        QCOMPARE(Krx::snapNearest(price, k), nearest);
+        QCOMPARE(Krx::isOnTick(price, k), onTick);
+        QVERIFY(Krx::isOnTick(down, k) && Krx::isOnTick(up, k) && Krx::isOnTick(nearest, k));
+        QVERIFY(!Krx::isOnTick(0, k));
     }
 
-    void addTicksCrossesBands()
+    void addTicks_data()
     {
-        QCOMPARE(Krx::addTicks(1999, 1), qint64(2000));
-        QCOMPARE(Krx::addTicks(2000, 1), qint64(2005));
-        QCOMPARE(Krx::addTicks(2000, -1), qint64(1999));
-        QCOMPARE(Krx::addTicks(50000, -1), qint64(49950));
-        QCOMPARE(Krx::addTicks(49950, 1), qint64(50000));
-        QCOMPARE(Krx::addTicks(70000, 3), qint64(70300));
-        QCOMPARE(Krx::addTicks(1, -5), qint64(1));
+        QTest::addColumn<QString>("kind");
+        QTest::addColumn<qint64>("price");
+        QTest::addColumn<int>("ticks");
+        QTest::addColumn<qint64>("expected");
+        const QString stock = kindName(Krx::Instrument::Stock);
+        const QString etf = kindName(Krx::Instrument::Etf);
+        QTest::newRow("stock 1,999 up one onto the edge") << stock << qint64(1999) << 1 << qint64(2000);
+        QTest::newRow("stock 2,000 up one") << stock << qint64(2000) << 1 << qint64(2005);
+        QTest::newRow("stock 2,000 down one crosses the edge") << stock << qint64(2000) << -1 << qint64(1999);
+        QTest::newRow("stock 50,000 down one crosses the edge") << stock << qint64(50000) << -1 << qint64(49950);
+        QTest::newRow("stock 49,950 up one onto the edge") << stock << qint64(49950) << 1 << qint64(50000);
+        QTest::newRow("stock 70,000 up three") << stock << qint64(70000) << 3 << qint64(70300);
+        QTest::newRow("stock 1 down five stops at 1") << stock << qint64(1) << -5 << qint64(1);
+        QTest::newRow("etf 1,998 up one") << etf << qint64(1998) << 1 << qint64(1999);
+        QTest::newRow("etf 1,999 up one onto the edge") << etf << qint64(1999) << 1 << qint64(2000);
+        QTest::newRow("etf 1,998 up three crosses the edge") << etf << qint64(1998) << 3 << qint64(2005);
+        QTest::newRow("etf 2,000 up one") << etf << qint64(2000) << 1 << qint64(2005);
+        QTest::newRow("etf 2,000 down one crosses the edge") << etf << qint64(2000) << -1 << qint64(1999);
+        QTest::newRow("etf 2,010 down three crosses the edge") << etf << qint64(2010) << -3 << qint64(1999);
+        QTest::newRow("etf 5,000 up one stays on 5 won") << etf << qint64(5000) << 1 << qint64(5005);
+        QTest::newRow("etf 50,000 down one stays on 5 won") << etf << qint64(50000) << -1 << qint64(49995);
+        QTest::newRow("etf 1 down five stops at 1") << etf << qint64(1) << -5 << qint64(1);
+    }
+    void addTicks()
+    {
+        QFETCH(QString, kind);
+        QFETCH(qint64, price);
+        QFETCH(int, ticks);
+        QFETCH(qint64, expected);
+        QCOMPARE(Krx::addTicks(price, ticks, instrumentFrom(kind)), expected);
     }
 
     void priceLimits_data()
     {
+        QTest::addColumn<QString>("kind");
         QTest::addColumn<qint64>("base");
         QTest::addColumn<qint64>("upper");
         QTest::addColumn<qint64>("lower");
-        QTest::newRow("10,000") << qint64(10000) << qint64(13000) << qint64(7000);
-        QTest::newRow("70,100") << qint64(70100) << qint64(91100) << qint64(49100);
-        QTest::newRow("1,000") << qint64(1000) << qint64(1300) << qint64(700);
-        QTest::newRow("16,550") << qint64(16550) << qint64(21500) << qint64(11590);
+        const QString stock = kindName(Krx::Instrument::Stock);
+        const QString etf = kindName(Krx::Instrument::Etf);
+        QTest::newRow("stock 10,000") << stock << qint64(10000) << qint64(13000) << qint64(7000);
+        QTest::newRow("stock 70,100") << stock << qint64(70100) << qint64(91100) << qint64(49100);
+        QTest::newRow("stock 1,000") << stock << qint64(1000) << qint64(1300) << qint64(700);
+        QTest::newRow("stock 16,550") << stock << qint64(16550) << qint64(21500) << qint64(11590);
+        // width 597 on the 1-won tick of the base; 2,587 snaps down to 2,585, 1,393 is on tick.
+        QTest::newRow("etf 1,990 (limits across the 2,000 edge)")
+            << etf << qint64(1990) << qint64(2585) << qint64(1393);
+        QTest::newRow("etf 1,000") << etf << qint64(1000) << qint64(1300) << qint64(700);
+        QTest::newRow("etf 10,005") << etf << qint64(10005) << qint64(13005) << qint64(7005);
     }
     void priceLimits()
     {
+        QFETCH(QString, kind);
         QFETCH(qint64, base);
         QFETCH(qint64, upper);
         QFETCH(qint64, lower);
-        const auto limits = Krx::priceLimits(base);
+        const Krx::Instrument k = instrumentFrom(kind);
+        const auto limits = Krx::priceLimits(base, 30.0, k);
         QCOMPARE(limits.upper, upper);
         QCOMPARE(limits.lower, lower);
-        QVERIFY(Krx::isOnTick(limits.upper));
-        QVERIFY(Krx::isOnTick(limits.lower));
+        QVERIFY(Krx::isOnTick(limits.upper, k));
+        QVERIFY(Krx::isOnTick(limits.lower, k));
         QVERIFY(limits.upper <= base * 13 / 10);
         QVERIFY(limits.lower >= base * 7 / 10);
     }
