@@ -5,7 +5,7 @@
 
 namespace {
 
-// Instruments travel through the data tables as their names, so a failure prints them.
+// Instruments and sessions travel through the data tables as their names, so a failure prints them.
 QString kindName(Krx::Instrument kind)
 {
     return kind == Krx::Instrument::Etf ? QStringLiteral("etf") : QStringLiteral("stock");
@@ -15,6 +15,13 @@ Krx::Instrument instrumentFrom(const QString &name)
 {
     return name == QLatin1String("etf") ? Krx::Instrument::Etf : Krx::Instrument::Stock;
 }
+
+const QDate NORMAL_DAY(2026, 11, 27); // a Friday
+const QDate FIRST_DAY_2026(2026, 1, 2); // a Friday after the 1 January holiday
+const QDate FIRST_DAY_2027(2027, 1, 4); // a Monday after the 1 January holiday (a Friday) and the weekend
+const QDate CSAT_2025(2025, 11, 13);
+const QDate CSAT_2026(2026, 11, 19);
+const QDate CSAT_2027(2027, 11, 18);
 
 } // namespace
 
@@ -187,24 +194,194 @@ private slots:
         QVERIFY(limits.lower >= base * 7 / 10);
     }
 
+    // One row per instant: the session, whether regular orders are accepted, on a normal day, the
+    // first trading day of a year (late open) and CSAT days, plus a weekend and a holiday.
+    void sessions_data()
+    {
+        QTest::addColumn<QDate>("date");
+        QTest::addColumn<QTime>("time");
+        QTest::addColumn<QString>("session");
+        QTest::addColumn<bool>("acceptsOrders");
+        auto row = [](const char *name, const QDate &date, const QTime &time, Krx::Session session, bool accepts) {
+            QTest::newRow(name) << date << time << Krx::sessionName(session) << accepts;
+        };
+        using S = Krx::Session;
+        row("normal day 08:29 before the pre-market", NORMAL_DAY, QTime(8, 29), S::Closed, false);
+        row("normal day 08:30 pre-market off-hours", NORMAL_DAY, QTime(8, 30), S::PreMarketOffHours, true);
+        row("normal day 08:50 opening auction", NORMAL_DAY, QTime(8, 50), S::OpeningAuction, true);
+        row("normal day 09:00 continuous starts", NORMAL_DAY, QTime(9, 0), S::Continuous, true);
+        row("normal day 15:19:59 last second of continuous", NORMAL_DAY, QTime(15, 19, 59), S::Continuous, true);
+        row("normal day 15:20 closing auction", NORMAL_DAY, QTime(15, 20), S::ClosingAuction, true);
+        row("normal day 15:30 post-close break", NORMAL_DAY, QTime(15, 30), S::PostCloseBreak, false);
+        row("normal day 15:45 after-hours close", NORMAL_DAY, QTime(15, 45), S::AfterHoursClose, false);
+        row("normal day 17:00 after-hours single price", NORMAL_DAY, QTime(17, 0), S::AfterHoursSingle, false);
+        row("normal day 18:00 closed", NORMAL_DAY, QTime(18, 0), S::Closed, false);
+
+        row("first trading day 08:30 not open yet", FIRST_DAY_2026, QTime(8, 30), S::Closed, false);
+        row("first trading day 09:00 not open yet", FIRST_DAY_2026, QTime(9, 0), S::Closed, false);
+        row("first trading day 09:29:59 not open yet", FIRST_DAY_2026, QTime(9, 29, 59), S::Closed, false);
+        row("first trading day 09:30 pre-market off-hours", FIRST_DAY_2026, QTime(9, 30), S::PreMarketOffHours, true);
+        row("first trading day 09:45 opening auction", FIRST_DAY_2026, QTime(9, 45), S::OpeningAuction, true);
+        row("first trading day 09:59:59 opening auction", FIRST_DAY_2026, QTime(9, 59, 59), S::OpeningAuction, true);
+        row("first trading day 10:00 continuous starts", FIRST_DAY_2026, QTime(10, 0), S::Continuous, true);
+        row("first trading day 15:20 closing auction as usual", FIRST_DAY_2026, QTime(15, 20), S::ClosingAuction, true);
+        row("first trading day 15:30 closes as usual", FIRST_DAY_2026, QTime(15, 30), S::PostCloseBreak, false);
+        row("first trading day 15:40 after-hours close as usual", FIRST_DAY_2026, QTime(15, 40), S::AfterHoursClose,
+            false);
+        row("first trading day 16:00 single price as usual", FIRST_DAY_2026, QTime(16, 0), S::AfterHoursSingle, false);
+        row("first trading day 18:00 closed", FIRST_DAY_2026, QTime(18, 0), S::Closed, false);
+        row("first trading day of 2027 (a Monday) 09:00 not open yet", FIRST_DAY_2027, QTime(9, 0), S::Closed, false);
+        row("first trading day of 2027 (a Monday) 10:00 continuous", FIRST_DAY_2027, QTime(10, 0), S::Continuous, true);
+        row("second trading day of 2027 09:00 continuous", QDate(2027, 1, 5), QTime(9, 0), S::Continuous, true);
+
+        row("CSAT day 08:30 not open yet", CSAT_2025, QTime(8, 30), S::Closed, false);
+        row("CSAT day 09:00 not open yet", CSAT_2025, QTime(9, 0), S::Closed, false);
+        row("CSAT day 09:30 pre-market off-hours", CSAT_2025, QTime(9, 30), S::PreMarketOffHours, true);
+        row("CSAT day 09:50 opening auction", CSAT_2025, QTime(9, 50), S::OpeningAuction, true);
+        row("CSAT day 10:00 continuous starts", CSAT_2025, QTime(10, 0), S::Continuous, true);
+        row("CSAT day 15:30 still continuous", CSAT_2025, QTime(15, 30), S::Continuous, true);
+        row("CSAT day 16:19:59 last second of continuous", CSAT_2025, QTime(16, 19, 59), S::Continuous, true);
+        row("CSAT day 16:20 closing auction", CSAT_2025, QTime(16, 20), S::ClosingAuction, true);
+        row("CSAT day 16:30 post-close break", CSAT_2025, QTime(16, 30), S::PostCloseBreak, false);
+        row("CSAT day 16:40 after-hours close", CSAT_2025, QTime(16, 40), S::AfterHoursClose, false);
+        row("CSAT day 17:00 after-hours single price", CSAT_2025, QTime(17, 0), S::AfterHoursSingle, false);
+        row("CSAT day 17:59 single price", CSAT_2025, QTime(17, 59), S::AfterHoursSingle, false);
+        row("CSAT day 18:00 closed as usual", CSAT_2025, QTime(18, 0), S::Closed, false);
+        row("CSAT day 2026 15:25 still continuous", CSAT_2026, QTime(15, 25), S::Continuous, true);
+        row("CSAT day 2027 16:25 closing auction", CSAT_2027, QTime(16, 25), S::ClosingAuction, true);
+        row("the day before a CSAT day 09:00 continuous", CSAT_2026.addDays(-1), QTime(9, 0), S::Continuous, true);
+
+        row("Saturday 10:00 closed", QDate(2026, 11, 28), QTime(10, 0), S::Closed, false);
+        row("holiday (Christmas) 10:00 closed", QDate(2026, 12, 25), QTime(10, 0), S::Closed, false);
+        row("year-end closing day 10:00 closed", QDate(2026, 12, 31), QTime(10, 0), S::Closed, false);
+    }
     void sessions()
     {
-        const QDate friday(2026, 11, 27);
-        QCOMPARE(Krx::sessionAt(Krx::fromKst(friday, QTime(8, 29))), Krx::Session::Closed);
-        QCOMPARE(Krx::sessionAt(Krx::fromKst(friday, QTime(8, 35))), Krx::Session::PreMarketOffHours);
-        QCOMPARE(Krx::sessionAt(Krx::fromKst(friday, QTime(8, 50))), Krx::Session::OpeningAuction);
-        QCOMPARE(Krx::sessionAt(Krx::fromKst(friday, QTime(9, 0))), Krx::Session::Continuous);
-        QCOMPARE(Krx::sessionAt(Krx::fromKst(friday, QTime(15, 19, 59))), Krx::Session::Continuous);
-        QCOMPARE(Krx::sessionAt(Krx::fromKst(friday, QTime(15, 25))), Krx::Session::ClosingAuction);
-        QCOMPARE(Krx::sessionAt(Krx::fromKst(friday, QTime(15, 35))), Krx::Session::PostCloseBreak);
-        QCOMPARE(Krx::sessionAt(Krx::fromKst(friday, QTime(15, 45))), Krx::Session::AfterHoursClose);
-        QCOMPARE(Krx::sessionAt(Krx::fromKst(friday, QTime(17, 0))), Krx::Session::AfterHoursSingle);
-        QCOMPARE(Krx::sessionAt(Krx::fromKst(friday, QTime(18, 0))), Krx::Session::Closed);
-        QVERIFY(Krx::acceptsRegularOrders(Krx::fromKst(friday, QTime(10, 0))));
-        QVERIFY(!Krx::acceptsRegularOrders(Krx::fromKst(friday, QTime(16, 30))));
-        // Saturday and a holiday (2026-12-25) are closed all day.
-        QCOMPARE(Krx::sessionAt(Krx::fromKst(QDate(2026, 11, 28), QTime(10, 0))), Krx::Session::Closed);
-        QCOMPARE(Krx::sessionAt(Krx::fromKst(QDate(2026, 12, 25), QTime(10, 0))), Krx::Session::Closed);
+        QFETCH(QDate, date);
+        QFETCH(QTime, time);
+        QFETCH(QString, session);
+        QFETCH(bool, acceptsOrders);
+        const qint64 at = Krx::fromKst(date, time);
+        QCOMPARE(Krx::sessionName(Krx::sessionAt(at)), session);
+        QCOMPARE(Krx::acceptsRegularOrders(at), acceptsOrders);
+        QCOMPARE(Krx::isContinuous(at), session == Krx::sessionName(Krx::Session::Continuous));
+    }
+
+    // The wall-clock rule is a normal day's, whatever the date.
+    void wallClockSessionIsTheNormalDay_data()
+    {
+        QTest::addColumn<QTime>("time");
+        QTest::addColumn<QString>("session");
+        QTest::newRow("08:29 closed") << QTime(8, 29) << Krx::sessionName(Krx::Session::Closed);
+        QTest::newRow("08:30 pre-market") << QTime(8, 30) << Krx::sessionName(Krx::Session::PreMarketOffHours);
+        QTest::newRow("09:30 continuous") << QTime(9, 30) << Krx::sessionName(Krx::Session::Continuous);
+        QTest::newRow("15:25 closing auction") << QTime(15, 25) << Krx::sessionName(Krx::Session::ClosingAuction);
+        QTest::newRow("16:25 single price") << QTime(16, 25) << Krx::sessionName(Krx::Session::AfterHoursSingle);
+        QTest::newRow("18:00 closed") << QTime(18, 0) << Krx::sessionName(Krx::Session::Closed);
+    }
+    void wallClockSessionIsTheNormalDay()
+    {
+        QFETCH(QTime, time);
+        QFETCH(QString, session);
+        QCOMPARE(Krx::sessionName(Krx::sessionAt(time)), session);
+    }
+
+    // One row per date: its kind and the times the risk guard and the simulator use.
+    void schedules_data()
+    {
+        QTest::addColumn<QDate>("date");
+        QTest::addColumn<QString>("kind");
+        QTest::addColumn<QTime>("preMarketStart");
+        QTest::addColumn<QTime>("open");
+        QTest::addColumn<QTime>("continuousEnd");
+        QTest::addColumn<QTime>("close");
+        QTest::addColumn<QTime>("afterHoursCloseStart");
+        QTest::addColumn<QTime>("afterHoursSingleStart");
+        QTest::addColumn<QTime>("afterHoursEnd");
+        auto row = [](const char *name, const QDate &date, Krx::DayKind kind, QList<QTime> times) {
+            while (times.size() < 7)
+                times.append(QTime());
+            QTest::newRow(name) << date << Krx::dayKindName(kind) << times.at(0) << times.at(1) << times.at(2)
+                                << times.at(3) << times.at(4) << times.at(5) << times.at(6);
+        };
+        using K = Krx::DayKind;
+        const QList<QTime> normal { QTime(8, 30), QTime(9, 0), QTime(15, 20), QTime(15, 30), QTime(15, 40),
+            QTime(16, 0), QTime(18, 0) };
+        const QList<QTime> lateOpen { QTime(9, 30), QTime(10, 0), QTime(15, 20), QTime(15, 30), QTime(15, 40),
+            QTime(16, 0), QTime(18, 0) };
+        const QList<QTime> csat { QTime(9, 30), QTime(10, 0), QTime(16, 20), QTime(16, 30), QTime(16, 40), QTime(17, 0),
+            QTime(18, 0) };
+        row("normal day", NORMAL_DAY, K::Normal, normal);
+        row("first trading day 2025 (2 January)", QDate(2025, 1, 2), K::LateOpen, lateOpen);
+        row("first trading day 2026 (2 January)", FIRST_DAY_2026, K::LateOpen, lateOpen);
+        row("first trading day 2027 (4 January, after the holiday and the weekend)", FIRST_DAY_2027, K::LateOpen,
+            lateOpen);
+        row("second trading day 2025", QDate(2025, 1, 3), K::Normal, normal);
+        row("second trading day 2027", QDate(2027, 1, 5), K::Normal, normal);
+        row("CSAT day 2025", CSAT_2025, K::Csat, csat);
+        row("CSAT day 2026", CSAT_2026, K::Csat, csat);
+        row("CSAT day 2027", CSAT_2027, K::Csat, csat);
+        row("the day after a CSAT day", CSAT_2025.addDays(1), K::Normal, normal);
+        row("Saturday", QDate(2026, 11, 28), K::Closed, {});
+        row("new year's day", QDate(2026, 1, 1), K::Closed, {});
+        row("year-end closing day", QDate(2026, 12, 31), K::Closed, {});
+        row("invalid date", QDate(), K::Closed, {});
+    }
+    void schedules()
+    {
+        QFETCH(QDate, date);
+        QFETCH(QString, kind);
+        QFETCH(QTime, preMarketStart);
+        QFETCH(QTime, open);
+        QFETCH(QTime, continuousEnd);
+        QFETCH(QTime, close);
+        QFETCH(QTime, afterHoursCloseStart);
+        QFETCH(QTime, afterHoursSingleStart);
+        QFETCH(QTime, afterHoursEnd);
+        const Krx::DaySchedule s = Krx::schedule(date);
+        QCOMPARE(s.date, date);
+        QCOMPARE(Krx::dayKindName(s.kind), kind);
+        QCOMPARE(Krx::dayKindName(Krx::dayKind(date)), kind);
+        QCOMPARE(s.isTradingDay(), Krx::isTradingDay(date));
+        QCOMPARE(s.preMarketStart, preMarketStart);
+        QCOMPARE(s.preMarketEnd, preMarketStart.isValid() ? preMarketStart.addSecs(600) : QTime());
+        QCOMPARE(s.continuousStart, open);
+        QCOMPARE(s.continuousEnd, continuousEnd);
+        QCOMPARE(s.close, close);
+        QCOMPARE(s.afterHoursCloseStart, afterHoursCloseStart);
+        QCOMPARE(s.afterHoursSingleStart, afterHoursSingleStart);
+        QCOMPARE(s.afterHoursEnd, afterHoursEnd);
+        if (s.isTradingDay())
+            QCOMPARE(Krx::continuousEnd(date), std::optional<qint64>(Krx::fromKst(date, continuousEnd)));
+        else
+            QVERIFY(!Krx::continuousEnd(date).has_value());
+    }
+
+    void msUntilContinuousEnd_data()
+    {
+        QTest::addColumn<QDate>("date");
+        QTest::addColumn<QTime>("time");
+        QTest::addColumn<qint64>("left");
+        constexpr qint64 MIN = 60'000;
+        QTest::newRow("normal day 15:00, 20 minutes left") << NORMAL_DAY << QTime(15, 0) << 20 * MIN;
+        QTest::newRow("normal day 15:19:30, 30 seconds left") << NORMAL_DAY << QTime(15, 19, 30) << qint64(30'000);
+        QTest::newRow("normal day 15:20, none left") << NORMAL_DAY << QTime(15, 20) << qint64(0);
+        QTest::newRow("normal day 16:00, past the end") << NORMAL_DAY << QTime(16, 0) << qint64(0);
+        QTest::newRow("normal day 08:00, before the open") << NORMAL_DAY << QTime(8, 0) << (7 * 60 + 20) * MIN;
+        QTest::newRow("first trading day 15:10, 10 minutes left") << FIRST_DAY_2026 << QTime(15, 10) << 10 * MIN;
+        QTest::newRow("CSAT day 15:20, an hour left") << CSAT_2025 << QTime(15, 20) << 60 * MIN;
+        QTest::newRow("CSAT day 15:30, 50 minutes left") << CSAT_2025 << QTime(15, 30) << 50 * MIN;
+        QTest::newRow("CSAT day 16:19:30, 30 seconds left") << CSAT_2025 << QTime(16, 19, 30) << qint64(30'000);
+        QTest::newRow("CSAT day 16:20, none left") << CSAT_2025 << QTime(16, 20) << qint64(0);
+        QTest::newRow("Saturday, no session") << QDate(2026, 11, 28) << QTime(10, 0) << qint64(0);
+        QTest::newRow("holiday, no session") << QDate(2026, 12, 25) << QTime(10, 0) << qint64(0);
+    }
+    void msUntilContinuousEnd()
+    {
+        QFETCH(QDate, date);
+        QFETCH(QTime, time);
+        QFETCH(qint64, left);
+        QCOMPARE(Krx::msUntilContinuousEnd(Krx::fromKst(date, time)), left);
     }
 
     void tradingDateIsSeoulDate()
@@ -215,6 +392,7 @@ private slots:
         QCOMPARE(Krx::toKst(utc).time(), QTime(0, 30));
     }
 
+    // The tests below change the process-wide calendar; they use dates no other test reads.
     void calendar()
     {
         QVERIFY(Krx::isTradingDay(QDate(2026, 11, 27)));
@@ -226,6 +404,48 @@ private slots:
         QVERIFY(Krx::isTradingDay(extra));
         Krx::addHoliday(extra);
         QVERIFY(!Krx::isTradingDay(extra));
+    }
+
+    void firstTradingDayFollowsTheCalendar()
+    {
+        // 2029 is beyond the built-in holidays: 1 January (a Monday) counts as trading until added.
+        QCOMPARE(Krx::dayKind(QDate(2029, 1, 1)), Krx::DayKind::LateOpen);
+        QCOMPARE(Krx::dayKind(QDate(2029, 1, 2)), Krx::DayKind::Normal);
+        Krx::addHoliday(QDate(2029, 1, 1));
+        QCOMPARE(Krx::dayKind(QDate(2029, 1, 1)), Krx::DayKind::Closed);
+        QCOMPARE(Krx::dayKind(QDate(2029, 1, 2)), Krx::DayKind::LateOpen);
+        QCOMPARE(Krx::sessionAt(Krx::fromKst(QDate(2029, 1, 2), QTime(9, 30))), Krx::Session::PreMarketOffHours);
+        QCOMPARE(Krx::dayKind(QDate(2029, 1, 3)), Krx::DayKind::Normal);
+    }
+
+    void addSpecialDay()
+    {
+        // A CSAT day not in the built-in list (2028's is not published yet).
+        const QDate csat(2028, 11, 16);
+        QCOMPARE(Krx::dayKind(csat), Krx::DayKind::Normal);
+        QCOMPARE(Krx::sessionAt(Krx::fromKst(csat, QTime(15, 30))), Krx::Session::PostCloseBreak);
+        Krx::addSpecialDay(csat, Krx::DayKind::Csat);
+        QCOMPARE(Krx::dayKind(csat), Krx::DayKind::Csat);
+        QCOMPARE(Krx::sessionAt(Krx::fromKst(csat, QTime(15, 30))), Krx::Session::Continuous);
+        QCOMPARE(Krx::continuousEnd(csat), std::optional<qint64>(Krx::fromKst(csat, QTime(16, 20))));
+
+        // A computed first trading day KRX does not hold late is set back to normal.
+        const QDate first2028(2028, 1, 3); // 1 January 2028 is a Saturday
+        QCOMPARE(Krx::dayKind(first2028), Krx::DayKind::LateOpen);
+        Krx::addSpecialDay(first2028, Krx::DayKind::Normal);
+        QCOMPARE(Krx::dayKind(first2028), Krx::DayKind::Normal);
+        QVERIFY(Krx::isContinuous(Krx::fromKst(first2028, QTime(9, 0))));
+        QCOMPARE(Krx::dayKind(first2028.addDays(1)), Krx::DayKind::Normal);
+
+        // Closed is a holiday; a weekend cannot be opened.
+        const QDate closed(2028, 6, 1);
+        Krx::addSpecialDay(closed, Krx::DayKind::Closed);
+        QVERIFY(!Krx::isTradingDay(closed));
+        QVERIFY(Krx::holidays().contains(closed));
+        const QDate saturday(2028, 6, 3);
+        Krx::addSpecialDay(saturday, Krx::DayKind::Csat);
+        QCOMPARE(Krx::dayKind(saturday), Krx::DayKind::Closed);
+        QCOMPARE(Krx::sessionAt(Krx::fromKst(saturday, QTime(11, 0))), Krx::Session::Closed);
     }
 };
 
