@@ -28,12 +28,13 @@ struct SimConfig
     // Virtual market milliseconds per real millisecond. 0 = paused: the market only moves through
     // SimServer::advanceClock() / POST /_sim/clock/advance (what tests use).
     double speed = 1.0;
-    // false (default): the market is always open — virtual time runs inside 09:00–15:30 KST of
-    // consecutive trading days, whatever the wall clock says. true: the real KRX timetable applies
-    // (orders only 08:30–15:30 on trading days, "장종료" otherwise).
+    // false (default): the market is always open — virtual time runs inside the sessions (09:00–15:30
+    // KST on a normal day) of consecutive trading days, whatever the wall clock says. true: the real
+    // KRX timetable applies, special days included (orders only 08:30–15:30 on a normal day,
+    // Krx::acceptsRegularOrders(); "장시작전"/"장종료" otherwise).
     bool followSessionHours = false;
     // Virtual start instant (UTC ms). 0 = automatic: now when following session hours; otherwise
-    // the current KST time if it is inside today's session, else 09:00 KST of the latest trading day.
+    // the current KST time if it is inside today's session, else the open of the latest trading day.
     qint64 startTimeMs = 0;
     // Daily bars generated before the start day, and how many of the most recent of them are
     // simulated tick by tick (those have minute bars for ka10080).

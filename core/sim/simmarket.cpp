@@ -14,8 +14,6 @@
 namespace {
 
 constexpr qint64 MINUTE_MS = 60'000;
-// Integral of uShape() over the 380 minutes of continuous trading (09:00–15:20).
-constexpr double U_SHAPE_NORM = 442.5;
 
 enum EventKind
 {
@@ -27,10 +25,26 @@ enum EventKind
     EvClose = 5,
 };
 
-// Intraday activity: busy after the open and before the close (minutes since 09:00).
-double uShape(double minutes)
+// Intraday activity: busy after the open and before the end of continuous trading (minutes since
+// the open; a session is 380 minutes on a normal day and a CSAT day, 320 on the first trading day).
+double uShape(double minutes, double sessionMinutes)
 {
-    return 1.0 + 1.5 * std::exp(-minutes / 25.0) + 1.0 * std::exp(-(380.0 - minutes) / 25.0);
+    return 1.0 + 1.5 * std::exp(-minutes / 25.0) + 1.0 * std::exp(-(sessionMinutes - minutes) / 25.0);
+}
+
+// Integral of uShape() over a session: L + 37.5·(1 − e^(−L/25)) + 25·(1 − e^(−L/25)), where the
+// e^(−L/25) terms (below 3e-6 for any real session) are left out: 442.5 for 380 minutes.
+double uShapeNorm(double sessionMinutes)
+{
+    return sessionMinutes + 62.5;
+}
+
+// The timetable the simulator runs on a date: Krx::schedule(), or a normal day's times for a date
+// without trading (callers ask only for trading days; this keeps the instants defined anyway).
+Krx::DaySchedule sessionDay(const QDate &date)
+{
+    const Krx::DaySchedule day = Krx::schedule(date);
+    return day.isTradingDay() ? day : Krx::timetable(date, Krx::DayKind::Normal);
 }
 
 qint64 clampToLimits(qint64 price, const Krx::PriceLimits &limits)
@@ -49,17 +63,20 @@ SimMarket::~SimMarket() = default;
 
 qint64 SimMarket::openMs(const QDate &date)
 {
-    return Krx::fromKst(date, QTime(9, 0));
+    const Krx::DaySchedule day = sessionDay(date);
+    return day.utcMs(day.continuousStart);
 }
 
 qint64 SimMarket::continuousEndMs(const QDate &date)
 {
-    return Krx::fromKst(date, QTime(15, 20));
+    const Krx::DaySchedule day = sessionDay(date);
+    return day.utcMs(day.continuousEnd);
 }
 
 qint64 SimMarket::closeMs(const QDate &date)
 {
-    return Krx::fromKst(date, QTime(15, 30));
+    const Krx::DaySchedule day = sessionDay(date);
+    return day.utcMs(day.close);
 }
 
 qint64 SimMarket::rollMs(const QDate &date)
@@ -76,10 +93,9 @@ qint64 SimMarket::startTimeFor(const SimConfig &config)
         return start;
     // Always open: put the start inside the session of the latest trading day.
     const QDate startDate = Krx::kstDate(start);
-    const QTime t = Krx::toKst(start).time();
     if (!Krx::isTradingDay(startDate))
         return openMs(Krx::previousTradingDay(startDate));
-    if (t < QTime(9, 0) || t >= QTime(15, 30))
+    if (start < openMs(startDate) || start >= closeMs(startDate))
         return openMs(startDate);
     return start;
 }
@@ -235,8 +251,9 @@ void SimMarket::beginDay(Stock &s, const QDate &date, qint64 base, const DayPlan
     s.q = SimQuote {};
     s.q.index = m_byCode.value(s.info.code, -1);
     s.q.date = date;
-    s.dayOpenMs = openMs(date);
-    s.dayContEndMs = continuousEndMs(date);
+    const Krx::DaySchedule day = sessionDay(date);
+    s.dayOpenMs = day.utcMs(day.continuousStart);
+    s.dayContEndMs = day.utcMs(day.continuousEnd);
     s.q.basePrice = base;
     s.q.price = base;
     s.q.limits = Krx::priceLimits(base);
@@ -269,7 +286,8 @@ void SimMarket::simulateWholeDay(Stock &s)
 double SimMarket::tickRatePerMs(const Stock &s, qint64 t) const
 {
     const double minutes = double(t - s.dayOpenMs) / double(MINUTE_MS);
-    double rate = s.expectedTicks * uShape(minutes) / (U_SHAPE_NORM * double(MINUTE_MS));
+    const double sessionMinutes = double(s.dayContEndMs - s.dayOpenMs) / double(MINUTE_MS);
+    double rate = s.expectedTicks * uShape(minutes, sessionMinutes) / (uShapeNorm(sessionMinutes) * double(MINUTE_MS));
     if (s.plan.surgeMinute >= 0 && minutes >= s.plan.surgeMinute && minutes < s.plan.surgeMinute + 20)
         rate *= 3.0;
     return rate;
@@ -285,8 +303,7 @@ void SimMarket::scheduleNext(Stock &s, qint64 from)
 
 SimTick SimMarket::printOpen(Stock &s)
 {
-    const QDate date = s.q.date;
-    const qint64 t = openMs(date);
+    const qint64 t = s.dayOpenMs;
     const qint64 base = s.q.basePrice;
     const qint64 price
         = clampToLimits(Krx::snapNearest(qint64(std::llround(double(base) * std::exp(s.plan.gap)))), s.q.limits);
@@ -294,7 +311,7 @@ SimTick SimMarket::printOpen(Stock &s)
         = std::max<qint64>(1, qint64(std::llround(double(s.dayVolume) * 0.015 * std::exp(0.3 * s.rng.normal()))));
     s.latent = std::log(double(price));
     s.latentMs = t;
-    const double span = double(continuousEndMs(date) - t);
+    const double span = double(s.dayContEndMs - t);
     s.mu = (std::log(double(base)) + s.plan.ret - s.latent) / span;
     s.sig = 0.8 * s.sigma / std::sqrt(span);
     SimTick tick { t, price, volume, price >= base, true };
@@ -436,7 +453,7 @@ void SimMarket::finishDay(Stock &s)
     if (q.open > 0) {
         SimDayBar bar;
         bar.date = q.date;
-        bar.candle = Candle { openMs(q.date), q.open, q.high, q.low, q.price, q.volume };
+        bar.candle = Candle { s.dayOpenMs, q.open, q.high, q.low, q.price, q.volume };
         bar.value = q.value;
         bar.basePrice = q.basePrice;
         s.daily.append(bar);
@@ -461,6 +478,9 @@ void SimMarket::rollTo(const QDate &date)
         beginDay(s, date, base, plan);
     }
     m_date = date;
+    m_openMs = openMs(date);
+    m_continuousEndMs = continuousEndMs(date);
+    m_closeMs = closeMs(date);
     m_phase = SimPhase::PreOpen;
     m_heap = {};
     emit dayStarted(date);
@@ -471,9 +491,9 @@ SimMarket::Event SimMarket::nextEvent() const
 {
     switch (m_phase) {
     case SimPhase::PreOpen:
-        return Event { openMs(m_date), EvOpen, -1 };
+        return Event { m_openMs, EvOpen, -1 };
     case SimPhase::Continuous: {
-        Event best { continuousEndMs(m_date), EvContEnd, -1 };
+        Event best { m_continuousEndMs, EvContEnd, -1 };
         auto better = [](const Event &a, const Event &b) {
             return a.timeMs < b.timeMs || (a.timeMs == b.timeMs && a.kind < b.kind);
         };
@@ -488,7 +508,7 @@ SimMarket::Event SimMarket::nextEvent() const
         return best;
     }
     case SimPhase::ClosingAuction:
-        return Event { closeMs(m_date), EvClose, -1 };
+        return Event { m_closeMs, EvClose, -1 };
     case SimPhase::Closed:
         break;
     }
@@ -503,7 +523,7 @@ void SimMarket::process(const Event &e)
         break;
     case EvOpen:
         m_phase = SimPhase::Continuous;
-        m_nextMinuteMs = openMs(m_date) + MINUTE_MS;
+        m_nextMinuteMs = m_openMs + MINUTE_MS;
         emit phaseChanged(m_phase, m_now);
         for (int i = 0; i < stockCount(); ++i) {
             Stock &s = m_stocks[size_t(i)];
@@ -541,7 +561,7 @@ void SimMarket::process(const Event &e)
             emit traded(i, tick);
         }
         m_phase = SimPhase::Closed;
-        emit minuteElapsed(closeMs(m_date) + MINUTE_MS);
+        emit minuteElapsed(m_closeMs + MINUTE_MS);
         emit dayClosed(m_date);
         emit phaseChanged(m_phase, m_now);
         break;
@@ -576,14 +596,14 @@ void SimMarket::advance(qint64 ms)
             advanceTo(openMs(Krx::nextTradingDay(m_date)));
             continue;
         }
-        if (m_phase == SimPhase::PreOpen && m_now < openMs(m_date))
-            advanceTo(openMs(m_date));
-        const qint64 toClose = closeMs(m_date) - m_now;
+        if (m_phase == SimPhase::PreOpen && m_now < m_openMs)
+            advanceTo(m_openMs);
+        const qint64 toClose = m_closeMs - m_now;
         if (left < toClose) {
             advanceTo(m_now + left);
             left = 0;
         } else {
-            advanceTo(closeMs(m_date));
+            advanceTo(m_closeMs);
             left -= toClose;
             advanceTo(openMs(Krx::nextTradingDay(m_date)));
         }
@@ -598,7 +618,8 @@ bool SimMarket::acceptsOrders() const
 QString SimMarket::closedReason() const
 {
     const QDateTime kst = Krx::toKst(m_now);
-    if (Krx::isTradingDay(kst.date()) && kst.time() < QTime(8, 30))
+    const Krx::DaySchedule day = Krx::schedule(kst.date());
+    if (day.isTradingDay() && kst.time() < day.preMarketStart)
         return QStringLiteral("장시작전");
     return QStringLiteral("장종료");
 }
@@ -648,7 +669,7 @@ QVector<SimDayBar> SimMarket::dailyBars(int index) const
     if (s.q.open > 0) {
         SimDayBar bar;
         bar.date = s.q.date;
-        bar.candle = Candle { openMs(s.q.date), s.q.open, s.q.high, s.q.low, s.q.price, s.q.volume };
+        bar.candle = Candle { s.dayOpenMs, s.q.open, s.q.high, s.q.low, s.q.price, s.q.volume };
         bar.value = s.q.value;
         bar.basePrice = s.q.basePrice;
         bars.append(bar);

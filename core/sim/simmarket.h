@@ -23,9 +23,12 @@
 //
 // Time is virtual KST market time and only moves through advance()/advanceTo(); nothing here reads
 // a wall clock, so the same seed and start time always give the same prices, however the time is
-// stepped. Each trading day: roll at 08:30 (new base price = previous close), opening print at
-// 09:00, continuous ticks until 15:20, closing print at 15:30. When followSessionHours is false,
-// advance() skips from 15:30 straight to 09:00 of the next trading day ("always open").
+// stepped. Each trading day follows Krx::schedule() as it stands at that day's roll: roll at 08:30
+// (new base price = previous close), opening print at the open (09:00; 10:00 on the first trading
+// day of a year and on a CSAT day), continuous ticks until the continuous end (15:20; 16:20 on a
+// CSAT day), closing print at the close (15:30; 16:30 on a CSAT day). Orders are accepted when
+// Krx::acceptsRegularOrders() says so. When followSessionHours is false, advance() skips from a
+// close straight to the next trading day's open ("always open").
 //
 // Single-threaded (lives on the simulator thread). Emits traded() for every trade in time order,
 // minuteElapsed() at every minute boundary of the session, phaseChanged()/dayStarted()/dayClosed().
@@ -50,7 +53,8 @@ public:
     void advance(qint64 ms);
     // Moves to an absolute instant (no skipping); ignored when not in the future.
     void advanceTo(qint64 utcMs);
-    // KST instants of the session of a date.
+    // Instants of the session of a trading date, from Krx::schedule() (special days included; a
+    // date without trading gets a normal day's times).
     static qint64 openMs(const QDate &date);
     static qint64 continuousEndMs(const QDate &date);
     static qint64 closeMs(const QDate &date);
@@ -108,7 +112,7 @@ private:
         double gap = 0; // log gap of the opening print versus the base price
         double ret = 0; // target log return close/base for the day
         double volMult = 1; // day's volume versus the stock's average
-        int surgeMinute = -1; // start (minutes after 09:00) of a 20-minute volume surge, -1 = none
+        int surgeMinute = -1; // start (minutes after the open) of a 20-minute volume surge, -1 = none
         bool surgeUp = true;
     };
     struct Stock
@@ -126,8 +130,8 @@ private:
         DayPlan plan;
         SimRandom rng;
         SimQuote q;
-        qint64 dayOpenMs = 0; // 09:00 KST of q.date
-        qint64 dayContEndMs = 0; // 15:20 KST of q.date
+        qint64 dayOpenMs = 0; // the open of q.date (09:00 KST on a normal day)
+        qint64 dayContEndMs = 0; // the end of continuous trading of q.date (15:20 KST normally)
         qint64 dayVolume = 0; // target volume of the day
         double perTickVolume = 1;
         double latent = 0; // log of the "fair" price
@@ -173,6 +177,9 @@ private:
     int m_minuteDaysKept = 5;
     qint64 m_now = 0;
     QDate m_date;
+    qint64 m_openMs = 0; // openMs(m_date), continuousEndMs(m_date), closeMs(m_date), kept per day
+    qint64 m_continuousEndMs = 0;
+    qint64 m_closeMs = 0;
     SimPhase m_phase = SimPhase::Closed;
     qint64 m_nextMinuteMs = 0;
     bool m_closingMinuteDone = false;

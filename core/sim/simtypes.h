@@ -33,10 +33,11 @@ struct SimTick
     qint64 price = 0;
     qint64 volume = 0;
     bool buyInitiated = true; // FID 15 sign: + buy-initiated, - sell-initiated
-    bool auction = false; // the 09:00 opening or 15:30 closing single-price print
+    bool auction = false; // the opening (09:00) or closing (15:30) single-price print; times of a normal day
 };
 
-// A finished or running trading day of one stock. candle.timeMs is 09:00 KST of the day.
+// A finished or running trading day of one stock. candle.timeMs is the open of the day (09:00 KST on
+// a normal day, 10:00 on the first trading day of a year and on a CSAT day: Krx::schedule()).
 struct SimDayBar
 {
     QDate date;
@@ -48,9 +49,9 @@ struct SimDayBar
 enum class SimPhase
 {
     PreOpen, // the day has rolled over, no trade yet (quotes show the base price)
-    Continuous, // trading (09:00–15:20 ticks; orders accepted)
-    ClosingAuction, // 15:20–15:30: no ticks, orders queue for the closing print
-    Closed, // after the 15:30 closing print
+    Continuous, // trading (09:00–15:20 ticks on a normal day; orders accepted)
+    ClosingAuction, // 15:20–15:30 on a normal day: no ticks, orders queue for the closing print
+    Closed, // after the closing print (15:30 on a normal day)
 };
 
 // Snapshot of one stock now (what ka10001/ka10007/0B report).

@@ -238,6 +238,125 @@ private slots:
         QVERIFY(market.quote(0).volume > 0);
     }
 
+    // Following the session hours, a special day runs on its own timetable (Krx::schedule()): the
+    // market rolls over, takes orders from the pre-market start, opens, ends continuous trading and
+    // closes at that day's times.
+    void followSessionHoursOnSpecialDays_data()
+    {
+        QTest::addColumn<QDate>("date");
+        QTest::addColumn<QTime>("ordersFrom");
+        QTest::addColumn<QTime>("open");
+        QTest::addColumn<QTime>("continuousEnd");
+        QTest::addColumn<QTime>("close");
+        QTest::newRow("normal day") << QDate(2025, 3, 11) << QTime(8, 30) << QTime(9, 0) << QTime(15, 20)
+                                    << QTime(15, 30);
+        QTest::newRow("first trading day of 2026 opens late")
+            << QDate(2026, 1, 2) << QTime(9, 30) << QTime(10, 0) << QTime(15, 20) << QTime(15, 30);
+        QTest::newRow("CSAT day 2025 shifted by an hour")
+            << QDate(2025, 11, 13) << QTime(9, 30) << QTime(10, 0) << QTime(16, 20) << QTime(16, 30);
+    }
+    void followSessionHoursOnSpecialDays()
+    {
+        QFETCH(QDate, date);
+        QFETCH(QTime, ordersFrom);
+        QFETCH(QTime, open);
+        QFETCH(QTime, continuousEnd);
+        QFETCH(QTime, close);
+        const qint64 openMs = Krx::fromKst(date, open);
+        const qint64 endMs = Krx::fromKst(date, continuousEnd);
+        const qint64 closeMs = Krx::fromKst(date, close);
+        QCOMPARE(SimMarket::openMs(date), openMs);
+        QCOMPARE(SimMarket::continuousEndMs(date), endMs);
+        QCOMPARE(SimMarket::closeMs(date), closeMs);
+
+        SimConfig c = config();
+        c.followSessionHours = true;
+        c.startTimeMs = Krx::fromKst(Krx::previousTradingDay(date), QTime(20, 0));
+        SimMarket market(c);
+        QCOMPARE(market.phase(), SimPhase::Closed);
+        QList<SimPhase> phases;
+        QList<qint64> phaseTimes;
+        connect(&market, &SimMarket::phaseChanged, this, [&](SimPhase phase, qint64 atMs) {
+            phases.append(phase);
+            phaseTimes.append(atMs);
+        });
+
+        // No orders before the pre-market start; rolled over (at 08:30) by then.
+        market.advanceTo(Krx::fromKst(date, ordersFrom) - 1);
+        QVERIFY(!market.acceptsOrders());
+        QCOMPARE(market.closedReason(), QStringLiteral("장시작전"));
+        market.advanceTo(Krx::fromKst(date, ordersFrom));
+        QCOMPARE(market.currentDate(), date);
+        QCOMPARE(market.phase(), SimPhase::PreOpen);
+        QVERIFY(market.acceptsOrders());
+        market.advanceTo(openMs - 1);
+        QCOMPARE(market.phase(), SimPhase::PreOpen);
+        QCOMPARE(market.quote(0).volume, qint64(0));
+
+        // The opening print at the day's open; ticks only until its continuous end.
+        market.advanceTo(openMs);
+        QCOMPARE(market.phase(), SimPhase::Continuous);
+        QCOMPARE(market.ticksToday(0).first().timeMs, openMs);
+        QVERIFY(market.ticksToday(0).first().auction);
+        market.advanceTo(endMs - 1);
+        QCOMPARE(market.phase(), SimPhase::Continuous);
+        QVERIFY(market.acceptsOrders());
+        market.advanceTo(endMs);
+        QCOMPARE(market.phase(), SimPhase::ClosingAuction);
+        QVERIFY(market.acceptsOrders());
+        market.advanceTo(closeMs - 1);
+        QCOMPARE(market.phase(), SimPhase::ClosingAuction);
+        market.advanceTo(closeMs);
+        QCOMPARE(market.phase(), SimPhase::Closed);
+        QVERIFY(!market.acceptsOrders());
+        QCOMPARE(market.closedReason(), QStringLiteral("장종료"));
+        QCOMPARE(phases,
+            (QList<SimPhase> { SimPhase::PreOpen, SimPhase::Continuous, SimPhase::ClosingAuction, SimPhase::Closed }));
+        QCOMPARE(phaseTimes, (QList<qint64> { SimMarket::rollMs(date), openMs, endMs, closeMs }));
+
+        for (int i = 0; i < market.stockCount(); ++i) {
+            const QVector<SimTick> &ticks = market.ticksToday(i);
+            QCOMPARE(ticks.last().timeMs, closeMs);
+            QVERIFY(ticks.last().auction);
+            for (int k = 1; k + 1 < ticks.size(); ++k)
+                QVERIFY(ticks.at(k).timeMs > openMs && ticks.at(k).timeMs < endMs);
+            const QVector<Candle> minutes = market.minuteBars(i, date);
+            QCOMPARE(minutes.first().timeMs, openMs);
+            QCOMPARE(market.dailyBars(i).last().date, date);
+            QCOMPARE(market.dailyBars(i).last().candle.timeMs, openMs);
+        }
+    }
+
+    // Always open: a start or a resume outside a special day's session goes to that day's open.
+    void alwaysOpenUsesTheDaysSession()
+    {
+        SimConfig c = config();
+        const QDate csat(2025, 11, 13);
+        c.startTimeMs = Krx::fromKst(csat, QTime(9, 30)); // a normal day's session, not this one's
+        QCOMPARE(SimMarket::startTimeFor(c), Krx::fromKst(csat, QTime(10, 0)));
+        c.startTimeMs = Krx::fromKst(csat, QTime(16, 0)); // after a normal close, before this one
+        QCOMPARE(SimMarket::startTimeFor(c), c.startTimeMs);
+        QCOMPARE(SimMarket::resumeTimeAfter(Krx::fromKst(csat, QTime(16, 0)), false), Krx::fromKst(csat, QTime(16, 0)));
+        QCOMPARE(SimMarket::resumeTimeAfter(Krx::fromKst(csat, QTime(16, 30)), false),
+            Krx::fromKst(QDate(2025, 11, 14), QTime(9, 0)));
+        const QDate first(2026, 1, 2);
+        QCOMPARE(
+            SimMarket::resumeTimeAfter(Krx::fromKst(first, QTime(9, 30)), false), Krx::fromKst(first, QTime(10, 0)));
+
+        // Stepping through the CSAT day: the clock never rests outside 10:00–16:30.
+        c.startTimeMs = Krx::fromKst(csat.addDays(-1), QTime(15, 0));
+        SimMarket market(c);
+        market.advance(30LL * 60 * 1000); // through the previous close into the CSAT day's open
+        QCOMPARE(market.currentDate(), csat);
+        QCOMPARE(market.nowMs(), Krx::fromKst(csat, QTime(10, 0)));
+        market.advance(6LL * 3600 * 1000 + 29LL * 60 * 1000);
+        QCOMPARE(market.nowMs(), Krx::fromKst(csat, QTime(16, 29)));
+        QCOMPARE(market.phase(), SimPhase::ClosingAuction);
+        market.advance(2LL * 60 * 1000);
+        QCOMPARE(market.currentDate(), QDate(2025, 11, 14));
+        QCOMPARE(market.nowMs(), Krx::fromKst(QDate(2025, 11, 14), QTime(9, 1)));
+    }
+
     void takingLiquidityDepletesTheBook()
     {
         SimMarket market(config());
