@@ -6,8 +6,10 @@
 
 #include <QByteArray>
 #include <QByteArrayView>
+#include <QFile>
 #include <QString>
 
+#include <functional>
 #include <optional>
 #include <vector>
 
@@ -23,7 +25,24 @@
 // lines are skipped; CRLF and a UTF-8 BOM are accepted. Anything else is an Error whose message names
 // the (1-based) line: "line 7: high 99 is below low 100". Codes: csv.io, csv.header, csv.value,
 // csv.order.
+//
+// Numbers are read exactly: every value is the double nearest to the decimal written (what
+// std::from_chars gives; plain integers and short decimals take an equal, faster path).
+// Files are read in blocks of 256 KiB and parsed as they come, so the text is never held in memory
+// as a whole; FileReader streams the rows without keeping them. parse(), readFile() and FileReader
+// accept and refuse exactly the same inputs with the same messages. Nothing here is tied to a thread;
+// one reader is used by one thread at a time.
 namespace CandleCsv {
+
+class Parser;
+
+// One data row as read.
+struct Row
+{
+    Indicators::Bar bar; // timeMs = the parsed time in UTC epoch ms
+    QByteArrayView timeText; // the time field as written (trimmed, unquoted); valid during the callback only
+    int lineNumber = 0; // 1-based line of the file
+};
 
 class Table
 {
@@ -40,13 +59,35 @@ public:
     }
 
 private:
-    friend Result<Table> parse(QByteArrayView csv);
+    friend class Parser;
     QByteArray m_timeTexts;
     std::vector<qsizetype> m_timeStarts { 0 }; // row i's text is [m_timeStarts[i], m_timeStarts[i+1])
 };
 
 Result<Table> parse(QByteArrayView csv);
 Result<Table> readFile(const QString &path);
+
+// Reads a candle file row by row for tools that stream (`kiwoom-trader indicators`): each row goes to
+// a callback as soon as its block is parsed, and nothing is kept. A row handed over was valid and in
+// order with the rows before it; a bad line later in the file is still reported by readRows(), so a
+// caller that must not act on bad input buffers its effects until readRows() returned ok.
+class FileReader
+{
+public:
+    using RowFn = std::function<void(const Row &)>;
+
+    // csv.io when the file cannot be opened for reading.
+    Status open(const QString &path);
+    // Hands every data row to onRow in file order and returns ok at the end of the file; stops at the
+    // first bad line (csv.header, csv.value, csv.order) or read error (csv.io) and returns it.
+    Status readRows(const RowFn &onRow);
+    // The file's size in bytes (after open()).
+    qint64 size() const { return m_file.size(); }
+
+private:
+    QFile m_file;
+    QString m_path;
+};
 
 // ISO-8601 date-time with an explicit offset (see above) to UTC epoch ms; nullopt when malformed,
 // out of range (month 13, Feb 30, 24:00) or without an offset.

@@ -9,11 +9,17 @@
 
 #include <QtTest>
 
+#include <QDateTime>
 #include <QFile>
 #include <QProcess>
 #include <QTemporaryDir>
 
 #include <charconv>
+#include <array>
+#include <bit>
+#include <cmath>
+#include <limits>
+#include <random>
 
 namespace {
 
@@ -75,6 +81,65 @@ QByteArray sampleCsv(int n, std::vector<Indicators::Bar> *barsOut = nullptr)
     return csv;
 }
 
+// A number as plain decimal text that reads back exactly (the shortest, std::to_chars).
+QByteArray exactText(double v)
+{
+    char buf[64];
+    const auto r = std::to_chars(buf, buf + sizeof buf, v, std::chars_format::fixed);
+    return QByteArray(buf, r.ptr - buf);
+}
+
+// A valid CSV of the bars, times in UTC ("2024-01-02T00:00:00Z") so that any number of days fits.
+QByteArray csvOf(const std::vector<Indicators::Bar> &bars)
+{
+    QByteArray csv = "time,open,high,low,close,volume\n";
+    for (const Indicators::Bar &b : bars) {
+        csv += QDateTime::fromMSecsSinceEpoch(b.timeMs, Qt::UTC).toString(Qt::ISODate).toLatin1();
+        for (double v : { b.open, b.high, b.low, b.close, b.volume })
+            csv += ',' + exactText(v);
+        csv += '\n';
+    }
+    return csv;
+}
+
+// What formatNumber() must write: std::to_chars's shortest round-trip text, plain decimal for
+// 0.0001 <= |v| < 1e17, scientific outside, 0 for -0.
+QByteArray referenceText(double v)
+{
+    if (v == 0.0)
+        return "0";
+    const double a = std::fabs(v);
+    char buf[64];
+    const auto r = std::to_chars(
+        buf, buf + sizeof buf, v, a >= 1e-4 && a < 1e17 ? std::chars_format::fixed : std::chars_format::scientific);
+    return QByteArray(buf, r.ptr - buf);
+}
+
+QByteArray formatted(double v)
+{
+    char buf[IndicatorsCli::MAX_NUMBER_CHARS];
+    return QByteArray(buf, IndicatorsCli::formatNumber(buf, v) - buf);
+}
+
+// The text of a cell read back with std::from_chars.
+std::optional<double> readBack(const QByteArray &text)
+{
+    double v = 0;
+    const auto [ptr, ec] = std::from_chars(text.constData(), text.constData() + text.size(), v);
+    if (ec != std::errc() || ptr != text.constData() + text.size())
+        return std::nullopt;
+    return v;
+}
+
+// The lines behind the 21 value columns, in CSV_HEADER order.
+std::array<const Indicators::Line *, 21> outputLines(const Indicators::IndicatorLines &lines)
+{
+    return { &lines.sma, &lines.ema, &lines.rsi, &lines.bbMiddle, &lines.bbUpper, &lines.bbLower, &lines.momentum,
+        &lines.disparity, &lines.adl, &lines.chaikin, &lines.stochK, &lines.stochD, &lines.stochSlowK,
+        &lines.stochSlowD, &lines.macd, &lines.macdSignal, &lines.macdHist, &lines.atr, &lines.obv, &lines.vwap,
+        &lines.vwapDaily };
+}
+
 } // namespace
 
 class TestIndicatorsCli final : public QObject
@@ -124,7 +189,7 @@ private slots:
         QVERIFY2(r.err.contains(message), qPrintable(r.err));
     }
 
-    void writesEveryIndicatorWithFullPrecision()
+    void writesEveryRowAndColumn()
     {
         QTemporaryDir dir;
         QVERIFY(dir.isValid());
@@ -143,36 +208,157 @@ private slots:
         QCOMPARE(rows.size(), 122); // header + 120 rows + the empty string after the last '\n'
         QCOMPARE(rows.front(), QByteArray(IndicatorsCli::CSV_HEADER));
         QVERIFY(rows.back().isEmpty());
-
-        // Every cell parses back to exactly the batch value (%.17g round-trips), empty while warming up.
-        const Indicators::IndicatorLines lines = Indicators::computeAll(bars);
-        const Indicators::Line *columns[] = { &lines.sma, &lines.ema, &lines.rsi, &lines.bbMiddle, &lines.bbUpper,
-            &lines.bbLower, &lines.momentum, &lines.disparity, &lines.adl, &lines.chaikin, &lines.stochK, &lines.stochD,
-            &lines.stochSlowK, &lines.stochSlowD, &lines.macd, &lines.macdSignal, &lines.macdHist, &lines.atr,
-            &lines.obv, &lines.vwap, &lines.vwapDaily };
-        for (int i = 0; i < 120; ++i) {
-            const QList<QByteArray> cells = rows[i + 1].split(',');
-            QCOMPARE(cells.size(), 23);
-            QCOMPARE(cells[0], QByteArray::number(i));
-            QCOMPARE(cells[1], kstTime(i)); // echoed as written
-            for (int c = 0; c < 21; ++c) {
-                const QByteArray &cell = cells[c + 2];
-                const Indicators::Line &line = *columns[c];
-                QVERIFY2(cell.isEmpty() == !line.has(i), qPrintable(QStringLiteral("row %1 column %2").arg(i).arg(c)));
-                if (cell.isEmpty())
-                    continue;
-                double v = 0;
-                const auto [ptr, ec] = std::from_chars(cell.constData(), cell.constData() + cell.size(), v);
-                QVERIFY(ec == std::errc() && ptr == cell.constData() + cell.size());
-                QVERIFY2(IndicatorsData::sameBits(v, line.values[size_t(i)]) || (v == 0 && line.values[size_t(i)] == 0),
-                    qPrintable(QStringLiteral("row %1 column %2: %3").arg(i).arg(c).arg(QString::fromLatin1(cell))));
-            }
-        }
+        for (int i = 0; i < 120; ++i)
+            QCOMPARE(rows[i + 1].split(',')[1], kstTime(i)); // time echoed as written
         // Warm-up boundaries as specified: sma_20 empty on row 18, set on row 19; macd_signal from 33.
         QVERIFY(rows[19].split(',')[2].isEmpty());
         QVERIFY(!rows[20].split(',')[2].isEmpty());
         QVERIFY(rows[33].split(',')[17].isEmpty());
         QVERIFY(!rows[34].split(',')[17].isEmpty());
+    }
+
+    void readsBackBitForBit_data()
+    {
+        QTest::addColumn<int>("candles");
+        QTest::addColumn<bool>("decimals");
+        QTest::newRow("KRW, 120") << 120 << false;
+        QTest::newRow("KRW, 6000 (15 days)") << 6000 << false;
+        QTest::newRow("decimals, 6000") << 6000 << true;
+    }
+
+    void readsBackBitForBit()
+    {
+        // Every cell of the output, read back with std::from_chars, has exactly the bits of the value
+        // in memory (the batch functions: computeAll), is empty exactly while that indicator warms up,
+        // and is the shortest text that does so (std::to_chars's choice).
+        QFETCH(int, candles);
+        QFETCH(bool, decimals);
+        const std::vector<Indicators::Bar> bars = IndicatorsData::randomWalk(
+            candles, 7, decimals ? IndicatorsData::Prices::Decimals : IndicatorsData::Prices::KrwTicks);
+        QTemporaryDir dir;
+        const QString in = dir.filePath(QStringLiteral("in.csv"));
+        const QString out = dir.filePath(QStringLiteral("out.csv"));
+        writeFile(in, csvOf(bars));
+        const RunResult r = runTool({ QStringLiteral("--csv"), in, QStringLiteral("--out"), out });
+        QCOMPARE(r.code, 0);
+
+        const Indicators::IndicatorLines lines = Indicators::computeAll(bars);
+        const auto columns = outputLines(lines);
+        const QList<QByteArray> rows = readFile(out).split('\n');
+        QCOMPARE(rows.size(), candles + 2);
+        int cells = 0;
+        for (int i = 0; i < candles; ++i) {
+            const QList<QByteArray> row = rows[i + 1].split(',');
+            QCOMPARE(row.size(), 23);
+            QCOMPARE(row[0], QByteArray::number(i));
+            for (int c = 0; c < 21; ++c) {
+                const QByteArray &cell = row[c + 2];
+                const Indicators::Line &line = *columns[c];
+                const auto where = [&] { return QStringLiteral("row %1 column %2 \"%3\"").arg(i).arg(c).arg(cell); };
+                QVERIFY2(cell.isEmpty() == !line.has(i), qPrintable(where()));
+                if (cell.isEmpty())
+                    continue;
+                const double inMemory = line.values[size_t(i)];
+                const std::optional<double> v = readBack(cell);
+                QVERIFY2(v, qPrintable(where()));
+                // -0 is written as 0: the one value whose bits do not come back.
+                QVERIFY2(IndicatorsData::sameBits(*v, inMemory) || (inMemory == 0 && *v == 0), qPrintable(where()));
+                QVERIFY2(cell == referenceText(inMemory), qPrintable(where()));
+                ++cells;
+            }
+        }
+        QVERIFY(cells > candles * 15);
+    }
+
+    void formatNumber_data()
+    {
+        QTest::addColumn<double>("value");
+        QTest::addColumn<QByteArray>("text");
+        QTest::newRow("0") << 0.0 << QByteArray("0");
+        QTest::newRow("-0") << -0.0 << QByteArray("0");
+        QTest::newRow("1") << 1.0 << QByteArray("1");
+        QTest::newRow("-110") << -110.0 << QByteArray("-110");
+        QTest::newRow("round 100000 stays plain") << 100000.0 << QByteArray("100000");
+        QTest::newRow("half") << 49194.5 << QByteArray("49194.5");
+        QTest::newRow("two places") << 0.05 << QByteArray("0.05");
+        QTest::newRow("four places") << 12.3456 << QByteArray("12.3456");
+        QTest::newRow("-four places") << -0.0125 << QByteArray("-0.0125");
+        QTest::newRow("0.1 + 0.2") << 0.1 + 0.2 << QByteArray("0.30000000000000004");
+        QTest::newRow("1/3") << 1.0 / 3.0 << QByteArray("0.3333333333333333");
+        QTest::newRow("0.0001 plain") << 1e-4 << QByteArray("0.0001");
+        QTest::newRow("below 0.0001") << 9.5e-5 << QByteArray("9.5e-05");
+        QTest::newRow("-2.5e-7") << -2.5e-7 << QByteArray("-2.5e-07");
+        QTest::newRow("2^53 - 1") << 9007199254740991.0 << QByteArray("9007199254740991");
+        QTest::newRow("2^53") << 9007199254740992.0 << QByteArray("9007199254740992");
+        QTest::newRow("1e16 + 2") << 10000000000000002.0 << QByteArray("10000000000000002");
+        QTest::newRow("1e17") << 1e17 << QByteArray("1e+17");
+        QTest::newRow("max") << std::numeric_limits<double>::max() << QByteArray("1.7976931348623157e+308");
+        QTest::newRow("smallest subnormal") << std::numeric_limits<double>::denorm_min() << QByteArray("5e-324");
+        QTest::newRow("-lowest") << std::numeric_limits<double>::lowest() << QByteArray("-1.7976931348623157e+308");
+    }
+
+    void formatNumber()
+    {
+        QFETCH(double, value);
+        QFETCH(QByteArray, text);
+        QCOMPARE(formatted(value), text);
+        QCOMPARE(referenceText(value), text);
+    }
+
+    void formatNumberIsShortestAndExact()
+    {
+        // formatNumber's fast paths (integers, up to four decimals) must write what std::to_chars
+        // writes, and everything must read back to the same bits. Families that hit each path and
+        // its edges, plus random bit patterns over the whole range.
+        std::mt19937_64 rng(8);
+        std::vector<double> values;
+        auto add = [&](double v) {
+            if (std::isfinite(v)) {
+                values.push_back(v);
+                values.push_back(-v);
+            }
+        };
+        std::uniform_int_distribution<quint64> bits;
+        for (int i = 0; i < 200000; ++i)
+            add(std::bit_cast<double>(bits(rng)));
+        const double pow10[] = { 1, 10, 100, 1000, 10000, 100000, 1e6 };
+        for (int d = 0; d <= 6; ++d) {
+            for (int i = 0; i < 40000; ++i) {
+                const quint64 k = bits(rng) >> (11 + rng() % 50); // from a few bits up to 2^53
+                add(double(k) / pow10[d]);
+                add(std::nextafter(double(k) / pow10[d], 0.0));
+                add(std::nextafter(double(k) / pow10[d], 1e300));
+            }
+            // Around the fast path's limit p = |v|·10^d < 2^50 and around 2^53.
+            for (double edge : { 0x1p50, 0x1p52, 0x1p53 }) {
+                double v = edge / pow10[d];
+                for (int i = 0; i < 64; ++i) {
+                    add(v);
+                    add(std::round(v * pow10[d]) / pow10[d]);
+                    v = std::nextafter(v, 0.0);
+                }
+            }
+        }
+        for (int i = 0; i < 100000; ++i) {
+            // Sums over windows of KRW prices and two-decimal prices, as the indicators make them.
+            add(double(rng() % 10000000) * 10.0 / 20.0);
+            add(double(rng() % 10000000) / 100.0 / 20.0);
+            add(std::uniform_real_distribution<double>(0.0, 100.0)(rng));
+        }
+        for (double v : { 1e-4, 9.999999999999999e-5, 1e17, 99999999999999984.0, 1e-5, 1e15 + 0.5 })
+            add(v);
+
+        for (double v : values) {
+            const QByteArray text = formatted(v);
+            QVERIFY2(text.size() <= IndicatorsCli::MAX_NUMBER_CHARS, text.constData());
+            if (text != referenceText(v))
+                QFAIL(qPrintable(QStringLiteral("%1: wrote %2, std::to_chars %3")
+                                     .arg(v, 0, 'g', 17)
+                                     .arg(QString::fromLatin1(text), QString::fromLatin1(referenceText(v)))));
+            const std::optional<double> back = readBack(text);
+            if (!back || !(IndicatorsData::sameBits(*back, v) || (v == 0 && *back == 0)))
+                QFAIL(qPrintable(QStringLiteral("%1 does not read back from %2").arg(v, 0, 'g', 17).arg(text)));
+        }
     }
 
     void handValuesInTheOutput()
@@ -320,6 +506,13 @@ private slots:
         QCOMPARE(r.code, 2);
         QVERIFY2(r.err.contains(message), qPrintable(r.err));
         QVERIFY2(r.err.startsWith(u"kiwoom-trader indicators: "), qPrintable(r.err));
+        // The tool streams the file (FileReader); parse() and readFile() refuse it with the same words.
+        const Result<CandleCsv::Table> parsed = CandleCsv::parse(csv);
+        QVERIFY(!parsed);
+        QVERIFY2(r.err.contains(parsed.error().message + u'\n'), qPrintable(r.err + u" / " + parsed.error().message));
+        const Result<CandleCsv::Table> read = CandleCsv::readFile(in);
+        QVERIFY(!read);
+        QCOMPARE(read.error(), parsed.error());
         QVERIFY(!QFile::exists(out));
         QCOMPARE(
             QDir(dir.path()).entryList(QDir::Files), QStringList { QStringLiteral("in.csv") }); // no temp file left
@@ -328,6 +521,107 @@ private slots:
         r = runTool({ QStringLiteral("--csv"), in, QStringLiteral("--out"), out });
         QCOMPARE(r.code, 2);
         QCOMPARE(readFile(out), QByteArray("previous result\n"));
+    }
+
+    void badLineLateInABigFile()
+    {
+        // The rows are formatted while the file is read; a bad line after megabytes of good ones still
+        // means exit 2, no OUT, no temporary file, and an existing OUT untouched.
+        QTemporaryDir dir;
+        const QString in = dir.filePath(QStringLiteral("in.csv"));
+        const QString out = dir.filePath(QStringLiteral("out.csv"));
+        const std::vector<Indicators::Bar> bars = IndicatorsData::randomWalk(40000, 3);
+        QByteArray csv = csvOf(bars);
+        QVERIFY(csv.size() > 1500000); // several read blocks
+        csv += "2030-01-01T00:00:00Z,1,1,2,1,1\n";
+        writeFile(in, csv);
+        writeFile(out, "previous result\n");
+        const RunResult r = runTool({ QStringLiteral("--csv"), in, QStringLiteral("--out"), out });
+        QCOMPARE(r.code, 2);
+        QVERIFY2(r.err.contains(u"line 40002: high 1 is below low 2"), qPrintable(r.err));
+        QCOMPARE(readFile(out), QByteArray("previous result\n"));
+        QCOMPARE(QDir(dir.path()).entryList(QDir::Files),
+            (QStringList { QStringLiteral("in.csv"), QStringLiteral("out.csv") }));
+    }
+
+    void badInputBeatsUnwritableOutput()
+    {
+        // As before the tool streamed: bad input is exit 2 even when OUT cannot be written either.
+        QTemporaryDir dir;
+        const QString in = dir.filePath(QStringLiteral("in.csv"));
+        writeFile(in, sampleCsv(30) + "2024-01-02T15:00:00+09:00,1,1,2,1,1\n");
+        const RunResult r = runTool({ QStringLiteral("--csv"), in, QStringLiteral("--out"),
+            dir.filePath(QStringLiteral("no/such/dir/out.csv")) });
+        QCOMPARE(r.code, 2);
+        QVERIFY2(r.err.contains(u"line 32: high 1 is below low 2"), qPrintable(r.err));
+    }
+
+    void blockBoundaries()
+    {
+        // Lines straddle the read blocks at every offset (an extra column of varying width), one line
+        // is longer than a block, CRLF line ends, no line break after the last row: readFile() (block
+        // by block) gives the very table parse() gives over the whole text, and the tool agrees.
+        std::mt19937_64 rng(5);
+        const std::vector<Indicators::Bar> bars = IndicatorsData::randomWalk(30000, 11);
+        QByteArray csv = "time,open,high,low,close,volume,note\r\n";
+        for (size_t i = 0; i < bars.size(); ++i) {
+            const Indicators::Bar &b = bars[i];
+            csv += QDateTime::fromMSecsSinceEpoch(b.timeMs, Qt::UTC).toString(Qt::ISODate).toLatin1();
+            for (double v : { b.open, b.high, b.low, b.close, b.volume })
+                csv += ',' + exactText(v);
+            csv += ',' + QByteArray(i == 15000 ? 700000 : qsizetype(rng() % 61), 'x');
+            if (i + 1 < bars.size())
+                csv += "\r\n";
+        }
+        QVERIFY(csv.size() > 3000000);
+        QTemporaryDir dir;
+        const QString in = dir.filePath(QStringLiteral("in.csv"));
+        writeFile(in, csv);
+        const Result<CandleCsv::Table> whole = CandleCsv::parse(csv);
+        const Result<CandleCsv::Table> blocks = CandleCsv::readFile(in);
+        QVERIFY2(whole.ok(), whole.ok() ? "" : qPrintable(whole.error().message));
+        QVERIFY2(blocks.ok(), blocks.ok() ? "" : qPrintable(blocks.error().message));
+        QCOMPARE(blocks->size(), qsizetype(bars.size()));
+        QVERIFY(blocks->bars == bars);
+        QVERIFY(blocks->bars == whole->bars);
+        QVERIFY(blocks->lineNumbers == whole->lineNumbers);
+        QCOMPARE(blocks->lineNumbers.back(), 30001);
+        for (qsizetype i = 0; i < blocks->size(); ++i) {
+            if (blocks->timeText(i) != whole->timeText(i))
+                QFAIL(qPrintable(QStringLiteral("time text of row %1").arg(i)));
+        }
+
+        const QString out = dir.filePath(QStringLiteral("out.csv"));
+        const RunResult r = runTool({ QStringLiteral("--csv"), in, QStringLiteral("--out"), out });
+        QCOMPARE(r.code, 0);
+        const QList<QByteArray> rows = readFile(out).split('\n');
+        QCOMPARE(rows.size(), 30002);
+        QCOMPARE(rows[30000].split(',')[1], whole->timeText(29999).toByteArray());
+    }
+
+    void numbersReadExactly_data()
+    {
+        QTest::addColumn<QByteArray>("text");
+        for (const char *t : { "0", "7", "+7", "0.1", "0.3", "4.35", "1234.5678", "00012.50", "123456789012345",
+                 "1234567890123456", "12345678901234567890", "9007199254740993", "1.000000000000001",
+                 "999999999999999.9", "0.000000000000001", "5.", ".5", "1e3", "2.5E-3", "+0.7" })
+            QTest::newRow(t) << QByteArray(t);
+    }
+
+    void numbersReadExactly()
+    {
+        // Whatever path a number takes (the fast one for short plain decimals, std::from_chars
+        // otherwise), the bar holds the double std::from_chars gives for the text.
+        QFETCH(QByteArray, text);
+        const QByteArray csv
+            = "time,open,high,low,close,volume\n2024-01-02T09:00:00+09:00,0,1e30,0," + text + "," + text + "\n";
+        const Result<CandleCsv::Table> t = CandleCsv::parse(csv);
+        QVERIFY2(t.ok(), t.ok() ? "" : qPrintable(t.error().message));
+        const QByteArray plain = text.startsWith('+') ? text.mid(1) : text;
+        double expected = -1;
+        std::from_chars(plain.constData(), plain.constData() + plain.size(), expected);
+        QVERIFY(IndicatorsData::sameBits(t->bars[0].close, expected));
+        QVERIFY(IndicatorsData::sameBits(t->bars[0].volume, expected));
     }
 
     void missingInputFile()
