@@ -40,6 +40,10 @@ bool FieldReader::has(QLatin1String key) const
 
 void FieldReader::fail(const QString &fieldPath, const QString &why)
 {
+    if (m_readAll) {
+        m_failedFields << fieldPath;
+        m_problems << (fieldPath.isEmpty() ? why : QString(fieldPath + QStringLiteral(": ") + why));
+    }
     if (m_failed)
         return;
     m_failed = true;
@@ -51,7 +55,7 @@ void FieldReader::fail(const QString &fieldPath, const QString &why)
 QString FieldReader::raw(QLatin1String key, Need need, bool *present)
 {
     *present = false;
-    if (m_failed)
+    if (m_failed && !m_readAll)
         return {};
     const QJsonValue v = m_object.value(key);
     if (v.isUndefined()) {

@@ -21,6 +21,13 @@
 //   Optional  missing/empty -> default (0, "", invalid date); malformed -> error
 //   Lenient   missing/empty/malformed -> default, malformed adds a warning (descriptive fields whose
 //             format varies in the wild, e.g. PER/ROE; never used for prices, quantities or money)
+//
+// By default reading stops at the first problem (ok() false, every later getter returns its
+// default). setReadAll(true) is for notices that must not be lost (realtime 00/04): every field is
+// still read, each one that fails is listed in failedFields() with its reason in problems(), and
+// error() stays the first problem.
+//
+// A value type used on one thread at a time.
 class FieldReader
 {
 public:
@@ -52,8 +59,14 @@ public:
     // Records a problem found by the caller (e.g. a list that is not an array).
     void fail(const QString &fieldPath, const QString &why);
 
+    // Go on reading after a field failed (see above). Set before the first getter.
+    void setReadAll(bool readAll) { m_readAll = readAll; }
     bool ok() const { return !m_failed; }
     const KiwoomError &error() const { return m_error; }
+    // With setReadAll(true): the fields that failed, in the order read, and "<field>: <why>" for
+    // each (without the context).
+    const QStringList &failedFields() const { return m_failedFields; }
+    const QStringList &problems() const { return m_problems; }
     const QStringList &warnings() const { return m_warnings; }
     const QString &apiId() const { return m_apiId; }
     const QString &context() const { return m_context; }
@@ -66,7 +79,10 @@ private:
     QJsonObject m_object; // implicitly shared: a copy costs a reference count
     QString m_apiId;
     QString m_context;
+    bool m_readAll = false;
     bool m_failed = false;
     KiwoomError m_error;
+    QStringList m_failedFields;
+    QStringList m_problems;
     QStringList m_warnings;
 };

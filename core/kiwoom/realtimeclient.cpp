@@ -370,6 +370,11 @@ void RealtimeClient::onReal(const QJsonObject &frame)
     m_stats.realEntries += quint64(parsed.events.size());
     for (const KiwoomError &e : parsed.errors)
         malformed(e.message);
+    for (const KiwoomError &e : parsed.incomplete) {
+        ++m_stats.incompleteEntries;
+        // Rare and each one matters (a fill notice the consumer must reconcile): always logged.
+        qCWarning(lcWs).noquote() << e.message;
+    }
     for (const Kiwoom::RealtimeEvent &event : parsed.events) {
         std::visit(Overloaded {
                        [this](const Kiwoom::TradeTick &e) { emit tradeTickReceived(e); },

@@ -34,9 +34,10 @@ class TokenManager;
 // refuses (return_code != 0) is dropped from the registry and reported.
 //
 // REAL frames are parsed (realtimeparse.h) into typed events, several per frame; a malformed frame
-// or entry is logged and counted, never fatal. SYSTEM frames are reported; R10001 (another
-// connection with the same app key took over) stops reconnecting, since two instances would
-// otherwise evict each other forever.
+// or entry is logged and counted, never fatal. An order or balance notice (00/04) with unreadable
+// fields is still delivered (OrderExecution::complete() false), logged and counted as incomplete.
+// SYSTEM frames are reported; R10001 (another connection with the same app key took over) stops
+// reconnecting, since two instances would otherwise evict each other forever.
 //
 // Reconnect: on any unexpected close, login failure or login timeout, reconnects after an
 // exponential backoff with jitter (1 s doubling to 30 s, ±25%); the backoff resets once a login
@@ -85,7 +86,9 @@ public:
     {
         quint64 framesReceived = 0;
         quint64 realEntries = 0;
-        quint64 malformedFrames = 0; // unparseable frames and malformed REAL entries
+        quint64 malformedFrames = 0; // unparseable frames and malformed REAL entries (dropped)
+        // 00/04 notices delivered with unreadable fields (in realEntries too; the consumer reconciles).
+        quint64 incompleteEntries = 0;
         quint64 pingsEchoed = 0;
         quint64 logins = 0;
         quint64 reconnects = 0; // logins after the first

@@ -46,6 +46,12 @@ QString entryCode(FieldReader &r, const QString &item, bool required)
     return *c;
 }
 
+template<typename Notice> void noteUnreadable(const FieldReader &r, Notice *notice)
+{
+    notice->unreadableFields = r.failedFields();
+    notice->unreadableDetail = r.problems().join(QStringLiteral("; "));
+}
+
 template<typename T> KiwoomResult<T> finish(const FieldReader &r, T &&value)
 {
     if (!r.ok())
@@ -76,6 +82,53 @@ OrderExecution::Status statusFromText(const QString &text)
     if (t == u"거부")
         return OrderExecution::Status::Rejected;
     return OrderExecution::Status::Unknown;
+}
+
+// A 00/04 entry whose values cannot even be opened: delivered all the same, with nothing read but
+// the type, so the consumer reconciles.
+template<typename Notice>
+RealtimeEvent unopenedNotice(const QString &type, const QString &item, qint64 receivedMs, bool badItem, bool badValues)
+{
+    Notice n;
+    n.meta = metaFor(type, item, receivedMs);
+    QStringList problems;
+    if (badItem) {
+        n.unreadableFields << QStringLiteral("item");
+        problems << QStringLiteral("item: not a string");
+    }
+    if (badValues) {
+        n.unreadableFields << QStringLiteral("values");
+        problems << QStringLiteral("values: missing or not an object");
+    }
+    n.unreadableDetail = problems.join(QStringLiteral("; "));
+    return RealtimeEvent(std::move(n));
+}
+
+// Appends an entry's outcome to the frame: the event with the next sequence number (and a note
+// when it is an incomplete notice), or the error.
+void append(ParsedRealFrame &out, KiwoomResult<RealtimeEvent> &&parsed, quint64 *seq)
+{
+    if (!parsed) {
+        out.errors << parsed.error();
+        return;
+    }
+    RealtimeEvent event = std::move(parsed).value();
+    metaOf(event).seq = ++*seq;
+    const auto noteIncomplete = [&out](const auto &notice, const QString &what) {
+        if (notice.complete())
+            return;
+        out.incomplete << KiwoomError::make(KiwoomError::Kind::Parse, REAL,
+            QStringLiteral("%1 (%2): delivered incomplete: %3")
+                .arg(contextFor(notice.meta.type, notice.meta.item), what, notice.unreadableDetail));
+    };
+    if (const auto *e = std::get_if<OrderExecution>(&event)) {
+        noteIncomplete(
+            *e, e->orderNo.isEmpty() ? QStringLiteral("no order number") : QStringLiteral("order %1").arg(e->orderNo));
+    } else if (const auto *b = std::get_if<BalanceUpdate>(&event)) {
+        noteIncomplete(
+            *b, b->code.isEmpty() ? QStringLiteral("no stock code") : QStringLiteral("stock %1").arg(b->code));
+    }
+    out.events << std::move(event);
 }
 
 } // namespace
@@ -147,12 +200,15 @@ KiwoomResult<OrderBookUpdate> parseOrderBookUpdate(const QJsonObject &values, co
 KiwoomResult<OrderExecution> parseOrderExecution(const QJsonObject &values, const QString &item, qint64 receivedMs)
 {
     FieldReader r(values, REAL, contextFor(QStringLiteral("00"), item));
+    // A notice is read to the end whatever fails: the bad fields are listed, the rest delivered.
+    r.setReadAll(true);
     OrderExecution e;
     e.meta = metaFor(QStringLiteral("00"), item, receivedMs);
     e.accountNo = r.text(QLatin1String("9201"));
+    // Required (OrderExecution::identified()): the order number says which order, the status what
+    // happened to it.
     e.orderNo = r.text(QLatin1String("9203"), Need::Required).trimmed();
-    // Optional on purpose: an order notice must never be dropped for lack of a code; the order
-    // number identifies it.
+    // Optional on purpose: the order number identifies the notice.
     e.code = r.code(QLatin1String("9001"));
     e.orderGroup = r.text(QLatin1String("912"));
     e.statusText = r.text(QLatin1String("913"), Need::Required).trimmed();
@@ -180,15 +236,18 @@ KiwoomResult<OrderExecution> parseOrderExecution(const QJsonObject &values, cons
     e.venueCode = r.text(QLatin1String("2134")).trimmed();
     e.venueText = r.text(QLatin1String("2135")).trimmed();
     e.sor = r.text(QLatin1String("2136")).trimmed() == u"Y";
-    return finish(r, std::move(e));
+    noteUnreadable(r, &e);
+    return e;
 }
 
 KiwoomResult<BalanceUpdate> parseBalanceUpdate(const QJsonObject &values, const QString &item, qint64 receivedMs)
 {
     FieldReader r(values, REAL, contextFor(QStringLiteral("04"), item));
+    r.setReadAll(true);
     BalanceUpdate b;
     b.meta = metaFor(QStringLiteral("04"), item, receivedMs);
     b.accountNo = r.text(QLatin1String("9201"));
+    // Required (BalanceUpdate::identified()): which stock the line is about.
     b.code = r.code(QLatin1String("9001"), Need::Required);
     b.name = r.text(QLatin1String("302")).trimmed();
     b.price = r.price(QLatin1String("10"));
@@ -205,7 +264,8 @@ KiwoomResult<BalanceUpdate> parseBalanceUpdate(const QJsonObject &values, const 
     b.bestBid = r.price(QLatin1String("28"));
     b.creditType = r.text(QLatin1String("917")).trimmed();
     b.loanDate = r.text(QLatin1String("916")).trimmed();
-    return finish(r, std::move(b));
+    noteUnreadable(r, &b);
+    return b;
 }
 
 KiwoomResult<MarketStatusEvent> parseMarketStatus(const QJsonObject &values, const QString &item, qint64 receivedMs)
@@ -261,20 +321,44 @@ KiwoomResult<RealtimeEvent> parseRealEntry(const QJsonObject &entry, qint64 rece
         return KiwoomError::make(
             KiwoomError::Kind::Parse, REAL, QStringLiteral("REAL entry: \"type\" missing or not a string"));
     const QString type = typeValue.toString();
-    if (!itemValue.isUndefined() && !itemValue.isString())
-        return KiwoomError::make(
-            KiwoomError::Kind::Parse, REAL, QStringLiteral("REAL %1: \"item\" is not a string").arg(type));
-    if (!valuesValue.isObject())
-        return KiwoomError::make(
-            KiwoomError::Kind::Parse, REAL, QStringLiteral("REAL %1: \"values\" missing or not an object").arg(type));
-    const QString item = itemValue.toString();
-    const QJsonObject values = valuesValue.toObject();
-
     const auto wrap = [](auto &&result) -> KiwoomResult<RealtimeEvent> {
         if (!result)
             return result.error();
         return RealtimeEvent(std::move(result).value());
     };
+    const bool badItem = !itemValue.isUndefined() && !itemValue.isString();
+    const bool badValues = !valuesValue.isObject();
+    if ((badItem || badValues) && (type == u"00" || type == u"04")) {
+        // An order or balance notice is never dropped: what can be read is delivered, the
+        // consumer reconciles.
+        const QString item = itemValue.toString(); // "" when not a string
+        if (badValues) {
+            return type == u"00" ? unopenedNotice<OrderExecution>(type, item, receivedMs, badItem, badValues)
+                                 : unopenedNotice<BalanceUpdate>(type, item, receivedMs, badItem, badValues);
+        }
+        auto parsed = type == u"00" ? wrap(parseOrderExecution(valuesValue.toObject(), item, receivedMs))
+                                    : wrap(parseBalanceUpdate(valuesValue.toObject(), item, receivedMs));
+        std::visit(
+            [](auto &notice) {
+                if constexpr (requires { notice.unreadableFields; }) {
+                    notice.unreadableFields.prepend(QStringLiteral("item"));
+                    notice.unreadableDetail = notice.unreadableDetail.isEmpty()
+                        ? QStringLiteral("item: not a string")
+                        : QStringLiteral("item: not a string; ") + notice.unreadableDetail;
+                }
+            },
+            parsed.value());
+        return parsed;
+    }
+    if (badItem)
+        return KiwoomError::make(
+            KiwoomError::Kind::Parse, REAL, QStringLiteral("REAL %1: \"item\" is not a string").arg(type));
+    if (badValues)
+        return KiwoomError::make(
+            KiwoomError::Kind::Parse, REAL, QStringLiteral("REAL %1: \"values\" missing or not an object").arg(type));
+    const QString item = itemValue.toString();
+    const QJsonObject values = valuesValue.toObject();
+
     if (type == u"0B")
         return wrap(parseTradeTick(values, item, receivedMs));
     if (type == u"0D")
@@ -314,14 +398,7 @@ ParsedRealFrame parseRealFrame(const QJsonObject &frame, qint64 receivedMs, quin
                 KiwoomError::Kind::Parse, REAL, QStringLiteral("REAL frame: data entry is not an object"));
             continue;
         }
-        auto parsed = parseRealEntry(v.toObject(), receivedMs);
-        if (!parsed) {
-            out.errors << parsed.error();
-            continue;
-        }
-        RealtimeEvent event = std::move(parsed).value();
-        metaOf(event).seq = ++*seq;
-        out.events << std::move(event);
+        append(out, parseRealEntry(v.toObject(), receivedMs), seq);
     }
     return out;
 }

@@ -12,6 +12,10 @@
 // Parsing of WebSocket REAL frames into typed events. Pure functions (no state, no I/O), so the
 // RealtimeClient, the tests and the benchmark share them. A frame holds several entries; a bad
 // entry becomes an error and the good ones are still delivered.
+//
+// Order and balance notices (00, 04) are never dropped for a field that cannot be read: the entry
+// is delivered with what could be read and the bad fields listed (OrderExecution::complete(),
+// BalanceUpdate::complete()), so the consumer reconciles with the broker instead of losing a fill.
 namespace Kiwoom {
 
 using RealtimeEvent = std::variant<TradeTick, OrderBookUpdate, OrderExecution, BalanceUpdate, MarketStatusEvent,
@@ -20,17 +24,21 @@ using RealtimeEvent = std::variant<TradeTick, OrderBookUpdate, OrderExecution, B
 struct ParsedRealFrame
 {
     QList<RealtimeEvent> events;
-    QList<KiwoomError> errors; // one per malformed entry (kind Parse)
+    QList<KiwoomError> errors; // one per malformed entry, which is not in events (kind Parse)
+    // One per notice delivered incomplete (in events, complete() false): what could not be read,
+    // for the log (kind Parse).
+    QList<KiwoomError> incomplete;
 };
 
-// Parses {"trnm":"REAL","data":[{type,name,item,values}, ...]}. Each good entry gets the next
+// Parses {"trnm":"REAL","data":[{type,name,item,values}, ...]}. Each delivered entry gets the next
 // sequence number from *seq (incremented).
 ParsedRealFrame parseRealFrame(const QJsonObject &frame, qint64 receivedMs, quint64 *seq);
 
 // One data entry; meta.seq is left 0.
 KiwoomResult<RealtimeEvent> parseRealEntry(const QJsonObject &entry, qint64 receivedMs);
 
-// The per-type parsers, given the entry's values object and item.
+// The per-type parsers, given the entry's values object and item. parseOrderExecution and
+// parseBalanceUpdate always give a value (see complete()).
 KiwoomResult<TradeTick> parseTradeTick(const QJsonObject &values, const QString &item, qint64 receivedMs);
 KiwoomResult<OrderBookUpdate> parseOrderBookUpdate(const QJsonObject &values, const QString &item, qint64 receivedMs);
 KiwoomResult<OrderExecution> parseOrderExecution(const QJsonObject &values, const QString &item, qint64 receivedMs);

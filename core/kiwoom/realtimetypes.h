@@ -5,6 +5,7 @@
 
 #include <QJsonObject>
 #include <QMetaType>
+#include <QStringList>
 
 #include <array>
 
@@ -67,6 +68,23 @@ struct OrderBookUpdate
 };
 
 // 00 주문체결 (order / fill notice for the token's account)
+//
+// A notice is never dropped because a field cannot be read: a fill the app does not hear about
+// is a position it does not know. The parser reads every field it can and lists the others in
+// unreadableFields; their members keep the defaults (0, "", nullopt, Status::Unknown), never a
+// guess. Only two FIDs are required for a notice to mean anything on its own (identified()):
+// 9203 the order number (which order) and 913 the status (what happened to it); all others are
+// optional on the wire, and a missing optional FID is not unreadable (a 접수 notice has no fill
+// number). So:
+//   complete()                  apply the notice as it stands (for a 체결: 909 fill number and
+//                               911/915 quantity, 910/914 price as sent; absent means absent)
+//   !complete(), identified()   the order is known but a field of it is not (a fill price, a
+//                               quantity, the fee...): do not trust the notice alone, reconcile
+//                               the order with the broker's lists (ka10075 / ka10076)
+//   !identified()               nothing can be matched (orderNo may be empty): reconcile all
+//                               open orders
+// The client delivers every such notice through orderExecutionReceived and counts it
+// (RealtimeClient::Stats::incompleteEntries).
 struct OrderExecution
 {
     enum class Status
@@ -107,9 +125,24 @@ struct OrderExecution
     QString venueCode; // 2134 (0 통합, 1 KRX, 2 NXT)
     QString venueText; // 2135
     bool sor = false; // 2136
+
+    // The FIDs that could not be read, in the order read: "938", "910" (malformed: not a string,
+    // not a number, not a time, not a code), "9203" / "913" (required and missing or empty);
+    // "item" when the entry's item is not a string (the values are still read), "values" when
+    // they are not an object (then nothing else could be read).
+    QStringList unreadableFields;
+    // Why, for the log: "938: not a number: \"abc\"; 910: not a number: \"1,2\"".
+    QString unreadableDetail;
+
+    bool complete() const { return unreadableFields.isEmpty(); }
+    bool identified() const { return !orderNo.isEmpty() && !statusText.isEmpty(); }
 };
 
 // 04 잔고 (balance)
+//
+// Same policy as OrderExecution: never dropped for an unreadable field. The one required FID is
+// 9001, the stock (identified()); the others are optional. !complete(): do not trust the line
+// alone, reconcile holdings (kt00018).
 struct BalanceUpdate
 {
     RealtimeMeta meta;
@@ -130,6 +163,13 @@ struct BalanceUpdate
     qint64 bestBid = 0; // 28
     QString creditType; // 917
     QString loanDate; // 916
+
+    // As in OrderExecution: "9001" (required), "930", ... ; "values" / "item" for a malformed entry.
+    QStringList unreadableFields;
+    QString unreadableDetail;
+
+    bool complete() const { return unreadableFields.isEmpty(); }
+    bool identified() const { return !code.isEmpty(); }
 };
 
 // 0s 장시작시간 (market operation)

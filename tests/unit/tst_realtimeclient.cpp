@@ -182,6 +182,45 @@ private slots:
         QCOMPARE(m_ws->stats().realEntries, quint64(9));
     }
 
+    // Issue 8: a fill notice with an unreadable optional FID was dropped as a malformed entry. It
+    // is delivered now, flagged, and counted as incomplete (not as malformed).
+    void incompleteOrderNoticesAreDeliveredAndCounted()
+    {
+        startAndWaitForLogin();
+        QSignalSpy executions(m_ws.get(), &RealtimeClient::orderExecutionReceived);
+        QSignalSpy balances(m_ws.get(), &RealtimeClient::balanceReceived);
+        QSignalSpy malformed(m_ws.get(), &RealtimeClient::malformedFrameReceived);
+        m_server->wsSend(QStringLiteral(R"({"trnm":"REAL","data":[
+            {"type":"00","name":"주문체결","item":"","values":{"9201":"1234567890","9203":"0000138","9001":"A005930","913":"체결",
+             "900":"10","902":"4","907":"2","908":"090512","909":"00012","910":"1,2","911":"6","938":"abc","939":"0"}}]})"));
+        // The same kinds of damage on the JSON path (a number where a string belongs), a notice
+        // without an order number, and a balance line that cannot be opened.
+        m_server->wsSend(QStringLiteral(R"({"trnm":"REAL","data":[
+            {"type":"00","item":"","values":{"9203":"0000139","913":"체결","909":"00013","910":70100,"911":"1"}},
+            {"type":"00","item":"","values":{"913":"체결","909":"00014","911":"1"}},
+            {"type":"04","item":"","values":"?"}]})"));
+        QTRY_COMPARE(balances.size(), 1);
+        QCOMPARE(executions.size(), 3);
+        const auto first = executions.at(0).at(0).value<OrderExecution>();
+        QCOMPARE(first.orderNo, QStringLiteral("0000138"));
+        QCOMPARE(first.fillNo, QStringLiteral("00012"));
+        QCOMPARE(first.fillQty, qint64(6));
+        QVERIFY(!first.complete());
+        QCOMPARE(first.unreadableFields, (QStringList { QStringLiteral("910"), QStringLiteral("938") }));
+        const auto second = executions.at(1).at(0).value<OrderExecution>();
+        QCOMPARE(second.orderNo, QStringLiteral("0000139"));
+        QCOMPARE(second.unreadableFields, QStringList { QStringLiteral("910") });
+        const auto third = executions.at(2).at(0).value<OrderExecution>();
+        QVERIFY(!third.identified());
+        QCOMPARE(third.unreadableFields, QStringList { QStringLiteral("9203") });
+        QVERIFY(third.meta.seq > second.meta.seq && second.meta.seq > first.meta.seq);
+        QVERIFY(!balances.first().at(0).value<BalanceUpdate>().complete());
+        QCOMPARE(m_ws->stats().incompleteEntries, quint64(4));
+        QCOMPARE(m_ws->stats().realEntries, quint64(4));
+        QCOMPARE(m_ws->stats().malformedFrames, quint64(0));
+        QVERIFY(malformed.isEmpty());
+    }
+
     void malformedFramesAreCountedNotFatal()
     {
         startAndWaitForLogin();

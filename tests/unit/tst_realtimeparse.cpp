@@ -182,7 +182,137 @@ private slots:
 
         values.remove(QStringLiteral("9203"));
         accepted.insert(QStringLiteral("values"), values);
-        QVERIFY(!parseRealEntry(accepted, RECEIVED).ok()); // no order number: unusable
+        // No order number: the notice cannot be matched, but it is not lost either: delivered
+        // with 9203 listed as unreadable, so the consumer reconciles.
+        const auto unnumbered = parseRealEntry(accepted, RECEIVED);
+        QVERIFY(unnumbered.ok());
+        const auto &u = std::get<OrderExecution>(*unnumbered);
+        QVERIFY(!u.complete());
+        QVERIFY(!u.identified());
+        QCOMPARE(u.unreadableFields, QStringList { QStringLiteral("9203") });
+        QCOMPARE(u.status, OrderExecution::Status::Accepted);
+    }
+
+    // Issue 8: one malformed optional FID dropped the whole fill notice. Now the notice is
+    // delivered with everything readable, the bad fields listed and left at their defaults.
+    void fillNoticeWithUnreadableOptionalFidsIsKept()
+    {
+        const QByteArray text
+            = R"({"trnm":"REAL","data":[{"type":"00","name":"주문체결","item":"","values":{"9201":"1234567890",
+            "9203":"0000138","9001":"A005930","912":"JJ","913":"체결","302":"삼성전자","900":"10","901":"70100","902":"4",
+            "903":"420600","904":"0000000","905":"+매수","906":"보통","907":"2","908":"090512","909":"00012","910":"1,2",
+            "911":"6","914":"70100","915":"6","938":"abc","939":"0","2134":"1","2135":"KRX","2136":"N"}}]})";
+        quint64 seq = 0;
+        const ParsedRealFrame parsed = parseRealFrame(obj(text), RECEIVED, &seq);
+        QVERIFY(parsed.errors.isEmpty());
+        QCOMPARE(parsed.events.size(), 1);
+        const auto &e = std::get<OrderExecution>(parsed.events.first());
+        QCOMPARE(e.meta.seq, quint64(1));
+        QCOMPARE(e.orderNo, QStringLiteral("0000138"));
+        QCOMPARE(e.fillNo, QStringLiteral("00012"));
+        QCOMPARE(e.status, OrderExecution::Status::Filled);
+        QCOMPARE(e.code, QStringLiteral("005930"));
+        QCOMPARE(e.side, std::optional<Side>(Side::Buy));
+        QCOMPARE(e.fillQty, qint64(6));
+        QCOMPARE(e.unitFillPrice, qint64(70100));
+        QCOMPARE(e.unitFillQty, qint64(6));
+        QCOMPARE(e.unfilledQty, qint64(4));
+        QCOMPARE(e.timeMs, kst(9, 5, 12));
+        QCOMPARE(e.todayTax, qint64(0));
+        QCOMPARE(e.fillPrice, qint64(0)); // unreadable: left at the default, never guessed
+        QCOMPARE(e.todayFee, qint64(0));
+        QVERIFY(!e.complete());
+        QVERIFY(e.identified());
+        QCOMPARE(e.unreadableFields, (QStringList { QStringLiteral("910"), QStringLiteral("938") }));
+        QCOMPARE(e.unreadableDetail, QStringLiteral(R"(910: not a number: "1,2"; 938: not a number: "abc")"));
+        QCOMPARE(parsed.incomplete.size(), 1);
+        QCOMPARE(parsed.incomplete.first().kind, KiwoomError::Kind::Parse);
+        QCOMPARE(parsed.incomplete.first().message,
+            QStringLiteral(R"(REAL 00 (order 0000138): delivered incomplete: 910: not a number: "1,2"; )"
+                           R"(938: not a number: "abc")"));
+    }
+
+    void noticeWithoutOrderNumberIsReportedNotDropped()
+    {
+        const QByteArray text = R"({"trnm":"REAL","data":[
+            {"type":"00","item":"","values":{"913":"체결","909":"00012","910":"70100","911":"6"}},
+            {"type":"00","item":"","values":{"9203":"  ","913":"접수"}},
+            {"type":"00","item":"","values":{"9203":"0000140","913":12}},
+            {"type":"0B","item":"005930","values":{"20":"090000","10":"+70100"}}]})";
+        quint64 seq = 0;
+        const ParsedRealFrame parsed = parseRealFrame(obj(text), RECEIVED, &seq);
+        QVERIFY(parsed.errors.isEmpty());
+        QCOMPARE(parsed.events.size(), 4);
+        QCOMPARE(parsed.incomplete.size(), 3);
+        const auto &missing = std::get<OrderExecution>(parsed.events[0]);
+        QVERIFY(missing.orderNo.isEmpty());
+        QVERIFY(!missing.identified());
+        QCOMPARE(missing.unreadableFields, QStringList { QStringLiteral("9203") });
+        QCOMPARE(missing.fillNo, QStringLiteral("00012"));
+        QCOMPARE(missing.fillQty, qint64(6));
+        QCOMPARE(parsed.incomplete[0].message,
+            QStringLiteral("REAL 00 (no order number): delivered incomplete: 9203: missing"));
+        const auto &blank = std::get<OrderExecution>(parsed.events[1]);
+        QCOMPARE(blank.unreadableFields, QStringList { QStringLiteral("9203") });
+        QCOMPARE(parsed.incomplete[1].message,
+            QStringLiteral("REAL 00 (no order number): delivered incomplete: 9203: empty"));
+        const auto &noStatus = std::get<OrderExecution>(parsed.events[2]);
+        QCOMPARE(noStatus.orderNo, QStringLiteral("0000140"));
+        QCOMPARE(noStatus.status, OrderExecution::Status::Unknown);
+        QVERIFY(!noStatus.identified());
+        QCOMPARE(noStatus.unreadableFields, QStringList { QStringLiteral("913") });
+        QCOMPARE(parsed.incomplete[2].message,
+            QStringLiteral("REAL 00 (order 0000140): delivered incomplete: 913: expected a string, got number"));
+        for (int i = 0; i < 4; ++i)
+            QCOMPARE(metaOf(parsed.events[i]).seq, quint64(i + 1));
+    }
+
+    void noticeThatCannotBeOpenedIsStillDelivered()
+    {
+        quint64 seq = 0;
+        const ParsedRealFrame parsed = parseRealFrame(obj(R"({"trnm":"REAL","data":[
+            {"type":"00","item":"","values":"9203=0000138"},
+            {"type":"04","item":5,"values":{"9001":"005930","930":"10"}},
+            {"type":"0B","item":"005930","values":[]}]})"),
+            RECEIVED, &seq);
+        QCOMPARE(parsed.events.size(), 2);
+        QCOMPARE(parsed.errors.size(), 1); // the trade tick is dropped as before
+        const auto &e = std::get<OrderExecution>(parsed.events[0]);
+        QCOMPARE(e.meta.type, QStringLiteral("00"));
+        QCOMPARE(e.unreadableFields, QStringList { QStringLiteral("values") });
+        QVERIFY(!e.identified());
+        const auto &b = std::get<BalanceUpdate>(parsed.events[1]);
+        QCOMPARE(b.unreadableFields, QStringList { QStringLiteral("item") });
+        QCOMPARE(b.code, QStringLiteral("005930")); // the values are read all the same
+        QCOMPARE(b.quantity, qint64(10));
+        QCOMPARE(parsed.incomplete.size(), 2);
+        QCOMPARE(parsed.incomplete[0].message,
+            QStringLiteral("REAL 00 (no order number): delivered incomplete: values: missing or not an object"));
+    }
+
+    void balanceWithUnreadableFieldIsKept()
+    {
+        const QByteArray text
+            = R"({"trnm":"REAL","data":[{"type":"04","name":"잔고","item":"","values":{"9201":"1234567890",
+            "9001":"005930","302":"삼성전자","10":"-20800","930":"102","931":"15411.6","933":"102","8019":"x"}},
+            {"type":"04","item":"","values":{"930":"5"}}]})";
+        quint64 seq = 0;
+        const ParsedRealFrame parsed = parseRealFrame(obj(text), RECEIVED, &seq);
+        QCOMPARE(parsed.events.size(), 2);
+        const auto &b = std::get<BalanceUpdate>(parsed.events[0]);
+        QCOMPARE(b.code, QStringLiteral("005930"));
+        QCOMPARE(b.quantity, qint64(102));
+        QCOMPARE(b.orderableQty, qint64(102));
+        QCOMPARE(b.avgPrice, qint64(0));
+        QCOMPARE(b.unreadableFields, (QStringList { QStringLiteral("931"), QStringLiteral("8019") }));
+        QVERIFY(b.identified());
+        const auto &noCode = std::get<BalanceUpdate>(parsed.events[1]);
+        QCOMPARE(noCode.unreadableFields, QStringList { QStringLiteral("9001") });
+        QVERIFY(!noCode.identified());
+        QCOMPARE(noCode.quantity, qint64(5));
+        QCOMPARE(parsed.incomplete.size(), 2);
+        QCOMPARE(parsed.incomplete[1].message,
+            QStringLiteral("REAL 04 (no stock code): delivered incomplete: 9001: missing"));
     }
 
     void balance()
