@@ -574,6 +574,46 @@ Result<PositionRecord> PositionRepository::close(qint64 id, PositionStatus expec
     });
 }
 
+Result<PositionRecord> PositionRepository::adjustQuantity(qint64 id, qint64 quantity, const QString &actor)
+{
+    if (quantity <= 0)
+        return makeError(Errc::InvalidArgument, QStringLiteral("adjustQuantity needs a positive quantity"));
+    return m_db.transaction([&]() -> Result<PositionRecord> {
+        auto current = requirePosition(id);
+        if (!current)
+            return current.error();
+        const PositionRecord &p = current.value();
+        if (p.status != PositionStatus::Open)
+            return conflict(POSITIONS, id, enumText(p.status), enumText(PositionStatus::Open));
+        const qint64 fees = p.quantity > 0 ? p.buyFees * std::min(quantity, p.quantity) / p.quantity : 0;
+        Status s = AuditLog::recordChange(m_db, actor, POSITIONS, id, QStringLiteral("adjust_quantity"), [&]() -> Status {
+            auto done = Storage::run(m_db.connection(),
+                QStringLiteral("UPDATE positions SET quantity = ?, buy_quantity = ?, buy_amount = ?, buy_fees = ?, "
+                               "updated_at = ? WHERE id = ? AND status = 'OPEN'"),
+                { quantity, quantity, p.buyPrice * quantity, fees, m_db.clock().nowMs(), id });
+            if (!done)
+                return done.error();
+            return {};
+        });
+        if (!s)
+            return s.error();
+        return requirePosition(id);
+    });
+}
+
+Result<qint64> PositionRepository::realizedBetween(qint64 fromMs, qint64 toMs) const
+{
+    auto q = Storage::exec(m_db.connection(),
+        QStringLiteral("SELECT COALESCE(SUM(profit_loss), 0) FROM sell_orders WHERE status = 'COMPLETED' "
+                       "AND completed_at >= ? AND completed_at < ?"),
+        { fromMs, toMs });
+    if (!q)
+        return q.error();
+    if (!q.value().next())
+        return qint64(0);
+    return q.value().value(0).toLongLong();
+}
+
 Result<std::optional<SellOrderRecord>> PositionRepository::findSellOrder(qint64 id) const
 {
     return readOne<SellOrderRecord>(

@@ -106,6 +106,15 @@ public:
     // Closes a position in status `expected` without a sell: quantity 0, sell_time now.
     Result<Storage::PositionRecord> close(qint64 id, Storage::PositionStatus expected, const QString &actor);
 
+    // Reconciliation: the broker holds `quantity` shares of an OPEN position (bought or sold outside
+    // the app, or a fill never seen). The average price is kept; buy_amount and buy_fees are scaled
+    // to the new quantity (buy_amount = buy_price × quantity; fees pro rata, rounded down). No P&L is
+    // realized (what the shares were sold for is not known here). quantity must be > 0 (close()
+    // a position the broker no longer holds). Audited.
+    Result<Storage::PositionRecord> adjustQuantity(qint64 id, qint64 quantity, const QString &actor);
+    // Σ sell_orders.profit_loss of the sells completed in [fromMs, toMs): a day's realized P&L.
+    Result<qint64> realizedBetween(qint64 fromMs, qint64 toMs) const;
+
     Result<std::optional<Storage::SellOrderRecord>> findSellOrder(qint64 id) const;
     Result<QList<Storage::SellOrderRecord>> sellOrders(qint64 positionId) const;
     // Sell orders in a status (PENDING/ORDERED ones are what reconciliation looks at), oldest first.

@@ -4,6 +4,7 @@
 #include "ordersubmitter.h"
 #include "tradingtypes.h"
 
+#include "kiwoom/kiwoomerror.h"
 #include "kiwoom/realtimetypes.h"
 #include "storage/records.h"
 
