@@ -49,9 +49,14 @@ KiwoomSession::KiwoomSession(const Config &config, const IClock &clock, QObject 
     connect(m_tokens.get(), &TokenManager::tokenIssued, this, &KiwoomSession::onTokenIssued);
     connect(m_tokens.get(), &TokenManager::tokenFailed, this, &KiwoomSession::onTokenFailed);
     connect(m_realtime.get(), &RealtimeClient::loggedIn, this, &KiwoomSession::onLoggedIn);
+    connect(m_realtime.get(), &RealtimeClient::connectionLost, this,
+        [this](const QString &reason) { m_wsLossReason = reason; });
     connect(m_realtime.get(), &RealtimeClient::stateChanged, this, [this](RealtimeClient::State s) {
         if (s != RealtimeClient::State::LoggedIn && m_state == State::Ready)
-            setState(State::Degraded, QStringLiteral("websocket reconnecting; REST still available"));
+            setState(State::Degraded,
+                m_wsLossReason.isEmpty()
+                    ? QStringLiteral("websocket reconnecting; REST still available")
+                    : QStringLiteral("websocket reconnecting after %1; REST still available").arg(m_wsLossReason));
         if (s == RealtimeClient::State::Stopped && m_state == State::Degraded && m_readyEmitted)
             qCWarning(lcSession) << "websocket stopped for good; realtime data unavailable until restart";
     });
@@ -168,8 +173,15 @@ void KiwoomSession::onTokenFailed(const KiwoomError &error)
 
 void KiwoomSession::onLoggedIn()
 {
-    if (m_state == State::Connecting || m_state == State::Degraded)
-        markReady(false);
+    m_wsLossReason.clear();
+    if (m_state != State::Connecting && m_state != State::Degraded)
+        return;
+    const bool restored = m_readyEmitted; // the session had been ready without realtime
+    markReady(false);
+    if (restored) {
+        qCInfo(lcSession) << "realtime restored; notices sent while it was down may be missing";
+        emit realtimeRestored();
+    }
 }
 
 void KiwoomSession::markReady(bool degraded)

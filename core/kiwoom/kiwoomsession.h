@@ -27,6 +27,10 @@ class Settings;
 //   stop():   cancel queued requests, close the WebSocket, revoke the token -> stopped()
 // A token issue that fails for a transient reason (network, timeout, 5xx, rate limit) is retried
 // with backoff while starting; a definite one (bad app key, wrong environment) ends in Failed.
+// Once ready, the session is Degraded whenever the WebSocket is not logged in (dropped, or found
+// dead by RealtimeClient's liveness checks, and reconnecting) and Ready again after the re-login,
+// which also emits realtimeRestored(): realtime notices (fills, balances) may have been missed in
+// between, so the trading engine reconciles on it.
 // State changes are logged under kt.kiwoom.* and emitted as stateChanged(state, detail).
 // Threading: everything lives on the thread that created the session (the core's thread).
 class KiwoomSession final : public QObject
@@ -96,6 +100,10 @@ signals:
     void stateChanged(KiwoomSession::State state, const QString &detail);
     void ready();
     void failed(const KiwoomError &error);
+    // The WebSocket is logged in again after the session had been ready without it (a drop, a dead
+    // connection, or no login in time at start): reconcile what realtime may have missed. Comes
+    // after stateChanged(Ready) and RealtimeClient::loggedIn().
+    void realtimeRestored();
     void stopped();
 
 private:
@@ -119,6 +127,7 @@ private:
     KiwoomError m_lastError;
     bool m_readyEmitted = false;
     int m_startAttempts = 0;
+    QString m_wsLossReason; // why the WebSocket went down last (for the Degraded detail)
     QTimer m_retryTimer;
     QTimer m_wsReadyTimer;
     QTimer m_stopTimer;

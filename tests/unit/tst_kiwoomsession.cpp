@@ -3,6 +3,7 @@
 
 #include "common/clock.h"
 #include "common/settings.h"
+#include "halfopenproxy.h"
 #include "kiwoomfakeserver.h"
 #include "kiwoomlogcapture.h"
 
@@ -19,7 +20,8 @@ const Credentials CREDS { QStringLiteral("session-app-key-1234"), QStringLiteral
 } // namespace
 
 // The composition the app uses: start -> token -> websocket login -> ready; the demo wiring (list
-// conditions, subscribe 0B, log ticks); stop -> revoke; failures while starting.
+// conditions, subscribe 0B, log ticks); stop -> revoke; failures while
+// starting; a dead WebSocket -> Degraded -> Ready + realtimeRestored().
 class TestKiwoomSession final : public QObject
 {
     Q_OBJECT
@@ -167,6 +169,42 @@ private slots:
         const auto none = KiwoomSession::configFor(settings, QString(), QString(), QString(), Credentials());
         QVERIFY(!none.ok());
         QCOMPARE(none.error().code, QStringLiteral("kiwoom.credentials"));
+    }
+
+    // A half-open WebSocket (the flow dies, nothing closes): the session shows Degraded while the
+    // client reconnects, then Ready, and says realtime was restored so the engine reconciles.
+    void deadWebSocketDegradesThenRestores()
+    {
+        HalfOpenProxy proxy(m_server->wsUrl().port());
+        QVERIFY(proxy.listen());
+        KiwoomSession::Config c = config();
+        c.endpoints.wsUrl = proxy.via(m_server->wsUrl());
+        c.realtime.idleTimeoutMs = 60000;
+        c.realtime.pingIntervalMs = 100;
+        c.realtime.pongTimeoutMs = 400;
+        KiwoomSession session(c, SystemClock::instance());
+        QSignalSpy ready(&session, &KiwoomSession::ready);
+        session.start();
+        QVERIFY(ready.wait(5000));
+        QCOMPARE(session.state(), KiwoomSession::State::Ready);
+        QTRY_VERIFY(session.realtime().stats().pongsReceived >= 1);
+
+        QSignalSpy states(&session, &KiwoomSession::stateChanged);
+        QSignalSpy restored(&session, &KiwoomSession::realtimeRestored);
+        QSignalSpy loggedIn(&session.realtime(), &RealtimeClient::loggedIn);
+        proxy.stallAll();
+        QTRY_VERIFY_WITH_TIMEOUT(!states.isEmpty(), 10000);
+        QCOMPARE(states.first().at(0).value<KiwoomSession::State>(), KiwoomSession::State::Degraded);
+        QVERIFY2(states.first().at(1).toString().contains(QStringLiteral("connection dead")),
+            qPrintable(states.first().at(1).toString()));
+        QTRY_COMPARE_WITH_TIMEOUT(restored.size(), 1, 10000);
+        QCOMPARE(session.state(), KiwoomSession::State::Ready);
+        QCOMPARE(states.last().at(0).value<KiwoomSession::State>(), KiwoomSession::State::Ready);
+        QCOMPARE(restored.size(), 1);
+        QCOMPARE(loggedIn.size(), 1);
+        QCOMPARE(loggedIn.first().at(0).toBool(), true);
+        QCOMPARE(ready.size(), 1);
+        QCOMPARE(proxy.connectionsAccepted(), 2);
     }
 
     void websocketDownStillGivesRest()

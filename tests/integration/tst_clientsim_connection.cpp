@@ -1,0 +1,128 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// The connection layer of issue 8 against the simulator over loopback: a half-open WebSocket is
+// noticed and replaced while a healthy one on a paused market is left alone.
+#include "clientsimfixture.h"
+#include "halfopenproxy.h"
+#include "market/krx.h"
+#include "sim/simexchange.h"
+#include "sim/simmarket.h"
+#include "sim/simserver.h"
+
+#include <QSignalSpy>
+#include <QtTest>
+
+#include <optional>
+
+using namespace Kiwoom;
+
+namespace {
+
+OrderRequest marketBuy(const QString &code, qint64 quantity = 1)
+{
+    OrderRequest r;
+    r.side = Side::Buy;
+    r.code = code;
+    r.quantity = quantity;
+    r.tradeType = TradeType::Market;
+    return r;
+}
+
+} // namespace
+
+class TestClientSimConnection final : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    // The simulator's market is paused (speed 0: no ticks, nothing to push) but its PINGs keep
+    // coming: the idle watchdog must not take that for a dead connection.
+    void healthyIdleConnectionOnAPausedMarketStays()
+    {
+        ClientSimFixture f;
+        ClientSimFixture::Options o;
+        o.sim.pingIntervalMs = 200;
+        o.client.realtime.idleTimeoutMs = 1500;
+        o.client.realtime.pingIntervalMs = 0; // the server's PINGs alone
+        QVERIFY2(f.start(o), qPrintable(f.error()));
+        f.realtime().subscribe(QStringLiteral("1"), { f.code(0) }, { QStringLiteral("0B") });
+        QVERIFY(f.waitForSimRegistrations(1));
+        QSignalSpy lost(&f.realtime(), &RealtimeClient::connectionLost);
+        QTest::qWait(4000);
+        QCOMPARE(lost.size(), 0);
+        QCOMPARE(f.session().state(), KiwoomSession::State::Ready);
+        QCOMPARE(f.realtime().stats().livenessFailures, quint64(0));
+        QCOMPARE(f.realtime().stats().reconnects, quint64(0));
+        QVERIFY(f.realtime().stats().pingsEchoed >= 10);
+        QCOMPARE(f.simState().value(QStringLiteral("ws_sessions")).toInt(), 1);
+    }
+
+    // Its PINGs rarer than the watchdog allows, the simulator still answers WebSocket pings.
+    void pongsKeepAQuietConnectionAlive()
+    {
+        ClientSimFixture f;
+        ClientSimFixture::Options o;
+        o.sim.pingIntervalMs = 60'000;
+        o.sim.pingTimeoutMs = 60'000;
+        o.client.realtime.idleTimeoutMs = 1500;
+        o.client.realtime.pingIntervalMs = 200;
+        o.client.realtime.pongTimeoutMs = 1000;
+        QVERIFY2(f.start(o), qPrintable(f.error()));
+        QSignalSpy lost(&f.realtime(), &RealtimeClient::connectionLost);
+        QTest::qWait(4000);
+        QCOMPARE(lost.size(), 0);
+        QCOMPARE(f.realtime().stats().reconnects, quint64(0));
+        QVERIFY(f.realtime().stats().pongsReceived >= 10);
+        QCOMPARE(f.realtime().stats().pingsEchoed, quint64(0));
+    }
+
+    // The flow to the simulator dies without a close (sleep, Wi-Fi switch, NAT): found within the
+    // watchdog time, Degraded while reconnecting, Ready again with every registration restored and
+    // realtimeRestored() for the engine's reconciliation.
+    void halfOpenConnectionIsReplaced()
+    {
+        std::unique_ptr<HalfOpenProxy> proxy;
+        ClientSimFixture f;
+        ClientSimFixture::Options o;
+        o.client.realtime.idleTimeoutMs = 1500;
+        o.client.realtime.pingIntervalMs = 0; // the idle watchdog with its default-like ratio
+        o.sim.pingIntervalMs = 300;
+        o.wsUrlVia = [&proxy](const QUrl &ws) {
+            proxy = std::make_unique<HalfOpenProxy>(quint16(ws.port()));
+            return proxy->listen() ? proxy->via(ws) : ws;
+        };
+        QVERIFY2(f.start(o), qPrintable(f.error()));
+        QVERIFY(proxy);
+        f.realtime().subscribe(QStringLiteral("1"), { f.code(0), f.code(1) }, { QStringLiteral("0B") });
+        f.realtime().subscribe(QStringLiteral("9"), { QString() }, { QStringLiteral("00") });
+        QVERIFY(f.waitForSimRegistrations(3));
+
+        QSignalSpy states(&f.session(), &KiwoomSession::stateChanged);
+        QSignalSpy restored(&f.session(), &KiwoomSession::realtimeRestored);
+        QSignalSpy loggedIn(&f.realtime(), &RealtimeClient::loggedIn);
+        proxy->stallAll();
+        QElapsedTimer timer;
+        timer.start();
+        QTRY_VERIFY_WITH_TIMEOUT(!states.isEmpty(), 10000);
+        QVERIFY2(timer.elapsed() < 1500 + 3000, qPrintable(QString::number(timer.elapsed())));
+        QCOMPARE(states.first().at(0).value<KiwoomSession::State>(), KiwoomSession::State::Degraded);
+        QTRY_COMPARE_WITH_TIMEOUT(restored.size(), 1, 10000);
+        QCOMPARE(f.session().state(), KiwoomSession::State::Ready);
+        QCOMPARE(loggedIn.size(), 1);
+        QCOMPARE(loggedIn.first().at(0).toBool(), true);
+        QCOMPARE(f.realtime().stats().livenessFailures, quint64(1));
+        // The new session on the simulator holds the registrations again (the stalled one still
+        // lingers there until the simulator drops it for not echoing its PINGs).
+        QTRY_VERIFY_WITH_TIMEOUT(f.simState().value(QStringLiteral("ws_sessions")).toInt() == 1, 15000);
+        QTRY_COMPARE(f.simRegistrations(), 3);
+
+        // And realtime flows again: an order's notice arrives over the new connection.
+        QSignalSpy executions(&f.realtime(), &RealtimeClient::orderExecutionReceived);
+        const auto ack = ClientSimFixture::await<OrderAck>(
+            [&](QObject *ctx, auto done) { f.rest().placeOrder(marketBuy(f.code(0)), ctx, done); });
+        QVERIFY2(ack.ok(), describe(ack).constData());
+        QVERIFY(executions.wait(5000));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestClientSimConnection)
+#include "tst_clientsim_connection.moc"
