@@ -10,7 +10,13 @@
 Q_LOGGING_CATEGORY(lcSession, "kt.kiwoom.session", QtInfoMsg)
 
 KiwoomSession::KiwoomSession(const Config &config, const IClock &clock, QObject *parent)
-    : QObject(parent), m_config(config), m_clock(clock), m_retryTimer(this), m_wsReadyTimer(this), m_stopTimer(this)
+    : QObject(parent)
+    , m_config(config)
+    , m_clock(clock)
+    , m_retryTimer(this)
+    , m_wsReadyTimer(this)
+    , m_drainTimer(this)
+    , m_stopTimer(this)
 {
     m_config.credentials.registerSecrets();
     // Every part is a child of the session, so moving the session to the core's thread moves them all.
@@ -39,6 +45,12 @@ KiwoomSession::KiwoomSession(const Config &config, const IClock &clock, QObject 
                                  << "ms; continuing with REST only while it reconnects";
             markReady(true);
         }
+    });
+    m_drainTimer.setSingleShot(true);
+    connect(&m_drainTimer, &QTimer::timeout, this, &KiwoomSession::finishDrain);
+    connect(m_rest.get(), &RestClient::ordersInFlightChanged, this, [this](int count) {
+        if (m_draining && count == 0)
+            finishDrain();
     });
     m_stopTimer.setSingleShot(true);
     connect(&m_stopTimer, &QTimer::timeout, this, [this] {
@@ -199,11 +211,46 @@ void KiwoomSession::stop()
 {
     if (m_state == State::Stopped || m_state == State::Stopping)
         return;
-    setState(State::Stopping, QStringLiteral("revoking the token"));
+    const int inFlight = m_rest->ordersInFlight();
+    const bool drain = inFlight > 0 && m_config.orderDrainTimeoutMs > 0;
+    setState(State::Stopping,
+        drain ? QStringLiteral("waiting up to %1 ms for the replies to %2 order(s) in flight")
+                    .arg(m_config.orderDrainTimeoutMs)
+                    .arg(inFlight)
+              : QStringLiteral("revoking the token"));
     m_retryTimer.stop();
     m_wsReadyTimer.stop();
-    m_rest->cancelAll();
+    m_rest->cancelAll(); // queued requests; orders on the wire are left to finish
     m_conditions->cancelAll();
+    if (drain) {
+        // The token and the WebSocket stay up meanwhile: a fill notice may still come.
+        m_draining = true;
+        m_drainTimer.start(m_config.orderDrainTimeoutMs);
+        return;
+    }
+    closeAndRevoke();
+}
+
+void KiwoomSession::finishDrain()
+{
+    if (!m_draining)
+        return;
+    m_draining = false;
+    m_drainTimer.stop();
+    if (const int left = m_rest->ordersInFlight(); left > 0) {
+        qCCritical(lcSession) << left << "order(s) still without a reply after" << m_config.orderDrainTimeoutMs
+                              << "ms; their outcome is unknown";
+        m_rest->abandonOrdersInFlight(
+            QStringLiteral("the session stopped (waited %1 ms for the reply)").arg(m_config.orderDrainTimeoutMs));
+    } else {
+        qCInfo(lcSession) << "every order in flight has its reply";
+    }
+    closeAndRevoke();
+}
+
+void KiwoomSession::closeAndRevoke()
+{
+    qCInfo(lcSession) << "closing the websocket and revoking the token";
     m_realtime->stop();
     m_stopTimer.start(m_config.stopTimeoutMs);
     m_tokens->revoke(this, [this](const KiwoomResult<bool> &) { finishStop(); });

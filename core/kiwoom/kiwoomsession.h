@@ -24,7 +24,9 @@ class Settings;
 //   start():  issue the token -> connect the WebSocket -> LOGIN -> ready()
 //             (if the WebSocket is not logged in within wsReadyTimeoutMs, ready() still comes, in
 //             state Degraded: REST works and the socket keeps reconnecting in the background)
-//   stop():   cancel queued requests, close the WebSocket, revoke the token -> stopped()
+//   stop():   cancel queued requests, wait for the replies to orders already on the wire (at most
+//             orderDrainTimeoutMs; what is left then completes with OutcomeUnknown), close the
+//             WebSocket, revoke the token -> stopped()
 // A token issue that fails for a transient reason (network, timeout, 5xx, rate limit) is retried
 // with backoff while starting; a definite one (bad app key, wrong environment) ends in Failed.
 // Once ready, the session is Degraded whenever the WebSocket is not logged in (dropped, or found
@@ -55,6 +57,9 @@ public:
         const IClock *marketClock = nullptr;
         int wsReadyTimeoutMs = 15000;
         int startRetryInitialMs = 2000; // transient token failures while starting: 2 s doubling to 60 s
+        // How long stop() waits for the replies to orders on the wire before it gives up on them
+        // (they complete with OutcomeUnknown); 0 = do not wait.
+        int orderDrainTimeoutMs = 10000;
         int stopTimeoutMs = 3000; // how long stop() waits for the revoke
     };
 
@@ -86,6 +91,8 @@ public:
     State state() const { return m_state; }
     const KiwoomError &lastError() const { return m_lastError; }
     const Config &config() const { return m_config; }
+    // The longest stop() can take before stopped(): the order drain plus the revoke.
+    int stopBoundMs() const { return std::max(0, m_config.orderDrainTimeoutMs) + m_config.stopTimeoutMs; }
 
     TokenManager &tokens() { return *m_tokens; }
     RateLimiter &limiter() { return *m_limiter; }
@@ -112,6 +119,8 @@ private:
     void onTokenFailed(const KiwoomError &error);
     void onLoggedIn();
     void markReady(bool degraded);
+    void finishDrain();
+    void closeAndRevoke();
     void finishStop();
 
     Config m_config;
@@ -126,9 +135,11 @@ private:
     State m_state = State::Stopped;
     KiwoomError m_lastError;
     bool m_readyEmitted = false;
+    bool m_draining = false; // stop() waits for orders in flight
     int m_startAttempts = 0;
     QString m_wsLossReason; // why the WebSocket went down last (for the Degraded detail)
     QTimer m_retryTimer;
     QTimer m_wsReadyTimer;
+    QTimer m_drainTimer;
     QTimer m_stopTimer;
 };

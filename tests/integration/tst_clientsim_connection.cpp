@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // The connection layer of issue 8 against the simulator over loopback: a half-open WebSocket is
-// noticed and replaced while a healthy one on a paused market is left alone.
+// noticed and replaced while a healthy one on a paused market is left alone; quitting with an order
+// on the wire waits for its reply (or reports it unknown at the bound).
 #include "clientsimfixture.h"
 #include "halfopenproxy.h"
 #include "market/krx.h"
@@ -121,6 +122,60 @@ private slots:
             [&](QObject *ctx, auto done) { f.rest().placeOrder(marketBuy(f.code(0)), ctx, done); });
         QVERIFY2(ack.ok(), describe(ack).constData());
         QVERIFY(executions.wait(5000));
+    }
+
+    // Quitting with a buy on the wire whose reply the simulator sends 800 ms late: stop() waits and
+    // the reply is delivered; the token is revoked after it.
+    void stopWaitsForALateOrderReply()
+    {
+        ClientSimFixture f;
+        ClientSimFixture::Options o;
+        o.client.orderDrainTimeoutMs = 5000;
+        QVERIFY2(f.start(o), qPrintable(f.error()));
+        QVERIFY(f.server().addFaults(QStringLiteral("delay,api=kt10000,ms=800")));
+        std::optional<KiwoomResult<OrderAck>> ack;
+        int validTokensWhenCalledBack = -1;
+        QObject context;
+        f.rest().placeOrder(marketBuy(f.code(0)), &context, [&](const KiwoomResult<OrderAck> &r) {
+            ack = r;
+            validTokensWhenCalledBack = f.simState().value(QStringLiteral("valid_tokens")).toInt();
+        });
+        QTRY_COMPARE(f.rest().ordersInFlight(), 1);
+        QTRY_COMPARE(int(f.server().exchange()->orders().size()), 1); // placed; the reply is late
+        QSignalSpy stopped(&f.session(), &KiwoomSession::stopped);
+        f.session().stop();
+        QCOMPARE(f.session().state(), KiwoomSession::State::Stopping);
+        QVERIFY(stopped.wait(8000));
+        QVERIFY(ack.has_value());
+        QVERIFY2(ack->ok(), describe(*ack).constData());
+        QVERIFY(!ack->value().orderNo.isEmpty());
+        QCOMPARE(validTokensWhenCalledBack, 1);
+        QCOMPARE(f.simState().value(QStringLiteral("valid_tokens")).toInt(), 0); // revoked afterwards
+    }
+
+    // The reply never comes (the simulator placed the order and lost the reply): at the bound the
+    // order is reported OutcomeUnknown — the simulator does hold it, which reconciliation will find.
+    void stopReportsANeverAnsweredOrderAsUnknown()
+    {
+        ClientSimFixture f;
+        ClientSimFixture::Options o;
+        o.client.orderDrainTimeoutMs = 500;
+        QVERIFY2(f.start(o), qPrintable(f.error()));
+        QVERIFY(f.server().addFaults(QStringLiteral("timeout,api=kt10000,when=after")));
+        std::optional<KiwoomResult<OrderAck>> ack;
+        QObject context;
+        f.rest().placeOrder(marketBuy(f.code(0)), &context, [&](const KiwoomResult<OrderAck> &r) { ack = r; });
+        QTRY_COMPARE(f.rest().ordersInFlight(), 1);
+        QTRY_COMPARE(int(f.server().exchange()->orders().size()), 1);
+        QSignalSpy stopped(&f.session(), &KiwoomSession::stopped);
+        QElapsedTimer timer;
+        timer.start();
+        f.session().stop();
+        QVERIFY(stopped.wait(8000));
+        QVERIFY(timer.elapsed() >= 450);
+        QVERIFY(ack.has_value());
+        QCOMPARE(ack->error().kind, KiwoomError::Kind::OutcomeUnknown);
+        QCOMPARE(f.rest().ordersInFlight(), 0);
     }
 };
 

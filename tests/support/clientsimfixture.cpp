@@ -117,7 +117,7 @@ void ClientSimFixture::stop()
     if (m_session && m_session->state() != KiwoomSession::State::Stopped) {
         QSignalSpy stopped(m_session.get(), &KiwoomSession::stopped);
         m_session->stop();
-        (void)QTest::qWaitFor([&] { return !stopped.isEmpty(); }, 10000);
+        (void)QTest::qWaitFor([&] { return !stopped.isEmpty(); }, m_session->stopBoundMs() + 2000);
     }
     m_session.reset();
     if (m_server)

@@ -11,16 +11,27 @@
 #include <QTcpServer>
 #include <QtTest>
 
+#include <optional>
+
 using Response = KiwoomFakeServer::Response;
+using Kind = KiwoomError::Kind;
 
 namespace {
 
 const Credentials CREDS { QStringLiteral("session-app-key-1234"), QStringLiteral("session-secret-key-5678") };
+const Kiwoom::OrderRequest BUY { Side::Buy, Kiwoom::Exchange::Krx, QStringLiteral("005930"), 1, 70100,
+    Kiwoom::TradeType::Limit, 0 };
+
+QJsonObject ackBody(const char *orderNo)
+{
+    return QJsonObject { { QStringLiteral("ord_no"), QString::fromLatin1(orderNo) },
+        { QStringLiteral("dmst_stex_tp"), QStringLiteral("KRX") } };
+}
 
 } // namespace
 
 // The composition the app uses: start -> token -> websocket login -> ready; the demo wiring (list
-// conditions, subscribe 0B, log ticks); stop -> revoke; failures while
+// conditions, subscribe 0B, log ticks); stop -> wait for orders in flight -> revoke; failures while
 // starting; a dead WebSocket -> Degraded -> Ready + realtimeRestored().
 class TestKiwoomSession final : public QObject
 {
@@ -169,6 +180,105 @@ private slots:
         const auto none = KiwoomSession::configFor(settings, QString(), QString(), QString(), Credentials());
         QVERIFY(!none.ok());
         QCOMPARE(none.error().code, QStringLiteral("kiwoom.credentials"));
+    }
+
+    // Quitting with an order on the wire: stop() waits for its reply (the WebSocket and the token
+    // stay up meanwhile), then closes and revokes.
+    void stopWaitsForTheReplyToAnOrderInFlight()
+    {
+        KiwoomSession::Config c = config();
+        c.orderDrainTimeoutMs = 5000;
+        KiwoomSession session(c, SystemClock::instance());
+        QSignalSpy ready(&session, &KiwoomSession::ready);
+        session.start();
+        QVERIFY(ready.wait(5000));
+        m_server->enqueue(QStringLiteral("kt10000"), Response::ok(ackBody("0000301")).after(700));
+        std::optional<KiwoomResult<Kiwoom::OrderAck>> ack;
+        qsizetype revokedWhenCalledBack = -1;
+        int wsOpenWhenCalledBack = -1;
+        session.rest().placeOrder(BUY, this, [&](const KiwoomResult<Kiwoom::OrderAck> &r) {
+            ack = r;
+            revokedWhenCalledBack = m_server->revokedTokens().size();
+            wsOpenWhenCalledBack = m_server->wsOpenCount();
+        });
+        QTRY_COMPARE(session.rest().ordersInFlight(), 1);
+
+        QSignalSpy stopped(&session, &KiwoomSession::stopped);
+        QElapsedTimer timer;
+        timer.start();
+        session.stop();
+        QCOMPARE(session.state(), KiwoomSession::State::Stopping);
+        QVERIFY(!ack.has_value());
+        QVERIFY(stopped.wait(5000));
+        QVERIFY(timer.elapsed() < 4000); // the reply ended the wait, not the bound
+        QVERIFY(ack.has_value());
+        QVERIFY2(ack->ok(), qPrintable(ack->ok() ? QString() : ack->error().describe()));
+        QCOMPARE(ack->value().orderNo, QStringLiteral("0000301")); // delivered, not cancelled
+        QCOMPARE(revokedWhenCalledBack, qsizetype(0)); // the token was revoked after the reply
+        QCOMPARE(wsOpenWhenCalledBack, 1);
+        QCOMPARE(m_server->revokedTokens(), m_server->issuedTokens());
+        QCOMPARE(session.state(), KiwoomSession::State::Stopped);
+    }
+
+    // A reply that never comes: at the bound the order completes with OutcomeUnknown, then the
+    // session stops.
+    void stopGivesUpOnAnOrderAtTheBound()
+    {
+        KiwoomSession::Config c = config();
+        c.orderDrainTimeoutMs = 400;
+        KiwoomSession session(c, SystemClock::instance());
+        QSignalSpy ready(&session, &KiwoomSession::ready);
+        session.start();
+        QVERIFY(ready.wait(5000));
+        m_server->enqueue(QStringLiteral("kt10000"), Response::hang());
+        std::optional<KiwoomResult<Kiwoom::OrderAck>> ack;
+        session.rest().placeOrder(BUY, this, [&](const KiwoomResult<Kiwoom::OrderAck> &r) { ack = r; });
+        QTRY_COMPARE(session.rest().ordersInFlight(), 1);
+
+        QSignalSpy stopped(&session, &KiwoomSession::stopped);
+        QElapsedTimer timer;
+        timer.start();
+        session.stop();
+        QVERIFY(stopped.wait(5000));
+        QVERIFY(timer.elapsed() >= 350);
+        QVERIFY(ack.has_value());
+        QCOMPARE(ack->error().kind, Kind::OutcomeUnknown);
+        QVERIFY(ack->error().message.contains(QStringLiteral("session stopped")));
+        QCOMPARE(session.rest().ordersInFlight(), 0);
+        QCOMPARE(m_server->revokedTokens(), m_server->issuedTokens());
+        QCOMPARE(m_server->requests(QStringLiteral("kt10000")).size(), 1);
+    }
+
+    void stopWithoutOrdersInFlightDoesNotWait()
+    {
+        KiwoomSession::Config c = config();
+        c.orderDrainTimeoutMs = 10000;
+        KiwoomSession session(c, SystemClock::instance());
+        QSignalSpy ready(&session, &KiwoomSession::ready);
+        session.start();
+        QVERIFY(ready.wait(5000));
+        QCOMPARE(session.stopBoundMs(), 10000 + c.stopTimeoutMs);
+        QSignalSpy stopped(&session, &KiwoomSession::stopped);
+        QElapsedTimer timer;
+        timer.start();
+        session.stop();
+        QVERIFY(stopped.wait(5000));
+        QVERIFY(timer.elapsed() < 3000);
+    }
+
+    void destroyingTheSessionMidOrderReportsOutcomeUnknown()
+    {
+        auto session = std::make_unique<KiwoomSession>(config(), SystemClock::instance());
+        QSignalSpy ready(session.get(), &KiwoomSession::ready);
+        session->start();
+        QVERIFY(ready.wait(5000));
+        m_server->enqueue(QStringLiteral("kt10000"), Response::hang());
+        std::optional<KiwoomResult<Kiwoom::OrderAck>> ack;
+        session->rest().placeOrder(BUY, this, [&](const KiwoomResult<Kiwoom::OrderAck> &r) { ack = r; });
+        QTRY_COMPARE(session->rest().ordersInFlight(), 1);
+        session.reset();
+        QVERIFY(ack.has_value());
+        QCOMPARE(ack->error().kind, Kind::OutcomeUnknown);
     }
 
     // A half-open WebSocket (the flow dies, nothing closes): the session shows Degraded while the
