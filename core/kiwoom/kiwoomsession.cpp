@@ -5,6 +5,7 @@
 #include "common/logging.h"
 #include "common/settings.h"
 
+#include <QDateTime>
 #include <QNetworkAccessManager>
 
 Q_LOGGING_CATEGORY(lcSession, "kt.kiwoom.session", QtInfoMsg)
@@ -19,6 +20,9 @@ KiwoomSession::KiwoomSession(const Config &config, const IClock &clock, QObject 
     , m_stopTimer(this)
 {
     m_config.credentials.registerSecrets();
+    if (m_config.useAnnouncedMarketClock)
+        m_announcedClock = std::make_unique<AnnouncedMarketClock>(m_config.marketClock ? *m_config.marketClock : clock);
+    const IClock *market = m_announcedClock ? m_announcedClock.get() : m_config.marketClock;
     // Every part is a child of the session, so moving the session to the core's thread moves them all.
     m_network = std::make_unique<QNetworkAccessManager>(this);
     m_tokens = std::make_unique<TokenManager>(*m_network, m_config.endpoints, m_config.credentials, clock, this);
@@ -26,10 +30,10 @@ KiwoomSession::KiwoomSession(const Config &config, const IClock &clock, QObject 
     m_limiter = std::make_unique<RateLimiter>(m_config.rate, RateLimiter::MonotonicClock(), this);
     m_rest = std::make_unique<RestClient>(*m_network, m_config.endpoints.restBase, *m_tokens, *m_limiter, clock, this);
     m_rest->setConfig(m_config.rest);
-    m_rest->setMarketClock(m_config.marketClock);
+    m_rest->setMarketClock(market);
     m_realtime = std::make_unique<RealtimeClient>(*m_tokens, m_config.endpoints.wsUrl, clock, this);
     m_realtime->setConfig(m_config.realtime);
-    m_realtime->setMarketClock(m_config.marketClock);
+    m_realtime->setMarketClock(market);
     m_conditions = std::make_unique<ConditionSearch>(*m_realtime, this);
     m_conditions->setConfig(m_config.conditions);
 
@@ -52,6 +56,18 @@ KiwoomSession::KiwoomSession(const Config &config, const IClock &clock, QObject 
         if (m_draining && count == 0)
             finishDrain();
     });
+    if (m_announcedClock) {
+        connect(m_rest.get(), &RestClient::serverTimeAnnounced, this, [this](qint64 virtualMs, double speed) {
+            const bool first = !m_announcedClock->isSet();
+            m_announcedClock->announce(virtualMs, speed);
+            if (first)
+                qCInfo(lcSession).noquote() << "market clock follows the server:"
+                                            << QDateTime::fromMSecsSinceEpoch(virtualMs, Qt::UTC)
+                                                   .toOffsetFromUtc(9 * 3600)
+                                                   .toString(Qt::ISODate)
+                                            << "at speed" << speed;
+        });
+    }
     m_stopTimer.setSingleShot(true);
     connect(&m_stopTimer, &QTimer::timeout, this, [this] {
         qCWarning(lcSession) << "token revoke did not finish in time; stopping anyway";
@@ -194,6 +210,13 @@ void KiwoomSession::onLoggedIn()
         qCInfo(lcSession) << "realtime restored; notices sent while it was down may be missing";
         emit realtimeRestored();
     }
+}
+
+const IClock &KiwoomSession::marketClock() const
+{
+    if (m_announcedClock)
+        return *m_announcedClock;
+    return m_config.marketClock ? *m_config.marketClock : m_clock;
 }
 
 void KiwoomSession::markReady(bool degraded)

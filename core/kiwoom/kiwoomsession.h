@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "announcedmarketclock.h"
 #include "conditionsearch.h"
 #include "kiwoomendpoints.h"
 #include "kiwoomerror.h"
@@ -33,6 +34,9 @@ class Settings;
 // dead by RealtimeClient's liveness checks, and reconnecting) and Ready again after the re-login,
 // which also emits realtimeRestored(): realtime notices (fills, balances) may have been missed in
 // between, so the trading engine reconciles on it.
+// Market clock: marketClock() is "now" for trading dates and sessions — Config::marketClock (the
+// in-process simulator's virtual time), or with useAnnouncedMarketClock the time a standalone
+// simulator announces on its REST replies (AnnouncedMarketClock), or else the session clock.
 // State changes are logged under kt.kiwoom.* and emitted as stateChanged(state, detail).
 // Threading: everything lives on the thread that created the session (the core's thread).
 class KiwoomSession final : public QObject
@@ -55,6 +59,11 @@ public:
         // and realtime HHmmss fields are placed on a day; its always-open market runs sessions back
         // to back, so its date is not today's. nullptr = the session clock. Must outlive the session.
         const IClock *marketClock = nullptr;
+        // A standalone simulator (`kiwoom-sim`, a replay): follow the market time it announces on
+        // every REST reply (x-sim-time / x-sim-speed) instead of marketClock; until the first reply
+        // the clock reads marketClock (or the session clock) and announcedClock()->isSet() is false.
+        // Real Kiwoom sends no announcement: leave this off for mock/live (`--market-clock system`).
+        bool useAnnouncedMarketClock = false;
         int wsReadyTimeoutMs = 15000;
         int startRetryInitialMs = 2000; // transient token failures while starting: 2 s doubling to 60 s
         // How long stop() waits for the replies to orders on the wire before it gives up on them
@@ -94,6 +103,11 @@ public:
     // The longest stop() can take before stopped(): the order drain plus the revoke.
     int stopBoundMs() const { return std::max(0, m_config.orderDrainTimeoutMs) + m_config.stopTimeoutMs; }
 
+    // "Now" for trading dates and sessions (see the class comment). Valid for the session's life.
+    const IClock &marketClock() const;
+    // The clock following the server's announced time; nullptr unless useAnnouncedMarketClock.
+    const AnnouncedMarketClock *announcedClock() const { return m_announcedClock.get(); }
+
     TokenManager &tokens() { return *m_tokens; }
     RateLimiter &limiter() { return *m_limiter; }
     RestClient &rest() { return *m_rest; }
@@ -125,6 +139,7 @@ private:
 
     Config m_config;
     const IClock &m_clock;
+    std::unique_ptr<AnnouncedMarketClock> m_announcedClock; // before the clients that read it
     std::unique_ptr<QNetworkAccessManager> m_network;
     std::unique_ptr<TokenManager> m_tokens;
     std::unique_ptr<RateLimiter> m_limiter;

@@ -265,6 +265,8 @@ void RestClient::onOrderReply(RequestId id)
         response.body = o.body;
         response.contYn = QString::fromLatin1(o.headers.value("cont-yn")).trimmed();
         response.nextKey = QString::fromLatin1(o.headers.value("next-key")).trimmed();
+        response.serverTime
+            = Kiwoom::Http::parseServerTime(o.headers.value("x-sim-time"), o.headers.value("x-sim-speed"));
     }
     const QPointer<RestClient> self(this); // a callback may delete the client
     handleResponse(call, response);
@@ -326,6 +328,8 @@ void RestClient::handleResponse(const CallPtr &call, const Kiwoom::Http::Respons
     const QString &apiId = call->spec.apiId;
     const qint64 latency = steadyMs() - call->sentMs;
     qCDebug(lcRest).noquote() << apiId << "reply HTTP" << response.httpStatus << "in" << latency << "ms";
+    if (response.serverTime)
+        emit serverTimeAnnounced(response.serverTime->virtualMs, response.serverTime->speed);
 
     // No HTTP response at all.
     if (response.httpStatus == 0) {

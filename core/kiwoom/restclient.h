@@ -60,6 +60,9 @@ struct Response;
 //    complete every order on the wire with OutcomeUnknown, so the order manager records it as
 //    UNKNOWN and reconciles. KiwoomSession::stop() waits (bounded) for ordersInFlight() to reach 0
 //    before abandoning what is left.
+//  * Server time: a reply carrying the simulator's x-sim-time / x-sim-speed headers is reported
+//    through serverTimeAnnounced() before its callback runs (real Kiwoom never sends them); the
+//    client only passes the announcement on, AnnouncedMarketClock follows it.
 //
 // Callbacks run on the client's thread from the event loop and are skipped when their context
 // object is gone (the request itself is not cancelled by that). Validation failures are delivered
@@ -170,6 +173,9 @@ signals:
     // ordersInFlight() changed; emitted after the callbacks of the replies concerned have run.
     // Receivers must not delete the client from this signal (use a queued connection for that).
     void ordersInFlightChanged(int count);
+    // A reply announced the server's market time (x-sim-time, virtual UTC epoch ms; x-sim-speed,
+    // virtual ms per real ms, 1 when absent). Emitted before the reply's callback runs.
+    void serverTimeAnnounced(qint64 virtualMs, double speed);
 
 private:
     struct Call;

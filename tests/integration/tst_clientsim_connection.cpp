@@ -1,7 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // The connection layer of issue 8 against the simulator over loopback: a half-open WebSocket is
 // noticed and replaced while a healthy one on a paused market is left alone; quitting with an order
-// on the wire waits for its reply (or reports it unknown at the bound).
+// on the wire waits for its reply (or reports it unknown at the bound); and a client whose machine
+// says Sunday 06:00 trades on the simulator's Monday 10:00, which every reply announces.
 #include "clientsimfixture.h"
 #include "halfopenproxy.h"
 #include "market/krx.h"
@@ -176,6 +177,60 @@ private slots:
         QVERIFY(ack.has_value());
         QCOMPARE(ack->error().kind, KiwoomError::Kind::OutcomeUnknown);
         QCOMPARE(f.rest().ordersInFlight(), 0);
+    }
+
+    // `--market-clock sim`: the machine says Sunday 06:00 KST, the standalone simulator Monday 10:00.
+    void marketClockFollowsTheSimulator()
+    {
+        const qint64 sunday = Krx::fromKst(QDate(2025, 3, 9), QTime(6, 0));
+        ClientSimFixture f;
+        ClientSimFixture::Options o;
+        o.startSession = false;
+        o.client.useAnnouncedMarketClock = true;
+        QVERIFY2(f.start(o), qPrintable(f.error()));
+        f.clientClock().setNowMs(sunday);
+        QSignalSpy ready(&f.session(), &KiwoomSession::ready);
+        f.session().start();
+        QVERIFY(ready.wait(20000));
+        const AnnouncedMarketClock *clock = f.session().announcedClock();
+        QVERIFY(clock);
+        QVERIFY(!clock->isSet()); // no REST reply yet (the token comes from TokenManager)
+        QVERIFY(!Krx::isContinuous(f.session().marketClock().nowMs()));
+
+        QSignalSpy announced(&f.rest(), &RestClient::serverTimeAnnounced);
+        const auto info = ClientSimFixture::await<StockInfo>(
+            [&](QObject *ctx, auto done) { f.rest().stockInfo(f.code(0), ctx, done); });
+        QVERIFY2(info.ok(), describe(info).constData());
+        QCOMPARE(announced.size(), 1);
+        QCOMPARE(announced.first().at(0).toLongLong(), f.virtualNowMs());
+        QCOMPARE(announced.first().at(1).toDouble(), 0.0);
+        QVERIFY(clock->isSet());
+        QCOMPARE(f.session().marketClock().nowMs(), f.virtualNowMs()); // paused: exactly
+        QVERIFY(Krx::isContinuous(f.session().marketClock().nowMs())); // it trades
+        QCOMPARE(Krx::tradingDateString(f.session().marketClock().nowMs()), QStringLiteral("2025-03-10"));
+
+        // Every reply announces, orders too; the clock follows the market as it moves.
+        f.server().advanceClock(60'000); // (the machine's clock stays at Sunday 06:00)
+        const auto ack = ClientSimFixture::await<OrderAck>(
+            [&](QObject *ctx, auto done) { f.rest().placeOrder(marketBuy(f.code(0)), ctx, done); });
+        QVERIFY2(ack.ok(), describe(ack).constData());
+        QCOMPARE(announced.size(), 2);
+        QCOMPARE(f.session().marketClock().nowMs(), f.virtualNowMs());
+
+        // A running market: the clock advances by real time × speed between replies.
+        f.server().setSpeed(30);
+        QVERIFY(ClientSimFixture::await<StockInfo>([&](QObject *ctx, auto done) {
+            f.rest().stockInfo(f.code(0), ctx, done);
+        }).ok());
+        QCOMPARE(announced.last().at(1).toDouble(), 30.0);
+        const qint64 base = announced.last().at(0).toLongLong();
+        QElapsedTimer real;
+        real.start();
+        QTest::qWait(300);
+        const qint64 moved = f.session().marketClock().nowMs() - base;
+        const qint64 elapsed = real.elapsed();
+        QVERIFY2(moved >= 300 * 30 && moved <= (elapsed + 200) * 30,
+            qPrintable(QStringLiteral("moved %1 virtual ms in %2 real ms").arg(moved).arg(elapsed)));
     }
 };
 

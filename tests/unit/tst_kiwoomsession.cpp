@@ -6,6 +6,7 @@
 #include "halfopenproxy.h"
 #include "kiwoomfakeserver.h"
 #include "kiwoomlogcapture.h"
+#include "market/krx.h"
 
 #include <QSignalSpy>
 #include <QTcpServer>
@@ -32,7 +33,7 @@ QJsonObject ackBody(const char *orderNo)
 
 // The composition the app uses: start -> token -> websocket login -> ready; the demo wiring (list
 // conditions, subscribe 0B, log ticks); stop -> wait for orders in flight -> revoke; failures while
-// starting; a dead WebSocket -> Degraded -> Ready + realtimeRestored().
+// starting; a dead WebSocket -> Degraded -> Ready + realtimeRestored(); the announced market clock.
 class TestKiwoomSession final : public QObject
 {
     Q_OBJECT
@@ -315,6 +316,55 @@ private slots:
         QCOMPARE(loggedIn.first().at(0).toBool(), true);
         QCOMPARE(ready.size(), 1);
         QCOMPARE(proxy.connectionsAccepted(), 2);
+    }
+
+    // The market clock from a standalone simulator: a machine at 06:00 KST on a Sunday follows the
+    // simulator's Monday 10:00 once a reply announced it; real Kiwoom's replies announce nothing.
+    void announcedMarketClock()
+    {
+        const qint64 sunday = Krx::fromKst(QDate(2025, 3, 9), QTime(6, 0));
+        const qint64 monday = Krx::fromKst(QDate(2025, 3, 10), QTime(10, 0));
+        ManualClock wall(sunday);
+        KiwoomSession::Config c = config();
+        c.useAnnouncedMarketClock = true;
+        KiwoomSession session(c, wall);
+        QVERIFY(session.announcedClock());
+        QVERIFY(!session.announcedClock()->isSet());
+        QCOMPARE(session.marketClock().nowMs(), sunday); // unset: the session clock
+        QSignalSpy ready(&session, &KiwoomSession::ready);
+        session.start();
+        QVERIFY(ready.wait(5000));
+
+        // No header (real Kiwoom): still unset.
+        m_server->enqueue(QStringLiteral("ka10001"),
+            Response::ok(QJsonObject { { QStringLiteral("stk_cd"), QStringLiteral("005930") },
+                { QStringLiteral("cur_prc"), QStringLiteral("+70100") } }));
+        bool done = false;
+        session.rest().stockInfo(QStringLiteral("005930"), this, [&](const auto &r) { done = r.ok(); });
+        QTRY_VERIFY(done);
+        QVERIFY(!session.announcedClock()->isSet());
+        QVERIFY(!Krx::isContinuous(session.marketClock().nowMs()));
+
+        // The simulator's header: the clock follows it (paused market: exactly).
+        m_server->enqueue(QStringLiteral("ka10001"),
+            Response::ok(QJsonObject { { QStringLiteral("stk_cd"), QStringLiteral("005930") },
+                             { QStringLiteral("cur_prc"), QStringLiteral("+70100") } })
+                .withHeader("x-sim-time", QByteArray::number(monday))
+                .withHeader("x-sim-speed", "0"));
+        done = false;
+        session.rest().stockInfo(QStringLiteral("005930"), this, [&](const auto &r) { done = r.ok(); });
+        QTRY_VERIFY(done);
+        QVERIFY(session.announcedClock()->isSet());
+        QCOMPARE(session.marketClock().nowMs(), monday);
+        QVERIFY(Krx::isContinuous(session.marketClock().nowMs()));
+        QCOMPARE(&session.marketClock(), static_cast<const IClock *>(session.announcedClock()));
+
+        // Off (mock/live): no announced clock, the configured market clock or the session clock.
+        KiwoomSession plain(config(), wall);
+        QVERIFY(!plain.announcedClock());
+        QCOMPARE(&plain.marketClock(), static_cast<const IClock *>(&wall));
+        session.stop();
+        QTRY_COMPARE(session.state(), KiwoomSession::State::Stopped);
     }
 
     void websocketDownStillGivesRest()

@@ -2,6 +2,7 @@
 #include "kiwoom/restclient.h"
 
 #include "common/clock.h"
+#include "kiwoom/kiwoomhttp.h"
 #include "kiwoom/ratelimiter.h"
 #include "kiwoom/tokenmanager.h"
 #include "kiwoomfakeserver.h"
@@ -973,6 +974,55 @@ private slots:
         context.reset();
         m_rest.reset();
         QVERIFY(!called);
+    }
+
+    // ---- the simulator's market time (x-sim-time / x-sim-speed) ----
+
+    void serverTimeIsAnnouncedFromReplyHeaders()
+    {
+        QSignalSpy announced(m_rest.get(), &RestClient::serverTimeAnnounced);
+        const qint64 t = 1741568400000; // 2025-03-10 10:00 KST
+        m_server->enqueue(QStringLiteral("ka10001"),
+            Response::ok(obj(R"({"stk_cd":"005930","cur_prc":"100"})"))
+                .withHeader("x-sim-time", QByteArray::number(t))
+                .withHeader("x-sim-speed", "30"));
+        QVERIFY(run<StockInfo>([&](auto done) { m_rest->stockInfo(QStringLiteral("005930"), this, done); }).ok());
+        QCOMPARE(announced.size(), 1);
+        QCOMPARE(announced.first().at(0).toLongLong(), t);
+        QCOMPARE(announced.first().at(1).toDouble(), 30.0);
+
+        // Orders (SingleShotHttp) too, also on a refusal; no x-sim-speed counts as 1.
+        m_server->enqueue(QStringLiteral("kt10000"),
+            Response::error(20, QStringLiteral("주문이 거부되었습니다"))
+                .withHeader("x-sim-time", QByteArray::number(t + 5)));
+        OrderRequest buy { Side::Buy, Exchange::Krx, QStringLiteral("005930"), 1, 70100, TradeType::Limit, 0 };
+        QVERIFY(!run<OrderAck>([&](auto done) { m_rest->placeOrder(buy, this, done); }).ok());
+        QCOMPARE(announced.size(), 2);
+        QCOMPARE(announced.last().at(0).toLongLong(), t + 5);
+        QCOMPARE(announced.last().at(1).toDouble(), 1.0);
+
+        // Real Kiwoom sends neither header: nothing is announced. Garbage is no announcement.
+        m_server->enqueue(QStringLiteral("ka10001"), Response::ok(obj(R"({"stk_cd":"005930","cur_prc":"100"})")));
+        m_server->enqueue(QStringLiteral("ka10001"),
+            Response::ok(obj(R"({"stk_cd":"005930","cur_prc":"100"})")).withHeader("x-sim-time", "soon"));
+        QVERIFY(run<StockInfo>([&](auto done) { m_rest->stockInfo(QStringLiteral("005930"), this, done); }).ok());
+        QVERIFY(run<StockInfo>([&](auto done) { m_rest->stockInfo(QStringLiteral("005930"), this, done); }).ok());
+        QCOMPARE(announced.size(), 2);
+    }
+
+    void serverTimeHeaderParsing()
+    {
+        using Kiwoom::Http::parseServerTime;
+        QCOMPARE(parseServerTime("1741568400000", "30")->virtualMs, 1741568400000);
+        QCOMPARE(parseServerTime(" 1741568400000 ", " 0.5 ")->speed, 0.5);
+        QCOMPARE(parseServerTime("1741568400000", "0")->speed, 0.0); // paused
+        QCOMPARE(parseServerTime("1741568400000", {})->speed, 1.0);
+        QCOMPARE(parseServerTime("1741568400000", "-3")->speed, 1.0);
+        QCOMPARE(parseServerTime("1741568400000", "nan")->speed, 1.0);
+        QVERIFY(!parseServerTime({}, "30"));
+        QVERIFY(!parseServerTime("0", "1"));
+        QVERIFY(!parseServerTime("-5", "1"));
+        QVERIFY(!parseServerTime("12:00", "1"));
     }
 };
 
