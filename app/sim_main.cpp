@@ -42,8 +42,10 @@ int main(int argc, char **argv)
         "Fault spec (--faults, also POST /_sim/faults): rules separated by ';', each\n"
         "  KIND[,rate=P][,count=N][,after=N][,at=HHMM|HHMMSS|YYYYMMDDHHmmss][,api=ID|ID][,status=5xx][,ms=N]\n"
         "      [,when=before|after]\n"
-        "KIND: http5xx, timeout, ratelimit, token-expiry, malformed, ws-drop, ws-duplicate, ws-reorder,\n"
-        "ws-malformed. when=after (http5xx, timeout): the request is carried out, then its reply is lost.\n"
+        "KIND: http5xx, timeout, delay, ratelimit, token-expiry, malformed, ws-drop, ws-duplicate,\n"
+        "ws-reorder, ws-malformed. when=after (http5xx, timeout): the request is carried out, then its\n"
+        "reply is lost. delay,ms=N: the request is carried out, its reply comes N ms late.\n"
+        "Every reply carries the market time: x-sim-time (virtual UTC epoch ms), x-sim-speed.\n"
         "Example: --faults \"http5xx,rate=0.05;ws-drop,at=1030\""));
     parser.addHelpOption();
     parser.addVersionOption();

@@ -48,8 +48,23 @@ Response read(QNetworkReply *reply, bool timedOut)
         r.body = reply->readAll();
         r.contYn = QString::fromLatin1(reply->rawHeader("cont-yn")).trimmed();
         r.nextKey = QString::fromLatin1(reply->rawHeader("next-key")).trimmed();
+        r.serverTime = parseServerTime(reply->rawHeader("x-sim-time"), reply->rawHeader("x-sim-speed"));
     }
     return r;
+}
+
+std::optional<ServerTime> parseServerTime(const QByteArray &timeHeader, const QByteArray &speedHeader)
+{
+    bool ok = false;
+    const qint64 ms = timeHeader.trimmed().toLongLong(&ok);
+    if (!ok || ms <= 0)
+        return std::nullopt;
+    ServerTime t;
+    t.virtualMs = ms;
+    const double speed = speedHeader.trimmed().toDouble(&ok);
+    if (ok && std::isfinite(speed) && speed >= 0)
+        t.speed = speed;
+    return t;
 }
 
 bool mayHaveReachedServer(const Response &response)

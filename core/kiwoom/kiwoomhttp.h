@@ -9,6 +9,8 @@
 #include <QNetworkRequest>
 #include <QUrl>
 
+#include <optional>
+
 // The HTTP details shared by TokenManager and RestClient: building a request with Kiwoom's
 // headers (protocol §3) and reading a reply into its status, continuation headers and envelope.
 namespace Kiwoom::Http {
@@ -17,6 +19,17 @@ namespace Kiwoom::Http {
 // given, "authorization: Bearer <token>", "cont-yn" and "next-key". Redirects are never followed.
 QNetworkRequest makeRequest(const QUrl &base, const QString &path, const QString &apiId, const QString &bearerToken,
     const QString &contYn = QString(), const QString &nextKey = QString(), bool sendContinuationHeaders = false);
+
+// The simulator's announcement of its market time on a reply (x-sim-time: virtual UTC epoch ms,
+// x-sim-speed: virtual ms per real ms). Real Kiwoom never sends these headers.
+struct ServerTime
+{
+    qint64 virtualMs = 0;
+    double speed = 1.0;
+};
+// Both header values as received; nullopt when x-sim-time is absent or not a positive integer. A
+// missing or unreadable x-sim-speed counts as 1.
+std::optional<ServerTime> parseServerTime(const QByteArray &timeHeader, const QByteArray &speedHeader);
 
 struct Response
 {
@@ -28,6 +41,7 @@ struct Response
     QByteArray body;
     QString contYn; // response header cont-yn
     QString nextKey; // response header next-key
+    std::optional<ServerTime> serverTime; // response headers x-sim-time / x-sim-speed
 };
 Response read(QNetworkReply *reply, bool timedOut);
 

@@ -5,14 +5,24 @@
 #include "common/logging.h"
 #include "common/settings.h"
 
+#include <QDateTime>
 #include <QNetworkAccessManager>
 
 Q_LOGGING_CATEGORY(lcSession, "kt.kiwoom.session", QtInfoMsg)
 
 KiwoomSession::KiwoomSession(const Config &config, const IClock &clock, QObject *parent)
-    : QObject(parent), m_config(config), m_clock(clock), m_retryTimer(this), m_wsReadyTimer(this), m_stopTimer(this)
+    : QObject(parent)
+    , m_config(config)
+    , m_clock(clock)
+    , m_retryTimer(this)
+    , m_wsReadyTimer(this)
+    , m_drainTimer(this)
+    , m_stopTimer(this)
 {
     m_config.credentials.registerSecrets();
+    if (m_config.useAnnouncedMarketClock)
+        m_announcedClock = std::make_unique<AnnouncedMarketClock>(m_config.marketClock ? *m_config.marketClock : clock);
+    const IClock *market = m_announcedClock ? m_announcedClock.get() : m_config.marketClock;
     // Every part is a child of the session, so moving the session to the core's thread moves them all.
     m_network = std::make_unique<QNetworkAccessManager>(this);
     m_tokens = std::make_unique<TokenManager>(*m_network, m_config.endpoints, m_config.credentials, clock, this);
@@ -20,10 +30,10 @@ KiwoomSession::KiwoomSession(const Config &config, const IClock &clock, QObject 
     m_limiter = std::make_unique<RateLimiter>(m_config.rate, RateLimiter::MonotonicClock(), this);
     m_rest = std::make_unique<RestClient>(*m_network, m_config.endpoints.restBase, *m_tokens, *m_limiter, clock, this);
     m_rest->setConfig(m_config.rest);
-    m_rest->setMarketClock(m_config.marketClock);
+    m_rest->setMarketClock(market);
     m_realtime = std::make_unique<RealtimeClient>(*m_tokens, m_config.endpoints.wsUrl, clock, this);
     m_realtime->setConfig(m_config.realtime);
-    m_realtime->setMarketClock(m_config.marketClock);
+    m_realtime->setMarketClock(market);
     m_conditions = std::make_unique<ConditionSearch>(*m_realtime, this);
     m_conditions->setConfig(m_config.conditions);
 
@@ -40,6 +50,24 @@ KiwoomSession::KiwoomSession(const Config &config, const IClock &clock, QObject 
             markReady(true);
         }
     });
+    m_drainTimer.setSingleShot(true);
+    connect(&m_drainTimer, &QTimer::timeout, this, &KiwoomSession::finishDrain);
+    connect(m_rest.get(), &RestClient::ordersInFlightChanged, this, [this](int count) {
+        if (m_draining && count == 0)
+            finishDrain();
+    });
+    if (m_announcedClock) {
+        connect(m_rest.get(), &RestClient::serverTimeAnnounced, this, [this](qint64 virtualMs, double speed) {
+            const bool first = !m_announcedClock->isSet();
+            m_announcedClock->announce(virtualMs, speed);
+            if (first)
+                qCInfo(lcSession).noquote() << "market clock follows the server:"
+                                            << QDateTime::fromMSecsSinceEpoch(virtualMs, Qt::UTC)
+                                                   .toOffsetFromUtc(9 * 3600)
+                                                   .toString(Qt::ISODate)
+                                            << "at speed" << speed;
+        });
+    }
     m_stopTimer.setSingleShot(true);
     connect(&m_stopTimer, &QTimer::timeout, this, [this] {
         qCWarning(lcSession) << "token revoke did not finish in time; stopping anyway";
@@ -49,9 +77,14 @@ KiwoomSession::KiwoomSession(const Config &config, const IClock &clock, QObject 
     connect(m_tokens.get(), &TokenManager::tokenIssued, this, &KiwoomSession::onTokenIssued);
     connect(m_tokens.get(), &TokenManager::tokenFailed, this, &KiwoomSession::onTokenFailed);
     connect(m_realtime.get(), &RealtimeClient::loggedIn, this, &KiwoomSession::onLoggedIn);
+    connect(m_realtime.get(), &RealtimeClient::connectionLost, this,
+        [this](const QString &reason) { m_wsLossReason = reason; });
     connect(m_realtime.get(), &RealtimeClient::stateChanged, this, [this](RealtimeClient::State s) {
         if (s != RealtimeClient::State::LoggedIn && m_state == State::Ready)
-            setState(State::Degraded, QStringLiteral("websocket reconnecting; REST still available"));
+            setState(State::Degraded,
+                m_wsLossReason.isEmpty()
+                    ? QStringLiteral("websocket reconnecting; REST still available")
+                    : QStringLiteral("websocket reconnecting after %1; REST still available").arg(m_wsLossReason));
         if (s == RealtimeClient::State::Stopped && m_state == State::Degraded && m_readyEmitted)
             qCWarning(lcSession) << "websocket stopped for good; realtime data unavailable until restart";
     });
@@ -168,8 +201,22 @@ void KiwoomSession::onTokenFailed(const KiwoomError &error)
 
 void KiwoomSession::onLoggedIn()
 {
-    if (m_state == State::Connecting || m_state == State::Degraded)
-        markReady(false);
+    m_wsLossReason.clear();
+    if (m_state != State::Connecting && m_state != State::Degraded)
+        return;
+    const bool restored = m_readyEmitted; // the session had been ready without realtime
+    markReady(false);
+    if (restored) {
+        qCInfo(lcSession) << "realtime restored; notices sent while it was down may be missing";
+        emit realtimeRestored();
+    }
+}
+
+const IClock &KiwoomSession::marketClock() const
+{
+    if (m_announcedClock)
+        return *m_announcedClock;
+    return m_config.marketClock ? *m_config.marketClock : m_clock;
 }
 
 void KiwoomSession::markReady(bool degraded)
@@ -187,11 +234,46 @@ void KiwoomSession::stop()
 {
     if (m_state == State::Stopped || m_state == State::Stopping)
         return;
-    setState(State::Stopping, QStringLiteral("revoking the token"));
+    const int inFlight = m_rest->ordersInFlight();
+    const bool drain = inFlight > 0 && m_config.orderDrainTimeoutMs > 0;
+    setState(State::Stopping,
+        drain ? QStringLiteral("waiting up to %1 ms for the replies to %2 order(s) in flight")
+                    .arg(m_config.orderDrainTimeoutMs)
+                    .arg(inFlight)
+              : QStringLiteral("revoking the token"));
     m_retryTimer.stop();
     m_wsReadyTimer.stop();
-    m_rest->cancelAll();
+    m_rest->cancelAll(); // queued requests; orders on the wire are left to finish
     m_conditions->cancelAll();
+    if (drain) {
+        // The token and the WebSocket stay up meanwhile: a fill notice may still come.
+        m_draining = true;
+        m_drainTimer.start(m_config.orderDrainTimeoutMs);
+        return;
+    }
+    closeAndRevoke();
+}
+
+void KiwoomSession::finishDrain()
+{
+    if (!m_draining)
+        return;
+    m_draining = false;
+    m_drainTimer.stop();
+    if (const int left = m_rest->ordersInFlight(); left > 0) {
+        qCCritical(lcSession) << left << "order(s) still without a reply after" << m_config.orderDrainTimeoutMs
+                              << "ms; their outcome is unknown";
+        m_rest->abandonOrdersInFlight(
+            QStringLiteral("the session stopped (waited %1 ms for the reply)").arg(m_config.orderDrainTimeoutMs));
+    } else {
+        qCInfo(lcSession) << "every order in flight has its reply";
+    }
+    closeAndRevoke();
+}
+
+void KiwoomSession::closeAndRevoke()
+{
+    qCInfo(lcSession) << "closing the websocket and revoking the token";
     m_realtime->stop();
     m_stopTimer.start(m_config.stopTimeoutMs);
     m_tokens->revoke(this, [this](const KiwoomResult<bool> &) { finishStop(); });

@@ -6,6 +6,7 @@
 #include "realtimeparse.h"
 #include "tokenmanager.h"
 
+#include <QDateTime>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonParseError>
@@ -41,8 +42,9 @@ RealtimeClient::RealtimeClient(TokenManager &tokens, const QUrl &url, const IClo
     , m_clock(clock)
     , m_reconnectTimer(this)
     , m_loginTimer(this)
-    , m_idleTimer(this)
+    , m_livenessTimer(this)
 {
+    m_monotonic.start();
     m_reconnectTimer.setSingleShot(true);
     connect(&m_reconnectTimer, &QTimer::timeout, this, &RealtimeClient::connectNow);
     m_loginTimer.setSingleShot(true);
@@ -51,14 +53,7 @@ RealtimeClient::RealtimeClient(TokenManager &tokens, const QUrl &url, const IClo
         dropSocket();
         scheduleReconnect(QStringLiteral("login timeout"));
     });
-    connect(&m_idleTimer, &QTimer::timeout, this, [this] {
-        if (m_config.idleTimeoutMs > 0 && m_state == State::LoggedIn && m_lastFrame.isValid()
-            && m_lastFrame.elapsed() > m_config.idleTimeoutMs) {
-            qCWarning(lcWs) << "no frame for" << m_lastFrame.elapsed() << "ms; reconnecting";
-            dropSocket();
-            scheduleReconnect(QStringLiteral("idle timeout"));
-        }
-    });
+    connect(&m_livenessTimer, &QTimer::timeout, this, &RealtimeClient::checkLiveness);
 }
 
 RealtimeClient::~RealtimeClient()
@@ -86,8 +81,6 @@ void RealtimeClient::start()
     m_running = true;
     m_noReconnect = false;
     m_attempt = 0;
-    if (m_config.idleTimeoutMs > 0)
-        m_idleTimer.start(std::clamp(m_config.idleTimeoutMs / 3, 100, 1000));
     connectNow();
 }
 
@@ -96,7 +89,7 @@ void RealtimeClient::stop()
     m_running = false;
     m_reconnectTimer.stop();
     m_loginTimer.stop();
-    m_idleTimer.stop();
+    m_livenessTimer.stop();
     m_pendingAcks.clear();
     if (m_socket) {
         QWebSocket *socket = m_socket;
@@ -145,9 +138,16 @@ void RealtimeClient::openSocket(const QString &token)
             onTextMessage(message);
     });
     connect(socket, &QWebSocket::binaryMessageReceived, this, [this, socket](const QByteArray &) {
-        if (socket == m_socket)
+        if (socket == m_socket) {
+            noteInbound();
             malformed(QStringLiteral("unexpected binary frame"));
+        }
     });
+    connect(socket, &QWebSocket::pong, this, [this, socket](quint64, const QByteArray &) {
+        if (socket == m_socket)
+            onPong();
+    });
+    m_pongSeen = false;
     qCInfo(lcWs).noquote() << "connecting to" << m_url.toString(QUrl::RemoveUserInfo | QUrl::RemoveQuery);
     m_loginTimer.start(m_config.loginTimeoutMs);
     socket->open(m_url);
@@ -156,6 +156,7 @@ void RealtimeClient::openSocket(const QString &token)
 void RealtimeClient::dropSocket()
 {
     m_loginTimer.stop();
+    m_livenessTimer.stop();
     m_pendingAcks.clear();
     if (!m_socket)
         return;
@@ -169,7 +170,7 @@ void RealtimeClient::dropSocket()
 void RealtimeClient::onConnected()
 {
     setState(State::LoggingIn);
-    m_lastFrame.start();
+    noteInbound();
     const QJsonObject login { { QStringLiteral("trnm"), QStringLiteral("LOGIN") },
         { QStringLiteral("token"), m_loginToken } };
     m_socket->sendTextMessage(QString::fromUtf8(QJsonDocument(login).toJson(QJsonDocument::Compact)));
@@ -199,7 +200,7 @@ void RealtimeClient::scheduleReconnect(const QString &reason, bool soon)
     if (m_noReconnect) {
         qCCritical(lcWs).noquote() << "not reconnecting:" << reason;
         m_running = false;
-        m_idleTimer.stop();
+        m_livenessTimer.stop();
         setState(State::Stopped);
         return;
     }
@@ -221,6 +222,99 @@ void RealtimeClient::scheduleReconnect(const QString &reason, bool soon)
     m_reconnectTimer.start(int(delay));
 }
 
+void RealtimeClient::startLiveness()
+{
+    const qint64 now = m_monotonic.elapsed();
+    m_lastInboundMs = now;
+    m_lastPingMs = now;
+    m_pingOutstandingSinceMs = -1;
+    m_lastTickWallMs = QDateTime::currentMSecsSinceEpoch();
+    m_lastTickMonotonicMs = now;
+    int shortest = 0;
+    for (const int ms :
+        { m_config.idleTimeoutMs, m_config.pingIntervalMs, m_config.pingIntervalMs > 0 ? m_config.pongTimeoutMs : 0 }) {
+        if (ms > 0)
+            shortest = shortest > 0 ? std::min(shortest, ms) : ms;
+    }
+    if (shortest > 0)
+        m_livenessTimer.start(std::clamp(shortest / 4, 10, 1000));
+}
+
+void RealtimeClient::noteInbound()
+{
+    m_lastInboundMs = m_monotonic.elapsed();
+    m_pingOutstandingSinceMs = -1; // the flow is alive
+}
+
+void RealtimeClient::onPong()
+{
+    ++m_stats.pongsReceived;
+    m_pongSeen = true;
+    noteInbound();
+}
+
+void RealtimeClient::sendPing(qint64 nowMs)
+{
+    m_lastPingMs = nowMs;
+    if (m_pingOutstandingSinceMs < 0)
+        m_pingOutstandingSinceMs = nowMs;
+    ++m_stats.pingsSent;
+    m_socket->ping();
+}
+
+void RealtimeClient::checkLiveness()
+{
+    if (!m_socket || m_state != State::LoggedIn) {
+        m_livenessTimer.stop();
+        return;
+    }
+    const qint64 now = m_monotonic.elapsed();
+    // The monotonic clock stands still while the machine sleeps; the wall clock does not. A jump
+    // of the difference means the machine slept and the connection may have died meanwhile.
+    const qint64 wall = QDateTime::currentMSecsSinceEpoch();
+    const bool slept = (wall - m_lastTickWallMs) - (now - m_lastTickMonotonicMs) > 5000;
+    m_lastTickWallMs = wall;
+    m_lastTickMonotonicMs = now;
+
+    const qint64 silentMs = now - m_lastInboundMs;
+    if (m_config.idleTimeoutMs > 0 && silentMs >= m_config.idleTimeoutMs) {
+        connectionDead(QStringLiteral("nothing received from the server for %1 ms").arg(silentMs));
+        return;
+    }
+    if (m_config.pingIntervalMs <= 0)
+        return;
+    if (m_config.pongTimeoutMs > 0 && m_pingOutstandingSinceMs >= 0
+        && now - m_pingOutstandingSinceMs >= m_config.pongTimeoutMs) {
+        if (m_pongSeen) {
+            connectionDead(
+                QStringLiteral("no pong (nor any other frame) %1 ms after a ping").arg(now - m_pingOutstandingSinceMs));
+            return;
+        }
+        if (!m_pongsIgnoredLogged) {
+            m_pongsIgnoredLogged = true;
+            qCInfo(lcWs) << "the server does not answer WebSocket pings; relying on the idle watchdog ("
+                         << m_config.idleTimeoutMs << "ms)";
+        }
+        m_pingOutstandingSinceMs = -1;
+    }
+    if (slept) {
+        qCInfo(lcWs) << "the machine seems to have slept; checking the connection";
+        sendPing(now);
+    } else if (now - m_lastPingMs >= m_config.pingIntervalMs) {
+        sendPing(now);
+    }
+}
+
+void RealtimeClient::connectionDead(const QString &reason)
+{
+    ++m_stats.livenessFailures;
+    qCWarning(lcWs).noquote() << "websocket dead:" << reason + QStringLiteral("; reconnecting");
+    const QString why = QStringLiteral("connection dead (%1)").arg(reason);
+    dropSocket();
+    emit connectionLost(why);
+    scheduleReconnect(why, true);
+}
+
 void RealtimeClient::malformed(const QString &reason)
 {
     ++m_stats.malformedFrames;
@@ -233,7 +327,7 @@ void RealtimeClient::malformed(const QString &reason)
 void RealtimeClient::onTextMessage(const QString &message)
 {
     ++m_stats.framesReceived;
-    m_lastFrame.start();
+    noteInbound();
     QJsonParseError error {};
     const QJsonDocument doc = QJsonDocument::fromJson(message.toUtf8(), &error);
     if (error.error != QJsonParseError::NoError || !doc.isObject()) {
@@ -287,6 +381,7 @@ void RealtimeClient::onLoginReply(const QJsonObject &frame)
             ++m_stats.reconnects;
         m_loggedInAtMs = m_clock.nowMs();
         setState(State::LoggedIn);
+        startLiveness();
         qCInfo(lcWs).noquote() << (reconnected ? QStringLiteral("websocket logged in again (login %1, reconnect %2)")
                                                      .arg(m_stats.logins)
                                                      .arg(m_stats.reconnects)

@@ -41,8 +41,21 @@ class TokenManager;
 //
 // Reconnect: on any unexpected close, login failure or login timeout, reconnects after an
 // exponential backoff with jitter (1 s doubling to 30 s, ±25%); the backoff resets once a login
-// has stayed up for stableAfterMs. An optional idle watchdog (idleTimeoutMs, 0 = off) reconnects
-// when no frame at all arrived for that long.
+// has stayed up for stableAfterMs.
+//
+// Liveness: a half-open connection (a laptop sleep, a Wi-Fi/VPN switch, a NAT forgetting the flow)
+// raises no error; the socket looks connected while prices freeze and fill notices stop. While
+// logged in, two detectors run, and either one drops the socket and reconnects at once (the state
+// leaves LoggedIn, connectionLost() is emitted, and the next login emits loggedIn(true)):
+//  * Idle watchdog (idleTimeoutMs, 0 = off): no frame at all from the server — text frame or
+//    WebSocket pong — for that long. The server PINGs (§5.1) keep a healthy connection busy even
+//    when the market is quiet or paused; the default is three times the simulator's PING interval.
+//  * WebSocket ping (pingIntervalMs, 0 = off): a protocol-level ping (QWebSocket::ping) every
+//    interval; when neither a pong nor any other frame has arrived pongTimeoutMs after it, the flow
+//    is dead. This is enforced only on a connection that has answered a ping before: a server (or
+//    proxy) that never answers pings is left to the idle watchdog rather than reconnected forever.
+//    After the machine slept (wall time jumped past monotonic time) a ping is sent at once, so a
+//    connection that died meanwhile is found within pongTimeoutMs of waking.
 //
 // Other replies (CNSRLST, CNSRREQ, CNSRCLR, ...) are passed on through responseReceived();
 // ConditionSearch sends its requests with sendFrame() and re-issues its realtime conditions after
@@ -62,7 +75,14 @@ public:
         int backoffMaxMs = 30000;
         double jitter = 0.25;
         int stableAfterMs = 30000;
-        int idleTimeoutMs = 0;
+        // Kiwoom's server sends {"trnm":"PING"} "periodically" (kiwoom-protocol.md §5.1); the
+        // interval is not documented and was not measured here. It is believed to be about ten
+        // seconds, like the simulator's (SimConfig::pingIntervalMs = 10 s), hence three of those.
+        // Should Kiwoom's be longer on a quiet connection, the pongs to our pings still keep a
+        // healthy connection alive (any frame counts, see Liveness above).
+        int idleTimeoutMs = 30000;
+        int pingIntervalMs = 10000;
+        int pongTimeoutMs = 10000;
     };
 
     enum class State
@@ -92,6 +112,9 @@ public:
         quint64 pingsEchoed = 0;
         quint64 logins = 0;
         quint64 reconnects = 0; // logins after the first
+        quint64 pingsSent = 0; // WebSocket-level pings
+        quint64 pongsReceived = 0;
+        quint64 livenessFailures = 0; // connections dropped by the idle watchdog or a missing pong
     };
 
     RealtimeClient(TokenManager &tokens, const QUrl &url, const IClock &clock, QObject *parent = nullptr);
@@ -161,6 +184,12 @@ private:
     void onSystem(const QJsonObject &frame);
     void scheduleReconnect(const QString &reason, bool soon = false);
     void dropSocket();
+    void startLiveness();
+    void checkLiveness();
+    void noteInbound();
+    void onPong();
+    void sendPing(qint64 nowMs);
+    void connectionDead(const QString &reason);
     void resendRegistrations();
     void sendRegistration(const QString &trnm, const QString &group, const QStringList &items, const QStringList &types,
         const QString &refresh);
@@ -179,10 +208,19 @@ private:
     QString m_loginToken;
     int m_attempt = 0;
     qint64 m_loggedInAtMs = 0;
-    QElapsedTimer m_lastFrame;
     QTimer m_reconnectTimer;
     QTimer m_loginTimer;
-    QTimer m_idleTimer;
+
+    // Liveness, in m_monotonic milliseconds.
+    QTimer m_livenessTimer;
+    QElapsedTimer m_monotonic;
+    qint64 m_lastInboundMs = 0; // last frame of any kind from the server
+    qint64 m_lastPingMs = 0;
+    qint64 m_pingOutstandingSinceMs = -1; // a ping with nothing received since
+    bool m_pongSeen = false; // this connection has answered a ping
+    bool m_pongsIgnoredLogged = false;
+    qint64 m_lastTickWallMs = 0;
+    qint64 m_lastTickMonotonicMs = 0;
 
     // group -> item -> types
     QMap<QString, QMap<QString, QSet<QString>>> m_registry;

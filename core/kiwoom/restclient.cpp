@@ -12,6 +12,7 @@
 #include <QNetworkReply>
 #include <QRandomGenerator>
 
+#include <algorithm>
 #include <chrono>
 
 using Kiwoom::Paging;
@@ -34,6 +35,7 @@ struct RestClient::Call
     bool waitingForSlot = false;
     QPointer<QNetworkReply> reply;
     QPointer<SingleShotHttp> order; // orders: the one-shot exchange in flight
+    bool abandoned = false; // orders: taken off the wire without a reply, outcome unknown
     QPointer<QTimer> timer;
     QString tokenUsed;
     qint64 submittedMs = 0; // steady clock
@@ -57,8 +59,15 @@ RestClient::RestClient(QNetworkAccessManager &network, const QUrl &restBase, Tok
 
 RestClient::~RestClient()
 {
+    m_destroying = true;
+    // Nobody hears from a client being destroyed (its receivers may be going away too); the order
+    // callbacks below still run.
+    blockSignals(true);
     m_limiter.setGate({});
-    for (const CallPtr &call : std::as_const(m_calls)) {
+    QList<CallPtr> calls = m_calls.values();
+    std::sort(calls.begin(), calls.end(), [](const CallPtr &a, const CallPtr &b) { return a->id < b->id; });
+    QList<QPair<CallPtr, bool>> orders; // order, was on the wire
+    for (const CallPtr &call : std::as_const(calls)) {
         if (call->waitingForSlot)
             m_limiter.cancel(call->ticket);
         if (call->reply) {
@@ -66,12 +75,65 @@ RestClient::~RestClient()
             call->reply->abort();
             call->reply->deleteLater();
         }
+        const bool onTheWire = call->order != nullptr || call->abandoned;
         if (call->order) {
             call->order->disconnect(this);
             call->order->abort();
             call->order->deleteLater();
+            call->order = nullptr;
+            --m_ordersInFlight;
         }
+        if (call->isOrder())
+            orders.append({ call, onTheWire });
     }
+    // An order's outcome is never dropped silently: one on the wire may have been placed (unknown),
+    // one still queued never left (definite). Queries are dropped as before.
+    for (const auto &[call, onTheWire] : std::as_const(orders)) {
+        const KiwoomError e = onTheWire
+            ? KiwoomError::make(KiwoomError::Kind::OutcomeUnknown, call->spec.apiId,
+                QStringLiteral("the client was shut down before the reply to the order arrived; it may or may "
+                               "not have been placed — reconcile with open orders / fills"))
+            : KiwoomError::make(KiwoomError::Kind::Cancelled, call->spec.apiId,
+                QStringLiteral("not sent: the client was shut down while the order waited for its turn"));
+        complete(call, e);
+    }
+    m_calls.clear();
+    // Order results already decided (cancelled, refused by validation) but not yet delivered.
+    while (!m_mustRun.isEmpty()) {
+        const std::function<void()> fn = m_mustRun.take(m_mustRun.firstKey());
+        fn();
+    }
+}
+
+void RestClient::post(std::function<void()> fn, bool mustRun)
+{
+    if (m_destroying) {
+        fn(); // no event loop pass is left for this client
+        return;
+    }
+    if (!mustRun) {
+        QTimer::singleShot(0, this, std::move(fn));
+        return;
+    }
+    const quint64 id = ++m_nextPost;
+    m_mustRun.insert(id, std::move(fn));
+    QTimer::singleShot(0, this, [this, id] {
+        if (const auto it = m_mustRun.find(id); it != m_mustRun.end()) {
+            const std::function<void()> fn = it.value();
+            m_mustRun.erase(it);
+            fn();
+        }
+    });
+}
+
+void RestClient::orderOffTheWire(const CallPtr &call)
+{
+    SingleShotHttp *exchange = call->order;
+    call->order = nullptr;
+    exchange->disconnect(this);
+    exchange->deleteLater();
+    m_limiter.finished(call->ticket);
+    --m_ordersInFlight;
 }
 
 qint64 RestClient::steadyMs() const
@@ -85,6 +147,7 @@ RestClient::RequestId RestClient::call(
 {
     const auto spec = Kiwoom::Tr::spec(apiId);
     if (!spec) {
+        // (An unknown TR is no order: nothing is owed when the client goes away first.)
         deliverLater<RawReply>(context, std::move(done),
             KiwoomError::make(KiwoomError::Kind::Invalid, apiId, QStringLiteral("unknown TR; pass an explicit spec")));
         return 0;
@@ -95,6 +158,13 @@ RestClient::RequestId RestClient::call(
 RestClient::RequestId RestClient::call(const Kiwoom::Tr::Spec &spec, const QJsonObject &body, const Paging &paging,
     QObject *context, Callback<RawReply> done)
 {
+    if (m_destroying) {
+        // A callback run by the destructor asked for more: there is no later for this client.
+        if (done)
+            done(KiwoomError::make(
+                KiwoomError::Kind::Cancelled, spec.apiId, QStringLiteral("not sent: the client is shutting down")));
+        return 0;
+    }
     auto c = std::make_shared<Call>();
     c->id = ++m_nextId;
     c->spec = spec;
@@ -162,8 +232,10 @@ void RestClient::send(const CallPtr &call, const QString &token)
         auto *exchange = new SingleShotHttp(request.url(), headers, call->body, m_config.timeoutMs, this);
         call->order = exchange;
         connect(exchange, &SingleShotHttp::finished, this, [this, id] { onOrderReply(id); });
+        ++m_ordersInFlight;
         exchange->start();
         qCInfo(lcRest).noquote() << call->spec.apiId << "sent" << call->spec.title;
+        emit ordersInFlightChanged(m_ordersInFlight);
         return;
     }
     QNetworkReply *reply = m_network.post(request, call->body);
@@ -182,12 +254,8 @@ void RestClient::onOrderReply(RequestId id)
     const CallPtr call = m_calls.value(id);
     if (!call || !call->order)
         return;
-    SingleShotHttp *exchange = call->order;
-    call->order = nullptr;
-    exchange->disconnect(this);
-    exchange->deleteLater();
-    m_limiter.finished(call->ticket);
-    const SingleShotHttp::Outcome &o = exchange->outcome();
+    const SingleShotHttp::Outcome o = call->order->outcome();
+    orderOffTheWire(call);
     Kiwoom::Http::Response response;
     response.httpStatus = o.status;
     response.timedOut = o.timedOut;
@@ -197,8 +265,43 @@ void RestClient::onOrderReply(RequestId id)
         response.body = o.body;
         response.contYn = QString::fromLatin1(o.headers.value("cont-yn")).trimmed();
         response.nextKey = QString::fromLatin1(o.headers.value("next-key")).trimmed();
+        response.serverTime
+            = Kiwoom::Http::parseServerTime(o.headers.value("x-sim-time"), o.headers.value("x-sim-speed"));
     }
+    const QPointer<RestClient> self(this); // a callback may delete the client
     handleResponse(call, response);
+    if (self)
+        emit ordersInFlightChanged(m_ordersInFlight); // after the callback: at 0 every outcome is delivered
+}
+
+int RestClient::abandonOrdersInFlight(const QString &why)
+{
+    QList<CallPtr> onTheWire;
+    for (const CallPtr &call : std::as_const(m_calls)) {
+        if (call->order)
+            onTheWire << call;
+    }
+    if (onTheWire.isEmpty())
+        return 0;
+    std::sort(onTheWire.begin(), onTheWire.end(), [](const CallPtr &a, const CallPtr &b) { return a->id < b->id; });
+    for (const CallPtr &call : std::as_const(onTheWire)) {
+        call->order->abort();
+        orderOffTheWire(call);
+        call->abandoned = true;
+    }
+    const QPointer<RestClient> self(this); // a callback may delete the client
+    for (const CallPtr &call : std::as_const(onTheWire)) {
+        if (!self)
+            return int(onTheWire.size());
+        complete(call,
+            KiwoomError::make(KiwoomError::Kind::OutcomeUnknown, call->spec.apiId,
+                QStringLiteral("no reply to the order before %1; it may or may not have been placed — reconcile "
+                               "with open orders / fills before doing anything else")
+                    .arg(why)));
+    }
+    if (self)
+        emit ordersInFlightChanged(m_ordersInFlight);
+    return int(onTheWire.size());
 }
 
 void RestClient::onNetworkReply(RequestId id, bool timedOut)
@@ -225,6 +328,8 @@ void RestClient::handleResponse(const CallPtr &call, const Kiwoom::Http::Respons
     const QString &apiId = call->spec.apiId;
     const qint64 latency = steadyMs() - call->sentMs;
     qCDebug(lcRest).noquote() << apiId << "reply HTTP" << response.httpStatus << "in" << latency << "ms";
+    if (response.serverTime)
+        emit serverTimeAnnounced(response.serverTime->virtualMs, response.serverTime->speed);
 
     // No HTTP response at all.
     if (response.httpStatus == 0) {
@@ -469,7 +574,7 @@ bool RestClient::cancel(RequestId id)
         = KiwoomError::make(KiwoomError::Kind::Cancelled, call->spec.apiId, QStringLiteral("cancelled"));
     emit callFinished(call->spec.apiId, false, steadyMs() - call->submittedMs);
     if (call->done && (!call->guarded || call->context))
-        deliverLater<RawReply>(call->guarded ? call->context.data() : nullptr, call->done, e);
+        deliverLater<RawReply>(call->guarded ? call->context.data() : nullptr, call->done, e, call->isOrder());
     return true;
 }
 

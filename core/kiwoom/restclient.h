@@ -9,6 +9,7 @@
 #include <QHash>
 #include <QJsonObject>
 #include <QList>
+#include <QMap>
 #include <QObject>
 #include <QPointer>
 #include <QTimer>
@@ -51,9 +52,23 @@ struct Response;
 //    of its own through the limiter; the reply's PageInfo says whether more exists and the key to
 //    resume with.
 //
+//  * Orders in flight: ordersInFlight() is the exact number of order requests (kt10000–kt10003)
+//    handed to the network whose reply has not arrived; ordersInFlightChanged() tells every change.
+//    An order callback is never dropped silently (unless its context object is gone): cancel() and
+//    cancelAll() leave an order on the wire alone (its reply still arrives), cancel a queued one
+//    with Cancelled (definite: it was never sent); abandonOrdersInFlight() and the destructor
+//    complete every order on the wire with OutcomeUnknown, so the order manager records it as
+//    UNKNOWN and reconciles. KiwoomSession::stop() waits (bounded) for ordersInFlight() to reach 0
+//    before abandoning what is left.
+//  * Server time: a reply carrying the simulator's x-sim-time / x-sim-speed headers is reported
+//    through serverTimeAnnounced() before its callback runs (real Kiwoom never sends them); the
+//    client only passes the announcement on, AnnouncedMarketClock follows it.
+//
 // Callbacks run on the client's thread from the event loop and are skipped when their context
 // object is gone (the request itself is not cancelled by that). Validation failures are delivered
-// the same way (queued) and return id 0.
+// the same way (queued) and return id 0. Exception: order callbacks still owed when the client is
+// destroyed run inside the destructor (the event loop may never run again), as does the callback of
+// a call made during destruction (Cancelled); such callbacks must not use the client.
 // Threading: one thread (the core's), not thread-safe; TokenManager and RateLimiter must live on
 // the same thread.
 class RestClient final : public QObject
@@ -145,9 +160,22 @@ public:
     void cancelAll();
     int pendingCount() const { return int(m_calls.size()); }
 
+    // Order requests (kt10000–kt10003) on the wire: handed to the network, reply not yet arrived.
+    int ordersInFlight() const { return m_ordersInFlight; }
+    // Gives up waiting for every order on the wire: each completes now with OutcomeUnknown (its
+    // callback runs before this returns) and its connection is closed. `why` goes into the error
+    // message ("the session is stopping"). Returns how many orders were abandoned.
+    int abandonOrdersInFlight(const QString &why);
+
 signals:
     // After every finished call (for statistics and the UI): latency from submit to result.
     void callFinished(const QString &apiId, bool ok, qint64 latencyMs);
+    // ordersInFlight() changed; emitted after the callbacks of the replies concerned have run.
+    // Receivers must not delete the client from this signal (use a queued connection for that).
+    void ordersInFlightChanged(int count);
+    // A reply announced the server's market time (x-sim-time, virtual UTC epoch ms; x-sim-speed,
+    // virtual ms per real ms, 1 when absent). Emitted before the reply's callback runs.
+    void serverTimeAnnounced(qint64 virtualMs, double speed);
 
 private:
     struct Call;
@@ -156,7 +184,12 @@ private:
     template<typename T, typename Parse>
     RequestId typed(const QString &apiId, const KiwoomResult<QJsonObject> &body, const Kiwoom::Paging &paging,
         QObject *context, Callback<T> done, Parse parse);
-    template<typename T> void deliverLater(QObject *context, Callback<T> done, const KiwoomError &error);
+    // Runs done(error) from the event loop unless context is gone. mustRun (orders): if the client is
+    // destroyed first, the destructor runs it.
+    template<typename T>
+    void deliverLater(QObject *context, Callback<T> done, const KiwoomError &error, bool mustRun = false);
+    void post(std::function<void()> fn, bool mustRun);
+    void orderOffTheWire(const CallPtr &call);
 
     void submit(const CallPtr &call);
     void acquireSlot(const CallPtr &call);
@@ -181,27 +214,34 @@ private:
     Config m_config;
     QHash<RequestId, CallPtr> m_calls;
     RequestId m_nextId = 0;
+    int m_ordersInFlight = 0;
+    bool m_destroying = false;
+    QMap<quint64, std::function<void()>> m_mustRun; // posted order callbacks not yet run, by post id
+    quint64 m_nextPost = 0;
 };
 
-template<typename T> void RestClient::deliverLater(QObject *context, Callback<T> done, const KiwoomError &error)
+template<typename T>
+void RestClient::deliverLater(QObject *context, Callback<T> done, const KiwoomError &error, bool mustRun)
 {
     QPointer<QObject> guard(context);
     const bool guarded = context != nullptr;
-    QTimer::singleShot(0, this, [guard, guarded, done = std::move(done), error] {
-        if (!guarded || guard)
-            done(error);
-    });
+    post(
+        [guard, guarded, done = std::move(done), error] {
+            if (!guarded || guard)
+                done(error);
+        },
+        mustRun);
 }
 
 template<typename T, typename Parse>
 RestClient::RequestId RestClient::typed(const QString &apiId, const KiwoomResult<QJsonObject> &body,
     const Kiwoom::Paging &paging, QObject *context, Callback<T> done, Parse parse)
 {
+    const bool isOrder = Kiwoom::Tr::isOrderTr(apiId);
     if (!body) {
-        deliverLater<T>(context, std::move(done), body.error());
+        deliverLater<T>(context, std::move(done), body.error(), isOrder);
         return 0;
     }
-    const bool isOrder = Kiwoom::Tr::isOrderTr(apiId);
     return call(
         apiId, *body, paging, context, [done = std::move(done), parse, isOrder](const KiwoomResult<RawReply> &raw) {
             if (!raw) {

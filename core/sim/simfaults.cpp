@@ -18,6 +18,8 @@ std::optional<SimFaults::Kind> kindFromName(const QString &name)
         { QStringLiteral("5xx"), K::Http5xx },
         { QStringLiteral("timeout"), K::Timeout },
         { QStringLiteral("noreply"), K::Timeout },
+        { QStringLiteral("delay"), K::Delay },
+        { QStringLiteral("slow"), K::Delay },
         { QStringLiteral("ratelimit"), K::RateLimit },
         { QStringLiteral("429"), K::RateLimit },
         { QStringLiteral("token-expiry"), K::TokenExpiry },
@@ -56,6 +58,8 @@ QString SimFaults::kindName(Kind kind)
         return QStringLiteral("http5xx");
     case Kind::Timeout:
         return QStringLiteral("timeout");
+    case Kind::Delay:
+        return QStringLiteral("delay");
     case Kind::RateLimit:
         return QStringLiteral("ratelimit");
     case Kind::TokenExpiry:
@@ -154,14 +158,16 @@ Result<QList<SimFaults::Rule>> SimFaults::parse(const QString &spec, qint64 virt
             rule.count = -1;
         if (rule.isMoment())
             rule.count = 1; // a moment happens once
-        const bool rest = rule.kind == Kind::Http5xx || rule.kind == Kind::Timeout || rule.kind == Kind::RateLimit
-            || rule.kind == Kind::Malformed || rule.kind == Kind::TokenExpiry;
+        const bool rest = rule.kind == Kind::Http5xx || rule.kind == Kind::Timeout || rule.kind == Kind::Delay
+            || rule.kind == Kind::RateLimit || rule.kind == Kind::Malformed || rule.kind == Kind::TokenExpiry;
         if (!rest && !rule.apis.isEmpty())
             return bad(ruleText, QStringLiteral("api= applies to REST faults only"));
         if (rule.kind != Kind::Http5xx && rule.status != 500)
             return bad(ruleText, QStringLiteral("status= applies to http5xx only"));
-        if (rule.kind != Kind::Timeout && rule.holdMs >= 0)
-            return bad(ruleText, QStringLiteral("ms= applies to timeout only"));
+        if (rule.kind != Kind::Timeout && rule.kind != Kind::Delay && rule.holdMs >= 0)
+            return bad(ruleText, QStringLiteral("ms= applies to timeout and delay only"));
+        if (rule.kind == Kind::Delay && rule.holdMs < 0)
+            rule.holdMs = 1000;
         if (rule.afterTr && rule.kind != Kind::Http5xx && rule.kind != Kind::Timeout)
             return bad(ruleText, QStringLiteral("when= applies to http5xx and timeout only"));
         rules.append(rule);
@@ -200,6 +206,7 @@ std::optional<SimFaults::Rule> SimFaults::onRestRequest(const QString &apiId, qi
         switch (rule.kind) {
         case Kind::Http5xx:
         case Kind::Timeout:
+        case Kind::Delay:
         case Kind::RateLimit:
         case Kind::Malformed:
         case Kind::TokenExpiry:

@@ -19,6 +19,8 @@
 //   kind   := "http5xx"        reply with an HTTP 5xx status and a non-JSON body
 //           | "timeout"        never answer the request (the connection stays open), or close it
 //                              after ms=N without a reply
+//           | "delay"          run the TR at once but send its reply ms=N real ms later (default
+//                              1000; alias "slow"): an order is placed, its reply is late
 //           | "ratelimit"      HTTP 429 + return_code 5 + [1700:...] although the quota is not used up
 //                              (alias "429")
 //           | "token-expiry"   every token issued so far becomes invalid (→ 8005 on the next call)
@@ -35,12 +37,13 @@
 //           | "at=" TIME       arm at a virtual KST time: HHMM, HHMMSS (today) or YYYYMMDDHHmmss
 //           | "api=" ID{"|"ID} only REST requests with one of these api-ids
 //           | "status=" CODE   http5xx: 500 (default), 502, 503 or 504
-//           | "ms=" N          timeout: close the connection after N real ms (default: never answer)
+//           | "ms=" N          timeout: close the connection after N real ms (default: never answer);
+//                              delay: how late the reply is
 //           | "when=" W        http5xx, timeout: "before" (default) the TR runs — nothing happens;
 //                              "after" it ran — an order is placed and then its reply is lost
 //
 // Eligible events: every Kiwoom REST request (after the path/api-id check, before authentication)
-// for http5xx, timeout, ratelimit, malformed and token-expiry; every REAL frame to a session for
+// for http5xx, timeout, delay, ratelimit, malformed and token-expiry; every REAL frame to a session for
 // ws-drop, ws-duplicate, ws-reorder and ws-malformed. A ws-drop or token-expiry rule without
 // rate=, after= and api= is a moment, not an event filter: it fires at at=TIME, or immediately when
 // installed ("now"), and then hits every WebSocket session / every token at once. With api= a
@@ -53,6 +56,7 @@
 //            "ws-drop"                            every WebSocket is reset now
 //            "ws-duplicate,rate=0.05;ws-reorder,rate=0.05"
 //            "timeout,api=kt10000,when=after"     the next buy order is placed, its reply never comes
+//            "delay,api=kt10000,ms=3000"          the next buy order is placed, its reply comes 3 s late
 //
 // Not thread-safe (simulator thread).
 class SimFaults
@@ -62,6 +66,7 @@ public:
     {
         Http5xx,
         Timeout,
+        Delay,
         RateLimit,
         TokenExpiry,
         Malformed,
@@ -80,7 +85,7 @@ public:
         qint64 atMs = 0; // 0 = armed from the start
         QStringList apis; // empty = any api-id
         int status = 500;
-        int holdMs = -1;
+        int holdMs = -1; // timeout: close after; delay: reply after (ms=)
         bool afterTr = false; // when=after: the TR runs before the fault replaces its reply
         int seen = 0; // eligible events observed while armed
         int fired = 0;

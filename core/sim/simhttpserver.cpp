@@ -256,6 +256,19 @@ void SimHttpServer::processBuffer(QTcpSocket *socket)
             return;
         switch (response.mode) {
         case SimHttpResponse::Mode::Reply:
+            if (response.delayMs > 0) {
+                m_connections[socket].held = true;
+                QTimer::singleShot(response.delayMs, socket, [this, socket, response, keepAlive] {
+                    const auto held = m_connections.find(socket);
+                    if (held == m_connections.end())
+                        return; // closed meanwhile
+                    held->held = false;
+                    send(socket, response, keepAlive);
+                    if (keepAlive)
+                        processBuffer(socket);
+                });
+                return;
+            }
             send(socket, response, keepAlive);
             if (!keepAlive)
                 return;

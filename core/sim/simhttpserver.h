@@ -34,7 +34,7 @@ struct SimHttpResponse
 {
     enum class Mode
     {
-        Reply, // send status/headers/body
+        Reply, // send status/headers/body (after delayMs)
         Hold, // send nothing; close after holdMs (-1: keep it open until the peer gives up)
         Drop, // reset the connection without a reply
     };
@@ -43,6 +43,7 @@ struct SimHttpResponse
     QList<QPair<QByteArray, QByteArray>> headers;
     QByteArray body;
     int holdMs = -1;
+    int delayMs = 0; // Reply: send it this many real ms later (the connection's next request waits)
 };
 
 // SimHttpServer is the simulator's small HTTP/1.1 server on 127.0.0.1, with WebSocket upgrades of

@@ -182,6 +182,7 @@ SimHttpResponse SimRestApi::handle(const SimHttpRequest &request)
 
     ++m_requestsByApi[apiId];
     bool malformed = false;
+    int delayMs = 0; // delay: run the TR, answer late
     std::optional<SimFaults::Rule> lostReply; // when=after: run the TR, then lose its reply
     if (const auto fault = m_faults.onRestRequest(apiId, m_market.nowMs())) {
         qCInfo(lcSim) << "fault" << SimFaults::kindName(fault->kind) << "on" << apiId
@@ -211,6 +212,9 @@ SimHttpResponse SimRestApi::handle(const SimHttpRequest &request)
             break;
         case SimFaults::Kind::Malformed:
             malformed = true;
+            break;
+        case SimFaults::Kind::Delay:
+            delayMs = std::max(0, fault->holdMs);
             break;
         default:
             break;
@@ -291,6 +295,7 @@ SimHttpResponse SimRestApi::handle(const SimHttpRequest &request)
     SimHttpResponse response = envelope(apiId, reply);
     if (malformed)
         response.body.truncate(std::max<qsizetype>(1, response.body.size() / 2));
+    response.delayMs = delayMs;
     return response;
 }
 

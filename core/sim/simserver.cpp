@@ -332,9 +332,15 @@ QJsonObject SimServer::state() const
 
 SimHttpResponse SimServer::handle(const SimHttpRequest &request)
 {
-    if (request.path.startsWith("/_sim/") || request.path == "/_sim")
-        return handleAdmin(request);
-    return m_rest->handle(request);
+    SimHttpResponse response
+        = request.path.startsWith("/_sim/") || request.path == "/_sim" ? handleAdmin(request) : m_rest->handle(request);
+    // Every reply tells the client the market's time (after the request ran), so a client in
+    // another process can follow it (AnnouncedMarketClock). Real Kiwoom never sends these.
+    if (m_market && response.mode == SimHttpResponse::Mode::Reply) {
+        response.headers.append({ QByteArrayLiteral("x-sim-time"), QByteArray::number(m_market->nowMs()) });
+        response.headers.append({ QByteArrayLiteral("x-sim-speed"), QByteArray::number(m_config.speed, 'g', 12) });
+    }
+    return response;
 }
 
 SimHttpResponse SimServer::handleAdmin(const SimHttpRequest &request)

@@ -30,9 +30,15 @@ struct SimHttpResponse;
 // clock from a timer (speed × real time; speed 0 = only advanceClock() moves it). A speed beyond
 // what the machine can generate makes the market fall behind real time, never the server stall.
 //
+// Every HTTP reply (Kiwoom paths and admin alike) carries the market's time as response headers:
+//   x-sim-time: <virtual time, UTC epoch ms>   x-sim-speed: <virtual ms per real ms; 0 = paused>
+// so a client in another process can take "now" for trading dates and sessions from the simulator
+// (AnnouncedMarketClock in core/kiwoom). Real Kiwoom never sends them.
+//
 // Besides the Kiwoom paths it serves a small admin API, only to loopback peers and never under
 // /api or /oauth2:
-//   GET  /_sim/state            virtual time, phase, speed, WebSocket sessions/registrations/realtime
+//   GET  /_sim/state            virtual time (virtual_ms: UTC epoch ms, virtual_time: KST ISO), phase,
+//                               speed, WebSocket sessions/registrations/realtime
 //                               conditions, tokens, account summary, faults, REST requests (total and
 //                               per api-id) and quota rejections (HTTP 429: 1700, 1701, fault)
 //   GET  /_sim/faults           the fault rules with their counters

@@ -4,6 +4,7 @@
 // expiry (now / at a virtual time / after N requests), malformed JSON, WebSocket drop, duplicate
 // and out-of-order frames.
 #include "common/clock.h"
+#include "sim/simexchange.h"
 #include "sim/simserver.h"
 #include "simtestclient.h"
 #include "simtestconfig.h"
@@ -127,6 +128,35 @@ private slots:
         QVERIFY(timer.elapsed() >= 100);
         rig.server.clearFaults();
         QCOMPARE(rig.daily().returnCode(), 0);
+    }
+
+    // delay: the TR is carried out at once (an order is placed), its reply comes ms= later.
+    void delayedReply()
+    {
+        Rig rig;
+        QVERIFY(rig.start(SimTest::config()));
+        QVERIFY(rig.addFaults(QStringLiteral("delay,api=ka10001,ms=400")));
+        QElapsedTimer timer;
+        timer.start();
+        const auto late = rig.quote();
+        QVERIFY(late.finished);
+        QCOMPARE(late.returnCode(), 0);
+        QVERIFY2(timer.elapsed() >= 400, qPrintable(QString::number(timer.elapsed())));
+        QVERIFY(!late.header("x-sim-time").isEmpty());
+        timer.restart();
+        QCOMPARE(rig.quote().returnCode(), 0); // count 1: the next one is on time
+        QVERIFY(timer.elapsed() < 400);
+
+        // An order is placed before its late reply leaves.
+        QVERIFY(rig.addFaults(QStringLiteral("delay,api=kt10000,ms=500")));
+        const auto held = rig.client->post(QStringLiteral("/api/dostk/ordr"),
+            { { QStringLiteral("dmst_stex_tp"), QStringLiteral("KRX") },
+                { QStringLiteral("stk_cd"), QStringLiteral("005930") },
+                { QStringLiteral("ord_qty"), QStringLiteral("1") }, { QStringLiteral("ord_uv"), QString() },
+                { QStringLiteral("trde_tp"), QStringLiteral("3") }, { QStringLiteral("cond_uv"), QString() } },
+            { { "api-id", "kt10000" }, { "authorization", "Bearer " + rig.client->token().toLatin1() } }, 200);
+        QVERIFY(!held.finished); // not within 200 ms
+        QCOMPARE(int(rig.server.exchange()->orders().size()), 1);
     }
 
     void rateLimitReply()

@@ -607,6 +607,39 @@ private slots:
         QCOMPARE(rig.client->tr(QStringLiteral("ka10001"), body).returnCode(), 0);
     }
 
+    // Every reply announces the market's time (x-sim-time: virtual UTC epoch ms) and speed, also
+    // errors and admin replies; /_sim/state agrees. Real Kiwoom sends neither header.
+    void repliesAnnounceTheMarketTime()
+    {
+        Rig rig;
+        SimConfig c = unlimited();
+        QVERIFY(rig.start(c));
+        const auto state = rig.client->get(QStringLiteral("/_sim/state"));
+        const qint64 virtualMs = qint64(state.json.value(QStringLiteral("virtual_ms")).toDouble());
+        QCOMPARE(virtualMs, Krx::fromKst(QDate(2025, 3, 10), QTime(10, 0)));
+        QCOMPARE(state.json.value(QStringLiteral("speed")).toDouble(), 0.0);
+        QCOMPARE(state.header("x-sim-time"), QByteArray::number(virtualMs));
+        QCOMPARE(state.header("x-sim-speed"), QByteArray("0"));
+
+        const auto quote
+            = rig.client->tr(QStringLiteral("ka10001"), { { QStringLiteral("stk_cd"), QStringLiteral("005930") } });
+        QCOMPARE(quote.returnCode(), 0);
+        QCOMPARE(quote.header("x-sim-time"), QByteArray::number(virtualMs));
+        const auto refused
+            = rig.client->tr(QStringLiteral("ka10001"), { { QStringLiteral("stk_cd"), QStringLiteral("999999") } });
+        QVERIFY(refused.returnCode() != 0);
+        QCOMPARE(refused.header("x-sim-time"), QByteArray::number(virtualMs));
+
+        rig.server.advanceClock(90'000);
+        rig.server.setSpeed(30);
+        const auto later
+            = rig.client->tr(QStringLiteral("ka10001"), { { QStringLiteral("stk_cd"), QStringLiteral("005930") } });
+        QVERIFY(later.header("x-sim-time").toLongLong() >= virtualMs + 90'000);
+        QCOMPARE(later.header("x-sim-speed"), QByteArray("30"));
+        rig.server.setSpeed(1.5);
+        QCOMPARE(rig.client->get(QStringLiteral("/_sim/state")).header("x-sim-speed"), QByteArray("1.5"));
+    }
+
     void adminEndpoints()
     {
         Rig rig;

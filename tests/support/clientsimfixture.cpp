@@ -80,7 +80,7 @@ bool ClientSimFixture::start(const Options &options)
 
     KiwoomSession::Config client = options.client;
     client.endpoints.restBase = m_server->restBaseUrl();
-    client.endpoints.wsUrl = m_server->webSocketUrl();
+    client.endpoints.wsUrl = options.wsUrlVia ? options.wsUrlVia(m_server->webSocketUrl()) : m_server->webSocketUrl();
     if (client.credentials.appKey.isEmpty()) {
         client.credentials.appKey = QString::fromLatin1(Sim::DEMO_APP_KEY);
         client.credentials.secretKey = QString::fromLatin1(Sim::DEMO_SECRET_KEY);
@@ -117,7 +117,7 @@ void ClientSimFixture::stop()
     if (m_session && m_session->state() != KiwoomSession::State::Stopped) {
         QSignalSpy stopped(m_session.get(), &KiwoomSession::stopped);
         m_session->stop();
-        (void)QTest::qWaitFor([&] { return !stopped.isEmpty(); }, 10000);
+        (void)QTest::qWaitFor([&] { return !stopped.isEmpty(); }, m_session->stopBoundMs() + 2000);
     }
     m_session.reset();
     if (m_server)

@@ -50,6 +50,9 @@ public:
         // the client's ManualClock, started at the wall-clock time and moved by advanceSharedClock()
         // only; it no longer follows the market. Quotas must then be off (0): the clock stands still.
         bool shareClockWithSim = false;
+        // The WebSocket URL the client uses, from the simulator's (e.g. a HalfOpenProxy in front of
+        // it); empty = the simulator's own.
+        std::function<QUrl(const QUrl &simWsUrl)> wsUrlVia;
         Options();
     };
 

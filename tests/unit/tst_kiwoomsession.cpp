@@ -3,23 +3,37 @@
 
 #include "common/clock.h"
 #include "common/settings.h"
+#include "halfopenproxy.h"
 #include "kiwoomfakeserver.h"
 #include "kiwoomlogcapture.h"
+#include "market/krx.h"
 
 #include <QSignalSpy>
 #include <QTcpServer>
 #include <QtTest>
 
+#include <optional>
+
 using Response = KiwoomFakeServer::Response;
+using Kind = KiwoomError::Kind;
 
 namespace {
 
 const Credentials CREDS { QStringLiteral("session-app-key-1234"), QStringLiteral("session-secret-key-5678") };
+const Kiwoom::OrderRequest BUY { Side::Buy, Kiwoom::Exchange::Krx, QStringLiteral("005930"), 1, 70100,
+    Kiwoom::TradeType::Limit, 0 };
+
+QJsonObject ackBody(const char *orderNo)
+{
+    return QJsonObject { { QStringLiteral("ord_no"), QString::fromLatin1(orderNo) },
+        { QStringLiteral("dmst_stex_tp"), QStringLiteral("KRX") } };
+}
 
 } // namespace
 
 // The composition the app uses: start -> token -> websocket login -> ready; the demo wiring (list
-// conditions, subscribe 0B, log ticks); stop -> revoke; failures while starting.
+// conditions, subscribe 0B, log ticks); stop -> wait for orders in flight -> revoke; failures while
+// starting; a dead WebSocket -> Degraded -> Ready + realtimeRestored(); the announced market clock.
 class TestKiwoomSession final : public QObject
 {
     Q_OBJECT
@@ -167,6 +181,190 @@ private slots:
         const auto none = KiwoomSession::configFor(settings, QString(), QString(), QString(), Credentials());
         QVERIFY(!none.ok());
         QCOMPARE(none.error().code, QStringLiteral("kiwoom.credentials"));
+    }
+
+    // Quitting with an order on the wire: stop() waits for its reply (the WebSocket and the token
+    // stay up meanwhile), then closes and revokes.
+    void stopWaitsForTheReplyToAnOrderInFlight()
+    {
+        KiwoomSession::Config c = config();
+        c.orderDrainTimeoutMs = 5000;
+        KiwoomSession session(c, SystemClock::instance());
+        QSignalSpy ready(&session, &KiwoomSession::ready);
+        session.start();
+        QVERIFY(ready.wait(5000));
+        m_server->enqueue(QStringLiteral("kt10000"), Response::ok(ackBody("0000301")).after(700));
+        std::optional<KiwoomResult<Kiwoom::OrderAck>> ack;
+        qsizetype revokedWhenCalledBack = -1;
+        int wsOpenWhenCalledBack = -1;
+        session.rest().placeOrder(BUY, this, [&](const KiwoomResult<Kiwoom::OrderAck> &r) {
+            ack = r;
+            revokedWhenCalledBack = m_server->revokedTokens().size();
+            wsOpenWhenCalledBack = m_server->wsOpenCount();
+        });
+        QTRY_COMPARE(session.rest().ordersInFlight(), 1);
+
+        QSignalSpy stopped(&session, &KiwoomSession::stopped);
+        QElapsedTimer timer;
+        timer.start();
+        session.stop();
+        QCOMPARE(session.state(), KiwoomSession::State::Stopping);
+        QVERIFY(!ack.has_value());
+        QVERIFY(stopped.wait(5000));
+        QVERIFY(timer.elapsed() < 4000); // the reply ended the wait, not the bound
+        QVERIFY(ack.has_value());
+        QVERIFY2(ack->ok(), qPrintable(ack->ok() ? QString() : ack->error().describe()));
+        QCOMPARE(ack->value().orderNo, QStringLiteral("0000301")); // delivered, not cancelled
+        QCOMPARE(revokedWhenCalledBack, qsizetype(0)); // the token was revoked after the reply
+        QCOMPARE(wsOpenWhenCalledBack, 1);
+        QCOMPARE(m_server->revokedTokens(), m_server->issuedTokens());
+        QCOMPARE(session.state(), KiwoomSession::State::Stopped);
+    }
+
+    // A reply that never comes: at the bound the order completes with OutcomeUnknown, then the
+    // session stops.
+    void stopGivesUpOnAnOrderAtTheBound()
+    {
+        KiwoomSession::Config c = config();
+        c.orderDrainTimeoutMs = 400;
+        KiwoomSession session(c, SystemClock::instance());
+        QSignalSpy ready(&session, &KiwoomSession::ready);
+        session.start();
+        QVERIFY(ready.wait(5000));
+        m_server->enqueue(QStringLiteral("kt10000"), Response::hang());
+        std::optional<KiwoomResult<Kiwoom::OrderAck>> ack;
+        session.rest().placeOrder(BUY, this, [&](const KiwoomResult<Kiwoom::OrderAck> &r) { ack = r; });
+        QTRY_COMPARE(session.rest().ordersInFlight(), 1);
+
+        QSignalSpy stopped(&session, &KiwoomSession::stopped);
+        QElapsedTimer timer;
+        timer.start();
+        session.stop();
+        QVERIFY(stopped.wait(5000));
+        QVERIFY(timer.elapsed() >= 350);
+        QVERIFY(ack.has_value());
+        QCOMPARE(ack->error().kind, Kind::OutcomeUnknown);
+        QVERIFY(ack->error().message.contains(QStringLiteral("session stopped")));
+        QCOMPARE(session.rest().ordersInFlight(), 0);
+        QCOMPARE(m_server->revokedTokens(), m_server->issuedTokens());
+        QCOMPARE(m_server->requests(QStringLiteral("kt10000")).size(), 1);
+    }
+
+    void stopWithoutOrdersInFlightDoesNotWait()
+    {
+        KiwoomSession::Config c = config();
+        c.orderDrainTimeoutMs = 10000;
+        KiwoomSession session(c, SystemClock::instance());
+        QSignalSpy ready(&session, &KiwoomSession::ready);
+        session.start();
+        QVERIFY(ready.wait(5000));
+        QCOMPARE(session.stopBoundMs(), 10000 + c.stopTimeoutMs);
+        QSignalSpy stopped(&session, &KiwoomSession::stopped);
+        QElapsedTimer timer;
+        timer.start();
+        session.stop();
+        QVERIFY(stopped.wait(5000));
+        QVERIFY(timer.elapsed() < 3000);
+    }
+
+    void destroyingTheSessionMidOrderReportsOutcomeUnknown()
+    {
+        auto session = std::make_unique<KiwoomSession>(config(), SystemClock::instance());
+        QSignalSpy ready(session.get(), &KiwoomSession::ready);
+        session->start();
+        QVERIFY(ready.wait(5000));
+        m_server->enqueue(QStringLiteral("kt10000"), Response::hang());
+        std::optional<KiwoomResult<Kiwoom::OrderAck>> ack;
+        session->rest().placeOrder(BUY, this, [&](const KiwoomResult<Kiwoom::OrderAck> &r) { ack = r; });
+        QTRY_COMPARE(session->rest().ordersInFlight(), 1);
+        session.reset();
+        QVERIFY(ack.has_value());
+        QCOMPARE(ack->error().kind, Kind::OutcomeUnknown);
+    }
+
+    // A half-open WebSocket (the flow dies, nothing closes): the session shows Degraded while the
+    // client reconnects, then Ready, and says realtime was restored so the engine reconciles.
+    void deadWebSocketDegradesThenRestores()
+    {
+        HalfOpenProxy proxy(m_server->wsUrl().port());
+        QVERIFY(proxy.listen());
+        KiwoomSession::Config c = config();
+        c.endpoints.wsUrl = proxy.via(m_server->wsUrl());
+        c.realtime.idleTimeoutMs = 60000;
+        c.realtime.pingIntervalMs = 100;
+        c.realtime.pongTimeoutMs = 400;
+        KiwoomSession session(c, SystemClock::instance());
+        QSignalSpy ready(&session, &KiwoomSession::ready);
+        session.start();
+        QVERIFY(ready.wait(5000));
+        QCOMPARE(session.state(), KiwoomSession::State::Ready);
+        QTRY_VERIFY(session.realtime().stats().pongsReceived >= 1);
+
+        QSignalSpy states(&session, &KiwoomSession::stateChanged);
+        QSignalSpy restored(&session, &KiwoomSession::realtimeRestored);
+        QSignalSpy loggedIn(&session.realtime(), &RealtimeClient::loggedIn);
+        proxy.stallAll();
+        QTRY_VERIFY_WITH_TIMEOUT(!states.isEmpty(), 10000);
+        QCOMPARE(states.first().at(0).value<KiwoomSession::State>(), KiwoomSession::State::Degraded);
+        QVERIFY2(states.first().at(1).toString().contains(QStringLiteral("connection dead")),
+            qPrintable(states.first().at(1).toString()));
+        QTRY_COMPARE_WITH_TIMEOUT(restored.size(), 1, 10000);
+        QCOMPARE(session.state(), KiwoomSession::State::Ready);
+        QCOMPARE(states.last().at(0).value<KiwoomSession::State>(), KiwoomSession::State::Ready);
+        QCOMPARE(restored.size(), 1);
+        QCOMPARE(loggedIn.size(), 1);
+        QCOMPARE(loggedIn.first().at(0).toBool(), true);
+        QCOMPARE(ready.size(), 1);
+        QCOMPARE(proxy.connectionsAccepted(), 2);
+    }
+
+    // The market clock from a standalone simulator: a machine at 06:00 KST on a Sunday follows the
+    // simulator's Monday 10:00 once a reply announced it; real Kiwoom's replies announce nothing.
+    void announcedMarketClock()
+    {
+        const qint64 sunday = Krx::fromKst(QDate(2025, 3, 9), QTime(6, 0));
+        const qint64 monday = Krx::fromKst(QDate(2025, 3, 10), QTime(10, 0));
+        ManualClock wall(sunday);
+        KiwoomSession::Config c = config();
+        c.useAnnouncedMarketClock = true;
+        KiwoomSession session(c, wall);
+        QVERIFY(session.announcedClock());
+        QVERIFY(!session.announcedClock()->isSet());
+        QCOMPARE(session.marketClock().nowMs(), sunday); // unset: the session clock
+        QSignalSpy ready(&session, &KiwoomSession::ready);
+        session.start();
+        QVERIFY(ready.wait(5000));
+
+        // No header (real Kiwoom): still unset.
+        m_server->enqueue(QStringLiteral("ka10001"),
+            Response::ok(QJsonObject { { QStringLiteral("stk_cd"), QStringLiteral("005930") },
+                { QStringLiteral("cur_prc"), QStringLiteral("+70100") } }));
+        bool done = false;
+        session.rest().stockInfo(QStringLiteral("005930"), this, [&](const auto &r) { done = r.ok(); });
+        QTRY_VERIFY(done);
+        QVERIFY(!session.announcedClock()->isSet());
+        QVERIFY(!Krx::isContinuous(session.marketClock().nowMs()));
+
+        // The simulator's header: the clock follows it (paused market: exactly).
+        m_server->enqueue(QStringLiteral("ka10001"),
+            Response::ok(QJsonObject { { QStringLiteral("stk_cd"), QStringLiteral("005930") },
+                             { QStringLiteral("cur_prc"), QStringLiteral("+70100") } })
+                .withHeader("x-sim-time", QByteArray::number(monday))
+                .withHeader("x-sim-speed", "0"));
+        done = false;
+        session.rest().stockInfo(QStringLiteral("005930"), this, [&](const auto &r) { done = r.ok(); });
+        QTRY_VERIFY(done);
+        QVERIFY(session.announcedClock()->isSet());
+        QCOMPARE(session.marketClock().nowMs(), monday);
+        QVERIFY(Krx::isContinuous(session.marketClock().nowMs()));
+        QCOMPARE(&session.marketClock(), static_cast<const IClock *>(session.announcedClock()));
+
+        // Off (mock/live): no announced clock, the configured market clock or the session clock.
+        KiwoomSession plain(config(), wall);
+        QVERIFY(!plain.announcedClock());
+        QCOMPARE(&plain.marketClock(), static_cast<const IClock *>(&wall));
+        session.stop();
+        QTRY_COMPARE(session.state(), KiwoomSession::State::Stopped);
     }
 
     void websocketDownStillGivesRest()

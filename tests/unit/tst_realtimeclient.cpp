@@ -2,6 +2,7 @@
 #include "kiwoom/realtimeclient.h"
 
 #include "common/clock.h"
+#include "halfopenproxy.h"
 #include "kiwoom/tokenmanager.h"
 #include "kiwoomfakeserver.h"
 
@@ -25,7 +26,9 @@ QJsonObject obj(const QString &json)
 } // namespace
 
 // RealtimeClient against the scripted fake server: session order (LOGIN, ack, then REG), PING
-// echo, REAL parsing, SYSTEM frames, malformed frames, drop -> reconnect -> registrations restored.
+// echo, REAL parsing, SYSTEM frames, malformed frames, drop -> reconnect -> registrations restored,
+// and dead (half-open) connections found by the idle watchdog and by WebSocket pings (through a
+// HalfOpenProxy that makes the flow go silent without closing it).
 class TestRealtimeClient final : public QObject
 {
     Q_OBJECT
@@ -41,6 +44,27 @@ private:
         QSignalSpy loggedIn(m_ws.get(), &RealtimeClient::loggedIn);
         m_ws->start();
         QVERIFY(loggedIn.wait(5000));
+    }
+
+    // A client connected to the fake server through proxy (the one of init() connects directly).
+    std::unique_ptr<RealtimeClient> clientVia(const HalfOpenProxy &proxy, const RealtimeClient::Config &config)
+    {
+        auto client
+            = std::make_unique<RealtimeClient>(*m_tokens, proxy.via(m_server->wsUrl()), SystemClock::instance());
+        client->setConfig(config);
+        return client;
+    }
+
+    static RealtimeClient::Config livenessConfig(int idleMs, int pingMs, int pongMs)
+    {
+        RealtimeClient::Config config;
+        config.backoffInitialMs = 50;
+        config.backoffMaxMs = 200;
+        config.loginTimeoutMs = 3000;
+        config.idleTimeoutMs = idleMs;
+        config.pingIntervalMs = pingMs;
+        config.pongTimeoutMs = pongMs;
+        return config;
     }
 
     QList<KiwoomFakeServer::WsFrame> framesOf(int connection) const
@@ -416,6 +440,135 @@ private slots:
         m_ws->setConfig(config);
         startAndWaitForLogin();
         QTRY_VERIFY_WITH_TIMEOUT(m_server->wsConnectionCount() >= 2, 3000);
+    }
+
+    void livenessDefaults()
+    {
+        // Issue 8: the watchdog used to default to 0 (off) and nothing pinged, so a dead flow was
+        // never noticed. Defaults: 3 × the simulator's 10 s PING interval, pings every 10 s.
+        const RealtimeClient::Config defaults;
+        QCOMPARE(defaults.idleTimeoutMs, 30000);
+        QCOMPARE(defaults.pingIntervalMs, 10000);
+        QCOMPARE(defaults.pongTimeoutMs, 10000);
+    }
+
+    // The server accepts the LOGIN and then goes silent (no frames, no pongs, no close): a missing
+    // pong finds it long before the idle watchdog would, and the client logs in again.
+    void deadFlowIsFoundByAMissingPong()
+    {
+        HalfOpenProxy proxy(m_server->wsUrl().port());
+        QVERIFY(proxy.listen());
+        auto ws = clientVia(proxy, livenessConfig(60000, 100, 300));
+        QSignalSpy loggedIn(ws.get(), &RealtimeClient::loggedIn);
+        QSignalSpy lost(ws.get(), &RealtimeClient::connectionLost);
+        QSignalSpy states(ws.get(), &RealtimeClient::stateChanged);
+        ws->subscribe(QStringLiteral("1"), { QStringLiteral("005930") }, { QStringLiteral("0B") });
+        ws->start();
+        QVERIFY(loggedIn.wait(5000));
+        QTRY_VERIFY(ws->stats().pongsReceived >= 1); // the server answers pings
+        QTRY_COMPARE(m_server->wsRequests(QStringLiteral("REG"), 1).size(), 1);
+
+        proxy.stallAll();
+        QElapsedTimer timer;
+        timer.start();
+        QVERIFY(lost.wait(10000));
+        QVERIFY2(timer.elapsed() < 5000, qPrintable(QString::number(timer.elapsed()))); // the watchdog: 60 s
+        QVERIFY(lost.first().at(0).toString().contains(QStringLiteral("pong")));
+        QVERIFY(!ws->isLoggedIn());
+        QTRY_VERIFY_WITH_TIMEOUT(loggedIn.size() == 2, 5000);
+        QCOMPARE(loggedIn.last().at(0).toBool(), true); // reconnected: the engine reconciles on it
+        QCOMPARE(ws->stats().livenessFailures, quint64(1));
+        QCOMPARE(ws->stats().reconnects, quint64(1));
+        QCOMPARE(proxy.connectionsAccepted(), 2);
+        bool waited = false;
+        for (const auto &s : states)
+            waited = waited || s.at(0).value<RealtimeClient::State>() == RealtimeClient::State::WaitingToReconnect;
+        QVERIFY(waited);
+        // Registrations are restored on the new connection.
+        QTRY_COMPARE(m_server->wsRequests(QStringLiteral("REG"), 2).size(), 1);
+    }
+
+    // Without WebSocket pings the idle watchdog alone finds the silent flow.
+    void deadFlowIsFoundByTheIdleWatchdog()
+    {
+        HalfOpenProxy proxy(m_server->wsUrl().port());
+        QVERIFY(proxy.listen());
+        auto ws = clientVia(proxy, livenessConfig(500, 0, 0));
+        QSignalSpy loggedIn(ws.get(), &RealtimeClient::loggedIn);
+        QSignalSpy lost(ws.get(), &RealtimeClient::connectionLost);
+        ws->start();
+        QVERIFY(loggedIn.wait(5000));
+        proxy.stallAll();
+        QElapsedTimer timer;
+        timer.start();
+        QVERIFY(lost.wait(10000));
+        QVERIFY2(timer.elapsed() >= 400 && timer.elapsed() < 5000, qPrintable(QString::number(timer.elapsed())));
+        QVERIFY(lost.first().at(0).toString().contains(QStringLiteral("nothing received")));
+        QTRY_VERIFY_WITH_TIMEOUT(loggedIn.size() == 2, 5000);
+        QCOMPARE(loggedIn.last().at(0).toBool(), true);
+        QCOMPARE(ws->stats().pingsSent, quint64(0));
+    }
+
+    // A healthy connection on a quiet market: the server's PINGs are all that arrives, and they
+    // are enough — the watchdog must not fire.
+    void serverPingsKeepAQuietConnectionAlive()
+    {
+        auto pinger = std::make_unique<QTimer>();
+        connect(
+            pinger.get(), &QTimer::timeout, this, [this] { m_server->wsSend(QStringLiteral(R"({"trnm":"PING"})")); });
+        pinger->start(100);
+        RealtimeClient::Config config = livenessConfig(1500, 0, 0);
+        m_ws->setConfig(config);
+        QSignalSpy lost(m_ws.get(), &RealtimeClient::connectionLost);
+        startAndWaitForLogin();
+        QTest::qWait(3500);
+        QCOMPARE(lost.size(), 0);
+        QVERIFY(m_ws->isLoggedIn());
+        QCOMPARE(m_server->wsConnectionCount(), 1);
+        QVERIFY(m_ws->stats().pingsEchoed >= 5);
+    }
+
+    // A server that answers WebSocket pings keeps an idle connection alive even when it sends
+    // nothing else for longer than the watchdog allows.
+    void pongsKeepASilentButHealthyConnectionAlive()
+    {
+        m_ws->setConfig(livenessConfig(1500, 100, 1000));
+        QSignalSpy lost(m_ws.get(), &RealtimeClient::connectionLost);
+        startAndWaitForLogin();
+        QTest::qWait(3500);
+        QCOMPARE(lost.size(), 0);
+        QCOMPARE(m_server->wsConnectionCount(), 1);
+        QVERIFY(m_ws->stats().pongsReceived >= 5);
+    }
+
+    // A server (or proxy) that never answers pings: the missing pongs are not held against it (that
+    // would reconnect forever); its PINGs keep the idle watchdog quiet.
+    void aServerThatNeverAnswersPingsIsNotReconnectedForever()
+    {
+        HalfOpenProxy proxy(m_server->wsUrl().port());
+        QVERIFY(proxy.listen());
+        proxy.setDropServerPongs(true);
+        auto pinger = std::make_unique<QTimer>();
+        connect(
+            pinger.get(), &QTimer::timeout, this, [this] { m_server->wsSend(QStringLiteral(R"({"trnm":"PING"})")); });
+        pinger->start(100);
+        auto ws = clientVia(proxy, livenessConfig(1500, 100, 200));
+        QSignalSpy loggedIn(ws.get(), &RealtimeClient::loggedIn);
+        QSignalSpy lost(ws.get(), &RealtimeClient::connectionLost);
+        ws->start();
+        QVERIFY(loggedIn.wait(5000));
+        QTest::qWait(2500);
+        QCOMPARE(lost.size(), 0);
+        QCOMPARE(proxy.connectionsAccepted(), 1);
+        QVERIFY(ws->stats().pingsSent >= 5);
+        QCOMPARE(ws->stats().pongsReceived, quint64(0));
+        QVERIFY(proxy.pongsDropped() >= 5);
+
+        // Its flow dies: the idle watchdog still finds it.
+        proxy.stallAll();
+        QVERIFY(lost.wait(10000));
+        QVERIFY(lost.first().at(0).toString().contains(QStringLiteral("nothing received")));
+        QTRY_VERIFY_WITH_TIMEOUT(loggedIn.size() == 2, 5000);
     }
 
     void stopClosesWithoutReconnecting()

@@ -2,6 +2,7 @@
 #include "kiwoom/restclient.h"
 
 #include "common/clock.h"
+#include "kiwoom/kiwoomhttp.h"
 #include "kiwoom/ratelimiter.h"
 #include "kiwoom/tokenmanager.h"
 #include "kiwoomfakeserver.h"
@@ -34,6 +35,11 @@ bool allStrings(const QJsonObject &o)
             return false;
     }
     return true;
+}
+
+QByteArray describeError(const KiwoomResult<OrderAck> &r)
+{
+    return r ? QByteArray("ok") : r.error().describe().toUtf8();
 }
 
 } // namespace
@@ -831,6 +837,192 @@ private slots:
         QTRY_VERIFY(result.has_value());
         QCOMPARE(result->error().kind, Kind::Cancelled);
         QCOMPARE(m_rest->pendingCount(), 0);
+    }
+
+    // ---- orders in flight (issue 8: quitting with an order on the wire) ----
+
+    void ordersInFlightCountsOrdersOnTheWire()
+    {
+        RestClient::Config config = m_rest->config();
+        config.timeoutMs = 5000;
+        m_rest->setConfig(config);
+        QSignalSpy changes(m_rest.get(), &RestClient::ordersInFlightChanged);
+        m_server->enqueue(QStringLiteral("kt10000"),
+            Response::ok(
+                obj(R"({"ord_no":"0000101","dmst_stex_tp":"KRX"})"), QStringLiteral("매수주문이 완료되었습니다."))
+                .after(300));
+        m_server->enqueue(QStringLiteral("ka10001"),
+            Response::ok(obj(R"({"stk_cd":"005930","cur_prc":"100"})")).after(100)); // a query is no order
+        OrderRequest buy { Side::Buy, Exchange::Krx, QStringLiteral("005930"), 1, 70100, TradeType::Limit, 0 };
+        std::optional<KiwoomResult<OrderAck>> ack;
+        int countWhenCalledBack = -1;
+        m_rest->placeOrder(buy, this, [&](const KiwoomResult<OrderAck> &r) {
+            ack = r;
+            countWhenCalledBack = m_rest->ordersInFlight();
+        });
+        bool quoted = false;
+        m_rest->stockInfo(QStringLiteral("005930"), this, [&](const auto &) { quoted = true; });
+        QCOMPARE(m_rest->ordersInFlight(), 0); // queued (waiting for the token), not on the wire
+        QTRY_COMPARE(m_rest->ordersInFlight(), 1);
+        QTRY_VERIFY(quoted);
+        QCOMPARE(m_rest->ordersInFlight(), 1);
+        // The 0 comes after the callback: whoever waits for it knows every outcome was delivered.
+        bool calledBeforeZero = false;
+        connect(m_rest.get(), &RestClient::ordersInFlightChanged, this, [&](int count) {
+            if (count == 0)
+                calledBeforeZero = ack.has_value();
+        });
+        QTRY_COMPARE(m_rest->ordersInFlight(), 0);
+        QVERIFY(ack.has_value() && ack->ok());
+        QCOMPARE(ack->value().orderNo, QStringLiteral("0000101"));
+        QCOMPARE(countWhenCalledBack, 0);
+        QVERIFY(calledBeforeZero);
+        QCOMPARE(changes.size(), 2);
+        QCOMPARE(changes.at(0).at(0).toInt(), 1);
+        QCOMPARE(changes.at(1).at(0).toInt(), 0);
+    }
+
+    void cancelAllLeavesAnOrderOnTheWireToFinish()
+    {
+        RestClient::Config config = m_rest->config();
+        config.timeoutMs = 5000;
+        m_rest->setConfig(config);
+        m_server->enqueue(QStringLiteral("kt10001"),
+            Response::ok(
+                obj(R"({"ord_no":"0000102","dmst_stex_tp":"KRX"})"), QStringLiteral("매도주문이 완료되었습니다."))
+                .after(300));
+        OrderRequest sell { Side::Sell, Exchange::Krx, QStringLiteral("005930"), 1, 70100, TradeType::Limit, 0 };
+        std::optional<KiwoomResult<OrderAck>> ack;
+        const auto id = m_rest->placeOrder(sell, this, [&](const KiwoomResult<OrderAck> &r) { ack = r; });
+        QTRY_COMPARE(m_rest->ordersInFlight(), 1);
+        QVERIFY(!m_rest->cancel(id));
+        m_rest->cancelAll();
+        QTRY_VERIFY(ack.has_value());
+        QVERIFY2(ack->ok(), describeError(*ack));
+        QCOMPARE(m_rest->ordersInFlight(), 0);
+    }
+
+    void abandonedOrdersCompleteAsOutcomeUnknown()
+    {
+        m_server->enqueue(QStringLiteral("kt10000"), Response::hang());
+        OrderRequest buy { Side::Buy, Exchange::Krx, QStringLiteral("005930"), 1, 70100, TradeType::Limit, 0 };
+        std::optional<KiwoomResult<OrderAck>> ack;
+        m_rest->placeOrder(buy, this, [&](const KiwoomResult<OrderAck> &r) { ack = r; });
+        QTRY_COMPARE(m_rest->ordersInFlight(), 1);
+        QSignalSpy changes(m_rest.get(), &RestClient::ordersInFlightChanged);
+        QCOMPARE(m_rest->abandonOrdersInFlight(QStringLiteral("the test stopped")), 1);
+        QVERIFY(ack.has_value()); // before abandonOrdersInFlight() returned
+        QCOMPARE(ack->error().kind, Kind::OutcomeUnknown);
+        QVERIFY(ack->error().message.contains(QStringLiteral("the test stopped")));
+        QCOMPARE(m_rest->ordersInFlight(), 0);
+        QCOMPARE(m_rest->pendingCount(), 0);
+        QCOMPARE(changes.size(), 1);
+        QCOMPARE(changes.first().at(0).toInt(), 0);
+        QCOMPARE(m_rest->abandonOrdersInFlight(QStringLiteral("again")), 0);
+        QTest::qWait(100);
+        QCOMPARE(m_server->requests(QStringLiteral("kt10000")).size(), 1); // never resent
+    }
+
+    // Destroying the client mid-order used to drop the callback: the order manager never learnt
+    // that the order may have been placed.
+    void destructionMidOrderReportsOutcomeUnknown()
+    {
+        m_server->enqueue(QStringLiteral("kt10000"), Response::hang());
+        OrderRequest buy { Side::Buy, Exchange::Krx, QStringLiteral("005930"), 1, 70100, TradeType::Limit, 0 };
+        std::optional<KiwoomResult<OrderAck>> sent;
+        m_rest->placeOrder(buy, this, [&](const KiwoomResult<OrderAck> &r) { sent = r; });
+        QTRY_COMPARE(m_rest->ordersInFlight(), 1);
+        QTRY_COMPARE(m_server->requests(QStringLiteral("kt10000")).size(), 1);
+        // A query is in flight; a second order waits for its slot and a third was refused by
+        // validation, its result not yet delivered (the event loop does not run before the reset).
+        m_server->enqueue(QStringLiteral("ka10001"), Response::hang());
+        bool queryCalled = false;
+        m_rest->stockInfo(QStringLiteral("005930"), this, [&](const auto &) { queryCalled = true; });
+        QTRY_COMPARE(m_server->requests(QStringLiteral("ka10001")).size(), 1);
+        std::optional<KiwoomResult<CancelAck>> queued;
+        m_rest->cancelOrder(CancelRequest { Exchange::Krx, QStringLiteral("0000001"), QStringLiteral("005930"), 0 },
+            this, [&](const KiwoomResult<CancelAck> &r) { queued = r; });
+        std::optional<KiwoomResult<OrderAck>> invalid;
+        OrderRequest bad = buy;
+        bad.quantity = 0;
+        m_rest->placeOrder(bad, this, [&](const KiwoomResult<OrderAck> &r) { invalid = r; });
+        QVERIFY(!sent && !queued && !invalid);
+        QCOMPARE(m_rest->ordersInFlight(), 1);
+
+        m_rest.reset();
+        QVERIFY(sent.has_value());
+        QCOMPARE(sent->error().kind, Kind::OutcomeUnknown);
+        QVERIFY(!sent->error().isDefinite());
+        QVERIFY(queued.has_value());
+        QCOMPARE(queued->error().kind, Kind::Cancelled); // never sent: definite
+        QVERIFY(queued->error().isDefinite());
+        QVERIFY(invalid.has_value());
+        QCOMPARE(invalid->error().kind, Kind::Invalid);
+        QVERIFY(!queryCalled); // queries are dropped as before
+        QTest::qWait(100);
+        QVERIFY(m_server->requests(QStringLiteral("kt10003")).isEmpty());
+    }
+
+    void destructionSkipsCallbacksWhoseContextIsGone()
+    {
+        m_server->enqueue(QStringLiteral("kt10000"), Response::hang());
+        OrderRequest buy { Side::Buy, Exchange::Krx, QStringLiteral("005930"), 1, 70100, TradeType::Limit, 0 };
+        auto context = std::make_unique<QObject>();
+        bool called = false;
+        m_rest->placeOrder(buy, context.get(), [&](const auto &) { called = true; });
+        QTRY_COMPARE(m_rest->ordersInFlight(), 1);
+        context.reset();
+        m_rest.reset();
+        QVERIFY(!called);
+    }
+
+    // ---- the simulator's market time (x-sim-time / x-sim-speed) ----
+
+    void serverTimeIsAnnouncedFromReplyHeaders()
+    {
+        QSignalSpy announced(m_rest.get(), &RestClient::serverTimeAnnounced);
+        const qint64 t = 1741568400000; // 2025-03-10 10:00 KST
+        m_server->enqueue(QStringLiteral("ka10001"),
+            Response::ok(obj(R"({"stk_cd":"005930","cur_prc":"100"})"))
+                .withHeader("x-sim-time", QByteArray::number(t))
+                .withHeader("x-sim-speed", "30"));
+        QVERIFY(run<StockInfo>([&](auto done) { m_rest->stockInfo(QStringLiteral("005930"), this, done); }).ok());
+        QCOMPARE(announced.size(), 1);
+        QCOMPARE(announced.first().at(0).toLongLong(), t);
+        QCOMPARE(announced.first().at(1).toDouble(), 30.0);
+
+        // Orders (SingleShotHttp) too, also on a refusal; no x-sim-speed counts as 1.
+        m_server->enqueue(QStringLiteral("kt10000"),
+            Response::error(20, QStringLiteral("주문이 거부되었습니다"))
+                .withHeader("x-sim-time", QByteArray::number(t + 5)));
+        OrderRequest buy { Side::Buy, Exchange::Krx, QStringLiteral("005930"), 1, 70100, TradeType::Limit, 0 };
+        QVERIFY(!run<OrderAck>([&](auto done) { m_rest->placeOrder(buy, this, done); }).ok());
+        QCOMPARE(announced.size(), 2);
+        QCOMPARE(announced.last().at(0).toLongLong(), t + 5);
+        QCOMPARE(announced.last().at(1).toDouble(), 1.0);
+
+        // Real Kiwoom sends neither header: nothing is announced. Garbage is no announcement.
+        m_server->enqueue(QStringLiteral("ka10001"), Response::ok(obj(R"({"stk_cd":"005930","cur_prc":"100"})")));
+        m_server->enqueue(QStringLiteral("ka10001"),
+            Response::ok(obj(R"({"stk_cd":"005930","cur_prc":"100"})")).withHeader("x-sim-time", "soon"));
+        QVERIFY(run<StockInfo>([&](auto done) { m_rest->stockInfo(QStringLiteral("005930"), this, done); }).ok());
+        QVERIFY(run<StockInfo>([&](auto done) { m_rest->stockInfo(QStringLiteral("005930"), this, done); }).ok());
+        QCOMPARE(announced.size(), 2);
+    }
+
+    void serverTimeHeaderParsing()
+    {
+        using Kiwoom::Http::parseServerTime;
+        QCOMPARE(parseServerTime("1741568400000", "30")->virtualMs, 1741568400000);
+        QCOMPARE(parseServerTime(" 1741568400000 ", " 0.5 ")->speed, 0.5);
+        QCOMPARE(parseServerTime("1741568400000", "0")->speed, 0.0); // paused
+        QCOMPARE(parseServerTime("1741568400000", {})->speed, 1.0);
+        QCOMPARE(parseServerTime("1741568400000", "-3")->speed, 1.0);
+        QCOMPARE(parseServerTime("1741568400000", "nan")->speed, 1.0);
+        QVERIFY(!parseServerTime({}, "30"));
+        QVERIFY(!parseServerTime("0", "1"));
+        QVERIFY(!parseServerTime("-5", "1"));
+        QVERIFY(!parseServerTime("12:00", "1"));
     }
 };
 

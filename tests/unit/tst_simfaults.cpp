@@ -43,6 +43,24 @@ private slots:
         QCOMPARE(rules->at(7).atMs, Krx::fromKst(QDate(2025, 3, 10), QTime(10, 30)));
     }
 
+    void delayRule()
+    {
+        const auto rules = SimFaults::parse(QStringLiteral("delay,api=kt10000,ms=3000;slow"), TEN_AM);
+        QVERIFY2(rules.ok(), rules.ok() ? "" : qPrintable(rules.error().message));
+        QCOMPARE(rules->size(), 2);
+        QCOMPARE(rules->at(0).kind, SimFaults::Kind::Delay);
+        QCOMPARE(rules->at(0).holdMs, 3000);
+        QCOMPARE(rules->at(0).apis, QStringList({ QStringLiteral("kt10000") }));
+        QCOMPARE(rules->at(1).kind, SimFaults::Kind::Delay);
+        QCOMPARE(rules->at(1).holdMs, 1000); // default
+        QCOMPARE(SimFaults::kindName(SimFaults::Kind::Delay), QStringLiteral("delay"));
+        SimFaults faults(1);
+        QVERIFY(faults.add(QStringLiteral("delay,api=kt10000,ms=50"), TEN_AM).ok());
+        QVERIFY(!faults.onRestRequest(QStringLiteral("ka10001"), TEN_AM));
+        QCOMPARE(faults.onRestRequest(QStringLiteral("kt10000"), TEN_AM)->kind, SimFaults::Kind::Delay);
+        QVERIFY(!faults.onRestRequest(QStringLiteral("kt10000"), TEN_AM)); // count 1
+    }
+
     void rejectsBadSpecs_data()
     {
         QTest::addColumn<QString>("spec");
@@ -56,6 +74,8 @@ private slots:
         QTest::newRow("status on timeout") << "timeout,status=503";
         QTest::newRow("non-5xx status") << "http5xx,status=404";
         QTest::newRow("ms on 5xx") << "http5xx,ms=10";
+        QTest::newRow("negative delay") << "delay,ms=-1";
+        QTest::newRow("when on delay") << "delay,when=after";
         QTest::newRow("unknown option") << "http5xx,sometimes=1";
         QTest::newRow("not name=value") << "http5xx,often";
     }
