@@ -70,6 +70,10 @@ QList<Settings::Spec> buildSpecs()
             QStringLiteral("open positions at once") },
         { QStringLiteral("risk/dailyLossLimit"), Type::Int, 1000000, 0, 1e12, {},
             QStringLiteral("realized + unrealized loss per day that halts new buys, KRW (0 = off)") },
+        { QStringLiteral("risk/entryCutoffMinutes"), Type::Int, 10, 0, 380, {},
+            QStringLiteral("no new buys in the last N minutes before the continuous session ends (0 = off)") },
+        { QStringLiteral("risk/continuousOnly"), Type::Bool, true, 0, 0, {},
+            QStringLiteral("buys only in the continuous session (09:00–15:20 KST); off: also in the call auctions") },
 
         { QStringLiteral("kiwoom/queriesPerSecond"), Type::Int, 5, 1, 100, {},
             QStringLiteral("query quota per second") },
@@ -415,6 +419,14 @@ int Settings::maxOpenPositions() const
 qint64 Settings::dailyLossLimit() const
 {
     return value(QStringLiteral("risk/dailyLossLimit")).toLongLong();
+}
+int Settings::entryCutoffMinutes() const
+{
+    return value(QStringLiteral("risk/entryCutoffMinutes")).toInt();
+}
+bool Settings::continuousOnly() const
+{
+    return value(QStringLiteral("risk/continuousOnly")).toBool();
 }
 int Settings::queriesPerSecond() const
 {

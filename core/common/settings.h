@@ -96,7 +96,9 @@ public:
     qint64 maxOrderAmount() const;
     qint64 maxDailyBuyAmount() const;
     int maxOpenPositions() const;
-    qint64 dailyLossLimit() const;
+    qint64 dailyLossLimit() const; // 0 = off
+    int entryCutoffMinutes() const; // no buys in the last N minutes of the continuous session (0 = off)
+    bool continuousOnly() const; // buys only in the continuous session (else also in the call auctions)
     // Rate limits
     int queriesPerSecond() const;
     int ordersPerSecond() const;

@@ -1,199 +1,174 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "fakemarketapi.h"
 
-#include "market/krx.h"
+#include <QTimer>
 
-#include <QMetaObject>
-#include <QPointer>
+#include <utility>
 
-using namespace Qt::StringLiterals;
-
-namespace {
-
-FakeMarketApi::Request request(FakeMarketApi::Call call, const QString &arg = QString())
+void FakeMarketApi::setStockInfo(const QString &code, const KiwoomResult<Kiwoom::StockInfo> &reply)
 {
-    FakeMarketApi::Request r;
-    r.call = call;
-    r.arg = arg;
-    return r;
+    m_stockInfo.insert(code, reply);
 }
 
-QList<Candle> newest(const QList<Candle> &bars, int count)
+void FakeMarketApi::setWatchQuote(const Kiwoom::WatchQuote &quote)
 {
-    if (count <= 0 || bars.size() <= count)
-        return bars;
-    return bars.mid(bars.size() - count);
+    m_watchQuotes.insert(quote.code, quote);
 }
 
-} // namespace
-
-FakeMarketApi::FakeMarketApi(QObject *parent) : QObject(parent) { }
-
-FakeMarketApi::~FakeMarketApi() = default;
-
-QList<Candle> &FakeMarketApi::minuteBars(const QString &code, int minutes)
+void FakeMarketApi::setDailyCandles(const QString &code, const QList<Candle> &candles)
 {
-    return m_minuteBars[code + u'|' + QString::number(minutes)];
+    m_daily.insert(code, candles);
 }
 
-Kiwoom::ConditionRow FakeMarketApi::row(const QString &code, const QString &name)
+void FakeMarketApi::setMinuteCandles(const QString &code, const QList<Candle> &candles)
 {
-    Kiwoom::ConditionRow r;
-    r.code = code;
-    r.name = name.isEmpty() ? u"Stock %1"_s.arg(code) : name;
-    return r;
+    m_minute.insert(code, candles);
 }
 
-KiwoomError FakeMarketApi::error(KiwoomError::Kind kind, const QString &message)
+void FakeMarketApi::setConditions(const QList<Kiwoom::ConditionInfo> &conditions)
 {
-    return KiwoomError::make(kind, u"fake"_s, message.isEmpty() ? u"injected failure"_s : message);
+    m_conditions = conditions;
 }
 
-void FakeMarketApi::failNext(Call call, const KiwoomError &error, int times)
+void FakeMarketApi::setConditionResult(const QString &seq, const QList<Kiwoom::ConditionRow> &rows)
 {
-    for (int i = 0; i < times; ++i)
-        m_failures[call].append(error);
+    m_conditionRows.insert(seq, rows);
 }
 
-std::optional<KiwoomError> FakeMarketApi::takeFailure(Call call)
+void FakeMarketApi::setError(const QString &method, const std::optional<KiwoomError> &error)
 {
-    auto it = m_failures.find(call);
-    if (it == m_failures.end() || it->isEmpty())
-        return std::nullopt;
-    return it->takeFirst();
+    if (error)
+        m_errors.insert(method, *error);
+    else
+        m_errors.remove(method);
+}
+
+int FakeMarketApi::calls(const QString &method, const QString &key) const
+{
+    return m_calls.value(key.isEmpty() ? method : method + QLatin1Char(':') + key);
 }
 
 void FakeMarketApi::release()
 {
-    const QList<std::function<void()>> held = std::exchange(m_held, {});
-    for (const auto &fire : held)
-        fire();
-}
-
-QList<FakeMarketApi::Request> FakeMarketApi::requestsOf(Call call) const
-{
-    QList<Request> out;
-    for (const Request &r : m_requests) {
-        if (r.call == call)
-            out.append(r);
+    const QList<Held> held = std::exchange(m_held, {});
+    for (const Held &h : held) {
+        if (h.context)
+            h.run();
     }
-    return out;
 }
 
-int FakeMarketApi::count(Call call) const
+void FakeMarketApi::count(const QString &method, const QString &key)
 {
-    return int(requestsOf(call).size());
+    ++m_calls[method];
+    if (!key.isEmpty())
+        ++m_calls[method + QLatin1Char(':') + key];
 }
 
-int FakeMarketApi::count(Call call, const QString &arg) const
+KiwoomError FakeMarketApi::noReply(const QString &method, const QString &key)
 {
-    int n = 0;
-    for (const Request &r : m_requests)
-        n += r.call == call && r.arg == arg ? 1 : 0;
-    return n;
+    return KiwoomError::make(
+        KiwoomError::Kind::Api, method, QStringLiteral("FakeMarketApi: no canned reply for %1 %2").arg(method, key));
 }
 
-template<typename T>
-void FakeMarketApi::reply(
-    Call call, QObject *context, const Callback<T> &done, const std::function<KiwoomResult<T>()> &make)
+template<typename T> void FakeMarketApi::complete(QObject *context, Callback<T> done, const KiwoomResult<T> &result)
 {
-    const std::optional<KiwoomError> failure = takeFailure(call);
-    const KiwoomResult<T> result = failure ? KiwoomResult<T>(*failure) : make();
-    QPointer<QObject> ctx(context);
-    auto fire = [ctx, done, result]() {
-        if (ctx)
-            done(result);
-    };
+    Q_ASSERT(context);
+    auto run = [done = std::move(done), result] { done(result); };
     if (m_hold)
-        m_held.append(fire);
+        m_held.append({ context, std::move(run) });
     else
-        QMetaObject::invokeMethod(context, fire, Qt::QueuedConnection);
+        QTimer::singleShot(0, context, std::move(run));
 }
 
 void FakeMarketApi::stockInfo(const QString &code, QObject *context, Callback<Kiwoom::StockInfo> done)
 {
-    m_requests.append(request(Call::StockInfo, code));
-    reply<Kiwoom::StockInfo>(Call::StockInfo, context, done, [this, code]() -> KiwoomResult<Kiwoom::StockInfo> {
-        if (!stockInfos.contains(code))
-            return error(KiwoomError::Kind::Api, u"no such stock %1"_s.arg(code));
-        return stockInfos.value(code);
-    });
+    const QString method = QStringLiteral("stockInfo");
+    count(method, code);
+    if (m_errors.contains(method))
+        return complete<Kiwoom::StockInfo>(context, std::move(done), m_errors.value(method));
+    const auto it = m_stockInfo.constFind(code);
+    complete<Kiwoom::StockInfo>(context, std::move(done),
+        it != m_stockInfo.cend() ? *it : KiwoomResult<Kiwoom::StockInfo>(noReply(method, code)));
 }
 
 void FakeMarketApi::watchQuotes(const QStringList &codes, QObject *context, Callback<QList<Kiwoom::WatchQuote>> done)
 {
-    Request r = request(Call::WatchQuotes);
-    r.codes = codes;
-    m_requests.append(r);
-    reply<QList<Kiwoom::WatchQuote>>(Call::WatchQuotes, context, done, [this, codes]() {
-        QList<Kiwoom::WatchQuote> out;
-        for (const QString &c : codes) {
-            if (quotes.contains(c))
-                out.append(quotes.value(c));
-        }
-        return KiwoomResult<QList<Kiwoom::WatchQuote>>(out);
-    });
+    const QString method = QStringLiteral("watchQuotes");
+    count(method, codes.join(QLatin1Char('|')));
+    if (m_errors.contains(method))
+        return complete<QList<Kiwoom::WatchQuote>>(context, std::move(done), m_errors.value(method));
+    QList<Kiwoom::WatchQuote> quotes;
+    for (const QString &code : codes) {
+        if (m_watchQuotes.contains(code))
+            quotes.append(m_watchQuotes.value(code));
+    }
+    complete<QList<Kiwoom::WatchQuote>>(context, std::move(done), quotes);
 }
 
 void FakeMarketApi::dailyCandles(
-    const QString &code, const QDate &baseDate, int count, QObject *context, Callback<QList<Candle>> done)
+    const QString &code, const QDate &, int, QObject *context, Callback<QList<Candle>> done)
 {
-    Request r = request(Call::DailyCandles, code);
-    r.count = count;
-    r.baseDate = baseDate;
-    m_requests.append(r);
-    reply<QList<Candle>>(Call::DailyCandles, context, done, [this, code, baseDate, count]() {
-        QList<Candle> upTo;
-        for (const Candle &c : dailyBars.value(code)) {
-            if (!baseDate.isValid() || Krx::kstDate(c.timeMs) <= baseDate)
-                upTo.append(c);
-        }
-        return KiwoomResult<QList<Candle>>(newest(upTo, count));
-    });
+    const QString method = QStringLiteral("dailyCandles");
+    count(method, code);
+    if (m_errors.contains(method))
+        return complete<QList<Candle>>(context, std::move(done), m_errors.value(method));
+    const auto it = m_daily.constFind(code);
+    complete<QList<Candle>>(
+        context, std::move(done), it != m_daily.cend() ? KiwoomResult<QList<Candle>>(*it) : noReply(method, code));
 }
 
-void FakeMarketApi::minuteCandles(
-    const QString &code, int minutes, int count, QObject *context, Callback<QList<Candle>> done)
+void FakeMarketApi::minuteCandles(const QString &code, int, int, QObject *context, Callback<QList<Candle>> done)
 {
-    Request r = request(Call::MinuteCandles, code);
-    r.count = count;
-    r.minutes = minutes;
-    m_requests.append(r);
-    reply<QList<Candle>>(Call::MinuteCandles, context, done, [this, code, minutes, count]() {
-        return KiwoomResult<QList<Candle>>(newest(minuteBars(code, minutes), count));
-    });
+    const QString method = QStringLiteral("minuteCandles");
+    count(method, code);
+    if (m_errors.contains(method))
+        return complete<QList<Candle>>(context, std::move(done), m_errors.value(method));
+    const auto it = m_minute.constFind(code);
+    complete<QList<Candle>>(
+        context, std::move(done), it != m_minute.cend() ? KiwoomResult<QList<Candle>>(*it) : noReply(method, code));
 }
 
 void FakeMarketApi::listConditions(QObject *context, Callback<QList<Kiwoom::ConditionInfo>> done)
 {
-    m_requests.append(request(Call::ListConditions));
-    reply<QList<Kiwoom::ConditionInfo>>(Call::ListConditions, context, done,
-        [this]() { return KiwoomResult<QList<Kiwoom::ConditionInfo>>(conditions); });
+    const QString method = QStringLiteral("listConditions");
+    count(method, QString());
+    if (m_errors.contains(method))
+        return complete<QList<Kiwoom::ConditionInfo>>(context, std::move(done), m_errors.value(method));
+    complete<QList<Kiwoom::ConditionInfo>>(context, std::move(done),
+        m_conditions ? KiwoomResult<QList<Kiwoom::ConditionInfo>>(*m_conditions) : noReply(method, QString()));
 }
 
 void FakeMarketApi::searchCondition(const QString &seq, QObject *context, Callback<QList<Kiwoom::ConditionRow>> done)
 {
-    m_requests.append(request(Call::SearchCondition, seq));
-    reply<QList<Kiwoom::ConditionRow>>(Call::SearchCondition, context, done,
-        [this, seq]() { return KiwoomResult<QList<Kiwoom::ConditionRow>>(conditionRows.value(seq)); });
+    const QString method = QStringLiteral("searchCondition");
+    count(method, seq);
+    if (m_errors.contains(method))
+        return complete<QList<Kiwoom::ConditionRow>>(context, std::move(done), m_errors.value(method));
+    const auto it = m_conditionRows.constFind(seq);
+    complete<QList<Kiwoom::ConditionRow>>(context, std::move(done),
+        it != m_conditionRows.cend() ? KiwoomResult<QList<Kiwoom::ConditionRow>>(*it) : noReply(method, seq));
 }
 
 void FakeMarketApi::startRealtimeCondition(const QString &seq, QObject *context, Callback<QStringList> done)
 {
-    m_requests.append(request(Call::StartRealtime, seq));
-    reply<QStringList>(Call::StartRealtime, context, done, [this, seq]() -> KiwoomResult<QStringList> {
-        if (realtimeRunning.size() >= 10 && !realtimeRunning.contains(seq))
-            return error(KiwoomError::Kind::Invalid, u"more than 10 realtime conditions"_s);
-        realtimeRunning.insert(seq);
-        return realtimeMembers.value(seq);
-    });
+    const QString method = QStringLiteral("startRealtimeCondition");
+    count(method, seq);
+    if (m_errors.contains(method))
+        return complete<QStringList>(context, std::move(done), m_errors.value(method));
+    const auto it = m_conditionRows.constFind(seq);
+    if (it == m_conditionRows.cend())
+        return complete<QStringList>(context, std::move(done), noReply(method, seq));
+    QStringList codes;
+    for (const Kiwoom::ConditionRow &row : *it)
+        codes.append(row.code);
+    complete<QStringList>(context, std::move(done), codes);
 }
 
 void FakeMarketApi::stopRealtimeCondition(const QString &seq, QObject *context, Callback<bool> done)
 {
-    m_requests.append(request(Call::StopRealtime, seq));
-    reply<bool>(Call::StopRealtime, context, done, [this, seq]() {
-        realtimeRunning.remove(seq);
-        return KiwoomResult<bool>(true);
-    });
+    const QString method = QStringLiteral("stopRealtimeCondition");
+    count(method, seq);
+    if (m_errors.contains(method))
+        return complete<bool>(context, std::move(done), m_errors.value(method));
+    complete<bool>(context, std::move(done), true);
 }

@@ -5,80 +5,44 @@
 
 #include <QHash>
 #include <QList>
-#include <QMap>
-#include <QObject>
-#include <QSet>
+#include <QPointer>
 #include <QString>
-#include <QStringList>
 
 #include <functional>
 #include <optional>
 
-// FakeMarketApi: IMarketApi for unit tests — a canned market (conditions and their rows, daily and
-// minute bars, quotes) that records every call. Replies keep the interface's contract: computed
-// when called, delivered later on the event loop (never inside the call), dropped when the context
-// dies. Tests can make the next calls of a kind fail (failNext) and hold replies back to keep a
-// run in flight (setHold / release). Candle requests return the newest `count` bars (daily: up to
-// baseDate), oldest first, so a test moves the market by editing the bar lists as its clock moves.
-// Single thread; not thread-safe.
-class FakeMarketApi final : public QObject, public IMarketApi
+// FakeMarketApi: an IMarketApi for unit tests, so a component that reads prices, limits, candles or
+// conditions runs without a network or a simulator. Small on purpose; extend it when a test needs
+// more.
+// - Canned replies per code (stock info, watch quotes, candles) or per condition seq; a call
+//   without one fails with KiwoomError Api "no canned reply", and setError() makes every call of a
+//   method fail.
+// - calls("stockInfo", "005930") counts requests (calls("stockInfo") counts all codes).
+// - Completion keeps the interface's contract: later, never inside the call, skipped when the
+//   context is gone. By default through QTimer::singleShot(0); with setHold(true) replies wait until
+//   release() (to change the clock or destroy a context between a request and its reply).
+// Single-threaded (the test's thread).
+class FakeMarketApi final : public IMarketApi
 {
-    Q_OBJECT
-    Q_DISABLE_COPY_MOVE(FakeMarketApi)
-
 public:
-    enum class Call
-    {
-        StockInfo,
-        WatchQuotes,
-        DailyCandles,
-        MinuteCandles,
-        ListConditions,
-        SearchCondition,
-        StartRealtime,
-        StopRealtime,
-    };
-    struct Request
-    {
-        Call call = Call::StockInfo;
-        QString arg; // code or condition seq
-        QStringList codes; // watchQuotes
-        int count = 0; // candles
-        int minutes = 0;
-        QDate baseDate;
-    };
+    FakeMarketApi() = default;
+    ~FakeMarketApi() override = default;
 
-    explicit FakeMarketApi(QObject *parent = nullptr);
-    ~FakeMarketApi() override;
+    void setStockInfo(const QString &code, const KiwoomResult<Kiwoom::StockInfo> &reply);
+    void setWatchQuote(const Kiwoom::WatchQuote &quote); // by quote.code
+    void setDailyCandles(const QString &code, const QList<Candle> &candles);
+    void setMinuteCandles(const QString &code, const QList<Candle> &candles);
+    void setConditions(const QList<Kiwoom::ConditionInfo> &conditions);
+    void setConditionResult(const QString &seq, const QList<Kiwoom::ConditionRow> &rows);
+    // Every call of `method` ("stockInfo", "watchQuotes", ...) fails with `error`; nullopt clears it.
+    void setError(const QString &method, const std::optional<KiwoomError> &error);
 
-    // The canned market.
-    QList<Kiwoom::ConditionInfo> conditions;
-    QHash<QString, QList<Kiwoom::ConditionRow>> conditionRows; // by seq
-    QHash<QString, QStringList> realtimeMembers; // initial members of a realtime start, by seq
-    QHash<QString, QList<Candle>> dailyBars; // by code, oldest first
-    QHash<QString, Kiwoom::WatchQuote> quotes; // by code
-    QHash<QString, Kiwoom::StockInfo> stockInfos; // by code
-    QList<Candle> &minuteBars(const QString &code, int minutes); // oldest first
-    // Condition seqs running as realtime conditions (start adds, stop removes).
-    QSet<QString> realtimeRunning;
-
-    static Kiwoom::ConditionRow row(const QString &code, const QString &name = QString());
-    static KiwoomError error(KiwoomError::Kind kind = KiwoomError::Kind::Transport, const QString &message = QString());
-
-    // The next `times` calls of `call` fail with `error`.
-    void failNext(Call call, const KiwoomError &error = FakeMarketApi::error(), int times = 1);
-    // While held, replies wait for release(); release() delivers the waiting ones (in call order).
+    int calls(const QString &method, const QString &key = QString()) const;
     void setHold(bool hold) { m_hold = hold; }
     int held() const { return int(m_held.size()); }
+    // Delivers the held replies in request order (contexts that are gone are skipped).
     void release();
 
-    const QList<Request> &requests() const { return m_requests; }
-    QList<Request> requestsOf(Call call) const;
-    int count(Call call) const;
-    int count(Call call, const QString &arg) const;
-    void clearRequests() { m_requests.clear(); }
-
-    // IMarketApi
     void stockInfo(const QString &code, QObject *context, Callback<Kiwoom::StockInfo> done) override;
     void watchQuotes(const QStringList &codes, QObject *context, Callback<QList<Kiwoom::WatchQuote>> done) override;
     void dailyCandles(
@@ -91,13 +55,24 @@ public:
     void stopRealtimeCondition(const QString &seq, QObject *context, Callback<bool> done) override;
 
 private:
-    std::optional<KiwoomError> takeFailure(Call call);
-    template<typename T>
-    void reply(Call call, QObject *context, const Callback<T> &done, const std::function<KiwoomResult<T>()> &make);
+    struct Held
+    {
+        QPointer<QObject> context;
+        std::function<void()> run;
+    };
 
-    QHash<QString, QList<Candle>> m_minuteBars; // "code|minutes"
-    QMap<Call, QList<KiwoomError>> m_failures;
-    QList<Request> m_requests;
+    void count(const QString &method, const QString &key);
+    static KiwoomError noReply(const QString &method, const QString &key);
+    template<typename T> void complete(QObject *context, Callback<T> done, const KiwoomResult<T> &result);
+
+    QHash<QString, KiwoomResult<Kiwoom::StockInfo>> m_stockInfo;
+    QHash<QString, Kiwoom::WatchQuote> m_watchQuotes;
+    QHash<QString, QList<Candle>> m_daily;
+    QHash<QString, QList<Candle>> m_minute;
+    std::optional<QList<Kiwoom::ConditionInfo>> m_conditions;
+    QHash<QString, QList<Kiwoom::ConditionRow>> m_conditionRows;
+    QHash<QString, KiwoomError> m_errors;
+    QHash<QString, int> m_calls;
     bool m_hold = false;
-    QList<std::function<void()>> m_held;
+    QList<Held> m_held;
 };
