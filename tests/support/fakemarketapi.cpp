@@ -1,9 +1,20 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "fakemarketapi.h"
 
+#include "market/krx.h"
+
 #include <QTimer>
 
 #include <utility>
+
+namespace {
+
+QList<Candle> newest(const QList<Candle> &bars, int count)
+{
+    return count > 0 && bars.size() > count ? bars.mid(bars.size() - count) : bars;
+}
+
+} // namespace
 
 void FakeMarketApi::setStockInfo(const QString &code, const KiwoomResult<Kiwoom::StockInfo> &reply)
 {
@@ -43,9 +54,40 @@ void FakeMarketApi::setError(const QString &method, const std::optional<KiwoomEr
         m_errors.remove(method);
 }
 
+void FakeMarketApi::failNext(const QString &method, const KiwoomError &error, int times)
+{
+    for (int i = 0; i < times; ++i)
+        m_failNext[method].append(error);
+}
+
+std::optional<KiwoomError> FakeMarketApi::failure(const QString &method)
+{
+    if (auto it = m_failNext.find(method); it != m_failNext.end() && !it->isEmpty())
+        return it->takeFirst();
+    if (m_errors.contains(method))
+        return m_errors.value(method);
+    return std::nullopt;
+}
+
 int FakeMarketApi::calls(const QString &method, const QString &key) const
 {
     return m_calls.value(key.isEmpty() ? method : method + QLatin1Char(':') + key);
+}
+
+QList<FakeMarketApi::Request> FakeMarketApi::requests(const QString &method) const
+{
+    QList<Request> out;
+    for (const Request &r : m_requests) {
+        if (r.method == method)
+            out.append(r);
+    }
+    return out;
+}
+
+void FakeMarketApi::clearCalls()
+{
+    m_calls.clear();
+    m_requests.clear();
 }
 
 void FakeMarketApi::release()
@@ -57,11 +99,16 @@ void FakeMarketApi::release()
     }
 }
 
-void FakeMarketApi::count(const QString &method, const QString &key)
+FakeMarketApi::Request &FakeMarketApi::count(const QString &method, const QString &key)
 {
     ++m_calls[method];
     if (!key.isEmpty())
         ++m_calls[method + QLatin1Char(':') + key];
+    Request r;
+    r.method = method;
+    r.key = key;
+    m_requests.append(r);
+    return m_requests.last();
 }
 
 KiwoomError FakeMarketApi::noReply(const QString &method, const QString &key)
@@ -84,8 +131,8 @@ void FakeMarketApi::stockInfo(const QString &code, QObject *context, Callback<Ki
 {
     const QString method = QStringLiteral("stockInfo");
     count(method, code);
-    if (m_errors.contains(method))
-        return complete<Kiwoom::StockInfo>(context, std::move(done), m_errors.value(method));
+    if (const auto e = failure(method))
+        return complete<Kiwoom::StockInfo>(context, std::move(done), *e);
     const auto it = m_stockInfo.constFind(code);
     complete<Kiwoom::StockInfo>(context, std::move(done),
         it != m_stockInfo.cend() ? *it : KiwoomResult<Kiwoom::StockInfo>(noReply(method, code)));
@@ -95,8 +142,8 @@ void FakeMarketApi::watchQuotes(const QStringList &codes, QObject *context, Call
 {
     const QString method = QStringLiteral("watchQuotes");
     count(method, codes.join(QLatin1Char('|')));
-    if (m_errors.contains(method))
-        return complete<QList<Kiwoom::WatchQuote>>(context, std::move(done), m_errors.value(method));
+    if (const auto e = failure(method))
+        return complete<QList<Kiwoom::WatchQuote>>(context, std::move(done), *e);
     QList<Kiwoom::WatchQuote> quotes;
     for (const QString &code : codes) {
         if (m_watchQuotes.contains(code))
@@ -106,34 +153,45 @@ void FakeMarketApi::watchQuotes(const QStringList &codes, QObject *context, Call
 }
 
 void FakeMarketApi::dailyCandles(
-    const QString &code, const QDate &, int, QObject *context, Callback<QList<Candle>> done)
+    const QString &code, const QDate &baseDate, int bars, QObject *context, Callback<QList<Candle>> done)
 {
     const QString method = QStringLiteral("dailyCandles");
-    count(method, code);
-    if (m_errors.contains(method))
-        return complete<QList<Candle>>(context, std::move(done), m_errors.value(method));
+    Request &r = count(method, code);
+    r.count = bars;
+    r.baseDate = baseDate;
+    if (const auto e = failure(method))
+        return complete<QList<Candle>>(context, std::move(done), *e);
     const auto it = m_daily.constFind(code);
-    complete<QList<Candle>>(
-        context, std::move(done), it != m_daily.cend() ? KiwoomResult<QList<Candle>>(*it) : noReply(method, code));
+    if (it == m_daily.cend())
+        return complete<QList<Candle>>(context, std::move(done), noReply(method, code));
+    QList<Candle> upTo;
+    for (const Candle &c : *it) {
+        if (!baseDate.isValid() || Krx::kstDate(c.timeMs) <= baseDate)
+            upTo.append(c);
+    }
+    complete<QList<Candle>>(context, std::move(done), newest(upTo, bars));
 }
 
-void FakeMarketApi::minuteCandles(const QString &code, int, int, QObject *context, Callback<QList<Candle>> done)
+void FakeMarketApi::minuteCandles(
+    const QString &code, int minutes, int bars, QObject *context, Callback<QList<Candle>> done)
 {
     const QString method = QStringLiteral("minuteCandles");
-    count(method, code);
-    if (m_errors.contains(method))
-        return complete<QList<Candle>>(context, std::move(done), m_errors.value(method));
+    Request &r = count(method, code);
+    r.count = bars;
+    r.minutes = minutes;
+    if (const auto e = failure(method))
+        return complete<QList<Candle>>(context, std::move(done), *e);
     const auto it = m_minute.constFind(code);
-    complete<QList<Candle>>(
-        context, std::move(done), it != m_minute.cend() ? KiwoomResult<QList<Candle>>(*it) : noReply(method, code));
+    complete<QList<Candle>>(context, std::move(done),
+        it != m_minute.cend() ? KiwoomResult<QList<Candle>>(newest(*it, bars)) : noReply(method, code));
 }
 
 void FakeMarketApi::listConditions(QObject *context, Callback<QList<Kiwoom::ConditionInfo>> done)
 {
     const QString method = QStringLiteral("listConditions");
     count(method, QString());
-    if (m_errors.contains(method))
-        return complete<QList<Kiwoom::ConditionInfo>>(context, std::move(done), m_errors.value(method));
+    if (const auto e = failure(method))
+        return complete<QList<Kiwoom::ConditionInfo>>(context, std::move(done), *e);
     complete<QList<Kiwoom::ConditionInfo>>(context, std::move(done),
         m_conditions ? KiwoomResult<QList<Kiwoom::ConditionInfo>>(*m_conditions) : noReply(method, QString()));
 }
@@ -142,8 +200,8 @@ void FakeMarketApi::searchCondition(const QString &seq, QObject *context, Callba
 {
     const QString method = QStringLiteral("searchCondition");
     count(method, seq);
-    if (m_errors.contains(method))
-        return complete<QList<Kiwoom::ConditionRow>>(context, std::move(done), m_errors.value(method));
+    if (const auto e = failure(method))
+        return complete<QList<Kiwoom::ConditionRow>>(context, std::move(done), *e);
     const auto it = m_conditionRows.constFind(seq);
     complete<QList<Kiwoom::ConditionRow>>(context, std::move(done),
         it != m_conditionRows.cend() ? KiwoomResult<QList<Kiwoom::ConditionRow>>(*it) : noReply(method, seq));
@@ -153,11 +211,16 @@ void FakeMarketApi::startRealtimeCondition(const QString &seq, QObject *context,
 {
     const QString method = QStringLiteral("startRealtimeCondition");
     count(method, seq);
-    if (m_errors.contains(method))
-        return complete<QStringList>(context, std::move(done), m_errors.value(method));
+    if (const auto e = failure(method))
+        return complete<QStringList>(context, std::move(done), *e);
     const auto it = m_conditionRows.constFind(seq);
     if (it == m_conditionRows.cend())
         return complete<QStringList>(context, std::move(done), noReply(method, seq));
+    if (m_realtime.size() >= 10 && !m_realtime.contains(seq)) {
+        return complete<QStringList>(context, std::move(done),
+            KiwoomError::make(KiwoomError::Kind::Invalid, method, QStringLiteral("at most 10 realtime conditions")));
+    }
+    m_realtime.insert(seq);
     QStringList codes;
     for (const Kiwoom::ConditionRow &row : *it)
         codes.append(row.code);
@@ -168,7 +231,8 @@ void FakeMarketApi::stopRealtimeCondition(const QString &seq, QObject *context, 
 {
     const QString method = QStringLiteral("stopRealtimeCondition");
     count(method, seq);
-    if (m_errors.contains(method))
-        return complete<bool>(context, std::move(done), m_errors.value(method));
+    if (const auto e = failure(method))
+        return complete<bool>(context, std::move(done), *e);
+    m_realtime.remove(seq);
     complete<bool>(context, std::move(done), true);
 }

@@ -13,9 +13,13 @@
 #include <QtTest>
 
 using namespace Qt::StringLiterals;
-using Call = FakeMarketApi::Call;
 
 namespace {
+
+KiwoomError injected(KiwoomError::Kind kind = KiwoomError::Kind::Transport)
+{
+    return KiwoomError::make(kind, u"fake"_s, u"injected failure"_s);
+}
 
 constexpr qint64 MIN = 60'000;
 const QString CODE = u"005930"_s;
@@ -74,7 +78,7 @@ private:
     {
         return get(CandleInterval::Minute5, count, code);
     }
-    int lastCount(Call call) const { return m_market->requestsOf(call).constLast().count; }
+    int lastCount(const QString &method) const { return m_market->requests(method).constLast().count; }
 
 private slots:
     void init()
@@ -94,42 +98,44 @@ private slots:
 
     void emptyCacheFetchesTheWholeWindow()
     {
-        m_market->minuteBars(CODE, 5) = fiveMinuteBars(kst(8, 0), m_clock.nowMs());
+        m_market->setMinuteCandles(CODE, fiveMinuteBars(kst(8, 0), m_clock.nowMs()));
         const auto r = five(10);
         QVERIFY2(r.ok(), qPrintable(r.ok() ? QString() : r.error().message));
         QCOMPARE(r->size(), 10);
         QCOMPARE(r->last().timeMs, kst(10, 0));
         QVERIFY(r->first().timeMs < r->last().timeMs); // oldest first
-        QCOMPARE(m_market->count(Call::MinuteCandles), 1);
-        QCOMPARE(lastCount(Call::MinuteCandles), 10);
-        QCOMPARE(m_market->requestsOf(Call::MinuteCandles).constLast().minutes, 5);
+        QCOMPARE(m_market->calls(u"minuteCandles"_s), 1);
+        QCOMPARE(lastCount(u"minuteCandles"_s), 10);
+        QCOMPARE(m_market->requests(u"minuteCandles"_s).constLast().minutes, 5);
         QCOMPARE(CandleRepository(*m_db).latest(CODE, CandleInterval::Minute5, 100).value().size(), 10);
     }
 
     void onlyTheFormingBarAndLaterOnesAreFetched()
     {
-        m_market->minuteBars(CODE, 5) = fiveMinuteBars(kst(8, 0), m_clock.nowMs());
+        m_market->setMinuteCandles(CODE, fiveMinuteBars(kst(8, 0), m_clock.nowMs()));
         QVERIFY(five(20).ok());
-        QCOMPARE(lastCount(Call::MinuteCandles), 20);
+        QCOMPARE(lastCount(u"minuteCandles"_s), 20);
 
         // A minute later, the 10:00 bar is still forming: only it is fetched, and its revision wins.
         m_clock.setNowMs(kst(10, 3));
-        m_market->minuteBars(CODE, 5).last().close = 10'200;
-        m_market->minuteBars(CODE, 5).last().high = 10'210;
+        QList<Candle> revised = m_market->cannedMinuteCandles(CODE);
+        revised.last().close = 10'200;
+        revised.last().high = 10'210;
+        m_market->setMinuteCandles(CODE, revised);
         QCOMPARE(m_cache->barsToFetch(CODE, CandleInterval::Minute5, 20).value(), 1);
         auto r = five(20);
         QVERIFY(r.ok());
-        QCOMPARE(m_market->count(Call::MinuteCandles), 2);
-        QCOMPARE(lastCount(Call::MinuteCandles), 1);
+        QCOMPARE(m_market->calls(u"minuteCandles"_s), 2);
+        QCOMPARE(lastCount(u"minuteCandles"_s), 1);
         QCOMPARE(r->size(), 20);
         QCOMPARE(r->last().close, qint64(10'200));
 
         // At 10:12 the 10:00 bar closed and 10:05, 10:10 exist: three bars, nothing older.
         m_clock.setNowMs(kst(10, 12));
-        m_market->minuteBars(CODE, 5) = fiveMinuteBars(kst(8, 0), m_clock.nowMs());
+        m_market->setMinuteCandles(CODE, fiveMinuteBars(kst(8, 0), m_clock.nowMs()));
         r = five(20);
         QVERIFY(r.ok());
-        QCOMPARE(lastCount(Call::MinuteCandles), 3);
+        QCOMPARE(lastCount(u"minuteCandles"_s), 3);
         QCOMPARE(r->last().timeMs, kst(10, 10));
         QCOMPARE(r->size(), 20);
         // No hole: consecutive five-minute steps over the whole window.
@@ -139,20 +145,20 @@ private slots:
 
     void aLongPauseFetchesAtMostTheWindow()
     {
-        m_market->minuteBars(CODE, 5) = fiveMinuteBars(kst(8, 0), m_clock.nowMs());
+        m_market->setMinuteCandles(CODE, fiveMinuteBars(kst(8, 0), m_clock.nowMs()));
         QVERIFY(five(10).ok());
         m_clock.setNowMs(kst(14, 0));
-        m_market->minuteBars(CODE, 5) = fiveMinuteBars(kst(8, 0), m_clock.nowMs());
+        m_market->setMinuteCandles(CODE, fiveMinuteBars(kst(8, 0), m_clock.nowMs()));
         const auto r = five(10);
         QVERIFY(r.ok());
-        QCOMPARE(lastCount(Call::MinuteCandles), 10);
+        QCOMPARE(lastCount(u"minuteCandles"_s), 10);
         QCOMPARE(r->last().timeMs, kst(14, 0));
     }
 
     void concurrentRequestsShareOneFetch()
     {
-        m_market->minuteBars(CODE, 5) = fiveMinuteBars(kst(8, 0), m_clock.nowMs());
-        m_market->minuteBars(u"000660"_s, 5) = fiveMinuteBars(kst(8, 0), m_clock.nowMs());
+        m_market->setMinuteCandles(CODE, fiveMinuteBars(kst(8, 0), m_clock.nowMs()));
+        m_market->setMinuteCandles(u"000660"_s, fiveMinuteBars(kst(8, 0), m_clock.nowMs()));
         m_market->setHold(true);
         int answered = 0;
         for (int i = 0; i < 3; ++i) {
@@ -166,7 +172,7 @@ private slots:
             QVERIFY(r.ok());
             ++answered;
         });
-        QCOMPARE(m_market->count(Call::MinuteCandles), 2); // one per stock
+        QCOMPARE(m_market->calls(u"minuteCandles"_s), 2); // one per stock
         QCOMPARE(m_cache->fetchesInFlight(), 2);
         m_market->release();
         QTRY_COMPARE(answered, 4);
@@ -176,50 +182,50 @@ private slots:
 
     void aJoinerWithALargerWindowGetsItsOwnFetch()
     {
-        m_market->minuteBars(CODE, 5) = fiveMinuteBars(kst(8, 0), m_clock.nowMs());
+        m_market->setMinuteCandles(CODE, fiveMinuteBars(kst(8, 0), m_clock.nowMs()));
         m_market->setHold(true);
         std::optional<qsizetype> small, large;
         m_cache->candles(CODE, CandleInterval::Minute5, 5, this,
             [&small](const Result<QList<Candle>> &r) { small = r.ok() ? r->size() : -1; });
         m_cache->candles(CODE, CandleInterval::Minute5, 12, this,
             [&large](const Result<QList<Candle>> &r) { large = r.ok() ? r->size() : -1; });
-        QCOMPARE(m_market->count(Call::MinuteCandles), 1);
+        QCOMPARE(m_market->calls(u"minuteCandles"_s), 1);
         m_market->release();
         QTRY_VERIFY(small && *small == 5);
-        QTRY_COMPARE(m_market->count(Call::MinuteCandles), 2);
-        QCOMPARE(lastCount(Call::MinuteCandles), 12);
+        QTRY_COMPARE(m_market->calls(u"minuteCandles"_s), 2);
+        QCOMPARE(lastCount(u"minuteCandles"_s), 12);
         m_market->release();
         QTRY_VERIFY(large && *large == 12);
     }
 
     void aLargerWindowThanStoredFetchesTheWholeWindow()
     {
-        m_market->minuteBars(CODE, 5) = fiveMinuteBars(kst(8, 0), m_clock.nowMs());
+        m_market->setMinuteCandles(CODE, fiveMinuteBars(kst(8, 0), m_clock.nowMs()));
         QVERIFY(five(10).ok());
         const auto r = five(20);
         QVERIFY(r.ok());
-        QCOMPARE(lastCount(Call::MinuteCandles), 20);
+        QCOMPARE(lastCount(u"minuteCandles"_s), 20);
         QCOMPARE(r->size(), 20);
     }
 
     void aShortHistoryIsNotFetchedAgainAndAgain()
     {
-        m_market->minuteBars(CODE, 5) = fiveMinuteBars(kst(9, 40), m_clock.nowMs()); // 5 bars: newly listed
+        m_market->setMinuteCandles(CODE, fiveMinuteBars(kst(9, 40), m_clock.nowMs())); // 5 bars: newly listed
         auto r = five(50);
         QVERIFY(r.ok());
         QCOMPARE(r->size(), 5);
-        QCOMPARE(lastCount(Call::MinuteCandles), 50);
+        QCOMPARE(lastCount(u"minuteCandles"_s), 50);
         m_clock.setNowMs(kst(10, 4));
         r = five(50);
         QVERIFY(r.ok());
         QCOMPARE(r->size(), 5);
-        QCOMPARE(lastCount(Call::MinuteCandles), 1);
+        QCOMPARE(lastCount(u"minuteCandles"_s), 1);
     }
 
     void aFailureReachesTheCallerAndTheNextRequestWorks()
     {
-        m_market->minuteBars(CODE, 5) = fiveMinuteBars(kst(8, 0), m_clock.nowMs());
-        m_market->failNext(Call::MinuteCandles, FakeMarketApi::error(KiwoomError::Kind::RateLimited));
+        m_market->setMinuteCandles(CODE, fiveMinuteBars(kst(8, 0), m_clock.nowMs()));
+        m_market->failNext(u"minuteCandles"_s, injected(KiwoomError::Kind::RateLimited));
         auto r = five(10);
         QVERIFY(!r.ok());
         QCOMPARE(r.error().code, u"kiwoom.rate_limited"_s);
@@ -227,14 +233,14 @@ private slots:
         r = five(10);
         QVERIFY(r.ok());
         QCOMPARE(r->size(), 10);
-        QCOMPARE(lastCount(Call::MinuteCandles), 10);
+        QCOMPARE(lastCount(u"minuteCandles"_s), 10);
     }
 
     void inconsistentBarsAreDroppedNotTheBatch()
     {
         QList<Candle> bars = fiveMinuteBars(kst(9, 0), m_clock.nowMs());
         bars[3].low = bars[3].high + 5; // broken
-        m_market->minuteBars(CODE, 5) = bars;
+        m_market->setMinuteCandles(CODE, bars);
         const auto r = five(20);
         QVERIFY(r.ok());
         QCOMPARE(r->size(), bars.size() - 1);
@@ -244,27 +250,28 @@ private slots:
     void dailyRefetchesTodayOnly()
     {
         const QDate today(2025, 3, 10);
-        m_market->dailyBars.insert(CODE, dailyBars(today, 40));
+        m_market->setDailyCandles(CODE, dailyBars(today, 40));
         auto r = get(CandleInterval::Day, 30);
         QVERIFY(r.ok());
         QCOMPARE(r->size(), 30);
         QCOMPARE(Krx::kstDate(r->last().timeMs), today);
-        QCOMPARE(m_market->requestsOf(Call::DailyCandles).constLast().baseDate, today);
-        QCOMPARE(lastCount(Call::DailyCandles), 30);
+        QCOMPARE(m_market->requests(u"dailyCandles"_s).constLast().baseDate, today);
+        QCOMPARE(lastCount(u"dailyCandles"_s), 30);
 
         m_clock.setNowMs(kst(14, 0)); // later the same day: today's bar only
         r = get(CandleInterval::Day, 30);
         QVERIFY(r.ok());
-        QCOMPARE(lastCount(Call::DailyCandles), 1);
+        QCOMPARE(lastCount(u"dailyCandles"_s), 1);
 
         // The next trading day: yesterday's bar (now final) and today's.
         const QDate tomorrow(2025, 3, 11);
         m_clock.setNowMs(kst(9, 30, tomorrow));
-        m_market->dailyBars[CODE].append(bar(Krx::fromKst(tomorrow, QTime(9, 0)), 10'500));
+        m_market->setDailyCandles(
+            CODE, m_market->cannedDailyCandles(CODE) << bar(Krx::fromKst(tomorrow, QTime(9, 0)), 10'500));
         r = get(CandleInterval::Day, 30);
         QVERIFY(r.ok());
-        QCOMPARE(lastCount(Call::DailyCandles), 2);
-        QCOMPARE(m_market->requestsOf(Call::DailyCandles).constLast().baseDate, tomorrow);
+        QCOMPARE(lastCount(u"dailyCandles"_s), 2);
+        QCOMPARE(m_market->requests(u"dailyCandles"_s).constLast().baseDate, tomorrow);
         QCOMPARE(r->last().close, qint64(10'500));
         QCOMPARE(r->size(), 30);
     }
@@ -281,7 +288,7 @@ private slots:
         const auto weekly = get(CandleInterval::Week, 10);
         QVERIFY(!weekly.ok());
         QCOMPARE(weekly.error().code, u"candles.unsupported"_s);
-        QCOMPARE(m_market->requests().size(), 0);
+        QCOMPARE(m_market->calls(u"minuteCandles"_s) + m_market->calls(u"dailyCandles"_s), 0);
     }
 };
 

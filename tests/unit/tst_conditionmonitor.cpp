@@ -21,9 +21,21 @@
 #include <QtTest>
 
 using namespace Qt::StringLiterals;
-using Call = FakeMarketApi::Call;
 
 namespace {
+
+KiwoomError injected(KiwoomError::Kind kind = KiwoomError::Kind::Transport)
+{
+    return KiwoomError::make(kind, u"fake"_s, u"injected failure"_s);
+}
+
+Kiwoom::ConditionRow row(const QString &code, const QString &name = QString())
+{
+    Kiwoom::ConditionRow r;
+    r.code = code;
+    r.name = name.isEmpty() ? u"Stock %1"_s.arg(code) : name;
+    return r;
+}
 
 const QDate TODAY(2025, 3, 10); // a Monday
 const QString SURGE = u"005930"_s; // has a reference candle three days ago
@@ -99,14 +111,14 @@ private slots:
         m_monitor = std::make_unique<ConditionMonitor>(
             *m_market, *m_cache, *m_db, *m_sink, *m_settings, m_clock, m_activity.get());
 
-        m_market->conditions
-            = { { u"0"_s, u"거래량급증"_s }, { u"1"_s, u"20일신고가"_s }, { u"2"_s, u"골든크로스"_s } };
-        m_market->conditionRows.insert(u"0"_s, { FakeMarketApi::row(SURGE, u"삼성전자"_s), FakeMarketApi::row(FLAT) });
-        m_market->conditionRows.insert(u"1"_s, { FakeMarketApi::row(SURGE, u"삼성전자"_s) });
-        m_market->conditionRows.insert(u"2"_s, { FakeMarketApi::row(FLAT) });
-        m_market->dailyBars.insert(SURGE, daily(true));
-        m_market->dailyBars.insert(FLAT, daily(false));
-        m_market->dailyBars.insert(LATE, daily(true));
+        m_market->setConditions(
+            { { u"0"_s, u"거래량급증"_s }, { u"1"_s, u"20일신고가"_s }, { u"2"_s, u"골든크로스"_s } });
+        m_market->setConditionResult(u"0"_s, { row(SURGE, u"삼성전자"_s), row(FLAT) });
+        m_market->setConditionResult(u"1"_s, { row(SURGE, u"삼성전자"_s) });
+        m_market->setConditionResult(u"2"_s, { row(FLAT) });
+        m_market->setDailyCandles(SURGE, daily(true));
+        m_market->setDailyCandles(FLAT, daily(false));
+        m_market->setDailyCandles(LATE, daily(true));
     }
     void cleanup()
     {
@@ -129,7 +141,7 @@ private slots:
         for (const auto &c : stored)
             QVERIFY(!c.enabled);
         QCOMPARE(ConditionRepository(*m_db).findByName(u"20일신고가"_s).value()->apiConditionId, u"1"_s);
-        QCOMPARE(m_market->count(Call::SearchCondition), 0);
+        QCOMPARE(m_market->calls(u"searchCondition"_s), 0);
         QCOMPARE(m_sink->requests.size(), 0);
     }
 
@@ -144,9 +156,9 @@ private slots:
         QCOMPARE(args.at(1).toInt(), 3); // stocks they returned
         QCOMPARE(args.at(2).toInt(), 1); // new signals
         QCOMPARE(args.at(3).toInt(), 0); // failures
-        QCOMPARE(m_market->count(Call::SearchCondition, u"0"_s), 1);
-        QCOMPARE(m_market->count(Call::SearchCondition, u"2"_s), 1);
-        QCOMPARE(m_market->count(Call::SearchCondition, u"1"_s), 0); // disabled: never searched
+        QCOMPARE(m_market->calls(u"searchCondition"_s, u"0"_s), 1);
+        QCOMPARE(m_market->calls(u"searchCondition"_s, u"2"_s), 1);
+        QCOMPARE(m_market->calls(u"searchCondition"_s, u"1"_s), 0); // disabled: never searched
 
         QCOMPARE(m_sink->requests.size(), 1);
         const Trading::SignalRequest &r = m_sink->requests.first();
@@ -197,13 +209,13 @@ private slots:
         enable(u"골든크로스"_s);
 
         // The search of the first condition fails: the second is still searched.
-        m_market->failNext(Call::SearchCondition, FakeMarketApi::error(KiwoomError::Kind::Timeout));
+        m_market->failNext(u"searchCondition"_s, injected(KiwoomError::Kind::Timeout));
         QList<QVariant> args = runOnce();
         QCOMPARE(args.at(0).toInt(), 2);
         QCOMPARE(args.at(2).toInt(), 0);
         QCOMPARE(args.at(3).toInt(), 1);
         QVERIFY(!m_monitor->lastRun()->ok);
-        QCOMPARE(m_market->count(Call::SearchCondition, u"2"_s), 1);
+        QCOMPARE(m_market->calls(u"searchCondition"_s, u"2"_s), 1);
 
         // Next run: the signal comes.
         args = runOnce();
@@ -214,8 +226,8 @@ private slots:
         // Listing fails: the stored conditions are searched anyway; a candle fetch fails: counted.
         m_sink->clear();
         m_clock.setNowMs(kst(9, 0) + 24LL * 3600 * 1000); // the next day: memo cleared
-        m_market->failNext(Call::ListConditions);
-        m_market->failNext(Call::DailyCandles);
+        m_market->failNext(u"listConditions"_s, injected());
+        m_market->failNext(u"dailyCandles"_s, injected());
         args = runOnce();
         QCOMPARE(args.at(0).toInt(), 2);
         QVERIFY(args.at(3).toInt() >= 2);
@@ -239,7 +251,7 @@ private slots:
         m_monitor->runOnce(); // the timer fires again
         m_monitor->runOnce();
         QCOMPARE(m_monitor->skippedRuns(), 2);
-        QCOMPARE(m_market->count(Call::ListConditions), 2); // the first run and this one
+        QCOMPARE(m_market->calls(u"listConditions"_s), 2); // the first run and this one
         while (m_market->held() > 0) {
             m_market->release();
             QCoreApplication::processEvents();
@@ -254,7 +266,7 @@ private slots:
         runOnce();
         enable(u"거래량급증"_s);
         enable(u"골든크로스"_s);
-        m_market->clearRequests();
+        m_market->clearCalls();
         int runs = 0;
         for (qint64 t = kst(9, 0); t <= kst(15, 30); t += 10 * 60'000) {
             m_clock.setNowMs(t);
@@ -264,20 +276,20 @@ private slots:
             ++runs;
         }
         QCOMPARE(runs, 40);
-        QCOMPARE(m_market->count(Call::ListConditions), runs);
-        QCOMPARE(m_market->count(Call::SearchCondition, u"0"_s), runs);
-        QCOMPARE(m_market->count(Call::SearchCondition, u"2"_s), runs);
-        QCOMPARE(m_market->count(Call::SearchCondition, u"1"_s), 0);
+        QCOMPARE(m_market->calls(u"listConditions"_s), runs);
+        QCOMPARE(m_market->calls(u"searchCondition"_s, u"0"_s), runs);
+        QCOMPARE(m_market->calls(u"searchCondition"_s, u"2"_s), runs);
+        QCOMPARE(m_market->calls(u"searchCondition"_s, u"1"_s), 0);
         // One signal for the day: later runs do not even evaluate the stock again for that condition.
         QCOMPARE(m_sink->requests.size(), 1);
-        QCOMPARE(m_market->count(Call::DailyCandles, SURGE), 1);
+        QCOMPARE(m_market->calls(u"dailyCandles"_s, SURGE), 1);
         // The flat stock is evaluated every run, its history fetched once, then only today's bar.
-        const auto flat = m_market->requestsOf(Call::DailyCandles);
+        const auto flat = m_market->requests(u"dailyCandles"_s);
         int full = 0;
         for (const auto &r : flat)
-            full += r.arg == FLAT && r.count > 1 ? 1 : 0;
+            full += r.key == FLAT && r.count > 1 ? 1 : 0;
         QCOMPARE(full, 1);
-        QCOMPARE(m_market->count(Call::DailyCandles, FLAT), runs);
+        QCOMPARE(m_market->calls(u"dailyCandles"_s, FLAT), runs);
     }
 
     void thePeriodFollowsTheSettings()
@@ -305,7 +317,7 @@ private slots:
         m_monitor->start(); // runs at once and starts the realtime conditions
         QTRY_COMPARE(finished.size(), 1);
         QTRY_COMPARE(m_monitor->realtimeConditions(), (QStringList { u"0"_s, u"2"_s }));
-        QCOMPARE(m_market->realtimeRunning, (QSet<QString> { u"0"_s, u"2"_s }));
+        QCOMPARE(m_market->realtimeConditions(), (QSet<QString> { u"0"_s, u"2"_s }));
         QCOMPARE(m_sink->requests.size(), 1); // SURGE from the run
 
         Kiwoom::ConditionHit hit;
@@ -338,12 +350,12 @@ private slots:
         // Disabling a condition stops its realtime run at once.
         enable(u"골든크로스"_s, false);
         m_monitor->refreshRealtime();
-        QTRY_COMPARE(m_market->realtimeRunning, (QSet<QString> { u"0"_s }));
+        QTRY_COMPARE(m_market->realtimeConditions(), (QSet<QString> { u"0"_s }));
         QCOMPARE(m_monitor->realtimeConditions(), (QStringList { u"0"_s }));
 
         // Stopped: realtime conditions stopped, hits ignored; started again: restarted.
         m_monitor->stop();
-        QTRY_VERIFY(m_market->realtimeRunning.isEmpty());
+        QTRY_VERIFY(m_market->realtimeConditions().isEmpty());
         QVERIFY(m_monitor->realtimeConditions().isEmpty());
         hit.conditionSeq = u"0"_s;
         hit.code = LATE;
@@ -351,25 +363,30 @@ private slots:
         QTest::qWait(20);
         QCOMPARE(hits.size(), 2);
         m_monitor->start();
-        QTRY_COMPARE(m_market->realtimeRunning, (QSet<QString> { u"0"_s }));
+        QTRY_COMPARE(m_market->realtimeConditions(), (QSet<QString> { u"0"_s }));
         m_monitor->stop();
     }
 
     void atMostTenRealtimeConditions()
     {
-        for (int i = 0; i < 12; ++i)
-            m_market->conditions.append({ QString::number(10 + i), u"조건%1"_s.arg(i) });
+        QList<Kiwoom::ConditionInfo> many
+            = { { u"0"_s, u"거래량급증"_s }, { u"1"_s, u"20일신고가"_s }, { u"2"_s, u"골든크로스"_s } };
+        for (int i = 0; i < 12; ++i) {
+            many.append({ QString::number(10 + i), u"조건%1"_s.arg(i) });
+            m_market->setConditionResult(QString::number(10 + i), {});
+        }
+        m_market->setConditions(many);
         runOnce();
         for (int i = 0; i < 12; ++i)
             enable(u"조건%1"_s.arg(i));
         QSignalSpy finished(m_monitor.get(), &ConditionMonitor::runFinished);
         m_monitor->start();
         QTRY_COMPARE(finished.size(), 1);
-        QTRY_COMPARE(m_market->realtimeRunning.size(), ConditionMonitor::MAX_REALTIME);
-        QCOMPARE(m_market->count(Call::StartRealtime), ConditionMonitor::MAX_REALTIME);
-        QVERIFY(!m_market->realtimeRunning.contains(u"20"_s)); // the 11th and 12th run every period only
-        QVERIFY(!m_market->realtimeRunning.contains(u"21"_s));
-        QCOMPARE(m_market->count(Call::SearchCondition), 12); // but every enabled one is searched
+        QTRY_COMPARE(m_market->realtimeConditions().size(), ConditionMonitor::MAX_REALTIME);
+        QCOMPARE(m_market->calls(u"startRealtimeCondition"_s), ConditionMonitor::MAX_REALTIME);
+        QVERIFY(!m_market->realtimeConditions().contains(u"20"_s)); // the 11th and 12th run every period only
+        QVERIFY(!m_market->realtimeConditions().contains(u"21"_s));
+        QCOMPARE(m_market->calls(u"searchCondition"_s), 12); // but every enabled one is searched
         m_monitor->stop();
     }
 

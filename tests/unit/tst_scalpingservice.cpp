@@ -19,9 +19,13 @@
 #include <QtTest>
 
 using namespace Qt::StringLiterals;
-using Call = FakeMarketApi::Call;
 
 namespace {
+
+KiwoomError injected(KiwoomError::Kind kind = KiwoomError::Kind::Transport)
+{
+    return KiwoomError::make(kind, u"fake"_s, u"injected failure"_s);
+}
 
 const QString TICKED = u"005930"_s; // has live ticks in the book
 const QString QUIET = u"000660"_s; // no subscription: fetched every run
@@ -130,7 +134,7 @@ private slots:
             m_clock.setNowMs(kst(10, 0) + i * 30'000);
             volume += 1'000;
             m_book.insert(TICKED, quote(TICKED, m_clock.nowMs() - 2'000, 10'000, volume));
-            m_market->quotes.insert(QUIET, watchQuote(QUIET, m_clock.nowMs(), 20'000, 50'000 + i));
+            m_market->setWatchQuote(watchQuote(QUIET, m_clock.nowMs(), 20'000, 50'000 + i));
             const QList<QVariant> args = run();
             QCOMPARE(args.size(), 5);
             QCOMPARE(args.at(0).toInt(), 2); // observed
@@ -140,9 +144,9 @@ private slots:
         }
         QCOMPARE(m_sink->requests.size(), 0);
         // The book has it fresh: watchQuotes only ever asked for the quiet stock.
-        for (const auto &r : m_market->requestsOf(Call::WatchQuotes))
-            QCOMPARE(r.codes, QStringList { QUIET });
-        QCOMPARE(m_market->count(Call::WatchQuotes), 5);
+        for (const auto &r : m_market->requests(u"watchQuotes"_s))
+            QCOMPARE(r.key, QUIET);
+        QCOMPARE(m_market->calls(u"watchQuotes"_s), 5);
 
         // +1 % over two observations on five times the usual volume, spread one tick.
         m_clock.setNowMs(kst(10, 2, 30));
@@ -166,12 +170,12 @@ private slots:
     void aStaleBookQuoteIsFetchedInstead()
     {
         m_book.insert(TICKED, quote(TICKED, kst(9, 50), 10'000, 1'000)); // ten minutes old
-        m_market->quotes.insert(TICKED, watchQuote(TICKED, kst(10, 0), 10'050, 2'000));
-        m_market->quotes.insert(QUIET, watchQuote(QUIET, kst(10, 0), 20'000, 2'000));
+        m_market->setWatchQuote(watchQuote(TICKED, kst(10, 0), 10'050, 2'000));
+        m_market->setWatchQuote(watchQuote(QUIET, kst(10, 0), 20'000, 2'000));
         const QList<QVariant> args = run();
         QCOMPARE(args.at(1).toInt(), 0);
         QCOMPARE(args.at(2).toInt(), 2);
-        QCOMPARE(m_market->requestsOf(Call::WatchQuotes).constLast().codes, (QStringList { TICKED, QUIET }));
+        QCOMPARE(m_market->requests(u"watchQuotes"_s).constLast().key, TICKED + u'|' + QUIET);
     }
 
     void itsOwnListOverridesTheWatchlist()
@@ -181,14 +185,14 @@ private slots:
         m_book.insert(TICKED, quote(TICKED, kst(10, 0), 10'000, 1'000));
         const QList<QVariant> args = run();
         QCOMPARE(args.at(0).toInt(), 1); // 035720 has no quote anywhere
-        QCOMPARE(m_market->requestsOf(Call::WatchQuotes).constLast().codes, QStringList { u"035720"_s });
+        QCOMPARE(m_market->requests(u"watchQuotes"_s).constLast().key, u"035720"_s);
     }
 
     void aFailingQuoteCallIsLoggedAndTheNextRunWorks()
     {
-        m_market->quotes.insert(QUIET, watchQuote(QUIET, kst(10, 0), 20'000, 2'000));
+        m_market->setWatchQuote(watchQuote(QUIET, kst(10, 0), 20'000, 2'000));
         m_book.insert(TICKED, quote(TICKED, kst(10, 0), 10'000, 1'000));
-        m_market->failNext(Call::WatchQuotes);
+        m_market->failNext(u"watchQuotes"_s, injected());
         QList<QVariant> args = run();
         QCOMPARE(args.at(0).toInt(), 1); // the book's stock still observed
         QCOMPARE(args.at(4).toInt(), 1);
@@ -204,7 +208,7 @@ private slots:
         QVERIFY(StrategyRepository(*m_db).setEnabled(m_strategy, false, u"test"_s).ok());
         const QList<QVariant> args = run();
         QCOMPARE(args.at(0).toInt(), 0);
-        QCOMPARE(m_market->requests().size(), 0);
+        QCOMPARE(m_market->calls(u"watchQuotes"_s), 0);
         QCOMPARE(m_scalping->period(), std::chrono::milliseconds(30'000));
         QCOMPARE(m_scalping->name(), u"scalping"_s);
     }

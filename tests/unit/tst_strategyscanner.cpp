@@ -21,9 +21,13 @@
 #include <QtTest>
 
 using namespace Qt::StringLiterals;
-using Call = FakeMarketApi::Call;
 
 namespace {
+
+KiwoomError injected(KiwoomError::Kind kind = KiwoomError::Kind::Transport)
+{
+    return KiwoomError::make(kind, u"fake"_s, u"injected failure"_s);
+}
 
 constexpr qint64 MIN = 60'000;
 const QDate TODAY(2025, 3, 10);
@@ -82,8 +86,8 @@ private:
     QList<QVariant> runAt(qint64 now)
     {
         m_clock.setNowMs(now);
-        m_market->minuteBars(DIP, 5) = barsAt(DIP, now);
-        m_market->minuteBars(CALM, 5) = barsAt(CALM, now);
+        m_market->setMinuteCandles(DIP, barsAt(DIP, now));
+        m_market->setMinuteCandles(CALM, barsAt(CALM, now));
         QSignalSpy finished(m_scanner.get(), &StrategyScanner::runFinished);
         m_scanner->runOnce();
         if (finished.isEmpty() && !finished.wait(5000))
@@ -181,8 +185,8 @@ private slots:
         // Fetching: the whole window once per stock, then only the forming bar and what followed.
         for (const QString &code : { DIP, CALM }) {
             int full = 0;
-            for (const auto &r : m_market->requestsOf(Call::MinuteCandles)) {
-                if (r.arg != code)
+            for (const auto &r : m_market->requests(u"minuteCandles"_s)) {
+                if (r.key != code)
                     continue;
                 QVERIFY2(r.count <= 2 || r.count == m_scanner->window(), qPrintable(QString::number(r.count)));
                 full += r.count == m_scanner->window() ? 1 : 0;
@@ -210,17 +214,17 @@ private slots:
         // Every strategy disabled: nothing scanned, nothing fetched.
         for (qint64 id : { m_loose, m_tight, rsi })
             QVERIFY(StrategyRepository(*m_db).setEnabled(id, false, u"test"_s).ok());
-        const int before = m_market->count(Call::MinuteCandles);
+        const int before = m_market->calls(u"minuteCandles"_s);
         const QList<QVariant> args = runAt(kst(10, 43));
         QCOMPARE(args.at(0).toInt(), 0);
-        QCOMPARE(m_market->count(Call::MinuteCandles), before);
+        QCOMPARE(m_market->calls(u"minuteCandles"_s), before);
         QCOMPARE(m_scanner->runnerCount(), 0);
     }
 
     void aFailingFetchIsLoggedAndTheNextRunWorks()
     {
         runAt(kst(10, 0));
-        m_market->failNext(Call::MinuteCandles, FakeMarketApi::error(KiwoomError::Kind::RateLimited));
+        m_market->failNext(u"minuteCandles"_s, injected(KiwoomError::Kind::RateLimited));
         QList<QVariant> args = runAt(kst(10, 1));
         QCOMPARE(args.at(0).toInt(), 1); // the other stock was scanned
         QCOMPARE(args.at(3).toInt(), 1);

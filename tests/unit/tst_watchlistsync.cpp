@@ -18,13 +18,25 @@
 #include <QtTest>
 
 using namespace Qt::StringLiterals;
-using Call = FakeMarketApi::Call;
 using Storage::SyncStatus;
 using Storage::WatchlistSource;
 
 namespace {
-const QString A1 = u"111111"_s, SHARED = u"222222"_s, MINE = u"333333"_s;
+
+KiwoomError injected(KiwoomError::Kind kind = KiwoomError::Kind::Transport)
+{
+    return KiwoomError::make(kind, u"fake"_s, u"injected failure"_s);
 }
+
+Kiwoom::ConditionRow row(const QString &code, const QString &name = QString())
+{
+    Kiwoom::ConditionRow r;
+    r.code = code;
+    r.name = name.isEmpty() ? u"Stock %1"_s.arg(code) : name;
+    return r;
+}
+const QString A1 = u"111111"_s, SHARED = u"222222"_s, MINE = u"333333"_s;
+} // namespace
 
 class TestWatchlistSync final : public QObject
 {
@@ -87,10 +99,9 @@ private slots:
         QVERIFY(WatchlistRepository(*m_db)
                     .add(MINE, u"내 종목"_s, WatchlistSource::Manual, std::nullopt, {}, u"ui"_s)
                     .ok());
-        m_market->conditionRows.insert(
-            u"0"_s, { FakeMarketApi::row(A1), FakeMarketApi::row(SHARED), FakeMarketApi::row(MINE) });
-        m_market->conditionRows.insert(u"1"_s, { FakeMarketApi::row(SHARED) });
-        m_market->conditionRows.insert(u"2"_s, { FakeMarketApi::row(u"999999"_s) });
+        m_market->setConditionResult(u"0"_s, { row(A1), row(SHARED), row(MINE) });
+        m_market->setConditionResult(u"1"_s, { row(SHARED) });
+        m_market->setConditionResult(u"2"_s, { row(u"999999"_s) });
     }
     void cleanup()
     {
@@ -108,7 +119,7 @@ private slots:
         QCOMPARE(args.at(1).toInt(), 2); // A1 and SHARED are new; MINE was there
         QCOMPARE(args.at(2).toInt(), 0);
         QCOMPARE(args.at(3).toInt(), 0);
-        QCOMPARE(m_market->count(Call::SearchCondition, u"2"_s), 0);
+        QCOMPARE(m_market->calls(u"searchCondition"_s, u"2"_s), 0);
         QCOMPARE(active(), (QStringList { A1, SHARED, MINE }));
         const Storage::WatchlistStockRecord mine = WatchlistRepository(*m_db).findByCode(MINE).value().value();
         QVERIFY(mine.sourceType == WatchlistSource::Manual); // sticky
@@ -134,7 +145,7 @@ private slots:
     {
         run();
         QSignalSpy changed(m_sync.get(), &WatchlistSync::watchlistChanged);
-        m_market->conditionRows.insert(u"0"_s, {}); // A returns nothing now
+        m_market->setConditionResult(u"0"_s, {}); // A returns nothing now
         const QList<QVariant> args = run();
         QCOMPARE(args.at(2).toInt(), 1); // only A1 left the watchlist
         QCOMPARE(active(), (QStringList { SHARED, MINE })); // SHARED: B still has it; MINE: the user's
@@ -151,10 +162,10 @@ private slots:
         run();
         QCOMPARE(active(), (QStringList { MINE }));
         QCOMPARE(syncStatus(m_b, SHARED), std::optional<SyncStatus>(SyncStatus::Removed));
-        QCOMPARE(m_market->count(Call::SearchCondition, u"1"_s), 2);
+        QCOMPARE(m_market->calls(u"searchCondition"_s, u"1"_s), 2);
 
         // A returns A1 again: it comes back.
-        m_market->conditionRows.insert(u"0"_s, { FakeMarketApi::row(A1) });
+        m_market->setConditionResult(u"0"_s, { row(A1) });
         QCOMPARE(run().at(1).toInt(), 1);
         QCOMPARE(active(), (QStringList { A1, MINE }));
         QCOMPARE(syncStatus(m_a, A1), std::optional<SyncStatus>(SyncStatus::Active));
@@ -163,8 +174,8 @@ private slots:
     void aFailingSearchLeavesTheConditionAsItWas()
     {
         run();
-        m_market->conditionRows.insert(u"0"_s, {});
-        m_market->failNext(Call::SearchCondition, FakeMarketApi::error(KiwoomError::Kind::Timeout));
+        m_market->setConditionResult(u"0"_s, {});
+        m_market->failNext(u"searchCondition"_s, injected(KiwoomError::Kind::Timeout));
         QList<QVariant> args = run();
         QCOMPARE(args.at(0).toInt(), 1); // B synced
         QCOMPARE(args.at(3).toInt(), 1);
