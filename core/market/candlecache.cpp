@@ -105,8 +105,13 @@ void CandleCache::candles(const QString &code, CandleInterval interval, int coun
     }
     const Key key = keyOf(code, interval);
     if (const auto it = m_inFlight.constFind(key); it != m_inFlight.constEnd()) {
-        (*it)->waiters.append(waiter);
-        return;
+        if ((*it)->age.elapsed() < m_stallMs) {
+            (*it)->waiters.append(waiter);
+            return;
+        }
+        qCWarning(lcMarket).noquote() << "candles" << key << "fetch without a reply for" << (*it)->age.elapsed() / 1000
+                                      << "s; starting another";
+        m_inFlight.remove(key);
     }
     const Result<int> n = barsToFetch(code, interval, count);
     if (!n) {
@@ -123,6 +128,7 @@ void CandleCache::candles(const QString &code, CandleInterval interval, int coun
     fetch->requested = *n;
     fetch->fullWindow = *n == count;
     fetch->waiters.append(waiter);
+    fetch->age.start();
     m_inFlight.insert(key, fetch);
     startFetch(key, fetch);
 }

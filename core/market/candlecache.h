@@ -5,6 +5,7 @@
 #include "market/candle.h"
 #include "storage/candlerepository.h"
 
+#include <QElapsedTimer>
 #include <QHash>
 #include <QList>
 #include <QObject>
@@ -35,7 +36,9 @@ class IMarketApi;
 // failing the batch. The answer is the newest `count` stored bars, oldest first.
 //
 // Concurrent requests for the same (stock, interval) share one fetch; a request that joins with a
-// larger window than the fetch in flight gets a follow-up fetch of its own.
+// larger window than the fetch in flight gets a follow-up fetch of its own. A fetch without a reply
+// after stallMs() (2 minutes) is no longer joined (a new one starts), so a lost callback cannot
+// block a stock.
 // Callbacks run later on the caller's thread (never inside the call) and are dropped when `context`
 // dies. Errors: the market call's (as Error, "kiwoom.<kind>"), storage errors, "candles.unsupported"
 // for weekly/monthly bars. Threading: the core thread (the Database's).
@@ -46,6 +49,7 @@ class CandleCache final : public QObject
 
 public:
     using Callback = std::function<void(const Result<QList<Candle>> &)>;
+    static constexpr qint64 DEFAULT_STALL_MS = 120'000;
 
     CandleCache(IMarketApi &market, Database &db, const IClock &marketClock, QObject *parent = nullptr);
     ~CandleCache() override;
@@ -54,6 +58,9 @@ public:
     void candles(const QString &code, CandleInterval interval, int count, QObject *context, Callback done);
     void daily(const QString &code, int count, QObject *context, Callback done);
     void minutes(const QString &code, int minutes, int count, QObject *context, Callback done);
+
+    qint64 stallMs() const { return m_stallMs; }
+    void setStallMs(qint64 ms) { m_stallMs = ms > 0 ? ms : DEFAULT_STALL_MS; } // tests
 
     // Market calls made so far, and fetches in flight.
     qint64 fetchCount() const { return m_fetches; }
@@ -76,6 +83,7 @@ private:
         int requested = 0; // bars asked of the market
         bool fullWindow = false;
         QList<Waiter> waiters;
+        QElapsedTimer age;
     };
     using Key = QString; // "<code>|<interval>"
 
@@ -93,4 +101,5 @@ private:
     // Stocks whose history is shorter than a window asked for: the oldest bar the market has.
     QHash<Key, qint64> m_historyStartMs;
     qint64 m_fetches = 0;
+    qint64 m_stallMs = DEFAULT_STALL_MS;
 };

@@ -65,6 +65,12 @@ std::shared_ptr<const Strategies::ReferenceCandleStrategy> ConditionMonitor::loa
     return std::make_shared<const ReferenceCandleStrategy>(*params);
 }
 
+bool ConditionMonitor::isListed(const Storage::ConditionRecord &condition) const
+{
+    // A seq the broker has since given to another condition is not this condition's any more.
+    return m_listed.isEmpty() || m_listed.value(condition.apiConditionId) == condition.conditionName;
+}
+
 QString ConditionMonitor::memoKey(qint64 conditionId, const QString &code)
 {
     const QString today = Krx::tradingDateString(nowMs());
@@ -93,7 +99,9 @@ void ConditionMonitor::onListed(
 {
     QSet<QString> listedNames;
     if (listed) {
+        m_listed.clear();
         for (const Kiwoom::ConditionInfo &info : *listed) {
+            m_listed.insert(info.seq, info.name);
             if (info.name.isEmpty())
                 continue;
             listedNames.insert(info.name);
@@ -253,8 +261,9 @@ void ConditionMonitor::evaluate(const Job &job)
     ++m_jobsRunning;
     const auto &p = job.strategy->params();
     const int window = p.lookbackDays + p.volumeAvgDays + 1;
-    m_candles.daily(job.code, window, this, [this, job](const Result<QList<Candle>> &candles) {
-        --m_jobsRunning;
+    m_candles.daily(job.code, window, this, [this, job, epoch = m_slotEpoch](const Result<QList<Candle>> &candles) {
+        if (epoch == m_slotEpoch)
+            --m_jobsRunning;
         onCandles(job, candles);
         if (job.run) {
             job.run->fetching.remove(job.code);
@@ -350,7 +359,7 @@ void ConditionMonitor::onConditionHit(const Kiwoom::ConditionHit &hit)
         return;
     }
     const auto it = std::find_if(enabled->cbegin(), enabled->cend(),
-        [&](const Storage::ConditionRecord &c) { return c.apiConditionId == hit.conditionSeq; });
+        [&](const Storage::ConditionRecord &c) { return c.apiConditionId == hit.conditionSeq && isListed(c); });
     if (it == enabled->cend())
         return; // not (or no longer) enabled
     const QString &code = hit.code;
@@ -372,7 +381,7 @@ void ConditionMonitor::refreshRealtime()
     }
     QList<Storage::ConditionRecord> withSeq;
     for (const Storage::ConditionRecord &c : *enabled) {
-        if (!c.apiConditionId.isEmpty())
+        if (!c.apiConditionId.isEmpty() && isListed(c))
             withSeq.append(c);
     }
     reconcileRealtime(withSeq);
@@ -434,6 +443,13 @@ void ConditionMonitor::reconcileRealtime(const QList<Storage::ConditionRecord> &
             }
         });
     }
+}
+
+void ConditionMonitor::onAbandoned()
+{
+    ++m_slotEpoch;
+    m_jobsRunning = 0;
+    m_waiting.clear();
 }
 
 void ConditionMonitor::onStopped()

@@ -118,6 +118,7 @@ private:
 
     void run() override;
     void onStopped() override;
+    void onAbandoned() override;
 
     void onListed(const std::shared_ptr<RunState> &state, const KiwoomResult<QList<Kiwoom::ConditionInfo>> &listed);
     void searchNext(const std::shared_ptr<RunState> &state);
@@ -134,6 +135,7 @@ private:
     void reconcileRealtime(const QList<Storage::ConditionRecord> &enabled);
     std::shared_ptr<const Strategies::ReferenceCandleStrategy> loadStrategy();
     QString memoKey(qint64 conditionId, const QString &code);
+    bool isListed(const Storage::ConditionRecord &condition) const;
 
     IMarketApi &m_market;
     CandleCache &m_candles;
@@ -144,8 +146,10 @@ private:
 
     std::deque<Job> m_queue;
     QHash<QString, QList<Job>> m_waiting; // "<run token>|<code>": jobs waiting for their run's fetch
-    int m_jobsRunning = 0;
+    int m_jobsRunning = 0; // candle fetches in flight (of m_slotEpoch)
+    quint64 m_slotEpoch = 0; // bumped when a run is abandoned: late replies no longer free a slot
     QHash<QString, QString> m_names; // stock code → name, from search rows
+    QHash<QString, QString> m_listed; // seq → condition name, from the last successful CNSRLST
     QString m_memoDate;
     QSet<QString> m_signalled; // "conditionId|code" that gave a signal on m_memoDate
     QSet<QString> m_realtime; // seqs started

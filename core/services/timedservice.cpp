@@ -78,6 +78,7 @@ void TimedService::stop()
         ++m_generation;
         m_busy = false;
         qCInfo(lcServices).noquote() << m_name << "run in flight abandoned";
+        onAbandoned();
     }
     if (!wasRunning)
         return;
@@ -100,16 +101,32 @@ void TimedService::onTimeout()
     runOnce();
 }
 
+std::chrono::milliseconds TimedService::stallTimeout() const
+{
+    if (m_stallTimeout.count() > 0)
+        return m_stallTimeout;
+    return std::max<std::chrono::milliseconds>(5 * period(), std::chrono::minutes(5));
+}
+
 void TimedService::runOnce()
 {
     if (m_busy) {
-        ++m_skipped;
-        qCInfo(lcServices).noquote() << m_name << "previous run still in flight; this one is skipped";
-        return;
+        if (m_runAge.isValid() && std::chrono::milliseconds(m_runAge.elapsed()) >= stallTimeout()) {
+            qCWarning(lcServices).noquote() << m_name << "run in flight for" << m_runAge.elapsed() / 1000
+                                            << "s without finishing; abandoned, starting a new one";
+            ++m_generation;
+            m_busy = false;
+            onAbandoned();
+        } else {
+            ++m_skipped;
+            qCInfo(lcServices).noquote() << m_name << "previous run still in flight; this one is skipped";
+            return;
+        }
     }
     m_busy = true;
     ++m_generation;
     m_runStartedMs = nowMs();
+    m_runAge.start();
     run();
 }
 

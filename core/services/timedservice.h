@@ -3,6 +3,7 @@
 
 #include "service.h"
 
+#include <QElapsedTimer>
 #include <QJsonObject>
 #include <QObject>
 #include <QString>
@@ -25,7 +26,9 @@ class Settings;
 //   stop() disarms it and abandons a run in flight: its late replies are dropped (isCurrent()
 //   turns false), so nothing is submitted after a stop.
 // - runOnce() starts a run only when none is in flight; a timer tick during a run is skipped and
-//   counted (skippedRuns()), never doubled. A run ends with exactly one finishRun().
+//   counted (skippedRuns()), never doubled. A run ends with exactly one finishRun(). A run still in
+//   flight after stallTimeout() (five periods, at least five minutes: a reply that never came) is
+//   abandoned with a warning and a new one starts, so one lost callback cannot stop the loop.
 // - Time for run records comes from the market clock.
 // Threading: the core thread, like everything it drives.
 class TimedService : public QObject, public IService
@@ -47,6 +50,10 @@ public:
     qint64 nextRunInMs() const override;
     int skippedRuns() const override { return m_skipped; }
 
+    std::chrono::milliseconds stallTimeout() const;
+    // Overrides the stall timeout (tests); 0 restores the default.
+    void setStallTimeout(std::chrono::milliseconds timeout) { m_stallTimeout = timeout; }
+
 signals:
     void runningChanged(bool running);
     // Every finished run (the per-service runFinished signals carry the same counts, typed).
@@ -62,6 +69,9 @@ protected:
     virtual void run() = 0;
     virtual void onStarted() { }
     virtual void onStopped() { }
+    // The run in flight was abandoned (stop() or a stall): its replies will be dropped; free what
+    // it holds (slots for concurrent calls) so the next run is not starved by replies that never come.
+    virtual void onAbandoned() { }
     // Any other Settings key changed.
     virtual void onSettingChanged(const QString &key) { Q_UNUSED(key) }
 
@@ -90,5 +100,7 @@ private:
     quint64 m_generation = 1;
     int m_skipped = 0;
     qint64 m_runStartedMs = 0;
+    QElapsedTimer m_runAge; // real time, like the period
+    std::chrono::milliseconds m_stallTimeout { 0 };
     std::optional<ServiceRun> m_lastRun;
 };

@@ -198,6 +198,23 @@ private slots:
         QTRY_VERIFY(large && *large == 12);
     }
 
+    void aFetchWithoutAReplyIsNotJoinedForEver()
+    {
+        m_market->setMinuteCandles(CODE, fiveMinuteBars(kst(8, 0), m_clock.nowMs()));
+        m_cache->setStallMs(30);
+        m_market->setHold(true);
+        int answered = 0;
+        const auto count = [&answered](const Result<QList<Candle>> &r) { answered += r.ok() ? 1 : 0; };
+        m_cache->candles(CODE, CandleInterval::Minute5, 10, this, count);
+        m_cache->candles(CODE, CandleInterval::Minute5, 10, this, count); // joins
+        QCOMPARE(m_market->calls(u"minuteCandles"_s), 1);
+        QTest::qWait(50);
+        m_cache->candles(CODE, CandleInterval::Minute5, 10, this, count); // the first one stalled
+        QCOMPARE(m_market->calls(u"minuteCandles"_s), 2);
+        m_market->release();
+        QTRY_COMPARE(answered, 3); // a late reply still reaches its own callers
+    }
+
     void aLargerWindowThanStoredFetchesTheWholeWindow()
     {
         m_market->setMinuteCandles(CODE, fiveMinuteBars(kst(8, 0), m_clock.nowMs()));

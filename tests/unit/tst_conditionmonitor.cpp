@@ -367,6 +367,58 @@ private slots:
         m_monitor->stop();
     }
 
+    void aRunWhoseRepliesNeverComeIsAbandoned()
+    {
+        runOnce();
+        enable(u"거래량급증"_s);
+        m_monitor->setStallTimeout(std::chrono::milliseconds(50));
+        m_cache->setStallMs(50);
+        // Condition 0 returns five stocks: more candle fetches than the concurrency limit.
+        QList<Kiwoom::ConditionRow> rows { row(SURGE, u"삼성전자"_s) };
+        for (int i = 0; i < 4; ++i) {
+            rows.append(row(u"10000%1"_s.arg(i)));
+            m_market->setDailyCandles(u"10000%1"_s.arg(i), daily(false));
+        }
+        m_market->setConditionResult(u"0"_s, rows);
+        m_market->setHold(true);
+        m_monitor->runOnce();
+        m_market->release(); // the listing
+        m_market->release(); // the search; the candle fetches stay unanswered for ever
+        QTRY_COMPARE(m_market->held(), ConditionMonitor::MAX_CONCURRENT);
+        QTest::qWait(80);
+        m_market->setHold(false);
+        QSignalSpy finished(m_monitor.get(), &ConditionMonitor::runFinished);
+        m_monitor->runOnce(); // the stalled run is abandoned; this one is not starved of fetch slots
+        QTRY_COMPARE(finished.size(), 1);
+        QCOMPARE(finished.first().at(1).toInt(), 5);
+        QCOMPARE(finished.first().at(2).toInt(), 1);
+        QCOMPARE(m_monitor->skippedRuns(), 0);
+    }
+
+    void aSeqTheBrokerGaveToAnotherConditionIsNotFollowed()
+    {
+        // 골든크로스 was deleted in the HTS and its seq "2" went to a new condition.
+        runOnce();
+        enable(u"골든크로스"_s);
+        enable(u"거래량급증"_s);
+        m_market->setConditions({ { u"0"_s, u"거래량급증"_s }, { u"2"_s, u"새조건"_s } });
+        QSignalSpy finished(m_monitor.get(), &ConditionMonitor::runFinished);
+        QSignalSpy hits(m_monitor.get(), &ConditionMonitor::realtimeHitHandled);
+        m_monitor->start();
+        QTRY_COMPARE(finished.size(), 1);
+        QCOMPARE(finished.first().at(0).toInt(), 1); // 거래량급증 only
+        QCOMPARE(m_market->calls(u"searchCondition"_s, u"2"_s), 0);
+        QTRY_COMPARE(m_monitor->realtimeConditions(), QStringList { u"0"_s });
+        Kiwoom::ConditionHit hit;
+        hit.conditionSeq = u"2"_s;
+        hit.code = LATE;
+        hit.entered = true;
+        m_monitor->onConditionHit(hit); // the new condition's hit: not 골든크로스's
+        QTest::qWait(20);
+        QCOMPARE(hits.size(), 0);
+        m_monitor->stop();
+    }
+
     void atMostTenRealtimeConditions()
     {
         QList<Kiwoom::ConditionInfo> many

@@ -207,6 +207,23 @@ private slots:
         QCOMPARE(m_strategy->runs, 2);
     }
 
+    void aStalledRunIsAbandonedNotWaitedForForever()
+    {
+        QCOMPARE(m_strategy->stallTimeout(), std::chrono::milliseconds(300'000)); // five minutes at least
+        m_strategy->setStallTimeout(std::chrono::milliseconds(50));
+        m_strategy->finishAtOnce = false;
+        m_strategy->runOnce(); // its reply never comes
+        m_strategy->runOnce();
+        QCOMPARE(m_strategy->runs, 1);
+        QTest::qWait(80);
+        m_strategy->runOnce();
+        QCOMPARE(m_strategy->runs, 2);
+        QVERIFY(m_strategy->isBusy());
+        m_strategy->finishNow();
+        QVERIFY(!m_strategy->isBusy());
+        QCOMPARE(m_strategy->skippedRuns(), 1);
+    }
+
     void thePeriodFollowsItsSetting()
     {
         QCOMPARE(m_strategy->period(), std::chrono::milliseconds(60'000));
