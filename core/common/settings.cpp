@@ -38,6 +38,16 @@ QList<Settings::Spec> buildSpecs()
             QStringLiteral("wait before retrying a transiently refused buy") },
         { QStringLiteral("services/buyMaxRetries"), Type::Int, 3, 0, 20, {},
             QStringLiteral("retries of a transiently refused buy") },
+        { QStringLiteral("services/autostart"), Type::String, QStringLiteral("stoploss,cleanup"), 0, 0, {},
+            QStringLiteral("services started once the account is reconciled: comma-separated names (monitoring, "
+                           "strategy, scalping, stoploss, watchlist, cleanup), \"all\" or empty") },
+        { QStringLiteral("services/scalpingCodes"), Type::String, QString(), 0, 0, {},
+            QStringLiteral("stocks the scalping loop trades, comma-separated codes (empty = the active watchlist)") },
+
+        { QStringLiteral("maintenance/auditRetentionDays"), Type::Int, 365, 0, 36500, {},
+            QStringLiteral("days of audit_log kept by the midnight cleanup (0 = keep everything)") },
+        { QStringLiteral("maintenance/backupEnabled"), Type::Bool, true, 0, 0, {},
+            QStringLiteral("back up the database once a day (the newest 7 copies are kept)") },
 
         { QStringLiteral("trading/autoTradeEnabled"), Type::Bool, false, 0, 0, {},
             QStringLiteral("automatic buying of signals") },
@@ -60,6 +70,10 @@ QList<Settings::Spec> buildSpecs()
             QStringLiteral("open positions at once") },
         { QStringLiteral("risk/dailyLossLimit"), Type::Int, 1000000, 0, 1e12, {},
             QStringLiteral("realized + unrealized loss per day that halts new buys, KRW (0 = off)") },
+        { QStringLiteral("risk/entryCutoffMinutes"), Type::Int, 10, 0, 380, {},
+            QStringLiteral("no new buys in the last N minutes before the continuous session ends (0 = off)") },
+        { QStringLiteral("risk/continuousOnly"), Type::Bool, true, 0, 0, {},
+            QStringLiteral("buys only in the continuous session (09:00–15:20 KST); off: also in the call auctions") },
 
         { QStringLiteral("kiwoom/queriesPerSecond"), Type::Int, 5, 1, 100, {},
             QStringLiteral("query quota per second") },
@@ -145,6 +159,17 @@ std::optional<QVariant> convert(Type type, const QVariant &raw)
 }
 
 } // namespace
+
+QStringList Settings::splitList(const QString &text)
+{
+    QStringList out;
+    for (const QString &part : text.split(QLatin1Char(','), Qt::SkipEmptyParts)) {
+        const QString item = part.trimmed();
+        if (!item.isEmpty() && !out.contains(item))
+            out << item;
+    }
+    return out;
+}
 
 Settings::Settings(const QString &path, QObject *parent) : QObject(parent)
 {
@@ -339,6 +364,22 @@ int Settings::buyMaxRetries() const
 {
     return value(QStringLiteral("services/buyMaxRetries")).toInt();
 }
+QStringList Settings::autostartServices() const
+{
+    return splitList(value(QStringLiteral("services/autostart")).toString());
+}
+QStringList Settings::scalpingCodes() const
+{
+    return splitList(value(QStringLiteral("services/scalpingCodes")).toString());
+}
+int Settings::auditRetentionDays() const
+{
+    return value(QStringLiteral("maintenance/auditRetentionDays")).toInt();
+}
+bool Settings::backupEnabled() const
+{
+    return value(QStringLiteral("maintenance/backupEnabled")).toBool();
+}
 bool Settings::autoTradeEnabled() const
 {
     return value(QStringLiteral("trading/autoTradeEnabled")).toBool();
@@ -378,6 +419,14 @@ int Settings::maxOpenPositions() const
 qint64 Settings::dailyLossLimit() const
 {
     return value(QStringLiteral("risk/dailyLossLimit")).toLongLong();
+}
+int Settings::entryCutoffMinutes() const
+{
+    return value(QStringLiteral("risk/entryCutoffMinutes")).toInt();
+}
+bool Settings::continuousOnly() const
+{
+    return value(QStringLiteral("risk/continuousOnly")).toBool();
 }
 int Settings::queriesPerSecond() const
 {

@@ -54,6 +54,8 @@ public:
     static const QList<Spec> &specs();
     static const Spec *spec(const QString &key);
     static QString defaultPath();
+    // "a, b,,c" -> ["a", "b", "c"]: comma-separated list values, trimmed, empty and repeated items dropped.
+    static QStringList splitList(const QString &text);
 
     // Generic access, used by the settings dialog and the control API.
     QVariant value(const QString &key) const;
@@ -76,6 +78,13 @@ public:
     int watchlistSyncIntervalSec() const;
     int buyRetryDelaySec() const;
     int buyMaxRetries() const;
+    // services/autostart: the service names to start after reconciliation ("all" is kept as is).
+    QStringList autostartServices() const;
+    // services/scalpingCodes: the scalping loop's own stock list; empty = the active watchlist.
+    QStringList scalpingCodes() const;
+    // Maintenance (midnight cleanup)
+    int auditRetentionDays() const; // 0 = keep every audit_log row
+    bool backupEnabled() const;
     // Trading
     bool autoTradeEnabled() const;
     qint64 maxInvestAmount() const; // KRW per buy signal
@@ -87,7 +96,9 @@ public:
     qint64 maxOrderAmount() const;
     qint64 maxDailyBuyAmount() const;
     int maxOpenPositions() const;
-    qint64 dailyLossLimit() const;
+    qint64 dailyLossLimit() const; // 0 = off
+    int entryCutoffMinutes() const; // no buys in the last N minutes of the continuous session (0 = off)
+    bool continuousOnly() const; // buys only in the continuous session (else also in the call auctions)
     // Rate limits
     int queriesPerSecond() const;
     int ordersPerSecond() const;
