@@ -76,9 +76,11 @@ public:
     int watchlistSyncIntervalSec() const;
     int buyRetryDelaySec() const;
     int buyMaxRetries() const;
+    int buySweepIntervalSec() const; // services/buySweepIntervalSec: the buy executor's sweep (5 s)
     // Trading
     bool autoTradeEnabled() const;
     qint64 maxInvestAmount() const; // KRW per buy signal
+    QString buyOrderType() const; // trading/buyOrderType: limit | market (automatic buys)
     double stopLossRate() const; // percent below the buy price, positive (3.0 = -3%)
     double takeProfitRate() const; // percent above the buy price
     double feeRate() const; // percent per side
