@@ -109,3 +109,25 @@ Status AuditLog::recordChange(Database &db, const QString &actor, const QString 
         return appended.error();
     return {};
 }
+
+Result<int> AuditLog::pruneBefore(qint64 beforeMs, const QString &actor)
+{
+    if (actor.isEmpty())
+        return makeError(Errc::InvalidArgument, QStringLiteral("an audited change needs an actor"));
+    if (beforeMs > m_db.clock().nowMs())
+        return makeError(Errc::InvalidArgument,
+            QStringLiteral("refusing to prune the audit log up to %1, which is in the future").arg(beforeMs));
+    return m_db.transaction([&]() -> Result<int> {
+        auto deleted
+            = Storage::run(m_db.connection(), QStringLiteral("DELETE FROM audit_log WHERE at < ?"), { beforeMs });
+        if (!deleted)
+            return deleted.error();
+        const QJsonObject after { { QStringLiteral("before_ms"), beforeMs },
+            { QStringLiteral("deleted"), deleted.value() } };
+        auto appended = appendRaw(m_db, actor, QStringLiteral("audit_log"), std::nullopt, QStringLiteral("prune"),
+            QString(), jsonText(after));
+        if (!appended)
+            return appended.error();
+        return deleted.value();
+    });
+}

@@ -14,11 +14,11 @@
 class Database;
 
 // AuditLog is the append-only audit_log table: who changed what, with the row before and after
-// as JSON. Every state-changing repository method writes its entry in the same transaction as the
-// change (through recordInsert()/recordChange()), so a change and its audit row commit or vanish
-// together. Services append their own entries for changes that are not rows (kill switch, risk
-// limits) with append(). Market-data refreshes (mark-to-market prices, candles) are not audited.
-// Same thread rules as Database.
+// as JSON. Entries are never edited (a schema trigger refuses UPDATE); only pruneBefore() removes
+// old ones, by the retention setting, and records that it did. Every state-changing repository method writes its entry
+// in the same transaction as the change (through recordInsert()/recordChange()), so a change and its audit row commit
+// or vanish together. Services append their own entries for changes that are not rows (kill switch, risk limits) with
+// append(). Market-data refreshes (mark-to-market prices, candles) are not audited. Same thread rules as Database.
 class AuditLog final
 {
 public:
@@ -33,6 +33,13 @@ public:
         const QString &entity, std::optional<qint64> entityId = std::nullopt, int limit = 200) const;
     // Entries with id > afterId, oldest first (a feed for the UI log dock and the control API).
     Result<QList<Storage::AuditRecord>> since(qint64 afterId, int limit = 500) const;
+
+    // Retention (the midnight cleanup, after its backup): deletes every entry older than beforeMs
+    // (at < beforeMs) and appends one entry saying so (entity "audit_log", action "prune", after
+    // {"before_ms", "deleted"}), in one transaction. Returns how many were deleted. The rows the
+    // entries were about (orders, executions, positions, ...) are never pruned. beforeMs in the
+    // future (beyond the clock's now) is refused (storage.invalid_argument): it would wipe the log.
+    Result<int> pruneBefore(qint64 beforeMs, const QString &actor = QStringLiteral("service.cleanup"));
 
     // For repositories, inside their transaction:
     // records a freshly inserted row (before = NULL, after = the row).

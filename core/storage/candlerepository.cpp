@@ -108,7 +108,10 @@ Result<std::optional<Candle>> CandleRepository::last(const QString &stockCode, C
 
 Result<int> CandleRepository::prune(const QString &stockCode, CandleInterval interval, qint64 beforeMs)
 {
-    return Storage::run(m_db.connection(),
-        QStringLiteral("DELETE FROM candles WHERE stock_code = ? AND interval = ? AND open_time < ?"),
-        { stockCode, Candles::toString(interval), beforeMs });
+    // In a transaction of its own so a busy database reaches the health observer like any write.
+    return m_db.transaction([&]() -> Result<int> {
+        return Storage::run(m_db.connection(),
+            QStringLiteral("DELETE FROM candles WHERE stock_code = ? AND interval = ? AND open_time < ?"),
+            { stockCode, Candles::toString(interval), beforeMs });
+    });
 }

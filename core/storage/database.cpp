@@ -3,18 +3,24 @@
 
 #include "common/clock.h"
 #include "common/logging.h"
+#include "market/krx.h"
 #include "migrations.h"
 #include "sqlutil.h"
 
 #include <QDir>
+#include <QFile>
 #include <QFileInfo>
+#include <QUuid>
 #include <QRegularExpression>
 #include <QSqlError>
 #include <QSqlQuery>
 #include <QThread>
 #include <QVersionNumber>
 
+#include <algorithm>
 #include <atomic>
+#include <filesystem>
+#include <system_error>
 
 using namespace Storage;
 
@@ -137,7 +143,7 @@ Status Database::inspectFile(const QString &filePath, const QString &connectionN
     {
         QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), connectionName);
         db.setDatabaseName(filePath);
-        db.setConnectOptions(QStringLiteral("QSQLITE_OPEN_READONLY;QSQLITE_BUSY_TIMEOUT=%1").arg(BUSY_TIMEOUT_MS));
+        db.setConnectOptions(QStringLiteral("QSQLITE_OPEN_READONLY;QSQLITE_BUSY_TIMEOUT=%1").arg(OPEN_BUSY_TIMEOUT_MS));
         if (!db.isValid()) {
             result = makeError(Errc::OpenFailed, QStringLiteral("the Qt SQLite driver (QSQLITE) is not available"));
         } else if (!db.open()) {
@@ -198,8 +204,9 @@ Status Database::initialize(bool inspected)
                 .arg(version.value(), MIN_SQLITE_VERSION.toString()));
     }
 
-    for (const QString &sql : { QStringLiteral("PRAGMA busy_timeout = %1").arg(BUSY_TIMEOUT_MS),
-             QStringLiteral("PRAGMA foreign_keys = ON"), QStringLiteral("PRAGMA synchronous = FULL") }) {
+    // While opening and migrating, wait longer for a lock another program holds: nothing trades yet.
+    for (const QString &sql : { QStringLiteral("PRAGMA busy_timeout = %1").arg(OPEN_BUSY_TIMEOUT_MS),
+             QStringLiteral("PRAGMA foreign_keys = ON"), QStringLiteral("PRAGMA synchronous = %1").arg(SYNCHRONOUS) }) {
         auto done = Storage::exec(m_db, sql);
         if (!done)
             return done.error();
@@ -223,6 +230,8 @@ Status Database::initialize(bool inspected)
 
     if (Status s = migrate(m_db, migrations()); !s)
         return s;
+    if (auto done = Storage::exec(m_db, QStringLiteral("PRAGMA busy_timeout = %1").arg(BUSY_TIMEOUT_MS)); !done)
+        return done.error();
     return verifyPragmas();
 }
 
@@ -235,7 +244,7 @@ Status Database::verifyPragmas() const
     };
     QList<Expected> expected = {
         { QStringLiteral("foreign_keys"), QStringLiteral("1") },
-        { QStringLiteral("synchronous"), QStringLiteral("2") }, // FULL
+        { QStringLiteral("synchronous"), QString::number(SYNCHRONOUS) },
         { QStringLiteral("busy_timeout"), QString::number(BUSY_TIMEOUT_MS) },
     };
     if (!m_inMemory)
@@ -398,4 +407,122 @@ Result<QString> Database::rowSnapshot(const QString &table, qint64 id)
     if (!query.value().next())
         return QString();
     return query.value().value(0).toString();
+}
+
+void Database::setHealthObserver(HealthObserver observer)
+{
+    m_healthObserver = std::move(observer);
+}
+
+void Database::noteLock(const Status &attempt)
+{
+    bool busy = false;
+    QString detail;
+    if (!attempt.ok()) {
+        // Only a lock that could not be had says anything about "busy"; other errors leave the state.
+        if (!isTransient(attempt.error()))
+            return;
+        busy = true;
+        detail = attempt.error().message;
+    }
+    if (busy == m_busy)
+        return;
+    m_busy = busy;
+    if (busy)
+        qCWarning(lcStorage).noquote() << "database busy: another connection holds the write lock:" << detail;
+    else
+        qCInfo(lcStorage) << "database writable again";
+    if (m_healthObserver)
+        m_healthObserver(busy, detail);
+}
+
+Status Database::probeWrite()
+{
+    return transaction([]() -> Status { return {}; });
+}
+
+QString Database::backupDirectory() const
+{
+    if (m_inMemory || m_filePath.isEmpty())
+        return QString();
+    return QFileInfo(m_filePath).absoluteDir().filePath(QStringLiteral("backups"));
+}
+
+QString Database::backupFileName(const QDate &date)
+{
+    return QStringLiteral("kiwoom-trader-%1.db").arg(date.toString(QStringLiteral("yyyyMMdd")));
+}
+
+Status Database::backupTo(const QString &filePath)
+{
+    if (filePath.isEmpty())
+        return makeError(Errc::InvalidArgument, QStringLiteral("no backup file given"));
+    if (inTransaction())
+        return makeError(Errc::InvalidArgument, QStringLiteral("a backup cannot be taken inside a transaction"));
+    const QFileInfo target(filePath);
+    if (!m_inMemory && target.absoluteFilePath() == QFileInfo(m_filePath).absoluteFilePath())
+        return makeError(Errc::InvalidArgument, QStringLiteral("a backup cannot overwrite the database itself"));
+    if (!QDir().mkpath(target.absolutePath()))
+        return makeError(Errc::Io, QStringLiteral("cannot create the backup directory %1").arg(target.absolutePath()));
+    // VACUUM INTO refuses an existing file, and a reader must never find half a backup: write a
+    // temporary file beside the target and rename it over the target when it is complete.
+    const QString temporary
+        = target.absoluteFilePath() + QLatin1String(".tmp-") + QUuid::createUuid().toString(QUuid::Id128).left(12);
+    auto done = Storage::run(m_db, QStringLiteral("VACUUM INTO ?"), { temporary });
+    if (!done) {
+        QFile::remove(temporary);
+        Error error = done.error();
+        error.message = QStringLiteral("backup to %1 failed: %2").arg(filePath, error.message);
+        return error;
+    }
+    std::error_code ec;
+    std::filesystem::rename(std::filesystem::path(temporary.toStdU16String()),
+        std::filesystem::path(target.absoluteFilePath().toStdU16String()), ec);
+    if (ec) {
+        QFile::remove(temporary);
+        return makeError(Errc::Io,
+            QStringLiteral("backup to %1 failed: cannot rename %2 (%3)")
+                .arg(filePath, temporary, QString::fromLocal8Bit(ec.message().c_str())));
+    }
+    qCInfo(lcStorage).noquote() << "database backed up to" << target.absoluteFilePath();
+    return {};
+}
+
+Result<QString> Database::backupDaily(const QDate &date, int keep)
+{
+    const QString directory = backupDirectory();
+    if (directory.isEmpty())
+        return makeError(Errc::InvalidArgument, QStringLiteral("an in-memory database has no backup directory"));
+    if (keep < 1)
+        return makeError(Errc::InvalidArgument, QStringLiteral("at least one backup must be kept"));
+    const QDate day = date.isValid() ? date : Krx::kstDate(m_clock.nowMs());
+    const QString path = QDir(directory).filePath(backupFileName(day));
+    if (Status s = backupTo(path); !s)
+        return s.error();
+    if (auto pruned = pruneBackups(directory, keep); !pruned)
+        return pruned.error();
+    return path;
+}
+
+Result<QStringList> Database::pruneBackups(const QString &directory, int keep)
+{
+    if (keep < 1)
+        return makeError(Errc::InvalidArgument, QStringLiteral("at least one backup must be kept"));
+    static const QRegularExpression pattern(QStringLiteral("^kiwoom-trader-[0-9]{8}\\.db$"));
+    QStringList backups;
+    const QStringList names = QDir(directory).entryList({ QStringLiteral("kiwoom-trader-*.db") }, QDir::Files);
+    for (const QString &name : names) {
+        if (pattern.match(name).hasMatch())
+            backups << name;
+    }
+    // YYYYMMDD sorts by date; newest first.
+    std::sort(backups.begin(), backups.end(), std::greater<QString>());
+    QStringList removed;
+    for (qsizetype i = keep; i < backups.size(); ++i) {
+        const QString path = QDir(directory).filePath(backups.at(i));
+        if (!QFile::remove(path))
+            return makeError(Errc::Io, QStringLiteral("cannot delete the old backup %1").arg(path));
+        removed << path;
+    }
+    return removed;
 }

@@ -344,6 +344,140 @@ END)"),
     };
 }
 
+// Version 3: what the trading engine needs (plan ENGINE.md "Storage version 3").
+// - positions: buy_fees (realized P&L after the buy commission too), trailing stop, exit deadline.
+// - orders: valuation_price (open market buys count in the risk totals), position_id set once.
+// - pending_buy_signals and strategy_signals: status PROCESSING, retry bookkeeping, a manual buy's
+//   request. SQLite cannot alter a CHECK, so both tables are rebuilt (the 12-step procedure, run
+//   with foreign_keys=OFF and checked by foreign_key_check before commit): every row keeps its id,
+//   so positions.pending_signal_id/strategy_signal_id still point at the same signals, and the
+//   indexes are created again. Signals become undeletable like the rest of the history.
+// - signal_decisions (the decision ledger) and engine_state (the kill switch's mode and the like).
+QStringList version3()
+{
+    return {
+        QStringLiteral("ALTER TABLE positions ADD COLUMN buy_fees INTEGER NOT NULL DEFAULT 0 CHECK (buy_fees >= 0)"),
+        QStringLiteral("ALTER TABLE positions ADD COLUMN trailing_stop_rate REAL "
+                       "CHECK (trailing_stop_rate IS NULL OR (trailing_stop_rate > 0 AND trailing_stop_rate < 100))"),
+        QStringLiteral("ALTER TABLE positions ADD COLUMN exit_deadline_at INTEGER"),
+
+        QStringLiteral("ALTER TABLE orders ADD COLUMN valuation_price INTEGER NOT NULL DEFAULT 0 "
+                       "CHECK (valuation_price >= 0)"),
+        // Orders written before: a limit order is worth its price; an open market buy stays 0 (its
+        // day's upper limit was never recorded) until it ends.
+        QStringLiteral("UPDATE orders SET valuation_price = price"),
+        QStringLiteral(R"(CREATE TRIGGER trg_orders_position_id_once
+BEFORE UPDATE OF position_id ON orders
+WHEN OLD.position_id IS NOT NULL AND NEW.position_id IS NOT OLD.position_id
+BEGIN
+    SELECT RAISE(ABORT, 'an order belongs to one position');
+END)"),
+
+        QStringLiteral(R"(CREATE TABLE pending_buy_signals_v3 (
+    id                    INTEGER PRIMARY KEY,
+    condition_id          INTEGER REFERENCES auto_trade_conditions (id) ON DELETE RESTRICT,
+    stock_code            TEXT    NOT NULL CHECK (stock_code <> ''),
+    stock_name            TEXT    NOT NULL DEFAULT '',
+    detected_at           INTEGER NOT NULL,
+    detected_date         TEXT    NOT NULL CHECK (detected_date GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]'),
+    status                TEXT    NOT NULL DEFAULT 'PENDING'
+                          CHECK (status IN ('PENDING', 'PROCESSING', 'ORDERED', 'COMPLETED', 'FAILED', 'CANCELLED',
+                                            'EXPIRED', 'SKIPPED')),
+    signal_type           TEXT    NOT NULL CHECK (signal_type <> ''),
+    reference_candle_high INTEGER CHECK (reference_candle_high IS NULL OR reference_candle_high > 0),
+    reference_candle_date INTEGER,
+    target_price          INTEGER CHECK (target_price IS NULL OR target_price > 0),
+    source                TEXT    NOT NULL CHECK (source <> ''),
+    status_reason         TEXT,
+    updated_at            INTEGER NOT NULL,
+    retry_count           INTEGER NOT NULL DEFAULT 0 CHECK (retry_count >= 0),
+    next_attempt_at       INTEGER,
+    requested_quantity    INTEGER CHECK (requested_quantity IS NULL OR requested_quantity > 0),
+    requested_amount      INTEGER CHECK (requested_amount IS NULL OR requested_amount > 0),
+    order_type            TEXT    CHECK (order_type IN ('LIMIT', 'MARKET'))
+) STRICT)"),
+        QStringLiteral(
+            "INSERT INTO pending_buy_signals_v3 (id, condition_id, stock_code, stock_name, detected_at, detected_date, "
+            "status, signal_type, reference_candle_high, reference_candle_date, target_price, source, status_reason, "
+            "updated_at) SELECT id, condition_id, stock_code, stock_name, detected_at, detected_date, status, "
+            "signal_type, reference_candle_high, reference_candle_date, target_price, source, status_reason, "
+            "updated_at FROM pending_buy_signals ORDER BY id"),
+        QStringLiteral("DROP TABLE pending_buy_signals"),
+        QStringLiteral("ALTER TABLE pending_buy_signals_v3 RENAME TO pending_buy_signals"),
+        QStringLiteral("CREATE UNIQUE INDEX ux_pending_buy_signals_dedupe "
+                       "ON pending_buy_signals (stock_code, detected_date, signal_type, source)"),
+        QStringLiteral(
+            "CREATE INDEX idx_pending_buy_signals_status_date ON pending_buy_signals (status, detected_date)"),
+        QStringLiteral("CREATE INDEX idx_pending_buy_signals_condition ON pending_buy_signals (condition_id)"),
+
+        QStringLiteral(R"(CREATE TABLE strategy_signals_v3 (
+    id              INTEGER PRIMARY KEY,
+    strategy_id     INTEGER NOT NULL REFERENCES trading_strategies (id) ON DELETE RESTRICT,
+    stock_code      TEXT    NOT NULL CHECK (stock_code <> ''),
+    stock_name      TEXT    NOT NULL DEFAULT '',
+    signal_type     TEXT    NOT NULL CHECK (signal_type <> ''),
+    signal_value    REAL,
+    detected_at     INTEGER NOT NULL,
+    detected_date   TEXT    NOT NULL CHECK (detected_date GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]'),
+    status          TEXT    NOT NULL DEFAULT 'PENDING'
+                    CHECK (status IN ('PENDING', 'PROCESSING', 'ORDERED', 'COMPLETED', 'FAILED', 'CANCELLED',
+                                      'EXPIRED', 'SKIPPED')),
+    additional_data TEXT    NOT NULL DEFAULT '{}' CHECK (json_valid(additional_data)),
+    status_reason   TEXT,
+    updated_at      INTEGER NOT NULL,
+    retry_count     INTEGER NOT NULL DEFAULT 0 CHECK (retry_count >= 0),
+    next_attempt_at INTEGER
+) STRICT)"),
+        QStringLiteral("INSERT INTO strategy_signals_v3 (id, strategy_id, stock_code, stock_name, signal_type, "
+                       "signal_value, detected_at, detected_date, status, additional_data, status_reason, updated_at) "
+                       "SELECT id, strategy_id, stock_code, stock_name, signal_type, signal_value, detected_at, "
+                       "detected_date, status, additional_data, status_reason, updated_at FROM strategy_signals "
+                       "ORDER BY id"),
+        QStringLiteral("DROP TABLE strategy_signals"),
+        QStringLiteral("ALTER TABLE strategy_signals_v3 RENAME TO strategy_signals"),
+        QStringLiteral("CREATE UNIQUE INDEX ux_strategy_signals_dedupe "
+                       "ON strategy_signals (strategy_id, stock_code, detected_date, signal_type)"),
+        QStringLiteral("CREATE INDEX idx_strategy_signals_status_date ON strategy_signals (status, detected_date)"),
+        QStringLiteral("CREATE INDEX idx_strategy_signals_stock_date ON strategy_signals (stock_code, detected_date)"),
+
+        QStringLiteral("CREATE TRIGGER trg_pending_buy_signals_no_delete BEFORE DELETE ON pending_buy_signals "
+                       "BEGIN SELECT RAISE(ABORT, 'signals are trading history and are never deleted'); END"),
+        QStringLiteral("CREATE TRIGGER trg_strategy_signals_no_delete BEFORE DELETE ON strategy_signals "
+                       "BEGIN SELECT RAISE(ABORT, 'signals are trading history and are never deleted'); END"),
+
+        // The decision ledger: why each signal was or was not traded. Append-only.
+        QStringLiteral(R"(CREATE TABLE signal_decisions (
+    id           INTEGER PRIMARY KEY,
+    at           INTEGER NOT NULL,
+    trading_date TEXT    NOT NULL CHECK (trading_date GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]'),
+    stock_code   TEXT    NOT NULL CHECK (stock_code <> ''),
+    signal_kind  TEXT    NOT NULL CHECK (signal_kind IN ('PENDING_BUY', 'STRATEGY', 'EXIT', 'MANUAL')),
+    signal_id    INTEGER,
+    source       TEXT    NOT NULL DEFAULT '',
+    decision     TEXT    NOT NULL CHECK (decision IN ('CREATED', 'DEDUPED', 'SKIPPED', 'BLOCKED', 'NO_CASH',
+                             'ZERO_QUANTITY', 'ORDERED', 'REJECTED', 'RETRY', 'FAILED', 'FILLED', 'PARTIAL',
+                             'EXPIRED', 'CANCELLED', 'UNKNOWN')),
+    rule         TEXT,
+    message      TEXT    NOT NULL,
+    data         TEXT    NOT NULL DEFAULT '{}' CHECK (json_valid(data) AND json_type(data) = 'object'),
+    order_id     INTEGER REFERENCES orders (id) ON DELETE RESTRICT
+) STRICT)"),
+        QStringLiteral("CREATE INDEX idx_signal_decisions_stock_date ON signal_decisions (stock_code, trading_date)"),
+        QStringLiteral("CREATE INDEX idx_signal_decisions_signal ON signal_decisions (signal_kind, signal_id)"),
+        QStringLiteral("CREATE TRIGGER trg_signal_decisions_no_update BEFORE UPDATE ON signal_decisions "
+                       "BEGIN SELECT RAISE(ABORT, 'the decision ledger is append-only'); END"),
+        QStringLiteral("CREATE TRIGGER trg_signal_decisions_no_delete BEFORE DELETE ON signal_decisions "
+                       "BEGIN SELECT RAISE(ABORT, 'the decision ledger is append-only'); END"),
+
+        // Small engine state that must survive a restart, as JSON by key ("kill_switch", ...).
+        QStringLiteral(R"(CREATE TABLE engine_state (
+    key        TEXT    NOT NULL PRIMARY KEY CHECK (key <> ''),
+    value      TEXT    NOT NULL CHECK (json_valid(value)),
+    updated_at INTEGER NOT NULL
+) STRICT)"),
+    };
+}
+
 Status execStatement(const QSqlDatabase &db, const QString &sql)
 {
     QSqlQuery query(db);
@@ -441,6 +575,8 @@ const QList<Migration> &migrations()
     static const QList<Migration> steps = {
         { 1, QStringLiteral("seed tables"), version1(), false },
         { 2, QStringLiteral("orders, executions, audit log, candle cache"), version2(), false },
+        { 3, QStringLiteral("trading engine: fees, valuation, signal processing, decision ledger, engine state"),
+            version3(), true },
     };
     return steps;
 }

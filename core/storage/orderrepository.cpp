@@ -20,7 +20,8 @@ const QString EXECUTIONS = QStringLiteral("executions");
 const QString ORDER_COLUMNS = QStringLiteral(
     "SELECT id, client_order_id, broker_order_no, orig_order_id, orig_broker_order_no, action, side, stock_code, "
     "stock_name, quantity, price, trade_type, exchange, state, filled_quantity, filled_amount, avg_fill_price, "
-    "created_at, sent_at, updated_at, reject_reason, origin, origin_signal_id, position_id, trading_date FROM orders ");
+    "created_at, sent_at, updated_at, reject_reason, origin, origin_signal_id, position_id, trading_date, "
+    "valuation_price FROM orders ");
 const QString EXECUTION_COLUMNS = QStringLiteral("SELECT id, order_id, broker_execution_no, price, quantity, fee, tax, "
                                                  "executed_at, recorded_at FROM executions ");
 const QString OPEN_STATES = QStringLiteral("('NEW', 'SENT', 'ACCEPTED', 'PARTIAL', 'UNKNOWN')");
@@ -53,6 +54,7 @@ OrderRecord readOrder(const QSqlQuery &q)
     r.originSignalId = optionalInt(q.value(22));
     r.positionId = optionalInt(q.value(23));
     r.tradingDate = q.value(24).toString();
+    r.valuationPrice = q.value(25).toLongLong();
     return r;
 }
 
@@ -99,6 +101,17 @@ Result<OrderRecord> OrderRepository::create(const NewOrder &order, const QString
 {
     if (order.stockCode.isEmpty() || order.tradeType.isEmpty())
         return makeError(Errc::InvalidArgument, QStringLiteral("an order needs a stock code and a trade type"));
+    if (order.valuationPrice < 0)
+        return makeError(Errc::InvalidArgument, QStringLiteral("a valuation price cannot be negative"));
+    const qint64 valuationPrice = order.valuationPrice > 0 ? order.valuationPrice : order.price;
+    // An open market buy valued at 0 would slip past the daily buy limit of the risk guard.
+    const bool foundAtBroker = order.origin == Origin::Reconcile || order.origin == Origin::External;
+    if (order.side == Side::Buy && order.action != OrderAction::Cancel && valuationPrice == 0 && !foundAtBroker) {
+        return makeError(Errc::InvalidArgument,
+            QStringLiteral("a market buy of %1 needs a valuation price (the day's upper price limit) so the risk "
+                           "totals count it")
+                .arg(order.stockCode));
+    }
     const QString clientOrderId = order.clientOrderId.isEmpty() ? newClientOrderId() : order.clientOrderId;
     const qint64 now = m_db.clock().nowMs();
     return m_db.transaction([&]() -> Result<OrderRecord> {
@@ -106,12 +119,12 @@ Result<OrderRecord> OrderRepository::create(const NewOrder &order, const QString
             QStringLiteral(
                 "INSERT INTO orders (client_order_id, orig_order_id, orig_broker_order_no, action, side, stock_code, "
                 "stock_name, quantity, price, trade_type, exchange, state, created_at, updated_at, origin, "
-                "origin_signal_id, position_id, trading_date) "
-                "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'NEW', ?, ?, ?, ?, ?, ?)"),
+                "origin_signal_id, position_id, trading_date, valuation_price) "
+                "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'NEW', ?, ?, ?, ?, ?, ?, ?)"),
             { clientOrderId, nullable(order.origOrderId), nullableText(order.origBrokerOrderNo), enumText(order.action),
                 enumText(order.side), order.stockCode, order.stockName, order.quantity, order.price, order.tradeType,
                 order.exchange, now, now, enumText(order.origin), nullable(order.originSignalId),
-                nullable(order.positionId), Krx::tradingDateString(now) });
+                nullable(order.positionId), Krx::tradingDateString(now), valuationPrice });
         if (!inserted)
             return inserted.error();
         const qint64 id = inserted.value().lastInsertId().toLongLong();
@@ -180,6 +193,53 @@ Result<OrderRecord> OrderRepository::markRejected(
     qint64 id, OrderState expected, const QString &reason, const QString &actor)
 {
     return transition(id, expected, OrderState::Rejected, OrderUpdate { {}, reason }, actor);
+}
+
+Result<OrderRecord> OrderRepository::linkPosition(qint64 orderId, qint64 positionId, const QString &actor)
+{
+    if (positionId <= 0)
+        return makeError(Errc::InvalidArgument, QStringLiteral("no position given"));
+    return m_db.transaction([&]() -> Result<OrderRecord> {
+        auto current = requireOrder(orderId);
+        if (!current)
+            return current.error();
+        const OrderRecord &order = current.value();
+        if (order.positionId == positionId)
+            return order;
+        if (order.positionId) {
+            return makeError(Errc::Conflict,
+                QStringLiteral("order %1 belongs to position %2, not %3; nothing changed")
+                    .arg(orderId)
+                    .arg(*order.positionId)
+                    .arg(positionId));
+        }
+        auto stock = Storage::exec(
+            m_db.connection(), QStringLiteral("SELECT stock_code FROM positions WHERE id = ?"), { positionId });
+        if (!stock)
+            return stock.error();
+        if (!stock.value().next())
+            return makeError(Errc::ForeignKey, QStringLiteral("no position with id %1").arg(positionId));
+        if (stock.value().value(0).toString() != order.stockCode) {
+            return makeError(Errc::InvalidArgument,
+                QStringLiteral("order %1 is for %2 but position %3 holds %4")
+                    .arg(orderId)
+                    .arg(order.stockCode)
+                    .arg(positionId)
+                    .arg(stock.value().value(0).toString()));
+        }
+        Status s
+            = AuditLog::recordChange(m_db, actor, ORDERS, orderId, QStringLiteral("link_position"), [&]() -> Status {
+                  auto done = Storage::run(m_db.connection(),
+                      QStringLiteral("UPDATE orders SET position_id = ?, updated_at = ? WHERE id = ?"),
+                      { positionId, m_db.clock().nowMs(), orderId });
+                  if (!done)
+                      return done.error();
+                  return {};
+              });
+        if (!s)
+            return s.error();
+        return requireOrder(orderId);
+    });
 }
 
 Result<OrderRecord> OrderRepository::assignBrokerOrderNo(qint64 id, const QString &brokerOrderNo, const QString &actor)
@@ -408,7 +468,7 @@ Result<OrderTotals> OrderRepository::totalsForDate(const QString &tradingDate) c
                        "coalesce(sum(CASE WHEN side = 'SELL' THEN filled_amount END), 0), "
                        "coalesce(sum(CASE WHEN side = 'BUY' AND state IN ")
             + OPEN_STATES
-            + QStringLiteral(" THEN price * (quantity - filled_quantity) END), 0), "
+            + QStringLiteral(" THEN valuation_price * (quantity - filled_quantity) END), 0), "
                              "count(CASE WHEN action = 'PLACE' THEN 1 END), "
                              "count(CASE WHEN action = 'PLACE' AND state IN ")
             + OPEN_STATES

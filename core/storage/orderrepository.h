@@ -23,6 +23,11 @@ struct NewOrder
     QString stockName;
     qint64 quantity = 0; // for CANCEL, 0 = all remaining (Kiwoom cncl_qty "0")
     qint64 price = 0; // 0 for market orders
+    // Per-share value of the unfilled quantity for the risk totals; 0 = price. A market BUY must
+    // give the day's upper price limit (상한가) here, or create() refuses it (storage.invalid_argument)
+    // — except for orders found at the broker (origin Reconcile/External), which are recorded
+    // whatever they lack.
+    qint64 valuationPrice = 0;
     QString tradeType = QStringLiteral("0"); // Kiwoom trde_tp
     QString exchange = QStringLiteral("KRX"); // dmst_stex_tp: KRX, NXT or SOR
     Origin origin = Origin::Manual;
@@ -51,7 +56,9 @@ struct OrderTotals
 {
     qint64 buyFilledAmount = 0; // KRW bought
     qint64 sellFilledAmount = 0; // KRW sold
-    qint64 buyOpenAmount = 0; // limit price × unfilled quantity of open buy orders (market orders count 0)
+    // Σ valuation_price × unfilled quantity over open buy orders (PLACE and MODIFY): limit orders at
+    // their price, market buys at the upper price limit of their day.
+    qint64 buyOpenAmount = 0;
     int orderCount = 0; // PLACE orders created that day
     int openOrderCount = 0; // of those, still open
 };
@@ -89,6 +96,12 @@ public:
     // expected → REJECTED with the reason.
     Result<Storage::OrderRecord> markRejected(
         qint64 id, Storage::OrderState expected, const QString &reason, const QString &actor);
+
+    // Ties an order to the position its fills went into (orders.position_id), once: the same
+    // position again is a no-op, another position is storage.conflict (and the schema refuses it,
+    // storage.rule), a position of another stock is storage.invalid_argument, an unknown one
+    // storage.foreign_key. Any state. Audited.
+    Result<Storage::OrderRecord> linkPosition(qint64 orderId, qint64 positionId, const QString &actor);
 
     // Records the broker's order number on an order whose state already moved on without it: a
     // fill notice overtook the REST acknowledgement (SENT → PARTIAL/FILLED), or reconciliation

@@ -19,7 +19,7 @@ const QString POSITION_COLUMNS = QStringLiteral(
     "SELECT id, stock_code, stock_name, buy_price, buy_quantity, buy_amount, stop_loss_rate, take_profit_rate, "
     "stop_loss_price, take_profit_price, status, current_price, current_profit_loss, current_profit_loss_rate, "
     "buy_time, sell_time, last_monitored, quantity, highest_price, origin, pending_signal_id, strategy_signal_id, "
-    "realized_profit_loss, updated_at FROM positions ");
+    "realized_profit_loss, updated_at, buy_fees, trailing_stop_rate, exit_deadline_at FROM positions ");
 const QString SELL_COLUMNS = QStringLiteral(
     "SELECT id, position_id, stock_code, stock_name, sell_price, sell_quantity, sell_amount, sell_reason, "
     "sell_reason_detail, profit_loss, profit_loss_rate, status, created_at, ordered_at, completed_at, order_id, "
@@ -52,6 +52,9 @@ PositionRecord readPosition(const QSqlQuery &q)
     r.strategySignalId = optionalInt(q.value(21));
     r.realizedProfitLoss = q.value(22).toLongLong();
     r.updatedAtMs = q.value(23).toLongLong();
+    r.buyFees = q.value(24).toLongLong();
+    r.trailingStopRate = optionalReal(q.value(25));
+    r.exitDeadlineMs = optionalInt(q.value(26));
     return r;
 }
 
@@ -84,18 +87,29 @@ qint64 roundedMean(qint64 amount, qint64 quantity)
     return quantity > 0 ? (amount + quantity / 2) / quantity : 0;
 }
 
-// The purchase cost attributed to `held` of the position's shares: floor(buy_amount × held /
-// buy_quantity), without overflowing (held ≤ buy_quantity). It is buy_amount for all shares and 0
-// for none, so the costs released by successive sells add up to buy_amount exactly.
-qint64 costOfHeld(const PositionRecord &p, qint64 held)
+// floor(total × part / whole) without overflowing (part ≤ whole), and all of total when part ≥ whole:
+// the share of a sum that `part` of `whole` shares carry. It is SimAccount::applySell's release
+// rule (floor pro rata, the rest with the last share), so successive releases add up to total.
+qint64 proRata(qint64 total, qint64 part, qint64 whole)
 {
-    const qint64 a = p.buyAmount;
-    const qint64 c = p.buyQuantity;
-    if (c <= 0 || held <= 0)
+    if (whole <= 0 || part <= 0)
         return 0;
-    if (held >= c)
-        return a;
-    return (a / c) * held + (a % c) * held / c;
+    if (part >= whole)
+        return total;
+    return (total / whole) * part + (total % whole) * part / whole;
+}
+
+// What the shares held cost and the buy fees paid for them. Positions written by schema version 3
+// keep buy_quantity = quantity while live, so these are buy_amount and buy_fees; an older row may
+// still have buy_quantity > quantity after a partial sell, and its held shares carry their pro-rata part.
+qint64 costOfHeld(const PositionRecord &p)
+{
+    return proRata(p.buyAmount, p.quantity, p.buyQuantity);
+}
+
+qint64 feesOfHeld(const PositionRecord &p)
+{
+    return proRata(p.buyFees, p.quantity, p.buyQuantity);
 }
 
 Error conflict(const QString &what, qint64 id, const QString &actual, const QString &expected)
@@ -133,6 +147,8 @@ Result<PositionRecord> PositionRepository::open(const PositionRecord &position, 
     if (position.stockCode.isEmpty() || position.buyPrice <= 0 || position.buyQuantity <= 0)
         return makeError(
             Errc::InvalidArgument, QStringLiteral("a position needs a stock code, a buy price and a quantity"));
+    if (position.buyFees < 0 || position.buyAmount < 0)
+        return makeError(Errc::InvalidArgument, QStringLiteral("a position's cost and fees cannot be negative"));
     const qint64 now = m_db.clock().nowMs();
     const qint64 buyAmount = position.buyAmount > 0 ? position.buyAmount : position.buyPrice * position.buyQuantity;
     return m_db.transaction([&]() -> Result<PositionRecord> {
@@ -140,13 +156,15 @@ Result<PositionRecord> PositionRepository::open(const PositionRecord &position, 
             QStringLiteral(
                 "INSERT INTO positions (stock_code, stock_name, buy_price, buy_quantity, buy_amount, stop_loss_rate, "
                 "take_profit_rate, stop_loss_price, take_profit_price, status, buy_time, quantity, highest_price, "
-                "origin, pending_signal_id, strategy_signal_id, realized_profit_loss, updated_at) "
-                "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 'OPEN', ?, ?, ?, ?, ?, ?, 0, ?)"),
+                "origin, pending_signal_id, strategy_signal_id, realized_profit_loss, updated_at, buy_fees, "
+                "trailing_stop_rate, exit_deadline_at) "
+                "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 'OPEN', ?, ?, ?, ?, ?, ?, 0, ?, ?, ?, ?)"),
             { position.stockCode, position.stockName, position.buyPrice, position.buyQuantity, buyAmount,
                 nullable(position.stopLossRate), nullable(position.takeProfitRate), nullable(position.stopLossPrice),
                 nullable(position.takeProfitPrice), position.buyTimeMs > 0 ? position.buyTimeMs : now,
                 position.buyQuantity, position.buyPrice, enumText(position.origin), nullable(position.pendingSignalId),
-                nullable(position.strategySignalId), now });
+                nullable(position.strategySignalId), now, position.buyFees, nullable(position.trailingStopRate),
+                nullable(position.exitDeadlineMs) });
         if (!inserted)
             return inserted.error();
         const qint64 id = inserted.value().lastInsertId().toLongLong();
@@ -156,10 +174,12 @@ Result<PositionRecord> PositionRepository::open(const PositionRecord &position, 
     });
 }
 
-Result<PositionRecord> PositionRepository::addBuy(qint64 id, qint64 quantity, qint64 price, const QString &actor)
+Result<PositionRecord> PositionRepository::addBuy(
+    qint64 id, qint64 quantity, qint64 price, qint64 fee, const QString &actor)
 {
-    if (quantity <= 0 || price <= 0)
-        return makeError(Errc::InvalidArgument, QStringLiteral("a buy fill needs a positive quantity and price"));
+    if (quantity <= 0 || price <= 0 || fee < 0)
+        return makeError(Errc::InvalidArgument,
+            QStringLiteral("a buy fill needs a positive quantity and price and a fee of 0 or more"));
     return m_db.transaction([&]() -> Result<PositionRecord> {
         auto current = requirePosition(id);
         if (!current)
@@ -167,20 +187,19 @@ Result<PositionRecord> PositionRepository::addBuy(qint64 id, qint64 quantity, qi
         const PositionRecord &p = current.value();
         if (p.status == PositionStatus::Closed)
             return conflict(POSITIONS, id, enumText(p.status), QStringLiteral("OPEN or SELLING"));
-        // Moving average (이동평균법, as Kiwoom's 매입단가): the cost basis is that of the shares
-        // still held plus the new fill. After a partial sell, buy_quantity/buy_amount are rebased
-        // onto what is held, so the sold shares' price no longer weighs on buy_price (and the
-        // stop-loss/take-profit computed from it) and later sells release the true remaining cost.
-        const qint64 heldCost = costOfHeld(p, p.quantity);
+        // Moving average (이동평균법, as Kiwoom's 매입단가 and SimAccount): the cost and the buy fees
+        // of the shares held plus those of the fill.
         const qint64 buyQuantity = p.quantity + quantity;
-        const qint64 buyAmount = heldCost + quantity * price;
+        const qint64 buyAmount = costOfHeld(p) + quantity * price;
+        const qint64 buyFees = feesOfHeld(p) + fee;
         Status s = AuditLog::recordChange(m_db, actor, POSITIONS, id, QStringLiteral("add_buy"), [&]() -> Status {
             auto done = Storage::run(m_db.connection(),
-                QStringLiteral("UPDATE positions SET buy_quantity = ?, buy_amount = ?, buy_price = ?, "
+                QStringLiteral("UPDATE positions SET buy_quantity = ?, buy_amount = ?, buy_price = ?, buy_fees = ?, "
                                "quantity = quantity + ?, updated_at = ? "
-                               "WHERE id = ? AND status = ? AND buy_quantity = ? AND quantity = ?"),
-                { buyQuantity, buyAmount, roundedMean(buyAmount, buyQuantity), quantity, m_db.clock().nowMs(), id,
-                    enumText(p.status), p.buyQuantity, p.quantity });
+                               "WHERE id = ? AND status = ? AND buy_quantity = ? AND quantity = ? AND buy_amount = ? "
+                               "AND buy_fees = ?"),
+                { buyQuantity, buyAmount, roundedMean(buyAmount, buyQuantity), buyFees, quantity, m_db.clock().nowMs(),
+                    id, enumText(p.status), p.buyQuantity, p.quantity, p.buyAmount, p.buyFees });
             if (!done)
                 return done.error();
             if (done.value() == 0)
@@ -193,18 +212,18 @@ Result<PositionRecord> PositionRepository::addBuy(qint64 id, qint64 quantity, qi
     });
 }
 
-Result<PositionRecord> PositionRepository::setProtection(qint64 id, std::optional<double> stopLossRate,
-    std::optional<double> takeProfitRate, std::optional<qint64> stopLossPrice, std::optional<qint64> takeProfitPrice,
-    const QString &actor)
+Result<PositionRecord> PositionRepository::setProtection(qint64 id, const Protection &protection, const QString &actor)
 {
     return m_db.transaction([&]() -> Result<PositionRecord> {
         Status s = AuditLog::recordChange(m_db, actor, POSITIONS, id, QStringLiteral("protection"), [&]() -> Status {
             auto done = Storage::run(m_db.connection(),
-                QStringLiteral("UPDATE positions SET stop_loss_rate = ?, take_profit_rate = ?, "
-                               "stop_loss_price = ?, take_profit_price = ?, updated_at = ? "
+                QStringLiteral("UPDATE positions SET stop_loss_rate = ?, take_profit_rate = ?, trailing_stop_rate = ?, "
+                               "stop_loss_price = ?, take_profit_price = ?, exit_deadline_at = ?, updated_at = ? "
                                "WHERE id = ? AND status IN ('OPEN', 'SELLING')"),
-                { nullable(stopLossRate), nullable(takeProfitRate), nullable(stopLossPrice), nullable(takeProfitPrice),
-                    m_db.clock().nowMs(), id });
+                { nullable(protection.stopLossRate), nullable(protection.takeProfitRate),
+                    nullable(protection.trailingStopRate), nullable(protection.stopLossPrice),
+                    nullable(protection.takeProfitPrice), nullable(protection.exitDeadlineMs), m_db.clock().nowMs(),
+                    id });
             if (!done)
                 return done.error();
             if (done.value() == 0) {
@@ -225,6 +244,13 @@ Status PositionRepository::updateMark(qint64 id, qint64 currentPrice)
 {
     if (currentPrice <= 0)
         return makeError(Errc::InvalidArgument, QStringLiteral("a mark price must be positive"));
+    // A transaction of its own (not a bare autocommit statement) so a busy database is reported to
+    // the health observer like any other write.
+    return m_db.transaction([&]() -> Status { return mark(id, currentPrice); });
+}
+
+Status PositionRepository::mark(qint64 id, qint64 currentPrice)
+{
     auto done = Storage::run(m_db.connection(),
         QStringLiteral("UPDATE positions SET current_price = ?, "
                        "current_profit_loss = (? - buy_price) * quantity, "
@@ -362,16 +388,29 @@ Result<SellOrderRecord> PositionRepository::markSellOrdered(qint64 sellOrderId, 
 
 Result<SellOrderRecord> PositionRepository::completeSell(qint64 sellOrderId, const SellFill &fill, const QString &actor)
 {
-    if (fill.quantity <= 0 || fill.averagePrice <= 0 || fill.costs < 0 || fill.amount < 0)
+    return completeSell(sellOrderId, QList<SellFill> { fill }, actor);
+}
+
+Result<SellOrderRecord> PositionRepository::completeSell(
+    qint64 sellOrderId, const QList<SellFill> &fills, const QString &actor)
+{
+    if (fills.isEmpty())
         return makeError(Errc::InvalidArgument,
-            QStringLiteral("a completed sell needs a positive quantity and price; "
-                           "use failSell() when nothing was sold"));
-    if (fill.amount > 0 && std::abs(fill.amount - fill.averagePrice * fill.quantity) > fill.quantity)
-        return makeError(Errc::InvalidArgument,
-            QStringLiteral("sold %1 for %2 in total, which an average price of %3 cannot come from")
-                .arg(fill.quantity)
-                .arg(fill.amount)
-                .arg(fill.averagePrice));
+            QStringLiteral("a completed sell needs its fills; use failSell() when nothing was sold"));
+    qint64 soldQuantity = 0;
+    for (const SellFill &fill : fills) {
+        if (fill.quantity <= 0 || fill.averagePrice <= 0 || fill.costs < 0 || fill.amount < 0)
+            return makeError(Errc::InvalidArgument,
+                QStringLiteral("a completed sell needs a positive quantity and price; "
+                               "use failSell() when nothing was sold"));
+        if (fill.amount > 0 && std::abs(fill.amount - fill.averagePrice * fill.quantity) > fill.quantity)
+            return makeError(Errc::InvalidArgument,
+                QStringLiteral("sold %1 for %2 in total, which an average price of %3 cannot come from")
+                    .arg(fill.quantity)
+                    .arg(fill.amount)
+                    .arg(fill.averagePrice));
+        soldQuantity += fill.quantity;
+    }
     return m_db.transaction([&]() -> Result<SellOrderRecord> {
         auto sell = requireSellOrder(sellOrderId);
         if (!sell)
@@ -385,18 +424,39 @@ Result<SellOrderRecord> PositionRepository::completeSell(qint64 sellOrderId, con
         const PositionRecord &p = position.value();
         if (p.status != PositionStatus::Selling)
             return conflict(POSITIONS, p.id, enumText(p.status), QStringLiteral("SELLING"));
-        if (fill.quantity > p.quantity || fill.quantity > order.sellQuantity) {
+        if (soldQuantity > p.quantity || soldQuantity > order.sellQuantity) {
             return makeError(Errc::InvalidArgument,
                 QStringLiteral("sold %1 but the sell asked %2 of %3 held")
-                    .arg(fill.quantity)
+                    .arg(soldQuantity)
                     .arg(order.sellQuantity)
                     .arg(p.quantity));
         }
+
+        // Fill by fill, exactly as SimAccount::applySell and the broker's realized P&L (ka10074):
+        // each fill releases its pro-rata part (rounded down; all of it with the last share) of the
+        // purchase cost and of the buy fees of the shares held, and
+        //   P&L = proceeds − released cost − released buy fees − sell fee − tax.
+        qint64 held = p.quantity;
+        qint64 heldCost = costOfHeld(p);
+        qint64 heldFees = feesOfHeld(p);
+        qint64 proceeds = 0;
+        qint64 releasedCost = 0;
+        qint64 profitLoss = 0;
+        for (const SellFill &fill : fills) {
+            const qint64 amount = fill.amount > 0 ? fill.amount : fill.averagePrice * fill.quantity;
+            const qint64 cost = proRata(heldCost, fill.quantity, held);
+            const qint64 fees = proRata(heldFees, fill.quantity, held);
+            held -= fill.quantity;
+            heldCost -= cost;
+            heldFees -= fees;
+            proceeds += amount;
+            releasedCost += cost;
+            profitLoss += amount - cost - fees - fill.costs;
+        }
+        const qint64 averagePrice
+            = fills.size() == 1 ? fills.first().averagePrice : roundedMean(proceeds, soldQuantity);
+        const double profitLossRate = releasedCost > 0 ? double(profitLoss) * 100.0 / double(releasedCost) : 0.0;
         const qint64 now = m_db.clock().nowMs();
-        const qint64 proceeds = fill.amount > 0 ? fill.amount : fill.averagePrice * fill.quantity;
-        const qint64 cost = costOfHeld(p, p.quantity) - costOfHeld(p, p.quantity - fill.quantity);
-        const qint64 profitLoss = proceeds - cost - fill.costs;
-        const double profitLossRate = cost > 0 ? double(profitLoss) * 100.0 / double(cost) : 0.0;
 
         Status s
             = AuditLog::recordChange(m_db, actor, SELL_ORDERS, sellOrderId, QStringLiteral("status"), [&]() -> Status {
@@ -404,7 +464,7 @@ Result<SellOrderRecord> PositionRepository::completeSell(qint64 sellOrderId, con
                       QStringLiteral("UPDATE sell_orders SET status = 'COMPLETED', sell_price = ?, sell_quantity = ?, "
                                      "sell_amount = ?, profit_loss = ?, profit_loss_rate = ?, completed_at = ?, "
                                      "updated_at = ? WHERE id = ? AND status = ?"),
-                      { fill.averagePrice, fill.quantity, proceeds, profitLoss, profitLossRate, now, now, sellOrderId,
+                      { averagePrice, soldQuantity, proceeds, profitLoss, profitLossRate, now, now, sellOrderId,
                           enumText(order.status) });
                   if (!done)
                       return done.error();
@@ -416,14 +476,20 @@ Result<SellOrderRecord> PositionRepository::completeSell(qint64 sellOrderId, con
         if (!s)
             return s.error();
 
-        const qint64 remaining = p.quantity - fill.quantity;
+        // What is left is rebased onto the shares still held (as the broker's holding is); a
+        // closing sell keeps the figures of the shares it sold.
+        const bool closes = held == 0;
         s = AuditLog::recordChange(m_db, actor, POSITIONS, p.id, QStringLiteral("sell"), [&]() -> Status {
             auto done = Storage::run(m_db.connection(),
-                QStringLiteral("UPDATE positions SET quantity = ?, realized_profit_loss = realized_profit_loss + ?, "
-                               "status = ?, sell_time = COALESCE(?, sell_time), updated_at = ? "
-                               "WHERE id = ? AND status = 'SELLING' AND quantity = ?"),
-                { remaining, profitLoss, remaining == 0 ? QStringLiteral("CLOSED") : QStringLiteral("OPEN"),
-                    remaining == 0 ? QVariant(now) : QVariant(), now, p.id, p.quantity });
+                QStringLiteral("UPDATE positions SET quantity = ?, buy_quantity = ?, buy_amount = ?, buy_fees = ?, "
+                               "buy_price = ?, realized_profit_loss = realized_profit_loss + ?, status = ?, "
+                               "sell_time = COALESCE(?, sell_time), updated_at = ? "
+                               "WHERE id = ? AND status = 'SELLING' AND quantity = ? AND buy_quantity = ? "
+                               "AND buy_amount = ? AND buy_fees = ?"),
+                { held, closes ? p.buyQuantity : held, closes ? p.buyAmount : heldCost, closes ? p.buyFees : heldFees,
+                    closes ? p.buyPrice : roundedMean(heldCost, held), profitLoss,
+                    closes ? QStringLiteral("CLOSED") : QStringLiteral("OPEN"), closes ? QVariant(now) : QVariant(),
+                    now, p.id, p.quantity, p.buyQuantity, p.buyAmount, p.buyFees });
             if (!done)
                 return done.error();
             if (done.value() == 0)
@@ -434,6 +500,15 @@ Result<SellOrderRecord> PositionRepository::completeSell(qint64 sellOrderId, con
             return s.error();
         return requireSellOrder(sellOrderId);
     });
+}
+
+QList<SellFill> Storage::sellFills(const QList<ExecutionRecord> &executions)
+{
+    QList<SellFill> fills;
+    fills.reserve(executions.size());
+    for (const ExecutionRecord &e : executions)
+        fills.append(SellFill { e.quantity, e.price, e.fee + e.tax, e.price * e.quantity });
+    return fills;
 }
 
 Result<SellOrderRecord> PositionRepository::failSell(

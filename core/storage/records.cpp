@@ -16,6 +16,7 @@ template<typename E> struct Name
 // One table per enum: the strings are exactly what the schema's CHECK constraints allow.
 constexpr Name<SignalStatus> SIGNAL_STATUS[] = {
     { SignalStatus::Pending, "PENDING" },
+    { SignalStatus::Processing, "PROCESSING" },
     { SignalStatus::Ordered, "ORDERED" },
     { SignalStatus::Completed, "COMPLETED" },
     { SignalStatus::Failed, "FAILED" },
@@ -84,6 +85,29 @@ constexpr Name<Origin> ORIGIN[] = {
     { Origin::Reconcile, "reconcile" },
     { Origin::External, "external" },
 };
+constexpr Name<DecisionKind> DECISION_KIND[] = {
+    { DecisionKind::PendingBuy, "PENDING_BUY" },
+    { DecisionKind::Strategy, "STRATEGY" },
+    { DecisionKind::Exit, "EXIT" },
+    { DecisionKind::Manual, "MANUAL" },
+};
+constexpr Name<Decision> DECISION[] = {
+    { Decision::Created, "CREATED" },
+    { Decision::Deduped, "DEDUPED" },
+    { Decision::Skipped, "SKIPPED" },
+    { Decision::Blocked, "BLOCKED" },
+    { Decision::NoCash, "NO_CASH" },
+    { Decision::ZeroQuantity, "ZERO_QUANTITY" },
+    { Decision::Ordered, "ORDERED" },
+    { Decision::Rejected, "REJECTED" },
+    { Decision::Retry, "RETRY" },
+    { Decision::Failed, "FAILED" },
+    { Decision::Filled, "FILLED" },
+    { Decision::Partial, "PARTIAL" },
+    { Decision::Expired, "EXPIRED" },
+    { Decision::Cancelled, "CANCELLED" },
+    { Decision::Unknown, "UNKNOWN" },
+};
 
 template<typename E, std::size_t N> QString nameOf(const Name<E> (&table)[N], E value)
 {
@@ -139,6 +163,8 @@ KT_STORAGE_ENUM_NAMES(Side, ORDER_SIDE)
 KT_STORAGE_ENUM_NAMES(OrderAction, ORDER_ACTION)
 KT_STORAGE_ENUM_NAMES(OrderState, ORDER_STATE)
 KT_STORAGE_ENUM_NAMES(Origin, ORIGIN)
+KT_STORAGE_ENUM_NAMES(DecisionKind, DECISION_KIND)
+KT_STORAGE_ENUM_NAMES(Decision, DECISION)
 
 #undef KT_STORAGE_ENUM_NAMES
 
@@ -170,10 +196,14 @@ bool canTransition(OrderState from, OrderState to)
 
 bool canTransition(SignalStatus from, SignalStatus to)
 {
+    // Keep in sync with the comment on SignalStatus (records.h). A signal is acted on only after the
+    // buy executor claimed it (PENDING → PROCESSING), so two sweeps can never order it twice.
     using S = SignalStatus;
     switch (from) {
     case S::Pending:
-        return to == S::Ordered || to == S::Failed || to == S::Cancelled || to == S::Expired || to == S::Skipped;
+        return to == S::Processing || to == S::Cancelled || to == S::Expired || to == S::Skipped;
+    case S::Processing:
+        return to == S::Ordered || to == S::Pending || to == S::Failed || to == S::Skipped || to == S::Cancelled;
     case S::Ordered:
         return to == S::Completed || to == S::Failed || to == S::Cancelled || to == S::Pending;
     case S::Completed:
@@ -223,7 +253,7 @@ bool isTerminal(OrderState state)
 
 bool isTerminal(SignalStatus status)
 {
-    return status != SignalStatus::Pending && status != SignalStatus::Ordered;
+    return status != SignalStatus::Pending && status != SignalStatus::Processing && status != SignalStatus::Ordered;
 }
 
 bool isOpen(OrderState state)

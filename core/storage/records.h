@@ -23,15 +23,20 @@
 namespace Storage {
 Q_NAMESPACE
 
-// Status of a buy signal (pending_buy_signals) and of a strategy signal (strategy_signals).
-// PENDING → ORDERED → COMPLETED | FAILED | CANCELLED; PENDING → EXPIRED (midnight cleanup),
-// SKIPPED (deliberately not acted on: risk guard, kill switch, already holding — status_reason
-// says why), FAILED, CANCELLED; ORDERED → PENDING only when the order was definitely refused before
-// acceptance (rate limit, busy) and the signal may be retried. Terminal: COMPLETED, FAILED,
-// CANCELLED, EXPIRED, SKIPPED.
+// Status of a buy signal (pending_buy_signals) and of a strategy signal (strategy_signals):
+//   PENDING    → PROCESSING (the buy executor claims it, compare-and-set), EXPIRED (midnight
+//                cleanup), SKIPPED, CANCELLED
+//   PROCESSING → ORDERED (its order was stored and sent), PENDING (a definite transient refusal:
+//                retry later, see SignalRepository::scheduleRetry; or crash recovery), FAILED,
+//                SKIPPED (deliberately not acted on: risk guard, kill switch, already holding —
+//                status_reason says why), CANCELLED
+//   ORDERED    → COMPLETED | FAILED | CANCELLED as its order ends; PENDING only when the order was
+//                definitely refused before acceptance (rate limit, busy) and may be retried.
+// Terminal: COMPLETED, FAILED, CANCELLED, EXPIRED, SKIPPED.
 enum class SignalStatus
 {
     Pending,
+    Processing,
     Ordered,
     Completed,
     Failed,
@@ -134,6 +139,37 @@ enum class Origin
 };
 Q_ENUM_NS(Origin)
 
+// signal_decisions.signal_kind: which kind of signal a decision-ledger line is about.
+enum class DecisionKind
+{
+    PendingBuy, // pending_buy_signals (condition hits, manual and API buys)
+    Strategy, // strategy_signals (strategies, scalping)
+    Exit, // a sell decision of a held position (stop-loss, take-profit, strategy sell, ...)
+    Manual, // a user's order without a stored signal
+};
+Q_ENUM_NS(DecisionKind)
+
+// signal_decisions.decision: what happened to a signal at one step, and why (rule/message/data).
+enum class Decision
+{
+    Created, // stored as a new signal
+    Deduped, // the same signal was already stored today: nothing new
+    Skipped, // deliberately not traded (already held, expired, settings)
+    Blocked, // refused by a risk rule or the kill switch (rule says which)
+    NoCash, // not enough orderable cash
+    ZeroQuantity, // the amount buys less than one share
+    Ordered, // an order was stored and sent
+    Rejected, // the broker refused the order (message is the broker's)
+    Retry, // a definite transient refusal: tried again later
+    Failed, // gave up (retries exhausted, an error)
+    Filled, // the order filled completely
+    Partial, // the order filled in part
+    Expired, // the signal expired unacted (midnight)
+    Cancelled, // the signal or its order was cancelled
+    Unknown, // the order's outcome is unknown until reconciliation
+};
+Q_ENUM_NS(Decision)
+
 QString enumText(SignalStatus value);
 QString enumText(PositionStatus value);
 QString enumText(SellOrderStatus value);
@@ -144,6 +180,8 @@ QString enumText(Side value);
 QString enumText(OrderAction value);
 QString enumText(OrderState value);
 QString enumText(Origin value);
+QString enumText(DecisionKind value);
+QString enumText(Decision value);
 
 // enumText(E) is the string stored in SQL (and shown by the control API); enumFromText<E>(text) is
 // its exact inverse, std::nullopt for anything else. (Not named toString: in namespace Storage that
@@ -159,6 +197,8 @@ template<> std::optional<Side> enumFromText<Side>(QStringView text);
 template<> std::optional<OrderAction> enumFromText<OrderAction>(QStringView text);
 template<> std::optional<OrderState> enumFromText<OrderState>(QStringView text);
 template<> std::optional<Origin> enumFromText<Origin>(QStringView text);
+template<> std::optional<DecisionKind> enumFromText<DecisionKind>(QStringView text);
+template<> std::optional<Decision> enumFromText<Decision>(QStringView text);
 
 // Every value of an enum, in declaration order (tests and UI filters iterate them).
 template<typename E> QList<E> allValues();
@@ -172,6 +212,8 @@ template<> QList<Side> allValues<Side>();
 template<> QList<OrderAction> allValues<OrderAction>();
 template<> QList<OrderState> allValues<OrderState>();
 template<> QList<Origin> allValues<Origin>();
+template<> QList<DecisionKind> allValues<DecisionKind>();
+template<> QList<Decision> allValues<Decision>();
 
 // State machines. canTransition(a, a) is false: applying the same state twice is a conflict, not a no-op.
 bool canTransition(OrderState from, OrderState to);
@@ -224,8 +266,10 @@ struct AutoTradeSettingsRecord
     bool operator==(const AutoTradeSettingsRecord &) const = default;
 };
 
-// pending_buy_signals: a condition hit waiting to be bought (reference-candle (기준봉) entries).
-// Dedupe key: (stockCode, detectedDate, signalType, source). source defaults to "condition:<id>".
+// pending_buy_signals: a buy waiting to be placed: a condition hit (reference-candle (기준봉)
+// entries), or a manual/API buy. Dedupe key: (stockCode, detectedDate, signalType, source). source
+// defaults to "condition:<id>". retryCount/nextAttemptAtMs belong to the buy executor's retries
+// (SignalRepository::scheduleRetry); a new signal starts with 0 and "now".
 struct PendingBuySignalRecord
 {
     qint64 id = 0;
@@ -242,6 +286,12 @@ struct PendingBuySignalRecord
     QString source;
     QString statusReason;
     qint64 updatedAtMs = 0;
+    int retryCount = 0; // definite transient refusals so far
+    std::optional<qint64> nextAttemptAtMs; // not before (epoch ms); nullopt = now
+    // Manual/API buys: what the user asked; nullopt/empty = the auto-trade settings decide.
+    std::optional<qint64> requestedQuantity; // shares
+    std::optional<qint64> requestedAmount; // KRW to invest
+    QString orderType; // "LIMIT" or "MARKET" (Trading::orderTypeText); empty = the settings
 
     bool operator==(const PendingBuySignalRecord &) const = default;
 };
@@ -261,6 +311,8 @@ struct StrategySignalRecord
     QJsonObject additionalData;
     QString statusReason;
     qint64 updatedAtMs = 0;
+    int retryCount = 0; // definite transient refusals so far
+    std::optional<qint64> nextAttemptAtMs; // not before (epoch ms); nullopt = now
 
     bool operator==(const StrategySignalRecord &) const = default;
 };
@@ -294,9 +346,15 @@ struct TradingStrategyRecord
     bool operator==(const TradingStrategyRecord &) const = default;
 };
 
-// positions: a holding this app manages. buyQuantity/buyAmount accumulate every buy fill;
-// buyPrice = buyAmount / buyQuantity (rounded); quantity is what is still held. At most one
-// OPEN/SELLING position per stock code (a unique partial index).
+// positions: a holding this app manages, kept as the broker keeps a holding (Kiwoom's 잔고, and
+// SimAccount's Holding): while OPEN/SELLING, buyQuantity = quantity = the shares held, buyAmount =
+// their purchase cost (Σ fill price × quantity, moving average: 이동평균법) and buyFees = the buy
+// commissions paid for them. A sell releases buyAmount and buyFees pro rata (rounded down, all of
+// both on the last share) and rebases the three onto what is left; buyPrice = buyAmount /
+// buyQuantity rounded. Once CLOSED, buyQuantity/buyAmount/buyFees are those of the last shares
+// sold (what an order-by-order history needs is in orders/executions). Positions written before
+// schema version 3 may hold buyQuantity > quantity and buyFees 0 until their next buy or sell.
+// At most one OPEN/SELLING position per stock code (a unique partial index).
 struct PositionRecord
 {
     qint64 id = 0;
@@ -321,10 +379,28 @@ struct PositionRecord
     Origin origin = Origin::Manual;
     std::optional<qint64> pendingSignalId; // pending_buy_signals.id that created it (at most one position each)
     std::optional<qint64> strategySignalId; // strategy_signals.id that created it (at most one position each)
-    qint64 realizedProfitLoss = 0; // sum of completed sells
+    qint64 realizedProfitLoss = 0; // sum of completed sells, after every fee and tax
     qint64 updatedAtMs = 0;
+    qint64 buyFees = 0; // buy commission of the shares held (KRW)
+    std::optional<double> trailingStopRate; // percent below highestPrice; nullopt = no trailing stop
+    std::optional<qint64> exitDeadlineMs; // sell by then (scalping's max holding time); nullopt = none
 
     bool operator==(const PositionRecord &) const = default;
+};
+
+// How a position is protected (PositionRepository::setProtection replaces all of it; nullopt = off).
+// Rates are positive percentages: stopLossRate 3.0 sells at −3 % of buyPrice, trailingStopRate 2.0
+// sells 2 % below the highest price since entry. Prices, when set, win over the rates.
+struct Protection
+{
+    std::optional<double> stopLossRate;
+    std::optional<double> takeProfitRate;
+    std::optional<double> trailingStopRate;
+    std::optional<qint64> stopLossPrice;
+    std::optional<qint64> takeProfitPrice;
+    std::optional<qint64> exitDeadlineMs;
+
+    bool operator==(const Protection &) const = default;
 };
 
 // sell_orders: the decision to sell (part of) a position and its outcome. At most one PENDING or
@@ -355,6 +431,8 @@ struct SellOrderRecord
 // orders: every order sent or to be sent (see OrderState). tradeType is Kiwoom's trde_tp code
 // ("0" limit, "3" market, ...); price 0 for market orders; exchange is dmst_stex_tp (KRX/NXT/SOR).
 // filledAmount is the exact sum of price × quantity over executions; avgFillPrice its rounded mean.
+// valuationPrice is what one unfilled share is worth to the risk totals: the limit price, or for a
+// market buy the day's upper price limit (상한가) at order time (OrderTotals::buyOpenAmount).
 struct OrderRecord
 {
     qint64 id = 0;
@@ -383,6 +461,7 @@ struct OrderRecord
         originSignalId; // pending_buy_signals.id (Condition) or strategy_signals.id (Strategy/Scalping)
     std::optional<qint64> positionId;
     QString tradingDate; // Asia/Seoul date of createdAtMs
+    qint64 valuationPrice = 0; // per unfilled share (see above)
 
     qint64 remainingQuantity() const { return quantity - filledQuantity; }
     bool operator==(const OrderRecord &) const = default;
@@ -417,6 +496,27 @@ struct AuditRecord
     QJsonObject after;
 
     bool operator==(const AuditRecord &) const = default;
+};
+
+// signal_decisions: one line of the decision ledger — why a signal was or was not traded at one
+// step. Append-only. atMs 0 = the database clock's now; tradingDate empty = the Asia/Seoul date of
+// atMs (pass the market clock's date when it differs, as in demo mode).
+struct DecisionRecord
+{
+    qint64 id = 0;
+    qint64 atMs = 0;
+    QString tradingDate;
+    QString stockCode;
+    DecisionKind kind = DecisionKind::PendingBuy;
+    std::optional<qint64> signalId; // pending_buy_signals.id or strategy_signals.id (by kind)
+    QString source; // "condition:<id>", "strategy:<id>", "ui", "api", "service.stop_loss", ...
+    Decision decision = Decision::Created;
+    QString rule; // "risk.daily_buy_amount", ... (Blocked/Skipped); empty = none
+    QString message; // one line a trader reads, with the numbers
+    QJsonObject data; // the numbers compared: {"amount": 5100000, "limit": 5000000}
+    std::optional<qint64> orderId; // orders.id once there is one
+
+    bool operator==(const DecisionRecord &) const = default;
 };
 
 } // namespace Storage

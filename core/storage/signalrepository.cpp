@@ -16,11 +16,11 @@ const QString STRATEGY_TABLE = QStringLiteral("strategy_signals");
 
 const QString PENDING_COLUMNS = QStringLiteral(
     "SELECT id, condition_id, stock_code, stock_name, detected_at, detected_date, status, signal_type, "
-    "reference_candle_high, reference_candle_date, target_price, source, status_reason, updated_at FROM "
-    "pending_buy_signals ");
+    "reference_candle_high, reference_candle_date, target_price, source, status_reason, updated_at, retry_count, "
+    "next_attempt_at, requested_quantity, requested_amount, order_type FROM pending_buy_signals ");
 const QString STRATEGY_COLUMNS = QStringLiteral(
     "SELECT id, strategy_id, stock_code, stock_name, signal_type, signal_value, detected_at, detected_date, status, "
-    "additional_data, status_reason, updated_at FROM strategy_signals ");
+    "additional_data, status_reason, updated_at, retry_count, next_attempt_at FROM strategy_signals ");
 
 PendingBuySignalRecord readPending(const QSqlQuery &q)
 {
@@ -39,6 +39,11 @@ PendingBuySignalRecord readPending(const QSqlQuery &q)
     r.source = q.value(11).toString();
     r.statusReason = q.value(12).toString();
     r.updatedAtMs = q.value(13).toLongLong();
+    r.retryCount = q.value(14).toInt();
+    r.nextAttemptAtMs = optionalInt(q.value(15));
+    r.requestedQuantity = optionalInt(q.value(16));
+    r.requestedAmount = optionalInt(q.value(17));
+    r.orderType = q.value(18).toString();
     return r;
 }
 
@@ -57,7 +62,22 @@ StrategySignalRecord readStrategy(const QSqlQuery &q)
     r.additionalData = jsonObject(q.value(9).toString());
     r.statusReason = q.value(10).toString();
     r.updatedAtMs = q.value(11).toLongLong();
+    r.retryCount = q.value(12).toInt();
+    r.nextAttemptAtMs = optionalInt(q.value(13));
     return r;
+}
+
+const QString &tableOf(SignalKind kind)
+{
+    return kind == SignalKind::PendingBuy ? PENDING_TABLE : STRATEGY_TABLE;
+}
+
+// The origins of the orders a signal of this kind leads to (orders.origin + origin_signal_id).
+QStringList originsOf(SignalKind kind)
+{
+    if (kind == SignalKind::PendingBuy)
+        return { enumText(Origin::Condition), enumText(Origin::Manual), enumText(Origin::Api) };
+    return { enumText(Origin::Strategy), enumText(Origin::Scalping) };
 }
 
 // WHERE clause and binds for a SignalFilter (plus an optional strategy id).
@@ -150,6 +170,13 @@ Result<SignalInsert> SignalRepository::insertPendingBuy(const PendingBuySignalRe
         return makeError(Errc::InvalidArgument, QStringLiteral("a buy signal needs a stock code and a signal type"));
     if (Status s = validInitialStatus(signal.status); !s)
         return s.error();
+    if ((signal.requestedQuantity && *signal.requestedQuantity <= 0)
+        || (signal.requestedAmount && *signal.requestedAmount <= 0))
+        return makeError(Errc::InvalidArgument, QStringLiteral("a requested quantity or amount must be positive"));
+    if (!signal.orderType.isEmpty() && signal.orderType != QLatin1String("LIMIT")
+        && signal.orderType != QLatin1String("MARKET"))
+        return makeError(
+            Errc::InvalidArgument, QStringLiteral("an order type is LIMIT or MARKET, not %1").arg(signal.orderType));
     QString source = signal.source;
     if (source.isEmpty() && signal.conditionId)
         source = QStringLiteral("condition:%1").arg(*signal.conditionId);
@@ -164,12 +191,14 @@ Result<SignalInsert> SignalRepository::insertPendingBuy(const PendingBuySignalRe
             QStringLiteral(
                 "INSERT INTO pending_buy_signals (condition_id, stock_code, stock_name, detected_at, detected_date, "
                 "status, signal_type, reference_candle_high, reference_candle_date, target_price, source, "
-                "status_reason, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
+                "status_reason, updated_at, requested_quantity, requested_amount, order_type) "
+                "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
                 "ON CONFLICT (stock_code, detected_date, signal_type, source) DO NOTHING"),
             { nullable(signal.conditionId), signal.stockCode, signal.stockName, detectedAt, detectedDate,
                 enumText(signal.status), signal.signalType, nullable(signal.referenceCandleHigh),
                 nullable(signal.referenceCandleTimeMs), nullable(signal.targetPrice), source,
-                nullableText(signal.statusReason), now });
+                nullableText(signal.statusReason), now, nullable(signal.requestedQuantity),
+                nullable(signal.requestedAmount), nullableText(signal.orderType) });
         if (!inserted)
             return inserted.error();
         if (inserted.value().numRowsAffected() == 0) {
@@ -279,6 +308,135 @@ Result<StrategySignalRecord> SignalRepository::updateStrategySignalStatus(
         if (!row)
             return row.error();
         return row.value().value_or(StrategySignalRecord {});
+    });
+}
+
+Result<std::optional<SignalRecord>> SignalRepository::find(SignalKind kind, qint64 id) const
+{
+    if (kind == SignalKind::PendingBuy) {
+        auto row = findPendingBuy(id);
+        if (!row)
+            return row.error();
+        if (!row.value())
+            return std::optional<SignalRecord>();
+        return std::optional<SignalRecord>(SignalRecord { *row.value() });
+    }
+    auto row = findStrategySignal(id);
+    if (!row)
+        return row.error();
+    if (!row.value())
+        return std::optional<SignalRecord>();
+    return std::optional<SignalRecord>(SignalRecord { *row.value() });
+}
+
+Result<SignalRecord> SignalRepository::requireSignal(SignalKind kind, qint64 id) const
+{
+    auto row = find(kind, id);
+    if (!row)
+        return row.error();
+    if (!row.value())
+        return makeError(Errc::NotFound, QStringLiteral("no %1 row with id %2").arg(tableOf(kind)).arg(id));
+    return *row.value();
+}
+
+Result<SignalRecord> SignalRepository::updateStatus(
+    SignalKind kind, qint64 id, SignalStatus expected, SignalStatus next, const QString &reason, const QString &actor)
+{
+    return m_db.transaction([&]() -> Result<SignalRecord> {
+        if (Status s = changeStatus(m_db, tableOf(kind), id, expected, next, reason, actor); !s)
+            return s.error();
+        return requireSignal(kind, id);
+    });
+}
+
+Result<SignalRecord> SignalRepository::scheduleRetry(SignalKind kind, qint64 id, SignalStatus expected,
+    qint64 nextAttemptMs, const QString &reason, const QString &actor)
+{
+    if (!canTransition(expected, SignalStatus::Pending)) {
+        return makeError(Errc::InvalidTransition,
+            QStringLiteral("%1 %2: a retry goes from PROCESSING or ORDERED back to PENDING, not from %3")
+                .arg(tableOf(kind))
+                .arg(id)
+                .arg(enumText(expected)));
+    }
+    const QString &table = tableOf(kind);
+    return m_db.transaction([&]() -> Result<SignalRecord> {
+        Status s = AuditLog::recordChange(m_db, actor, table, id, QStringLiteral("retry"), [&]() -> Status {
+            auto done = Storage::run(m_db.connection(),
+                QStringLiteral("UPDATE %1 SET status = 'PENDING', retry_count = retry_count + 1, next_attempt_at = ?, "
+                               "status_reason = COALESCE(?, status_reason), updated_at = ? WHERE id = ? AND status = ?")
+                    .arg(table),
+                { nextAttemptMs, nullableText(reason), m_db.clock().nowMs(), id, enumText(expected) });
+            if (!done)
+                return done.error();
+            if (done.value() == 1)
+                return {};
+            auto current = requireSignal(kind, id);
+            if (!current)
+                return current.error();
+            return makeError(Errc::Conflict,
+                QStringLiteral("%1 %2 is %3, not %4; nothing changed")
+                    .arg(table)
+                    .arg(id)
+                    .arg(enumText(current.value().status()), enumText(expected)));
+        });
+        if (!s)
+            return s.error();
+        return requireSignal(kind, id);
+    });
+}
+
+Result<QList<SignalRecord>> SignalRepository::listActionable(
+    SignalKind kind, const QString &tradingDate, qint64 nowMs, int limit) const
+{
+    const QString where = QStringLiteral("WHERE status = 'PENDING' AND detected_date = ? "
+                                         "AND (next_attempt_at IS NULL OR next_attempt_at <= ?) "
+                                         "ORDER BY detected_at, id LIMIT ?");
+    const QVariantList binds { tradingDate, nowMs, limit };
+    if (kind == SignalKind::PendingBuy) {
+        return readList<SignalRecord>(Storage::exec(m_db.connection(), PENDING_COLUMNS + where, binds),
+            [](const QSqlQuery &q) { return SignalRecord { readPending(q) }; });
+    }
+    return readList<SignalRecord>(Storage::exec(m_db.connection(), STRATEGY_COLUMNS + where, binds),
+        [](const QSqlQuery &q) { return SignalRecord { readStrategy(q) }; });
+}
+
+Result<SignalRecovery> SignalRepository::recoverProcessing(const QString &actor)
+{
+    return m_db.transaction([&]() -> Result<SignalRecovery> {
+        SignalRecovery recovery;
+        for (SignalKind kind : { SignalKind::PendingBuy, SignalKind::Strategy }) {
+            const QString &table = tableOf(kind);
+            const QStringList origins = originsOf(kind);
+            // An order of the signal that is still open or filled anything decides the signal's
+            // fate; without one, nothing left the app for it and it may be tried again.
+            auto rows = readList<QPair<qint64, bool>>(
+                Storage::exec(m_db.connection(),
+                    QStringLiteral("SELECT s.id, EXISTS (SELECT 1 FROM orders o WHERE o.origin IN (?, ?, ?) "
+                                   "AND o.origin_signal_id = s.id AND o.action = 'PLACE' "
+                                   "AND (o.state NOT IN ('REJECTED', 'CANCELLED') OR o.filled_quantity > 0)) "
+                                   "FROM %1 s WHERE s.status = 'PROCESSING' ORDER BY s.id")
+                        .arg(table),
+                    { origins.value(0), origins.value(1), origins.value(2, origins.value(0)) }),
+                [](const QSqlQuery &q) { return qMakePair(q.value(0).toLongLong(), q.value(1).toBool()); });
+            if (!rows)
+                return rows.error();
+            for (const auto &[id, ordered] : std::as_const(rows.value())) {
+                const SignalStatus next = ordered ? SignalStatus::Ordered : SignalStatus::Pending;
+                if (Status s = changeStatus(m_db, table, id, SignalStatus::Processing, next,
+                        ordered ? QStringLiteral("recovered after a restart: its order was found")
+                                : QStringLiteral("recovered after a restart: no order was sent"),
+                        actor);
+                    !s) {
+                    return s.error();
+                }
+                if (ordered)
+                    ++recovery.ordered;
+                else
+                    ++recovery.pending;
+            }
+        }
+        return recovery;
     });
 }
 

@@ -45,6 +45,11 @@ Error makeError(const char *code, const QString &message)
     return Error { QString::fromLatin1(code), message };
 }
 
+bool isTransient(const Error &error)
+{
+    return error.code == QLatin1String(Errc::Busy);
+}
+
 Error sqlError(const QSqlError &error, const QString &context)
 {
     const QString databaseText = error.databaseText();

@@ -31,7 +31,7 @@ inline constexpr char Pragma[] = "storage.pragma"; // a required PRAGMA did not 
 inline constexpr char SqliteTooOld[] = "storage.sqlite_too_old"; // the SQLite library lacks STRICT/JSON
 inline constexpr char Closed[] = "storage.closed"; // the database is not open
 inline constexpr char Sql[] = "storage.sql"; // any other SQL error (driver text in the message)
-inline constexpr char Busy[] = "storage.busy"; // locked by another connection beyond busy_timeout
+inline constexpr char Busy[] = "storage.busy"; // locked by another connection beyond busy_timeout (transient)
 inline constexpr char Io[] = "storage.io"; // disk I/O error, disk full, read-only
 inline constexpr char Unique[] = "storage.unique"; // UNIQUE / PRIMARY KEY violated
 inline constexpr char ForeignKey[] = "storage.foreign_key"; // FOREIGN KEY violated
@@ -46,6 +46,10 @@ inline constexpr char InvalidArgument[] = "storage.invalid_argument"; // rejecte
 } // namespace Errc
 
 Error makeError(const char *code, const QString &message);
+// True for errors that say nothing about the data and go away by themselves: storage.busy (another
+// program holds the write lock). The call changed nothing and may be made again later (see
+// Database, "Busy database"). Everything else is definite: retrying the same call fails the same way.
+bool isTransient(const Error &error);
 // Maps a QtSql error (SQLite result code + message) to an Error; context says what was being done.
 Error sqlError(const QSqlError &error, const QString &context);
 

@@ -7,6 +7,7 @@
 #include "storage/database.h"
 #include "storage/orderrepository.h"
 #include "storage/signalrepository.h"
+#include "storage/sqlutil.h"
 
 #include <QCoreApplication>
 #include <QElapsedTimer>
@@ -97,7 +98,7 @@ int main(int argc, char *argv[])
     report("range queries of 390 bars", 500, timer.nsecsElapsed());
     std::printf("  (%lld bars read)\n", static_cast<long long>(read));
 
-    // 5. Order life cycles, one durable (synchronous=FULL) transaction per step.
+    // 5. Order life cycles, one transaction per step (synchronous as Database sets it: NORMAL).
     const int cycles = 300;
     QList<qint64> ids;
     timer.restart();
@@ -161,7 +162,38 @@ int main(int argc, char *argv[])
     }
     report("buy signal inserts (100 new, 200 duplicates)", cycles, timer.nsecsElapsed());
 
-    // 7. Re-open (read-only inspection with integrity_check, then migrations check).
+    // 7. Durability per order (plan item 8): the order row is written (create, NEW) and marked SENT
+    // before the request leaves, one transaction each. synchronous=FULL fsyncs the WAL at every
+    // commit; NORMAL (the app's setting) writes it without fsync, which survives an app crash.
+    for (const int mode : { 2, 1 }) {
+        const QString sub = dir + (mode == 2 ? QLatin1String("/sync-full") : QLatin1String("/sync-normal"));
+        auto fresh = Database::open(sub, clock);
+        if (!fresh) {
+            std::fprintf(stderr, "open failed: %s\n", qPrintable(fresh.error().message));
+            return 1;
+        }
+        if (!Storage::run(fresh.value()->connection(), QStringLiteral("PRAGMA synchronous = %1").arg(mode)))
+            return 1;
+        OrderRepository journal(*fresh.value());
+        const int orderCount = 300;
+        timer.restart();
+        for (int i = 0; i < orderCount; ++i) {
+            Storage::NewOrder o;
+            o.side = Side::Buy;
+            o.stockCode = QStringLiteral("005930");
+            o.quantity = 10;
+            o.price = 70000;
+            o.origin = Storage::Origin::Condition;
+            auto created = journal.create(o, QStringLiteral("bench"));
+            if (!created || !journal.markSent(created.value().id, QStringLiteral("bench")))
+                return 1;
+        }
+        report(
+            mode == 2 ? "orders create + markSent, synchronous=FULL" : "orders create + markSent, synchronous=NORMAL",
+            orderCount, timer.nsecsElapsed());
+    }
+
+    // 8. Re-open (read-only inspection with integrity_check, then migrations check).
     db.close();
     opened.value().reset();
     const qint64 size = QFileInfo(dir + QLatin1String("/kiwoom-trader.db")).size();

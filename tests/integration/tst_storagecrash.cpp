@@ -6,8 +6,10 @@
 // reopens the database: it must open (integrity_check ok), hold every order the child reported as
 // committed, each with its audit row, and nothing of the transaction that never committed.
 //
-// This covers a process crash (the kernel keeps what was written). Power loss is what
-// synchronous=FULL is for; it cannot be simulated here.
+// This covers a process crash (the kernel keeps what was written), which is what the app's
+// synchronous=NORMAL in WAL mode guarantees: a committed transaction is in the WAL before COMMIT
+// returns. A power loss may lose the last commits (no fsync per commit); start-up reconciliation
+// with the broker covers that (see Database). It cannot be simulated here.
 #include "common/clock.h"
 #include "storage/auditlog.h"
 #include "storage/database.h"

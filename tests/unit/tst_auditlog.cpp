@@ -118,6 +118,35 @@ private slots:
         QVERIFY(!edit.ok());
         QCOMPARE(edit.error().code, QStringLiteral("storage.rule"));
     }
+
+    // Retention: entries older than the cut-off go, newer ones stay, and the prune itself is recorded.
+    void pruneBeforeKeepsTheRecent()
+    {
+        AuditLog log(*m_db);
+        for (int day = 0; day < 5; ++day) {
+            m_clock.setNowMs(T0 + day * DAY_MS);
+            QVERIFY(log.append(QStringLiteral("ui"), QStringLiteral("risk"), day, QStringLiteral("x"), {}, {}).ok());
+            QVERIFY(log.append(QStringLiteral("ui"), QStringLiteral("risk"), day, QStringLiteral("y"), {}, {}).ok());
+        }
+        const qint64 cutOff = T0 + 2 * DAY_MS; // days 0 and 1 go; day 2 (at the cut-off) stays
+        auto pruned = log.pruneBefore(cutOff, QStringLiteral("service.cleanup"));
+        QVERIFY2(pruned.ok(), qPrintable(pruned.ok() ? QString() : pruned.error().message));
+        QCOMPARE(pruned.value(), 4);
+        QCOMPARE(countRows(m_db->connection(), QStringLiteral("audit_log"), QStringLiteral("entity = 'risk'")), 6);
+        QCOMPARE(countRows(m_db->connection(), QStringLiteral("audit_log"), QStringLiteral("at < %1").arg(cutOff)), 0);
+        const Storage::AuditRecord note = log.forEntity(QStringLiteral("audit_log")).value().first();
+        QCOMPARE(note.action, QStringLiteral("prune"));
+        QCOMPARE(note.actor, QStringLiteral("service.cleanup"));
+        QCOMPARE(note.after.value(u"before_ms").toInteger(), cutOff);
+        QCOMPARE(note.after.value(u"deleted").toInt(), 4);
+
+        // Nothing older left: 0, and still noted. The future is refused (it would wipe the log).
+        QCOMPARE(log.pruneBefore(cutOff).value(), 0);
+        const QStringList before = dumpAll(m_db->connection());
+        QCOMPARE(log.pruneBefore(m_clock.nowMs() + 1).error().code, QStringLiteral("storage.invalid_argument"));
+        QCOMPARE(log.pruneBefore(cutOff, QString()).error().code, QStringLiteral("storage.invalid_argument"));
+        QCOMPARE(dumpAll(m_db->connection()), before);
+    }
 };
 
 QTEST_GUILESS_MAIN(TestAuditLog)

@@ -1,10 +1,12 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "storage/database.h"
 #include "storage/migrations.h"
+#include "storage/orderrepository.h"
 #include "storage/sqlutil.h"
 #include "storagefixture.h"
 
 #include <QDir>
+#include <QElapsedTimer>
 #include <QFile>
 #include <QRandomGenerator>
 #include <QSqlQuery>
@@ -89,8 +91,9 @@ private slots:
         const auto &db = opened.value();
         QCOMPARE(pragma(*db, QStringLiteral("journal_mode")), QStringLiteral("wal"));
         QCOMPARE(pragma(*db, QStringLiteral("foreign_keys")), QStringLiteral("1"));
-        QCOMPARE(pragma(*db, QStringLiteral("synchronous")), QStringLiteral("2")); // FULL
+        QCOMPARE(pragma(*db, QStringLiteral("synchronous")), QStringLiteral("1")); // NORMAL (see database.h)
         QCOMPARE(pragma(*db, QStringLiteral("busy_timeout")), QString::number(Database::BUSY_TIMEOUT_MS));
+        QCOMPARE(Database::BUSY_TIMEOUT_MS, 250);
         QVERIFY(db->checkIntegrity().ok());
         // journal_mode is persistent: a plain connection sees WAL too.
         db->close();
@@ -106,7 +109,7 @@ private slots:
         QVERIFY(db->filePath().isEmpty());
         QCOMPARE(db->schemaVersion().value(), Database::latestSchemaVersion());
         QCOMPARE(pragma(*db, QStringLiteral("foreign_keys")), QStringLiteral("1"));
-        QCOMPARE(pragma(*db, QStringLiteral("synchronous")), QStringLiteral("2"));
+        QCOMPARE(pragma(*db, QStringLiteral("synchronous")), QStringLiteral("1"));
     }
 
     void instancesHaveTheirOwnConnections()
@@ -428,6 +431,199 @@ private slots:
         QVERIFY(!busy.ok());
         QCOMPARE(busy.error().code, QStringLiteral("storage.busy"));
         QVERIFY(other.exec(QStringLiteral("ROLLBACK")));
+    }
+
+    // Issue 8: another program holding the write lock blocked the core thread for 5 s per write.
+    // Now a write fails within about BUSY_TIMEOUT_MS with storage.busy (transient: nothing was
+    // written, the call may be repeated), the health observer hears "busy" once, reads go on, and
+    // when the lock is released writes work again and the observer hears "healthy".
+    void busyDatabaseFailsFastAndIsReported()
+    {
+        QTemporaryDir dir;
+        ManualClock clock(T0);
+        auto opened = Database::open(dir.path(), clock);
+        QVERIFY(opened.ok());
+        Database &db = *opened.value();
+        QList<QPair<bool, QString>> reports;
+        db.setHealthObserver([&](bool busy, const QString &detail) { reports.append({ busy, detail }); });
+        OrderRepository orders(db);
+        Storage::NewOrder order;
+        order.stockCode = QStringLiteral("005930");
+        order.quantity = 1;
+        order.price = 70000;
+        QVERIFY(orders.create(order, QStringLiteral("test")).ok());
+        QVERIFY(reports.isEmpty()); // healthy from the start: nothing to report
+
+        // Another program (here: a connection of its own) starts writing and keeps its transaction open.
+        RawConnection other(db.filePath());
+        QVERIFY(other.exec(QStringLiteral("BEGIN IMMEDIATE")));
+        QVERIFY(other.exec(QStringLiteral("INSERT INTO auto_trade_conditions (condition_name, updated_at) "
+                                          "VALUES ('held by another program', 0)")));
+
+        QElapsedTimer timer;
+        timer.start();
+        auto refused = orders.create(order, QStringLiteral("test"));
+        const qint64 waitedMs = timer.elapsed();
+        QVERIFY(!refused.ok());
+        QCOMPARE(refused.error().code, QStringLiteral("storage.busy"));
+        QVERIFY(Storage::isTransient(refused.error()));
+        QVERIFY2(waitedMs >= Database::BUSY_TIMEOUT_MS * 8 / 10, qPrintable(QString::number(waitedMs)));
+        QVERIFY2(waitedMs < 2500, qPrintable(QString::number(waitedMs))); // was 5,000 ms
+        QCOMPARE(reports.size(), 1);
+        QCOMPARE(reports.at(0).first, true);
+        QVERIFY(reports.at(0).second.contains(QLatin1String("locked")));
+        QVERIFY(db.isBusy());
+
+        // Reads go on (WAL); another write and a probe fail the same way, reported once.
+        QCOMPARE(count(db, QStringLiteral("SELECT count(*) FROM orders")), 1);
+        QCOMPARE(db.probeWrite().error().code, QStringLiteral("storage.busy"));
+        Status mark = db.transaction([&]() -> Status {
+            auto done = Storage::run(db.connection(), QStringLiteral("UPDATE orders SET stock_name = 'x'"));
+            return done ? Status() : Status(done.error());
+        });
+        QCOMPARE(mark.error().code, QStringLiteral("storage.busy"));
+        QCOMPARE(reports.size(), 1);
+        // Errors that are not about the lock do not say "busy" or "healthy".
+        QVERIFY(!Storage::isTransient(Error { QStringLiteral("storage.check"), QString() }));
+
+        // The other program commits and lets go: writes work again, the observer hears it.
+        QVERIFY(other.exec(QStringLiteral("COMMIT")));
+        QVERIFY(db.probeWrite().ok());
+        QCOMPARE(reports.size(), 2);
+        QCOMPARE(reports.at(1).first, false);
+        QVERIFY(!db.isBusy());
+        auto again = orders.create(order, QStringLiteral("test"));
+        QVERIFY2(again.ok(), qPrintable(again.ok() ? QString() : again.error().message));
+        QCOMPARE(reports.size(), 2);
+        // Nothing of the refused writes was stored: the first order and the retried one.
+        QCOMPARE(count(db, QStringLiteral("SELECT count(*) FROM orders")), 2);
+        QCOMPARE(count(db, QStringLiteral("SELECT count(*) FROM orders WHERE stock_name = 'x'")), 0);
+        QCOMPARE(count(db, QStringLiteral("SELECT count(*) FROM audit_log WHERE entity = 'orders'")), 2);
+        QCOMPARE(count(db, QStringLiteral("SELECT count(*) FROM auto_trade_conditions")), 1);
+    }
+
+    // A busy write that is part of an outer transaction is reported once, by the outer one.
+    void busyIsReportedByTheOutermostTransaction()
+    {
+        QTemporaryDir dir;
+        ManualClock clock(T0);
+        auto opened = Database::open(dir.path(), clock);
+        QVERIFY(opened.ok());
+        Database &db = *opened.value();
+        int reports = 0;
+        db.setHealthObserver([&](bool, const QString &) { ++reports; });
+        RawConnection other(db.filePath());
+        QVERIFY(other.exec(QStringLiteral("BEGIN IMMEDIATE")));
+        Status outer = db.transaction([&]() -> Status { return db.transaction([]() -> Status { return {}; }); });
+        QCOMPARE(outer.error().code, QStringLiteral("storage.busy"));
+        QCOMPARE(reports, 1);
+        QVERIFY(!db.inTransaction());
+        QVERIFY(other.exec(QStringLiteral("ROLLBACK")));
+        QVERIFY(db.transaction([&]() -> Status { return db.transaction([]() -> Status { return {}; }); }).ok());
+        QCOMPARE(reports, 2);
+        QVERIFY(!db.isBusy());
+    }
+
+    // backupTo() writes a consistent copy that opens as a database of its own; the live database
+    // is unchanged and a reader never sees half a backup.
+    void backupToWritesAUsableCopy()
+    {
+        QTemporaryDir dir;
+        ManualClock clock(T0);
+        auto opened = Database::open(dir.filePath(QStringLiteral("data")), clock);
+        QVERIFY(opened.ok());
+        Database &db = *opened.value();
+        QVERIFY(populate(db, 500).ok());
+        QVERIFY(insertCondition(db, QStringLiteral("급등주")).ok());
+        const QStringList live = dumpAll(db.connection());
+
+        const QString target = dir.filePath(QStringLiteral("elsewhere/copy.db"));
+        QVERIFY2(db.backupTo(target).ok(), "backupTo");
+        QCOMPARE(dumpAll(db.connection()), live);
+        QVERIFY(!QFile::exists(target + QLatin1String(".tmp")));
+        QCOMPARE(QDir(dir.filePath(QStringLiteral("elsewhere"))).entryList(QDir::Files), QStringList { "copy.db" });
+        {
+            auto copy = Database::openFile(target, clock);
+            QVERIFY2(copy.ok(), qPrintable(copy.ok() ? QString() : copy.error().message));
+            QCOMPARE(copy.value()->schemaVersion().value(), Database::latestSchemaVersion());
+            QCOMPARE(dumpAll(copy.value()->connection()), live);
+        }
+
+        // A later backup replaces the file; the original keeps changing independently.
+        QVERIFY(insertCondition(db, QStringLiteral("second")).ok());
+        QVERIFY(db.backupTo(target).ok());
+        {
+            RawConnection copy(target, true);
+            QCOMPARE(copy.scalar(QStringLiteral("SELECT count(*) FROM auto_trade_conditions")).toInt(), 2);
+        }
+
+        // Refused: inside a transaction (VACUUM cannot), over the database itself, no path.
+        Status inside = db.transaction([&]() -> Status { return db.backupTo(dir.filePath(QStringLiteral("x.db"))); });
+        QCOMPARE(inside.error().code, QStringLiteral("storage.invalid_argument"));
+        QCOMPARE(db.backupTo(db.filePath()).error().code, QStringLiteral("storage.invalid_argument"));
+        QCOMPARE(db.backupTo(QString()).error().code, QStringLiteral("storage.invalid_argument"));
+        QVERIFY(!QFile::exists(dir.filePath(QStringLiteral("x.db"))));
+
+        // An in-memory database can be copied to a file too.
+        auto memory = openMemory(clock);
+        QVERIFY(insertCondition(*memory, QStringLiteral("in memory")).ok());
+        QVERIFY(memory->backupTo(dir.filePath(QStringLiteral("memory.db"))).ok());
+        RawConnection fromMemory(dir.filePath(QStringLiteral("memory.db")), true);
+        QCOMPARE(fromMemory.scalar(QStringLiteral("SELECT condition_name FROM auto_trade_conditions")).toString(),
+            QStringLiteral("in memory"));
+        QCOMPARE(memory->backupDaily().error().code, QStringLiteral("storage.invalid_argument"));
+    }
+
+    // The daily backup goes to <dbdir>/backups/kiwoom-trader-YYYYMMDD.db; the newest 7 are kept.
+    void dailyBackupsRotate()
+    {
+        QTemporaryDir dir;
+        ManualClock clock(T0);
+        auto opened = Database::open(dir.path(), clock);
+        QVERIFY(opened.ok());
+        Database &db = *opened.value();
+        const QString backups = dir.filePath(QStringLiteral("backups"));
+        QCOMPARE(db.backupDirectory(), backups);
+        QCOMPARE(Database::backupFileName(QDate(2025, 3, 14)), QStringLiteral("kiwoom-trader-20250314.db"));
+
+        // Today (Asia/Seoul) by default.
+        auto first = db.backupDaily();
+        QVERIFY2(first.ok(), qPrintable(first.ok() ? QString() : first.error().message));
+        QCOMPARE(first.value(), QDir(backups).filePath(QStringLiteral("kiwoom-trader-20250314.db")));
+        QVERIFY(QFile::exists(first.value()));
+        // Files that are not daily backups are never touched.
+        for (const char *other : { "notes.txt", "kiwoom-trader-2025.db", "kiwoom-trader-20000101.db.keep" })
+            QVERIFY(writeFile(QDir(backups).filePath(QLatin1String(other)), "keep"));
+
+        for (int day = 1; day <= 9; ++day) {
+            clock.setNowMs(T0 + day * DAY_MS);
+            QVERIFY(insertCondition(db, QStringLiteral("day %1").arg(day)).ok());
+            QVERIFY(db.backupDaily().ok());
+        }
+        // A second backup the same day replaces that day's file.
+        QVERIFY(db.backupDaily().ok());
+        QStringList names = QDir(backups).entryList(QDir::Files);
+        std::sort(names.begin(), names.end());
+        QCOMPARE(names,
+            (QStringList { "kiwoom-trader-20000101.db.keep", "kiwoom-trader-2025.db", "kiwoom-trader-20250317.db",
+                "kiwoom-trader-20250318.db", "kiwoom-trader-20250319.db", "kiwoom-trader-20250320.db",
+                "kiwoom-trader-20250321.db", "kiwoom-trader-20250322.db", "kiwoom-trader-20250323.db", "notes.txt" }));
+        {
+            RawConnection newest(QDir(backups).filePath(QStringLiteral("kiwoom-trader-20250323.db")), true);
+            QCOMPARE(newest.scalar(QStringLiteral("SELECT count(*) FROM auto_trade_conditions")).toInt(), 9);
+        }
+
+        // An explicit date and keep; pruning alone.
+        QVERIFY(db.backupDaily(QDate(2025, 1, 2), 3).ok()); // the oldest by name: kept only while in the newest 3
+        names = QDir(backups).entryList({ QStringLiteral("kiwoom-trader-2*.db") }, QDir::Files);
+        std::sort(names.begin(), names.end());
+        QCOMPARE(names,
+            (QStringList { "kiwoom-trader-2025.db", "kiwoom-trader-20250321.db", "kiwoom-trader-20250322.db",
+                "kiwoom-trader-20250323.db" }));
+        auto removed = Database::pruneBackups(backups, 1);
+        QCOMPARE(removed.value().size(), 2);
+        QCOMPARE(Database::pruneBackups(backups, 0).error().code, QStringLiteral("storage.invalid_argument"));
+        QCOMPARE(db.backupDaily(QDate(), 0).error().code, QStringLiteral("storage.invalid_argument"));
     }
 
     void sqlErrorsCarryTheDriverText()

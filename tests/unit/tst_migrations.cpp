@@ -4,6 +4,7 @@
 #include "storage/sqlutil.h"
 #include "storagefixture.h"
 
+#include <QSqlError>
 #include <QSqlQuery>
 #include <QTemporaryDir>
 #include <QtTest>
@@ -58,6 +59,31 @@ const QStringList VERSION2_ROWS = {
         "INSERT INTO audit_log (at, actor, entity, entity_id, action) VALUES (1000, 'test', 'orders', 1, 'create')"),
     QStringLiteral("INSERT INTO candles VALUES ('005930', '1d', 1000, 70000, 71000, 69000, 70500, 12345)"),
 };
+
+// Rows of version-3 tables.
+const QStringList VERSION3_ROWS = {
+    QStringLiteral("INSERT INTO signal_decisions (at, trading_date, stock_code, signal_kind, signal_id, source, "
+                   "decision, message) VALUES (1000, '2025-03-14', '005930', 'PENDING_BUY', 1, 'condition:1', "
+                   "'CREATED', 'stored')"),
+    QStringLiteral(
+        "INSERT INTO engine_state (key, value, updated_at) VALUES ('kill_switch', '{\"mode\":\"OFF\"}', 1000)"),
+};
+
+// Every row of a table as text, selecting only `columns`, in rowid order (the "nothing lost" check).
+QStringList tableRows(const QSqlDatabase &db, const QString &table, const QStringList &columns)
+{
+    QStringList out;
+    QSqlQuery query(db);
+    if (!query.exec(QStringLiteral("SELECT %1 FROM %2 ORDER BY rowid").arg(columns.join(QLatin1String(", ")), table)))
+        return { QStringLiteral("ERROR ") + query.lastError().text() };
+    while (query.next()) {
+        QStringList row;
+        for (int i = 0; i < columns.size(); ++i)
+            row << (query.value(i).isNull() ? QStringLiteral("NULL") : query.value(i).toString());
+        out << row.join(u'|');
+    }
+    return out;
+}
 
 QString scalarText(const QSqlDatabase &db, const QString &sql)
 {
@@ -133,6 +159,8 @@ private slots:
             rows += VERSION1_ROWS;
         if (fromVersion >= 2)
             rows += VERSION2_ROWS;
+        if (fromVersion >= 3)
+            rows += VERSION3_ROWS;
         {
             RawConnection raw(path);
             QVERIFY(raw.exec(QStringLiteral("PRAGMA foreign_keys = ON")));
@@ -159,6 +187,15 @@ private slots:
             // The column version 2 added to an existing table starts NULL.
             QCOMPARE(scalarText(db, QStringLiteral("SELECT coalesce(order_id, 'null') FROM sell_orders WHERE id = 1")),
                 QStringLiteral("null"));
+            // Version 3's columns: no buy fees known, no trailing stop, no retries yet.
+            QCOMPARE(
+                scalarText(db, QStringLiteral("SELECT buy_fees FROM positions WHERE id = 1")), QStringLiteral("0"));
+            QCOMPARE(scalarText(db, QStringLiteral("SELECT coalesce(trailing_stop_rate, 'null') FROM positions")),
+                QStringLiteral("null"));
+            QCOMPARE(scalarText(db, QStringLiteral("SELECT retry_count FROM pending_buy_signals WHERE id = 1")),
+                QStringLiteral("0"));
+            QCOMPARE(scalarText(db, QStringLiteral("SELECT pending_signal_id FROM positions WHERE id = 1")),
+                QStringLiteral("1"));
             for (const QString &table : { QStringLiteral("auto_trade_conditions"),
                      QStringLiteral("auto_trade_settings"), QStringLiteral("watchlist_stocks"),
                      QStringLiteral("pending_buy_signals"), QStringLiteral("trading_strategies"),
@@ -167,8 +204,14 @@ private slots:
                 QCOMPARE(scalarText(db, QStringLiteral("SELECT count(*) FROM %1").arg(table)), QStringLiteral("1"));
             }
         }
-        if (fromVersion >= 2)
+        if (fromVersion >= 2) {
             QCOMPARE(scalarText(db, QStringLiteral("SELECT count(*) FROM candles")), QStringLiteral("1"));
+            // A limit order written before version 3 is valued at its price; this market sell at 0.
+            QCOMPARE(
+                scalarText(db, QStringLiteral("SELECT valuation_price FROM orders WHERE id = 1")), QStringLiteral("0"));
+        }
+        if (fromVersion >= 3)
+            QCOMPARE(scalarText(db, QStringLiteral("SELECT count(*) FROM signal_decisions")), QStringLiteral("1"));
         {
             QSqlQuery fkCheck(db);
             QVERIFY(fkCheck.exec(QStringLiteral("PRAGMA foreign_key_check")));
@@ -181,6 +224,161 @@ private slots:
         auto again = Database::open(dir.path(), clock);
         QVERIFY(again.ok());
         QCOMPARE(schemaDescription(again.value()->connection()), m_freshSchema);
+    }
+
+    // Version 3 rebuilds both signal tables (a CHECK gains PROCESSING). On a version-2 database full
+    // of rows, every row of every table survives with its id and values (the new columns take
+    // their defaults), the positions' and orders' references to signals still point at the same
+    // signals, and the dedupe indexes still dedupe.
+    void version3KeepsEverySignalAndReference()
+    {
+        QTemporaryDir dir;
+        ManualClock clock(T0);
+        const QString path = dir.filePath(Database::fileName());
+        QString error;
+        QVERIFY2(createAtVersion(path, 2, &error), qPrintable(error));
+
+        QMap<QString, QStringList> before; // table → rows (version-2 columns)
+        QMap<QString, QStringList> columnsAtV2;
+        {
+            RawConnection raw(path);
+            QVERIFY(raw.exec(QStringLiteral("PRAGMA foreign_keys = ON")));
+            QVERIFY(raw.exec(QStringLiteral("BEGIN")));
+            QVERIFY(raw.exec(QStringLiteral("INSERT INTO auto_trade_conditions (id, condition_name, updated_at) "
+                                            "VALUES (1, 'c1', 0), (2, 'c2', 0)")));
+            QVERIFY(raw.exec(QStringLiteral("INSERT INTO trading_strategies (id, strategy_name, strategy_type, "
+                                            "updated_at) VALUES (1, 's1', 'rsi', 0), (2, 's2', 'momentum', 0)")));
+            const QStringList statuses
+                = { "PENDING", "ORDERED", "COMPLETED", "FAILED", "CANCELLED", "EXPIRED", "SKIPPED" };
+            // Ids with gaps (deleted rows never existed, but an id need not be dense), and every
+            // optional column both NULL and set.
+            for (int i = 0; i < 300; ++i) {
+                const qint64 id = 1 + qint64(i) * 3;
+                QVERIFY2(
+                    raw.exec(
+                        QStringLiteral(
+                            "INSERT INTO pending_buy_signals (id, condition_id, stock_code, stock_name, detected_at, "
+                            "detected_date, status, signal_type, reference_candle_high, reference_candle_date, "
+                            "target_price, source, status_reason, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, "
+                            "?, ?, ?, ?)"),
+                        { id, i % 3 == 0 ? QVariant() : QVariant(1 + i % 2),
+                            QStringLiteral("%1").arg(i % 50, 6, 10, QLatin1Char('0')), QStringLiteral("종목%1").arg(i),
+                            T0 + i, QStringLiteral("2025-03-%1").arg(10 + i % 5), statuses.at(i % statuses.size()),
+                            QStringLiteral("REF%1").arg(i / 50), i % 4 == 0 ? QVariant() : QVariant(70000 + i),
+                            i % 4 == 0 ? QVariant() : QVariant(T0 - 60000),
+                            i % 5 == 0 ? QVariant() : QVariant(69900 + i),
+                            QStringLiteral("condition:%1").arg(1 + i % 2),
+                            i % 2 ? QVariant(QStringLiteral("reason %1").arg(i)) : QVariant(), T0 + i }),
+                    qPrintable(raw.lastError()));
+                QVERIFY2(
+                    raw.exec(QStringLiteral(
+                                 "INSERT INTO strategy_signals (id, strategy_id, stock_code, stock_name, signal_type, "
+                                 "signal_value, detected_at, detected_date, status, additional_data, status_reason, "
+                                 "updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"),
+                        { id + 1, 1 + i % 2, QStringLiteral("%1").arg(i, 6, 10, QLatin1Char('0')),
+                            QStringLiteral("종목%1").arg(i), i % 2 ? QStringLiteral("BUY") : QStringLiteral("SELL"),
+                            i % 3 ? QVariant(28.5 + i) : QVariant(), T0 + i,
+                            QStringLiteral("2025-03-%1").arg(10 + i % 7), statuses.at((i + 3) % statuses.size()),
+                            QStringLiteral("{\"rsi\":%1,\"note\":\"한글\"}").arg(i),
+                            i % 2 ? QVariant() : QVariant(QStringLiteral("why %1").arg(i)), T0 + i }),
+                    qPrintable(raw.lastError()));
+            }
+            // Positions and orders that refer to signals (a signal opens at most one position).
+            for (int i = 0; i < 40; ++i) {
+                const qint64 pendingId = 1 + qint64(i) * 3 * 7; // every 7th buy signal
+                const qint64 strategyId = 2 + qint64(i + 1) * 3 * 5;
+                QVERIFY2(
+                    raw.exec(QStringLiteral(
+                                 "INSERT INTO positions (id, stock_code, buy_price, buy_quantity, buy_amount, status, "
+                                 "buy_time, sell_time, quantity, origin, pending_signal_id, strategy_signal_id, "
+                                 "updated_at) VALUES (?, ?, 1000, 10, 10000, ?, 0, ?, ?, ?, ?, ?, 0)"),
+                        { 100 + i, QStringLiteral("P%1").arg(i),
+                            i % 2 ? QStringLiteral("CLOSED") : QStringLiteral("OPEN"), i % 2 ? QVariant(5) : QVariant(),
+                            i % 2 ? 0 : 10, i % 2 ? QStringLiteral("strategy") : QStringLiteral("condition"),
+                            i % 2 ? QVariant() : QVariant(pendingId), i % 2 ? QVariant(strategyId) : QVariant() }),
+                    qPrintable(raw.lastError()));
+                QVERIFY2(
+                    raw.exec(
+                        QStringLiteral(
+                            "INSERT INTO orders (id, client_order_id, side, stock_code, quantity, price, trade_type, "
+                            "state, created_at, updated_at, origin, origin_signal_id, position_id, trading_date) "
+                            "VALUES (?, ?, 'BUY', ?, 10, ?, ?, 'ACCEPTED', 0, 0, ?, ?, ?, '2025-03-14')"),
+                        { 500 + i, QStringLiteral("kt-%1").arg(i), QStringLiteral("P%1").arg(i), i % 3 ? 1000 : 0,
+                            i % 3 ? QStringLiteral("0") : QStringLiteral("3"),
+                            i % 2 ? QStringLiteral("strategy") : QStringLiteral("condition"),
+                            i % 2 ? strategyId : pendingId, 100 + i }),
+                    qPrintable(raw.lastError()));
+                QVERIFY(raw.exec(QStringLiteral("INSERT INTO audit_log (at, actor, entity, entity_id, action, after) "
+                                                "VALUES (0, 'test', 'pending_buy_signals', ?, 'insert', '{}')"),
+                    { pendingId }));
+            }
+            QVERIFY2(raw.exec(QStringLiteral("COMMIT")), qPrintable(raw.lastError()));
+            for (const QString &table : tableNames(raw.db())) {
+                columnsAtV2.insert(table, tableColumns(raw.db(), table));
+                before.insert(table, tableRows(raw.db(), table, columnsAtV2.value(table)));
+            }
+            QCOMPARE(before.value(QStringLiteral("pending_buy_signals")).size(), 300);
+            QCOMPARE(before.value(QStringLiteral("strategy_signals")).size(), 300);
+        }
+
+        auto opened = Database::open(dir.path(), clock);
+        QVERIFY2(opened.ok(), qPrintable(opened.ok() ? QString() : opened.error().message));
+        QSqlDatabase db = opened.value()->connection();
+        QCOMPARE(opened.value()->schemaVersion().value(), 3);
+        QCOMPARE(schemaDescription(db), m_freshSchema);
+        // Every row of every version-2 table, column by column, ids included.
+        for (auto it = before.cbegin(); it != before.cend(); ++it)
+            QCOMPARE(tableRows(db, it.key(), columnsAtV2.value(it.key())), it.value());
+        // The new columns start at their defaults.
+        QCOMPARE(scalarText(db,
+                     QStringLiteral("SELECT count(*) FROM pending_buy_signals WHERE retry_count = 0 AND "
+                                    "next_attempt_at IS NULL AND requested_quantity IS NULL AND "
+                                    "requested_amount IS NULL AND order_type IS NULL")),
+            QStringLiteral("300"));
+        QCOMPARE(scalarText(db,
+                     QStringLiteral("SELECT count(*) FROM strategy_signals WHERE retry_count = 0 AND "
+                                    "next_attempt_at IS NULL")),
+            QStringLiteral("300"));
+        // Limit orders are valued at their price, market orders of before at 0.
+        QCOMPARE(scalarText(db, QStringLiteral("SELECT count(*) FROM orders WHERE valuation_price = price")),
+            QStringLiteral("40"));
+        // References still resolve to the same signals: each position's signal is the one whose
+        // order the position holds.
+        QCOMPARE(scalarText(db,
+                     QStringLiteral(
+                         "SELECT count(*) FROM positions p JOIN pending_buy_signals s ON s.id = "
+                         "p.pending_signal_id JOIN orders o ON o.position_id = p.id AND o.origin_signal_id = s.id")),
+            QStringLiteral("20"));
+        QCOMPARE(scalarText(db,
+                     QStringLiteral(
+                         "SELECT count(*) FROM positions p JOIN strategy_signals s ON s.id = "
+                         "p.strategy_signal_id JOIN orders o ON o.position_id = p.id AND o.origin_signal_id = s.id")),
+            QStringLiteral("20"));
+        {
+            QSqlQuery fkCheck(db);
+            QVERIFY(fkCheck.exec(QStringLiteral("PRAGMA foreign_key_check")));
+            QVERIFY(!fkCheck.next());
+            QCOMPARE(scalarText(db, QStringLiteral("PRAGMA foreign_keys")), QStringLiteral("1"));
+        }
+        // The foreign keys are live again: a referenced signal cannot go, an unknown one cannot be used.
+        QVERIFY(!Storage::run(db, QStringLiteral("UPDATE positions SET pending_signal_id = 2 WHERE id = 100")).ok());
+        QCOMPARE(Storage::run(db, QStringLiteral("DELETE FROM pending_buy_signals WHERE id = 1")).error().code,
+            QStringLiteral("storage.rule"));
+        // The dedupe index survived: the same signal again is refused, a new one takes the next id.
+        QCOMPARE(Storage::run(db,
+                     QStringLiteral("INSERT INTO pending_buy_signals (condition_id, stock_code, "
+                                    "detected_at, detected_date, signal_type, source, updated_at) "
+                                    "SELECT condition_id, stock_code, detected_at, detected_date, "
+                                    "signal_type, source, updated_at FROM pending_buy_signals WHERE id = 4"))
+                     .error()
+                     .code,
+            QStringLiteral("storage.unique"));
+        QVERIFY(Storage::run(db,
+            QStringLiteral("INSERT INTO pending_buy_signals (stock_code, detected_at, "
+                           "detected_date, signal_type, source, status, updated_at) VALUES "
+                           "('NEW', 0, '2025-03-17', 'REF', 'manual', 'PROCESSING', 0)"))
+                    .ok());
+        QCOMPARE(scalarText(db, QStringLiteral("SELECT max(id) FROM pending_buy_signals")), QStringLiteral("899"));
     }
 
     void migrateIsIdempotent()

@@ -2,6 +2,8 @@
 #include "storage/auditlog.h"
 #include "storage/database.h"
 #include "storage/orderrepository.h"
+#include "storage/positionrepository.h"
+#include "storage/sqlutil.h"
 #include "storagefixture.h"
 
 #include <QtTest>
@@ -426,6 +428,94 @@ private slots:
         QCOMPARE(totals.value().buyOpenAmount, qint64(3 * 2000 + 1 * 500));
         QCOMPARE(totals.value().orderCount, 4);
         QCOMPARE(totals.value().openOrderCount, 2);
+    }
+
+    // Issue 8: an open market buy (price 0) counted 0 KRW in the day's open buy amount, so the
+    // risk guard's daily buy limit did not see it. It is valued at its valuation price — the
+    // day's upper price limit at order time — × the unfilled quantity; limit orders at their price.
+    void openMarketBuysCountAtTheirValuation()
+    {
+        NewOrder market = buy(QStringLiteral("005930"), 10, 0);
+        market.valuationPrice = 91000; // 상한가 of a stock closing at 70,000 yesterday
+        auto created = m_orders->create(market, ACTOR);
+        QVERIFY2(created.ok(), qPrintable(created.ok() ? QString() : created.error().message));
+        QCOMPARE(created.value().price, qint64(0));
+        QCOMPARE(created.value().valuationPrice, qint64(91000));
+        QCOMPARE(m_orders->find(created.value().id).value()->valuationPrice, qint64(91000));
+        const OrderRecord limit = accepted(QStringLiteral("000660"), 5, 2000, QStringLiteral("7"));
+        QCOMPARE(limit.valuationPrice, qint64(2000)); // 0 = the price
+
+        auto totals = m_orders->totalsForDate(QStringLiteral("2025-03-14"));
+        QCOMPARE(totals.value().buyOpenAmount, qint64(10 * 91000 + 5 * 2000)); // was 5 × 2,000 only
+
+        // Partly filled: only the unfilled rest counts as open; the fill counts as bought.
+        QVERIFY(m_orders->markSent(created.value().id, ACTOR).ok());
+        QVERIFY(m_orders->recordExecution(created.value().id, fill(QStringLiteral("m1"), 4, 70100), ACTOR).ok());
+        totals = m_orders->totalsForDate(QStringLiteral("2025-03-14"));
+        QCOMPARE(totals.value().buyOpenAmount, qint64(6 * 91000 + 5 * 2000));
+        QCOMPARE(totals.value().buyFilledAmount, qint64(4 * 70100));
+
+        // A market buy without a valuation is refused: it would be invisible to the risk guard.
+        const QStringList before = dump();
+        QCOMPARE(m_orders->create(buy(QStringLiteral("035720"), 1, 0), ACTOR).error().code,
+            QStringLiteral("storage.invalid_argument"));
+        NewOrder negative = buy(QStringLiteral("035720"), 1, 1000);
+        negative.valuationPrice = -1;
+        QCOMPARE(m_orders->create(negative, ACTOR).error().code, QStringLiteral("storage.invalid_argument"));
+        QCOMPARE(dump(), before);
+        // ... unless it was found at the broker: what exists there is always recorded.
+        NewOrder adopted = buy(QStringLiteral("035720"), 1, 0);
+        adopted.origin = Origin::Reconcile;
+        QVERIFY(m_orders->create(adopted, ACTOR).ok());
+        // Market sells need no valuation (they do not count towards the buy limit).
+        NewOrder sell = buy(QStringLiteral("005930"), 1, 0);
+        sell.side = Side::Sell;
+        QVERIFY(m_orders->create(sell, ACTOR).ok());
+    }
+
+    void linkPositionOnce()
+    {
+        PositionRepository positions(*m_db);
+        PositionRecord p;
+        p.stockCode = QStringLiteral("005930");
+        p.buyPrice = 1000;
+        p.buyQuantity = 1;
+        const qint64 positionId = positions.open(p, ACTOR).value().id;
+        p.stockCode = QStringLiteral("000660");
+        const qint64 otherStock = positions.open(p, ACTOR).value().id;
+
+        const OrderRecord order = accepted(QStringLiteral("005930"), 1, 1000, QStringLiteral("9"));
+        QVERIFY(!order.positionId);
+        const qint64 auditsBefore = audits();
+        auto linked = m_orders->linkPosition(order.id, positionId, ACTOR);
+        QVERIFY2(linked.ok(), qPrintable(linked.ok() ? QString() : linked.error().message));
+        QVERIFY(linked.value().positionId == std::optional<qint64>(positionId));
+        QCOMPARE(linked.value().state, OrderState::Accepted); // any state, unchanged
+        QCOMPARE(audits(), auditsBefore + 1);
+        auto entry = AuditLog(*m_db).forEntity(QStringLiteral("orders"), order.id, 1).value().first();
+        QCOMPARE(entry.action, QStringLiteral("link_position"));
+        QVERIFY(entry.before.value(u"position_id").isNull());
+        QCOMPARE(entry.after.value(u"position_id").toInteger(), positionId);
+        QCOMPARE(m_orders->listForPosition(positionId).value().size(), 1);
+
+        // Again: nothing changes. Another position: refused, by the repository and by the schema.
+        const QStringList before = dump();
+        QVERIFY(m_orders->linkPosition(order.id, positionId, ACTOR).ok());
+        QCOMPARE(m_orders->linkPosition(order.id, otherStock, ACTOR).error().code, QStringLiteral("storage.conflict"));
+        QCOMPARE(Storage::run(m_db->connection(),
+                     QStringLiteral("UPDATE orders SET position_id = %1 WHERE id = %2").arg(otherStock).arg(order.id))
+                     .error()
+                     .code,
+            QStringLiteral("storage.rule"));
+        QCOMPARE(dump(), before);
+
+        const OrderRecord second = accepted(QStringLiteral("005930"), 1, 1000, QStringLiteral("10"));
+        const QStringList withSecond = dump();
+        QCOMPARE(m_orders->linkPosition(second.id, otherStock, ACTOR).error().code,
+            QStringLiteral("storage.invalid_argument")); // another stock
+        QCOMPARE(m_orders->linkPosition(second.id, 999, ACTOR).error().code, QStringLiteral("storage.foreign_key"));
+        QCOMPARE(m_orders->linkPosition(999, positionId, ACTOR).error().code, QStringLiteral("storage.not_found"));
+        QCOMPARE(dump(), withSecond);
     }
 
     void changesComposeIntoACallersTransaction()

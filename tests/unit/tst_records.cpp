@@ -40,7 +40,7 @@ private slots:
     void enumStrings()
     {
         checkRoundTrip<SignalStatus>(
-            { "PENDING", "ORDERED", "COMPLETED", "FAILED", "CANCELLED", "EXPIRED", "SKIPPED" });
+            { "PENDING", "PROCESSING", "ORDERED", "COMPLETED", "FAILED", "CANCELLED", "EXPIRED", "SKIPPED" });
         checkRoundTrip<PositionStatus>({ "OPEN", "SELLING", "CLOSED" });
         checkRoundTrip<SellOrderStatus>({ "PENDING", "ORDERED", "COMPLETED", "FAILED", "CANCELLED" });
         checkRoundTrip<SellReason>({ "STOP_LOSS", "TAKE_PROFIT", "TRAILING_STOP", "STRATEGY", "MANUAL", "RISK" });
@@ -52,6 +52,9 @@ private slots:
             { "NEW", "SENT", "ACCEPTED", "PARTIAL", "FILLED", "REJECTED", "CANCELLED", "UNKNOWN" });
         checkRoundTrip<Origin>({ "condition", "strategy", "scalping", "stop_loss", "take_profit", "trailing_stop",
             "manual", "api", "risk", "reconcile", "external" });
+        checkRoundTrip<DecisionKind>({ "PENDING_BUY", "STRATEGY", "EXIT", "MANUAL" });
+        checkRoundTrip<Decision>({ "CREATED", "DEDUPED", "SKIPPED", "BLOCKED", "NO_CASH", "ZERO_QUANTITY", "ORDERED",
+            "REJECTED", "RETRY", "FAILED", "FILLED", "PARTIAL", "EXPIRED", "CANCELLED", "UNKNOWN" });
     }
 
     void orderStateMachine()
@@ -92,13 +95,25 @@ private slots:
     void signalStateMachine()
     {
         using S = SignalStatus;
-        QVERIFY(canTransition(S::Pending, S::Ordered));
+        // The buy executor claims a signal before acting on it: nothing goes from PENDING to ORDERED
+        // or FAILED without PROCESSING in between.
+        QVERIFY(canTransition(S::Pending, S::Processing));
+        QVERIFY(!canTransition(S::Pending, S::Ordered));
+        QVERIFY(!canTransition(S::Pending, S::Failed));
+        for (S to : { S::Ordered, S::Pending, S::Failed, S::Skipped, S::Cancelled })
+            QVERIFY(canTransition(S::Processing, to));
+        QVERIFY(!canTransition(S::Processing, S::Completed));
+        QVERIFY(!canTransition(S::Processing, S::Expired)); // being worked on: not expired under the executor
         QVERIFY(canTransition(S::Ordered, S::Completed));
         QVERIFY(canTransition(S::Pending, S::Expired));
         QVERIFY(canTransition(S::Pending, S::Skipped));
+        QVERIFY(canTransition(S::Pending, S::Cancelled));
         QVERIFY(canTransition(S::Ordered, S::Pending)); // retry after a definite refusal
         QVERIFY(!canTransition(S::Pending, S::Completed));
         QVERIFY(!canTransition(S::Ordered, S::Expired)); // an ordered signal's fate is its order's
+        QVERIFY(!isTerminal(S::Processing));
+        for (S s : allValues<S>())
+            QVERIFY(!canTransition(s, s));
         for (S terminal : { S::Completed, S::Failed, S::Cancelled, S::Expired, S::Skipped }) {
             QVERIFY(isTerminal(terminal));
             for (S to : allValues<S>())

@@ -263,6 +263,20 @@ private slots:
                                         "volume" };
         QTest::newRow("audit_log") << QStringLiteral("audit_log")
                                    << QStringList { "id", "at", "actor", "entity", "entity_id", "before", "after" };
+        // Version 3.
+        QTest::newRow("positions v3") << QStringLiteral("positions")
+                                      << QStringList { "buy_fees", "trailing_stop_rate", "exit_deadline_at" };
+        QTest::newRow("orders v3") << QStringLiteral("orders") << QStringList { "valuation_price" };
+        QTest::newRow("pending_buy_signals v3")
+            << QStringLiteral("pending_buy_signals")
+            << QStringList { "retry_count", "next_attempt_at", "requested_quantity", "requested_amount", "order_type" };
+        QTest::newRow("strategy_signals v3")
+            << QStringLiteral("strategy_signals") << QStringList { "retry_count", "next_attempt_at" };
+        QTest::newRow("signal_decisions")
+            << QStringLiteral("signal_decisions")
+            << QStringList { "id", "at", "trading_date", "stock_code", "signal_kind", "signal_id", "source", "decision",
+                   "rule", "message", "data", "order_id" };
+        QTest::newRow("engine_state") << QStringLiteral("engine_state") << QStringList { "key", "value", "updated_at" };
     }
     void addedTablesAndColumnsArePresent()
     {
@@ -282,7 +296,7 @@ private slots:
             ++tables;
             QVERIFY2(q.value(1).toString().contains(QLatin1String(") STRICT")), qPrintable(q.value(0).toString()));
         }
-        QCOMPARE(tables, 13);
+        QCOMPARE(tables, 15);
         // WITHOUT ROWID for the candle cache.
         QSqlQuery c(m_db->connection());
         QVERIFY(c.exec(QStringLiteral("SELECT sql FROM sqlite_schema WHERE name = 'candles'")) && c.next());
@@ -300,7 +314,9 @@ private slots:
         for (const char *expected : { "ux_pending_buy_signals_dedupe", "idx_pending_buy_signals_status_date",
                  "ux_strategy_signals_dedupe", "idx_strategy_signals_status_date", "ux_positions_active_stock",
                  "idx_positions_open", "ux_sell_orders_in_flight", "ux_condition_watchlist_sync", "idx_orders_state",
-                 "ux_orders_broker_order_no", "ux_executions_order_broker_no", "idx_audit_log_entity" }) {
+                 "ux_orders_broker_order_no", "ux_executions_order_broker_no", "idx_audit_log_entity",
+                 "idx_pending_buy_signals_condition", "idx_strategy_signals_stock_date",
+                 "idx_signal_decisions_stock_date", "idx_signal_decisions_signal" }) {
             QVERIFY2(names.contains(QString::fromLatin1(expected)), expected);
         }
     }
@@ -416,6 +432,30 @@ private slots:
         QTest::newRow("candle interval") << "INSERT INTO candles VALUES ('005930', '2h', 1, 100, 100, 100, 100, 1)"
                                          << check;
         QTest::newRow("text in a price (STRICT)") << "UPDATE orders SET price = '70,000'" << check;
+        // Version 3
+        QTest::newRow("buy signal status PROCESSING spelled wrong")
+            << "UPDATE pending_buy_signals SET status = 'processing'" << check;
+        QTest::newRow("negative buy fees") << "UPDATE positions SET buy_fees = -1" << check;
+        QTest::newRow("trailing stop 0 %") << "UPDATE positions SET trailing_stop_rate = 0" << check;
+        QTest::newRow("trailing stop 100 %") << "UPDATE positions SET trailing_stop_rate = 100" << check;
+        QTest::newRow("negative valuation price") << "UPDATE orders SET valuation_price = -1" << check;
+        QTest::newRow("negative retry count") << "UPDATE strategy_signals SET retry_count = -1" << check;
+        QTest::newRow("requested quantity 0") << "UPDATE pending_buy_signals SET requested_quantity = 0" << check;
+        QTest::newRow("order type") << "UPDATE pending_buy_signals SET order_type = 'STOP'" << check;
+        QTest::newRow("decision")
+            << "INSERT INTO signal_decisions (at, trading_date, stock_code, signal_kind, decision, message) "
+               "VALUES (0, '2025-03-14', '005930', 'PENDING_BUY', 'MAYBE', 'm')"
+            << check;
+        QTest::newRow("decision kind")
+            << "INSERT INTO signal_decisions (at, trading_date, stock_code, signal_kind, decision, message) "
+               "VALUES (0, '2025-03-14', '005930', 'HUNCH', 'CREATED', 'm')"
+            << check;
+        QTest::newRow("decision data not an object")
+            << "INSERT INTO signal_decisions (at, trading_date, stock_code, signal_kind, decision, message, data) "
+               "VALUES (0, '2025-03-14', '005930', 'PENDING_BUY', 'CREATED', 'm', '[1]')"
+            << check;
+        QTest::newRow("engine state not JSON")
+            << "INSERT INTO engine_state (key, value, updated_at) VALUES ('kill_switch', 'OFF', 0)" << check;
         QTest::newRow("real in a quantity (STRICT)") << "UPDATE orders SET quantity = 10.5" << check;
         QTest::newRow("not null")
             << "INSERT INTO orders (client_order_id, side, stock_code, quantity, price, trade_type, "
@@ -434,6 +474,11 @@ private slots:
         QTest::newRow("order of unknown position") << "UPDATE orders SET position_id = 99" << fk;
         QTest::newRow("delete condition with signals") << "DELETE FROM auto_trade_conditions WHERE id = 1" << fk;
         QTest::newRow("delete strategy with signals") << "DELETE FROM trading_strategies WHERE id = 1" << fk;
+        QTest::newRow("decision of unknown order")
+            << "INSERT INTO signal_decisions (at, trading_date, stock_code, signal_kind, decision, message, order_id) "
+               "VALUES (0, '2025-03-14', '005930', 'PENDING_BUY', 'ORDERED', 'm', 99)"
+            << fk;
+        QTest::newRow("position of unknown signal") << "UPDATE positions SET pending_signal_id = 99" << fk;
 
         // Triggers: money history is never lost or rewritten
         QTest::newRow("delete order") << "DELETE FROM orders" << rule;
@@ -441,6 +486,8 @@ private slots:
         QTest::newRow("edit execution") << "UPDATE executions SET price = 1" << rule;
         QTest::newRow("delete position") << "DELETE FROM positions" << rule;
         QTest::newRow("delete sell order") << "DELETE FROM sell_orders" << rule;
+        QTest::newRow("delete buy signal") << "DELETE FROM pending_buy_signals" << rule;
+        QTest::newRow("delete strategy signal") << "DELETE FROM strategy_signals" << rule;
         QTest::newRow("order state backwards") << "UPDATE orders SET state = 'SENT'" << rule;
         QTest::newRow("order changes side") << "UPDATE orders SET side = 'SELL'" << rule;
         QTest::newRow("order changes client id") << "UPDATE orders SET client_order_id = 'other'" << rule;
@@ -527,6 +574,19 @@ private slots:
                     QStringLiteral("UPDATE %1 SET status = '%2'").arg(QLatin1String(table), Storage::enumText(status)));
                 QVERIFY2(failure.isEmpty(), qPrintable(failure));
             }
+        }
+        for (Storage::DecisionKind kind : Storage::allValues<Storage::DecisionKind>()) {
+            for (Storage::Decision decision : Storage::allValues<Storage::Decision>()) {
+                const QString failure = accepts(
+                    QStringLiteral("INSERT INTO signal_decisions (at, trading_date, stock_code, signal_kind, decision, "
+                                   "message) VALUES (0, '2025-03-14', '005930', '%1', '%2', 'm')")
+                        .arg(Storage::enumText(kind), Storage::enumText(decision)));
+                QVERIFY2(failure.isEmpty(), qPrintable(failure));
+            }
+        }
+        for (const char *type : { "LIMIT", "MARKET" }) {
+            QVERIFY(accepts(QStringLiteral("UPDATE pending_buy_signals SET order_type = '%1'").arg(QLatin1String(type)))
+                        .isEmpty());
         }
         for (Storage::SellReason reason : Storage::allValues<Storage::SellReason>())
             QVERIFY(accepts(QStringLiteral("UPDATE sell_orders SET sell_reason = '%1'").arg(Storage::enumText(reason)))
@@ -641,6 +701,24 @@ private slots:
                                           << "idx_watchlist_stocks_active";
         QTest::newRow("sell orders by status") << "SELECT * FROM sell_orders WHERE status = 'ORDERED'"
                                                << "idx_sell_orders_status";
+        QTest::newRow("actionable buy signals")
+            << "SELECT * FROM pending_buy_signals WHERE status = 'PENDING' AND detected_date = '2025-03-14' AND "
+               "(next_attempt_at IS NULL OR next_attempt_at <= 0) ORDER BY detected_at, id LIMIT 500"
+            << "idx_pending_buy_signals_status_date";
+        QTest::newRow("actionable strategy signals")
+            << "SELECT * FROM strategy_signals WHERE status = 'PENDING' AND detected_date = '2025-03-14' AND "
+               "(next_attempt_at IS NULL OR next_attempt_at <= 0) ORDER BY detected_at, id LIMIT 500"
+            << "idx_strategy_signals_status_date";
+        QTest::newRow("processing signals (crash recovery)")
+            << "SELECT id FROM pending_buy_signals WHERE status = 'PROCESSING' ORDER BY id"
+            << "idx_pending_buy_signals_status_date";
+        QTest::newRow("decisions of a stock and day")
+            << "SELECT * FROM signal_decisions WHERE stock_code = '005930' AND trading_date = '2025-03-14' "
+               "ORDER BY id DESC LIMIT 500"
+            << "idx_signal_decisions_stock_date";
+        QTest::newRow("decisions of a signal")
+            << "SELECT * FROM signal_decisions WHERE signal_kind = 'PENDING_BUY' AND signal_id = 1 ORDER BY id DESC"
+            << "idx_signal_decisions_signal";
     }
     void hotQueriesUseIndexes()
     {

@@ -2,7 +2,9 @@
 #include "storage/auditlog.h"
 #include "storage/conditionrepository.h"
 #include "storage/database.h"
+#include "storage/orderrepository.h"
 #include "storage/signalrepository.h"
+#include "storage/sqlutil.h"
 #include "storage/strategyrepository.h"
 #include "storagefixture.h"
 
@@ -180,25 +182,41 @@ private slots:
         const qint64 id
             = m_signals->insertPendingBuy(buySignal(m_conditionId, QStringLiteral("005930")), ACTOR).value().id;
         m_clock.advanceMs(5000);
+        // The executor claims the signal first; only one claim can win.
+        auto claimed = m_signals->updatePendingBuyStatus(
+            id, SignalStatus::Pending, SignalStatus::Processing, QStringLiteral("claimed"), ACTOR);
+        QVERIFY(claimed.ok());
+        QCOMPARE(claimed.value().status, SignalStatus::Processing);
+        QCOMPARE(claimed.value().updatedAtMs, T0 + 5000);
+        QCOMPARE(audits(QStringLiteral("pending_buy_signals")), 2);
+        auto twice
+            = m_signals->updatePendingBuyStatus(id, SignalStatus::Pending, SignalStatus::Processing, QString(), ACTOR);
+        QVERIFY(!twice.ok());
+        QCOMPARE(twice.error().code, QStringLiteral("storage.conflict"));
+        QVERIFY(twice.error().message.contains(QLatin1String("PROCESSING")));
+
         auto ordered = m_signals->updatePendingBuyStatus(
-            id, SignalStatus::Pending, SignalStatus::Ordered, QStringLiteral("order kt-1"), ACTOR);
+            id, SignalStatus::Processing, SignalStatus::Ordered, QStringLiteral("order kt-1"), ACTOR);
         QVERIFY(ordered.ok());
         QCOMPARE(ordered.value().status, SignalStatus::Ordered);
         QCOMPARE(ordered.value().statusReason, QStringLiteral("order kt-1"));
-        QCOMPARE(ordered.value().updatedAtMs, T0 + 5000);
-        QCOMPARE(audits(QStringLiteral("pending_buy_signals")), 2);
+        QCOMPARE(audits(QStringLiteral("pending_buy_signals")), 3);
 
         const QStringList before = dumpAll(m_db->connection());
-        auto twice
-            = m_signals->updatePendingBuyStatus(id, SignalStatus::Pending, SignalStatus::Ordered, QString(), ACTOR);
-        QVERIFY(!twice.ok());
-        QCOMPARE(twice.error().code, QStringLiteral("storage.conflict"));
-        QVERIFY(twice.error().message.contains(QLatin1String("ORDERED")));
+        auto again
+            = m_signals->updatePendingBuyStatus(id, SignalStatus::Processing, SignalStatus::Ordered, QString(), ACTOR);
+        QVERIFY(!again.ok());
+        QCOMPARE(again.error().code, QStringLiteral("storage.conflict"));
+        QVERIFY(again.error().message.contains(QLatin1String("ORDERED")));
         auto illegal
             = m_signals->updatePendingBuyStatus(id, SignalStatus::Ordered, SignalStatus::Expired, QString(), ACTOR);
         QCOMPARE(illegal.error().code, QStringLiteral("storage.invalid_transition"));
+        // Nothing skips the claim.
+        auto unclaimed
+            = m_signals->updatePendingBuyStatus(id, SignalStatus::Pending, SignalStatus::Ordered, QString(), ACTOR);
+        QCOMPARE(unclaimed.error().code, QStringLiteral("storage.invalid_transition"));
         auto missing
-            = m_signals->updatePendingBuyStatus(999, SignalStatus::Pending, SignalStatus::Ordered, QString(), ACTOR);
+            = m_signals->updatePendingBuyStatus(999, SignalStatus::Pending, SignalStatus::Processing, QString(), ACTOR);
         QCOMPARE(missing.error().code, QStringLiteral("storage.not_found"));
         QCOMPARE(dumpAll(m_db->connection()), before);
 
@@ -239,7 +257,7 @@ private slots:
         QVERIFY(moved.ok());
         QCOMPARE(m_signals
                      ->updateStrategySignalStatus(
-                         first.value().id, SignalStatus::Pending, SignalStatus::Ordered, QString(), ACTOR)
+                         first.value().id, SignalStatus::Pending, SignalStatus::Processing, QString(), ACTOR)
                      .error()
                      .code,
             QStringLiteral("storage.conflict"));
@@ -256,8 +274,8 @@ private slots:
         const qint64 b = m_signals->insertPendingBuy(buySignal(m_conditionId, QStringLiteral("B")), ACTOR).value().id;
         m_clock.advanceMs(DAY_MS);
         QVERIFY(m_signals->insertPendingBuy(buySignal(m_conditionId, QStringLiteral("C")), ACTOR).ok());
-        QVERIFY(
-            m_signals->updatePendingBuyStatus(b, SignalStatus::Pending, SignalStatus::Ordered, QString(), ACTOR).ok());
+        QVERIFY(m_signals->updatePendingBuyStatus(b, SignalStatus::Pending, SignalStatus::Processing, QString(), ACTOR)
+                    .ok());
 
         auto today = m_signals->listPendingBuy({ QStringLiteral("2025-03-14"), std::nullopt, std::nullopt, 100 });
         QCOMPARE(today.value().size(), 2);
@@ -279,8 +297,19 @@ private slots:
             = m_signals->insertPendingBuy(buySignal(m_conditionId, QStringLiteral("A")), ACTOR).value().id;
         const qint64 oldOrdered
             = m_signals->insertPendingBuy(buySignal(m_conditionId, QStringLiteral("B")), ACTOR).value().id;
+        QVERIFY(
+            m_signals
+                ->updatePendingBuyStatus(oldOrdered, SignalStatus::Pending, SignalStatus::Processing, QString(), ACTOR)
+                .ok());
+        QVERIFY(
+            m_signals
+                ->updatePendingBuyStatus(oldOrdered, SignalStatus::Processing, SignalStatus::Ordered, QString(), ACTOR)
+                .ok());
+        const qint64 oldProcessing
+            = m_signals->insertPendingBuy(buySignal(m_conditionId, QStringLiteral("D")), ACTOR).value().id;
         QVERIFY(m_signals
-                    ->updatePendingBuyStatus(oldOrdered, SignalStatus::Pending, SignalStatus::Ordered, QString(), ACTOR)
+                    ->updatePendingBuyStatus(
+                        oldProcessing, SignalStatus::Pending, SignalStatus::Processing, QString(), ACTOR)
                     .ok());
         const qint64 oldStrategy
             = m_signals->insertStrategySignal(strategySignal(m_strategyId, QStringLiteral("A")), ACTOR).value().id;
@@ -293,6 +322,7 @@ private slots:
         QCOMPARE(expired.value(), 2);
         QCOMPARE(m_signals->findPendingBuy(oldPending).value()->status, SignalStatus::Expired);
         QCOMPARE(m_signals->findPendingBuy(oldOrdered).value()->status, SignalStatus::Ordered);
+        QCOMPARE(m_signals->findPendingBuy(oldProcessing).value()->status, SignalStatus::Processing);
         QCOMPARE(m_signals->findPendingBuy(todays).value()->status, SignalStatus::Pending);
         QCOMPARE(m_signals->findStrategySignal(oldStrategy).value()->status, SignalStatus::Expired);
         QCOMPARE(
@@ -304,12 +334,215 @@ private slots:
             QStringLiteral("storage.invalid_argument"));
     }
 
+    // A manual/API buy carries what the user asked for; nonsense is refused before SQL.
+    void manualBuyRequest()
+    {
+        PendingBuySignalRecord manual;
+        manual.stockCode = QStringLiteral("005930");
+        manual.signalType = QStringLiteral("MANUAL_BUY");
+        manual.source = QStringLiteral("ui");
+        manual.requestedQuantity = 7;
+        manual.requestedAmount = 500000;
+        manual.orderType = QStringLiteral("MARKET");
+        manual.retryCount = 9; // ignored: a new signal starts fresh
+        manual.nextAttemptAtMs = T0 + 1;
+        const qint64 id = m_signals->insertPendingBuy(manual, QStringLiteral("ui")).value().id;
+        const PendingBuySignalRecord stored = *m_signals->findPendingBuy(id).value();
+        QVERIFY(stored.requestedQuantity == std::optional<qint64>(7));
+        QVERIFY(stored.requestedAmount == std::optional<qint64>(500000));
+        QCOMPARE(stored.orderType, QStringLiteral("MARKET"));
+        QCOMPARE(stored.retryCount, 0);
+        QVERIFY(!stored.nextAttemptAtMs);
+        QVERIFY(!stored.conditionId);
+        // A condition signal leaves them to the settings.
+        const qint64 auto_
+            = m_signals->insertPendingBuy(buySignal(m_conditionId, QStringLiteral("000660")), ACTOR).value().id;
+        const PendingBuySignalRecord plain = *m_signals->findPendingBuy(auto_).value();
+        QVERIFY(!plain.requestedQuantity && !plain.requestedAmount && plain.orderType.isEmpty());
+
+        const QStringList before = dumpAll(m_db->connection());
+        PendingBuySignalRecord bad = manual;
+        bad.stockCode = QStringLiteral("035720");
+        bad.orderType = QStringLiteral("STOP");
+        QCOMPARE(m_signals->insertPendingBuy(bad, ACTOR).error().code, QStringLiteral("storage.invalid_argument"));
+        bad.orderType = QStringLiteral("LIMIT");
+        bad.requestedQuantity = 0;
+        QCOMPARE(m_signals->insertPendingBuy(bad, ACTOR).error().code, QStringLiteral("storage.invalid_argument"));
+        bad.requestedQuantity.reset();
+        bad.requestedAmount = -5;
+        QCOMPARE(m_signals->insertPendingBuy(bad, ACTOR).error().code, QStringLiteral("storage.invalid_argument"));
+        QCOMPARE(dumpAll(m_db->connection()), before);
+    }
+
+    // PROCESSING → PENDING after a definite transient refusal: counted, and not actionable before
+    // the time given; the executor's sweep (listActionable) sees it again when it is due.
+    void retryAndActionable()
+    {
+        const qint64 a = m_signals->insertPendingBuy(buySignal(m_conditionId, QStringLiteral("A")), ACTOR).value().id;
+        m_clock.advanceMs(1000);
+        const qint64 b = m_signals->insertPendingBuy(buySignal(m_conditionId, QStringLiteral("B")), ACTOR).value().id;
+        const qint64 s
+            = m_signals->insertStrategySignal(strategySignal(m_strategyId, QStringLiteral("C")), ACTOR).value().id;
+        auto ids = [](const Result<QList<SignalRecord>> &list) {
+            QList<qint64> out;
+            for (const SignalRecord &r : list.value())
+                out << r.id();
+            return out;
+        };
+        const QString today = QStringLiteral("2025-03-14");
+        QCOMPARE(ids(m_signals->listActionable(SignalKind::PendingBuy, today, T0 + 2000)), (QList<qint64> { a, b }));
+        QCOMPARE(ids(m_signals->listActionable(SignalKind::Strategy, today, T0 + 2000)), QList<qint64> { s });
+        QVERIFY(m_signals->listActionable(SignalKind::PendingBuy, QStringLiteral("2025-03-13"), T0).value().isEmpty());
+
+        auto claimed = m_signals->updateStatus(
+            SignalKind::PendingBuy, a, SignalStatus::Pending, SignalStatus::Processing, QString(), ACTOR);
+        QVERIFY(claimed.ok());
+        QCOMPARE(claimed.value().kind(), SignalKind::PendingBuy);
+        QCOMPARE(claimed.value().status(), SignalStatus::Processing);
+        QVERIFY(claimed.value().pendingBuy() && !claimed.value().strategy());
+        QCOMPARE(ids(m_signals->listActionable(SignalKind::PendingBuy, today, T0 + 2000)), QList<qint64> { b });
+
+        m_clock.advanceMs(1000);
+        const qint64 auditsBefore = audits(QStringLiteral("pending_buy_signals"));
+        auto retried = m_signals->scheduleRetry(SignalKind::PendingBuy, a, SignalStatus::Processing, T0 + 32000,
+            QStringLiteral("rate limited (1700)"), QStringLiteral("service.buy_executor"));
+        QVERIFY2(retried.ok(), qPrintable(retried.ok() ? QString() : retried.error().message));
+        QCOMPARE(retried.value().status(), SignalStatus::Pending);
+        QCOMPARE(retried.value().retryCount(), 1);
+        QVERIFY(retried.value().nextAttemptAtMs() == std::optional<qint64>(T0 + 32000));
+        QCOMPARE(retried.value().pendingBuy()->statusReason, QStringLiteral("rate limited (1700)"));
+        QCOMPARE(audits(QStringLiteral("pending_buy_signals")), auditsBefore + 1);
+        auto entry = AuditLog(*m_db).forEntity(QStringLiteral("pending_buy_signals"), a, 1).value().first();
+        QCOMPARE(entry.action, QStringLiteral("retry"));
+        QCOMPARE(entry.actor, QStringLiteral("service.buy_executor"));
+        QCOMPARE(entry.after.value(u"retry_count").toInt(), 1);
+
+        // Not before its time; then again, oldest first.
+        QCOMPARE(ids(m_signals->listActionable(SignalKind::PendingBuy, today, T0 + 31999)), QList<qint64> { b });
+        QCOMPARE(ids(m_signals->listActionable(SignalKind::PendingBuy, today, T0 + 32000)), (QList<qint64> { a, b }));
+        QCOMPARE(m_signals->listActionable(SignalKind::PendingBuy, today, T0 + 32000, 1).value().size(), 1);
+
+        // From ORDERED too (the refusal arrived after the order was sent); the count goes on.
+        QVERIFY(m_signals
+                    ->updateStatus(
+                        SignalKind::PendingBuy, a, SignalStatus::Pending, SignalStatus::Processing, QString(), ACTOR)
+                    .ok());
+        QVERIFY(m_signals
+                    ->updateStatus(
+                        SignalKind::PendingBuy, a, SignalStatus::Processing, SignalStatus::Ordered, QString(), ACTOR)
+                    .ok());
+        auto second
+            = m_signals->scheduleRetry(SignalKind::PendingBuy, a, SignalStatus::Ordered, T0 + 64000, QString(), ACTOR);
+        QVERIFY(second.ok());
+        QCOMPARE(second.value().retryCount(), 2);
+        QCOMPARE(second.value().pendingBuy()->statusReason, QStringLiteral("rate limited (1700)")); // kept
+
+        // Compare-and-set, and only from PROCESSING or ORDERED.
+        const QStringList before = dumpAll(m_db->connection());
+        QCOMPARE(m_signals->scheduleRetry(SignalKind::PendingBuy, a, SignalStatus::Processing, T0, QString(), ACTOR)
+                     .error()
+                     .code,
+            QStringLiteral("storage.conflict"));
+        QCOMPARE(m_signals->scheduleRetry(SignalKind::PendingBuy, a, SignalStatus::Pending, T0, QString(), ACTOR)
+                     .error()
+                     .code,
+            QStringLiteral("storage.invalid_transition"));
+        QCOMPARE(m_signals->scheduleRetry(SignalKind::Strategy, 999, SignalStatus::Processing, T0, QString(), ACTOR)
+                     .error()
+                     .code,
+            QStringLiteral("storage.not_found"));
+        QCOMPARE(dumpAll(m_db->connection()), before);
+
+        // Strategy signals the same way.
+        QVERIFY(m_signals
+                    ->updateStatus(
+                        SignalKind::Strategy, s, SignalStatus::Pending, SignalStatus::Processing, QString(), ACTOR)
+                    .ok());
+        auto strategyRetry = m_signals->scheduleRetry(
+            SignalKind::Strategy, s, SignalStatus::Processing, T0 + 40000, QStringLiteral("busy"), ACTOR);
+        QVERIFY(strategyRetry.ok());
+        QCOMPARE(strategyRetry.value().kind(), SignalKind::Strategy);
+        QCOMPARE(strategyRetry.value().strategy()->retryCount, 1);
+        QVERIFY(m_signals->listActionable(SignalKind::Strategy, today, T0 + 39999).value().isEmpty());
+        QCOMPARE(ids(m_signals->listActionable(SignalKind::Strategy, today, T0 + 40000)), QList<qint64> { s });
+        QVERIFY(m_signals->find(SignalKind::Strategy, s).value().has_value());
+        QVERIFY(!m_signals->find(SignalKind::Strategy, 999).value().has_value());
+    }
+
+    // After a crash, a PROCESSING signal goes back to PENDING when nothing was sent for it, and to
+    // ORDERED when an order of it exists (it must not be bought twice).
+    void recoverProcessingAfterACrash()
+    {
+        auto claim = [&](SignalKind kind, qint64 id) {
+            return m_signals->updateStatus(kind, id, SignalStatus::Pending, SignalStatus::Processing, QString(), ACTOR)
+                .ok();
+        };
+        const qint64 unsent
+            = m_signals->insertPendingBuy(buySignal(m_conditionId, QStringLiteral("A")), ACTOR).value().id;
+        const qint64 sent
+            = m_signals->insertPendingBuy(buySignal(m_conditionId, QStringLiteral("B")), ACTOR).value().id;
+        const qint64 refused
+            = m_signals->insertPendingBuy(buySignal(m_conditionId, QStringLiteral("C")), ACTOR).value().id;
+        const qint64 strategy
+            = m_signals->insertStrategySignal(strategySignal(m_strategyId, QStringLiteral("D")), ACTOR).value().id;
+        const qint64 untouched
+            = m_signals->insertPendingBuy(buySignal(m_conditionId, QStringLiteral("E")), ACTOR).value().id;
+        QVERIFY(claim(SignalKind::PendingBuy, unsent) && claim(SignalKind::PendingBuy, sent)
+            && claim(SignalKind::PendingBuy, refused) && claim(SignalKind::Strategy, strategy));
+
+        OrderRepository orders(*m_db);
+        auto order = [&](const QString &code, Origin origin, qint64 signalId) {
+            NewOrder o;
+            o.stockCode = code;
+            o.quantity = 1;
+            o.price = 1000;
+            o.origin = origin;
+            o.originSignalId = signalId;
+            return orders.create(o, ACTOR).value();
+        };
+        order(QStringLiteral("B"), Origin::Condition, sent); // NEW: the app died before sending it
+        const OrderRecord rejected = order(QStringLiteral("C"), Origin::Condition, refused);
+        QVERIFY(orders.markRejected(rejected.id, OrderState::New, QStringLiteral("refused"), ACTOR).ok());
+        order(QStringLiteral("D"), Origin::Scalping, strategy);
+        // An order of another kind of signal with the same id does not count.
+        order(QStringLiteral("A"), Origin::Strategy, unsent);
+
+        auto recovered = m_signals->recoverProcessing(QStringLiteral("reconcile"));
+        QVERIFY2(recovered.ok(), qPrintable(recovered.ok() ? QString() : recovered.error().message));
+        QCOMPARE(recovered.value(), (SignalRecovery { 2, 2 }));
+        QCOMPARE(m_signals->findPendingBuy(unsent).value()->status, SignalStatus::Pending);
+        QCOMPARE(m_signals->findPendingBuy(sent).value()->status, SignalStatus::Ordered);
+        QCOMPARE(m_signals->findPendingBuy(refused).value()->status, SignalStatus::Pending);
+        QCOMPARE(m_signals->findStrategySignal(strategy).value()->status, SignalStatus::Ordered);
+        QCOMPARE(m_signals->findPendingBuy(untouched).value()->status, SignalStatus::Pending);
+        QCOMPARE(countRows(m_db->connection(), QStringLiteral("audit_log"), QStringLiteral("actor = 'reconcile'")), 4);
+        QCOMPARE(m_signals->recoverProcessing(QStringLiteral("reconcile")).value(), (SignalRecovery { 0, 0 }));
+    }
+
+    // Signals are trading history: the schema refuses to delete them.
+    void signalsAreNeverDeleted()
+    {
+        const qint64 id = m_signals->insertPendingBuy(buySignal(m_conditionId, QStringLiteral("A")), ACTOR).value().id;
+        QVERIFY(m_signals->insertStrategySignal(strategySignal(m_strategyId, QStringLiteral("A")), ACTOR).ok());
+        for (const char *table : { "pending_buy_signals", "strategy_signals" }) {
+            auto deleted = Storage::run(m_db->connection(), QStringLiteral("DELETE FROM %1").arg(QLatin1String(table)));
+            QCOMPARE(deleted.error().code, QStringLiteral("storage.rule"));
+        }
+        QVERIFY(m_signals->findPendingBuy(id).value().has_value());
+    }
+
     void statistics()
     {
         QVERIFY(m_signals->insertPendingBuy(buySignal(m_conditionId, QStringLiteral("A")), ACTOR).ok());
         const qint64 b = m_signals->insertPendingBuy(buySignal(m_conditionId, QStringLiteral("B")), ACTOR).value().id;
-        QVERIFY(
-            m_signals->updatePendingBuyStatus(b, SignalStatus::Pending, SignalStatus::Failed, QString(), ACTOR).ok());
+        QVERIFY(m_signals
+                    ->updateStatus(
+                        SignalKind::PendingBuy, b, SignalStatus::Pending, SignalStatus::Processing, QString(), ACTOR)
+                    .ok());
+        QVERIFY(m_signals
+                    ->updateStatus(
+                        SignalKind::PendingBuy, b, SignalStatus::Processing, SignalStatus::Failed, QString(), ACTOR)
+                    .ok());
         QVERIFY(m_signals->insertStrategySignal(strategySignal(m_strategyId, QStringLiteral("A")), ACTOR).ok());
         QVERIFY(m_signals->insertStrategySignal(strategySignal(m_strategyId, QStringLiteral("B")), ACTOR).ok());
         auto stats = m_signals->statistics(QStringLiteral("2025-03-01"), QStringLiteral("2025-03-31"));
