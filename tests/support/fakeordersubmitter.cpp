@@ -24,6 +24,8 @@ Result<Storage::OrderRecord> FakeOrderSubmitter::submit(const Trading::OrderInte
     order.quantity = intent.quantity;
     order.price = intent.type == Trading::OrderType::Market ? 0 : intent.price;
     order.tradeType = intent.type == Trading::OrderType::Market ? QStringLiteral("3") : QStringLiteral("0");
+    // A market buy is valued at the day's upper limit, which the OrderManager knows; a stand-in here.
+    order.valuationPrice = intent.type == Trading::OrderType::Market ? marketValuationPrice : 0;
     order.origin = intent.origin;
     order.originSignalId = intent.signalId;
     order.positionId = intent.positionId;

@@ -50,6 +50,7 @@ public:
     QList<Trading::OrderIntent> intents; // every submit(), refused or not, in order
     QList<Storage::OrderRecord> placed; // the orders stored (as returned by submit())
     QSet<QString> openBuys; // codes reported as having an open buy besides the stored ones
+    qint64 marketValuationPrice = 1'000'000; // orders.valuation_price of a stored market order
     // Called with the stored order before submit() returns (an event the OrderManager emits at once).
     std::function<void(const Storage::OrderRecord &)> whileSubmitting;
 
