@@ -393,6 +393,25 @@ private slots:
         QCOMPARE(noCash.rule, QStringLiteral("risk.cash"));
     }
 
+    void aBusyDatabaseIsRetriedOtherErrorsFail()
+    {
+        m_orders->refuseNext(Error { QStringLiteral("storage.busy"), QStringLiteral("database is locked") });
+        m_orders->refuseNext(Error { QStringLiteral("order.invalid"), QStringLiteral("no such stock") });
+        const qint64 id = conditionSignal(SAMSUNG);
+        m_exec->runOnce();
+        QCOMPARE(pending(id).status, SignalStatus::Pending);
+        QCOMPARE(pending(id).retryCount, 1);
+        QCOMPARE(decisions(id).last(), Decision::Retry);
+        m_clock.advanceMs(30'000);
+        m_exec->runOnce();
+        QCOMPARE(m_orders->intents.size(), 2);
+        QCOMPARE(pending(id).status, SignalStatus::Failed);
+        const DecisionRecord failed = lines(DecisionKind::PendingBuy, id).last();
+        QCOMPARE(failed.decision, Decision::Failed);
+        QCOMPARE(failed.rule, QStringLiteral("order.invalid"));
+        QVERIFY(failed.message.contains(QLatin1String("no such stock")));
+    }
+
     void aRateLimitedOrderIsRetriedAfterTheDelayThenFails()
     {
         m_config.maxRetries = 2;
