@@ -389,8 +389,9 @@ struct PositionRecord
 };
 
 // How a position is protected (PositionRepository::setProtection replaces all of it; nullopt = off).
-// Rates are positive percentages: stopLossRate 3.0 sells at −3 % of buyPrice, trailingStopRate 2.0
-// sells 2 % below the highest price since entry. Prices, when set, win over the rates.
+// Rates are positive percentages: stopLossRate 3.0 means −3 % of buyPrice, trailingStopRate 2.0
+// means 2 % below the highest price since entry (0 < rate < 100); prices are KRW; exitDeadlineMs is
+// epoch ms. How rates and prices combine is the stop-loss manager's rule; the store keeps them.
 struct Protection
 {
     std::optional<double> stopLossRate;
