@@ -48,11 +48,17 @@ QList<Settings::Spec> buildSpecs()
             QStringLiteral("days of audit_log kept by the midnight cleanup (0 = keep everything)") },
         { QStringLiteral("maintenance/backupEnabled"), Type::Bool, true, 0, 0, {},
             QStringLiteral("back up the database once a day (the newest 7 copies are kept)") },
+        { QStringLiteral("services/buySweepIntervalSec"), Type::Int, 5, 1, 3600, {},
+            QStringLiteral("buy executor sweep over waiting signals (new signals are bought at once)") },
 
         { QStringLiteral("trading/autoTradeEnabled"), Type::Bool, false, 0, 0, {},
             QStringLiteral("automatic buying of signals") },
         { QStringLiteral("trading/maxInvestAmount"), Type::Int, 1000000, 1000, 1e12, {},
             QStringLiteral("KRW invested per buy signal") },
+        { QStringLiteral("trading/buyOrderType"), Type::Choice, QStringLiteral("limit"), 0, 0,
+            { QStringLiteral("limit"), QStringLiteral("market") },
+            QStringLiteral("automatic buys: limit at the best ask (on the tick) or market; reference-candle buys "
+                           "are always limit at or below the target price") },
         { QStringLiteral("trading/stopLossRate"), Type::Double, 3.0, 0.1, 99.0, {},
             QStringLiteral("stop-loss, percent below the buy price") },
         { QStringLiteral("trading/takeProfitRate"), Type::Double, 5.0, 0.1, 1000.0, {},
@@ -380,6 +386,10 @@ bool Settings::backupEnabled() const
 {
     return value(QStringLiteral("maintenance/backupEnabled")).toBool();
 }
+int Settings::buySweepIntervalSec() const
+{
+    return value(QStringLiteral("services/buySweepIntervalSec")).toInt();
+}
 bool Settings::autoTradeEnabled() const
 {
     return value(QStringLiteral("trading/autoTradeEnabled")).toBool();
@@ -387,6 +397,10 @@ bool Settings::autoTradeEnabled() const
 qint64 Settings::maxInvestAmount() const
 {
     return value(QStringLiteral("trading/maxInvestAmount")).toLongLong();
+}
+QString Settings::buyOrderType() const
+{
+    return value(QStringLiteral("trading/buyOrderType")).toString();
 }
 double Settings::stopLossRate() const
 {

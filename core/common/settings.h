@@ -85,9 +85,11 @@ public:
     // Maintenance (midnight cleanup)
     int auditRetentionDays() const; // 0 = keep every audit_log row
     bool backupEnabled() const;
+    int buySweepIntervalSec() const; // services/buySweepIntervalSec: the buy executor's sweep (5 s)
     // Trading
     bool autoTradeEnabled() const;
     qint64 maxInvestAmount() const; // KRW per buy signal
+    QString buyOrderType() const; // trading/buyOrderType: limit | market (automatic buys)
     double stopLossRate() const; // percent below the buy price, positive (3.0 = -3%)
     double takeProfitRate() const; // percent above the buy price
     double feeRate() const; // percent per side

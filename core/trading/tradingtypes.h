@@ -12,7 +12,8 @@
 #include <optional>
 
 // Value types of the trading engine (core/trading): what a service or a user asks the order
-// manager for (OrderIntent), the risk guard's answer (RiskVerdict) and the kill switch's modes.
+// manager for (OrderIntent), the risk guard's answer (RiskVerdict), the kill switch's modes and a
+// request to exit a held position (ExitRequest).
 // Plain values, copied across threads (the UI and the control API see them through queued signals).
 namespace Trading {
 
@@ -101,8 +102,25 @@ std::optional<KillSwitchMode> killSwitchModeFromText(QStringView text);
 // Whether the mode lets a new buy through.
 bool allowsEntries(KillSwitchMode mode);
 
+// A request to sell a held position through the exit path (the StopLossManager places it as it places
+// stop-loss and take-profit sells: the whole sellable quantity, sell_orders with the reason, never
+// twice while a sell works). The SignalManager raises one for a strategy's sell signal on a stock
+// with a live position; signalKind/signalId name the signal it fulfils.
+struct ExitRequest
+{
+    QString code;
+    Storage::SellReason reason = Storage::SellReason::Strategy;
+    QString detail; // sell_orders.sell_reason_detail: the strategy's reason ("rsi.overbought_turning_down: ...")
+    std::optional<Storage::SignalKind> signalKind;
+    std::optional<qint64> signalId;
+    QString actor; // who asked: "service.strategy_scanner", "ui", ...
+
+    bool operator==(const ExitRequest &) const = default;
+};
+
 } // namespace Trading
 
+Q_DECLARE_METATYPE(Trading::ExitRequest)
 Q_DECLARE_METATYPE(Trading::OrderIntent)
 Q_DECLARE_METATYPE(Trading::RiskVerdict)
 Q_DECLARE_METATYPE(Trading::ExitRequest)

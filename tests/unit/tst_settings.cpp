@@ -36,6 +36,11 @@ private slots:
         QCOMPARE(s.stopLossIntervalSec(), 30);
         QCOMPARE(s.watchlistSyncIntervalSec(), 300);
         QCOMPARE(s.buyRetryDelaySec(), 30);
+        QCOMPARE(s.buyMaxRetries(), 3);
+        QCOMPARE(s.buySweepIntervalSec(), 5);
+        QCOMPARE(s.buyOrderType(), QStringLiteral("limit"));
+        QVERIFY(!s.setValue(QStringLiteral("trading/buyOrderType"), QStringLiteral("stop")).ok());
+        QCOMPARE(s.buyOrderType(), QStringLiteral("limit"));
         QCOMPARE(s.mode(), QStringLiteral("demo"));
         QCOMPARE(s.stopLossRate(), 3.0);
         QCOMPARE(s.takeProfitRate(), 5.0);
