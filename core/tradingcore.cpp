@@ -8,6 +8,8 @@
 #include "common/secretstore.h"
 #include "kiwoom/kiwoomsession.h"
 #include "services/quotebook.h"
+#include "trading/demoshowcase.h"
+#include "trading/tradingengine.h"
 #include "sim/simconfig.h"
 #include "sim/simhost.h"
 #include "storage/database.h"
@@ -91,7 +93,33 @@ Status TradingCore::start()
 
 const IClock &TradingCore::marketClock() const
 {
-    return m_sim ? m_sim->virtualClock() : *m_clock;
+    if (m_sim)
+        return m_sim->virtualClock();
+    if (m_session)
+        return m_session->marketClock(); // the announced simulator time with --market-clock sim
+    return *m_clock;
+}
+
+bool TradingCore::usesAnnouncedClock(const QString &restUrl) const
+{
+    if (m_sim || m_options.marketClock == u"system")
+        return false;
+    if (m_options.marketClock == u"sim")
+        return true;
+    // Automatic: a loopback host is a simulator (or a replay), which announces its market time;
+    // Kiwoom's hosts never do, and the KST wall clock is theirs.
+    const QUrl url(restUrl);
+    const QHostAddress address(url.host());
+    return url.host().compare(u"localhost", Qt::CaseInsensitive) == 0 || (!address.isNull() && address.isLoopback());
+}
+
+double TradingCore::marketSpeed() const
+{
+    if (m_sim)
+        return std::max(1.0, m_settings->simSpeed());
+    if (m_session && m_session->announcedClock() && m_session->announcedClock()->isSet())
+        return std::max(1.0, m_session->announcedClock()->speed());
+    return 1.0;
 }
 
 QStringList TradingCore::defaultWatchCodes()
@@ -213,6 +241,7 @@ void TradingCore::startSession(const Credentials &credentials, const QString &re
     // Demo: the simulated market runs on its own virtual day; time-only fields (HHmmss) in replies
     // and realtime frames belong to that day, while tokens still expire by real time.
     config.value().marketClock = &marketClock();
+    config.value().useAnnouncedMarketClock = usesAnnouncedClock(config.value().endpoints.restBase.toString());
     m_session = std::make_unique<KiwoomSession>(*config, *m_clock);
     m_quoteBook = std::make_unique<QuoteBook>(m_session->realtime(), *m_clock);
     connect(m_session.get(), &KiwoomSession::ready, this, &TradingCore::onSessionReady);
@@ -260,15 +289,43 @@ void TradingCore::onSessionReady()
 {
     m_activity->add(
         ActivityLog::Level::Info, QStringLiteral("broker"), tr("Connected to the broker (%1 mode).").arg(m_mode));
-    m_session->conditions().listConditions(this, [this](const KiwoomResult<QList<Kiwoom::ConditionInfo>> &r) {
-        if (!r.ok()) {
-            qCWarning(lcCondition).noquote() << "condition list failed:" << r.error().describe();
-            return;
-        }
-        m_activity->add(ActivityLog::Level::Info, QStringLiteral("condition"),
-            tr("%n condition search(es) available.", nullptr, int(r.value().size())));
-    });
     m_quoteBook->watch(QStringLiteral("watchlist"), watchCodes());
+    startEngine();
+}
+
+void TradingCore::startEngine()
+{
+    if (m_engine)
+        return;
+    TradingEngine::Deps deps;
+    deps.database = m_database.get();
+    deps.settings = m_settings.get();
+    deps.activity = m_activity.get();
+    deps.session = m_session.get();
+    deps.quotes = m_quoteBook.get();
+    deps.marketClock = &marketClock();
+    deps.mode = m_mode;
+    deps.marketSpeed = marketSpeed();
+    m_engine = std::make_unique<TradingEngine>(deps);
+    QStringList services = m_options.startServices;
+    QStringList conditions = m_options.enableConditions;
+    if (m_mode == u"demo") {
+        // The showcase: a fresh demo database starts trading on its own (mock and live never do).
+        auto plan = DemoShowcase::seed(*m_database, defaultWatchCodes(), QStringLiteral("engine"));
+        if (!plan) {
+            m_activity->add(ActivityLog::Level::Warning, QStringLiteral("demo"),
+                tr("The demo defaults could not be set up: %1").arg(plan.error().message));
+        } else if (plan->seededNow) {
+            m_activity->add(ActivityLog::Level::Info, QStringLiteral("demo"),
+                tr("Demo account set up: automatic trading on, default strategies and conditions enabled."));
+            conditions += plan->conditions;
+        }
+        if (!services.contains(QStringLiteral("all")))
+            services << QStringLiteral("all");
+    }
+    m_engine->setStartupRequests(services, conditions);
+    emit engineCreated(m_engine.get());
+    m_engine->start();
 }
 
 void TradingCore::stop()
@@ -276,11 +333,18 @@ void TradingCore::stop()
     if (!m_running)
         return;
     m_running = false;
+    if (m_engine) {
+        // No new order from here on; requests on the wire get up to 10 s for their replies, and
+        // any still unanswered is recorded as UNKNOWN (reconciled at the next start).
+        m_engine->stop(10000);
+        m_engine.reset();
+    }
     if (m_session) {
-        // Revokes the token and closes the WebSocket; bounded by the session's stop timeout.
+        // Waits for orders still on the wire, then revokes the token and closes the WebSocket;
+        // bounded by the session's stop bound.
         QEventLoop loop;
         connect(m_session.get(), &KiwoomSession::stopped, &loop, &QEventLoop::quit);
-        QTimer::singleShot(m_session->config().stopTimeoutMs + 1000, &loop, &QEventLoop::quit);
+        QTimer::singleShot(m_session->stopBoundMs() + 1000, &loop, &QEventLoop::quit);
         m_session->stop();
         if (m_session->state() != KiwoomSession::State::Stopped)
             loop.exec();

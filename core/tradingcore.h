@@ -19,6 +19,7 @@ class QuoteBook;
 class SecretStore;
 class Settings;
 class SimHost;
+class TradingEngine;
 
 // TradingCore is the composition root: the one place that builds and wires every core service
 // (settings, database, broker session, simulator in demo mode, and, as they arrive, the trading
@@ -78,6 +79,9 @@ public:
     BrokerState brokerState() const { return m_brokerState; }
     QString brokerDetail() const { return m_brokerDetail; }
     KiwoomSession *session() { return m_session.get(); }
+    // The trading engine (orders, positions, services, the command layer); null until the broker
+    // session is ready, and after stop().
+    TradingEngine *engine() { return m_engine.get(); }
     QuoteBook *quoteBook() { return m_quoteBook.get(); }
     SimHost *simulator() { return m_sim.get(); }
 
@@ -103,6 +107,8 @@ public:
 
 signals:
     void started();
+    // The trading engine exists (the broker session is ready); it reconciles next.
+    void engineCreated(TradingEngine *engine);
     void stopped();
     void brokerStateChanged(TradingCore::BrokerState state, const QString &detail);
 
@@ -110,6 +116,9 @@ private:
     void startBroker();
     void startSession(const Credentials &credentials, const QString &restUrl, const QString &wsUrl);
     void onSessionReady();
+    void startEngine();
+    bool usesAnnouncedClock(const QString &restUrl) const;
+    double marketSpeed() const;
     void setBrokerState(BrokerState state, const QString &detail);
     QStringList watchCodes() const;
 
@@ -125,6 +134,7 @@ private:
     std::unique_ptr<SimHost> m_sim;
     std::unique_ptr<KiwoomSession> m_session;
     std::unique_ptr<QuoteBook> m_quoteBook;
+    std::unique_ptr<TradingEngine> m_engine;
     BrokerState m_brokerState = BrokerState::Offline;
     QString m_brokerDetail;
 };

@@ -63,6 +63,12 @@ QList<Settings::Spec> buildSpecs()
             QStringLiteral("stop-loss, percent below the buy price") },
         { QStringLiteral("trading/takeProfitRate"), Type::Double, 5.0, 0.1, 1000.0, {},
             QStringLiteral("take-profit, percent above the buy price") },
+        { QStringLiteral("trading/trailingStopRate"), Type::Double, 0.0, 0.0, 99.0, {},
+            QStringLiteral("trailing stop, percent below the highest price since the buy (0 = off)") },
+        { QStringLiteral("trading/cancelUnfilledBuyAfterSec"), Type::Int, 300, 0, 86400, {},
+            QStringLiteral("automatic limit buys still unfilled after this many seconds are cancelled (0 = never)") },
+        { QStringLiteral("trading/protectExternalPositions"), Type::Bool, false, 0, 0, {},
+            QStringLiteral("guard holdings bought outside the app (HTS/MTS) with stop-loss / take-profit") },
         { QStringLiteral("trading/feeRate"), Type::Double, 0.015, 0.0, 5.0, {},
             QStringLiteral("broker commission, percent per side") },
         { QStringLiteral("trading/sellTaxRate"), Type::Double, 0.20, 0.0, 5.0, {},
@@ -409,6 +415,18 @@ double Settings::stopLossRate() const
 double Settings::takeProfitRate() const
 {
     return value(QStringLiteral("trading/takeProfitRate")).toDouble();
+}
+double Settings::trailingStopRate() const
+{
+    return value(QStringLiteral("trading/trailingStopRate")).toDouble();
+}
+int Settings::cancelUnfilledBuyAfterSec() const
+{
+    return value(QStringLiteral("trading/cancelUnfilledBuyAfterSec")).toInt();
+}
+bool Settings::protectExternalPositions() const
+{
+    return value(QStringLiteral("trading/protectExternalPositions")).toBool();
 }
 double Settings::feeRate() const
 {

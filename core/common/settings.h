@@ -92,6 +92,9 @@ public:
     QString buyOrderType() const; // trading/buyOrderType: limit | market (automatic buys)
     double stopLossRate() const; // percent below the buy price, positive (3.0 = -3%)
     double takeProfitRate() const; // percent above the buy price
+    double trailingStopRate() const; // percent below the highest price since the buy; 0 = off
+    int cancelUnfilledBuyAfterSec() const; // automatic limit buys; 0 = never
+    bool protectExternalPositions() const; // stops on holdings adopted from outside the app
     double feeRate() const; // percent per side
     double sellTaxRate() const; // percent on sells
     // Risk guard

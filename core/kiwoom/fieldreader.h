@@ -8,6 +8,10 @@
 #include <QLatin1String>
 #include <QStringList>
 
+namespace Kiwoom::Scan {
+class Object;
+}
+
 // FieldReader reads typed fields out of one JSON object of a Kiwoom reply (a flat TR body, one row
 // of a list, or the "values" of a realtime entry) with the wire-value parsers, and keeps the first
 // problem as a KiwoomError of kind Parse whose message names the TR and the field:
@@ -21,6 +25,10 @@
 //   Optional  missing/empty -> default (0, "", invalid date); malformed -> error
 //   Lenient   missing/empty/malformed -> default, malformed adds a warning (descriptive fields whose
 //             format varies in the wild, e.g. PER/ROE; never used for prices, quantities or money)
+//
+// The object is a QJsonObject or, on the realtime fast path, a Kiwoom::Scan::Object read straight
+// from the frame text (realtimescan.h); both give the same values and the same messages for the
+// same fields. Plain ASCII values of a scanned object are parsed in place, without a QString.
 //
 // By default reading stops at the first problem (ok() false, every later getter returns its
 // default). setReadAll(true) is for notices that must not be lost (realtime 00/04): every field is
@@ -39,6 +47,13 @@ public:
     };
 
     FieldReader(const QJsonObject &object, const QString &apiId, const QString &context);
+    // The context "<head> <item>" ("REAL 0B 005930"; just "<head>" when item is empty) is only
+    // formatted when a message needs it: reading a clean realtime entry formats no string. The
+    // head must outlive the reader (a literal).
+    FieldReader(
+        const QJsonObject &object, const QString &apiId, QLatin1StringView contextHead, const QString &contextItem);
+    FieldReader(const Kiwoom::Scan::Object &object, const QString &apiId, QLatin1StringView contextHead,
+        const QString &contextItem);
 
     QString text(QLatin1String key, Need need = Need::Optional);
     // Signed integer (account money, changes, signed quantities).
@@ -69,16 +84,32 @@ public:
     const QStringList &problems() const { return m_problems; }
     const QStringList &warnings() const { return m_warnings; }
     const QString &apiId() const { return m_apiId; }
-    const QString &context() const { return m_context; }
+    const QString &context() const;
 
 private:
-    // The field's text, or a null QString when absent/empty and allowed to be; sets the error.
-    QString raw(QLatin1String key, Need need, bool *present);
+    // A field's text as found: UTF-16 (a QJsonObject value, or a scanned value with escapes or
+    // non-ASCII bytes, decoded; kept alive in m_current) or plain ASCII bytes of the frame.
+    struct Text
+    {
+        QStringView utf16;
+        QLatin1StringView ascii;
+        bool isAscii = false;
+    };
+
+    // The field's text; false when absent/empty (an error when Required) or not a string (an
+    // error, a warning when Lenient), or when reading has stopped.
+    bool fetch(QLatin1String key, Need need, Text *text);
+    template<typename T, typename Parse> T typed(QLatin1String key, Need need, T fallback, Parse &&parse);
     void malformed(QLatin1String key, Need need, const Error &why);
+    bool stopped() const { return m_failed && !m_readAll; }
 
     QJsonObject m_object; // implicitly shared: a copy costs a reference count
+    const Kiwoom::Scan::Object *m_scanned = nullptr;
+    QString m_current;
     QString m_apiId;
-    QString m_context;
+    mutable QString m_context;
+    QLatin1StringView m_contextHead;
+    QString m_contextItem;
     bool m_readAll = false;
     bool m_failed = false;
     KiwoomError m_error;

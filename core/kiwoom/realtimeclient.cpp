@@ -328,8 +328,17 @@ void RealtimeClient::onTextMessage(const QString &message)
 {
     ++m_stats.framesReceived;
     noteInbound();
+    const QByteArray utf8 = message.toUtf8();
+    // REAL frames, nearly all the traffic, are read straight from the text when the scanner knows
+    // their shape; everything else (and any REAL frame it does not read) goes through QJsonDocument.
+    if (m_state == State::LoggedIn) {
+        if (const auto parsed = Kiwoom::parseRealFrameFast(utf8, marketNowMs(), &m_seq)) {
+            deliverReal(*parsed);
+            return;
+        }
+    }
     QJsonParseError error {};
-    const QJsonDocument doc = QJsonDocument::fromJson(message.toUtf8(), &error);
+    const QJsonDocument doc = QJsonDocument::fromJson(utf8, &error);
     if (error.error != QJsonParseError::NoError || !doc.isObject()) {
         malformed(QStringLiteral("not a JSON object: %1").arg(message.left(200)));
         return;
@@ -458,10 +467,18 @@ void RealtimeClient::onRegistrationAck(const QString &trnm, const QJsonObject &f
     emit registrationFailed(pending.group, code, msg);
 }
 
+qint64 RealtimeClient::marketNowMs() const
+{
+    return (m_marketClock ? *m_marketClock : m_clock).nowMs();
+}
+
 void RealtimeClient::onReal(const QJsonObject &frame)
 {
-    const Kiwoom::ParsedRealFrame parsed
-        = Kiwoom::parseRealFrame(frame, (m_marketClock ? *m_marketClock : m_clock).nowMs(), &m_seq);
+    deliverReal(Kiwoom::parseRealFrame(frame, marketNowMs(), &m_seq));
+}
+
+void RealtimeClient::deliverReal(const Kiwoom::ParsedRealFrame &parsed)
+{
     m_stats.realEntries += quint64(parsed.events.size());
     for (const KiwoomError &e : parsed.errors)
         malformed(e.message);

@@ -16,6 +16,10 @@
 
 #include <deque>
 
+namespace Kiwoom {
+struct ParsedRealFrame;
+}
+
 class IClock;
 class QWebSocket;
 class TokenManager;
@@ -33,10 +37,11 @@ class TokenManager;
 // (re)login the registry is re-sent, so subscriptions survive reconnects; a REG that the server
 // refuses (return_code != 0) is dropped from the registry and reported.
 //
-// REAL frames are parsed (realtimeparse.h) into typed events, several per frame; a malformed frame
-// or entry is logged and counted, never fatal. An order or balance notice (00/04) with unreadable
-// fields is still delivered (OrderExecution::complete() false), logged and counted as incomplete.
-// SYSTEM frames are reported; R10001 (another connection with the same app key took over) stops
+// REAL frames are parsed (realtimeparse.h) into typed events, several per frame: straight from the
+// text when the fast scanner reads it, else through QJsonDocument. A malformed frame or entry is
+// logged and counted, never fatal. An order or balance notice (00/04) with unreadable fields is
+// still delivered (OrderExecution::complete() false), logged and counted as incomplete. SYSTEM
+// frames are reported; R10001 (another connection with the same app key took over) stops
 // reconnecting, since two instances would otherwise evict each other forever.
 //
 // Reconnect: on any unexpected close, login failure or login timeout, reconnects after an
@@ -181,6 +186,8 @@ private:
     void onLoginReply(const QJsonObject &frame);
     void onRegistrationAck(const QString &trnm, const QJsonObject &frame);
     void onReal(const QJsonObject &frame);
+    void deliverReal(const Kiwoom::ParsedRealFrame &parsed);
+    qint64 marketNowMs() const;
     void onSystem(const QJsonObject &frame);
     void scheduleReconnect(const QString &reason, bool soon = false);
     void dropSocket();

@@ -18,6 +18,7 @@
 // one number per data entry) and `receivedMs`. Kiwoom may resend or reorder entries after a
 // reconnect; the client delivers every entry it receives and consumers that care dedupe on their
 // own key (e.g. order number + fill number for 00, code + timeMs + cumVolume for 0B).
+// operator== compares every member (tests; the fast and the JSON parse paths give equal events).
 namespace Kiwoom {
 
 struct RealtimeMeta
@@ -26,6 +27,8 @@ struct RealtimeMeta
     qint64 receivedMs = 0;
     QString type; // "0B", "0D", ...
     QString item; // the raw item ("005930", "005930_NX", "" for account types)
+
+    bool operator==(const RealtimeMeta &) const = default;
 };
 
 // 0B 주식체결 (trade)
@@ -51,6 +54,8 @@ struct TradeTick
     double strength = 0; // FID 228 체결강도
     QString sessionCode; // FID 290 (1 pre, 2 regular, 3 after)
     QString exchangeCode; // FID 9081
+
+    bool operator==(const TradeTick &) const = default;
 };
 
 // 0D 주식호가잔량 (10-level book)
@@ -65,7 +70,24 @@ struct OrderBookUpdate
     qint64 totalBidQty = 0; // FID 125
     qint64 expectedPrice = 0; // FID 23
     qint64 expectedQty = 0; // FID 24
+
+    bool operator==(const OrderBookUpdate &other) const;
 };
+
+inline bool OrderBookUpdate::operator==(const OrderBookUpdate &o) const
+{
+    const auto sameLevels = [](const std::array<BookLevel, 10> &a, const std::array<BookLevel, 10> &b) {
+        for (size_t i = 0; i < a.size(); ++i) {
+            if (a[i].price != b[i].price || a[i].quantity != b[i].quantity
+                || a[i].quantityChange != b[i].quantityChange)
+                return false;
+        }
+        return true;
+    };
+    return meta == o.meta && code == o.code && timeMs == o.timeMs && sameLevels(asks, o.asks)
+        && sameLevels(bids, o.bids) && totalAskQty == o.totalAskQty && totalBidQty == o.totalBidQty
+        && expectedPrice == o.expectedPrice && expectedQty == o.expectedQty;
+}
 
 // 00 주문체결 (order / fill notice for the token's account)
 //
@@ -136,6 +158,8 @@ struct OrderExecution
 
     bool complete() const { return unreadableFields.isEmpty(); }
     bool identified() const { return !orderNo.isEmpty() && !statusText.isEmpty(); }
+
+    bool operator==(const OrderExecution &) const = default;
 };
 
 // 04 잔고 (balance)
@@ -170,6 +194,8 @@ struct BalanceUpdate
 
     bool complete() const { return unreadableFields.isEmpty(); }
     bool identified() const { return !code.isEmpty(); }
+
+    bool operator==(const BalanceUpdate &) const = default;
 };
 
 // 0s 장시작시간 (market operation)
@@ -179,6 +205,8 @@ struct MarketStatusEvent
     QString operation; // 215: 0 KRX 장전, 3 KRX 장시작, P..W NXT events (raw code)
     qint64 timeMs = 0; // 20
     QString remaining; // 214 장시작예상잔여시간 (raw)
+
+    bool operator==(const MarketStatusEvent &) const = default;
 };
 
 // 1h VI발동/해제 (volatility interruption)
@@ -194,6 +222,8 @@ struct ViEvent
     qint64 triggeredMs = 0; // 1223 매매체결처리시각
     qint64 releasedMs = 0; // 1224 VI해제시각 (0 while active)
     QString staticDynamic; // 1225
+
+    bool operator==(const ViEvent &) const = default;
 };
 
 // 02 조건검색 hit (a stock entered or left a realtime condition)
@@ -205,6 +235,8 @@ struct ConditionHit
     bool entered = false; // 843: I entered (편입), D left (이탈)
     qint64 timeMs = 0; // 20
     QString sideCode; // 907
+
+    bool operator==(const ConditionHit &) const = default;
 };
 
 // A condition (조건식) defined in the HTS, as listed by CNSRLST.
@@ -246,6 +278,8 @@ struct RawRealtime
     RealtimeMeta meta;
     QString name;
     QJsonObject values;
+
+    bool operator==(const RawRealtime &) const = default;
 };
 
 } // namespace Kiwoom

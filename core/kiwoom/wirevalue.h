@@ -46,26 +46,41 @@ struct SignedMagnitude
     Direction direction = Direction::Unchanged; // '+' Up, '-' Down, none Unchanged
 };
 
+// Each parser comes in two overloads with the same rules and the same messages: QStringView for
+// UTF-16 text (QJsonObject values, REST replies) and QLatin1StringView for plain ASCII bytes read
+// straight from a realtime frame's UTF-8 text (realtimescan.h); one template implements both.
+
 // Signed integer; padding, a leading '+'/'-' and surrounding spaces are accepted ("-0" is 0).
 Result<qint64> parseInteger(QStringView text);
+Result<qint64> parseInteger(QLatin1StringView text);
 // The same digits split into magnitude and sign: what every price field needs.
 Result<SignedMagnitude> parseSignedMagnitude(QStringView text);
+Result<SignedMagnitude> parseSignedMagnitude(QLatin1StringView text);
 // Decimal with optional sign and fraction; no exponent, no locale.
 Result<double> parseDecimal(QStringView text);
+Result<double> parseDecimal(QLatin1StringView text);
 
 // "0".."5" -> ChangeSign; anything else is an error.
 Result<ChangeSign> parseChangeSign(QStringView text);
+Result<ChangeSign> parseChangeSign(QLatin1StringView text);
 
 Result<QDate> parseDate(QStringView text); // YYYYMMDD
+Result<QDate> parseDate(QLatin1StringView text);
 Result<QTime> parseTime(QStringView text); // HHmmss
+Result<QTime> parseTime(QLatin1StringView text);
 // YYYYMMDDHHmmss in KST -> UTC epoch ms.
 Result<qint64> parseKstDateTime(QStringView text);
+Result<qint64> parseKstDateTime(QLatin1StringView text);
 // HHmmss in KST on the KST calendar day nearest to referenceMs (UTC epoch ms): a time more than
 // 12 h ahead of the reference belongs to the previous day, more than 12 h behind to the next.
 Result<qint64> parseKstTimeNear(QStringView text, qint64 referenceMs);
+Result<qint64> parseKstTimeNear(QLatin1StringView text, qint64 referenceMs);
 
 // Stock code as the app uses it: 6 characters [0-9A-Z]. Strips the account-reply prefix (A stock,
 // J ELW, Q ETN) of a 7-character code and an exchange suffix ("_NX", "_AL").
 Result<QString> normalizeCode(QStringView text);
+Result<QString> normalizeCode(QLatin1StringView text);
+// The same; a text that already is a plain code is returned itself (shared, no copy).
+Result<QString> normalizeCode(const QString &text);
 
 } // namespace Kiwoom

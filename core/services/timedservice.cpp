@@ -39,11 +39,19 @@ void TimedService::configure()
         p = std::chrono::seconds(m_settings.value(m_periodKey).toInt());
     if (p.count() <= 0)
         p = m_fixedPeriod.count() > 0 ? m_fixedPeriod : std::chrono::milliseconds(60'000);
+    if (m_marketSpeed > 1.0)
+        p = std::max(std::chrono::milliseconds(1000), std::chrono::milliseconds(qint64(double(p.count()) / m_marketSpeed)));
     if (p == std::chrono::milliseconds(m_timer.interval()))
         return;
     // setInterval() on an active timer restarts it with the new period.
     m_timer.setInterval(int(p.count()));
     qCInfo(lcServices).noquote() << m_name << "period" << p.count() / 1000.0 << "s";
+}
+
+void TimedService::setMarketSpeed(double speed)
+{
+    m_marketSpeed = speed > 0 ? speed : 1.0;
+    configure();
 }
 
 std::chrono::milliseconds TimedService::period() const

@@ -50,6 +50,11 @@ public:
     qint64 nextRunInMs() const override;
     int skippedRuns() const override { return m_skipped; }
 
+    // The periods are market time: against a market running `speed` times faster than the wall
+    // clock (the demo simulator), the timer fires that much more often (never more often than once a
+    // second). 1 = real time (Kiwoom).
+    void setMarketSpeed(double speed);
+
     std::chrono::milliseconds stallTimeout() const;
     // Overrides the stall timeout (tests); 0 restores the default.
     void setStallTimeout(std::chrono::milliseconds timeout) { m_stallTimeout = timeout; }
@@ -93,6 +98,7 @@ private:
     Settings &m_settings;
     QString m_periodKey;
     std::chrono::milliseconds m_fixedPeriod;
+    double m_marketSpeed = 1.0;
     const IClock &m_clock;
     QTimer m_timer; // the period
     QTimer m_kick; // the first run after start(), queued

@@ -105,6 +105,15 @@ void InstrumentCache::handleReply(
     }
 }
 
+void InstrumentCache::remember(const Kiwoom::StockInfo &info)
+{
+    if (info.code.isEmpty() || m_pending.contains(info.code))
+        return; // a fetch of ours is on the way: its reply is cached
+    const qint64 now = m_clock.nowMs();
+    m_pending.insert(info.code, {});
+    handleReply(info.code, Krx::tradingDateString(now), now, info);
+}
+
 void InstrumentCache::deliver(QObject *context, Callback done, const KiwoomResult<Trading::InstrumentInfo> &result)
 {
     QTimer::singleShot(0, context, [done = std::move(done), result] { done(result); });

@@ -76,6 +76,9 @@ public:
     std::optional<Trading::InstrumentInfo> get(const QString &code) const;
     // Today's entry (cached or fetched); `done` runs later, unless `context` is destroyed first.
     void fetch(const QString &code, QObject *context, Callback done);
+    // A ka10001 reply obtained elsewhere (the buy executor's price query): cached like a fetch's
+    // for the market clock's trading date, when its limits are usable.
+    void remember(const Kiwoom::StockInfo &info);
     // The last trade price of a cached stock (0B ticks). Quotes of other stocks or days are ignored.
     void updatePrice(const Quote &quote);
     // An instrument kind known from elsewhere (e.g. the ETF list); kept across days.

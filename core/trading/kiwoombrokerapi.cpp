@@ -32,43 +32,20 @@ KiwoomBrokerApi::KiwoomBrokerApi(RestClient &rest, ConditionSearch &conditions, 
 
 KiwoomBrokerApi::~KiwoomBrokerApi() = default;
 
-void KiwoomBrokerApi::orderStarted()
+int KiwoomBrokerApi::ordersInFlight() const
 {
-    ++m_ordersInFlight;
-    emit ordersInFlightChanged(m_ordersInFlight);
-}
-
-void KiwoomBrokerApi::orderDone()
-{
-    m_ordersInFlight = std::max(0, m_ordersInFlight - 1);
-    emit ordersInFlightChanged(m_ordersInFlight);
+    return m_rest.ordersInFlight();
 }
 
 void KiwoomBrokerApi::placeOrder(const Kiwoom::OrderRequest &request, QObject *context, Callback<Kiwoom::OrderAck> done)
 {
-    // The count must drop even when the caller's context is gone: the callback is wrapped with this
-    // object as the client's context and forwards to the caller only while its context lives.
-    orderStarted();
-    QPointer<QObject> guard(context);
-    const bool guarded = context != nullptr;
-    m_rest.placeOrder(request, this, [this, guard, guarded, done = std::move(done)](const auto &r) {
-        orderDone();
-        if (!guarded || guard)
-            done(r);
-    });
+    m_rest.placeOrder(request, context, std::move(done));
 }
 
 void KiwoomBrokerApi::cancelOrder(
     const Kiwoom::CancelRequest &request, QObject *context, Callback<Kiwoom::CancelAck> done)
 {
-    orderStarted();
-    QPointer<QObject> guard(context);
-    const bool guarded = context != nullptr;
-    m_rest.cancelOrder(request, this, [this, guard, guarded, done = std::move(done)](const auto &r) {
-        orderDone();
-        if (!guarded || guard)
-            done(r);
-    });
+    m_rest.cancelOrder(request, context, std::move(done));
 }
 
 void KiwoomBrokerApi::openOrders(QObject *context, Callback<Kiwoom::OpenOrders> done)
@@ -99,7 +76,14 @@ void KiwoomBrokerApi::deposit(QObject *context, Callback<Kiwoom::Deposit> done)
 
 void KiwoomBrokerApi::stockInfo(const QString &code, QObject *context, Callback<Kiwoom::StockInfo> done)
 {
-    m_rest.stockInfo(code, context, std::move(done));
+    QPointer<QObject> guard(context);
+    const bool guarded = context != nullptr;
+    m_rest.stockInfo(code, this, [this, guard, guarded, done = std::move(done)](const KiwoomResult<Kiwoom::StockInfo> &r) {
+        if (r && m_stockInfoObserver)
+            m_stockInfoObserver(r.value());
+        if (!guarded || guard)
+            done(r);
+    });
 }
 
 void KiwoomBrokerApi::watchQuotes(const QStringList &codes, QObject *context, Callback<QList<Kiwoom::WatchQuote>> done)

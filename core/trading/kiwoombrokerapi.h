@@ -13,7 +13,7 @@ class RestClient;
 // the one place where the engine's calls become TRs. It adds what the engine wants and the raw
 // client does not do: paged TRs followed to the end (ka10075, ka10076, kt00018, CNSRREQ), candles
 // converted to market Candles oldest first and fetched page by page until `count` bars are there,
-// ka10095 split into calls of at most 100 codes, and a count of order requests in flight.
+// ka10095 split into calls of at most 100 codes.
 // Threading: the core's thread, like the client it wraps. Does not own the client.
 class KiwoomBrokerApi final : public QObject, public IBrokerApi, public IMarketApi
 {
@@ -36,7 +36,13 @@ public:
     void fills(QObject *context, Callback<Kiwoom::Fills> done) override;
     void holdings(QObject *context, Callback<Kiwoom::Holdings> done) override;
     void deposit(QObject *context, Callback<Kiwoom::Deposit> done) override;
-    int ordersInFlight() const override { return m_ordersInFlight; }
+    int ordersInFlight() const override;
+    // Called with every successful ka10001 reply (the instrument cache learns the day's limits from
+    // whoever asked).
+    void setStockInfoObserver(std::function<void(const Kiwoom::StockInfo &)> observer)
+    {
+        m_stockInfoObserver = std::move(observer);
+    }
 
     // IMarketApi
     void stockInfo(const QString &code, QObject *context, Callback<Kiwoom::StockInfo> done) override;
@@ -52,14 +58,8 @@ public:
     void startRealtimeCondition(const QString &seq, QObject *context, Callback<QStringList> done) override;
     void stopRealtimeCondition(const QString &seq, QObject *context, Callback<bool> done) override;
 
-signals:
-    void ordersInFlightChanged(int count);
-
 private:
-    void orderStarted();
-    void orderDone();
-
     RestClient &m_rest;
     ConditionSearch &m_conditions;
-    int m_ordersInFlight = 0;
+    std::function<void(const Kiwoom::StockInfo &)> m_stockInfoObserver;
 };

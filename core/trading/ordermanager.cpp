@@ -265,8 +265,10 @@ Result<OrderRecord> OrderManager::submit(const Trading::OrderIntent &intentIn)
         auto refused = orders.markRejected(created->id, OrderState::New,
             QStringLiteral("not sent: %1").arg(sent.error().message), who);
         if (refused) {
-            m_keeper.onOrderFinished(refused.value());
-            m_keeper.publish();
+            if (Status settled = m_keeper.onOrderFinished(refused.value()); settled)
+                m_keeper.publish();
+            else
+                m_keeper.discard();
             publish(refused.value());
         } else {
             track(created.value()); // stays NEW: the next start reconciles it as maybe sent
@@ -330,8 +332,13 @@ void OrderManager::onPlaceReply(qint64 orderId, const KiwoomResult<Kiwoom::Order
         return;
     }
     qCInfo(lcOrders).noquote() << "order" << order.clientOrderId << "refused:" << error.describe();
-    m_db.transaction([&]() -> Status { return m_keeper.onOrderFinished(rejected.value()); });
-    m_keeper.publish();
+    if (Status settled = m_db.transaction([&]() -> Status { return m_keeper.onOrderFinished(rejected.value()); });
+        settled) {
+        m_keeper.publish();
+    } else {
+        m_keeper.discard();
+        qCWarning(lcOrders).noquote() << "exit of order" << orderId << "not settled:" << settled.error().message;
+    }
     publish(rejected.value());
     emit m_events.orderRejected(rejected.value(), error);
     m_cancelWhenNumbered.remove(orderId);
@@ -439,8 +446,11 @@ Status OrderManager::cancel(qint64 orderId, const QString &who)
         return created.error();
     auto sent = orders.markSent(created->id, who.isEmpty() ? actor() : who);
     if (!sent) {
-        orders.markRejected(created->id, OrderState::New, QStringLiteral("not sent: %1").arg(sent.error().message),
-            actor());
+        if (auto refused = orders.markRejected(
+                created->id, OrderState::New, QStringLiteral("not sent: %1").arg(sent.error().message), actor()))
+            publish(refused.value());
+        else
+            track(created.value()); // stays NEW: the next start reconciles it as maybe sent
         return sent.error();
     }
     publish(sent.value());
@@ -524,10 +534,16 @@ void OrderManager::onExecution(const Kiwoom::OrderExecution &eIn)
     Kiwoom::OrderExecution e = eIn;
     e.code = cleanCode(e.code);
     const QString number = e.orderNo.trimmed();
-    if (number.isEmpty()) {
-        qCWarning(lcOrders) << "order notice without an order number; reconciling";
+    if (!e.identified() || number.isEmpty()) {
+        // Which order, or what happened to it, cannot be read: only the broker's lists can say.
+        qCWarning(lcOrders).noquote() << "order notice without a readable order number or status ("
+                                      << e.unreadableDetail << "); reconciling";
         emit reconcileRequested(QStringLiteral("unreadable order notice"));
         return;
+    }
+    if (!e.complete() && e.status != Kiwoom::OrderExecution::Status::Filled) {
+        // Applied as far as it can be read (a fill is never guessed: see applyFill), then checked.
+        QTimer::singleShot(0, this, [this] { emit reconcileRequested(QStringLiteral("incomplete order notice")); });
     }
     auto found = byNumber(number);
     if (!found) {
@@ -1076,7 +1092,8 @@ void OrderManager::cancelStaleBuys()
     }
     for (qint64 id : std::as_const(stale)) {
         qCInfo(lcOrders) << "cancelling unfilled buy" << id << "after" << m_config.cancelUnfilledBuyAfterSec << "s";
-        cancel(id, QStringLiteral("service.order_timeout"));
+        if (Status st = cancel(id, QStringLiteral("service.order_timeout")); !st)
+            qCWarning(lcOrders).noquote() << "cancel of stale buy" << id << "failed:" << st.error().message;
     }
 }
 

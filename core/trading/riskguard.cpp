@@ -120,10 +120,8 @@ QString RiskGuard::formatWon(qint64 amount)
 
 std::optional<qint64> RiskGuard::continuousSessionEndMs(qint64 nowMs)
 {
-    const QDate date = Krx::kstDate(nowMs);
-    if (!Krx::isTradingDay(date))
-        return std::nullopt;
-    return Krx::fromKst(date, QTime(15, 20));
+    // The day's timetable: 15:20 KST normally, 16:20 on the CSAT day (Krx::schedule).
+    return Krx::continuousEnd(Krx::kstDate(nowMs));
 }
 
 qint64 RiskGuard::valuationPrice(const OrderIntent &intent, const std::optional<InstrumentInfo> &instrument)

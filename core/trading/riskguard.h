@@ -97,8 +97,7 @@ public:
     static qint64 valuationPrice(
         const Trading::OrderIntent &intent, const std::optional<Trading::InstrumentInfo> &instrument);
     // When the continuous session of the instant's trading day ends, or nothing on a closed day.
-    // The one place that knows it (15:20 KST today); it moves to Krx's special-day timetable
-    // (first trading day of the year, CSAT day) when core/market has it.
+    // Krx's timetable of that date (special days included).
     static std::optional<qint64> continuousSessionEndMs(qint64 nowMs);
     // "1,234,567" (and "-1,234,567"): KRW as a trader reads it.
     static QString formatWon(qint64 amount);

@@ -10,6 +10,7 @@
 #include "storage/database.h"
 #include "storage/orderrepository.h"
 #include "storage/positionrepository.h"
+#include "storage/signalrepository.h"
 
 #include <QDateTime>
 #include <QLocale>
@@ -40,6 +41,7 @@ StopLossManager::StopLossManager(Database &db, IOrderSubmitter &orders, Position
     m_sweep.setInterval(m_config.sweepIntervalMs);
     connect(&m_sweep, &QTimer::timeout, this, &StopLossManager::runOnce);
     connect(&m_keeper, &PositionKeeper::positionChanged, this, &StopLossManager::onPositionChanged);
+    connect(&m_keeper, &PositionKeeper::sellSettled, this, &StopLossManager::onSellSettled);
 }
 
 StopLossManager::~StopLossManager() = default;
@@ -205,7 +207,7 @@ bool StopLossManager::trigger(Armed &a, SellReason reason, qint64 price, const Q
 }
 
 Result<SellOrderRecord> StopLossManager::exitPosition(qint64 positionId, SellReason reason, const QString &detail,
-    const QString &who, qint64 quantity, std::optional<qint64> limitPrice)
+    const QString &who, qint64 quantity, std::optional<qint64> limitPrice, std::optional<qint64> signalId)
 {
     PositionRepository positions(m_db);
     auto found = positions.find(positionId);
@@ -232,6 +234,7 @@ Result<SellOrderRecord> StopLossManager::exitPosition(qint64 positionId, SellRea
     intent.origin = originFor(reason);
     intent.positionId = p.id;
     intent.sellOrderId = sell->id;
+    intent.signalId = signalId;
     intent.actor = who;
     if (auto it = m_armed.find(p.stockCode); it != m_armed.end())
         it->selling = true;
@@ -260,13 +263,62 @@ Result<SellOrderRecord> StopLossManager::exitPosition(qint64 positionId, SellRea
 
 void StopLossManager::onExitRequested(const Trading::ExitRequest &request)
 {
+    const bool strategySignal = request.signalId && request.signalKind == SignalKind::Strategy;
+    if (strategySignal) {
+        // The sell signal is being acted on (compare-and-set: acted on once).
+        auto claimed = SignalRepository(m_db).updateStatus(SignalKind::Strategy, *request.signalId,
+            SignalStatus::Pending, SignalStatus::Processing, tr("selling %1").arg(request.code), actor());
+        if (!claimed)
+            return;
+    }
     auto live = PositionRepository(m_db).findActiveByCode(request.code);
-    if (!live || !*live) {
-        qCInfo(lcTrading).noquote() << "exit request for" << request.code << "but nothing is held";
+    if (!live || !*live || live->value().status != PositionStatus::Open) {
+        qCInfo(lcTrading).noquote() << "exit request for" << request.code << "but nothing sellable is held";
+        if (strategySignal)
+            settleSignal(*request.signalId, SignalStatus::Skipped, tr("not held, or already being sold"));
         return;
     }
-    exitPosition(live->value().id, request.reason, request.detail,
-        request.actor.isEmpty() ? actor() : request.actor, request.quantity);
+    auto sold = exitPosition(live->value().id, request.reason, request.detail,
+        request.actor.isEmpty() ? actor() : request.actor, request.quantity, std::nullopt,
+        strategySignal ? request.signalId : std::nullopt);
+    if (strategySignal) {
+        if (sold)
+            settleSignal(*request.signalId, SignalStatus::Ordered, tr("sell order sent"));
+        else
+            settleSignal(*request.signalId, SignalStatus::Failed, sold.error().message);
+    }
+}
+
+void StopLossManager::settleSignal(qint64 signalId, SignalStatus next, const QString &reason)
+{
+    SignalRepository repo(m_db);
+    auto current = repo.find(SignalKind::Strategy, signalId);
+    if (!current || !*current)
+        return;
+    const SignalStatus from = current->value().status();
+    if (!canTransition(from, next))
+        return;
+    if (auto moved = repo.updateStatus(SignalKind::Strategy, signalId, from, next, reason, actor()); !moved)
+        qCWarning(lcTrading).noquote() << "sell signal" << signalId << "not moved to" << enumText(next) << ":"
+                                       << moved.error().message;
+}
+
+void StopLossManager::onSellSettled(const SellOrderRecord &sell, const PositionRecord &)
+{
+    if (!sell.orderId)
+        return;
+    auto order = OrderRepository(m_db).find(*sell.orderId);
+    if (!order || !*order)
+        return;
+    const OrderRecord &o = order->value();
+    if (o.side != Side::Sell || o.origin != Origin::Strategy || !o.originSignalId)
+        return;
+    if (sell.status == SellOrderStatus::Completed)
+        settleSignal(*o.originSignalId, SignalStatus::Completed, tr("sold"));
+    else
+        settleSignal(*o.originSignalId,
+            sell.status == SellOrderStatus::Cancelled ? SignalStatus::Cancelled : SignalStatus::Failed,
+            sell.sellReasonDetail);
 }
 
 int StopLossManager::flattenAll(const QString &who)
@@ -286,9 +338,10 @@ int StopLossManager::flattenAll(const QString &who)
 
 void StopLossManager::start()
 {
-    if (auto loaded = load(); !loaded)
-        qCWarning(lcTrading).noquote() << "stop-loss: cannot load positions:" << loaded.error().message;
+    if (m_sweep.isActive())
+        return;
     m_sweep.start(std::max(1000, m_config.sweepIntervalMs));
+    runOnce();
 }
 
 void StopLossManager::stop()
@@ -317,8 +370,25 @@ void StopLossManager::settleHalfDoneExits()
 
 void StopLossManager::runOnce()
 {
+    if (m_sweepContext) {
+        ++m_skipped; // the last sweep's prices are still on the way
+        return;
+    }
+    m_runStartedMs = m_clock.nowMs();
+    const auto finished = [this](bool ok, int checked, int triggered, const QString &summary) {
+        ServiceRun run;
+        run.startedMs = m_runStartedMs;
+        run.finishedMs = m_clock.nowMs();
+        run.ok = ok;
+        run.summary = summary;
+        run.counts = QJsonObject { { QStringLiteral("checked"), checked }, { QStringLiteral("triggered"), triggered },
+            { QStringLiteral("armed"), int(m_armed.size()) } };
+        m_lastRun = run;
+        emit sweepFinished(checked, triggered);
+    };
     if (auto loaded = load(); !loaded) {
         qCWarning(lcTrading).noquote() << "stop-loss sweep: cannot load positions:" << loaded.error().message;
+        finished(false, 0, 0, loaded.error().message);
         return;
     }
     const qint64 now = m_clock.nowMs();
@@ -337,17 +407,19 @@ void StopLossManager::runOnce()
     }
     writeMarks(false);
     if (stale.isEmpty()) {
-        emit sweepFinished(checked, triggered);
+        finished(true, checked, triggered, tr("%1 positions checked, %2 exits").arg(checked).arg(triggered));
         return;
     }
     // Positions without a live price: the seed's REST price check.
     delete m_sweepContext;
     m_sweepContext = new QObject(this);
     m_market.watchQuotes(stale, m_sweepContext,
-        [this, checked, triggered](const KiwoomResult<QList<Kiwoom::WatchQuote>> &r) mutable {
+        [this, checked, triggered, finished](const KiwoomResult<QList<Kiwoom::WatchQuote>> &r) mutable {
+            m_sweepContext->deleteLater();
+            m_sweepContext = nullptr;
             if (!r) {
                 qCWarning(lcTrading).noquote() << "stop-loss sweep: prices failed:" << r.error().describe();
-                emit sweepFinished(checked, triggered);
+                finished(false, checked, triggered, r.error().describe());
                 return;
             }
             const qint64 now = m_clock.nowMs();
@@ -362,7 +434,7 @@ void StopLossManager::runOnce()
                     ++triggered;
             }
             writeMarks(false);
-            emit sweepFinished(checked, triggered);
+            finished(true, checked, triggered, tr("%1 positions checked, %2 exits").arg(checked).arg(triggered));
         });
 }
 
@@ -374,8 +446,10 @@ void StopLossManager::writeMarks(bool force)
         if (a.lastPrice <= 0 || (!force && now - a.lastMarkWriteMs < m_config.markWriteMs))
             continue;
         // The peak first (highest_price only grows), then the current price.
-        if (a.highest > a.lastPrice)
-            positions.updateMark(a.positionId, a.highest);
+        if (a.highest > a.lastPrice) {
+            if (Status peak = positions.updateMark(a.positionId, a.highest); !peak)
+                continue; // closed meanwhile, or the database is busy: next sweep
+        }
         if (Status st = positions.updateMark(a.positionId, a.lastPrice); !st) {
             if (st.error().code != QLatin1String("storage.conflict"))
                 qCWarning(lcTrading).noquote() << "mark of position" << a.positionId << st.error().message;

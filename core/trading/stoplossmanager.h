@@ -4,6 +4,7 @@
 #include "tradingtypes.h"
 
 #include "common/result.h"
+#include "services/service.h"
 #include "market/quote.h"
 #include "storage/records.h"
 
@@ -37,7 +38,7 @@ class PositionKeeper;
 // load() arms every live position from the database; the engine calls it before any entry is
 // allowed (start-up), and after every reconciliation.
 // Threading: the core's thread.
-class StopLossManager final : public QObject
+class StopLossManager final : public QObject, public IService
 {
     Q_OBJECT
     Q_DISABLE_COPY_MOVE(StopLossManager)
@@ -88,18 +89,27 @@ public:
     // Arms every live position from the database (and settles half-done exits). Returns how many.
     Result<int> load();
 
-    // The "stoploss" service: the 30-second sweep.
-    void start();
-    void stop();
-    bool isRunning() const { return m_sweep.isActive(); }
-    void runOnce();
+    // IService "stoploss": the 30-second sweep (services/stopLossIntervalSec).
+    QString name() const override { return QStringLiteral("stoploss"); }
+    void start() override;
+    void stop() override;
+    bool isRunning() const override { return m_sweep.isActive(); }
+    void runOnce() override;
+    std::chrono::milliseconds period() const override { return std::chrono::milliseconds(m_sweep.interval()); }
+    bool isBusy() const override { return m_sweepContext != nullptr; }
+    std::optional<ServiceRun> lastRun() const override { return m_lastRun; }
+    qint64 nextRunInMs() const override { return m_sweep.isActive() ? m_sweep.remainingTime() : -1; }
+    int skippedRuns() const override { return m_skipped; }
 
     // Every trade tick (QuoteBook::tickReceived). The hot path.
     void onTick(const Quote &quote);
 
     // Sells a position (whole held quantity unless quantity > 0; market unless limitPrice).
+    // signalId: the strategy_signals row a strategy's sell fulfils (its order carries it, and the
+    // signal follows the sell: ORDERED, then COMPLETED / FAILED / CANCELLED).
     Result<Storage::SellOrderRecord> exitPosition(qint64 positionId, Storage::SellReason reason, const QString &detail,
-        const QString &actor, qint64 quantity = 0, std::optional<qint64> limitPrice = std::nullopt);
+        const QString &actor, qint64 quantity = 0, std::optional<qint64> limitPrice = std::nullopt,
+        std::optional<qint64> signalId = std::nullopt);
     // A strategy's sell signal or a user's sell, by stock.
     void onExitRequested(const Trading::ExitRequest &request);
     // Kill switch: sells every live position at market. Returns how many exits were sent.
@@ -122,6 +132,8 @@ private:
     void arm(const Storage::PositionRecord &position);
     void disarm(const QString &code);
     void onPositionChanged(const Storage::PositionRecord &position);
+    void onSellSettled(const Storage::SellOrderRecord &sell, const Storage::PositionRecord &position);
+    void settleSignal(qint64 signalId, Storage::SignalStatus next, const QString &reason);
     // Checks one armed position at `price`; returns true when an exit was sent.
     bool check(Armed &a, qint64 price, qint64 nowMs);
     bool trigger(Armed &a, Storage::SellReason reason, qint64 price, const QString &detail);
@@ -138,5 +150,8 @@ private:
     TradingGate m_gate;
     QHash<QString, Armed> m_armed; // by stock code (one live position per stock)
     QTimer m_sweep;
-    QObject *m_sweepContext = nullptr;
+    QObject *m_sweepContext = nullptr; // non-null while a sweep's price request is in flight
+    std::optional<ServiceRun> m_lastRun;
+    qint64 m_runStartedMs = 0;
+    int m_skipped = 0;
 };

@@ -50,16 +50,18 @@ struct OrderIntent
     bool operator==(const OrderIntent &) const = default;
 };
 
-// A request to sell a held stock through the exit path (a strategy's sell signal, a user's sell).
-struct ExitRequest
+
+// The automated-trading settings (the seed's auto_trade_settings row, with the trailing stop): what
+// the buy executor sizes automatic buys by and what protects a new position.
+struct TradingSettings
 {
-    QString code;
-    Storage::SellReason reason = Storage::SellReason::Strategy;
-    QString detail;
-    std::optional<Storage::SignalKind> signalKind; // the signal it fulfils, if any
-    std::optional<qint64> signalId;
-    QString actor;
-    qint64 quantity = 0; // 0 = the whole held quantity
+    bool autoTradeEnabled = false;
+    qint64 maxInvestAmount = 0; // KRW per automatic buy
+    double stopLossRate = 0; // percent below the buy price (3.0 = −3 %); 0 = none
+    double takeProfitRate = 0; // percent above the buy price; 0 = none
+    double trailingStopRate = 0; // percent below the highest price since the buy; 0 = off
+
+    bool operator==(const TradingSettings &) const = default;
 };
 
 // The risk guard's answer: allowed, or the rule that refused and the numbers it compared.
@@ -114,6 +116,7 @@ struct ExitRequest
     std::optional<Storage::SignalKind> signalKind;
     std::optional<qint64> signalId;
     QString actor; // who asked: "service.strategy_scanner", "ui", ...
+    qint64 quantity = 0; // 0 = the whole held quantity
 
     bool operator==(const ExitRequest &) const = default;
 };
@@ -123,5 +126,4 @@ struct ExitRequest
 Q_DECLARE_METATYPE(Trading::ExitRequest)
 Q_DECLARE_METATYPE(Trading::OrderIntent)
 Q_DECLARE_METATYPE(Trading::RiskVerdict)
-Q_DECLARE_METATYPE(Trading::ExitRequest)
 Q_DECLARE_METATYPE(Trading::KillSwitchMode)

@@ -1,8 +1,10 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // Benchmarks of the Kiwoom client, printed as figures (not a timed test):
-//  1. REAL 0B frame parse throughput on one core: JSON text of a realistic frame (one entry,
-//     ~40 FIDs as in the protocol example) -> QJsonDocument -> typed TradeTick. Also a frame with
-//     several entries, and the typed-parse step alone.
+//  1. REAL 0B frame parse throughput on one core, JSON text of a realistic frame (one entry, ~40
+//     FIDs as in the protocol example; and five entries) -> typed TradeTick: the old way
+//     (QJsonDocument + parseRealFrame) against the fast path (parseRealFrameFast), in entries per
+//     second of thread CPU time (and of wall time), median of several rounds. Also the client's
+//     way (QString from QWebSocket -> toUtf8 -> fast path) and the typed step alone.
 //  2. REST round-trip latency against the scripted fake server on loopback (p50 / p90 / p99),
 //     through the full client path (rate limiter, token, QNetworkAccessManager, envelope, parser),
 //     for a query and for an order (orders use SingleShotHttp: one connection per request).
@@ -19,6 +21,7 @@
 #include <QLoggingCategory>
 
 #include <cstdio>
+#include <ctime>
 
 namespace {
 
@@ -40,14 +43,53 @@ QByteArray tradeFrame(int entries, int i)
     return R"({"data":[)" + data + R"(],"trnm":"REAL"})";
 }
 
-void benchParse()
+// Thread CPU time: the figure that survives a busy machine (wall time is printed as well).
+qint64 cpuNs()
 {
-    constexpr int FRAMES = 200000;
-    QList<QByteArray> frames;
+    timespec ts {};
+    clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts);
+    return qint64(ts.tv_sec) * 1000000000 + ts.tv_nsec;
+}
+
+struct Rate
+{
+    double wallPerS = 0; // entries per second of wall time
+    double cpuPerS = 0; // entries per second of thread CPU time
+};
+
+// Runs parse over frames (round robin) `count` times; entries per second.
+template<typename Text, typename Parse>
+Rate measure(const QList<Text> &frames, int entriesPerFrame, int count, Parse parse)
+{
+    QElapsedTimer wall;
+    wall.start();
+    const qint64 cpu0 = cpuNs();
+    for (int i = 0; i < count; ++i)
+        parse(frames[i % frames.size()]);
+    const double cpuS = double(cpuNs() - cpu0) / 1e9;
+    const double wallS = double(wall.nsecsElapsed()) / 1e9;
+    return { count * entriesPerFrame / wallS, count * entriesPerFrame / cpuS };
+}
+
+double median(QList<double> v)
+{
+    std::sort(v.begin(), v.end());
+    return v.size() % 2 ? v[v.size() / 2] : (v[v.size() / 2 - 1] + v[v.size() / 2]) / 2;
+}
+
+void benchParse(int rounds)
+{
+    QList<QByteArray> single;
     for (int i = 0; i < 1000; ++i)
-        frames << tradeFrame(1, i);
-    std::printf("0B frame: %lld bytes, %lld FIDs\n", qint64(frames.first().size()),
-        qint64(QJsonDocument::fromJson(frames.first())
+        single << tradeFrame(1, i);
+    QList<QByteArray> multi;
+    for (int i = 0; i < 200; ++i)
+        multi << tradeFrame(5, i);
+    QList<QString> singleText; // what the client holds: QWebSocket hands over a QString
+    for (const QByteArray &f : single)
+        singleText << QString::fromUtf8(f);
+    std::printf("0B frame: %lld bytes, %lld FIDs; %d rounds, median\n", qint64(single.first().size()),
+        qint64(QJsonDocument::fromJson(single.first())
                    .object()
                    .value(QStringLiteral("data"))
                    .toArray()
@@ -55,36 +97,59 @@ void benchParse()
                    .toObject()
                    .value(QStringLiteral("values"))
                    .toObject()
-                   .size()));
+                   .size()),
+        rounds);
 
     quint64 seq = 0;
     qint64 checksum = 0;
-    QElapsedTimer t;
-    t.start();
-    for (int i = 0; i < FRAMES; ++i) {
-        const QJsonObject frame = QJsonDocument::fromJson(frames[i % frames.size()]).object();
+    const auto viaJson = [&](const QByteArray &text) {
+        const QJsonObject frame = QJsonDocument::fromJson(text).object();
         const Kiwoom::ParsedRealFrame parsed = Kiwoom::parseRealFrame(frame, 1726559528000, &seq);
         checksum += std::get<Kiwoom::TradeTick>(parsed.events.first()).price;
+    };
+    const auto viaFast = [&](const QByteArray &text) {
+        const auto parsed = Kiwoom::parseRealFrameFast(text, 1726559528000, &seq);
+        checksum += std::get<Kiwoom::TradeTick>(parsed->events.first()).price;
+    };
+    const auto viaClient = [&](const QString &text) {
+        const auto parsed = Kiwoom::parseRealFrameFast(text.toUtf8(), 1726559528000, &seq);
+        checksum += std::get<Kiwoom::TradeTick>(parsed->events.first()).price;
+    };
+    // The fast path must read these frames (else it would be measuring the fallback).
+    if (!Kiwoom::parseRealFrameFast(single.first(), 0, &seq) || !Kiwoom::parseRealFrameFast(multi.first(), 0, &seq)) {
+        std::printf("the fast path does not read the benchmark frames\n");
+        return;
     }
-    const double s = double(t.nsecsElapsed()) / 1e9;
-    std::printf(
-        "REAL 0B parse (text -> typed TradeTick), 1 entry/frame: %.0f frames/s (%.2f us/frame) [checksum %lld]\n",
-        FRAMES / s, s / FRAMES * 1e6, checksum);
-
-    QList<QByteArray> multi;
-    for (int i = 0; i < 100; ++i)
-        multi << tradeFrame(5, i);
-    t.restart();
-    constexpr int MULTI = 40000;
-    for (int i = 0; i < MULTI; ++i) {
-        const QJsonObject frame = QJsonDocument::fromJson(multi[i % multi.size()]).object();
-        checksum += Kiwoom::parseRealFrame(frame, 1726559528000, &seq).events.size();
+    struct Row
+    {
+        const char *label;
+        QList<double> wall, cpu;
+    };
+    Row rows[] = {
+        { "old  QJsonDocument + parseRealFrame, 1 entry/frame ", {}, {} },
+        { "new  parseRealFrameFast,             1 entry/frame ", {}, {} },
+        { "new  QString -> toUtf8 -> fast (the client's way)  ", {}, {} },
+        { "old  QJsonDocument + parseRealFrame, 5 entries/frame", {}, {} },
+        { "new  parseRealFrameFast,             5 entries/frame", {}, {} },
+    };
+    const auto add = [](Row &row, const Rate &r) {
+        row.wall << r.wallPerS;
+        row.cpu << r.cpuPerS;
+    };
+    for (int round = 0; round < rounds; ++round) {
+        add(rows[0], measure(single, 1, 100000, viaJson));
+        add(rows[1], measure(single, 1, 400000, viaFast));
+        add(rows[2], measure(singleText, 1, 400000, viaClient));
+        add(rows[3], measure(multi, 5, 20000, viaJson));
+        add(rows[4], measure(multi, 5, 80000, viaFast));
     }
-    const double sm = double(t.nsecsElapsed()) / 1e9;
-    std::printf("REAL 0B parse, 5 entries/frame: %.0f frames/s = %.0f entries/s\n", MULTI / sm, MULTI * 5 / sm);
+    for (const Row &row : rows)
+        std::printf("REAL 0B %s: %9.0f entries/s CPU (%9.0f wall)\n", row.label, median(row.cpu), median(row.wall));
+    std::printf("speed-up (CPU): 1 entry/frame %.2fx, 5 entries/frame %.2fx [checksum %lld]\n",
+        median(rows[1].cpu) / median(rows[0].cpu), median(rows[4].cpu) / median(rows[3].cpu), checksum);
 
     // The typed step alone (JSON already parsed).
-    const QJsonObject values = QJsonDocument::fromJson(frames.first())
+    const QJsonObject values = QJsonDocument::fromJson(single.first())
                                    .object()
                                    .value(QStringLiteral("data"))
                                    .toArray()
@@ -92,11 +157,13 @@ void benchParse()
                                    .toObject()
                                    .value(QStringLiteral("values"))
                                    .toObject();
-    t.restart();
-    for (int i = 0; i < FRAMES; ++i)
+    constexpr int TYPED = 200000;
+    QElapsedTimer t;
+    t.start();
+    for (int i = 0; i < TYPED; ++i)
         checksum += Kiwoom::parseTradeTick(values, QStringLiteral("005930"), 1726559528000)->price;
     const double st = double(t.nsecsElapsed()) / 1e9;
-    std::printf("typed TradeTick from parsed values only: %.0f entries/s (%.2f us)\n", FRAMES / st, st / FRAMES * 1e6);
+    std::printf("typed TradeTick from parsed values only: %.0f entries/s (%.2f us)\n", TYPED / st, st / TYPED * 1e6);
 }
 
 struct Percentiles
@@ -190,12 +257,18 @@ void benchRest()
 
 } // namespace
 
+// bench_realtimeparse [parse|rest] [rounds]: both parts by default, 5 rounds of the parse part.
 int main(int argc, char **argv)
 {
     QCoreApplication app(argc, argv);
     QLoggingCategory::setFilterRules(QStringLiteral("kt.*.info=false\nkt.*.warning=true"));
+    const QStringList args = app.arguments().mid(1);
+    const QString only = args.value(0);
+    const int rounds = std::max(1, args.value(1, QStringLiteral("5")).toInt());
     std::printf("Kiwoom client benchmarks (Qt %s, one thread)\n", qVersion());
-    benchParse();
-    benchRest();
+    if (only.isEmpty() || only == u"parse")
+        benchParse(rounds);
+    if (only.isEmpty() || only == u"rest")
+        benchRest();
     return 0;
 }
