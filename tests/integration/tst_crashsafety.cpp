@@ -381,8 +381,33 @@ private slots:
             }
             QTest::qWait(200);
         }
-        // Settled (or, without an engine, simply up and logged in).
-        QTest::qWait(reconciled ? 4'000 : 1'000);
+        // Settled: with the market frozen only the app's own orders change the broker, and their
+        // notices arrive within milliseconds over loopback. Stop once the broker has been quiet for
+        // 3 s (orders, fills and order requests unchanged), so the clean stop leaves nothing in
+        // flight. Without an engine: simply up and logged in.
+        if (reconciled) {
+            QElapsedTimer quiet;
+            quiet.start();
+            QString lastSeen;
+            while (waited.elapsed() < 90'000 && last.running()) {
+                const QJsonObject s = simState();
+                const QString now = QStringLiteral("%1/%2/%3/%4/%5")
+                                        .arg(s.value(QStringLiteral("orders")).toInt())
+                                        .arg(s.value(QStringLiteral("fills")).toInt())
+                                        .arg(requestsOf(s, "kt10000"))
+                                        .arg(requestsOf(s, "kt10001"))
+                                        .arg(requestsOf(s, "kt10003"));
+                if (now != lastSeen) {
+                    lastSeen = now;
+                    quiet.restart();
+                } else if (quiet.elapsed() >= 3'000) {
+                    break;
+                }
+                QTest::qWait(250);
+            }
+        } else {
+            QTest::qWait(1'000);
+        }
         QVERIFY2(last.running(), tail(finalLog).constData());
         ::kill(pid_t(last.process.processId()), SIGTERM);
         QVERIFY(last.process.waitForFinished(30'000));
