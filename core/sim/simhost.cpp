@@ -92,6 +92,26 @@ void SimHost::setSpeed(double speed)
         m_anchor, [&] { m_server->setSpeed(speed); }, Qt::BlockingQueuedConnection);
 }
 
+Result<SimShock> SimHost::shock(const QString &code, double percent)
+{
+    if (!m_server)
+        return Error { QStringLiteral("sim.stopped"), QStringLiteral("the simulator is not running") };
+    Result<SimShock> result = Error { QStringLiteral("sim.stopped"), QStringLiteral("the simulator is not running") };
+    QMetaObject::invokeMethod(
+        m_anchor, [&] { result = m_server->shock(code, percent); }, Qt::BlockingQueuedConnection);
+    return result;
+}
+
+Status SimHost::setDrift(const QString &code, double percentPerMinute, double minutes)
+{
+    if (!m_server)
+        return Error { QStringLiteral("sim.stopped"), QStringLiteral("the simulator is not running") };
+    Status status;
+    QMetaObject::invokeMethod(
+        m_anchor, [&] { status = m_server->setDrift(code, percentPerMinute, minutes); }, Qt::BlockingQueuedConnection);
+    return status;
+}
+
 QJsonObject SimHost::state() const
 {
     if (!m_server)

@@ -3,6 +3,7 @@
 
 #include "common/result.h"
 #include "simconfig.h"
+#include "simtypes.h"
 #include "simvirtualclock.h"
 
 #include <QJsonObject>
@@ -48,6 +49,9 @@ public:
     Status addFaults(const QString &spec);
     void advanceClock(qint64 virtualMs);
     void setSpeed(double speed);
+    // SimServer::shock() / setDrift(): move a stock's price on purpose (sim.stopped when not running).
+    Result<SimShock> shock(const QString &code, double percent);
+    Status setDrift(const QString &code, double percentPerMinute, double minutes = 0);
     // SimServer::state(): virtual time, phase, sessions, account summary, faults (empty when stopped).
     QJsonObject state() const;
 

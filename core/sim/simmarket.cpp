@@ -331,6 +331,18 @@ SimTick SimMarket::printTick(Stock &s, qint64 t)
     double d = drift * dt + s.sig * std::sqrt(dt) * s.rng.normal();
     if (s.rng.chance(0.0008))
         d += (s.rng.chance(0.5) ? 1.0 : -1.0) * s.sigma * 0.3;
+    if (s.pushPerMs != 0) {
+        // setDrift(): the push covers the part of (latentMs, t] after it began and before its end.
+        const qint64 from = std::max(s.latentMs, s.pushFromMs);
+        const qint64 end = s.pushUntilMs > 0 ? std::min(t, s.pushUntilMs) : t;
+        if (end > from)
+            d += s.pushPerMs * double(end - from);
+        if (s.pushUntilMs > 0 && t >= s.pushUntilMs) {
+            s.pushPerMs = 0;
+            s.pushUntilMs = 0;
+            s.pushPercentPerMinute = 0;
+        }
+    }
     const Krx::PriceLimits &limits = s.q.limits;
     s.latent = std::clamp(s.latent + d, std::log(double(limits.lower)) - 0.002, std::log(double(limits.upper)) + 0.002);
     s.latentMs = t;
@@ -740,4 +752,83 @@ qint64 SimMarket::liquidityWithin(int index, bool buy, qint64 limitPrice) const
         total += level.qty;
     }
     return total;
+}
+
+Result<SimShock> SimMarket::shock(int index, double percent)
+{
+    Q_ASSERT(index >= 0 && index < stockCount());
+    if (!std::isfinite(percent) || percent <= -100.0 || percent > 100.0) {
+        return Error { QStringLiteral("sim.bad_number"),
+            QStringLiteral("percent must be a number in (-100, 100], not %1").arg(percent) };
+    }
+    if (m_phase != SimPhase::Continuous) {
+        return Error { QStringLiteral("sim.not_continuous"),
+            QStringLiteral("no trading now (%1 KST): a shock prints a trade, which only happens in the continuous "
+                           "session")
+                .arg(Krx::toKst(m_now).toString(QStringLiteral("yyyy-MM-dd HH:mm:ss"))) };
+    }
+    Stock &s = m_stocks[size_t(index)];
+    const qint64 before = s.q.price;
+    const double wanted = double(before) * (1.0 + percent / 100.0);
+    const qint64 snapped = std::max<qint64>(1, Krx::snapNearest(std::max<qint64>(1, qint64(std::llround(wanted)))));
+    const qint64 price = clampToLimits(snapped, s.q.limits);
+    // The walk goes on from the new level: the latent price moves with it, while the drift toward
+    // the day's planned close (per ms, fixed at the open) stays, so the trend is kept, not undone.
+    s.latent = std::log(double(price));
+    s.latentMs = m_now;
+    const qint64 volume = std::max<qint64>(1, qint64(std::llround(s.perTickVolume * 20.0)));
+    const SimTick tick { m_now, price, volume, percent >= 0, false };
+    record(s, tick);
+    emit traded(index, tick);
+
+    SimShock out;
+    out.code = s.info.code;
+    out.previousPrice = before;
+    out.price = price;
+    out.percentAsked = percent;
+    out.limited = price != snapped;
+    out.volume = volume;
+    out.timeMs = m_now;
+    qCInfo(lcSim).noquote() << QStringLiteral("shock %1 %2%: %3 -> %4%5")
+                                   .arg(out.code)
+                                   .arg(percent)
+                                   .arg(before)
+                                   .arg(price)
+                                   .arg(out.limited ? QStringLiteral(" (at the price limit)") : QString());
+    return out;
+}
+
+Status SimMarket::setDrift(int index, double percentPerMinute, qint64 untilMs)
+{
+    Q_ASSERT(index >= 0 && index < stockCount());
+    if (!std::isfinite(percentPerMinute) || percentPerMinute < -10.0 || percentPerMinute > 10.0) {
+        return Error { QStringLiteral("sim.bad_number"),
+            QStringLiteral("percent_per_minute must be a number in [-10, 10], not %1").arg(percentPerMinute) };
+    }
+    Stock &s = m_stocks[size_t(index)];
+    if (percentPerMinute == 0 || (untilMs > 0 && untilMs <= m_now)) {
+        s.pushPerMs = 0;
+        s.pushUntilMs = 0;
+        s.pushPercentPerMinute = 0;
+        return {};
+    }
+    s.pushFromMs = m_now; // not back to the last trade
+    s.pushPerMs = std::log1p(percentPerMinute / 100.0) / double(MINUTE_MS);
+    s.pushUntilMs = untilMs;
+    s.pushPercentPerMinute = percentPerMinute;
+    qCInfo(lcSim).noquote()
+        << "drift" << s.info.code << percentPerMinute << "% per minute"
+        << (untilMs > 0 ? QStringLiteral("until %1 KST").arg(Krx::toKst(untilMs).toString(QStringLiteral("HH:mm:ss")))
+                        : QStringLiteral("until cleared"));
+    return {};
+}
+
+QList<SimDrift> SimMarket::drifts() const
+{
+    QList<SimDrift> out;
+    for (const Stock &s : m_stocks) {
+        if (s.pushPerMs != 0 && (s.pushUntilMs == 0 || s.pushUntilMs > m_now))
+            out.append(SimDrift { s.info.code, s.pushPercentPerMinute, s.pushUntilMs });
+    }
+    return out;
 }

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "common/result.h"
 #include "simconfig.h"
 #include "simrandom.h"
 #include "simtypes.h"
@@ -29,6 +30,12 @@
 // CSAT day), closing print at the close (15:30; 16:30 on a CSAT day). Orders are accepted when
 // Krx::acceptsRegularOrders() says so. When followSessionHours is false, advance() skips from a
 // close straight to the next trading day's open ("always open").
+//
+// Two test hooks move prices on purpose (the admin API's /_sim/market/shock and /_sim/market/drift):
+// shock() jumps a stock's price at once, printing one trade at the new level; setDrift() adds a
+// steady push to a stock's walk. Without them the market is the seed's, tick for tick; with them it
+// is still deterministic for the same hooks at the same virtual instants. Neither is part of the
+// state file: a restarted simulator regenerates the seed's market.
 //
 // Single-threaded (lives on the simulator thread). Emits traded() for every trade in time order,
 // minuteElapsed() at every minute boundary of the session, phaseChanged()/dayStarted()/dayClosed().
@@ -99,6 +106,22 @@ public:
     // Displayed opposite-side quantity at prices at or better than limitPrice (ask <= limit for a buy).
     qint64 liquidityWithin(int index, bool buy, qint64 limitPrice) const;
 
+    // --- test hooks
+    // Moves the stock's price now by percent: last × (1 + percent/100), snapped to the nearest tick
+    // and kept inside today's price limits, is printed as one trade (traded(): a 0B tick, and resting
+    // orders the new price crosses or touches fill against it, as against any trade). The random walk
+    // goes on from the new price with the day's trend unchanged (it does not pull back). The trade is
+    // sell-initiated for a fall, buy-initiated otherwise; its volume is about 20 ordinary ticks.
+    // Errors: sim.bad_number (percent not finite or outside (-100, 100]), sim.not_continuous (no
+    // trading now: before the open, in the closing auction or after the close).
+    Result<SimShock> shock(int index, double percent);
+    // A steady push on the stock's walk: percentPerMinute per virtual minute (compounded; the walk's
+    // noise and the price limits still apply) until untilMs (0 = until cleared), across day rolls.
+    // percentPerMinute 0 clears it. Error sim.bad_number when not finite or outside [-10, 10].
+    Status setDrift(int index, double percentPerMinute, qint64 untilMs = 0);
+    // The pushes in effect now, by stock index order.
+    QList<SimDrift> drifts() const;
+
 signals:
     void traded(int index, const SimTick &tick);
     void minuteElapsed(qint64 boundaryMs);
@@ -123,6 +146,10 @@ private:
         double expectedTicks = 2000;
         double trend = 0; // AR(1) trend state feeding the next day's plan
         qint64 initialBase = 0; // base price of the first simulated day
+        double pushPerMs = 0; // setDrift(): extra log drift per ms (0 = none)
+        qint64 pushFromMs = 0;
+        qint64 pushUntilMs = 0; // 0 = until cleared
+        double pushPercentPerMinute = 0; // as asked, for drifts()
         QVector<SimDayBar> daily; // finished days, oldest first
         QMap<QDate, QVector<Candle>> minuteHistory; // finished days with minute bars
 

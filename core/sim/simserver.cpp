@@ -56,6 +56,39 @@ SimHttpResponse adminError(int status, const QString &message)
     return adminJson(status, QJsonObject { { QStringLiteral("error"), message } });
 }
 
+// The HTTP status of a test hook's error.
+SimHttpResponse adminError(const Error &error)
+{
+    int status = 400;
+    if (error.code == QLatin1String("sim.unknown_code"))
+        status = 404;
+    else if (error.code == QLatin1String("sim.not_continuous") || error.code == QLatin1String("sim.stopped"))
+        status = 409;
+    return adminError(status, error.message);
+}
+
+QJsonArray driftsJson(const SimMarket &market)
+{
+    QJsonArray out;
+    for (const SimDrift &d : market.drifts()) {
+        QJsonObject o { { QStringLiteral("code"), d.code },
+            { QStringLiteral("percent_per_minute"), d.percentPerMinute } };
+        if (d.untilMs > 0)
+            o.insert(QStringLiteral("until"), Krx::toKst(d.untilMs).toString(Qt::ISODate));
+        out.append(o);
+    }
+    return out;
+}
+
+// A JSON number field of an admin body; std::nullopt when missing or not a number.
+std::optional<double> numberField(const QJsonObject &body, const char *name)
+{
+    const QJsonValue v = body.value(QLatin1String(name));
+    if (!v.isDouble())
+        return std::nullopt;
+    return v.toDouble();
+}
+
 } // namespace
 
 SimServer::SimServer(QObject *parent) : QObject(parent)
@@ -288,6 +321,32 @@ void SimServer::expireTokens()
         m_tokens->expireAll();
 }
 
+Result<SimShock> SimServer::shock(const QString &code, double percent)
+{
+    if (!m_market)
+        return Error { QStringLiteral("sim.stopped"), QStringLiteral("the simulator is not running") };
+    const int index = m_market->indexOf(code.trimmed());
+    if (index < 0)
+        return Error { QStringLiteral("sim.unknown_code"), QStringLiteral("no stock %1 in the simulator").arg(code) };
+    return m_market->shock(index, percent);
+}
+
+Status SimServer::setDrift(const QString &code, double percentPerMinute, double minutes)
+{
+    if (!m_market)
+        return Error { QStringLiteral("sim.stopped"), QStringLiteral("the simulator is not running") };
+    const int index = m_market->indexOf(code.trimmed());
+    if (index < 0)
+        return Error { QStringLiteral("sim.unknown_code"), QStringLiteral("no stock %1 in the simulator").arg(code) };
+    if (!std::isfinite(minutes) || minutes < 0 || minutes > 1e6) {
+        return Error { QStringLiteral("sim.bad_number"),
+            QStringLiteral("minutes must be a non-negative number (0 = until cleared), not %1").arg(minutes) };
+    }
+    const qint64 until
+        = minutes > 0 ? m_market->nowMs() + std::max<qint64>(1, qint64(std::llround(minutes * 60'000.0))) : 0;
+    return m_market->setDrift(index, percentPerMinute, until);
+}
+
 QJsonObject SimServer::state() const
 {
     QJsonObject o;
@@ -326,6 +385,7 @@ QJsonObject SimServer::state() const
             { QStringLiteral("reserved"), double(a.reserved()) },
             { QStringLiteral("holdings"), int(a.holdings().size()) } });
     o.insert(QStringLiteral("faults"), m_faults->describe());
+    o.insert(QStringLiteral("drifts"), driftsJson(*m_market));
     o.insert(QStringLiteral("state_file"), QDir::toNativeSeparators(m_config.stateFile));
     return o;
 }
@@ -351,10 +411,13 @@ SimHttpResponse SimServer::handleAdmin(const SimHttpRequest &request)
     const bool get = request.method == "GET";
     const bool post = request.method == "POST";
     QJsonObject body;
+    bool bodyIsObject = false;
     if (post && !request.body.trimmed().isEmpty()) {
         const QJsonDocument doc = QJsonDocument::fromJson(request.body);
-        if (doc.isObject())
+        if (doc.isObject()) {
             body = doc.object();
+            bodyIsObject = true;
+        }
     }
     if (path == "/_sim/state" && get)
         return adminJson(200, state());
@@ -394,6 +457,42 @@ SimHttpResponse SimServer::handleAdmin(const SimHttpRequest &request)
     if (path == "/_sim/tokens/expire" && post) {
         expireTokens();
         return adminJson(200, state());
+    }
+    if ((path == "/_sim/market/shock" || path == "/_sim/market/drift") && post) {
+        if (!bodyIsObject)
+            return adminError(400, QStringLiteral("body must be a JSON object"));
+        const QJsonValue code = body.value(QStringLiteral("code"));
+        if (!code.isString() || code.toString().trimmed().isEmpty())
+            return adminError(400, QStringLiteral("body needs \"code\": the stock code as a string"));
+        if (path == "/_sim/market/shock") {
+            const std::optional<double> percent = numberField(body, "percent");
+            if (!percent)
+                return adminError(400, QStringLiteral("body needs \"percent\": a number, e.g. -5"));
+            const Result<SimShock> shocked = shock(code.toString(), *percent);
+            if (!shocked)
+                return adminError(shocked.error());
+            return adminJson(200,
+                QJsonObject { { QStringLiteral("code"), shocked->code },
+                    { QStringLiteral("previous_price"), double(shocked->previousPrice) },
+                    { QStringLiteral("price"), double(shocked->price) },
+                    { QStringLiteral("percent"), shocked->percentAsked },
+                    { QStringLiteral("limited"), shocked->limited },
+                    { QStringLiteral("volume"), double(shocked->volume) },
+                    { QStringLiteral("time"), Krx::toKst(shocked->timeMs).toString(Qt::ISODate) } });
+        }
+        const std::optional<double> perMinute = numberField(body, "percent_per_minute");
+        if (!perMinute)
+            return adminError(400, QStringLiteral("body needs \"percent_per_minute\": a number (0 clears)"));
+        double minutes = 0;
+        if (body.contains(QStringLiteral("minutes"))) {
+            const std::optional<double> m = numberField(body, "minutes");
+            if (!m)
+                return adminError(400, QStringLiteral("\"minutes\" must be a number (0 = until cleared)"));
+            minutes = *m;
+        }
+        if (Status s = setDrift(code.toString(), *perMinute, minutes); !s)
+            return adminError(s.error());
+        return adminJson(200, QJsonObject { { QStringLiteral("drifts"), driftsJson(*m_market) } });
     }
     return adminError(404, QStringLiteral("unknown admin route"));
 }

@@ -3,6 +3,7 @@
 
 #include "common/result.h"
 #include "simconfig.h"
+#include "simtypes.h"
 #include "simvirtualclock.h"
 
 #include <QJsonObject>
@@ -47,7 +48,11 @@ struct SimHttpResponse;
 //   POST /_sim/clock/advance    {"ms": N}: step the market N virtual ms (deterministic)
 //   POST /_sim/clock/speed      {"speed": X}
 //   POST /_sim/tokens/expire    invalidate every token now
-// Admin replies are JSON; errors are {"error": "..."} with HTTP 400/403/404.
+//   POST /_sim/market/shock     {"code": "005930", "percent": -5}: shock() — the price jumps now
+//   POST /_sim/market/drift     {"code": "005930", "percent_per_minute": -0.5, "minutes": 30}: setDrift()
+//                               ("minutes" optional: until cleared; percent_per_minute 0 clears)
+// Admin replies are JSON; errors are {"error": "..."} with HTTP 400 (bad body or number), 403 (not
+// loopback), 404 (unknown route or stock code) or 409 (a shock outside the continuous session).
 //
 // Lives on one thread (use SimHost to give it its own). Not copyable.
 class SimServer final : public QObject
@@ -83,6 +88,11 @@ public:
     Status addFaults(const QString &spec);
     void clearFaults();
     void expireTokens();
+    // Test hooks that move prices on purpose (SimMarket::shock() / setDrift()): errors
+    // sim.unknown_code (no such stock), sim.bad_number, sim.not_continuous, sim.stopped.
+    Result<SimShock> shock(const QString &code, double percent);
+    // minutes > 0: the push ends after that many virtual minutes; 0: until cleared.
+    Status setDrift(const QString &code, double percentPerMinute, double minutes = 0);
     QJsonObject state() const;
     // Writes the state file now (no-op without one). Also done by itself, coalesced, at most
     // STATE_SAVE_DELAY_MS after an order event or a day start, and always on stop().

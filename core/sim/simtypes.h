@@ -111,3 +111,25 @@ struct SimBook
         return t;
     }
 };
+
+// What SimMarket::shock() did: the price moved from previousPrice to price (on the tick, inside the
+// day's limits; limited = the asked move was cut at a price limit) with one trade at timeMs.
+struct SimShock
+{
+    QString code;
+    qint64 previousPrice = 0;
+    qint64 price = 0;
+    double percentAsked = 0;
+    bool limited = false;
+    qint64 volume = 0; // shares of the trade printed at the new level
+    qint64 timeMs = 0;
+};
+
+// A steady push on one stock's random walk (SimMarket::setDrift()): percentPerMinute per virtual
+// minute, compounded, until untilMs (0 = until cleared).
+struct SimDrift
+{
+    QString code;
+    double percentPerMinute = 0;
+    qint64 untilMs = 0;
+};
