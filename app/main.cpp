@@ -107,8 +107,8 @@ int main(int argc, char **argv)
         QCoreApplication::translate("main", "Port of the local control API (0 = any free port)."),
         QStringLiteral("PORT"));
     const QCommandLineOption startOpt(QStringLiteral("start"),
-        QCoreApplication::translate("main",
-            "Services to start once reconciled: monitoring,strategy,scalping,stoploss,watchlist or all."),
+        QCoreApplication::translate(
+            "main", "Services to start once reconciled: monitoring,strategy,scalping,stoploss,watchlist or all."),
         QStringLiteral("LIST"));
     const QCommandLineOption enableConditionsOpt(QStringLiteral("enable-conditions"),
         QCoreApplication::translate("main", "Conditions to enable for auto-trading: all or NAME,..."),
@@ -182,8 +182,9 @@ int main(int argc, char **argv)
         return items;
     };
     options.startServices = list(startOpt);
-    static const QStringList SERVICES = { QStringLiteral("all"), QStringLiteral("monitoring"),
-        QStringLiteral("strategy"), QStringLiteral("scalping"), QStringLiteral("stoploss"), QStringLiteral("watchlist") };
+    static const QStringList SERVICES
+        = { QStringLiteral("all"), QStringLiteral("monitoring"), QStringLiteral("strategy"), QStringLiteral("scalping"),
+              QStringLiteral("stoploss"), QStringLiteral("watchlist") };
     for (const QString &name : std::as_const(options.startServices)) {
         if (!SERVICES.contains(name))
             return fail(QStringLiteral("--start: unknown service \"%1\" (known: %2)").arg(name, SERVICES.join(u", ")));

@@ -27,6 +27,7 @@ TradingCore::TradingCore(Options options, QObject *parent)
     : QObject(parent)
     , m_options(std::move(options))
     , m_clock(m_options.clock ? m_options.clock : &SystemClock::instance())
+    , m_marketClock(*m_clock)
 {
 }
 
@@ -71,7 +72,9 @@ Status TradingCore::start()
     }
     m_lock = std::move(lock);
 
-    auto db = Database::open(databaseDir(), *m_clock);
+    // The database's times (created_at, trading_date, detected_date) are the market's: the trading
+    // date of an order must be the day it traded on, also in demo mode's virtual time.
+    auto db = Database::open(databaseDir(), m_marketClock);
     if (!db) {
         m_lock.reset();
         qCCritical(lcStorage).noquote() << "cannot open the database:" << db.error().message;
@@ -93,11 +96,7 @@ Status TradingCore::start()
 
 const IClock &TradingCore::marketClock() const
 {
-    if (m_sim)
-        return m_sim->virtualClock();
-    if (m_session)
-        return m_session->marketClock(); // the announced simulator time with --market-clock sim
-    return *m_clock;
+    return m_marketClock;
 }
 
 bool TradingCore::usesAnnouncedClock(const QString &restUrl) const
@@ -240,9 +239,12 @@ void TradingCore::startSession(const Credentials &credentials, const QString &re
     }
     // Demo: the simulated market runs on its own virtual day; time-only fields (HHmmss) in replies
     // and realtime frames belong to that day, while tokens still expire by real time.
-    config.value().marketClock = &marketClock();
+    config.value().marketClock = m_sim ? &m_sim->virtualClock() : nullptr;
     config.value().useAnnouncedMarketClock = usesAnnouncedClock(config.value().endpoints.restBase.toString());
     m_session = std::make_unique<KiwoomSession>(*config, *m_clock);
+    // From here on the market's time is the session's: the simulator's virtual clock in demo mode,
+    // a standalone simulator's announced time (--market-clock sim), or the system clock.
+    m_marketClock.setTarget(m_session->marketClock());
     m_quoteBook = std::make_unique<QuoteBook>(m_session->realtime(), *m_clock);
     connect(m_session.get(), &KiwoomSession::ready, this, &TradingCore::onSessionReady);
     connect(
@@ -349,6 +351,10 @@ void TradingCore::stop()
         if (m_session->state() != KiwoomSession::State::Stopped)
             loop.exec();
         m_quoteBook.reset();
+        // The session (and the simulator) own the clock the market time came from: hold its last
+        // reading for what is written while closing.
+        m_lastMarketTime.setNowMs(m_marketClock.nowMs());
+        m_marketClock.setTarget(m_lastMarketTime);
         m_session.reset();
     }
     if (m_sim) {

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "common/clock.h"
 #include "common/credentials.h"
 #include "common/result.h"
 
@@ -12,7 +13,6 @@
 
 class ActivityLog;
 class Database;
-class IClock;
 class KiwoomSession;
 class QLockFile;
 class QuoteBook;
@@ -124,6 +124,8 @@ private:
 
     Options m_options;
     const IClock *m_clock;
+    ForwardingClock m_marketClock; // see marketClock()
+    ManualClock m_lastMarketTime; // the market time at stop()
     QString m_mode;
     bool m_running = false;
     std::unique_ptr<QLockFile> m_lock; // held from start() to stop(): one instance per data dir + mode

@@ -40,3 +40,19 @@ public:
 private:
     std::atomic<qint64> m_nowMs;
 };
+
+// ForwardingClock reads another clock chosen later: the composition root hands it out before it
+// knows where the market's time will come from (the in-process simulator's virtual clock, a
+// standalone simulator's announced time, or the system clock), and points it there once it does.
+// Thread-safe; the target must outlive its use.
+class ForwardingClock final : public IClock
+{
+public:
+    explicit ForwardingClock(const IClock &target) : m_target(&target) { }
+    qint64 nowMs() const override { return m_target.load()->nowMs(); }
+    void setTarget(const IClock &target) { m_target.store(&target); }
+    const IClock &target() const { return *m_target.load(); }
+
+private:
+    std::atomic<const IClock *> m_target;
+};

@@ -40,7 +40,8 @@ void TimedService::configure()
     if (p.count() <= 0)
         p = m_fixedPeriod.count() > 0 ? m_fixedPeriod : std::chrono::milliseconds(60'000);
     if (m_marketSpeed > 1.0)
-        p = std::max(std::chrono::milliseconds(1000), std::chrono::milliseconds(qint64(double(p.count()) / m_marketSpeed)));
+        p = std::max(
+            std::chrono::milliseconds(1000), std::chrono::milliseconds(qint64(double(p.count()) / m_marketSpeed)));
     if (p == std::chrono::milliseconds(m_timer.interval()))
         return;
     // setInterval() on an active timer restarts it with the new period.

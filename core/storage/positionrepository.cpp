@@ -586,15 +586,16 @@ Result<PositionRecord> PositionRepository::adjustQuantity(qint64 id, qint64 quan
         if (p.status != PositionStatus::Open)
             return conflict(POSITIONS, id, enumText(p.status), enumText(PositionStatus::Open));
         const qint64 fees = p.quantity > 0 ? p.buyFees * std::min(quantity, p.quantity) / p.quantity : 0;
-        Status s = AuditLog::recordChange(m_db, actor, POSITIONS, id, QStringLiteral("adjust_quantity"), [&]() -> Status {
-            auto done = Storage::run(m_db.connection(),
-                QStringLiteral("UPDATE positions SET quantity = ?, buy_quantity = ?, buy_amount = ?, buy_fees = ?, "
-                               "updated_at = ? WHERE id = ? AND status = 'OPEN'"),
-                { quantity, quantity, p.buyPrice * quantity, fees, m_db.clock().nowMs(), id });
-            if (!done)
-                return done.error();
-            return {};
-        });
+        Status s = AuditLog::recordChange(
+            m_db, actor, POSITIONS, id, QStringLiteral("adjust_quantity"), [&]() -> Status {
+                auto done = Storage::run(m_db.connection(),
+                    QStringLiteral("UPDATE positions SET quantity = ?, buy_quantity = ?, buy_amount = ?, buy_fees = ?, "
+                                   "updated_at = ? WHERE id = ? AND status = 'OPEN'"),
+                    { quantity, quantity, p.buyPrice * quantity, fees, m_db.clock().nowMs(), id });
+                if (!done)
+                    return done.error();
+                return {};
+            });
         if (!s)
             return s.error();
         return requirePosition(id);

@@ -682,9 +682,9 @@ void BuyOrderExecutor::submit(const Work &w, const Plan &p)
     intent.signalId = w.id;
     // A user's buy keeps its user as the order's actor: "ui", "api" or "cli" (the source's prefix).
     intent.actor = w.origin == Origin::Api ? QStringLiteral("api")
-        : w.origin == Origin::Manual       ? (w.source.startsWith(QLatin1String("cli:")) ? QStringLiteral("cli")
-                                                                                          : QStringLiteral("ui"))
-                                           : QString::fromLatin1(ACTOR);
+        : w.origin == Origin::Manual
+        ? (w.source.startsWith(QLatin1String("cli:")) ? QStringLiteral("cli") : QStringLiteral("ui"))
+        : QString::fromLatin1(ACTOR);
     // One id per attempt: a repeated submit of the same attempt can only ever place one order.
     intent.clientOrderId = QStringLiteral("kt-sig-%1%2-%3").arg(kindTag(w.kind)).arg(w.id).arg(w.retryCount);
 

@@ -78,12 +78,13 @@ void KiwoomBrokerApi::stockInfo(const QString &code, QObject *context, Callback<
 {
     QPointer<QObject> guard(context);
     const bool guarded = context != nullptr;
-    m_rest.stockInfo(code, this, [this, guard, guarded, done = std::move(done)](const KiwoomResult<Kiwoom::StockInfo> &r) {
-        if (r && m_stockInfoObserver)
-            m_stockInfoObserver(r.value());
-        if (!guarded || guard)
-            done(r);
-    });
+    m_rest.stockInfo(
+        code, this, [this, guard, guarded, done = std::move(done)](const KiwoomResult<Kiwoom::StockInfo> &r) {
+            if (r && m_stockInfoObserver)
+                m_stockInfoObserver(r.value());
+            if (!guarded || guard)
+                done(r);
+        });
 }
 
 void KiwoomBrokerApi::watchQuotes(const QStringList &codes, QObject *context, Callback<QList<Kiwoom::WatchQuote>> done)
@@ -202,8 +203,7 @@ void KiwoomBrokerApi::listConditions(QObject *context, Callback<QList<Kiwoom::Co
     m_conditions.listConditions(context, std::move(done));
 }
 
-void KiwoomBrokerApi::searchCondition(
-    const QString &seq, QObject *context, Callback<QList<Kiwoom::ConditionRow>> done)
+void KiwoomBrokerApi::searchCondition(const QString &seq, QObject *context, Callback<QList<Kiwoom::ConditionRow>> done)
 {
     Kiwoom::Paging paging;
     paging.maxPages = ALL_PAGES;

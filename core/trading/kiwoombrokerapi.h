@@ -30,8 +30,7 @@ public:
     // IBrokerApi
     template<typename T> using Callback = IBrokerApi::Callback<T>;
     void placeOrder(const Kiwoom::OrderRequest &request, QObject *context, Callback<Kiwoom::OrderAck> done) override;
-    void cancelOrder(
-        const Kiwoom::CancelRequest &request, QObject *context, Callback<Kiwoom::CancelAck> done) override;
+    void cancelOrder(const Kiwoom::CancelRequest &request, QObject *context, Callback<Kiwoom::CancelAck> done) override;
     void openOrders(QObject *context, Callback<Kiwoom::OpenOrders> done) override;
     void fills(QObject *context, Callback<Kiwoom::Fills> done) override;
     void holdings(QObject *context, Callback<Kiwoom::Holdings> done) override;
@@ -46,15 +45,13 @@ public:
 
     // IMarketApi
     void stockInfo(const QString &code, QObject *context, Callback<Kiwoom::StockInfo> done) override;
-    void watchQuotes(
-        const QStringList &codes, QObject *context, Callback<QList<Kiwoom::WatchQuote>> done) override;
-    void dailyCandles(const QString &code, const QDate &baseDate, int count, QObject *context,
-        Callback<QList<Candle>> done) override;
+    void watchQuotes(const QStringList &codes, QObject *context, Callback<QList<Kiwoom::WatchQuote>> done) override;
+    void dailyCandles(
+        const QString &code, const QDate &baseDate, int count, QObject *context, Callback<QList<Candle>> done) override;
     void minuteCandles(
         const QString &code, int minutes, int count, QObject *context, Callback<QList<Candle>> done) override;
     void listConditions(QObject *context, Callback<QList<Kiwoom::ConditionInfo>> done) override;
-    void searchCondition(
-        const QString &seq, QObject *context, Callback<QList<Kiwoom::ConditionRow>> done) override;
+    void searchCondition(const QString &seq, QObject *context, Callback<QList<Kiwoom::ConditionRow>> done) override;
     void startRealtimeCondition(const QString &seq, QObject *context, Callback<QStringList> done) override;
     void stopRealtimeCondition(const QString &seq, QObject *context, Callback<bool> done) override;
 

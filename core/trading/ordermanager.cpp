@@ -27,8 +27,8 @@ namespace {
 
 QString tradeTypeFor(Trading::OrderType type)
 {
-    return Kiwoom::tradeTypeCode(type == Trading::OrderType::Market ? Kiwoom::TradeType::Market
-                                                                    : Kiwoom::TradeType::Limit);
+    return Kiwoom::tradeTypeCode(
+        type == Trading::OrderType::Market ? Kiwoom::TradeType::Market : Kiwoom::TradeType::Limit);
 }
 
 bool isMarketTradeType(const QString &code)
@@ -262,8 +262,8 @@ Result<OrderRecord> OrderManager::submit(const Trading::OrderIntent &intentIn)
     if (!sent) {
         // Not marked as on the wire, so it is not sent: refuse it for good.
         qCWarning(lcOrders).noquote() << "order" << created->id << "not marked SENT, not sent:" << sent.error().message;
-        auto refused = orders.markRejected(created->id, OrderState::New,
-            QStringLiteral("not sent: %1").arg(sent.error().message), who);
+        auto refused = orders.markRejected(
+            created->id, OrderState::New, QStringLiteral("not sent: %1").arg(sent.error().message), who);
         if (refused) {
             if (Status settled = m_keeper.onOrderFinished(refused.value()); settled)
                 m_keeper.publish();
@@ -293,7 +293,8 @@ void OrderManager::sendPlace(const OrderRecord &order)
     request.tradeType = isMarketTradeType(order.tradeType) ? Kiwoom::TradeType::Market : Kiwoom::TradeType::Limit;
     setInFlight(order.id, true);
     qCInfo(lcOrders).noquote() << "sending" << order.clientOrderId << Sides::text(order.side) << order.stockCode
-                               << order.quantity << "×" << (order.price ? QString::number(order.price) : QStringLiteral("market"));
+                               << order.quantity << "×"
+                               << (order.price ? QString::number(order.price) : QStringLiteral("market"));
     const qint64 id = order.id;
     m_broker.placeOrder(request, this, [this, id](const KiwoomResult<Kiwoom::OrderAck> &r) { onPlaceReply(id, r); });
 }
@@ -373,8 +374,9 @@ void OrderManager::accepted(OrderRecord order, const QString &brokerOrderNo)
     const QString number = brokerOrderNo.trimmed();
     if (number.isEmpty()) {
         // return_code 0 without a number: placed, but we cannot follow it by notices.
-        markUnknown(order.id, KiwoomError::make(KiwoomError::Kind::OutcomeUnknown, QStringLiteral("kt10000"),
-                                  QStringLiteral("accepted without an order number")));
+        markUnknown(order.id,
+            KiwoomError::make(KiwoomError::Kind::OutcomeUnknown, QStringLiteral("kt10000"),
+                QStringLiteral("accepted without an order number")));
         return;
     }
     Result<OrderRecord> updated = order;
@@ -662,9 +664,8 @@ void OrderManager::onUnmatchedTimer()
                            if (now - h.sinceMs < m_config.unmatchedNoticeHoldMs)
                                return false;
                            expired = true;
-                           qCInfo(lcOrders).noquote()
-                               << "notice for order" << h.notice.orderNo << h.notice.code
-                               << "matches no order of ours (placed outside the app?)";
+                           qCInfo(lcOrders).noquote() << "notice for order" << h.notice.orderNo << h.notice.code
+                                                      << "matches no order of ours (placed outside the app?)";
                            return true;
                        }),
             list.end());
@@ -697,8 +698,8 @@ void OrderManager::applyFill(const OrderRecord &order, const Kiwoom::OrderExecut
     if (!e.unreadableFields.isEmpty() || e.fillNo.trimmed().isEmpty() || qty <= 0 || price <= 0) {
         // Part of the notice could not be read: never guess a fill. The lists will say.
         qCWarning(lcOrders).noquote() << "fill notice for order" << order.brokerOrderNo
-                                      << "is incomplete; reconciling (unreadable:"
-                                      << e.unreadableFields.join(u',') << ")";
+                                      << "is incomplete; reconciling (unreadable:" << e.unreadableFields.join(u',')
+                                      << ")";
         emit reconcileRequested(QStringLiteral("incomplete fill notice"));
         return;
     }
@@ -766,8 +767,8 @@ Status OrderManager::recordFill(const OrderRecord &order, const ExecutionRecord 
     *recorded = outcome && !outcome->duplicate;
     if (*recorded) {
         qCInfo(lcOrders).noquote() << "fill" << outcome->execution.brokerExecutionNo << Sides::text(order.side)
-                                   << order.stockCode << outcome->execution.quantity << "@"
-                                   << outcome->execution.price << "→" << enumText(outcome->order.state);
+                                   << order.stockCode << outcome->execution.quantity << "@" << outcome->execution.price
+                                   << "→" << enumText(outcome->order.state);
         track(outcome->order);
         emit m_events.executionRecorded(outcome->order, outcome->execution);
         publish(outcome->order);
@@ -792,8 +793,8 @@ bool OrderManager::finishWith(const OrderRecord &order, OrderState next, const Q
     });
     if (!st) {
         m_keeper.discard();
-        qCWarning(lcOrders).noquote() << "order" << order.id << "→" << enumText(next) << "not recorded:"
-                                      << st.error().message;
+        qCWarning(lcOrders).noquote() << "order" << order.id << "→" << enumText(next)
+                                      << "not recorded:" << st.error().message;
         return false;
     }
     m_keeper.publish();
@@ -801,8 +802,8 @@ bool OrderManager::finishWith(const OrderRecord &order, OrderState next, const Q
                                << reason;
     publish(*done);
     if (next == OrderState::Rejected)
-        emit m_events.orderRejected(*done,
-            KiwoomError::make(KiwoomError::Kind::Rejected, QStringLiteral("00"), reason));
+        emit m_events.orderRejected(
+            *done, KiwoomError::make(KiwoomError::Kind::Rejected, QStringLiteral("00"), reason));
     return true;
 }
 
@@ -954,8 +955,8 @@ Result<OrderManager::ReconcileReport> OrderManager::applyBrokerView(const Broker
                 if (order.state == OrderState::New || order.state == OrderState::Sent)
                     moved = orders.transition(order.id, order.state, OrderState::Unknown, {}, actor());
                 if (moved
-                    && finishWith(moved.value(), OrderState::Rejected,
-                        QStringLiteral("not found at the broker: never placed"))) {
+                    && finishWith(
+                        moved.value(), OrderState::Rejected, QStringLiteral("not found at the broker: never placed"))) {
                     ++report.settled;
                     report.notes << QStringLiteral("order %1 was never placed").arg(order.clientOrderId);
                 }
@@ -1008,8 +1009,8 @@ Result<OrderManager::ReconcileReport> OrderManager::applyBrokerView(const Broker
         // Fills the notices missed.
         if (brokerCum > order.filledQuantity) {
             const qint64 missing = brokerCum - order.filledQuantity;
-            qint64 amount = brokerAmount >= 0 ? brokerAmount - order.filledAmount
-                                              : avgPrice * brokerCum - order.filledAmount;
+            qint64 amount
+                = brokerAmount >= 0 ? brokerAmount - order.filledAmount : avgPrice * brokerCum - order.filledAmount;
             qint64 price = amount > 0 ? qint64(std::llround(double(amount) / double(missing))) : avgPrice;
             if (price <= 0)
                 price = avgPrice > 0 ? avgPrice : std::max<qint64>(1, order.price);
@@ -1104,7 +1105,8 @@ void OrderManager::shutdown(int waitMs)
     m_unknownTimer.stop();
     m_unmatchedTimer.stop();
     if (!m_inFlight.isEmpty() && waitMs > 0) {
-        qCInfo(lcOrders) << "waiting up to" << waitMs << "ms for" << m_inFlight.size() << "order request(s) on the wire";
+        qCInfo(lcOrders) << "waiting up to" << waitMs << "ms for" << m_inFlight.size()
+                         << "order request(s) on the wire";
         QEventLoop loop;
         QTimer deadline;
         deadline.setSingleShot(true);

@@ -25,8 +25,8 @@ Protection PositionKeeper::protectionFor(Origin origin, qint64 buyPrice, qint64 
 
 void PositionKeeper::changed(const PositionRecord &position)
 {
-    m_pending.append({ position.status == PositionStatus::Closed ? Pending::Kind::Closed : Pending::Kind::Changed,
-        position, {} });
+    m_pending.append(
+        { position.status == PositionStatus::Closed ? Pending::Kind::Closed : Pending::Kind::Changed, position, {} });
 }
 
 Status PositionKeeper::onOrderCreated(const OrderRecord &order, const Trading::OrderIntent &intent)

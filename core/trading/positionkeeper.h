@@ -37,7 +37,8 @@ class PositionKeeper final : public QObject
 public:
     // The stop-loss / take-profit / trailing / deadline rules for a position of `origin` bought at
     // `buyPrice` (average): from the trading settings, or a strategy's own exit rules (scalping).
-    using ProtectionPolicy = std::function<Storage::Protection(Storage::Origin origin, qint64 buyPrice, qint64 buyTimeMs)>;
+    using ProtectionPolicy
+        = std::function<Storage::Protection(Storage::Origin origin, qint64 buyPrice, qint64 buyTimeMs)>;
 
     PositionKeeper(Database &db, const IClock &marketClock, QObject *parent = nullptr);
     ~PositionKeeper() override;

@@ -193,8 +193,8 @@ Status Reconciler::settlePositions(const Kiwoom::Holdings &holdings, Report &rep
         if (!closed)
             return closed.error();
         ++report.closed;
-        report.notes << tr("%1: no longer held at the broker (sold outside the app); position closed.")
-                            .arg(p.stockCode);
+        report.notes
+            << tr("%1: no longer held at the broker (sold outside the app); position closed.").arg(p.stockCode);
     }
     return {};
 }

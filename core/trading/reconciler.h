@@ -46,8 +46,8 @@ public:
         qint64 finishedMs = 0;
     };
 
-    Reconciler(Database &db, IBrokerApi &broker, OrderManager &orders, PositionKeeper &keeper,
-        AccountState &account, QObject *parent = nullptr);
+    Reconciler(Database &db, IBrokerApi &broker, OrderManager &orders, PositionKeeper &keeper, AccountState &account,
+        QObject *parent = nullptr);
     ~Reconciler() override;
 
     void setAdoptExternalProtected(bool protect) { m_protectExternal = protect; }

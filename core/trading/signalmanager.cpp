@@ -65,7 +65,8 @@ SignalManager::~SignalManager() = default;
 
 bool SignalManager::isManualSource(const QString &source)
 {
-    for (QLatin1StringView prefix : { QLatin1StringView("manual"), QLatin1StringView("api"), QLatin1StringView("cli") }) {
+    for (QLatin1StringView prefix :
+        { QLatin1StringView("manual"), QLatin1StringView("api"), QLatin1StringView("cli") }) {
         if (source == prefix || (source.startsWith(prefix) && source.mid(prefix.size()).startsWith(u':')))
             return true;
     }

@@ -242,8 +242,8 @@ Result<SellOrderRecord> StopLossManager::exitPosition(qint64 positionId, SellRea
     if (!order) {
         auto failed = positions.failSell(sell->id, SellOrderStatus::Failed, order.error().message, who);
         if (!failed)
-            qCCritical(lcTrading).noquote() << "exit of position" << p.id
-                                            << "refused and not settled:" << failed.error().message;
+            qCCritical(lcTrading).noquote()
+                << "exit of position" << p.id << "refused and not settled:" << failed.error().message;
         if (auto it = m_armed.find(p.stockCode); it != m_armed.end()) {
             it->selling = false;
             it->cooldownUntilMs = realNowMs() + m_config.exitCooldownMs;

@@ -78,8 +78,8 @@ Result<QJsonObject> TradingCommands::finish(
     // Every verb leaves its audit_log row, refused ones too: who asked what, and the answer.
     QJsonObject after = result ? result.value()
                                : QJsonObject { { QStringLiteral("error"),
-                                     QJsonObject { { QStringLiteral("code"), result.error().code },
-                                         { QStringLiteral("message"), result.error().message } } } };
+                                   QJsonObject { { QStringLiteral("code"), result.error().code },
+                                       { QStringLiteral("message"), result.error().message } } } };
     if (auto audited = AuditLog(m_db).append(actor.isEmpty() ? QStringLiteral("unknown") : actor,
             QStringLiteral("command"), std::nullopt, verb, arguments, after);
         !audited) {
@@ -136,7 +136,8 @@ Result<QJsonObject> TradingCommands::buy(const BuyCommand &c, const QString &act
         args.insert(QStringLiteral("client_order_id"), c.clientOrderId);
     const QString verb = QStringLiteral("order.buy");
     if (!isStockCode(c.code))
-        return finish(verb, actor, args, invalid(tr("\"%1\" is not a stock code (six characters, e.g. 005930).").arg(c.code)));
+        return finish(
+            verb, actor, args, invalid(tr("\"%1\" is not a stock code (six characters, e.g. 005930).").arg(c.code)));
     if (c.quantity.has_value() == c.amount.has_value())
         return finish(verb, actor, args, invalid(tr("Give either a quantity or an amount.")));
     if ((c.quantity && *c.quantity <= 0) || (c.amount && *c.amount <= 0))
@@ -154,7 +155,8 @@ Result<QJsonObject> TradingCommands::buy(const BuyCommand &c, const QString &act
     r.kind = SignalKind::PendingBuy;
     const QString who = actor == u"api" || actor == u"cli" ? actor : QStringLiteral("manual");
     // The same client order id is the same signal (deduped): one order, however often it is sent.
-    r.source = who + u':' + (c.clientOrderId.isEmpty() ? QUuid::createUuid().toString(QUuid::WithoutBraces) : c.clientOrderId);
+    r.source = who + u':'
+        + (c.clientOrderId.isEmpty() ? QUuid::createUuid().toString(QUuid::WithoutBraces) : c.clientOrderId);
     r.side = Side::Buy;
     r.code = c.code;
     r.signalType = QStringLiteral("manual");
@@ -171,7 +173,8 @@ Result<QJsonObject> TradingCommands::buy(const BuyCommand &c, const QString &act
     if (!outcome)
         return finish(verb, actor, args, outcome.error());
     auto stored = SignalRepository(m_db).findPendingBuy(outcome->id);
-    QJsonObject result { { QStringLiteral("signal_id"), outcome->id }, { QStringLiteral("duplicate"), outcome->duplicate } };
+    QJsonObject result { { QStringLiteral("signal_id"), outcome->id },
+        { QStringLiteral("duplicate"), outcome->duplicate } };
     if (stored && *stored)
         result.insert(QStringLiteral("signal"), toJson(stored->value()));
     return finish(verb, actor, args, result);
@@ -201,10 +204,10 @@ Result<QJsonObject> TradingCommands::sell(const SellCommand &c, const QString &a
     if (!*live)
         return finish(verb, actor, args, notFound(tr("%1 is not held.").arg(c.code)));
     if (c.quantity > live->value().quantity)
-        return finish(verb, actor, args,
-            invalid(tr("Only %1 shares of %2 are held.").arg(live->value().quantity).arg(c.code)));
-    auto sold = m_engine.stops().exitPosition(live->value().id, SellReason::Manual,
-        tr("sold by %1").arg(actor), actor, c.quantity, c.price);
+        return finish(
+            verb, actor, args, invalid(tr("Only %1 shares of %2 are held.").arg(live->value().quantity).arg(c.code)));
+    auto sold = m_engine.stops().exitPosition(
+        live->value().id, SellReason::Manual, tr("sold by %1").arg(actor), actor, c.quantity, c.price);
     if (!sold)
         return finish(verb, actor, args, sold.error());
     return finish(verb, actor, args, QJsonObject { { QStringLiteral("sell_order"), toJson(sold.value()) } });
@@ -226,7 +229,8 @@ Result<QJsonObject> TradingCommands::cancelOrder(qint64 orderId, const QString &
 Result<QJsonObject> TradingCommands::cancelAllOrders(const QString &actor)
 {
     const int asked = m_engine.orders().cancelAll(actor);
-    return finish(QStringLiteral("order.cancel_all"), actor, {}, QJsonObject { { QStringLiteral("cancelling"), asked } });
+    return finish(
+        QStringLiteral("order.cancel_all"), actor, {}, QJsonObject { { QStringLiteral("cancelling"), asked } });
 }
 
 // ---- conditions and strategies ------------------------------------------------------------------
@@ -285,11 +289,12 @@ Result<QJsonObject> TradingCommands::setStrategyEnabled(const QString &strategy,
     }
     if (chosen.isEmpty() && !numeric && Strategies::StrategyRegistry::info(strategy) && enabled) {
         // A known type without a row yet: create it with its defaults.
-        auto created = strategies.create(strategy, strategy, Strategies::StrategyRegistry::info(strategy)->defaults(),
-            true, actor);
+        auto created = strategies.create(
+            strategy, strategy, Strategies::StrategyRegistry::info(strategy)->defaults(), true, actor);
         if (!created)
             return finish(verb, actor, args, created.error());
-        return finish(verb, actor, args, QJsonObject { { QStringLiteral("changed"), QJsonArray { toJson(created.value()) } } });
+        return finish(
+            verb, actor, args, QJsonObject { { QStringLiteral("changed"), QJsonArray { toJson(created.value()) } } });
     }
     if (chosen.isEmpty())
         return finish(verb, actor, args, notFound(tr("There is no strategy \"%1\".").arg(strategy)));
@@ -310,7 +315,8 @@ Result<QJsonObject> TradingCommands::setStrategyEnabled(const QString &strategy,
     return finish(verb, actor, args, QJsonObject { { QStringLiteral("changed"), changed } });
 }
 
-Result<QJsonObject> TradingCommands::configureStrategy(const QString &type, const QJsonObject &parameters, const QString &actor)
+Result<QJsonObject> TradingCommands::configureStrategy(
+    const QString &type, const QJsonObject &parameters, const QString &actor)
 {
     const QJsonObject args { { QStringLiteral("type"), type }, { QStringLiteral("parameters"), parameters } };
     const QString verb = QStringLiteral("strategy.configure");
@@ -421,9 +427,11 @@ Result<QJsonObject> TradingCommands::updateTradingSettings(const QJsonObject &ch
 
 // ---- kill switch ---------------------------------------------------------------------------------
 
-Result<QJsonObject> TradingCommands::engageKillSwitch(Trading::KillSwitchMode mode, const QString &reason, const QString &actor)
+Result<QJsonObject> TradingCommands::engageKillSwitch(
+    Trading::KillSwitchMode mode, const QString &reason, const QString &actor)
 {
-    const QJsonObject args { { QStringLiteral("mode"), Trading::killSwitchModeText(mode) }, { QStringLiteral("reason"), reason } };
+    const QJsonObject args { { QStringLiteral("mode"), Trading::killSwitchModeText(mode) },
+        { QStringLiteral("reason"), reason } };
     Status st = m_engine.killSwitch().engage(mode, reason, actor);
     QJsonObject state = m_engine.killSwitch().state().toJson();
     if (!st && m_engine.killSwitch().mode() != mode)
@@ -446,13 +454,15 @@ Result<QJsonObject> TradingCommands::addToWatchlist(const QString &code, const Q
 {
     const QJsonObject args { { QStringLiteral("code"), code }, { QStringLiteral("name"), name } };
     if (!isStockCode(code))
-        return finish(QStringLiteral("watchlist.add"), actor, args, invalid(tr("\"%1\" is not a stock code.").arg(code)));
+        return finish(
+            QStringLiteral("watchlist.add"), actor, args, invalid(tr("\"%1\" is not a stock code.").arg(code)));
     auto added = WatchlistRepository(m_db).add(code, name, WatchlistSource::Manual, std::nullopt, QString(), actor);
     if (!added)
         return finish(QStringLiteral("watchlist.add"), actor, args, added.error());
     m_engine.watchlistSync().refreshWatchlist();
     return finish(QStringLiteral("watchlist.add"), actor, args,
-        QJsonObject { { QStringLiteral("stock"), toJson(added->stock) }, { QStringLiteral("changed"), added->changed } });
+        QJsonObject {
+            { QStringLiteral("stock"), toJson(added->stock) }, { QStringLiteral("changed"), added->changed } });
 }
 
 Result<QJsonObject> TradingCommands::removeFromWatchlist(const QString &code, const QString &actor)
@@ -462,7 +472,8 @@ Result<QJsonObject> TradingCommands::removeFromWatchlist(const QString &code, co
     if (!removed)
         return finish(QStringLiteral("watchlist.remove"), actor, args, removed.error());
     if (!removed.value())
-        return finish(QStringLiteral("watchlist.remove"), actor, args, notFound(tr("%1 is not on the watchlist.").arg(code)));
+        return finish(
+            QStringLiteral("watchlist.remove"), actor, args, notFound(tr("%1 is not on the watchlist.").arg(code)));
     m_engine.watchlistSync().refreshWatchlist();
     return finish(QStringLiteral("watchlist.remove"), actor, args, QJsonObject { { QStringLiteral("removed"), code } });
 }

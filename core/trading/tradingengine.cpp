@@ -146,8 +146,8 @@ void TradingEngine::start()
         return;
     }
     // Order and fill notices, balance updates: the account's realtime types.
-    m_deps.session->realtime().subscribe(QString::fromLatin1(ACCOUNT_GROUP), { QString() },
-        { QStringLiteral("00"), QStringLiteral("04") });
+    m_deps.session->realtime().subscribe(
+        QString::fromLatin1(ACCOUNT_GROUP), { QString() }, { QStringLiteral("00"), QStringLiteral("04") });
     if (auto armed = m_stops->load(); !armed)
         qCWarning(lcTrading).noquote() << "positions not armed yet:" << armed.error().message;
     m_reconciler->request(QStringLiteral("start-up"));
@@ -224,8 +224,9 @@ void TradingEngine::build()
         = std::make_unique<ConditionMonitor>(*m_api, *m_candles, db, *m_signals, settings, market, activity);
     m_scanner = std::make_unique<StrategyScanner>(*m_candles, db, *m_signals, settings, market, activity);
     QuoteBook *quotes = m_deps.quotes;
-    m_scalping = std::make_unique<ScalpingService>(*m_api, db, *m_signals, settings, market,
-        [quotes](const QString &code) { return quotes->quote(code); }, activity);
+    m_scalping = std::make_unique<ScalpingService>(
+        *m_api, db, *m_signals, settings, market, [quotes](const QString &code) { return quotes->quote(code); },
+        activity);
     m_watchlistSync = std::make_unique<WatchlistSync>(*m_api, db, settings, market, activity);
     CleanupScheduler::Maintenance maintenance;
     maintenance.backup = [&db](const QString &date) -> Status {
@@ -237,8 +238,8 @@ void TradingEngine::build()
     maintenance.pruneAudit = [&db](qint64 beforeMs) { return AuditLog(db).pruneBefore(beforeMs); };
     m_cleanup = std::make_unique<CleanupScheduler>(db, settings, market, maintenance, activity);
     m_services = std::make_unique<ServiceController>(settings);
-    for (IService *s : std::initializer_list<IService *> { m_conditionMonitor.get(), m_scanner.get(),
-             m_scalping.get(), m_stops.get(), m_watchlistSync.get(), m_cleanup.get() }) {
+    for (IService *s : std::initializer_list<IService *> { m_conditionMonitor.get(), m_scanner.get(), m_scalping.get(),
+             m_stops.get(), m_watchlistSync.get(), m_cleanup.get() }) {
         if (Status st = m_services->add(*s); !st)
             qCCritical(lcTrading).noquote() << "service not registered:" << st.error().message;
     }
@@ -319,11 +320,11 @@ void TradingEngine::wire()
         return info ? info->upperLimit : 0;
     });
     m_api->setStockInfoObserver([this](const Kiwoom::StockInfo &info) { m_instruments->remember(info); });
-    m_keeper->setProtectionPolicy(
-        [this](Origin origin, qint64 buyPrice, qint64 buyTimeMs) { return protectionFor(origin, buyPrice, buyTimeMs); });
-    m_stops->setTradingGate([this] {
-        return m_reconciler->isReconciled() && Krx::acceptsRegularOrders(m_deps.marketClock->nowMs());
+    m_keeper->setProtectionPolicy([this](Origin origin, qint64 buyPrice, qint64 buyTimeMs) {
+        return protectionFor(origin, buyPrice, buyTimeMs);
     });
+    m_stops->setTradingGate(
+        [this] { return m_reconciler->isReconciled() && Krx::acceptsRegularOrders(m_deps.marketClock->nowMs()); });
     m_executor->setQuoteSource([this, quotes](const QString &code) -> std::optional<Quote> {
         // Only with today's limits known: otherwise the executor asks ka10001, which fills the
         // instrument cache the risk guard needs.
@@ -396,8 +397,8 @@ void TradingEngine::wire()
     });
 
     // What a trader reads in the log.
-    connect(m_events.get(), &OrderEvents::executionRecorded, this,
-        [this](const OrderRecord &o, const ExecutionRecord &x) {
+    connect(
+        m_events.get(), &OrderEvents::executionRecorded, this, [this](const OrderRecord &o, const ExecutionRecord &x) {
             log(int(ActivityLog::Level::Trade), QStringLiteral("orders"),
                 tr("%1 %2 %3: %4 shares at %5 KRW filled (order %6, %7/%8).")
                     .arg(o.side == Side::Buy ? tr("Bought") : tr("Sold"), o.stockCode, o.stockName)
@@ -408,10 +409,11 @@ void TradingEngine::wire()
         });
     connect(m_events.get(), &OrderEvents::orderRejected, this, [this](const OrderRecord &o, const KiwoomError &e) {
         log(int(ActivityLog::Level::Warning), QStringLiteral("orders"),
-            tr("%1 order for %2 refused: %3").arg(o.side == Side::Buy ? tr("Buy") : tr("Sell"), o.stockCode, e.message));
+            tr("%1 order for %2 refused: %3")
+                .arg(o.side == Side::Buy ? tr("Buy") : tr("Sell"), o.stockCode, e.message));
     });
-    connect(m_events.get(), &OrderEvents::orderOutcomeUnknown, this,
-        [this](const OrderRecord &o, const KiwoomError &e) {
+    connect(
+        m_events.get(), &OrderEvents::orderOutcomeUnknown, this, [this](const OrderRecord &o, const KiwoomError &e) {
             log(int(ActivityLog::Level::Warning), QStringLiteral("orders"),
                 tr("The reply to the %1 order for %2 was lost (%3); asking the broker before anything else trades %2.")
                     .arg(o.side == Side::Buy ? tr("buy") : tr("sell"), o.stockCode, e.message));
@@ -419,29 +421,35 @@ void TradingEngine::wire()
     connect(m_orders.get(), &OrderManager::intentRefused, this,
         [this](const Trading::OrderIntent &intent, const Trading::RiskVerdict &v) {
             log(int(ActivityLog::Level::Info), QStringLiteral("risk"),
-                tr("%1 %2 not placed: %3").arg(intent.side == Side::Buy ? tr("Buy") : tr("Sell"), intent.code, v.message));
+                tr("%1 %2 not placed: %3")
+                    .arg(intent.side == Side::Buy ? tr("Buy") : tr("Sell"), intent.code, v.message));
         });
     connect(m_stops.get(), &StopLossManager::exitSent, this,
         [this](const PositionRecord &p, SellReason reason, qint64, const QString &detail, qint64) {
             log(int(ActivityLog::Level::Trade), QStringLiteral("stop-loss"),
-                tr("Selling %1 %2 (%3 shares): %4 — %5").arg(p.stockCode, p.stockName).arg(p.quantity).arg(enumText(reason), detail));
+                tr("Selling %1 %2 (%3 shares): %4 — %5")
+                    .arg(p.stockCode, p.stockName)
+                    .arg(p.quantity)
+                    .arg(enumText(reason), detail));
         });
-    connect(m_keeper.get(), &PositionKeeper::sellSettled, this, [this](const SellOrderRecord &s, const PositionRecord &p) {
-        if (s.status != SellOrderStatus::Completed)
-            return;
-        log(int(ActivityLog::Level::Trade), QStringLiteral("positions"),
-            tr("Sold %1 %2: %3 shares at %4 KRW, P&L %5 KRW (%6).")
-                .arg(p.stockCode, p.stockName)
-                .arg(s.sellQuantity)
-                .arg(won(s.sellPrice.value_or(0)), won(s.profitLoss.value_or(0)), enumText(s.sellReason)));
-    });
+    connect(
+        m_keeper.get(), &PositionKeeper::sellSettled, this, [this](const SellOrderRecord &s, const PositionRecord &p) {
+            if (s.status != SellOrderStatus::Completed)
+                return;
+            log(int(ActivityLog::Level::Trade), QStringLiteral("positions"),
+                tr("Sold %1 %2: %3 shares at %4 KRW, P&L %5 KRW (%6).")
+                    .arg(p.stockCode, p.stockName)
+                    .arg(s.sellQuantity)
+                    .arg(won(s.sellPrice.value_or(0)), won(s.profitLoss.value_or(0)), enumText(s.sellReason)));
+        });
     connect(m_signals.get(), &SignalManager::signalCreated, this, [this](Storage::SignalKind kind, qint64 id) {
         auto signal = SignalRepository(*m_deps.database).find(kind, id);
         if (!signal || !*signal)
             return;
         log(int(ActivityLog::Level::Info), QStringLiteral("signals"),
-            tr("Buy signal %1 %2 (%3).").arg(signal->value().stockCode(), signal->value().stockName(),
-                kind == Storage::SignalKind::PendingBuy ? tr("condition") : tr("strategy")));
+            tr("Buy signal %1 %2 (%3).")
+                .arg(signal->value().stockCode(), signal->value().stockName(),
+                    kind == Storage::SignalKind::PendingBuy ? tr("condition") : tr("strategy")));
     });
 }
 
@@ -454,13 +462,17 @@ void TradingEngine::configure()
     oc.cancelUnfilledBuyAfterSec = m_deps.settings->cancelUnfilledBuyAfterSec();
     m_orders->setConfig(oc);
     StopLossManager::Config sc;
-    sc.sweepIntervalMs = std::max(1000, int(m_deps.settings->stopLossIntervalSec() * 1000 / std::max(1.0, m_deps.marketSpeed)));
+    sc.sweepIntervalMs
+        = std::max(1000, int(m_deps.settings->stopLossIntervalSec() * 1000 / std::max(1.0, m_deps.marketSpeed)));
     m_stops->setConfig(sc);
     m_reconciler->setAdoptExternalProtected(m_deps.settings->protectExternalPositions());
-    connect(m_deps.settings, &Settings::changed, this, [this](const QString &key) {
-        if (key.startsWith(u"risk/") || key.startsWith(u"trading/") || key.startsWith(u"services/stopLoss"))
-            configure();
-    }, Qt::UniqueConnection);
+    connect(
+        m_deps.settings, &Settings::changed, this,
+        [this](const QString &key) {
+            if (key.startsWith(u"risk/") || key.startsWith(u"trading/") || key.startsWith(u"services/stopLoss"))
+                configure();
+        },
+        Qt::UniqueConnection);
 }
 
 void TradingEngine::becomeReady()

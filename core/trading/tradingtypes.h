@@ -50,7 +50,6 @@ struct OrderIntent
     bool operator==(const OrderIntent &) const = default;
 };
 
-
 // The automated-trading settings (the seed's auto_trade_settings row, with the trailing stop): what
 // the buy executor sizes automatic buys by and what protects a new position.
 struct TradingSettings

@@ -23,11 +23,14 @@ void FakeBrokerApi::placeOrder(const Kiwoom::OrderRequest &request, QObject *con
     if (autoAccept) {
         const int i = int(places.size()) - 1;
         const QString no = orderNo(nextOrderNo++);
-        QTimer::singleShot(0, this, [this, i, no] { replyPlace(i, Kiwoom::OrderAck { no, QStringLiteral("KRX"), {} }); });
+        QTimer::singleShot(0, this, [this, i, no] {
+            replyPlace(i, Kiwoom::OrderAck { no, QStringLiteral("KRX"), {} });
+        });
     }
 }
 
-void FakeBrokerApi::cancelOrder(const Kiwoom::CancelRequest &request, QObject *context, Callback<Kiwoom::CancelAck> done)
+void FakeBrokerApi::cancelOrder(
+    const Kiwoom::CancelRequest &request, QObject *context, Callback<Kiwoom::CancelAck> done)
 {
     cancels.append({ request, context, context != nullptr, std::move(done), false });
 }

@@ -58,8 +58,8 @@ Kiwoom::OrderExecution notice(const QString &orderNo, Kiwoom::OrderExecution::St
 Kiwoom::OrderExecution fillNotice(const QString &orderNo, const QString &fillNo, qint64 qty, qint64 price,
     qint64 cumAfter, qint64 cumFee, qint64 orderQty = 10)
 {
-    Kiwoom::OrderExecution e = notice(orderNo, Kiwoom::OrderExecution::Status::Filled, QStringLiteral("005930"),
-        orderQty, orderQty - cumAfter);
+    Kiwoom::OrderExecution e = notice(
+        orderNo, Kiwoom::OrderExecution::Status::Filled, QStringLiteral("005930"), orderQty, orderQty - cumAfter);
     e.fillNo = fillNo;
     e.fillPrice = price;
     e.fillQty = qty;
@@ -174,8 +174,8 @@ private slots:
     {
         QSignalSpy rejected(m_events.get(), &OrderEvents::orderRejected);
         auto o = m_orders->submit(buyIntent());
-        m_broker->replyPlace(0,
-            KiwoomError::make(KiwoomError::Kind::RateLimited, QStringLiteral("kt10000"), QStringLiteral("[1700]")));
+        m_broker->replyPlace(
+            0, KiwoomError::make(KiwoomError::Kind::RateLimited, QStringLiteral("kt10000"), QStringLiteral("[1700]")));
         QCOMPARE(row(o->id).state, OrderState::Rejected);
         QCOMPARE(rejected.count(), 1);
         QCOMPARE(rejected.at(0).at(1).value<KiwoomError>().kind, KiwoomError::Kind::RateLimited);
@@ -316,7 +316,8 @@ private slots:
         QVERIFY(m_orders->cancel(o.id, QStringLiteral("ui")).ok());
         QCOMPARE(m_broker->cancels.size(), 1);
         QCOMPARE(m_broker->cancels.at(0).request.origOrderNo, QStringLiteral("0000101"));
-        m_broker->replyCancel(0, Kiwoom::CancelAck { QStringLiteral("0000102"), QStringLiteral("0000101"), 10, {}, {} });
+        m_broker->replyCancel(
+            0, Kiwoom::CancelAck { QStringLiteral("0000102"), QStringLiteral("0000101"), 10, {}, {} });
         auto confirm = notice(QStringLiteral("0000102"), Kiwoom::OrderExecution::Status::Confirmed);
         confirm.orderKindText = QStringLiteral("매수취소");
         confirm.origOrderNo = QStringLiteral("0000101");
