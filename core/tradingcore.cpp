@@ -308,10 +308,10 @@ void TradingCore::startEngine()
     deps.marketClock = &marketClock();
     deps.mode = m_mode;
     deps.marketSpeed = marketSpeed();
-    m_engine = std::make_unique<TradingEngine>(deps);
     QStringList services = m_options.startServices;
     QStringList conditions = m_options.enableConditions;
     if (m_mode == u"demo") {
+        // Seeded before the engine reads its trading settings, so the first run already trades.
         // The showcase: a fresh demo database starts trading on its own (mock and live never do).
         auto plan = DemoShowcase::seed(*m_database, defaultWatchCodes(), QStringLiteral("engine"));
         if (!plan) {
@@ -325,6 +325,7 @@ void TradingCore::startEngine()
         if (!services.contains(QStringLiteral("all")))
             services << QStringLiteral("all");
     }
+    m_engine = std::make_unique<TradingEngine>(deps);
     m_engine->setStartupRequests(services, conditions);
     emit engineCreated(m_engine.get());
     m_engine->start();

@@ -384,7 +384,9 @@ void OrderManager::accepted(OrderRecord order, const QString &brokerOrderNo)
         updated = orders.markAccepted(order.id, order.state, number, actor());
     } else if (order.brokerOrderNo.isEmpty()) {
         updated = orders.assignBrokerOrderNo(order.id, number, actor());
-    } else if (order.brokerOrderNo != number) {
+    } else if (order.brokerOrderNo == number) {
+        return; // a notice that overtook the reply has already recorded it
+    } else {
         qCCritical(lcOrders).noquote() << "order" << order.id << "has number" << order.brokerOrderNo
                                        << "but the reply says" << number;
         emit reconcileRequested(QStringLiteral("order number mismatch"));

@@ -63,6 +63,10 @@ TradingEngine::TradingEngine(const Deps &deps, QObject *parent) : QObject(parent
     build();
     wire();
     configure();
+    connect(m_deps.settings, &Settings::changed, this, [this](const QString &key) {
+        if (key.startsWith(u"risk/") || key.startsWith(u"trading/") || key.startsWith(u"services/stopLoss"))
+            configure();
+    });
 }
 
 TradingEngine::~TradingEngine()
@@ -466,13 +470,6 @@ void TradingEngine::configure()
         = std::max(1000, int(m_deps.settings->stopLossIntervalSec() * 1000 / std::max(1.0, m_deps.marketSpeed)));
     m_stops->setConfig(sc);
     m_reconciler->setAdoptExternalProtected(m_deps.settings->protectExternalPositions());
-    connect(
-        m_deps.settings, &Settings::changed, this,
-        [this](const QString &key) {
-            if (key.startsWith(u"risk/") || key.startsWith(u"trading/") || key.startsWith(u"services/stopLoss"))
-                configure();
-        },
-        Qt::UniqueConnection);
 }
 
 void TradingEngine::becomeReady()
