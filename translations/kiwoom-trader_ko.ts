@@ -12,139 +12,139 @@
     <name>BuyOrderExecutor</name>
     <message>
         <source>back to PENDING: no order had been placed when its processing stopped</source>
-        <translation type="unfinished"></translation>
+        <translation>PENDING으로 되돌림: 처리가 중단되기 전에 주문이 나가지 않았습니다</translation>
     </message>
     <message>
         <source>Signal #%1 was interrupted before an order was placed (restart); it is tried again.</source>
-        <translation type="unfinished"></translation>
+        <translation>신호 #%1이(가) 주문 전에 중단되었습니다(재시작). 다시 시도합니다.</translation>
     </message>
     <message>
         <source>order #%1</source>
-        <translation type="unfinished"></translation>
+        <translation>주문 #%1</translation>
     </message>
     <message>
         <source>Signal #%1 was interrupted after its order #%2 was placed; the order stands.</source>
-        <translation type="unfinished"></translation>
+        <translation>신호 #%1이(가) 주문 #%2을(를) 낸 뒤 중단되었습니다. 주문은 유지됩니다.</translation>
     </message>
     <message>
         <source>Signal of %1 expired: it is not valid after its trading date.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1자 신호가 만료되었습니다: 해당 거래일이 지나면 유효하지 않습니다.</translation>
     </message>
     <message>
         <source>Automatic trading is off.</source>
-        <translation type="unfinished"></translation>
+        <translation>자동매매가 꺼져 있습니다.</translation>
     </message>
     <message>
         <source>The kill switch (%1) allows no new buys.</source>
-        <translation type="unfinished"></translation>
+        <translation>킬 스위치(%1)가 켜져 있어 신규 매수를 할 수 없습니다.</translation>
     </message>
     <message>
         <source>Positions could not be read: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>보유 포지션을 읽지 못했습니다: %1</translation>
     </message>
     <message>
         <source>%1 is already held (position #%2, %3 shares).</source>
-        <translation type="unfinished"></translation>
+        <translation>%1은(는) 이미 보유 중입니다 (포지션 #%2, %3주).</translation>
     </message>
     <message>
         <source>A buy order for %1 is already working (or its outcome is unknown).</source>
-        <translation type="unfinished"></translation>
+        <translation>%1의 매수 주문이 이미 진행 중입니다 (또는 결과를 알 수 없습니다).</translation>
     </message>
     <message>
         <source>No current price for %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1의 현재가가 없습니다.</translation>
     </message>
     <message>
         <source>No current price for %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1의 현재가가 없습니다: %2</translation>
     </message>
     <message>
         <source>No current price for %1 yet.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1의 현재가가 아직 없습니다.</translation>
     </message>
     <message>
         <source>quantity 0: no usable price for %1</source>
-        <translation type="unfinished"></translation>
+        <translation>수량 0: %1의 사용할 수 있는 가격 없음</translation>
     </message>
     <message>
         <source>quantity 0: price %1 &gt; amount %2</source>
-        <translation type="unfinished"></translation>
+        <translation>수량 0: 가격 %1 &gt; 금액 %2</translation>
     </message>
     <message>
         <source>quantity 0: price %1 &gt; max invest %2</source>
-        <translation type="unfinished"></translation>
+        <translation>수량 0: 가격 %1 &gt; 최대 투자금 %2</translation>
     </message>
     <message>
         <source>Refused by the risk guard: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>리스크 관리에서 거부되었습니다: %1</translation>
     </message>
     <message>
         <source>The order could not be stored: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>주문을 저장하지 못했습니다: %1</translation>
     </message>
     <message>
         <source>The order could not be placed: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>주문을 내지 못했습니다: %1</translation>
     </message>
     <message>
         <source>market</source>
-        <translation type="unfinished"></translation>
+        <translation>시장가</translation>
     </message>
     <message>
         <source>limit %1</source>
-        <translation type="unfinished"></translation>
+        <translation>지정가 %1</translation>
     </message>
     <message>
         <source>Buy order #%1 placed: %2 × %3 (%4).</source>
-        <translation type="unfinished"></translation>
+        <translation>매수 주문 #%1 전송: %3 %2주 (%4).</translation>
     </message>
     <message>
         <source>%1 Gave up after %2 retries.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 %2회 재시도 후 포기했습니다.</translation>
     </message>
     <message>
         <source>%1 Retry %2 of %3 at %4.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 %4에 재시도합니다 (%2/%3회).</translation>
     </message>
     <message>
         <source>Order #%1 was refused before it reached the exchange (%2).</source>
-        <translation type="unfinished"></translation>
+        <translation>주문 #%1이(가) 거래소에 도달하기 전에 거부되었습니다 (%2).</translation>
     </message>
     <message>
         <source>Order #%1 was rejected by the broker: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>주문 #%1이(가) 증권사에서 거부되었습니다: %2</translation>
     </message>
     <message>
         <source>The outcome of order #%1 is unknown (%2); it is being reconciled and no other order is placed for this signal.</source>
-        <translation type="unfinished"></translation>
+        <translation>주문 #%1의 결과를 알 수 없습니다 (%2). 증권사와 대조 중이며 이 신호로는 다른 주문을 내지 않습니다.</translation>
     </message>
     <message>
         <source>Bought %1 × %2 at %3 (order #%4).</source>
-        <translation type="unfinished"></translation>
+        <translation>%2 %1주를 %3원에 매수했습니다 (주문 #%4).</translation>
     </message>
     <message>
         <source>Order #%1 ended with %2 of %3 shares bought at %4; the rest was cancelled.</source>
-        <translation type="unfinished"></translation>
+        <translation>주문 #%1이(가) %3주 중 %2주를 %4원에 매수하고 종료되었습니다. 나머지는 취소되었습니다.</translation>
     </message>
     <message>
         <source>Order #%1 was cancelled without a fill.</source>
-        <translation type="unfinished"></translation>
+        <translation>주문 #%1이(가) 체결 없이 취소되었습니다.</translation>
     </message>
     <message>
         <source>Order #%1 was rejected: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>주문 #%1이(가) 거부되었습니다: %2</translation>
     </message>
     <message>
         <source>no reason given</source>
-        <translation type="unfinished"></translation>
+        <translation>사유 없음</translation>
     </message>
 </context>
 <context>
     <name>CleanupScheduler</name>
     <message numerus="yes">
         <source>New trading day %1: %n old signal(s) expired.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>새 거래일 %1: 지난 신호 %n건이 만료되었습니다.</numerusform>
         </translation>
     </message>
 </context>
@@ -152,57 +152,57 @@
     <name>ConditionMonitor</name>
     <message>
         <source>Condition %1: the search failed; trying again at the next run.</source>
-        <translation type="unfinished"></translation>
+        <translation>조건식 %1: 검색에 실패했습니다. 다음 실행 때 다시 시도합니다.</translation>
     </message>
     <message>
         <source>Condition %1: %2, %3</source>
-        <translation type="unfinished"></translation>
+        <translation>조건식 %1: %2, %3</translation>
     </message>
     <message numerus="yes">
         <source>%n stock(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n종목</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n buy signal(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>매수 신호 %n건</numerusform>
         </translation>
     </message>
     <message>
         <source>Condition %1: %2 %3 entered; buy signal at or below %L4 KRW.</source>
-        <translation type="unfinished"></translation>
+        <translation>조건식 %1: %2 %3 편입. %L4원 이하에서 매수 신호.</translation>
     </message>
 </context>
 <context>
     <name>InstrumentCache</name>
     <message>
         <source>No usable price limits for %1 (upper %2, lower %3, base %4).</source>
-        <translation type="unfinished"></translation>
+        <translation>%1의 유효한 상·하한가가 없습니다 (상한가 %2, 하한가 %3, 기준가 %4).</translation>
     </message>
 </context>
 <context>
     <name>KillSwitch</name>
     <message>
         <source>The stored kill switch state is not valid; new buys stay blocked.</source>
-        <translation type="unfinished"></translation>
+        <translation>저장된 킬 스위치 상태가 올바르지 않아 신규 매수를 계속 차단합니다.</translation>
     </message>
     <message>
         <source>A kill switch change needs an actor.</source>
-        <translation type="unfinished"></translation>
+        <translation>킬 스위치를 변경하려면 요청 주체가 필요합니다.</translation>
     </message>
     <message>
         <source>Only a user (ui, api, cli) may lower the kill switch from %1 to %2, not %3.</source>
-        <translation type="unfinished"></translation>
+        <translation>킬 스위치를 %1에서 %2(으)로 낮추는 것은 사용자(ui, api, cli)만 할 수 있습니다. %3은(는) 할 수 없습니다.</translation>
     </message>
     <message>
         <source>Only a user (ui, api, cli) may resume trading, not %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>매매 재개는 사용자(ui, api, cli)만 할 수 있습니다. %1은(는) 할 수 없습니다.</translation>
     </message>
     <message>
         <source>Kill switch set to %1 but not saved: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>킬 스위치를 %1(으)로 설정했지만 저장하지 못했습니다: %2</translation>
     </message>
 </context>
 <context>
@@ -292,427 +292,427 @@
     <name>OrderManager</name>
     <message>
         <source>Not a valid order: %1 %2 × %3 at %4.</source>
-        <translation type="unfinished"></translation>
+        <translation>올바르지 않은 주문입니다: %1 %2, 수량 %3, 가격 %4.</translation>
     </message>
     <message>
         <source>The order manager is not running.</source>
-        <translation type="unfinished"></translation>
+        <translation>주문 관리자가 실행 중이 아닙니다.</translation>
     </message>
     <message>
         <source>There is no order %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>주문 %1이(가) 없습니다.</translation>
     </message>
     <message>
         <source>Order %1 is %2: there is nothing to cancel.</source>
-        <translation type="unfinished"></translation>
+        <translation>주문 %1은(는) %2 상태입니다: 취소할 것이 없습니다.</translation>
     </message>
 </context>
 <context>
     <name>Reconciler</name>
     <message>
         <source>open orders (ka10075): %1</source>
-        <translation type="unfinished"></translation>
+        <translation>미체결 (ka10075): %1</translation>
     </message>
     <message>
         <source>fills (ka10076): %1</source>
-        <translation type="unfinished"></translation>
+        <translation>체결 (ka10076): %1</translation>
     </message>
     <message>
         <source>settling orders: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>주문 정리: %1</translation>
     </message>
     <message>
         <source>holdings (kt00018): %1</source>
-        <translation type="unfinished"></translation>
+        <translation>잔고 (kt00018): %1</translation>
     </message>
     <message>
         <source>settling positions: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>포지션 정리: %1</translation>
     </message>
     <message>
         <source>deposit (kt00001): %1</source>
-        <translation type="unfinished"></translation>
+        <translation>예수금 (kt00001): %1</translation>
     </message>
     <message>
         <source>Adopted %1 %2: %3 shares at %4 held outside the app%5.</source>
-        <translation type="unfinished"></translation>
+        <translation>앱 외부에서 보유한 %1 %2 %3주(매입가 %4)를 가져왔습니다%5.</translation>
     </message>
     <message>
         <source>, protected by stop-loss</source>
-        <translation type="unfinished"></translation>
+        <translation> (손절 적용)</translation>
     </message>
     <message>
         <source>%1: the broker holds %2 shares, the app had %3; set to the broker&apos;s.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: 증권사 보유 %2주, 앱 기록 %3주. 증권사 기준으로 맞췄습니다.</translation>
     </message>
     <message>
         <source>%1: no longer held at the broker (sold outside the app); position closed.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: 증권사 잔고에 더 이상 없습니다 (앱 외부에서 매도). 포지션을 종료했습니다.</translation>
     </message>
 </context>
 <context>
     <name>RiskGuard</name>
     <message>
         <source>not loaded</source>
-        <translation type="unfinished"></translation>
+        <translation>불러오지 않음</translation>
     </message>
     <message>
         <source>the data is of %1</source>
-        <translation type="unfinished"></translation>
+        <translation>%1의 데이터임</translation>
     </message>
     <message>
         <source>the data is of %1, today is %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 기준 데이터, 오늘은 %2</translation>
     </message>
     <message>
         <source>no valid limits (upper %1, lower %2)</source>
-        <translation type="unfinished"></translation>
+        <translation>유효한 상·하한가 없음 (상한가 %1, 하한가 %2)</translation>
     </message>
     <message>
         <source>off</source>
-        <translation type="unfinished"></translation>
+        <translation>해제</translation>
     </message>
     <message>
         <source>no new entries</source>
-        <translation type="unfinished"></translation>
+        <translation>신규 진입 금지</translation>
     </message>
     <message>
         <source>reduce only</source>
-        <translation type="unfinished"></translation>
+        <translation>청산만 허용</translation>
     </message>
     <message>
         <source>cancel all</source>
-        <translation type="unfinished"></translation>
+        <translation>전체 취소</translation>
     </message>
     <message>
         <source>flatten all</source>
-        <translation type="unfinished"></translation>
+        <translation>전량 청산</translation>
     </message>
     <message>
         <source>Not reconciled with the broker yet: no order is placed until holdings, open orders and fills are checked.</source>
-        <translation type="unfinished"></translation>
+        <translation>아직 증권사와 대조하지 않았습니다: 잔고, 미체결, 체결을 확인할 때까지 주문을 내지 않습니다.</translation>
     </message>
     <message>
         <source>An order of %1 has an unknown outcome: nothing trades this stock until it is reconciled.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 주문의 결과를 알 수 없습니다: 대조가 끝날 때까지 이 종목은 매매하지 않습니다.</translation>
     </message>
     <message>
         <source>Quantity %1: an order needs at least 1 share.</source>
-        <translation type="unfinished"></translation>
+        <translation>수량 %1: 주문은 최소 1주 이상이어야 합니다.</translation>
     </message>
     <message>
         <source>Kill switch is on (%1): no new buys.</source>
-        <translation type="unfinished"></translation>
+        <translation>킬 스위치가 켜져 있습니다(%1): 신규 매수를 하지 않습니다.</translation>
     </message>
     <message>
         <source>Buys only in the continuous session; it is %1 KST (%2).</source>
-        <translation type="unfinished"></translation>
+        <translation>매수는 정규장 접속매매 시간에만 합니다. 현재 %1 KST (%2)입니다.</translation>
     </message>
     <message>
         <source>Regular orders are not accepted now; it is %1 KST (%2).</source>
-        <translation type="unfinished"></translation>
+        <translation>지금은 일반 주문을 받지 않습니다. 현재 %1 KST (%2)입니다.</translation>
     </message>
     <message>
         <source>No new buys in the last %1 minutes of the continuous session (from %2 KST, it ends %3 KST); it is %4 KST.</source>
-        <translation type="unfinished"></translation>
+        <translation>접속매매 마감 전 %1분 동안은 신규 매수를 하지 않습니다 (%2 KST부터, %3 KST 마감). 현재 %4 KST입니다.</translation>
     </message>
     <message>
         <source>Today&apos;s price limits of %1 are not known (%2): a buy needs them.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1의 오늘 상·하한가를 알 수 없습니다 (%2): 매수하려면 필요합니다.</translation>
     </message>
     <message>
         <source>Limit price %1 KRW: a limit order needs a price above 0.</source>
-        <translation type="unfinished"></translation>
+        <translation>지정가 %1원: 지정가 주문은 0보다 큰 가격이 필요합니다.</translation>
     </message>
     <message>
         <source>Price %1 KRW is off the tick ladder (%2 KRW steps for ETFs at this price: %3 or %4).</source>
-        <translation type="unfinished"></translation>
+        <translation>가격 %1원이 호가단위에 맞지 않습니다 (이 가격대 ETF 호가단위 %2원: %3 또는 %4).</translation>
     </message>
     <message>
         <source>Price %1 KRW is off the tick ladder (%2 KRW steps for shares at this price: %3 or %4).</source>
-        <translation type="unfinished"></translation>
+        <translation>가격 %1원이 호가단위에 맞지 않습니다 (이 가격대 주식 호가단위 %2원: %3 또는 %4).</translation>
     </message>
     <message>
         <source>Price %1 KRW is outside today&apos;s limits %2 – %3 KRW.</source>
-        <translation type="unfinished"></translation>
+        <translation>가격 %1원이 오늘 가격제한폭 %2 – %3원을 벗어납니다.</translation>
     </message>
     <message>
         <source>Sell of %1 shares of %2 exceeds the %3 sellable shares.</source>
-        <translation type="unfinished"></translation>
+        <translation>%2 %1주 매도는 매도가능수량 %3주를 초과합니다.</translation>
     </message>
     <message>
         <source>Daily loss limit reached: P&amp;L today %1 KRW (realized %2, unrealized %3), limit %4 KRW; new buys are halted.</source>
-        <translation type="unfinished"></translation>
+        <translation>일일 손실 한도 도달: 오늘 손익 %1원 (실현 %2, 평가 %3), 한도 %4원. 신규 매수를 중단합니다.</translation>
     </message>
     <message>
         <source>%1 × %2, market buy at the upper limit</source>
-        <translation type="unfinished"></translation>
+        <translation>%1주 × %2원, 상한가 기준 시장가 매수</translation>
     </message>
     <message>
         <source>%1 × %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1주 × %2원</translation>
     </message>
     <message>
         <source>Order amount %1 KRW (%2) exceeds the per-order limit of %3 KRW.</source>
-        <translation type="unfinished"></translation>
+        <translation>주문금액 %1원 (%2)이 1회 주문 한도 %3원을 초과합니다.</translation>
     </message>
     <message>
         <source>Buys today would reach %1 KRW (filled %2 + open %3 + this %4), over the daily limit of %5 KRW.</source>
-        <translation type="unfinished"></translation>
+        <translation>오늘 매수 금액이 %1원 (체결 %2 + 미체결 %3 + 이번 %4)이 되어 일일 한도 %5원을 초과합니다.</translation>
     </message>
     <message>
         <source>%1 positions are open (limit %2): no buy of a new stock.</source>
-        <translation type="unfinished"></translation>
+        <translation>보유 종목이 %1개입니다 (한도 %2): 새 종목은 매수하지 않습니다.</translation>
     </message>
     <message>
         <source>The buy needs %1 KRW (%2 + fee %3) but only %4 KRW is orderable.</source>
-        <translation type="unfinished"></translation>
+        <translation>매수에 %1원 (%2 + 수수료 %3)이 필요하지만 주문가능금액은 %4원뿐입니다.</translation>
     </message>
 </context>
 <context>
     <name>ScalpingService</name>
     <message>
         <source>Scalping %1: buy signal for %2 %3 at %L4 KRW (%5).</source>
-        <translation type="unfinished"></translation>
+        <translation>스캘핑 %1: %2 %3 %L4원 매수 신호 (%5).</translation>
     </message>
 </context>
 <context>
     <name>ServiceController</name>
     <message>
         <source>Unknown service &quot;%1&quot;; the services are: %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>알 수 없는 서비스 &quot;%1&quot;입니다. 서비스 목록: %2.</translation>
     </message>
 </context>
 <context>
     <name>SignalManager</name>
     <message>
         <source>A signal needs a stock code.</source>
-        <translation type="unfinished"></translation>
+        <translation>신호에는 종목코드가 필요합니다.</translation>
     </message>
     <message>
         <source>A signal of %1 needs a source.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 신호에는 출처가 필요합니다.</translation>
     </message>
     <message>
         <source>A strategy signal of %1 needs its strategy.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 전략 신호에는 전략이 필요합니다.</translation>
     </message>
     <message>
         <source>Only strategies raise sell signals (%1, %2).</source>
-        <translation type="unfinished"></translation>
+        <translation>매도 신호는 전략만 낼 수 있습니다 (%1, %2).</translation>
     </message>
     <message>
         <source>The quantity to buy must be at least 1 (%1).</source>
-        <translation type="unfinished"></translation>
+        <translation>매수 수량은 1 이상이어야 합니다 (%1).</translation>
     </message>
     <message>
         <source>The amount to buy must be positive (%1).</source>
-        <translation type="unfinished"></translation>
+        <translation>매수 금액은 0보다 커야 합니다 (%1).</translation>
     </message>
     <message>
         <source>Give either a quantity or an amount to buy, not both.</source>
-        <translation type="unfinished"></translation>
+        <translation>매수 수량과 금액 중 하나만 지정하세요.</translation>
     </message>
     <message>
         <source>The limit price must be positive (%1).</source>
-        <translation type="unfinished"></translation>
+        <translation>지정가는 0보다 커야 합니다 (%1).</translation>
     </message>
     <message>
         <source>Duplicate of signal #%1: the same stock, date, type and source is traded once a day.</source>
-        <translation type="unfinished"></translation>
+        <translation>신호 #%1과(와) 중복: 같은 종목·날짜·유형·출처는 하루 한 번만 매매합니다.</translation>
     </message>
     <message>
         <source>Buy signal recorded: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>매수 신호 기록: %1</translation>
     </message>
     <message>
         <source>not held</source>
-        <translation type="unfinished"></translation>
+        <translation>미보유</translation>
     </message>
     <message>
         <source>Duplicate of sell signal #%1: the same stock, date, type and strategy is acted on once a day.</source>
-        <translation type="unfinished"></translation>
+        <translation>매도 신호 #%1과(와) 중복: 같은 종목·날짜·유형·전략은 하루 한 번만 처리합니다.</translation>
     </message>
     <message>
         <source>Sell signal recorded: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>매도 신호 기록: %1</translation>
     </message>
     <message>
         <source>Sell signal skipped: %1 is not held.</source>
-        <translation type="unfinished"></translation>
+        <translation>매도 신호 건너뜀: %1을(를) 보유하고 있지 않습니다.</translation>
     </message>
     <message>
         <source>Sell signal recorded: %1; exit requested for position #%2 (%3 shares).</source>
-        <translation type="unfinished"></translation>
+        <translation>매도 신호 기록: %1. 포지션 #%2 (%3주) 청산을 요청했습니다.</translation>
     </message>
 </context>
 <context>
     <name>StopLossManager</name>
     <message>
         <source>price %1 at or below the stop-loss %2 (bought at %3)</source>
-        <translation type="unfinished"></translation>
+        <translation>현재가 %1, 손절가 %2 이하 (매입가 %3)</translation>
     </message>
     <message>
         <source>price %1 at or above the take-profit %2 (bought at %3)</source>
-        <translation type="unfinished"></translation>
+        <translation>현재가 %1, 익절가 %2 이상 (매입가 %3)</translation>
     </message>
     <message>
         <source>price %1 fell %2% below the highest %3 (trailing stop %4)</source>
-        <translation type="unfinished"></translation>
+        <translation>현재가 %1, 최고가 %3 대비 %2% 하락 (추적 손절 %4)</translation>
     </message>
     <message>
         <source>maximum holding time reached (price %1)</source>
-        <translation type="unfinished"></translation>
+        <translation>최대 보유 시간 도달 (현재가 %1)</translation>
     </message>
     <message>
         <source>There is no position %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>포지션 %1이(가) 없습니다.</translation>
     </message>
     <message>
         <source>%1 is already being sold.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1은(는) 이미 매도 중입니다.</translation>
     </message>
     <message>
         <source>%1 is no longer held.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1은(는) 더 이상 보유하고 있지 않습니다.</translation>
     </message>
     <message>
         <source>selling %1</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 매도 중</translation>
     </message>
     <message>
         <source>not held, or already being sold</source>
-        <translation type="unfinished"></translation>
+        <translation>미보유 또는 이미 매도 중</translation>
     </message>
     <message>
         <source>sell order sent</source>
-        <translation type="unfinished"></translation>
+        <translation>매도 주문 전송</translation>
     </message>
     <message>
         <source>sold</source>
-        <translation type="unfinished"></translation>
+        <translation>매도 완료</translation>
     </message>
     <message>
         <source>kill switch: flatten all</source>
-        <translation type="unfinished"></translation>
+        <translation>킬 스위치: 전량 청산</translation>
     </message>
     <message>
         <source>no order was sent</source>
-        <translation type="unfinished"></translation>
+        <translation>주문이 전송되지 않음</translation>
     </message>
     <message>
         <source>%1 positions checked, %2 exits</source>
-        <translation type="unfinished"></translation>
+        <translation>포지션 %1개 점검, 청산 %2건</translation>
     </message>
 </context>
 <context>
     <name>StrategyScanner</name>
     <message>
         <source>Strategy %1: %2 signal for %3 %4 (%5).</source>
-        <translation type="unfinished"></translation>
+        <translation>전략 %1: %3 %4 %2 신호 (%5).</translation>
     </message>
     <message>
         <source>buy</source>
-        <translation type="unfinished"></translation>
+        <translation>매수</translation>
     </message>
     <message>
         <source>sell</source>
-        <translation type="unfinished"></translation>
+        <translation>매도</translation>
     </message>
 </context>
 <context>
     <name>TradingCommands</name>
     <message>
         <source>Services start once the account is reconciled with the broker; it is not yet.</source>
-        <translation type="unfinished"></translation>
+        <translation>서비스는 계좌를 증권사와 대조한 뒤에 시작됩니다. 아직 대조되지 않았습니다.</translation>
     </message>
     <message>
         <source>&quot;%1&quot; is not a stock code (six characters, e.g. 005930).</source>
-        <translation type="unfinished"></translation>
+        <translation>&quot;%1&quot;은(는) 종목코드가 아닙니다 (6자리, 예: 005930).</translation>
     </message>
     <message>
         <source>Give either a quantity or an amount.</source>
-        <translation type="unfinished"></translation>
+        <translation>수량과 금액 중 하나만 지정하세요.</translation>
     </message>
     <message>
         <source>Quantity and amount must be positive.</source>
-        <translation type="unfinished"></translation>
+        <translation>수량과 금액은 0보다 커야 합니다.</translation>
     </message>
     <message>
         <source>A market order takes no price.</source>
-        <translation type="unfinished"></translation>
+        <translation>시장가 주문에는 가격을 지정하지 않습니다.</translation>
     </message>
     <message>
         <source>%1 KRW is not on the KRX tick ladder (tick %2).</source>
-        <translation type="unfinished"></translation>
+        <translation>%1원은 KRX 호가단위에 맞지 않습니다 (호가단위 %2).</translation>
     </message>
     <message>
         <source>Not reconciled with the broker yet: no order is placed until it is.</source>
-        <translation type="unfinished"></translation>
+        <translation>아직 증권사와 대조하지 않았습니다: 대조가 끝날 때까지 주문을 내지 않습니다.</translation>
     </message>
     <message>
         <source>&quot;%1&quot; is not a stock code.</source>
-        <translation type="unfinished"></translation>
+        <translation>&quot;%1&quot;은(는) 종목코드가 아닙니다.</translation>
     </message>
     <message>
         <source>The quantity must not be negative.</source>
-        <translation type="unfinished"></translation>
+        <translation>수량은 음수일 수 없습니다.</translation>
     </message>
     <message>
         <source>A limit sell needs a price; a market sell takes none.</source>
-        <translation type="unfinished"></translation>
+        <translation>지정가 매도에는 가격이 필요하고, 시장가 매도에는 가격을 지정하지 않습니다.</translation>
     </message>
     <message>
         <source>%1 KRW is not on the KRX tick ladder.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1원은 KRX 호가단위에 맞지 않습니다.</translation>
     </message>
     <message>
         <source>Not reconciled with the broker yet.</source>
-        <translation type="unfinished"></translation>
+        <translation>아직 증권사와 대조하지 않았습니다.</translation>
     </message>
     <message>
         <source>%1 is not held.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1을(를) 보유하고 있지 않습니다.</translation>
     </message>
     <message>
         <source>Only %1 shares of %2 are held.</source>
-        <translation type="unfinished"></translation>
+        <translation>%2은(는) %1주만 보유하고 있습니다.</translation>
     </message>
     <message>
         <source>sold by %1</source>
-        <translation type="unfinished"></translation>
+        <translation>%1에서 매도</translation>
     </message>
     <message>
         <source>No conditions are known yet (they are listed once the broker is connected).</source>
-        <translation type="unfinished"></translation>
+        <translation>아직 조건식 목록이 없습니다 (증권사에 연결되면 불러옵니다).</translation>
     </message>
     <message>
         <source>There is no condition &quot;%1&quot;.</source>
-        <translation type="unfinished"></translation>
+        <translation>조건식 &quot;%1&quot;이(가) 없습니다.</translation>
     </message>
     <message>
         <source>There is no strategy &quot;%1&quot;.</source>
-        <translation type="unfinished"></translation>
+        <translation>전략 &quot;%1&quot;이(가) 없습니다.</translation>
     </message>
     <message>
         <source>%1 must be a number from %2 to %3.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1은(는) %2에서 %3 사이의 숫자여야 합니다.</translation>
     </message>
     <message>
         <source>auto_trade_enabled must be true or false.</source>
-        <translation type="unfinished"></translation>
+        <translation>auto_trade_enabled는 true 또는 false여야 합니다.</translation>
     </message>
     <message>
         <source>max_invest_amount is whole won.</source>
-        <translation type="unfinished"></translation>
+        <translation>max_invest_amount는 원 단위 정수여야 합니다.</translation>
     </message>
     <message>
         <source>Unknown trading setting &quot;%1&quot;.</source>
-        <translation type="unfinished"></translation>
+        <translation>알 수 없는 매매 설정 &quot;%1&quot;입니다.</translation>
     </message>
     <message>
         <source>%1 is not on the watchlist.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1은(는) 관심종목에 없습니다.</translation>
     </message>
 </context>
 <context>
@@ -755,144 +755,144 @@
     </message>
     <message>
         <source>The demo defaults could not be set up: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>데모 기본값을 설정하지 못했습니다: %1</translation>
     </message>
     <message>
         <source>Demo account set up: automatic trading on, default strategies and conditions enabled.</source>
-        <translation type="unfinished"></translation>
+        <translation>데모 계좌를 설정했습니다: 자동매매 켜짐, 기본 전략과 조건식 사용.</translation>
     </message>
 </context>
 <context>
     <name>TradingEngine</name>
     <message>
         <source>Today&apos;s bought amount cannot be read (%1); no buy until it can.</source>
-        <translation type="unfinished"></translation>
+        <translation>오늘 매수 금액을 읽을 수 없습니다 (%1). 읽을 수 있을 때까지 매수하지 않습니다.</translation>
     </message>
     <message>
         <source>Reconciling with the broker</source>
-        <translation type="unfinished"></translation>
+        <translation>증권사와 대조 중</translation>
     </message>
     <message>
         <source>The order journal could not be read, so nothing will trade: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>주문 기록을 읽을 수 없어 매매하지 않습니다: %1</translation>
     </message>
     <message>
         <source>Reconciled with the broker: %1 holdings, %2 open orders checked, orderable cash %3 KRW.</source>
-        <translation type="unfinished"></translation>
+        <translation>증권사와 대조 완료: 잔고 %1종목, 미체결 %2건 확인, 주문가능금액 %3원.</translation>
     </message>
     <message>
         <source>Stopping</source>
-        <translation type="unfinished"></translation>
+        <translation>정지 중</translation>
     </message>
     <message>
         <source>Not reconciled with the broker yet, so nothing trades: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>아직 증권사와 대조하지 않아 매매하지 않습니다: %1</translation>
     </message>
     <message>
         <source>Kill switch %1 by %2: %3</source>
-        <translation type="unfinished"></translation>
+        <translation>%2이(가) 킬 스위치를 %1(으)로 설정: %3</translation>
     </message>
     <message>
         <source>New trading day %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>새 거래일 %1.</translation>
     </message>
     <message>
         <source>Database busy: another program holds a write lock (%1). Orders that cannot be written are not sent; fills are taken from the broker once it is free.</source>
-        <translation type="unfinished"></translation>
+        <translation>데이터베이스 사용 중: 다른 프로그램이 쓰기 잠금을 잡고 있습니다 (%1). 기록할 수 없는 주문은 전송하지 않으며, 잠금이 풀리면 체결 내역을 증권사에서 가져옵니다.</translation>
     </message>
     <message>
         <source>Database writable again.</source>
-        <translation type="unfinished"></translation>
+        <translation>데이터베이스에 다시 기록할 수 있습니다.</translation>
     </message>
     <message>
         <source>%1 %2 %3: %4 shares at %5 KRW filled (order %6, %7/%8).</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 %2 %3: %4주 %5원 체결 (주문 %6, %7/%8).</translation>
     </message>
     <message>
         <source>Bought</source>
-        <translation type="unfinished"></translation>
+        <translation>매수</translation>
     </message>
     <message>
         <source>Sold</source>
-        <translation type="unfinished"></translation>
+        <translation>매도</translation>
     </message>
     <message>
         <source>%1 order for %2 refused: %3</source>
-        <translation type="unfinished"></translation>
+        <translation>%2 %1 주문 거부: %3</translation>
     </message>
     <message>
         <source>Buy</source>
-        <translation type="unfinished"></translation>
+        <translation>매수</translation>
     </message>
     <message>
         <source>Sell</source>
-        <translation type="unfinished"></translation>
+        <translation>매도</translation>
     </message>
     <message>
         <source>The reply to the %1 order for %2 was lost (%3); asking the broker before anything else trades %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>%2 %1 주문의 응답을 받지 못했습니다 (%3). %2을(를) 더 매매하기 전에 증권사에 확인합니다.</translation>
     </message>
     <message>
         <source>buy</source>
-        <translation type="unfinished"></translation>
+        <translation>매수</translation>
     </message>
     <message>
         <source>sell</source>
-        <translation type="unfinished"></translation>
+        <translation>매도</translation>
     </message>
     <message>
         <source>%1 %2 not placed: %3</source>
-        <translation type="unfinished"></translation>
+        <translation>%2 %1 주문을 내지 않았습니다: %3</translation>
     </message>
     <message>
         <source>Selling %1 %2 (%3 shares): %4 — %5</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 %2 매도 (%3주): %4 — %5</translation>
     </message>
     <message>
         <source>Sold %1 %2: %3 shares at %4 KRW, P&amp;L %5 KRW (%6).</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 %2 매도 완료: %3주 %4원, 손익 %5원 (%6).</translation>
     </message>
     <message>
         <source>Buy signal %1 %2 (%3).</source>
-        <translation type="unfinished"></translation>
+        <translation>매수 신호 %1 %2 (%3).</translation>
     </message>
     <message>
         <source>condition</source>
-        <translation type="unfinished"></translation>
+        <translation>조건식</translation>
     </message>
     <message>
         <source>strategy</source>
-        <translation type="unfinished"></translation>
+        <translation>전략</translation>
     </message>
     <message>
         <source>The kill switch state could not be read; new entries stay stopped: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>킬 스위치 상태를 읽을 수 없어 신규 진입을 계속 중단합니다: %1</translation>
     </message>
     <message>
         <source>Trading</source>
-        <translation type="unfinished"></translation>
+        <translation>매매 중</translation>
     </message>
     <message numerus="yes">
         <source>%n condition search(es) available.</source>
-        <translation type="unfinished">
+        <translation>
             <numerusform>조건식 %n개를 사용할 수 있습니다.</numerusform>
         </translation>
     </message>
     <message>
         <source>The condition list could not be read: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>조건식 목록을 읽지 못했습니다: %1</translation>
     </message>
     <message>
         <source>--start %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>--start %1: %2</translation>
     </message>
 </context>
 <context>
     <name>WatchlistSync</name>
     <message numerus="yes">
         <source>Watchlist: %1 added, %2 removed by the conditions (%n stock(s) watched).</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>관심종목: 조건식으로 %1개 추가, %2개 삭제 (%n종목 감시 중).</numerusform>
         </translation>
     </message>
 </context>
@@ -952,15 +952,15 @@ KIWOOM_SECRETKEY에서 읽으며, 명령줄에서는 절대 받지 않습니다.
     </message>
     <message>
         <source>Services to start once reconciled: monitoring,strategy,scalping,stoploss,watchlist or all.</source>
-        <translation type="unfinished"></translation>
+        <translation>대조 후 시작할 서비스: monitoring,strategy,scalping,stoploss,watchlist 또는 all.</translation>
     </message>
     <message>
         <source>Conditions to enable for auto-trading: all or NAME,...</source>
-        <translation type="unfinished"></translation>
+        <translation>자동매매에 사용할 조건식: all 또는 NAME,...</translation>
     </message>
     <message>
         <source>Where the trading date and session come from: sim (the simulator&apos;s announced virtual time) or system (the KST wall clock; the default for non-loopback hosts).</source>
-        <translation type="unfinished"></translation>
+        <translation>거래일과 장 구분의 기준: sim(시뮬레이터가 알려 주는 가상 시각) 또는 system(KST 시스템 시계, 루프백이 아닌 호스트의 기본값).</translation>
     </message>
 </context>
 </TS>

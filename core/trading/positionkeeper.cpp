@@ -165,6 +165,14 @@ Status PositionKeeper::settleSell(const OrderRecord &order)
         return position.error();
     if (!*position)
         return makeError(Errc::NotFound, QStringLiteral("position %1 vanished").arg(*order.positionId));
+    const PositionRecord &after = position->value();
+    if (after.status == PositionStatus::Closed)
+        qCInfo(lcTrading).noquote() << "position" << after.id << "closed:" << after.stockCode
+                                    << enumText(settled->sellReason) << "realized P&L" << after.realizedProfitLoss
+                                    << "KRW";
+    else
+        qCInfo(lcTrading).noquote() << "position" << after.id << after.stockCode << enumText(settled->status)
+                                    << "- still holds" << after.quantity;
     m_pending.append({ Pending::Kind::Settled, position->value(), settled.value() });
     changed(position->value());
     return {};
