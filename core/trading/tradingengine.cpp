@@ -348,6 +348,12 @@ void TradingEngine::wire()
     connect(&session.realtime(), &RealtimeClient::orderExecutionReceived, m_orders.get(), &OrderManager::onExecution);
     connect(&session.conditions(), &ConditionSearch::conditionHitReceived, m_conditionMonitor.get(),
         &ConditionMonitor::onConditionHit);
+    // A frame that could not be read at all may have been a fill notice: ask the broker. (The
+    // reconciler merges back-to-back requests, so a burst of bad frames costs one round.)
+    connect(&session.realtime(), &RealtimeClient::malformedFrameReceived, this, [this](const QString &) {
+        if (m_state != State::Stopped && !m_orders->openOrders().isEmpty())
+            m_reconciler->request(QStringLiteral("unreadable realtime frame"));
+    });
     connect(&session.realtime(), &RealtimeClient::loggedIn, this, [this](bool reconnected) {
         if (reconnected && m_state != State::Stopped)
             m_reconciler->request(QStringLiteral("WebSocket logged in again"));
