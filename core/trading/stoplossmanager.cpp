@@ -71,6 +71,26 @@ Origin StopLossManager::originFor(SellReason reason)
     return Origin::Manual;
 }
 
+namespace {
+constexpr qint64 RATE_SCALE = 100'000'000; // 100 % in units of 1e-6 %
+qint64 rateUnits(double ratePercent)
+{
+    return std::clamp<qint64>(std::llround(ratePercent * 1e6), 0, RATE_SCALE);
+}
+} // namespace
+
+qint64 StopLossManager::priceBelow(qint64 price, double ratePercent)
+{
+    // floor(price × (100 − rate) / 100); price ≥ 0, so integer division rounds down.
+    return price * (RATE_SCALE - rateUnits(ratePercent)) / RATE_SCALE;
+}
+
+qint64 StopLossManager::priceAbove(qint64 price, double ratePercent)
+{
+    const qint64 n = price * (RATE_SCALE + std::llround(std::max(0.0, ratePercent) * 1e6));
+    return (n + RATE_SCALE - 1) / RATE_SCALE;
+}
+
 Result<int> StopLossManager::load()
 {
     settleHalfDoneExits();
@@ -112,6 +132,11 @@ void StopLossManager::arm(const PositionRecord &p)
     a.buyPrice = p.buyPrice;
     a.stopPrice = p.stopLossPrice;
     a.takePrice = p.takeProfitPrice;
+    // A rate without its price (set by rate only): the threshold follows from the buy price.
+    if (!a.stopPrice && p.stopLossRate && *p.stopLossRate > 0 && p.buyPrice > 0)
+        a.stopPrice = priceBelow(p.buyPrice, *p.stopLossRate);
+    if (!a.takePrice && p.takeProfitRate && *p.takeProfitRate > 0 && p.buyPrice > 0)
+        a.takePrice = priceAbove(p.buyPrice, *p.takeProfitRate);
     a.trailingRate = p.trailingStopRate;
     a.deadlineMs = p.exitDeadlineMs;
     a.highest = std::max({ a.highest, p.highestPrice.value_or(0), p.buyPrice });
@@ -176,7 +201,7 @@ bool StopLossManager::check(Armed &a, qint64 price, qint64 nowMs)
                 .arg(won(price), won(*a.takePrice), won(a.buyPrice)));
     }
     if (a.trailingRate && *a.trailingRate > 0) {
-        const qint64 trail = qint64(std::floor(double(a.highest) * (1.0 - *a.trailingRate / 100.0)));
+        const qint64 trail = priceBelow(a.highest, *a.trailingRate);
         if (price <= trail) {
             return trigger(a, SellReason::TrailingStop, price,
                 tr("price %1 fell %2% below the highest %3 (trailing stop %4)")
@@ -305,6 +330,13 @@ void StopLossManager::settleSignal(qint64 signalId, SignalStatus next, const QSt
 
 void StopLossManager::onSellSettled(const SellOrderRecord &sell, const PositionRecord &)
 {
+    if (sell.status != SellOrderStatus::Completed) {
+        // Refused or ended unfilled (cancelled by the user, or by the broker): the position is
+        // OPEN again (announced right after this) and tried again only after the cool-down, never
+        // straight away — a cancelled exit is not re-sent on the very next tick.
+        if (auto it = m_armed.find(sell.stockCode); it != m_armed.end() && it->positionId == sell.positionId)
+            it->cooldownUntilMs = realNowMs() + m_config.exitCooldownMs;
+    }
     if (!sell.orderId)
         return;
     auto order = OrderRepository(m_db).find(*sell.orderId);

@@ -120,6 +120,13 @@ public:
     QStringList armedCodes() const { return m_armed.keys(); }
     static QString actor() { return QStringLiteral("service.stop_loss"); }
 
+    // The price `ratePercent` % below / above `price`, to the won (rounded down / up), computed in
+    // integers (the rate to 1e-6 %) so that e.g. 7 % below 70,000 is 65,100 and 10 % above 100,000
+    // is 110,000 — a double product lands a won off for such rates. The stop-loss / trailing stop
+    // (below) and take-profit (above) thresholds of every position.
+    static qint64 priceBelow(qint64 price, double ratePercent);
+    static qint64 priceAbove(qint64 price, double ratePercent);
+
 signals:
     void exitSent(const Storage::PositionRecord &position, Storage::SellReason reason, qint64 price,
         const QString &detail, qint64 orderId);

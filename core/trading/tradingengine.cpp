@@ -303,11 +303,11 @@ Storage::Protection TradingEngine::protectionFor(Origin origin, qint64 buyPrice,
     }
     if (stop > 0) {
         p.stopLossRate = stop;
-        p.stopLossPrice = qint64(std::floor(double(buyPrice) * (1.0 - stop / 100.0)));
+        p.stopLossPrice = StopLossManager::priceBelow(buyPrice, stop);
     }
     if (take > 0) {
         p.takeProfitRate = take;
-        p.takeProfitPrice = qint64(std::ceil(double(buyPrice) * (1.0 + take / 100.0)));
+        p.takeProfitPrice = StopLossManager::priceAbove(buyPrice, take);
     }
     p.trailingStopRate = trailing;
     return p;
