@@ -917,6 +917,25 @@ Result<OrderManager::ReconcileReport> OrderManager::applyBrokerView(const Broker
                         ++report.settled;
                     }
                 }
+            } else if (order.brokerOrderNo.isEmpty()
+                && (order.state == OrderState::Unknown || order.state == OrderState::Sent
+                    || order.state == OrderState::New)) {
+                // The original is still open at the broker and this cancel has no number: it never
+                // arrived (the app stopped before the request left, or it was lost on the way). It
+                // took no effect; the original stays open and may be cancelled again.
+                Result<OrderRecord> moved = order;
+                if (order.state != OrderState::Unknown)
+                    moved = orders.transition(order.id, order.state, OrderState::Unknown, {}, actor());
+                if (moved && canTransition(moved->state, OrderState::Rejected)) {
+                    OrderUpdate why;
+                    why.rejectReason = QStringLiteral("cancel not in effect: order %1 is still open at the broker")
+                                           .arg(orig->brokerOrderNo);
+                    if (auto done = orders.transition(moved->id, moved->state, OrderState::Rejected, why, actor())) {
+                        publish(done.value());
+                        ++report.settled;
+                        report.notes << QStringLiteral("cancel %1 never reached the broker").arg(order.clientOrderId);
+                    }
+                }
             }
             continue;
         }

@@ -329,6 +329,66 @@ private slots:
         QCOMPARE(children->at(0).state, OrderState::Cancelled);
     }
 
+    // A cancel whose reply was lost, while the original is still open at the broker: it never
+    // arrived. It is settled as not in effect (never re-sent blindly); the original stays open and
+    // can be cancelled again.
+    void lostCancelThatNeverArrivedIsNotInEffect()
+    {
+        const OrderRecord o = placeAccepted(QStringLiteral("0000101"));
+        QVERIFY(m_orders->cancel(o.id, QStringLiteral("ui")).ok());
+        m_broker->replyCancel(0,
+            KiwoomError::make(KiwoomError::Kind::OutcomeUnknown, QStringLiteral("kt10003"), QStringLiteral("reset")));
+        const auto before = OrderRepository(*m_db).listChildren(o.id);
+        QVERIFY(before && before->size() == 1);
+        QCOMPARE(before->at(0).state, OrderState::Unknown);
+        m_clock->advanceMs(5000);
+
+        Kiwoom::OpenOrder open;
+        open.orderNo = QStringLiteral("0000101");
+        open.code = QStringLiteral("005930");
+        open.side = Side::Buy;
+        open.orderQty = 10;
+        open.orderPrice = 70000;
+        open.unfilledQty = 10;
+        open.tradeTypeText = QStringLiteral("보통");
+        open.timeMs = T0;
+        OrderManager::BrokerView view;
+        view.open = { open };
+        view.asOfMs = m_clock->nowMs();
+        auto report = m_orders->applyBrokerView(view);
+        QVERIFY(report.ok());
+        const auto after = OrderRepository(*m_db).listChildren(o.id);
+        QVERIFY(after && after->size() == 1);
+        QCOMPARE(after->at(0).state, OrderState::Rejected);
+        QVERIFY(after->at(0).rejectReason.contains(QStringLiteral("still open")));
+        QCOMPARE(row(o.id).state, OrderState::Accepted);
+        QCOMPARE(m_broker->cancels.size(), 1); // nothing re-sent by the reconciliation
+
+        // The user may cancel again: a new request goes out.
+        QVERIFY(m_orders->cancel(o.id, QStringLiteral("ui")).ok());
+        QCOMPARE(m_broker->cancels.size(), 2);
+    }
+
+    // The same lost cancel when the broker did carry it out: the original is gone from the open
+    // list, so both are settled as cancelled.
+    void lostCancelThatArrivedIsSettled()
+    {
+        const OrderRecord o = placeAccepted(QStringLiteral("0000101"));
+        QVERIFY(m_orders->cancel(o.id, QStringLiteral("ui")).ok());
+        m_broker->replyCancel(0,
+            KiwoomError::make(KiwoomError::Kind::OutcomeUnknown, QStringLiteral("kt10003"), QStringLiteral("reset")));
+        m_clock->advanceMs(5000);
+        OrderManager::BrokerView view;
+        view.asOfMs = m_clock->nowMs();
+        auto report = m_orders->applyBrokerView(view);
+        QVERIFY(report.ok());
+        const auto after = OrderRepository(*m_db).listChildren(o.id);
+        QVERIFY(after && after->size() == 1);
+        QCOMPARE(after->at(0).state, OrderState::Cancelled);
+        QCOMPARE(row(o.id).state, OrderState::Cancelled);
+        QCOMPARE(m_broker->cancels.size(), 1);
+    }
+
     // A buy fill opens the position with its commission; the exit's fill settles it with P&L.
     void fillsMakePositions()
     {
