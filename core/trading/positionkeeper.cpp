@@ -77,7 +77,10 @@ Status PositionKeeper::applyBuy(const OrderRecord &order, const ExecutionRecord 
         p.buyAmount = execution.price * execution.quantity;
         p.buyFees = execution.fee;
         p.origin = order.origin;
-        if (order.originSignalId) {
+        // A fill that comes after the order's first position was already sold (a partly filled buy
+        // whose rest fills later) opens a position of its own; the signal stays with the first.
+        const bool signalTaken = order.positionId.has_value();
+        if (order.originSignalId && !signalTaken) {
             if (order.origin == Origin::Strategy || order.origin == Origin::Scalping)
                 p.strategySignalId = order.originSignalId;
             else
@@ -113,7 +116,8 @@ Status PositionKeeper::applyBuy(const OrderRecord &order, const ExecutionRecord 
             result = added.value(); // unprotected (an adopted external holding): stays so
         }
     }
-    if (!order.positionId || *order.positionId != result.id) {
+    // An order belongs to the first position it made (a late fill's own position is found by code).
+    if (!order.positionId) {
         if (auto linked = orders.linkPosition(order.id, result.id, actor()); !linked)
             return linked.error();
     }

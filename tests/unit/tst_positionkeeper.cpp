@@ -12,6 +12,7 @@
 #include "storage/database.h"
 #include "storage/orderrepository.h"
 #include "storage/positionrepository.h"
+#include "storage/signalrepository.h"
 #include "trading/positionkeeper.h"
 
 #include <QSignalSpy>
@@ -351,6 +352,67 @@ private slots:
         finish(last);
         QCOMPARE(settled.count(), 1);
         QCOMPARE(position(p.id).realizedProfitLoss, realized);
+    }
+
+    // A partly filled buy whose position was sold before the rest of the buy filled (the scalping
+    // deadline came first): the late fill is real shares held, so it opens a position of its own.
+    // The first position keeps the signal (one position per signal); found by tst_crashsafety,
+    // where the late fill was refused (UNIQUE positions.pending_signal_id) and never recorded.
+    void lateFillAfterTheExitOpensAPositionOfItsOwn()
+    {
+        PendingBuySignalRecord sig;
+        sig.stockCode = CODE;
+        sig.stockName = QStringLiteral("삼성전자");
+        sig.detectedAtMs = m_clock->nowMs();
+        sig.signalType = QStringLiteral("reference_candle");
+        sig.source = QStringLiteral("condition");
+        auto inserted = SignalRepository(*m_db).insertPendingBuy(sig, ACTOR);
+        QVERIFY2(inserted, inserted ? "" : qPrintable(inserted.error().message));
+        const qint64 signalId = inserted->id;
+
+        OrderRecord buy;
+        {
+            OrderRepository orders(*m_db);
+            NewOrder n;
+            n.side = Side::Buy;
+            n.stockCode = CODE;
+            n.stockName = QStringLiteral("삼성전자");
+            n.quantity = 530;
+            n.price = 1886;
+            n.tradeType = QStringLiteral("0");
+            n.origin = Origin::Condition;
+            n.originSignalId = signalId;
+            auto row = orders.create(n, ACTOR);
+            QVERIFY(row);
+            QVERIFY(orders.markSent(row->id, ACTOR));
+            auto accepted = orders.markAccepted(row->id, OrderState::Sent, QStringLiteral("0000017"), ACTOR);
+            QVERIFY(accepted);
+            buy = accepted.value();
+        }
+        fill(buy.id, 522, 1886, 140);
+        const PositionRecord first = *live();
+        QCOMPARE(first.pendingSignalId, std::optional<qint64>(signalId));
+        QCOMPARE(first.quantity, 522);
+
+        // Sold in full before the rest of the buy fills.
+        const SellOrderRecord s = beginSell(first.id, 522);
+        const OrderRecord sell = placeOrder(Side::Sell, 522, 0, first.id, s.id);
+        finish(fill(sell.id, 522, 1888, 140, 1970));
+        QCOMPARE(position(first.id).status, PositionStatus::Closed);
+        QVERIFY(!live());
+
+        // The rest of the buy: 8 shares.
+        const OrderRecord after = fill(buy.id, 8, 1886, 2);
+        QCOMPARE(after.state, OrderState::Filled);
+        const std::optional<PositionRecord> second = live();
+        QVERIFY(second);
+        QVERIFY(second->id != first.id);
+        QCOMPARE(second->quantity, 8);
+        QCOMPARE(second->buyPrice, 1886);
+        QCOMPARE(second->buyFees, 2);
+        QCOMPARE(second->pendingSignalId, std::nullopt);
+        QCOMPARE(position(first.id).pendingSignalId, std::optional<qint64>(signalId));
+        QCOMPARE(order(buy.id).positionId, std::optional<qint64>(first.id)); // the order's first position
     }
 
     // Part of a sell filled, the rest cancelled: the sold shares are settled (cost and buy fees
