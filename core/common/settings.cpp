@@ -96,6 +96,17 @@ QList<Settings::Spec> buildSpecs()
         { QStringLiteral("control/port"), Type::Int, 8765, 0, 65535, {},
             QStringLiteral("control API port on 127.0.0.1 (0 = any free port)") },
 
+        { QStringLiteral("news/naverNewsUrl"), Type::String, QString(), 0, 0, {},
+            QStringLiteral("Naver search API base URL (empty = openapi.naver.com, or the simulator in demo mode); "
+                           "KT_NAVER_NEWS_URL wins") },
+        { QStringLiteral("news/naverBoardUrl"), Type::String, QString(), 0, 0, {},
+            QStringLiteral("Naver Finance base URL for the discussion board (empty = finance.naver.com, or the "
+                           "simulator in demo mode); KT_NAVER_BOARD_URL wins") },
+        { QStringLiteral("news/newsCacheTtlSec"), Type::Int, 300, 0, 86400, {},
+            QStringLiteral("seconds a news search result is reused before Naver is asked again") },
+        { QStringLiteral("news/boardCacheTtlSec"), Type::Int, 120, 0, 86400, {},
+            QStringLiteral("seconds a discussion board page is reused before Naver is asked again") },
+
         { QStringLiteral("sim/seed"), Type::Int, 20240102, 0, 9.0e15, {}, QStringLiteral("simulator random seed") },
         { QStringLiteral("sim/speed"), Type::Double, 1.0, 0.01, 10000.0, {},
             QStringLiteral("simulator clock speed factor") },

@@ -9,6 +9,7 @@
 #include "simfaults.h"
 #include "simhttpserver.h"
 #include "simmarket.h"
+#include "simnaver.h"
 #include "simquota.h"
 #include "simrealtimehub.h"
 #include "simrestapi.h"
@@ -392,6 +393,9 @@ QJsonObject SimServer::state() const
 
 SimHttpResponse SimServer::handle(const SimHttpRequest &request)
 {
+    // Naver's news search and discussion board (demo fixtures) are served on their real paths.
+    if (auto naver = SimNaver::handle(request, m_market ? m_market->nowMs() : QDateTime::currentMSecsSinceEpoch()))
+        return *naver;
     SimHttpResponse response
         = request.path.startsWith("/_sim/") || request.path == "/_sim" ? handleAdmin(request) : m_rest->handle(request);
     // Every reply tells the client the market's time (after the request ran), so a client in
