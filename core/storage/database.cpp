@@ -151,6 +151,8 @@ Status Database::inspectFile(const QString &filePath, const QString &connectionN
             result = Error { QString::fromLatin1(Errc::OpenFailed), error.message };
         } else {
             result = checkFile(db, filePath, true);
+            Storage::finishStatements(db);
+            Storage::releaseStatements(connectionName);
             db.close();
         }
     }
@@ -308,6 +310,8 @@ void Database::close()
         return;
     while (m_depth > 0)
         rollback();
+    Storage::finishStatements(m_db);
+    Storage::releaseStatements(m_connectionName);
     if (m_db.isOpen())
         m_db.close();
     m_db = QSqlDatabase();
@@ -341,6 +345,8 @@ Status Database::begin()
 {
     const QString sql
         = m_depth == 0 ? QStringLiteral("BEGIN IMMEDIATE") : QStringLiteral("SAVEPOINT kt_sp_%1").arg(m_depth);
+    if (m_depth == 0)
+        Storage::finishStatements(m_db);
     auto done = Storage::run(m_db, sql);
     if (!done)
         return done.error();
@@ -352,6 +358,8 @@ Status Database::commit()
 {
     Q_ASSERT(m_depth > 0);
     const QString sql = m_depth == 1 ? QStringLiteral("COMMIT") : QStringLiteral("RELEASE kt_sp_%1").arg(m_depth - 1);
+    if (m_depth == 1)
+        Storage::finishStatements(m_db);
     auto done = Storage::run(m_db, sql);
     if (!done)
         return done.error();
@@ -364,6 +372,7 @@ void Database::rollback()
     if (m_depth == 0)
         return;
     if (m_depth == 1) {
+        Storage::finishStatements(m_db);
         if (auto done = Storage::run(m_db, QStringLiteral("ROLLBACK")); !done)
             qCWarning(lcStorage).noquote() << "rollback:" << done.error().message;
     } else {
@@ -468,6 +477,7 @@ Status Database::backupTo(const QString &filePath)
     // temporary file beside the target and rename it over the target when it is complete.
     const QString temporary
         = target.absoluteFilePath() + QLatin1String(".tmp-") + QUuid::createUuid().toString(QUuid::Id128).left(12);
+    Storage::finishStatements(m_db); // VACUUM refuses to run beside a pending statement
     auto done = Storage::run(m_db, QStringLiteral("VACUUM INTO ?"), { temporary });
     if (!done) {
         QFile::remove(temporary);

@@ -480,6 +480,7 @@ END)"),
 
 Status execStatement(const QSqlDatabase &db, const QString &sql)
 {
+    finishStatements(db); // DDL refuses to run beside a statement still reading
     QSqlQuery query(db);
     if (!query.exec(sql))
         return sqlError(query.lastError(), QStringLiteral("run \"%1\"").arg(sql.simplified().left(120)));
@@ -488,6 +489,7 @@ Status execStatement(const QSqlDatabase &db, const QString &sql)
 
 void rollbackQuietly(const QSqlDatabase &db)
 {
+    finishStatements(db);
     QSqlQuery query(db);
     if (!query.exec(QStringLiteral("ROLLBACK")))
         qCWarning(lcStorage) << "rollback after a failed migration step failed:" << query.lastError().text();

@@ -3,7 +3,9 @@
 
 #include "common/logging.h"
 
+#include <QHash>
 #include <QJsonDocument>
+#include <QMutex>
 #include <QSqlError>
 
 namespace Storage {
@@ -86,25 +88,109 @@ Error sqlError(const QSqlError &error, const QString &context)
     return makeError(code, context.isEmpty() ? text : context + QLatin1String(": ") + text);
 }
 
+namespace {
+
+// Prepared statements, per connection and SQL text. Parsing a statement costs more than running
+// it (most statements here touch one row by its key), so each text is prepared once per
+// connection. Each Database is used on one thread; the mutex only guards the map itself.
+struct StatementCache
+{
+    QMutex mutex;
+    QHash<QString, QHash<QString, QSqlQuery>> byConnection;
+};
+
+StatementCache &statementCache()
+{
+    static StatementCache cache;
+    return cache;
+}
+
+constexpr qsizetype MAX_CACHED_STATEMENTS = 512; // per connection; texts built from data could grow it
+
+bool cacheable(const QString &sql)
+{
+    // Row statements only: transaction control, PRAGMAs, VACUUM and DDL are prepared each time
+    // (they are rare, and some refuse to run while another statement is pending).
+    static const QLatin1String kinds[] = { QLatin1String("SELECT"), QLatin1String("INSERT"), QLatin1String("UPDATE"),
+        QLatin1String("DELETE"), QLatin1String("WITH") };
+    for (const QLatin1String &kind : kinds) {
+        if (sql.startsWith(kind, Qt::CaseInsensitive))
+            return true;
+    }
+    return false;
+}
+
+} // namespace
+
+// A reused statement is shared between the cache and the caller: QSqlQuery copies share one
+// result (Qt 6 deprecates the copy, but keeps its meaning).
+QT_WARNING_PUSH
+QT_WARNING_DISABLE_DEPRECATED
 Result<QSqlQuery> exec(const QSqlDatabase &db, const QString &sql, const QVariantList &binds)
 {
     if (!db.isOpen())
         return makeError(Errc::Closed, QStringLiteral("the database is not open"));
-    QSqlQuery query(db);
-    query.setForwardOnly(true);
-    if (!query.prepare(sql))
-        return sqlError(query.lastError(), QStringLiteral("prepare \"%1\"").arg(sql.simplified().left(120)));
+    std::optional<QSqlQuery> cached;
+    const bool cache = cacheable(sql);
+    if (!cache) {
+        // PRAGMAs, DDL, VACUUM and transaction control refuse to run beside a statement that is
+        // still reading ("table is locked", "within a transaction"): end the reused ones first.
+        finishStatements(db);
+    } else {
+        StatementCache &c = statementCache();
+        QMutexLocker lock(&c.mutex);
+        auto &statements = c.byConnection[db.connectionName()];
+        if (auto it = statements.constFind(sql); it != statements.cend())
+            cached = *it;
+    }
+    QSqlQuery query = cached ? *cached : QSqlQuery(db);
+    if (cached) {
+        // The previous use is over (its rows were read): reset the statement for this one.
+        query.finish();
+    } else {
+        query.setForwardOnly(true);
+        if (!query.prepare(sql))
+            return sqlError(query.lastError(), QStringLiteral("prepare \"%1\"").arg(sql.simplified().left(120)));
+        if (cache) {
+            StatementCache &c = statementCache();
+            QMutexLocker lock(&c.mutex);
+            auto &statements = c.byConnection[db.connectionName()];
+            if (statements.size() >= MAX_CACHED_STATEMENTS)
+                statements.clear();
+            statements.insert(sql, query);
+        }
+    }
+    int position = 0;
     for (const QVariant &value : binds) {
         // QtSql binds a null QString as SQL NULL; a QString value always means text here (NULL is
         // spelled QVariant(), see nullable()), so a default-constructed name is stored as ''.
         if (value.typeId() == QMetaType::QString && value.toString().isNull())
-            query.addBindValue(QStringLiteral(""));
+            query.bindValue(position++, QStringLiteral(""));
         else
-            query.addBindValue(value);
+            query.bindValue(position++, value);
     }
     if (!query.exec())
         return sqlError(query.lastError(), QStringLiteral("execute \"%1\"").arg(sql.simplified().left(120)));
     return query;
+}
+QT_WARNING_POP
+
+void finishStatements(const QSqlDatabase &db)
+{
+    StatementCache &c = statementCache();
+    QMutexLocker lock(&c.mutex);
+    auto it = c.byConnection.find(db.connectionName());
+    if (it == c.byConnection.end())
+        return;
+    for (QSqlQuery &query : *it)
+        query.finish();
+}
+
+void releaseStatements(const QString &connectionName)
+{
+    StatementCache &c = statementCache();
+    QMutexLocker lock(&c.mutex);
+    c.byConnection.remove(connectionName);
 }
 
 Result<int> run(const QSqlDatabase &db, const QString &sql, const QVariantList &binds)
@@ -112,7 +198,9 @@ Result<int> run(const QSqlDatabase &db, const QString &sql, const QVariantList &
     auto query = exec(db, sql, binds);
     if (!query)
         return query.error();
-    return query.value().numRowsAffected();
+    const int changed = query.value().numRowsAffected();
+    query.value().finish();
+    return changed;
 }
 
 QVariant nullable(const std::optional<qint64> &value)

@@ -54,8 +54,15 @@ bool isTransient(const Error &error);
 Error sqlError(const QSqlError &error, const QString &context);
 
 // Prepares sql on db, binds the positional ('?') values in order, executes it. The query is
-// forward-only; read it and let it go out of scope before the transaction commits.
+// forward-only; read it and let it go out of scope before the transaction commits. Row
+// statements (SELECT/INSERT/UPDATE/DELETE/WITH) are prepared once per connection and reused: the
+// query returned is valid until the next exec() of the same text on the same connection, so read
+// its rows before running that text again (no nesting of one statement inside its own loop).
 Result<QSqlQuery> exec(const QSqlDatabase &db, const QString &sql, const QVariantList &binds = {});
+// Resets every reused statement of db (ends their reads): before COMMIT/ROLLBACK, VACUUM, close.
+void finishStatements(const QSqlDatabase &db);
+// Drops the reused statements of a connection; before QSqlDatabase::removeDatabase().
+void releaseStatements(const QString &connectionName);
 // exec() for statements whose result is not needed; also returns the number of rows changed.
 Result<int> run(const QSqlDatabase &db, const QString &sql, const QVariantList &binds = {});
 
@@ -86,6 +93,7 @@ template<typename T, typename Reader> Result<QList<T>> readList(Result<QSqlQuery
     QList<T> rows;
     while (query.value().next())
         rows.append(read(query.value()));
+    query.value().finish(); // ends the read (the statement is reused)
     return rows;
 }
 
@@ -94,9 +102,13 @@ template<typename T, typename Reader> Result<std::optional<T>> readOne(Result<QS
 {
     if (!query)
         return query.error();
-    if (!query.value().next())
+    if (!query.value().next()) {
+        query.value().finish();
         return std::optional<T>();
-    return std::optional<T>(read(query.value()));
+    }
+    std::optional<T> row(read(query.value()));
+    query.value().finish(); // ends the read (the statement is reused)
+    return row;
 }
 
 // Compact JSON text of an object (the form JSON columns hold), and back; invalid text gives {}.

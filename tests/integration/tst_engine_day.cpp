@@ -36,7 +36,9 @@ namespace {
 constexpr int MIN_ORDERS = 500;
 constexpr int MAX_ROUNDS = 40;
 constexpr int STOCKS = 25;
-constexpr qint64 HALF_ROUND_MS = 9 * 60 * 1000; // virtual market time between the buy and the sell half
+constexpr qint64 HALF_ROUND_MS
+    = 5 * 60 * 1000; // virtual market time between the buy and the sell half (room for 35 rounds: the day ends at 500
+                     // orders, whatever the machine's load made of the rounds)
 
 qint64 clampToLimits(qint64 price, const Krx::PriceLimits &limits)
 {
