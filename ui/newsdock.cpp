@@ -264,15 +264,14 @@ void NewsDock::onDiscussions(quint64 id, const QString &code, const News::BoardP
     m_boardList->clear();
     QList<QTreeWidgetItem *> rows;
     for (const News::BoardPost &post : page.posts) {
-        QString title = post.title;
+        // A hidden post's "title" is Naver's notice; the row says what happened in the user's language.
+        QString title = post.hiddenByCleanBot ? tr("[Hidden by Naver's clean bot]") : post.title;
         if (post.replies > 0)
             title += QStringLiteral(" [%1]").arg(post.replies);
-        if (post.hiddenByCleanBot)
-            title = tr("[Hidden by Naver's clean bot] %1").arg(title);
         auto *row = new QTreeWidgetItem({ kstText(post.postedMs), title, post.author, QString::number(post.views),
             QString::number(post.likes), QString::number(post.dislikes) });
         row->setData(0, LinkRole, post.url.toString());
-        row->setToolTip(1, title);
+        row->setToolTip(1, post.title);
         for (int c = 3; c <= 5; ++c)
             row->setTextAlignment(c, Qt::AlignRight | Qt::AlignVCenter);
         if (post.hiddenByCleanBot) {
@@ -287,10 +286,11 @@ void NewsDock::onDiscussions(quint64 id, const QString &code, const News::BoardP
     if (page.posts.isEmpty())
         m_boardStatus = tr("Discussion: no posts for %1.").arg(code);
     else
-        m_boardStatus = tr("Discussion: %n post(s), page %1 of %2", nullptr, int(page.posts.size()))
+        m_boardStatus = (page.fromCache
+                ? tr("Discussion: %n post(s), page %1 of %2 (from the cache).", nullptr, int(page.posts.size()))
+                : tr("Discussion: %n post(s), page %1 of %2.", nullptr, int(page.posts.size())))
                             .arg(page.page)
-                            .arg(page.lastPage)
-            + (page.fromCache ? tr(" (from the cache).") : tr("."));
+                            .arg(page.lastPage);
     finishOne();
 }
 
@@ -322,6 +322,12 @@ void NewsDock::onStocks(quint64 id, const QStringList &codes, const QStringList 
     for (int i = 0; i < codes.size(); ++i) {
         const QString name = names.value(i);
         m_code->addItem(name.isEmpty() ? codes[i] : codes[i] + u' ' + name, codes[i]);
+    }
+    if (m_loadedCode.isEmpty() && typed.trimmed().isEmpty() && !codes.isEmpty()) {
+        // Something to read at once: the first watchlist stock (one request each, cached).
+        m_code->setCurrentIndex(0);
+        load(codes.first());
+        return;
     }
     m_code->setEditText(typed);
 }

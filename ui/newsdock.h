@@ -23,7 +23,8 @@ class QTreeWidgetItem;
 // browser) and the board's first page (date, title, author, views, likes, dislikes; clean-bot
 // hidden posts marked as such), a Refresh button, and a status line with the service's errors as
 // they are (Naver's typed errors, "could not read the board"). Without Naver keys in mock/live mode
-// it says so and explains how to add them.
+// it says so and explains how to add them. When the stock list arrives and nothing was asked for
+// yet, it loads the first watchlist stock.
 // It never blocks: requests go to the NewsService on the core's thread (queued) and the answers come
 // back as queued signals, filtered by request id. Threading: GUI thread; the service may live on
 // another thread (the core thread) or this one (tests).

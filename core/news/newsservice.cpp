@@ -118,12 +118,17 @@ QList<std::pair<QString, QString>> NewsService::stockChoices() const
         WatchlistRepository watchlist(*m_database);
         if (auto active = watchlist.listActive()) {
             for (const auto &stock : *active)
-                choices.append({ stock.stockCode, stock.stockName });
+                choices.append(
+                    { stock.stockCode, stock.stockName.isEmpty() ? stockName(stock.stockCode) : stock.stockName });
         }
     }
     if (choices.isEmpty()) {
         for (const QString &code : TradingCore::defaultWatchCodes())
-            choices.append({ code, stockName(code) == code ? QString() : stockName(code) });
+            choices.append({ code, stockName(code) });
+    }
+    for (auto &[code, name] : choices) {
+        if (name == code)
+            name.clear(); // no name known
     }
     return choices;
 }

@@ -20,6 +20,7 @@
 #include <QPushButton>
 #include <QTabWidget>
 #include <QTemporaryDir>
+#include <QTranslator>
 #include <QTreeWidget>
 #include <QtTest>
 
@@ -159,6 +160,23 @@ private slots:
         emit news->itemActivated(news->topLevelItem(0), 0);
         QCOMPARE(f.opened.size(), 1);
         QVERIFY(f.opened.first().scheme().startsWith(u"http"));
+
+        // For a look at what a user sees: KT_NEWSDOCK_SHOT=/tmp/x writes x-news.png and x-board.png.
+        if (const QString shot = qEnvironmentVariable("KT_NEWSDOCK_SHOT"); !shot.isEmpty()) {
+            f.dock->grab().save(shot + QStringLiteral("-news.png"));
+            f.dock->findChild<QTabWidget *>(QStringLiteral("newsTabs"))->setCurrentIndex(1);
+            f.dock->grab().save(shot + QStringLiteral("-board.png"));
+        }
+    }
+
+    void theFirstWatchlistStockLoadsByItself()
+    {
+        Fixture f(QStringLiteral("demo"));
+        QSignalSpy done(f.dock.get(), &NewsDock::loadFinished);
+        QVERIFY(done.wait(5000));
+        QCOMPARE(done.first().at(0).toString(), QStringLiteral("005930"));
+        QVERIFY(f.newsList()->topLevelItemCount() > 0);
+        QVERIFY(f.dock->findChild<QComboBox *>(QStringLiteral("newsCodeCombo"))->currentText().startsWith(u"005930"));
     }
 
     void enterInTheCodeFieldLoads()
@@ -240,6 +258,27 @@ private slots:
         QTRY_VERIFY((box = f.dock->findChild<QMessageBox *>(QStringLiteral("newsKeysHelp"))) != nullptr);
         QVERIFY(box->informativeText().contains(QStringLiteral("NAVER_CLIENT_ID")));
         box->accept();
+    }
+
+    void koreanTranslationCoversTheDock()
+    {
+        QTranslator ko;
+        QVERIFY(ko.load(QStringLiteral(":/i18n/kiwoom-trader_ko.qm")));
+        QCoreApplication::installTranslator(&ko);
+        {
+            Fixture f(QStringLiteral("demo"));
+            QVERIFY(f.loadAndWait(QStringLiteral("005930")));
+            QCOMPARE(f.dock->windowTitle(), QStringLiteral("뉴스"));
+            auto *tabs = f.dock->findChild<QTabWidget *>(QStringLiteral("newsTabs"));
+            QCOMPARE(tabs->tabText(1), QStringLiteral("종목토론(&D)"));
+            QVERIFY2(f.status().contains(QStringLiteral("20쪽")) || f.status().contains(QStringLiteral("10쪽 중 1쪽")),
+                qPrintable(f.status()));
+            if (const QString shot = qEnvironmentVariable("KT_NEWSDOCK_SHOT"); !shot.isEmpty()) {
+                tabs->setCurrentIndex(1);
+                f.dock->grab().save(shot + QStringLiteral("-ko.png"));
+            }
+        }
+        QCoreApplication::removeTranslator(&ko);
     }
 
     void everyControlHasAnAccessibleName()
