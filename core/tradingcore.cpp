@@ -90,6 +90,7 @@ Status TradingCore::start()
     m_running = true;
     m_news = std::make_unique<NewsService>(*m_clock, *m_settings);
     m_news->setDatabase(m_database.get());
+    m_news->setDefaultCodes(defaultWatchCodes());
     qCInfo(lcApp).noquote() << "trading core started in" << m_mode << "mode";
     m_activity->add(ActivityLog::Level::Info, QStringLiteral("app"), tr("Started in %1 mode.").arg(m_mode));
     emit started();

@@ -6,7 +6,6 @@
 #include "sim/simuniverse.h"
 #include "storage/database.h"
 #include "storage/watchlistrepository.h"
-#include "tradingcore.h"
 
 #include <QPointer>
 
@@ -123,7 +122,7 @@ QList<std::pair<QString, QString>> NewsService::stockChoices() const
         }
     }
     if (choices.isEmpty()) {
-        for (const QString &code : TradingCore::defaultWatchCodes())
+        for (const QString &code : std::as_const(m_defaultCodes))
             choices.append({ code, stockName(code) });
     }
     for (auto &[code, name] : choices) {

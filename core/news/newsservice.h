@@ -56,6 +56,8 @@ public:
     void configure(const QString &mode, const QUrl &demoBase, SecretStore *store);
     // Stock names for news queries; the watchlist's names are read from it (may be null).
     void setDatabase(Database *database) { m_database = database; }
+    // The codes offered when the watchlist is empty (TradingCore::defaultWatchCodes()).
+    void setDefaultCodes(const QStringList &codes) { m_defaultCodes = codes; }
 
     NaverNewsClient *newsClient() { return m_news; }
     DiscussionBoardReader *boardReader() { return m_board; }
@@ -65,7 +67,7 @@ public:
     // The name a news search uses for a code: the watchlist's name, the simulator's in demo mode,
     // else the code itself.
     QString stockName(const QString &code) const;
-    // Watchlist stocks (code, name) and, when it is empty, TradingCore's default demo codes.
+    // Watchlist stocks (code, name; name empty when unknown) and, when it is empty, the default codes.
     QList<std::pair<QString, QString>> stockChoices() const;
 
     // Core-thread API (the control API): callbacks run later, skipped when context is gone.
@@ -100,6 +102,7 @@ private:
     NaverNewsClient *m_news = nullptr; // children
     DiscussionBoardReader *m_board = nullptr;
     QString m_mode;
+    QStringList m_defaultCodes;
     KeysState m_keysState = KeysState::Resolving;
     int m_configureGeneration = 0;
     static std::atomic<quint64> s_nextId;

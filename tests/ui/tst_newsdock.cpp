@@ -79,6 +79,7 @@ struct Fixture
         }
         clock.setNowMs(T0);
         service = std::make_unique<NewsService>(clock, *settings);
+        service->setDefaultCodes({ QStringLiteral("005930"), QStringLiteral("000660") });
         service->configure(mode, mode == u"demo" ? naver.url() : QUrl(), nullptr);
         dock = std::make_unique<NewsDock>(service.get());
         dock->setUrlOpener([this](const QUrl &url) { opened << url; });
