@@ -102,6 +102,8 @@ int runGui(const AppOptions &options)
     MainWindow window;
     TradingCore *core = coreThread.core();
     window.showMode(core->mode());
+    // Set in TradingCore::start(), which has returned; the dock reaches it only through queued calls.
+    window.addNewsDock(core->news());
     QObject::connect(
         core, &TradingCore::brokerStateChanged, &window, &MainWindow::showBrokerState, Qt::QueuedConnection);
     // The broker state changes on the core thread at any time (the session starts asynchronously):

@@ -7,6 +7,7 @@
 #include "common/settings.h"
 #include "common/secretstore.h"
 #include "kiwoom/kiwoomsession.h"
+#include "news/newsservice.h"
 #include "services/quotebook.h"
 #include "trading/demoshowcase.h"
 #include "trading/tradingengine.h"
@@ -87,6 +88,9 @@ Status TradingCore::start()
     QFile::setPermissions(m_database->filePath(), QFileDevice::ReadOwner | QFileDevice::WriteOwner);
 
     m_running = true;
+    m_news = std::make_unique<NewsService>(*m_clock, *m_settings);
+    m_news->setDatabase(m_database.get());
+    m_news->setDefaultCodes(defaultWatchCodes());
     qCInfo(lcApp).noquote() << "trading core started in" << m_mode << "mode";
     m_activity->add(ActivityLog::Level::Info, QStringLiteral("app"), tr("Started in %1 mode.").arg(m_mode));
     emit started();
@@ -142,9 +146,30 @@ Credentials TradingCore::demoCredentials()
     return { QString::fromLatin1(Sim::DEMO_APP_KEY), QString::fromLatin1(Sim::DEMO_SECRET_KEY) };
 }
 
+void TradingCore::configureNews()
+{
+    if (!m_news)
+        return;
+    // Demo: the simulator serves fixture news and board pages on Naver's paths (in-process, or the
+    // Kiwoom-compatible server demo mode was pointed at when it is a loopback simulator).
+    QUrl demoBase;
+    if (m_mode == u"demo") {
+        if (m_sim)
+            demoBase = m_sim->restBaseUrl();
+        else if (const QUrl rest(m_options.restUrl);
+                 rest.host().compare(u"localhost", Qt::CaseInsensitive) == 0 || QHostAddress(rest.host()).isLoopback())
+            demoBase = rest.adjusted(QUrl::RemovePath | QUrl::RemoveQuery | QUrl::RemoveFragment);
+    } else if (!m_secrets && m_options.secretStoreFactory) {
+        m_secrets = m_options.secretStoreFactory(this);
+    }
+    m_news->configure(m_mode, demoBase, m_mode == u"demo" ? nullptr : m_secrets);
+}
+
 void TradingCore::startBroker()
 {
     setBrokerState(BrokerState::Starting, tr("Connecting"));
+    if (m_mode != u"demo" || (!m_options.restUrl.isEmpty() && !m_options.wsUrl.isEmpty()))
+        configureNews();
     if (m_mode == u"demo" && (m_options.restUrl.isEmpty() || m_options.wsUrl.isEmpty())) {
         // Demo mode: the built-in simulator on a loopback port, reached through the same client
         // code as the real API.
@@ -164,12 +189,14 @@ void TradingCore::startBroker()
         auto endpoints = m_sim->start(config);
         if (!endpoints) {
             m_sim.reset();
+            configureNews();
             qCCritical(lcSim).noquote() << "the built-in simulator did not start:" << endpoints.error().message;
             m_activity->add(ActivityLog::Level::Error, QStringLiteral("broker"),
                 tr("The demo simulator did not start: %1").arg(endpoints.error().message));
             setBrokerState(BrokerState::Failed, endpoints.error().message);
             return;
         }
+        configureNews();
         qCInfo(lcSim).noquote() << "demo simulator listening: REST" << endpoints->restBaseUrl.toString() << "WebSocket"
                                 << endpoints->webSocketUrl.toString();
         startSession(demoCredentials(), endpoints->restBaseUrl.toString(), endpoints->webSocketUrl.toString());
@@ -358,6 +385,7 @@ void TradingCore::stop()
         m_marketClock.setTarget(m_lastMarketTime);
         m_session.reset();
     }
+    m_news.reset(); // its callbacks and replies end here; the simulator it may point at stops next
     if (m_sim) {
         m_sim->stop();
         m_sim.reset();

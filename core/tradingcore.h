@@ -14,6 +14,7 @@
 class ActivityLog;
 class Database;
 class KiwoomSession;
+class NewsService;
 class QLockFile;
 class QuoteBook;
 class SecretStore;
@@ -84,6 +85,9 @@ public:
     TradingEngine *engine() { return m_engine.get(); }
     QuoteBook *quoteBook() { return m_quoteBook.get(); }
     SimHost *simulator() { return m_sim.get(); }
+    // News and the discussion board (one Naver client and board reader for the whole app); exists
+    // from start() to stop(). In demo mode it points at the simulator unless a URL is configured.
+    NewsService *news() { return m_news.get(); }
 
     // Credentials never travel unencrypted beyond this machine: a plain http:// or ws:// endpoint
     // is accepted only on a loopback host (the simulator, a local replayer).
@@ -114,6 +118,7 @@ signals:
 
 private:
     void startBroker();
+    void configureNews();
     void startSession(const Credentials &credentials, const QString &restUrl, const QString &wsUrl);
     void onSessionReady();
     void startEngine();
@@ -134,6 +139,7 @@ private:
     std::unique_ptr<Database> m_database;
     SecretStore *m_secrets = nullptr; // child of this
     std::unique_ptr<SimHost> m_sim;
+    std::unique_ptr<NewsService> m_news;
     std::unique_ptr<KiwoomSession> m_session;
     std::unique_ptr<QuoteBook> m_quoteBook;
     std::unique_ptr<TradingEngine> m_engine;

@@ -179,6 +179,85 @@
     </message>
 </context>
 <context>
+    <name>DiscussionBoardReader</name>
+    <message>
+        <source>Could not read the board: the page is not laid out as Naver&apos;s discussion board is known to be (%1).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>post row %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no date in the first cell</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the second cell is not the title</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no link to the post</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the post link has no post id</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a post without a title</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>views, likes or dislikes are not numbers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not read the board: the page is not valid %1 (%2).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not an HTML page</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the page could not be searched</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no board table</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>post rows before the header row</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no header row</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The discussion board needs a stock code and a page &gt;= 1 (got &quot;%1&quot;, %2).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Naver is not asked again for %1 s.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not read the board: Naver did not send the page within %1 s.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not reach the Naver discussion board: %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not read the board: Naver answered HTTP %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>InstrumentCache</name>
     <message>
         <source>No usable price limits for %1 (upper %2, lower %3, base %4).</source>
@@ -288,6 +367,279 @@
     </message>
     <message>
         <source>Connection failed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;News</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show or hide news and the discussion board</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>NaverNewsClient</name>
+    <message>
+        <source>The news search needs a query (a stock name or code).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>News search paging out of range: display must be 1–100 and start 1–1000 (got %1 and %2).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Naver API keys missing: set the Naver client id and secret in Settings (or NAVER_CLIENT_ID / NAVER_CLIENT_SECRET).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Naver is not asked again for %1 s.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Naver&apos;s daily search quota (%1 calls) is used up; news is available again after midnight (Korea time).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Naver news search did not answer within %1 s.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not reach Naver news search: %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Naver news search sent an unreadable reply: %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Naver refused the news search request (%1).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The Naver application lacks the Search API permission: enable &quot;검색&quot; for it on developers.naver.com (%1).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Naver API keys missing or wrong (%1).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Naver refused the news search: HTTPS is required and the application needs the Search API permission (%1).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Naver does not know this API address; check the news URL setting (%1).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Naver&apos;s daily search quota is used up; news is available again after midnight (Korea time) (%1).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Naver&apos;s per-second rate limit was exceeded (%1).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Naver news search failed on Naver&apos;s side (%1).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Naver news search answered with an unexpected status (%1).</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>NewsDock</name>
+    <message>
+        <source>News</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>News and discussion</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Stock:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stock code</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A 6-character stock code; press Enter to load its news and discussion</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Code, e.g. 005930</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Refresh</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Refresh news and discussion</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ask again (answers younger than the cache time come from the cache) (F5)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No Naver API keys configured: news search needs a Naver client id and secret. The discussion board works without them.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Naver API keys</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>How to add &amp;keys…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>How to add Naver API keys</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>News and discussion lists</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Time (KST)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Author</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Views</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Likes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Dislikes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Discussion board</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;News</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Discussion</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enter a stock code.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>News status</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>News is not available: the trading core did not start.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a stock code: enter 6 characters, e.g. 005930.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>News: loading…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Discussion: loading…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>News: no articles found for %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>News: %n article(s) (from the cache).</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>News: %n article(s).</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>[Hidden by Naver&apos;s clean bot]</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Discussion: no posts for %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>News failed: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Discussion failed: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>News search uses Naver&apos;s search API, which needs a client id and secret (register an application at developers.naver.com).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Set the environment variables NAVER_CLIENT_ID and NAVER_CLIENT_SECRET before starting Kiwoom Trader, or store them in the system keychain as &quot;naver/clientId&quot; and &quot;naver/clientSecret&quot;. Then restart the app. Demo mode needs no keys.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Discussion: %n post(s), page %1 of %2 (from the cache).</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Discussion: %n post(s), page %1 of %2.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>NewsService</name>
+    <message>
+        <source>The Naver API keys are still being read from the keychain; try again in a moment.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No Naver API keys configured: set NAVER_CLIENT_ID and NAVER_CLIENT_SECRET, or store naver/clientId and naver/clientSecret in the keychain.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

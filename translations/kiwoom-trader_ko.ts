@@ -176,6 +176,85 @@
     </message>
 </context>
 <context>
+    <name>DiscussionBoardReader</name>
+    <message>
+        <source>Could not read the board: the page is not laid out as Naver&apos;s discussion board is known to be (%1).</source>
+        <translation>종목토론실을 읽을 수 없습니다. 페이지가 알려진 네이버 종목토론실 형식이 아닙니다 (%1).</translation>
+    </message>
+    <message>
+        <source>post row %1: %2</source>
+        <translation>게시글 행 %1: %2</translation>
+    </message>
+    <message>
+        <source>no date in the first cell</source>
+        <translation>첫 칸에 날짜가 없음</translation>
+    </message>
+    <message>
+        <source>the second cell is not the title</source>
+        <translation>둘째 칸이 제목이 아님</translation>
+    </message>
+    <message>
+        <source>no link to the post</source>
+        <translation>게시글 링크가 없음</translation>
+    </message>
+    <message>
+        <source>the post link has no post id</source>
+        <translation>게시글 링크에 글 번호(nid)가 없음</translation>
+    </message>
+    <message>
+        <source>a post without a title</source>
+        <translation>제목 없는 게시글</translation>
+    </message>
+    <message>
+        <source>views, likes or dislikes are not numbers</source>
+        <translation>조회·공감·비공감 수가 숫자가 아님</translation>
+    </message>
+    <message>
+        <source>Could not read the board: the page is not valid %1 (%2).</source>
+        <translation>종목토론실을 읽을 수 없습니다. 페이지가 올바른 %1이(가) 아닙니다 (%2).</translation>
+    </message>
+    <message>
+        <source>not an HTML page</source>
+        <translation>HTML 페이지가 아님</translation>
+    </message>
+    <message>
+        <source>the page could not be searched</source>
+        <translation>페이지를 탐색할 수 없음</translation>
+    </message>
+    <message>
+        <source>no board table</source>
+        <translation>게시판 표가 없음</translation>
+    </message>
+    <message>
+        <source>post rows before the header row</source>
+        <translation>머리글 행 앞에 게시글 행이 있음</translation>
+    </message>
+    <message>
+        <source>no header row</source>
+        <translation>머리글 행이 없음</translation>
+    </message>
+    <message>
+        <source>The discussion board needs a stock code and a page &gt;= 1 (got &quot;%1&quot;, %2).</source>
+        <translation>종목토론실 조회에는 종목코드와 1 이상의 페이지가 필요합니다 (입력: &quot;%1&quot;, %2).</translation>
+    </message>
+    <message>
+        <source>Naver is not asked again for %1 s.</source>
+        <translation>%1초 동안 네이버에 다시 요청하지 않습니다.</translation>
+    </message>
+    <message>
+        <source>Could not read the board: Naver did not send the page within %1 s.</source>
+        <translation>종목토론실을 읽을 수 없습니다. 네이버가 %1초 안에 페이지를 보내지 않았습니다.</translation>
+    </message>
+    <message>
+        <source>Could not reach the Naver discussion board: %1.</source>
+        <translation>네이버 종목토론실에 연결할 수 없습니다: %1.</translation>
+    </message>
+    <message>
+        <source>Could not read the board: Naver answered HTTP %1.</source>
+        <translation>종목토론실을 읽을 수 없습니다. 네이버 응답 HTTP %1.</translation>
+    </message>
+</context>
+<context>
     <name>InstrumentCache</name>
     <message>
         <source>No usable price limits for %1 (upper %2, lower %3, base %4).</source>
@@ -286,6 +365,275 @@
     <message>
         <source>Connection failed</source>
         <translation>연결 실패</translation>
+    </message>
+    <message>
+        <source>&amp;News</source>
+        <translation>뉴스(&amp;N)</translation>
+    </message>
+    <message>
+        <source>Show or hide news and the discussion board</source>
+        <translation>뉴스와 종목토론실 보이기/숨기기</translation>
+    </message>
+</context>
+<context>
+    <name>NaverNewsClient</name>
+    <message>
+        <source>The news search needs a query (a stock name or code).</source>
+        <translation>뉴스 검색에는 검색어(종목명 또는 종목코드)가 필요합니다.</translation>
+    </message>
+    <message>
+        <source>News search paging out of range: display must be 1–100 and start 1–1000 (got %1 and %2).</source>
+        <translation>뉴스 검색 페이지 범위 초과: display는 1–100, start는 1–1000이어야 합니다 (입력: %1, %2).</translation>
+    </message>
+    <message>
+        <source>Naver API keys missing: set the Naver client id and secret in Settings (or NAVER_CLIENT_ID / NAVER_CLIENT_SECRET).</source>
+        <translation>네이버 API 키가 없습니다. 설정에서 네이버 클라이언트 ID와 시크릿을 지정하세요 (또는 NAVER_CLIENT_ID / NAVER_CLIENT_SECRET).</translation>
+    </message>
+    <message>
+        <source>Naver is not asked again for %1 s.</source>
+        <translation>%1초 동안 네이버에 다시 요청하지 않습니다.</translation>
+    </message>
+    <message>
+        <source>Naver&apos;s daily search quota (%1 calls) is used up; news is available again after midnight (Korea time).</source>
+        <translation>네이버 검색 일일 한도(%1회)를 모두 사용했습니다. 자정(한국 시간) 이후 다시 뉴스를 볼 수 있습니다.</translation>
+    </message>
+    <message>
+        <source>Naver news search did not answer within %1 s.</source>
+        <translation>네이버 뉴스 검색이 %1초 안에 응답하지 않았습니다.</translation>
+    </message>
+    <message>
+        <source>Could not reach Naver news search: %1.</source>
+        <translation>네이버 뉴스 검색에 연결할 수 없습니다: %1.</translation>
+    </message>
+    <message>
+        <source>Naver news search sent an unreadable reply: %1.</source>
+        <translation>네이버 뉴스 검색의 응답을 읽을 수 없습니다: %1.</translation>
+    </message>
+    <message>
+        <source>Naver refused the news search request (%1).</source>
+        <translation>네이버가 뉴스 검색 요청을 거부했습니다 (%1).</translation>
+    </message>
+    <message>
+        <source>The Naver application lacks the Search API permission: enable &quot;검색&quot; for it on developers.naver.com (%1).</source>
+        <translation>네이버 애플리케이션에 검색 API 권한이 없습니다. developers.naver.com에서 &quot;검색&quot;을 사용 설정하세요 (%1).</translation>
+    </message>
+    <message>
+        <source>Naver API keys missing or wrong (%1).</source>
+        <translation>네이버 API 키가 없거나 올바르지 않습니다 (%1).</translation>
+    </message>
+    <message>
+        <source>Naver refused the news search: HTTPS is required and the application needs the Search API permission (%1).</source>
+        <translation>네이버가 뉴스 검색을 거부했습니다. HTTPS가 필요하며 애플리케이션에 검색 API 권한이 있어야 합니다 (%1).</translation>
+    </message>
+    <message>
+        <source>Naver does not know this API address; check the news URL setting (%1).</source>
+        <translation>네이버가 이 API 주소를 알지 못합니다. 뉴스 URL 설정을 확인하세요 (%1).</translation>
+    </message>
+    <message>
+        <source>Naver&apos;s daily search quota is used up; news is available again after midnight (Korea time) (%1).</source>
+        <translation>네이버 검색 일일 한도를 모두 사용했습니다. 자정(한국 시간) 이후 다시 뉴스를 볼 수 있습니다 (%1).</translation>
+    </message>
+    <message>
+        <source>Naver&apos;s per-second rate limit was exceeded (%1).</source>
+        <translation>네이버 초당 호출 한도를 초과했습니다 (%1).</translation>
+    </message>
+    <message>
+        <source>Naver news search failed on Naver&apos;s side (%1).</source>
+        <translation>네이버 측 오류로 뉴스 검색에 실패했습니다 (%1).</translation>
+    </message>
+    <message>
+        <source>Naver news search answered with an unexpected status (%1).</source>
+        <translation>네이버 뉴스 검색이 예상하지 못한 상태로 응답했습니다 (%1).</translation>
+    </message>
+</context>
+<context>
+    <name>NewsDock</name>
+    <message>
+        <source>News</source>
+        <translation>뉴스</translation>
+    </message>
+    <message>
+        <source>News and discussion</source>
+        <translation>뉴스와 종목토론</translation>
+    </message>
+    <message>
+        <source>&amp;Stock:</source>
+        <translation>종목(&amp;S):</translation>
+    </message>
+    <message>
+        <source>Stock code</source>
+        <translation>종목코드</translation>
+    </message>
+    <message>
+        <source>A 6-character stock code; press Enter to load its news and discussion</source>
+        <translation>6자리 종목코드를 입력하고 Enter를 누르면 뉴스와 종목토론을 불러옵니다</translation>
+    </message>
+    <message>
+        <source>Code, e.g. 005930</source>
+        <translation>종목코드 (예: 005930)</translation>
+    </message>
+    <message>
+        <source>&amp;Refresh</source>
+        <translation>새로 고침(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Refresh news and discussion</source>
+        <translation>뉴스와 종목토론 새로 고침</translation>
+    </message>
+    <message>
+        <source>Ask again (answers younger than the cache time come from the cache) (F5)</source>
+        <translation>다시 조회합니다 (캐시 시간이 지나지 않은 결과는 캐시에서 가져옵니다) (F5)</translation>
+    </message>
+    <message>
+        <source>No Naver API keys configured: news search needs a Naver client id and secret. The discussion board works without them.</source>
+        <translation>네이버 API 키가 설정되지 않았습니다. 뉴스 검색에는 네이버 클라이언트 ID와 시크릿이 필요합니다. 종목토론실은 키 없이도 볼 수 있습니다.</translation>
+    </message>
+    <message>
+        <source>Naver API keys</source>
+        <translation>네이버 API 키</translation>
+    </message>
+    <message>
+        <source>How to add &amp;keys…</source>
+        <translation>키 추가 방법(&amp;K)…</translation>
+    </message>
+    <message>
+        <source>How to add Naver API keys</source>
+        <translation>네이버 API 키 추가 방법</translation>
+    </message>
+    <message>
+        <source>News and discussion lists</source>
+        <translation>뉴스 및 종목토론 목록</translation>
+    </message>
+    <message>
+        <source>Time (KST)</source>
+        <translation>시각 (KST)</translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation>출처</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>제목</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>날짜</translation>
+    </message>
+    <message>
+        <source>Author</source>
+        <translation>글쓴이</translation>
+    </message>
+    <message>
+        <source>Views</source>
+        <translation>조회</translation>
+    </message>
+    <message>
+        <source>Likes</source>
+        <translation>공감</translation>
+    </message>
+    <message>
+        <source>Dislikes</source>
+        <translation>비공감</translation>
+    </message>
+    <message>
+        <source>Discussion board</source>
+        <translation>종목토론실</translation>
+    </message>
+    <message>
+        <source>&amp;News</source>
+        <translation>뉴스(&amp;N)</translation>
+    </message>
+    <message>
+        <source>&amp;Discussion</source>
+        <translation>종목토론(&amp;D)</translation>
+    </message>
+    <message>
+        <source>Enter a stock code.</source>
+        <translation>종목코드를 입력하세요.</translation>
+    </message>
+    <message>
+        <source>News status</source>
+        <translation>뉴스 상태</translation>
+    </message>
+    <message>
+        <source>News is not available: the trading core did not start.</source>
+        <translation>뉴스를 볼 수 없습니다. 트레이딩 코어가 시작되지 않았습니다.</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a stock code: enter 6 characters, e.g. 005930.</source>
+        <translation>&quot;%1&quot;은(는) 종목코드가 아닙니다. 6자리로 입력하세요 (예: 005930).</translation>
+    </message>
+    <message>
+        <source>News: loading…</source>
+        <translation>뉴스: 불러오는 중…</translation>
+    </message>
+    <message>
+        <source>Discussion: loading…</source>
+        <translation>종목토론: 불러오는 중…</translation>
+    </message>
+    <message>
+        <source>News: no articles found for %1.</source>
+        <translation>뉴스: %1 관련 기사가 없습니다.</translation>
+    </message>
+    <message numerus="yes">
+        <source>News: %n article(s) (from the cache).</source>
+        <translation>
+            <numerusform>뉴스: 기사 %n건 (캐시).</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>News: %n article(s).</source>
+        <translation>
+            <numerusform>뉴스: 기사 %n건.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>[Hidden by Naver&apos;s clean bot]</source>
+        <translation>[네이버 클린봇이 숨긴 글]</translation>
+    </message>
+    <message>
+        <source>Discussion: no posts for %1.</source>
+        <translation>종목토론: %1 게시글이 없습니다.</translation>
+    </message>
+    <message>
+        <source>News failed: %1</source>
+        <translation>뉴스 조회 실패: %1</translation>
+    </message>
+    <message>
+        <source>Discussion failed: %1</source>
+        <translation>종목토론 조회 실패: %1</translation>
+    </message>
+    <message>
+        <source>News search uses Naver&apos;s search API, which needs a client id and secret (register an application at developers.naver.com).</source>
+        <translation>뉴스 검색은 네이버 검색 API를 사용하며, 클라이언트 ID와 시크릿이 필요합니다 (developers.naver.com에서 애플리케이션을 등록하세요).</translation>
+    </message>
+    <message>
+        <source>Set the environment variables NAVER_CLIENT_ID and NAVER_CLIENT_SECRET before starting Kiwoom Trader, or store them in the system keychain as &quot;naver/clientId&quot; and &quot;naver/clientSecret&quot;. Then restart the app. Demo mode needs no keys.</source>
+        <translation>키움 트레이더를 시작하기 전에 환경 변수 NAVER_CLIENT_ID와 NAVER_CLIENT_SECRET을 설정하거나, 시스템 키체인에 &quot;naver/clientId&quot;와 &quot;naver/clientSecret&quot;으로 저장한 뒤 앱을 다시 시작하세요. 데모 모드에는 키가 필요 없습니다.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Discussion: %n post(s), page %1 of %2 (from the cache).</source>
+        <translation>
+            <numerusform>종목토론: 게시글 %n건, %2쪽 중 %1쪽 (캐시).</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Discussion: %n post(s), page %1 of %2.</source>
+        <translation>
+            <numerusform>종목토론: 게시글 %n건, %2쪽 중 %1쪽.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>NewsService</name>
+    <message>
+        <source>The Naver API keys are still being read from the keychain; try again in a moment.</source>
+        <translation>키체인에서 네이버 API 키를 읽는 중입니다. 잠시 후 다시 시도하세요.</translation>
+    </message>
+    <message>
+        <source>No Naver API keys configured: set NAVER_CLIENT_ID and NAVER_CLIENT_SECRET, or store naver/clientId and naver/clientSecret in the keychain.</source>
+        <translation>네이버 API 키가 설정되지 않았습니다. NAVER_CLIENT_ID와 NAVER_CLIENT_SECRET을 설정하거나 키체인에 naver/clientId와 naver/clientSecret을 저장하세요.</translation>
     </message>
 </context>
 <context>

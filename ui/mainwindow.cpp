@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "mainwindow.h"
 
+#include "newsdock.h"
+
 #include <QAction>
 #include <QApplication>
 #include <QLabel>
@@ -45,6 +47,29 @@ void MainWindow::createMenus()
     QAction *aboutQt = helpMenu->addAction(tr("About &Qt"));
     aboutQt->setObjectName(QStringLiteral("actionAboutQt"));
     connect(aboutQt, &QAction::triggered, qApp, &QApplication::aboutQt);
+}
+
+NewsDock *MainWindow::addNewsDock(NewsService *service)
+{
+    if (m_newsDock)
+        return m_newsDock;
+    m_newsDock = new NewsDock(service, this);
+    addDockWidget(Qt::RightDockWidgetArea, m_newsDock);
+    QAction *toggle = m_newsDock->toggleViewAction();
+    toggle->setObjectName(QStringLiteral("actionNewsDock"));
+    toggle->setText(tr("&News"));
+    toggle->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_N));
+    toggle->setToolTip(tr("Show or hide news and the discussion board"));
+    m_viewMenu->insertAction(m_viewMenu->actions().value(0), toggle);
+    // Opening it from the menu or the shortcut puts the keyboard in the code field.
+    connect(toggle, &QAction::triggered, m_newsDock, [this](bool on) {
+        if (on) {
+            m_newsDock->raise();
+            if (auto *field = m_newsDock->findChild<QWidget *>(QStringLiteral("newsCodeCombo")))
+                field->setFocus(Qt::ShortcutFocusReason);
+        }
+    });
+    return m_newsDock;
 }
 
 void MainWindow::createStatusBar()

@@ -5,6 +5,8 @@
 
 #include <QMainWindow>
 
+class NewsDock;
+class NewsService;
 class QLabel;
 
 // The application's main window: menus (File/View/Help), the status bar and, as they arrive, the
@@ -27,6 +29,11 @@ public:
 
     QMenu *viewMenu() const { return m_viewMenu; }
 
+    // Adds the News dock (right side, toggled from View > News, Ctrl+Shift+N). The service may live
+    // on the core's thread; null shows the dock with a "not available" note.
+    NewsDock *addNewsDock(NewsService *service);
+    NewsDock *newsDock() const { return m_newsDock; }
+
 public slots:
     void showAbout();
 
@@ -35,6 +42,7 @@ private:
     void createStatusBar();
 
     QMenu *m_viewMenu = nullptr;
+    NewsDock *m_newsDock = nullptr;
     QLabel *m_modeLabel = nullptr;
     QLabel *m_connectionLabel = nullptr;
 };

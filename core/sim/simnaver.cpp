@@ -138,7 +138,9 @@ QString boardHtml(const QString &code, int page, qint64 nowMs)
         const int seq = (page - 1) * PostsPerPage + i;
         const qint64 nid = 300000000 - qint64(seq) * 7;
         const QDateTime kst = Krx::toKst(nowMs - qint64(seq) * 11 * 60 * 1000);
-        const QString title = QString::fromUtf8(titles[seq % 8]).arg(name);
+        QString title = QString::fromUtf8(titles[seq % 8]);
+        if (title.contains(u"%1"))
+            title = title.arg(name);
         const QString shown = title.size() > 24 ? title.left(22) + QStringLiteral("..") : title;
         const int replies = seq % 4;
         const bool hidden = seq % PostsPerPage == 13;

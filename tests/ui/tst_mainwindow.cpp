@@ -1,7 +1,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "mainwindow.h"
+#include "newsdock.h"
 
 #include <QLabel>
+#include <QMenu>
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QStatusBar>
@@ -76,6 +78,29 @@ private slots:
         QCoreApplication::removeTranslator(&ko);
         MainWindow english;
         QCOMPARE(english.windowTitle(), QStringLiteral("Kiwoom Trader"));
+    }
+
+    void newsDockIsToggledFromTheViewMenu()
+    {
+        MainWindow w;
+        NewsDock *dock = w.addNewsDock(nullptr);
+        QVERIFY(dock);
+        w.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&w));
+        auto *toggle = w.findChild<QAction *>(QStringLiteral("actionNewsDock"));
+        QVERIFY(toggle);
+        QVERIFY(w.viewMenu()->actions().contains(toggle));
+        QCOMPARE(toggle->shortcut(), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_N));
+        QVERIFY(dock->isVisible());
+        toggle->trigger();
+        QVERIFY(!dock->isVisible());
+        toggle->trigger();
+        QVERIFY(dock->isVisible());
+        QVERIFY(!dock->accessibleName().isEmpty());
+        // Without a core the dock says so instead of failing silently.
+        QVERIFY(dock->findChild<QLabel *>(QStringLiteral("newsStatusLabel"))
+                    ->text()
+                    .contains(QStringLiteral("not available")));
     }
 
     void quitClosesTheWindow()

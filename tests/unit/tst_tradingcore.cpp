@@ -2,6 +2,7 @@
 #include "common/activitylog.h"
 #include "common/settings.h"
 #include "kiwoom/kiwoomsession.h"
+#include "news/newsservice.h"
 #include "sim/simconfig.h"
 #include "sim/simhost.h"
 #include "storage/database.h"
@@ -10,6 +11,22 @@
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QtTest>
+
+namespace {
+
+// Posts on page 1 of the board for 005930 as the core's news service reads it; -1 on an error.
+int boardPosts(TradingCore &core)
+{
+    std::optional<Result<News::BoardPage>> page;
+    QObject context;
+    core.news()->discussions(
+        QStringLiteral("005930"), 1, &context, [&](const Result<News::BoardPage> &r) { page = r; });
+    if (!QTest::qWaitFor([&] { return page.has_value(); }, 10000) || !page->ok())
+        return -1;
+    return int((*page)->posts.size());
+}
+
+} // namespace
 
 class TestTradingCore final : public QObject
 {
@@ -94,9 +111,66 @@ private slots:
             20000);
         QVERIFY2(core.brokerState() == TradingCore::BrokerState::Ready, qPrintable(core.brokerDetail()));
         QCOMPARE(core.session()->config().credentials, TradingCore::demoCredentials());
+        // The news service follows demo mode to that simulator (its Naver routes), with demo keys.
+        QVERIFY(core.news());
+        QCOMPARE(core.news()->keysState(), NewsService::KeysState::Present);
+        QCOMPARE(boardPosts(core), 20);
         core.stop();
         qunsetenv("KIWOOM_APPKEY");
         qunsetenv("KIWOOM_SECRETKEY");
+    }
+
+    // The in-process simulator serves news and the board: demo mode shows both with no keys.
+    void demoModeNewsReachesTheBuiltInSimulator()
+    {
+        qunsetenv("KT_NAVER_NEWS_URL");
+        qunsetenv("KT_NAVER_BOARD_URL");
+        QTemporaryDir dir;
+        TradingCore::Options o;
+        o.dataDir = dir.path();
+        o.configFile = dir.filePath(QStringLiteral("kt.ini"));
+        o.mode = QStringLiteral("demo");
+        TradingCore core(o);
+        QVERIFY(core.start().ok());
+        QVERIFY(core.simulator());
+        NewsService *news = core.news();
+        QVERIFY(news);
+        QCOMPARE(news->keysState(), NewsService::KeysState::Present);
+        QCOMPARE(news->stockName(QStringLiteral("005930")), QStringLiteral("삼성전자"));
+        std::optional<Result<News::NewsResult>> answer;
+        QObject context;
+        news->news(QStringLiteral("005930"), 10, &context, [&](const Result<News::NewsResult> &r) { answer = r; });
+        QTRY_VERIFY_WITH_TIMEOUT(answer.has_value(), 10000);
+        QVERIFY2(answer->ok(), answer->ok() ? "" : qPrintable(answer->error().message));
+        QCOMPARE((*answer)->items.size(), 10);
+        QVERIFY((*answer)->items.first().title.contains(QStringLiteral("삼성전자")));
+        QCOMPARE(boardPosts(core), 20);
+        core.stop();
+        QVERIFY(core.news() == nullptr);
+    }
+
+    // Mock/live without Naver keys: the service says so, and Naver is never asked.
+    void mockModeWithoutNaverKeysSaysSo()
+    {
+        qunsetenv("NAVER_CLIENT_ID");
+        qunsetenv("NAVER_CLIENT_SECRET");
+        QTemporaryDir dir;
+        TradingCore::Options o;
+        o.dataDir = dir.path();
+        o.configFile = dir.filePath(QStringLiteral("kt.ini"));
+        o.mode = QStringLiteral("mock");
+        TradingCore core(o);
+        QVERIFY(core.start().ok());
+        QTRY_COMPARE(core.news()->keysState(), NewsService::KeysState::Missing);
+        std::optional<Result<News::NewsResult>> answer;
+        QObject context;
+        core.news()->news(
+            QStringLiteral("005930"), 10, &context, [&](const Result<News::NewsResult> &r) { answer = r; });
+        QTRY_VERIFY(answer.has_value());
+        QVERIFY(!answer->ok());
+        QCOMPARE(answer->error().code, QStringLiteral("naver_keys_missing"));
+        QCOMPARE(core.news()->newsClient()->callsToday(), 0);
+        core.stop();
     }
 
     void databaseLivesInAPerModeDirectory()
