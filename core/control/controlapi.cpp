@@ -23,6 +23,7 @@
 
 #include <QCoreApplication>
 #include <QDate>
+#include <QDateTime>
 #include <QJsonArray>
 #include <QRegularExpression>
 
@@ -165,6 +166,33 @@ std::optional<Reply> orderType(const QJsonValue &value, Trading::OrderType fallb
         return invalidField(QStringLiteral("order_type"), tr("\"limit\" or \"market\""));
     *out = *t;
     return std::nullopt;
+}
+
+// [from, to] trading dates (default: today) from the query, as "YYYY-MM-DD".
+std::optional<Reply> dateRange(const QUrlQuery &query, const QString &today, QString *from, QString *to)
+{
+    *from = today;
+    *to = today;
+    if (query.hasQueryItem(QStringLiteral("from"))) {
+        if (auto bad = dateText(query.queryItemValue(QStringLiteral("from")), QStringLiteral("from"), from))
+            return bad;
+        if (!query.hasQueryItem(QStringLiteral("to")))
+            *to = std::max(*from, today);
+    }
+    if (query.hasQueryItem(QStringLiteral("to"))) {
+        if (auto bad = dateText(query.queryItemValue(QStringLiteral("to")), QStringLiteral("to"), to))
+            return bad;
+    }
+    if (*from > *to)
+        return invalidField(QStringLiteral("from"), QCoreApplication::translate("ControlServer", "after \"to\""));
+    return std::nullopt;
+}
+
+// UTC epoch ms of 00:00 KST of a "YYYY-MM-DD" date.
+qint64 kstMidnightMs(const QString &date)
+{
+    return QDateTime(QDate::fromString(date, QStringLiteral("yyyy-MM-dd")), QTime(0, 0), Qt::OffsetFromUTC, 9 * 3600)
+        .toMSecsSinceEpoch();
 }
 
 // ---- results of the core -----------------------------------------------------------------------
@@ -587,5 +615,86 @@ void ControlServer::registerRoutes()
                 filter.limit = int(std::min<qint64>(limit, 5000));
             }
             return listReply(QStringLiteral("decisions"), DecisionRepository(db).list(filter));
+        }) });
+
+    add({ QStringLiteral("GET"), QStringLiteral("/account/holdings"), Scope::Read,
+        QStringLiteral("Live positions with their current price and P&L, and the account summary"), {},
+        object({ { QStringLiteral("holdings"), type("array") }, { QStringLiteral("summary"), type("object") } }, {},
+            false),
+        {}, false, withEngine([this](TradingEngine &e, const Request &) {
+            auto rows = PositionRepository(*m_deps.database).listActive();
+            if (!rows)
+                return Reply::error(500, rows.error().code, rows.error().message);
+            return Reply::ok(QJsonObject { { QStringLiteral("holdings"), Storage::toJsonArray(*rows) },
+                { QStringLiteral("summary"), e.account().summary() } });
+        }) });
+    add({ QStringLiteral("GET"), QStringLiteral("/account/profit"), Scope::Read,
+        QStringLiteral("Realized P&L over trading dates (default today) and the positions closed in them"), {},
+        object({ { QStringLiteral("from"), type("string") }, { QStringLiteral("to"), type("string") },
+                   { QStringLiteral("realized"), type("integer") },
+                   { QStringLiteral("closed_positions"), type("array") } },
+            {}, false),
+        { { QStringLiteral("from"), QStringLiteral("first trading date YYYY-MM-DD (default today)") },
+            { QStringLiteral("to"), QStringLiteral("last trading date YYYY-MM-DD (default today)") } },
+        false, withDb([this](Database &db, const Request &r) {
+            QString from, to;
+            if (auto bad = dateRange(r.query, Krx::tradingDateString(m_deps.marketClock->nowMs()), &from, &to))
+                return *bad;
+            const qint64 fromMs = kstMidnightMs(from);
+            const qint64 toMs = kstMidnightMs(to) + 24LL * 60 * 60 * 1000;
+            PositionRepository positions(db);
+            auto realized = positions.realizedBetween(fromMs, toMs);
+            if (!realized)
+                return Reply::error(500, realized.error().code, realized.error().message);
+            auto closed = positions.listClosed(fromMs, 5000);
+            if (!closed)
+                return Reply::error(500, closed.error().code, closed.error().message);
+            QJsonArray rows;
+            for (const auto &p : *closed) {
+                if (!p.sellTimeMs || *p.sellTimeMs < toMs)
+                    rows.append(Storage::toJson(p));
+            }
+            return Reply::ok(QJsonObject { { QStringLiteral("from"), from }, { QStringLiteral("to"), to },
+                { QStringLiteral("realized"), *realized }, { QStringLiteral("closed_positions"), rows } });
+        }) });
+    add({ QStringLiteral("GET"), QStringLiteral("/signals/statistics"), Scope::Read,
+        QStringLiteral("Signal counts by kind, type and status over trading dates (default today)"), {},
+        arrayOf(QStringLiteral("counts"), QStringLiteral("{kind, signal_type, status, count}")),
+        { { QStringLiteral("from"), QStringLiteral("first date YYYY-MM-DD (default today)") },
+            { QStringLiteral("to"), QStringLiteral("last date YYYY-MM-DD (default today)") } },
+        false, withDb([this](Database &db, const Request &r) {
+            QString from, to;
+            if (auto bad = dateRange(r.query, Krx::tradingDateString(m_deps.marketClock->nowMs()), &from, &to))
+                return *bad;
+            auto counts = SignalRepository(db).statistics(from, to);
+            if (!counts)
+                return Reply::error(500, counts.error().code, counts.error().message);
+            QJsonArray rows;
+            for (const auto &c : *counts) {
+                rows.append(QJsonObject { { QStringLiteral("kind"),
+                                              c.kind == Storage::SignalKind::PendingBuy ? QStringLiteral("pending_buy")
+                                                                                        : QStringLiteral("strategy") },
+                    { QStringLiteral("signal_type"), c.signalType },
+                    { QStringLiteral("status"), Storage::enumText(c.status) }, { QStringLiteral("count"), c.count } });
+            }
+            return Reply::ok(QJsonObject {
+                { QStringLiteral("from"), from }, { QStringLiteral("to"), to }, { QStringLiteral("counts"), rows } });
+        }) });
+    add({ QStringLiteral("GET"), QStringLiteral("/signals/by-strategy/{id}"), Scope::Read,
+        QStringLiteral("The signals of one strategy (newest limit, default 1000)"), {},
+        arrayOf(QStringLiteral("signals"), QStringLiteral("strategy signal rows")),
+        { { QStringLiteral("date"), QStringLiteral("detected date YYYY-MM-DD") } }, false,
+        withDb([](Database &db, const Request &r) {
+            qint64 id = 0;
+            if (auto bad = positiveText(r.params.value(QStringLiteral("id")), QStringLiteral("id"), &id))
+                return *bad;
+            Storage::SignalFilter filter;
+            if (r.query.hasQueryItem(QStringLiteral("date"))) {
+                QString d;
+                if (auto bad = dateText(r.query.queryItemValue(QStringLiteral("date")), QStringLiteral("date"), &d))
+                    return *bad;
+                filter.detectedDate = d;
+            }
+            return listReply(QStringLiteral("signals"), SignalRepository(db).listStrategySignals(filter, id));
         }) });
 }

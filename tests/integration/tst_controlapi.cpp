@@ -26,6 +26,7 @@
 #include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
+#include <QRandomGenerator>
 #include <QSqlQuery>
 #include <QSqlRecord>
 #include <QTemporaryDir>
@@ -150,7 +151,10 @@ private slots:
                  "/api/v1/strategies/", "/api/v1/account/balance", "/api/v1/risk/status", "/api/v1/signals/pending",
                  "/api/v1/signals/ledger?code=005930&date=2025-03-10", "/api/v1/logs?since=0",
                  "/api/v1/monitoring/status", "/api/v1/strategy/status", "/api/v1/scalping/status",
-                 "/api/v1/trading/settings", "/api/v1/orders/?state=FILLED", "/api/v1/orders/?date=2025-03-10" }) {
+                 "/api/v1/trading/settings", "/api/v1/orders/?state=FILLED", "/api/v1/orders/?date=2025-03-10",
+                 "/api/v1/account/holdings", "/api/v1/account/profit", "/api/v1/account/profit?from=2025-03-01",
+                 "/api/v1/signals/statistics", "/api/v1/signals/statistics?from=2025-03-01&to=2025-03-10",
+                 "/api/v1/signals/by-strategy/1" }) {
             r = read().get(path);
             QVERIFY2(r.status == 200, QByteArray(path + ": " + describe(r)).constData());
         }
@@ -259,6 +263,81 @@ private slots:
         QVERIFY(!error.value(u"message"_s).toString().isEmpty());
         if (!field.isEmpty())
             QCOMPARE(error.value(u"field"_s).toString(), field);
+        QCOMPARE(snapshot(), before);
+    }
+
+    // Thousands of random and malformed requests: every one is answered, none with a 5xx, and
+    // nothing changes (writes only ever reach a controller with a body that cannot be a command).
+    void fuzzNoCrashNo5xxNoStateChange()
+    {
+        const QByteArray before = snapshot();
+        QRandomGenerator rng(20251207);
+        const QList<Control::Route> routes = m_server->routes().routes();
+        const QList<QByteArray> params { "", "0", "-1", "abc", "005930", "99999999999999999999", "%00", "..", "%2F",
+            "1e3", "%EA%B0%80", "null", "{}" };
+        const QList<QByteArray> methods { "GET", "POST", "PUT", "DELETE", "PATCH", "OPTIONS" };
+        const QByteArray port = QByteArray::number(m_server->port());
+        auto garbage = [&rng](int maxLen) {
+            QByteArray b(rng.bounded(1, maxLen), Qt::Uninitialized);
+            for (char &c : b)
+                c = char(rng.bounded(256));
+            return b;
+        };
+        QElapsedTimer timer;
+        timer.start();
+        int answered = 0;
+        const int total = 1500;
+        QMap<int, int> byStatus;
+        for (int i = 0; i < total; ++i) {
+            const Control::Route &route = routes[rng.bounded(int(routes.size()))];
+            QByteArray path;
+            for (const QString &seg : route.pattern.split(u'/', Qt::SkipEmptyParts)) {
+                path += '/';
+                path += seg.startsWith(u'{') ? params[rng.bounded(int(params.size()))] : seg.toLatin1();
+            }
+            if (rng.bounded(4) == 0)
+                path += "?" + garbage(40).toPercentEncoding("=&");
+            if (rng.bounded(10) == 0)
+                path += "/extra";
+            const bool writeMethod = rng.bounded(3) == 0;
+            QByteArray method = writeMethod ? methods[rng.bounded(int(methods.size()))] : route.method.toLatin1();
+            ControlClient c(m_server->port());
+            QList<QPair<QByteArray, QByteArray>> headers;
+            QByteArray body;
+            if (method == "GET") {
+                c.setKey(rng.bounded(2) ? m_readKey : m_tradeKey);
+            } else if (rng.bounded(2)) {
+                c.setKey(m_readKey); // 403 whatever the body
+                body = rng.bounded(2) ? garbage(200) : QByteArray(R"({"code":"005930","quantity":1})");
+            } else {
+                c.setKey(m_tradeKey);
+                body = '#' + garbage(300); // never a JSON object: 400 before any controller
+            }
+            switch (rng.bounded(12)) {
+            case 0:
+                c.setHost("evil.example:" + port);
+                break;
+            case 1:
+                headers.append(qMakePair(QByteArray("Origin"), QByteArray("https://evil.example")));
+                break;
+            case 2:
+                headers.append(qMakePair(QByteArray("Idempotency-Key"), garbage(30).toHex()));
+                break;
+            default:
+                break;
+            }
+            const auto r = c.send(method, path, body, headers);
+            QVERIFY2(r.status >= 200 && r.status < 500,
+                QByteArray(method + ' ' + path + " → " + QByteArray::number(r.status) + ' ' + r.body).constData());
+            if (r.status >= 400)
+                QVERIFY(!r.errorCode().isEmpty());
+            ++answered;
+            ++byStatus[r.status];
+        }
+        QCOMPARE(answered, total);
+        qInfo() << total << "fuzz requests in" << timer.elapsed() << "ms; by status:" << byStatus;
+        QVERIFY(byStatus.value(200) > 100); // the reads got through
+        QVERIFY(byStatus.value(400) > 50); // the writes reached the JSON check
         QCOMPARE(snapshot(), before);
     }
 
