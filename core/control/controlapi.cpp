@@ -31,11 +31,6 @@ using namespace Control;
 
 namespace {
 
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("ControlServer", text);
-}
-
 // ---- schemas -----------------------------------------------------------------------------------
 
 QJsonObject type(const char *t, const QString &description = {})
@@ -108,7 +103,9 @@ std::optional<Reply> onlyFields(const QJsonObject &body, const QStringList &allo
 {
     for (auto it = body.begin(); it != body.end(); ++it) {
         if (!allowed.contains(it.key()))
-            return invalidField(it.key(), tr("unknown field (allowed: %1)").arg(allowed.join(QStringLiteral(", "))));
+            return invalidField(it.key(),
+                QCoreApplication::translate("ControlServer", "unknown field (allowed: %1)")
+                    .arg(allowed.join(QStringLiteral(", "))));
     }
     return std::nullopt;
 }
@@ -116,7 +113,8 @@ std::optional<Reply> onlyFields(const QJsonObject &body, const QStringList &allo
 std::optional<Reply> code(const QJsonValue &value, const QString &field, QString *out)
 {
     if (!value.isString() || !isStockCode(value.toString()))
-        return invalidField(field, tr("a stock code of six digits (e.g. 005930) is required"));
+        return invalidField(field,
+            QCoreApplication::translate("ControlServer", "a stock code of six digits (e.g. 005930) is required"));
     *out = value.toString();
     return std::nullopt;
 }
@@ -125,13 +123,15 @@ std::optional<Reply> positive(const QJsonValue &value, const QString &field, std
 {
     if (value.isUndefined() || value.isNull()) {
         if (required)
-            return invalidField(field, tr("required"));
+            return invalidField(field, QCoreApplication::translate("ControlServer", "required"));
         out->reset();
         return std::nullopt;
     }
     const double d = value.toDouble(-1);
     if (!value.isDouble() || d != std::floor(d) || d < 1 || d > double(MAX_INTEGER))
-        return invalidField(field, tr("a positive integer (at most %1) is required").arg(MAX_INTEGER));
+        return invalidField(field,
+            QCoreApplication::translate("ControlServer", "a positive integer (at most %1) is required")
+                .arg(MAX_INTEGER));
     *out = qint64(d);
     return std::nullopt;
 }
@@ -141,7 +141,7 @@ std::optional<Reply> positiveText(const QString &text, const QString &field, qin
     bool ok = false;
     const qint64 v = text.toLongLong(&ok);
     if (!ok || v < 1 || v > MAX_INTEGER)
-        return invalidField(field, tr("a positive integer is required"));
+        return invalidField(field, QCoreApplication::translate("ControlServer", "a positive integer is required"));
     *out = v;
     return std::nullopt;
 }
@@ -150,7 +150,7 @@ std::optional<Reply> dateText(const QString &text, const QString &field, QString
 {
     const QDate d = QDate::fromString(text, QStringLiteral("yyyy-MM-dd"));
     if (!d.isValid())
-        return invalidField(field, tr("a date YYYY-MM-DD is required"));
+        return invalidField(field, QCoreApplication::translate("ControlServer", "a date YYYY-MM-DD is required"));
     *out = d.toString(QStringLiteral("yyyy-MM-dd"));
     return std::nullopt;
 }
@@ -163,7 +163,8 @@ std::optional<Reply> orderType(const QJsonValue &value, Trading::OrderType fallb
     }
     const auto t = value.isString() ? Trading::orderTypeFromText(value.toString().toUpper()) : std::nullopt;
     if (!t)
-        return invalidField(QStringLiteral("order_type"), tr("\"limit\" or \"market\""));
+        return invalidField(
+            QStringLiteral("order_type"), QCoreApplication::translate("ControlServer", "\"limit\" or \"market\""));
     *out = *t;
     return std::nullopt;
 }
@@ -226,7 +227,8 @@ template<typename T> Reply listReply(const QString &key, const Result<QList<T>> 
 Reply notReady()
 {
     return Reply::error(409, QStringLiteral("command.not_ready"),
-        tr("The trading engine is not running yet (the broker session is not ready)."));
+        QCoreApplication::translate(
+            "ControlServer", "The trading engine is not running yet (the broker session is not ready)."));
 }
 
 } // namespace
