@@ -2,6 +2,7 @@
 #include "tradingcore.h"
 
 #include "common/activitylog.h"
+#include "control/controlserver.h"
 #include "common/clock.h"
 #include "common/logging.h"
 #include "common/settings.h"
@@ -20,6 +21,8 @@
 #include <QEventLoop>
 #include <QFile>
 #include <QHostAddress>
+#include <QJsonObject>
+#include <QMetaEnum>
 #include <QLockFile>
 #include <QUrl>
 #include <QPointer>
@@ -94,8 +97,60 @@ Status TradingCore::start()
     qCInfo(lcApp).noquote() << "trading core started in" << m_mode << "mode";
     m_activity->add(ActivityLog::Level::Info, QStringLiteral("app"), tr("Started in %1 mode.").arg(m_mode));
     emit started();
+    startControlServer();
     startBroker();
     return {};
+}
+
+QString TradingCore::controlKeyFile() const
+{
+    return QDir(m_options.dataDir).filePath(QStringLiteral("control-api-keys.json"));
+}
+
+void TradingCore::startControlServer()
+{
+    if (!m_settings->controlApiEnabled()) {
+        qCInfo(lcApp) << "control API disabled (control/enabled)";
+        return;
+    }
+    ControlServer::Deps deps;
+    deps.settings = m_settings.get();
+    deps.database = m_database.get();
+    deps.activity = m_activity.get();
+    deps.clock = m_clock;
+    deps.marketClock = &m_marketClock;
+    deps.engine = [this] { return m_engine.get(); };
+    deps.health = [this] {
+        const QMetaEnum states = QMetaEnum::fromType<BrokerState>();
+        return QJsonObject { { QStringLiteral("mode"), m_mode },
+            { QStringLiteral("broker"),
+                QJsonObject { { QStringLiteral("state"), QString::fromLatin1(states.valueToKey(int(m_brokerState))) },
+                    { QStringLiteral("detail"), m_brokerDetail } } } };
+    };
+    ControlServer::Options options;
+    options.port = m_options.controlPort >= 0 ? m_options.controlPort : m_settings->controlApiPort();
+    options.keyFile = controlKeyFile();
+    const QString address = m_settings->value(QStringLiteral("control/bindAddress")).toString().trimmed();
+    options.address = QHostAddress(address == u"localhost" ? QStringLiteral("127.0.0.1") : address);
+    // A non-loopback address is only ever taken from the setting, which says so explicitly.
+    options.allowNonLoopback = true;
+    auto control = std::make_unique<ControlServer>(deps);
+    auto port = options.address.isNull()
+        ? Result<quint16>(Error { QStringLiteral("control.address"), tr("\"%1\" is not an IP address.").arg(address) })
+        : control->start(options);
+    if (!port) {
+        qCCritical(lcApp).noquote() << "control API not started:" << port.error().message;
+        m_activity->add(ActivityLog::Level::Error, QStringLiteral("api"),
+            tr("The control API did not start: %1").arg(port.error().message));
+        return;
+    }
+    m_control = std::move(control);
+    qCInfo(lcApp).noquote() << QStringLiteral("control API listening on %1; keys in %2 (%3)")
+                                   .arg(m_control->baseUrl(), QDir::toNativeSeparators(controlKeyFile()),
+                                       m_control->keysGenerated() ? QStringLiteral("generated now")
+                                                                  : QStringLiteral("written at first run"));
+    m_activity->add(ActivityLog::Level::Info, QStringLiteral("api"),
+        tr("Control API at %1 (keys: %2).").arg(m_control->baseUrl(), QDir::toNativeSeparators(controlKeyFile())));
 }
 
 const IClock &TradingCore::marketClock() const
@@ -363,6 +418,8 @@ void TradingCore::stop()
     if (!m_running)
         return;
     m_running = false;
+    // No request acts on the engine while it stops.
+    m_control.reset();
     if (m_engine) {
         // No new order from here on; requests on the wire get up to 10 s for their replies, and
         // any still unanswered is recorded as UNKNOWN (reconciled at the next start).

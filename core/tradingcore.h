@@ -12,6 +12,7 @@
 #include <memory>
 
 class ActivityLog;
+class ControlServer;
 class Database;
 class KiwoomSession;
 class NewsService;
@@ -84,6 +85,10 @@ public:
     // session is ready, and after stop().
     TradingEngine *engine() { return m_engine.get(); }
     QuoteBook *quoteBook() { return m_quoteBook.get(); }
+    // The local control API (null when control/enabled is off or it could not listen).
+    ControlServer *controlServer() { return m_control.get(); }
+    // <dataDir>/control-api-keys.json: the control API's keys, written once, owner-only.
+    QString controlKeyFile() const;
     SimHost *simulator() { return m_sim.get(); }
     // News and the discussion board (one Naver client and board reader for the whole app); exists
     // from start() to stop(). In demo mode it points at the simulator unless a URL is configured.
@@ -122,6 +127,7 @@ private:
     void startSession(const Credentials &credentials, const QString &restUrl, const QString &wsUrl);
     void onSessionReady();
     void startEngine();
+    void startControlServer();
     bool usesAnnouncedClock(const QString &restUrl) const;
     double marketSpeed() const;
     void setBrokerState(BrokerState state, const QString &detail);
@@ -143,6 +149,7 @@ private:
     std::unique_ptr<KiwoomSession> m_session;
     std::unique_ptr<QuoteBook> m_quoteBook;
     std::unique_ptr<TradingEngine> m_engine;
+    std::unique_ptr<ControlServer> m_control;
     BrokerState m_brokerState = BrokerState::Offline;
     QString m_brokerDetail;
 };

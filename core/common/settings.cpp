@@ -95,6 +95,12 @@ QList<Settings::Spec> buildSpecs()
         { QStringLiteral("control/enabled"), Type::Bool, true, 0, 0, {}, QStringLiteral("local HTTP control API") },
         { QStringLiteral("control/port"), Type::Int, 8765, 0, 65535, {},
             QStringLiteral("control API port on 127.0.0.1 (0 = any free port)") },
+        { QStringLiteral("control/bindAddress"), Type::String, QStringLiteral("127.0.0.1"), 0, 0, {},
+            QStringLiteral("control API address; anything but a loopback address exposes it to the network") },
+        { QStringLiteral("control/readKeyHash"), Type::String, QString(), 0, 0, {},
+            QStringLiteral("SHA-256 of the control API's read key (hex; the key itself is never stored)") },
+        { QStringLiteral("control/tradeKeyHash"), Type::String, QString(), 0, 0, {},
+            QStringLiteral("SHA-256 of the control API's trade key (hex; the key itself is never stored)") },
 
         { QStringLiteral("news/naverNewsUrl"), Type::String, QString(), 0, 0, {},
             QStringLiteral("Naver search API base URL (empty = openapi.naver.com, or the simulator in demo mode); "

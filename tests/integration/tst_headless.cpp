@@ -2,7 +2,11 @@
 // The real kiwoom-trader binary, started headless, runs until SIGTERM/SIGINT and then exits 0
 // after closing everything.
 
+#include "controlclient.h"
+
 #include <QDir>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QFile>
 #include <QProcess>
 #include <QRegularExpression>
@@ -28,10 +32,26 @@ private:
         QTemporaryDir data;
         QProcess p;
         p.setProcessChannelMode(QProcess::MergedChannels);
-        p.start(binary(), { QStringLiteral("--headless"), QStringLiteral("--data-dir"), data.path() });
+        p.start(binary(),
+            { QStringLiteral("--headless"), QStringLiteral("--data-dir"), data.path(), QStringLiteral("--control-port"),
+                QStringLiteral("0") });
         QVERIFY2(p.waitForStarted(10000), qPrintable(p.errorString()));
         QByteArray out;
         QTRY_VERIFY_WITH_TIMEOUT((out += p.readAll(), out.contains("trading core started")), 20000);
+        // The control API's address and key file are printed; the API answers with the key.
+        QTRY_VERIFY_WITH_TIMEOUT((out += p.readAll(), out.contains("control API listening on")), 20000);
+        static const QRegularExpression url(
+            QStringLiteral("control API listening on http://127\\.0\\.0\\.1:(\\d+)/api/v1"));
+        const auto m = url.match(QString::fromUtf8(out));
+        QVERIFY2(m.hasMatch(), out.constData());
+        const QString keyFile = data.filePath(QStringLiteral("control-api-keys.json"));
+        QVERIFY(out.contains(keyFile.toUtf8()));
+        QFile keys(keyFile);
+        QVERIFY(keys.open(QIODevice::ReadOnly));
+        ControlClient client(quint16(m.captured(1).toUInt()));
+        client.setKey(
+            QJsonDocument::fromJson(keys.readAll()).object().value(QStringLiteral("read_key")).toString().toLatin1());
+        QCOMPARE(client.get("/api/v1/app/version").status, 200);
         ::kill(pid_t(p.processId()), sig);
         QVERIFY(p.waitForFinished(20000));
         out += p.readAll();
@@ -58,7 +78,9 @@ private slots:
         }
         QProcess p;
         p.setProcessChannelMode(QProcess::MergedChannels);
-        p.start(binary(), { QStringLiteral("--headless"), QStringLiteral("--data-dir"), data.path() });
+        p.start(binary(),
+            { QStringLiteral("--headless"), QStringLiteral("--data-dir"), data.path(), QStringLiteral("--control-port"),
+                QStringLiteral("0") });
         QVERIFY(p.waitForStarted(10000));
         QByteArray out;
         const QList<QByteArray> steps = { "demo simulator listening", "token issued", "websocket logged in",
@@ -89,7 +111,9 @@ private slots:
         QTemporaryDir data;
         QProcess p;
         p.setProcessChannelMode(QProcess::MergedChannels);
-        p.start(binary(), { QStringLiteral("--headless"), QStringLiteral("--data-dir"), data.path() });
+        p.start(binary(),
+            { QStringLiteral("--headless"), QStringLiteral("--data-dir"), data.path(), QStringLiteral("--control-port"),
+                QStringLiteral("0") });
         QVERIFY(p.waitForStarted(10000));
         QByteArray out;
         QTRY_VERIFY_WITH_TIMEOUT((out += p.readAll(), out.contains("headless; data dir")), 20000);
@@ -113,7 +137,9 @@ private slots:
         }
         QProcess p;
         p.setProcessChannelMode(QProcess::MergedChannels);
-        p.start(binary(), { QStringLiteral("--headless"), QStringLiteral("--data-dir"), data.path() });
+        p.start(binary(),
+            { QStringLiteral("--headless"), QStringLiteral("--data-dir"), data.path(), QStringLiteral("--control-port"),
+                QStringLiteral("0") });
         QVERIFY(p.waitForFinished(20000));
         QCOMPARE(p.exitCode(), 3);
         QVERIFY(p.readAll().contains("nothing will trade"));
@@ -128,7 +154,8 @@ private slots:
     void secondInstanceRefusesAndACrashedOnesLockIsTakenOver()
     {
         QTemporaryDir data;
-        const QStringList args { QStringLiteral("--headless"), QStringLiteral("--data-dir"), data.path() };
+        const QStringList args { QStringLiteral("--headless"), QStringLiteral("--data-dir"), data.path(),
+            QStringLiteral("--control-port"), QStringLiteral("0") };
         QProcess first;
         first.setProcessChannelMode(QProcess::MergedChannels);
         first.start(binary(), args);

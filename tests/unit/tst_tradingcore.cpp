@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "common/activitylog.h"
 #include "common/settings.h"
+#include "control/controlserver.h"
+#include "controlclient.h"
 #include "kiwoom/kiwoomsession.h"
 #include "news/newsservice.h"
 #include "sim/simconfig.h"
@@ -8,6 +10,8 @@
 #include "storage/database.h"
 #include "tradingcore.h"
 
+#include <QFile>
+#include <QJsonDocument>
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QtTest>
@@ -188,6 +192,53 @@ private slots:
         core.stop();
         QCOMPARE(stopped.count(), 1);
         QVERIFY(core.database() == nullptr);
+    }
+
+    void controlApiStartsWithTheCore()
+    {
+        QTemporaryDir dir;
+        TradingCore::Options o;
+        o.dataDir = dir.path();
+        o.configFile = dir.filePath(QStringLiteral("kt.ini"));
+        o.mode = QStringLiteral("live"); // no credentials: the broker fails, the API still answers
+        o.controlPort = 0;
+        TradingCore core(o);
+        QVERIFY(core.start().ok());
+        QVERIFY(core.controlServer());
+        QVERIFY(core.controlServer()->port() > 0);
+        QCOMPARE(core.controlKeyFile(), dir.filePath(QStringLiteral("control-api-keys.json")));
+        QCOMPARE(core.controlServer()->baseUrl(),
+            QStringLiteral("http://127.0.0.1:%1/api/v1").arg(core.controlServer()->port()));
+        QFile keys(core.controlKeyFile());
+        QVERIFY(keys.open(QIODevice::ReadOnly));
+        const QJsonObject k = QJsonDocument::fromJson(keys.readAll()).object();
+        ControlClient client(core.controlServer()->port());
+        client.setKey(k.value(QStringLiteral("read_key")).toString().toLatin1());
+        const auto health = client.get("/api/v1/health");
+        QCOMPARE(health.status, 200);
+        QCOMPARE(health.json().value(QStringLiteral("mode")).toString(), QStringLiteral("live"));
+        QVERIFY(health.json().value(QStringLiteral("broker")).toObject().contains(QStringLiteral("state")));
+        QVERIFY(!health.json().value(QStringLiteral("ready")).toBool());
+        // Without an engine, trading routes refuse without acting.
+        client.setKey(k.value(QStringLiteral("trade_key")).toString().toLatin1());
+        QCOMPARE(client.post("/api/v1/risk/resume", {}).status, 409);
+        const quint16 port = core.controlServer()->port();
+        core.stop();
+        QVERIFY(core.controlServer() == nullptr);
+        QCOMPARE(ControlClient(port).get("/api/v1/health").status, 0); // nothing listens any more
+
+        // control/enabled off: no server.
+        QTemporaryDir dir2;
+        o.dataDir = dir2.path();
+        o.configFile = dir2.filePath(QStringLiteral("kt.ini"));
+        {
+            Settings s(o.configFile);
+            QVERIFY(s.setValue(QStringLiteral("control/enabled"), false).ok());
+        }
+        TradingCore off(o);
+        QVERIFY(off.start().ok());
+        QVERIFY(off.controlServer() == nullptr);
+        off.stop();
     }
 };
 
