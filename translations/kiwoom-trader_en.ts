@@ -179,6 +179,152 @@
     </message>
 </context>
 <context>
+    <name>Control::ApiKeys</name>
+    <message>
+        <source>Cannot write the control API key file %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot write the control API key file %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ControlServer</name>
+    <message>
+        <source>unknown field (allowed: %1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a stock code of six digits (e.g. 005930) is required</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>required</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a positive integer (at most %1) is required</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a positive integer is required</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a date YYYY-MM-DD is required</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&quot;limit&quot; or &quot;market&quot;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>after &quot;to&quot;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The trading engine is not running yet (the broker session is not ready).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a non-negative integer is required</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>an object {name: value} is required</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a string is required</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>give either quantity or amount</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>at least one setting is required</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not an order state</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>NO_NEW_ENTRIES, REDUCE_ONLY, CANCEL_ALL or FLATTEN_ALL (POST /risk/resume turns it off)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>engaged through the control API</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The control API needs a key file path.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The control API binds to loopback addresses only unless control/bindAddress says otherwise.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The control API cannot listen on %1:%2 (in use?).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Too many failed authentications; try again in %1 s.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The Host header must name this server by a loopback address and its port.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Requests from web pages of other origins are refused.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The request body is larger than %1 bytes.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Send Authorization: Bearer &lt;key&gt; (see the key file).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The key is not valid.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No such route: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is not allowed on %2; allowed: %3.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The read key may only read; %1 %2 needs the trade key.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The body is not a JSON object: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>expected {...}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Idempotency-Key: at most 255 characters.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This Idempotency-Key was used for a different request.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>DiscussionBoardReader</name>
     <message>
         <source>Could not read the board: the page is not laid out as Naver&apos;s discussion board is known to be (%1).</source>
@@ -1114,6 +1260,18 @@
     </message>
     <message>
         <source>Demo account set up: automatic trading on, default strategies and conditions enabled.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not an IP address.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The control API did not start: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Control API at %1 (keys: %2).</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

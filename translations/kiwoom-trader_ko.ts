@@ -176,6 +176,152 @@
     </message>
 </context>
 <context>
+    <name>Control::ApiKeys</name>
+    <message>
+        <source>Cannot write the control API key file %1: %2</source>
+        <translation>제어 API 키 파일 %1을(를) 쓸 수 없습니다: %2</translation>
+    </message>
+    <message>
+        <source>Cannot write the control API key file %1.</source>
+        <translation>제어 API 키 파일 %1을(를) 쓸 수 없습니다.</translation>
+    </message>
+</context>
+<context>
+    <name>ControlServer</name>
+    <message>
+        <source>unknown field (allowed: %1)</source>
+        <translation>알 수 없는 필드 (허용: %1)</translation>
+    </message>
+    <message>
+        <source>a stock code of six digits (e.g. 005930) is required</source>
+        <translation>6자리 종목코드(예: 005930)가 필요합니다</translation>
+    </message>
+    <message>
+        <source>required</source>
+        <translation>필수 항목</translation>
+    </message>
+    <message>
+        <source>a positive integer (at most %1) is required</source>
+        <translation>양의 정수(최대 %1)가 필요합니다</translation>
+    </message>
+    <message>
+        <source>a positive integer is required</source>
+        <translation>양의 정수가 필요합니다</translation>
+    </message>
+    <message>
+        <source>a date YYYY-MM-DD is required</source>
+        <translation>YYYY-MM-DD 형식의 날짜가 필요합니다</translation>
+    </message>
+    <message>
+        <source>&quot;limit&quot; or &quot;market&quot;</source>
+        <translation>&quot;limit&quot; 또는 &quot;market&quot;</translation>
+    </message>
+    <message>
+        <source>after &quot;to&quot;</source>
+        <translation>&quot;to&quot; 이후</translation>
+    </message>
+    <message>
+        <source>The trading engine is not running yet (the broker session is not ready).</source>
+        <translation>매매 엔진이 아직 실행 중이 아닙니다 (증권사 세션이 준비되지 않았습니다).</translation>
+    </message>
+    <message>
+        <source>a non-negative integer is required</source>
+        <translation>0 이상의 정수가 필요합니다</translation>
+    </message>
+    <message>
+        <source>an object {name: value} is required</source>
+        <translation>{이름: 값} 형식의 객체가 필요합니다</translation>
+    </message>
+    <message>
+        <source>a string is required</source>
+        <translation>문자열이 필요합니다</translation>
+    </message>
+    <message>
+        <source>give either quantity or amount</source>
+        <translation>quantity와 amount 중 하나만 지정하세요</translation>
+    </message>
+    <message>
+        <source>at least one setting is required</source>
+        <translation>설정이 하나 이상 필요합니다</translation>
+    </message>
+    <message>
+        <source>not an order state</source>
+        <translation>주문 상태가 아닙니다</translation>
+    </message>
+    <message>
+        <source>NO_NEW_ENTRIES, REDUCE_ONLY, CANCEL_ALL or FLATTEN_ALL (POST /risk/resume turns it off)</source>
+        <translation>NO_NEW_ENTRIES, REDUCE_ONLY, CANCEL_ALL 또는 FLATTEN_ALL (해제는 POST /risk/resume)</translation>
+    </message>
+    <message>
+        <source>engaged through the control API</source>
+        <translation>제어 API로 설정됨</translation>
+    </message>
+    <message>
+        <source>The control API needs a key file path.</source>
+        <translation>제어 API에는 키 파일 경로가 필요합니다.</translation>
+    </message>
+    <message>
+        <source>The control API binds to loopback addresses only unless control/bindAddress says otherwise.</source>
+        <translation>제어 API는 control/bindAddress로 따로 지정하지 않으면 루프백 주소에만 바인딩합니다.</translation>
+    </message>
+    <message>
+        <source>The control API cannot listen on %1:%2 (in use?).</source>
+        <translation>제어 API가 %1:%2에서 수신할 수 없습니다 (사용 중인 포트?).</translation>
+    </message>
+    <message>
+        <source>Too many failed authentications; try again in %1 s.</source>
+        <translation>인증 실패가 너무 많습니다. %1초 후에 다시 시도하세요.</translation>
+    </message>
+    <message>
+        <source>The Host header must name this server by a loopback address and its port.</source>
+        <translation>Host 헤더는 루프백 주소와 이 서버의 포트를 가리켜야 합니다.</translation>
+    </message>
+    <message>
+        <source>Requests from web pages of other origins are refused.</source>
+        <translation>다른 출처(Origin)의 웹 페이지에서 온 요청은 거부합니다.</translation>
+    </message>
+    <message>
+        <source>The request body is larger than %1 bytes.</source>
+        <translation>요청 본문이 %1바이트보다 큽니다.</translation>
+    </message>
+    <message>
+        <source>Send Authorization: Bearer &lt;key&gt; (see the key file).</source>
+        <translation>Authorization: Bearer &lt;키&gt; 헤더를 보내세요 (키 파일 참고).</translation>
+    </message>
+    <message>
+        <source>The key is not valid.</source>
+        <translation>키가 올바르지 않습니다.</translation>
+    </message>
+    <message>
+        <source>No such route: %1</source>
+        <translation>해당 경로가 없습니다: %1</translation>
+    </message>
+    <message>
+        <source>%1 is not allowed on %2; allowed: %3.</source>
+        <translation>%2에는 %1을(를) 사용할 수 없습니다. 허용: %3.</translation>
+    </message>
+    <message>
+        <source>The read key may only read; %1 %2 needs the trade key.</source>
+        <translation>읽기 키로는 조회만 할 수 있습니다. %1 %2에는 매매 키가 필요합니다.</translation>
+    </message>
+    <message>
+        <source>The body is not a JSON object: %1</source>
+        <translation>본문이 JSON 객체가 아닙니다: %1</translation>
+    </message>
+    <message>
+        <source>expected {...}</source>
+        <translation>{...} 형식이어야 합니다</translation>
+    </message>
+    <message>
+        <source>Idempotency-Key: at most 255 characters.</source>
+        <translation>Idempotency-Key는 최대 255자입니다.</translation>
+    </message>
+    <message>
+        <source>This Idempotency-Key was used for a different request.</source>
+        <translation>이 Idempotency-Key는 다른 요청에 이미 사용되었습니다.</translation>
+    </message>
+</context>
+<context>
     <name>DiscussionBoardReader</name>
     <message>
         <source>Could not read the board: the page is not laid out as Naver&apos;s discussion board is known to be (%1).</source>
@@ -1108,6 +1254,18 @@
     <message>
         <source>Demo account set up: automatic trading on, default strategies and conditions enabled.</source>
         <translation>데모 계좌를 설정했습니다: 자동매매 켜짐, 기본 전략과 조건식 사용.</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not an IP address.</source>
+        <translation>&quot;%1&quot;은(는) IP 주소가 아닙니다.</translation>
+    </message>
+    <message>
+        <source>The control API did not start: %1</source>
+        <translation>제어 API를 시작하지 못했습니다: %1</translation>
+    </message>
+    <message>
+        <source>Control API at %1 (keys: %2).</source>
+        <translation>제어 API 주소 %1 (키: %2).</translation>
     </message>
 </context>
 <context>

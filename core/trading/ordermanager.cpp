@@ -135,10 +135,12 @@ void OrderManager::track(const OrderRecord &order)
     } else if (!wasUnknown && isUnknown) {
         ++m_unknownByCode[order.stockCode];
     }
-    if (isOpen(order.state))
+    if (isOpen(order.state)) {
         m_open.insert(order.id, order);
-    else
+    } else {
         m_open.remove(order.id);
+        m_lastWire.remove(order.id);
+    }
 }
 
 void OrderManager::publish(const OrderRecord &order)
@@ -152,6 +154,7 @@ void OrderManager::publish(const OrderRecord &order)
 void OrderManager::setInFlight(qint64 orderId, bool inFlight)
 {
     const int before = int(m_inFlight.size());
+    m_lastWire.insert(orderId, ++m_wireSequence);
     if (inFlight)
         m_inFlight.insert(orderId);
     else
@@ -875,7 +878,8 @@ Result<OrderManager::ReconcileReport> OrderManager::applyBrokerView(const Broker
 
     const QList<OrderRecord> open = m_open.values();
     for (OrderRecord order : open) {
-        if (busy.contains(order.stockCode) || (view.asOfMs > 0 && order.createdAtMs >= view.asOfMs - 1000))
+        if (busy.contains(order.stockCode) || (view.asOfMs > 0 && order.createdAtMs >= view.asOfMs - 1000)
+            || (view.wireSequenceAtStart > 0 && m_lastWire.value(order.id) > view.wireSequenceAtStart))
             continue;
         ++report.checked;
         if (order.tradingDate != date) {

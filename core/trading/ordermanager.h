@@ -72,6 +72,10 @@ public:
         // When the first list was asked for (the Database clock, as orders.created_at): orders written after it may be
         // missing from the lists and are left for the next time.
         qint64 asOfMs = 0;
+        // wireSequence() when the first list was asked for: an order whose request or reply
+        // crossed the wire after it may be missing from the lists (the request can have been
+        // queued behind them) and is left for the next time.
+        quint64 wireSequenceAtStart = 0;
     };
     struct ReconcileReport
     {
@@ -116,6 +120,8 @@ public:
     QStringList blockedStocks() const;
     int requestsInFlight() const { return int(m_inFlight.size()); }
     QList<Storage::OrderRecord> openOrders() const { return m_open.values(); }
+    // Counts every request sent and every reply received (see BrokerView::wireSequenceAtStart).
+    quint64 wireSequence() const { return m_wireSequence; }
     // Stocks with an open buy order (for the risk guard's open-positions count).
     QSet<QString> stocksWithOpenBuys() const;
 
@@ -177,6 +183,8 @@ private:
     QHash<qint64, Storage::OrderRecord> m_open; // open orders (PLACE and CANCEL rows), by id
     QHash<QString, int> m_unknownByCode; // UNKNOWN orders per stock
     QSet<qint64> m_inFlight; // order ids whose request is on the wire
+    quint64 m_wireSequence = 1; // +1 per request sent and per reply received (0 = a view not taken by the reconciler)
+    QHash<qint64, quint64> m_lastWire; // order id → m_wireSequence of its last request/reply
     QHash<qint64, qint64> m_brokerCum; // highest cumulative filled quantity the broker reported
     QSet<qint64> m_cancelWhenNumbered; // cancel asked before the number was known
     struct Held

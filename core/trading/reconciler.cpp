@@ -62,6 +62,7 @@ void Reconciler::runNow()
     m_current = Report {};
     m_view = OrderManager::BrokerView {};
     m_view.asOfMs = m_db.clock().nowMs();
+    m_view.wireSequenceAtStart = m_orders.wireSequence();
     delete m_context;
     m_context = new QObject(this);
     qCInfo(lcTrading).noquote() << "reconciling with the broker:" << m_reason;

@@ -329,6 +329,30 @@ private slots:
         QCOMPARE(children->at(0).state, OrderState::Cancelled);
     }
 
+    // The lists were asked for while the order's request was still queued or on the wire (the
+    // broker had not seen it yet): its absence from them says nothing. Found by tst_crashsafety,
+    // where such a sell was settled as "not open at the broker" just before its fill arrived.
+    void ordersOnTheWireDuringTheFetchAreLeftAlone()
+    {
+        auto o = m_orders->submit(buyIntent());
+        QVERIFY(o);
+        m_clock->advanceMs(5000);
+        OrderManager::BrokerView view; // the reconciler starts: the lists do not have the order
+        view.asOfMs = m_clock->nowMs();
+        view.wireSequenceAtStart = m_orders->wireSequence();
+        m_broker->replyPlace(0, Kiwoom::OrderAck { QStringLiteral("0000201"), QStringLiteral("KRX"), {} });
+        QCOMPARE(row(o->id).state, OrderState::Accepted);
+        auto report = m_orders->applyBrokerView(view);
+        QVERIFY(report.ok());
+        QCOMPARE(row(o->id).state, OrderState::Accepted); // not "not open at the broker"
+
+        // The next round, taken after the reply, settles it as usual.
+        view.wireSequenceAtStart = m_orders->wireSequence();
+        report = m_orders->applyBrokerView(view);
+        QVERIFY(report.ok());
+        QCOMPARE(row(o->id).state, OrderState::Cancelled);
+    }
+
     // A cancel whose reply was lost, while the original is still open at the broker: it never
     // arrived. It is settled as not in effect (never re-sent blindly); the original stays open and
     // can be cancelled again.
