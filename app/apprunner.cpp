@@ -5,8 +5,9 @@
 
 #include "common/logging.h"
 #include "common/settings.h"
-#include "mainwindow.h"
+#include "coregateway.h"
 #include "corethread.h"
+#include "mainwindow.h"
 #include "keychainsecretstore.h"
 #include "tradingcore.h"
 
@@ -99,13 +100,14 @@ int runGui(const AppOptions &options)
         return 3;
     }
 
-    MainWindow window;
     TradingCore *core = coreThread.core();
+    // Declared after the core thread and stopped before it is destroyed: the gateway outlives every
+    // call it posted to the core (see CoreGateway).
+    CoreGateway gateway(core);
+    MainWindow window(&gateway);
     window.showMode(core->mode());
     // Set in TradingCore::start(), which has returned; the dock reaches it only through queued calls.
     window.addNewsDock(core->news());
-    QObject::connect(
-        core, &TradingCore::brokerStateChanged, &window, &MainWindow::showBrokerState, Qt::QueuedConnection);
     // The broker state changes on the core thread at any time (the session starts asynchronously):
     // read it there, after connecting, so no change is missed and no QString is shared unguarded.
     TradingCore::BrokerState brokerState = TradingCore::BrokerState::Offline;

@@ -11,6 +11,7 @@
 #include "news/newsservice.h"
 #include "services/quotebook.h"
 #include "trading/demoshowcase.h"
+#include "trading/eventfeed.h"
 #include "trading/tradingengine.h"
 #include "sim/simconfig.h"
 #include "sim/simhost.h"
@@ -32,6 +33,7 @@ TradingCore::TradingCore(Options options, QObject *parent)
     , m_options(std::move(options))
     , m_clock(m_options.clock ? m_options.clock : &SystemClock::instance())
     , m_marketClock(*m_clock)
+    , m_feed(std::make_unique<EventFeed>())
 {
 }
 
@@ -52,6 +54,7 @@ Status TradingCore::start()
         return {};
     m_settings = std::make_unique<Settings>(m_options.configFile);
     m_activity = std::make_unique<ActivityLog>();
+    m_feed->attachActivity(m_activity.get());
     m_mode = m_options.mode.isEmpty() ? m_settings->mode() : m_options.mode;
 
     // Money history is private: the database directory and file are readable by the owner only.
@@ -194,6 +197,11 @@ void TradingCore::setBrokerState(BrokerState state, const QString &detail)
     m_brokerState = state;
     m_brokerDetail = detail;
     emit brokerStateChanged(state, detail);
+    m_feed->publish(QStringLiteral("broker"),
+        QJsonObject {
+            { QStringLiteral("state"), QString::fromLatin1(QMetaEnum::fromType<BrokerState>().valueToKey(int(state))) },
+            { QStringLiteral("detail"), detail } },
+        { QStringLiteral("broker") });
 }
 
 Credentials TradingCore::demoCredentials()
@@ -328,6 +336,7 @@ void TradingCore::startSession(const Credentials &credentials, const QString &re
     // a standalone simulator's announced time (--market-clock sim), or the system clock.
     m_marketClock.setTarget(m_session->marketClock());
     m_quoteBook = std::make_unique<QuoteBook>(m_session->realtime(), *m_clock);
+    m_feed->attachQuotes(m_quoteBook.get());
     connect(m_session.get(), &KiwoomSession::ready, this, &TradingCore::onSessionReady);
     connect(
         m_session.get(), &KiwoomSession::stateChanged, this, [this](KiwoomSession::State state, const QString &detail) {
@@ -409,6 +418,7 @@ void TradingCore::startEngine()
     }
     m_engine = std::make_unique<TradingEngine>(deps);
     m_engine->setStartupRequests(services, conditions);
+    m_feed->attachEngine(m_engine.get());
     emit engineCreated(m_engine.get());
     m_engine->start();
 }
@@ -424,6 +434,7 @@ void TradingCore::stop()
         // No new order from here on; requests on the wire get up to 10 s for their replies, and
         // any still unanswered is recorded as UNKNOWN (reconciled at the next start).
         m_engine->stop(10000);
+        m_feed->attachEngine(nullptr);
         m_engine.reset();
     }
     if (m_session) {
@@ -435,6 +446,7 @@ void TradingCore::stop()
         m_session->stop();
         if (m_session->state() != KiwoomSession::State::Stopped)
             loop.exec();
+        m_feed->attachQuotes(nullptr);
         m_quoteBook.reset();
         // The session (and the simulator) own the clock the market time came from: hold its last
         // reading for what is written while closing.

@@ -13,6 +13,7 @@
 
 class ActivityLog;
 class ControlServer;
+class EventFeed;
 class Database;
 class KiwoomSession;
 class NewsService;
@@ -93,6 +94,9 @@ public:
     // News and the discussion board (one Naver client and board reader for the whole app); exists
     // from start() to stop(). In demo mode it points at the simulator unless a URL is configured.
     NewsService *news() { return m_news.get(); }
+    // The core's event stream for the UI and the control API's /events: exists for the core's
+    // whole life (connect before start()), follows the engine across restarts.
+    EventFeed *eventFeed() { return m_feed.get(); }
 
     // Credentials never travel unencrypted beyond this machine: a plain http:// or ws:// endpoint
     // is accepted only on a loopback host (the simulator, a local replayer).
@@ -139,6 +143,7 @@ private:
     ManualClock m_lastMarketTime; // the market time at stop()
     QString m_mode;
     bool m_running = false;
+    std::unique_ptr<EventFeed> m_feed;
     std::unique_ptr<QLockFile> m_lock; // held from start() to stop(): one instance per data dir + mode
     std::unique_ptr<Settings> m_settings;
     std::unique_ptr<ActivityLog> m_activity;

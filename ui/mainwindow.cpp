@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "mainwindow.h"
 
+#include "coregateway.h"
 #include "newsdock.h"
 
 #include <QAction>
@@ -8,16 +9,76 @@
 #include <QLabel>
 #include <QMenuBar>
 #include <QMessageBox>
+#include <QDockWidget>
 #include <QStatusBar>
+#include <QToolBar>
 
-MainWindow::MainWindow(QWidget *parent) : QMainWindow(parent)
+MainWindow::MainWindow(CoreGateway *gateway, QWidget *parent) : QMainWindow(parent), m_gateway(gateway)
 {
     setObjectName(QStringLiteral("MainWindow"));
     setWindowTitle(tr("Kiwoom Trader"));
+    setAccessibleName(tr("Kiwoom Trader"));
     setWindowIcon(QIcon(QStringLiteral(":/icons/kiwoom-trader.svg")));
-    resize(1280, 800);
+    setDockOptions(QMainWindow::AnimatedDocks | QMainWindow::AllowNestedDocks | QMainWindow::AllowTabbedDocks);
+    resize(1440, 900);
     createMenus();
+    m_toolBar = addToolBar(tr("Main toolbar"));
+    m_toolBar->setObjectName(QStringLiteral("mainToolBar"));
+    m_toolBar->setAccessibleName(tr("Main toolbar"));
     createStatusBar();
+    if (m_gateway) {
+        connect(m_gateway, &CoreGateway::brokerStateChanged, this, &MainWindow::showBrokerState);
+        connect(m_gateway, &CoreGateway::commandFinished, this, [this](bool ok, const QString &message) {
+            if (!ok && !message.isEmpty())
+                statusBar()->showMessage(message, 10000);
+        });
+        createDocks();
+    }
+    connect(this, &MainWindow::stockActivated, this, &MainWindow::openStock);
+}
+
+void MainWindow::createDocks()
+{
+    // One line per dock (each dock's own file holds its model and widgets).
+    // [docks: positions, orders, signals, log]
+    // [docks: conditions, strategies, watchlist]
+    // [docks: chart]
+    // [toolbar/menu: services, kill switch]
+    // [menu: order ticket, backtest, settings, tray]
+}
+
+void MainWindow::addDock(
+    QDockWidget *dock, Qt::DockWidgetArea area, const QString &menuText, const QKeySequence &shortcut)
+{
+    Q_ASSERT(!dock->objectName().isEmpty());
+    dock->setParent(this);
+    if (dock->accessibleName().isEmpty())
+        dock->setAccessibleName(dock->windowTitle());
+    addDockWidget(area, dock);
+    QAction *toggle = dock->toggleViewAction();
+    toggle->setObjectName(QStringLiteral("action_") + dock->objectName());
+    toggle->setText(menuText);
+    if (!shortcut.isEmpty())
+        toggle->setShortcut(shortcut);
+    m_docksMenu->addAction(toggle);
+    connect(toggle, &QAction::triggered, dock, [dock](bool on) {
+        if (on) {
+            dock->raise();
+            if (QWidget *w = dock->widget())
+                w->setFocus(Qt::ShortcutFocusReason);
+        }
+    });
+}
+
+QList<QDockWidget *> MainWindow::docks() const
+{
+    return findChildren<QDockWidget *>(QString(), Qt::FindDirectChildrenOnly);
+}
+
+void MainWindow::openStock(const QString &code)
+{
+    // The Chart dock connects to stockActivated and shows the stock; here only the status bar.
+    statusBar()->showMessage(tr("Showing %1").arg(code), 3000);
 }
 
 MainWindow::~MainWindow() = default;
@@ -33,11 +94,18 @@ void MainWindow::createMenus()
 
     m_viewMenu = menuBar()->addMenu(tr("&View"));
     m_viewMenu->setObjectName(QStringLiteral("viewMenu"));
+    m_docksMenu = m_viewMenu->addMenu(tr("&Docks"));
+    m_docksMenu->setObjectName(QStringLiteral("docksMenu"));
     QAction *statusBarAction = m_viewMenu->addAction(tr("&Status Bar"));
     statusBarAction->setObjectName(QStringLiteral("actionStatusBar"));
     statusBarAction->setCheckable(true);
     statusBarAction->setChecked(true);
     connect(statusBarAction, &QAction::toggled, this, [this](bool on) { statusBar()->setVisible(on); });
+
+    m_tradingMenu = menuBar()->addMenu(tr("&Trading"));
+    m_tradingMenu->setObjectName(QStringLiteral("tradingMenu"));
+    m_toolsMenu = menuBar()->addMenu(tr("T&ools"));
+    m_toolsMenu->setObjectName(QStringLiteral("toolsMenu"));
 
     QMenu *helpMenu = menuBar()->addMenu(tr("&Help"));
     helpMenu->setObjectName(QStringLiteral("helpMenu"));

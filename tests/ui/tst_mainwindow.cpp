@@ -24,7 +24,9 @@ private slots:
         QStringList menus;
         for (QAction *a : w.menuBar()->actions())
             menus << a->text();
-        QCOMPARE(menus, QStringList({ QStringLiteral("&File"), QStringLiteral("&View"), QStringLiteral("&Help") }));
+        QCOMPARE(menus,
+            QStringList({ QStringLiteral("&File"), QStringLiteral("&View"), QStringLiteral("&Trading"),
+                QStringLiteral("T&ools"), QStringLiteral("&Help") }));
         QVERIFY(w.statusBar()->isVisible());
         w.setModeText(QStringLiteral("Demo"));
         QCOMPARE(w.findChild<QLabel *>(QStringLiteral("modeLabel"))->text(), QStringLiteral("Demo"));
