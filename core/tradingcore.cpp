@@ -240,6 +240,7 @@ void TradingCore::startBroker()
         config.port = quint16(m_options.simPort);
         config.seed = m_settings->simSeed();
         config.speed = m_settings->simSpeed();
+        config.intradayVolatility = m_settings->simIntradayVolatility();
         config.followSessionHours = m_settings->simFollowSessionHours();
         config.feeRatePercent = m_settings->feeRate();
         config.sellTaxRatePercent = m_settings->sellTaxRate();

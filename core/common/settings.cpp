@@ -116,6 +116,10 @@ QList<Settings::Spec> buildSpecs()
         { QStringLiteral("sim/seed"), Type::Int, 20240102, 0, 9.0e15, {}, QStringLiteral("simulator random seed") },
         { QStringLiteral("sim/speed"), Type::Double, 1.0, 0.01, 10000.0, {},
             QStringLiteral("simulator clock speed factor") },
+        { QStringLiteral("sim/intradayVolatility"), Type::Double, 8.0, 0.1, 20.0, {},
+            QStringLiteral(
+                "demo simulator: scale of the intraday price noise (1 = a stock's calibrated daily volatility; "
+                "the demo's default shows stop-loss and take-profit exits within minutes)") },
         { QStringLiteral("sim/followSessionHours"), Type::Bool, false, 0, 0, {},
             QStringLiteral("simulated market follows real KRX hours instead of staying open") },
 
@@ -500,6 +504,10 @@ quint64 Settings::simSeed() const
 double Settings::simSpeed() const
 {
     return value(QStringLiteral("sim/speed")).toDouble();
+}
+double Settings::simIntradayVolatility() const
+{
+    return value(QStringLiteral("sim/intradayVolatility")).toDouble();
 }
 bool Settings::simFollowSessionHours() const
 {

@@ -113,6 +113,7 @@ public:
     // Simulator (demo mode)
     quint64 simSeed() const;
     double simSpeed() const;
+    double simIntradayVolatility() const;
     bool simFollowSessionHours() const;
     // UI
     QString language() const; // system | ko | en

@@ -28,6 +28,10 @@ struct SimConfig
     // Virtual market milliseconds per real millisecond. 0 = paused: the market only moves through
     // SimServer::advanceClock() / POST /_sim/clock/advance (what tests use).
     double speed = 1.0;
+    // Scale of the intraday price noise of the tick-by-tick days: 1 = each stock's calibrated daily
+    // volatility (kiwoom-sim, tests). Demo mode shows more (Settings sim/intradayVolatility) so a
+    // first run sees stop-loss and take-profit exits within minutes, not hours.
+    double intradayVolatility = 1.0;
     // false (default): the market is always open — virtual time runs inside the sessions (09:00–15:30
     // KST on a normal day) of consecutive trading days, whatever the wall clock says. true: the real
     // KRX timetable applies, special days included (orders only 08:30–15:30 on a normal day,

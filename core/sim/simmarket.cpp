@@ -119,6 +119,7 @@ qint64 SimMarket::resumeTimeAfter(qint64 savedMs, bool followSessionHours)
 void SimMarket::build(const SimConfig &config)
 {
     m_seed = config.seed;
+    m_intradayVolatility = std::clamp(config.intradayVolatility, 0.01, 100.0);
     m_follow = config.followSessionHours;
     m_minuteDaysKept = std::max(config.minuteHistoryDays, 1) + 10;
 
@@ -313,7 +314,7 @@ SimTick SimMarket::printOpen(Stock &s)
     s.latentMs = t;
     const double span = double(s.dayContEndMs - t);
     s.mu = (std::log(double(base)) + s.plan.ret - s.latent) / span;
-    s.sig = 0.8 * s.sigma / std::sqrt(span);
+    s.sig = 0.8 * s.sigma * m_intradayVolatility / std::sqrt(span);
     SimTick tick { t, price, volume, price >= base, true };
     record(s, tick);
     scheduleNext(s, t);

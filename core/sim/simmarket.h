@@ -199,6 +199,7 @@ private:
     void rollTo(const QDate &date);
 
     quint64 m_seed = 0;
+    double m_intradayVolatility = 1.0; // SimConfig::intradayVolatility
     bool m_follow = false;
     bool m_building = false; // generating history: no signals, no ticks kept, no book
     int m_minuteDaysKept = 5;
