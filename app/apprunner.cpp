@@ -8,6 +8,7 @@
 #include "coregateway.h"
 #include "corethread.h"
 #include "mainwindow.h"
+#include "singleinstance.h"
 #include "keychainsecretstore.h"
 #include "tradingcore.h"
 
@@ -93,6 +94,13 @@ int runGui(const AppOptions &options)
     }
     qCInfo(lcApp).noquote() << "Kiwoom Trader" << KT_VERSION << "data dir" << options.dataDir;
 
+    // One window per data directory: a second start raises the running one and exits.
+    SingleInstance instance(options.dataDir);
+    if (!instance.claim()) {
+        qCInfo(lcApp).noquote() << "Kiwoom Trader is already running for" << options.dataDir << "- raised its window";
+        return 0;
+    }
+
     CoreThread coreThread(coreOptions(options));
     if (Status st = coreThread.start(); !st) {
         qCCritical(lcApp).noquote() << st.error().message;
@@ -120,6 +128,15 @@ int runGui(const AppOptions &options)
         },
         Qt::BlockingQueuedConnection);
     window.showBrokerState(brokerState, brokerDetail);
+    QObject::connect(&instance, &SingleInstance::messageReceived, &window, [&window](const QByteArray &message) {
+        if (message != "raise")
+            return;
+        qCInfo(lcApp) << "a second start asked to raise the window";
+        window.setWindowState((window.windowState() & ~Qt::WindowMinimized) | Qt::WindowActive);
+        window.show();
+        window.raise();
+        window.activateWindow();
+    });
     window.show();
     const int rc = QApplication::exec();
     coreThread.stop();
