@@ -500,12 +500,14 @@ void OrderTicket::loadInstrument(const QString &code)
             m_loadingCode.clear();
             if (info.contains(QStringLiteral("error"))) {
                 m_instrument = {};
+                m_failedCode = code;
                 m_dayInfo->setText(tr("%1: %2").arg(code, info.value(QStringLiteral("error")).toString()));
                 emit instrumentLoaded(code, false);
                 updateEstimate();
                 return;
             }
             m_instrument = info;
+            m_failedCode.clear();
             const QString name = info.value(QStringLiteral("name")).toString();
             if (!name.isEmpty() && m_names.value(code).isEmpty())
                 addStocks(
@@ -680,6 +682,15 @@ void OrderTicket::submit()
     if (o.code.isEmpty()) {
         showMessage(tr("Choose a stock: type its code or part of its name."), true);
         m_stock->setFocus();
+        return;
+    }
+    // A stock typed and submitted at once (Enter in the stock field): read its day first, so the
+    // price and the confirmation are about this stock. A stock whose day cannot be read goes on
+    // to the command layer, whose refusal says why.
+    if (m_instrument.value(QStringLiteral("code")).toString() != o.code && o.code != m_failedCode) {
+        if (m_loadingCode != o.code)
+            loadInstrument(o.code);
+        showMessage(tr("Reading %1's day first: check the price, then press Enter again.").arg(o.code), false);
         return;
     }
     if (o.type == Trading::OrderType::Limit && o.price <= 0) {

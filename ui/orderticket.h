@@ -165,6 +165,7 @@ private:
     bool m_stocksRequested = false;
     QJsonObject m_instrument;
     QString m_loadingCode;
+    QString m_failedCode; // the last stock whose day could not be read
     qint64 m_trackedSignal = 0;
     qint64 m_lastSignal = 0;
     QString m_trackedCode;

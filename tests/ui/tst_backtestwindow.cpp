@@ -12,6 +12,7 @@
 
 #include <QAbstractItemModel>
 #include <QLabel>
+#include <QTabWidget>
 #include <QTableView>
 
 #include <cmath>
@@ -109,6 +110,14 @@ private slots:
         QVERIFY(stat("trades").startsWith(QString::number(want.summary.trades) + u' '));
         QCOMPARE(stat("fees"), QLocale().toString(want.summary.feesPaid) + QStringLiteral(" KRW"));
         QCOMPARE(stat("taxes"), QLocale().toString(want.summary.taxesPaid) + QStringLiteral(" KRW"));
+        // KT_UI_SHOTS=DIR keeps pictures of the window's pages (for looking at them, not checked).
+        if (const QString shots = qEnvironmentVariable("KT_UI_SHOTS"); !shots.isEmpty()) {
+            auto *tabs = w.findChild<QTabWidget *>(QStringLiteral("backtestResults"));
+            for (int i = 0; i < tabs->count(); ++i) {
+                tabs->setCurrentIndex(i);
+                w.grab().save(QDir(shots).filePath(QStringLiteral("backtest-%1.png").arg(i)));
+            }
+        }
         auto *table = w.findChild<QTableView *>(QStringLiteral("backtestTrades"));
         QCOMPARE(table->model()->rowCount(), want.trades.size());
     }

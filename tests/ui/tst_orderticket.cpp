@@ -243,6 +243,9 @@ private slots:
         QCOMPARE(price->value(), upper);
         ticket.setPrice(1);
         QCOMPARE(price->value(), lower);
+        // KT_UI_SHOTS=DIR keeps a picture of the ticket (for looking at it, not checked).
+        if (const QString shots = qEnvironmentVariable("KT_UI_SHOTS"); !shots.isEmpty())
+            ticket.grab().save(QDir(shots).filePath(QStringLiteral("orderticket.png")));
         // Searching by name: the full Korean name finds the code.
         auto *field = ticket.findChild<QLineEdit *>(QStringLiteral("ticketStock"));
         field->setText(ticket.knownStocks().value(code));
@@ -323,6 +326,20 @@ private slots:
         QCOMPARE(qint64(order.value(QStringLiteral("quantity")).toDouble()), 1);
         QCOMPARE(qint64(order.value(QStringLiteral("price")).toDouble()), upper);
         QCOMPARE(order.value(QStringLiteral("origin")).toString(), QStringLiteral("manual"));
+
+        // Once filled, the share is sold at market through the ticket (the exit path).
+        QTRY_VERIFY_WITH_TIMEOUT(
+            ordersOf(rig, ticket.lastSignalId()).at(0).toObject().value(QStringLiteral("state")).toString()
+                == u"FILLED",
+            30000);
+        ticket.setSide(Side::Sell);
+        ticket.setOrderType(Trading::OrderType::Market);
+        ticket.setQuantity(1);
+        QVERIFY(ticket.confirmationText().startsWith(QStringLiteral("Sell 1 share of ") + code));
+        ticket.submit();
+        QTRY_COMPARE_WITH_TIMEOUT(answered.count(), 2, 10000);
+        QVERIFY2(answered.at(1).at(0).toBool(), qPrintable(ticket.message()));
+        QVERIFY2(ticket.message().startsWith(QStringLiteral("Sell order #")), qPrintable(ticket.message()));
     }
 
     void refusalsAreShownAndNothingIsPlaced()
@@ -339,6 +356,13 @@ private slots:
         ticket.findChild<QLineEdit *>(QStringLiteral("ticketStock"))->setText(QStringLiteral("12345"));
         ticket.setPrice(10000);
         ticket.setQuantity(1);
+        // The first Enter reads the stock's day (it cannot be read: the broker knows no such stock).
+        QSignalSpy unknown(&ticket, &OrderTicket::instrumentLoaded);
+        ticket.submit();
+        QVERIFY(ticket.message().startsWith(QStringLiteral("Reading 12345")));
+        QTRY_COMPARE_WITH_TIMEOUT(unknown.count(), 1, 10000);
+        QCOMPARE(unknown.at(0).at(1).toBool(), false);
+        QCOMPARE(answered.count(), 0);
         ticket.submit();
         QTRY_COMPARE_WITH_TIMEOUT(answered.count(), 1, 10000);
         QCOMPARE(answered.at(0).at(0).toBool(), false);
