@@ -799,9 +799,9 @@ void BacktestWindow::onWorkerDone()
     m_report = result.value();
     showReport();
     const Backtest::Summary &s = m_report->summary;
-    const QString text = tr("Done: %1 trades, total return %2, max drawdown %3.")
-                             .arg(s.trades)
-                             .arg(pct(s.totalReturnPct), pct(s.maxDrawdownPct));
+    const QString trades = s.trades == 1 ? tr("1 trade") : tr("%1 trades").arg(s.trades);
+    const QString text
+        = tr("Done: %1, total return %2, max drawdown %3.").arg(trades, pct(s.totalReturnPct), pct(s.maxDrawdownPct));
     setBusy(false, text);
     emit finished(true, text);
 }

@@ -187,6 +187,11 @@ OrderTicket *OrderTicket::install(MainWindow *window)
     connect(action, &QAction::triggered, ticket, &OrderTicket::showTicket);
     window->tradingMenu()->addAction(action);
     window->mainToolBar()->addAction(action);
+    // A stock chosen anywhere (double-click) is the one the ticket opens with next.
+    connect(window, &MainWindow::stockActivated, ticket, [ticket](const QString &code) {
+        if (!ticket->isVisible())
+            ticket->setStock(code);
+    });
     return ticket;
 }
 
@@ -279,6 +284,7 @@ void OrderTicket::buildUi()
     m_quantity->setRange(0, kMaxSpin);
     m_quantity->setGroupSeparatorShown(true);
     m_quantity->setSuffix(tr(" shares"));
+    m_quantity->setValue(1);
     m_amount = new QSpinBox(this);
     m_amount->setObjectName(QStringLiteral("ticketAmount"));
     m_amount->setAccessibleName(tr("Amount in KRW"));
