@@ -254,6 +254,7 @@ void BacktestWindow::buildUi()
 
     auto *scroll = new QScrollArea(this);
     scroll->setObjectName(QStringLiteral("backtestInputs"));
+    scroll->setAccessibleName(tr("Backtest inputs"));
     scroll->setWidgetResizable(true);
     scroll->setWidget(inputs);
     scroll->setMinimumWidth(340);

@@ -180,6 +180,33 @@ private slots:
         QVERIFY(!w.exportTrades(QDir::temp().filePath(QStringLiteral("never.csv"))));
     }
 
+    void everyInputHasAnAccessibleName()
+    {
+        BacktestWindow w(nullptr);
+        QCOMPARE(w.objectName(), QStringLiteral("backtestWindow"));
+        const QStringList names { QStringLiteral("backtestStock"), QStringLiteral("backtestInterval"),
+            QStringLiteral("backtestFrom"), QStringLiteral("backtestTo"), QStringLiteral("backtestStrategy"),
+            QStringLiteral("backtestCash"), QStringLiteral("backtestFee"), QStringLiteral("backtestTax"),
+            QStringLiteral("backtestStopLoss"), QStringLiteral("backtestTakeProfit"), QStringLiteral("backtestRun"),
+            QStringLiteral("backtestCancel"), QStringLiteral("backtestProgress"), QStringLiteral("backtestStatus"),
+            QStringLiteral("backtestResults"), QStringLiteral("backtestEquityChart"),
+            QStringLiteral("backtestCandleChart"), QStringLiteral("backtestTrades"), QStringLiteral("backtestExport") };
+        for (const QString &name : names) {
+            auto *widget = w.findChild<QWidget *>(name);
+            QVERIFY2(widget, qPrintable(name));
+            QVERIFY2(!widget->accessibleName().isEmpty(), qPrintable(name));
+        }
+        for (const auto &info : Strategies::StrategyRegistry::types()) {
+            QVERIFY(w.setStrategy(info.type));
+            for (const auto &p : info.parameters) {
+                auto *field = w.findChild<QWidget *>(QStringLiteral("param_") + p.name);
+                QVERIFY2(field, qPrintable(p.name));
+                QCOMPARE(field->accessibleName(), p.name);
+                QCOMPARE(field->accessibleDescription(), p.description);
+            }
+        }
+    }
+
     void badInputIsRefusedInWords()
     {
         BacktestWindow w(nullptr);
