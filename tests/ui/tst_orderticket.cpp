@@ -13,6 +13,7 @@
 #include "trading/tradingcommands.h"
 
 #include <QAction>
+#include <QCompleter>
 #include <QJsonArray>
 #include <QMenu>
 #include <QToolBar>
@@ -246,6 +247,18 @@ private slots:
         // KT_UI_SHOTS=DIR keeps a picture of the ticket (for looking at it, not checked).
         if (const QString shots = qEnvironmentVariable("KT_UI_SHOTS"); !shots.isEmpty())
             ticket.grab().save(QDir(shots).filePath(QStringLiteral("orderticket.png")));
+        // Searching: part of the Korean name offers "code name" completions.
+        const QString name = ticket.knownStocks().value(code);
+        auto *completer = ticket.findChild<QCompleter *>(QStringLiteral("ticketStockCompleter"));
+        QVERIFY(completer);
+        completer->setCompletionPrefix(name.right(std::max<qsizetype>(1, name.size() - 1)));
+        QVERIFY(completer->completionCount() >= 1);
+        QStringList offered;
+        for (int k = 0; completer->setCurrentRow(k); ++k)
+            offered << completer->currentCompletion();
+        QVERIFY2(offered.contains(code + u' ' + name), qPrintable(offered.join(u", ")));
+        completer->setCompletionPrefix(code.left(4));
+        QVERIFY(completer->completionCount() >= 1);
         // Searching by name: the full Korean name finds the code.
         auto *field = ticket.findChild<QLineEdit *>(QStringLiteral("ticketStock"));
         field->setText(ticket.knownStocks().value(code));
