@@ -1,8 +1,10 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "mainwindow.h"
 
+#include "backtestwindow.h"
 #include "coregateway.h"
 #include "newsdock.h"
+#include "orderticket.h"
 
 #include <QAction>
 #include <QApplication>
@@ -45,6 +47,8 @@ void MainWindow::createDocks()
     // [docks: chart]
     // [toolbar/menu: services, kill switch]
     // [menu: order ticket, backtest, settings, tray]
+    OrderTicket::install(this); // Trading > Order Ticket… (F2), toolbar
+    BacktestWindow::install(this); // Tools > Backtest… (Ctrl+B)
 }
 
 void MainWindow::addDock(

@@ -117,6 +117,11 @@ Strategies::ExitRules Backtester::exitRules() const
 
 Result<Report> Backtester::run(std::span<const Indicators::Bar> bars) const
 {
+    return run(bars, Progress {});
+}
+
+Result<Report> Backtester::run(std::span<const Indicators::Bar> bars, const Progress &progress) const
+{
     if (const Status s = m_config.validate(); !s)
         return s.error();
     if (const Status s = checkBars(bars); !s)
@@ -219,9 +224,16 @@ Result<Report> Backtester::run(std::span<const Indicators::Bar> bars) const
         pos.reset();
     };
 
+    const qsizetype total = qsizetype(bars.size());
+    const qsizetype progressStep = std::max<qsizetype>(1, total / 100);
+    if (cfg.recordEquity)
+        report.equity.reserve(total);
     for (size_t n = 0; n < bars.size(); ++n) {
         const qsizetype i = qsizetype(n);
         const Indicators::Bar &b = bars[n];
+        if (progress && i > 0 && i % progressStep == 0 && !progress(i, total))
+            return Error { QStringLiteral("backtest.cancelled"),
+                QStringLiteral("cancelled at bar %1 of %2").arg(i).arg(total) };
 
         // 1. The order decided on the previous bar, at this open.
         if (pending == Pending::Sell && pos) {
@@ -268,7 +280,10 @@ Result<Report> Backtester::run(std::span<const Indicators::Bar> bars) const
         }
 
         // 3. Mark to market.
-        markEquity(double(cash) + (pos ? double(pos->quantity) * b.close : 0.0));
+        const double equity = double(cash) + (pos ? double(pos->quantity) * b.close : 0.0);
+        markEquity(equity);
+        if (cfg.recordEquity)
+            report.equity.append(equity);
 
         // 4. The strategy decides on this bar.
         fired.clear();
@@ -297,7 +312,11 @@ Result<Report> Backtester::run(std::span<const Indicators::Bar> bars) const
         sell(qsizetype(bars.size()) - 1, last, sellFillAt(last.close, kind), ExitReason::EndOfData);
         sum.closedAtEnd = true;
         markEquity(double(cash));
+        if (cfg.recordEquity && !report.equity.isEmpty())
+            report.equity.back() = double(cash);
     }
+    if (progress && !progress(total, total))
+        return Error { QStringLiteral("backtest.cancelled"), QStringLiteral("cancelled at the end") };
 
     sum.finalEquity = cash;
     sum.netProfit = cash - cfg.initialCash;

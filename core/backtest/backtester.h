@@ -7,6 +7,7 @@
 #include "indicators/types.h"
 #include "strategy/strategy.h"
 
+#include <functional>
 #include <memory>
 #include <span>
 
@@ -45,12 +46,19 @@ namespace Backtest {
 // Input: bars strictly increasing in time, finite, 0 <= low <= open, close <= high <= 1e12,
 // volume >= 0; anything else is an Error "backtest.input" naming the bar index. Reentrant: run()
 // is const and keeps no state between calls.
+// Progress (the desktop's Backtest window runs it on a worker thread): `progress` is called on the
+// calling thread with (bars done, bars in all) about every 1 % of the bars and once at the end;
+// returning false stops the run, which then fails with "backtest.cancelled". It does not change the
+// result: a run with a progress callback that never cancels equals one without.
 class Backtester
 {
 public:
+    using Progress = std::function<bool(qsizetype done, qsizetype total)>;
+
     explicit Backtester(std::shared_ptr<const Strategies::Strategy> strategy, const Config &config = Config {});
 
     Result<Report> run(std::span<const Indicators::Bar> bars) const;
+    Result<Report> run(std::span<const Indicators::Bar> bars, const Progress &progress) const;
 
     const Config &config() const { return m_config; }
     const Strategies::Strategy &strategy() const { return *m_strategy; }

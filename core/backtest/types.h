@@ -34,6 +34,7 @@ struct Config
     double takeProfitPct; // above the buy price, 0..1000 (5); 0 = no take-profit
     Krx::Instrument instrument = Krx::Instrument::Stock; // tick ladder for fills
     bool recordSignals = false; // keep every emitted signal in Report::emitted
+    bool recordEquity = false; // keep the equity of every bar in Report::equity
 
     Config();
     // Error code "backtest.config", naming the field and its range.
@@ -97,6 +98,9 @@ struct Report
     Config config;
     QList<Trade> trades;
     QList<Strategies::Signal> emitted; // every signal the strategy emitted, only with Config::recordSignals
+    // Only with Config::recordEquity: per bar, the equity the drawdown is measured on (cash + shares ×
+    // close at that bar, after its exits; the last bar's after an end-of-data close is the final cash).
+    QList<double> equity;
     Summary summary;
 
     // {"strategy", "parameters", "config", "trades": [...], "summary": {...}[, "signals": [...]]}

@@ -115,6 +115,9 @@ public:
     ConditionMonitor &conditionMonitor() { return *m_conditionMonitor; }
     WatchlistSync &watchlistSync() { return *m_watchlistSync; }
     InstrumentCache &instruments() { return *m_instruments; }
+    // Daily and minute candles, stored or fetched (ka10081/ka10080): the services', the charts' and
+    // the Backtest window's one cache.
+    CandleCache &candles() { return *m_candles; }
     KiwoomBrokerApi &api() { return *m_api; }
 
     // The automated-trading settings in force (auto_trade_settings, Settings as its defaults).

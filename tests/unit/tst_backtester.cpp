@@ -381,6 +381,50 @@ private slots:
         QVERIFY(!c.validate());
     }
 
+    void equityPerBar()
+    {
+        // The drawdown example's bars: cash 9,852 and 99 shares after the buy at bar 1's open.
+        std::vector<Bar> bars { bar(0, 10000, 10000, 10000, 10000), bar(1, 10000, 10000, 9900, 9900),
+            bar(2, 9900, 9900, 9800, 9800), bar(3, 9800, 10000, 9800, 10000), bar(4, 10000, 10100, 10000, 10100) };
+        Config c = config();
+        c.recordEquity = true;
+        const Report r = run(scripted({ { 0, Side::Buy, {} } }), bars, c);
+        QCOMPARE(r.equity.size(), 5);
+        QCOMPARE(r.equity.at(0), 1'000'000.0); // nothing bought yet
+        const double cash = 1'000'000.0 - 990'148.0;
+        QCOMPARE(r.equity.at(1), cash + 99 * 9900.0);
+        QCOMPARE(r.equity.at(2), cash + 99 * 9800.0);
+        QCOMPARE(r.equity.at(4), double(r.summary.finalEquity)); // closed at the end
+        QVERIFY(run(scripted({ { 0, Side::Buy, {} } }), bars).equity.isEmpty()); // only when asked
+    }
+
+    void progressAndCancel()
+    {
+        const std::vector<Bar> bars = IndicatorsData::randomWalk(5000, 11);
+        const auto s = *Strategies::StrategyRegistry::create(u"rsi"_s);
+        QList<qsizetype> seen;
+        const Result<Report> done = Backtester(s, config()).run(bars, [&](qsizetype n, qsizetype total) {
+            if (total != 5000)
+                qFatal("total %lld", qint64(total));
+            seen << n;
+            return true;
+        });
+        QVERIFY(done);
+        QVERIFY(seen.size() >= 100);
+        QVERIFY(std::is_sorted(seen.begin(), seen.end()));
+        QCOMPARE(seen.last(), 5000);
+        // A progress callback that never cancels changes nothing.
+        QCOMPARE(done->summary, run(s, bars).summary);
+        QCOMPARE(done->trades, run(s, bars).trades);
+
+        int calls = 0;
+        const Result<Report> cancelled
+            = Backtester(s, config()).run(bars, [&](qsizetype, qsizetype) { return ++calls < 10; });
+        QVERIFY(!cancelled);
+        QCOMPARE(cancelled.error().code, u"backtest.cancelled"_s);
+        QCOMPARE(calls, 10); // stopped at once
+    }
+
     void emptyInput()
     {
         const Report r = run(scripted({}), {});
