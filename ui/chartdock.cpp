@@ -9,6 +9,7 @@
 
 #include <QAction>
 #include <QComboBox>
+#include <QCoreApplication>
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QLineEdit>
@@ -174,7 +175,12 @@ ChartDock::ChartDock(CoreGateway *gateway, QWidget *parent)
 
     connect(
         m_codeCombo->lineEdit(), &QLineEdit::returnPressed, this, [this] { showStock(m_codeCombo->currentText()); });
-    connect(m_codeCombo, &QComboBox::activated, this, [this](int index) { showStock(m_codeCombo->itemText(index)); });
+    connect(m_codeCombo, &QComboBox::activated, this, [this](int index) {
+        // An editable combo box also "activates" its text when it loses focus: only a change reloads.
+        const QString code = m_codeCombo->itemText(index).trimmed().toUpper();
+        if (code != m_code || !m_loaded)
+            showStock(code);
+    });
     connect(m_intervalCombo, &QComboBox::currentIndexChanged, this, [this](int index) {
         if (auto i = Candles::fromString(m_intervalCombo->itemData(index).toString()))
             setInterval(*i);
@@ -196,6 +202,11 @@ ChartDock::ChartDock(CoreGateway *gateway, QWidget *parent)
     connect(&m_retry, &QTimer::timeout, this, &ChartDock::reload);
     if (m_gateway)
         connect(m_gateway, &CoreGateway::changed, this, &ChartDock::onChanged);
+    // The core stops after the event loop ends and before the window goes: no reads from then on.
+    connect(qApp, &QCoreApplication::aboutToQuit, this, [this] {
+        m_quitting = true;
+        m_retry.stop();
+    });
     // The window is never empty: the first of the demo's liquid names until the user picks one.
     showStock(TradingCore::defaultWatchCodes().value(0));
 }
@@ -248,7 +259,7 @@ void ChartDock::setInterval(CandleInterval interval)
 
 void ChartDock::reload()
 {
-    if (m_code.isEmpty() || !m_gateway)
+    if (m_code.isEmpty() || !m_gateway || m_quitting)
         return;
     m_retry.stop();
     const quint64 request = ++m_request;
@@ -292,7 +303,7 @@ void ChartDock::onChanged(const QStringList &topics)
 
 void ChartDock::refreshQuote()
 {
-    if (m_quoteInFlight)
+    if (m_quoteInFlight || m_quitting)
         return;
     m_quoteInFlight = true;
     const QString code = m_code;
@@ -310,7 +321,7 @@ void ChartDock::refreshQuote()
 
 void ChartDock::refreshMarkers()
 {
-    if (m_markersInFlight || m_view->data().candles.isEmpty())
+    if (m_markersInFlight || m_quitting || m_view->data().candles.isEmpty())
         return;
     m_markersInFlight = true;
     ChartDataLoader::Query q;

@@ -64,5 +64,6 @@ private:
     bool m_loaded = false;
     bool m_quoteInFlight = false;
     bool m_markersInFlight = false;
+    bool m_quitting = false;
     QTimer m_retry;
 };

@@ -3,7 +3,6 @@
 
 #include <QCandlestickSeries>
 #include <QCandlestickSet>
-#include <QCategoryAxis>
 #include <QChart>
 #include <QChartView>
 #include <QDateTime>
@@ -57,20 +56,19 @@ QChart *newChart()
     chart->setMargins(QMargins(0, 0, 0, 0));
     chart->setBackgroundRoundness(0);
     chart->layout()->setContentsMargins(0, 0, 0, 0);
-    chart->setBackgroundBrush(Qt::white);
+    chart->setBackgroundVisible(false); // the pane draws the background and the time grid
     chart->setAnimationOptions(QChart::NoAnimation);
     return chart;
 }
 
-QCategoryAxis *newTimeAxis()
+// The horizontal axis counts candles; the panes draw its time labels and grid themselves (the
+// candlestick series accepts no QCategoryAxis).
+QValueAxis *newTimeAxis()
 {
-    auto *axis = new QCategoryAxis();
-    axis->setLabelsPosition(QCategoryAxis::AxisLabelsPositionOnValue);
-    axis->setGridLineColor(QColor(0xee, 0xee, 0xee));
-    axis->setLinePen(QPen(QColor(0xbd, 0xbd, 0xbd)));
-    QFont f = axis->labelsFont();
-    f.setPointSizeF(8);
-    axis->setLabelsFont(f);
+    auto *axis = new QValueAxis();
+    axis->setLabelsVisible(false);
+    axis->setGridLineVisible(false);
+    axis->setLineVisible(false);
     return axis;
 }
 
@@ -220,14 +218,52 @@ protected:
         QChartView::leaveEvent(event);
     }
 
+    double xOf(double index) const
+    {
+        const QRectF plot = chart()->plotArea();
+        return plot.left() + (index - (m_owner->m_first - 0.5)) / m_owner->m_count * plot.width();
+    }
+
+    void drawBackground(QPainter *painter, const QRectF &rect) override
+    {
+        painter->fillRect(rect, Qt::white);
+        const QRectF plot = chart()->plotArea();
+        painter->save();
+        painter->setPen(QPen(QColor(0xee, 0xee, 0xee), 1));
+        for (const auto &label : std::as_const(m_owner->m_timeLabels)) {
+            const double x = xOf(label.first);
+            if (x >= plot.left() && x <= plot.right())
+                painter->drawLine(QPointF(x, plot.top()), QPointF(x, plot.bottom()));
+        }
+        painter->setPen(QPen(QColor(0xbd, 0xbd, 0xbd), 1));
+        painter->drawRect(plot);
+        painter->restore();
+    }
+
     void drawForeground(QPainter *painter, const QRectF &rect) override
     {
         QChartView::drawForeground(painter, rect);
+        if (m_timeAxis) {
+            const QRectF plot = chart()->plotArea();
+            painter->save();
+            QFont f = font();
+            f.setPointSizeF(8);
+            painter->setFont(f);
+            painter->setPen(QColor(0x42, 0x42, 0x42));
+            for (const auto &label : std::as_const(m_owner->m_timeLabels)) {
+                const double x = xOf(label.first);
+                if (x < plot.left() || x > plot.right())
+                    continue;
+                painter->drawText(QRectF(x - 60, plot.bottom() + 3, 120, PLOT_BOTTOM_LABELS - 4),
+                    Qt::AlignHCenter | Qt::AlignTop, label.second);
+            }
+            painter->restore();
+        }
         const int index = m_owner->m_crossIndex;
         if (index < 0)
             return;
         const QRectF plot = chart()->plotArea();
-        const double x = plot.left() + (index - (m_owner->m_first - 0.5)) / m_owner->m_count * plot.width();
+        const double x = xOf(index);
         painter->save();
         painter->setPen(QPen(QColor(0x42, 0x42, 0x42), 1, Qt::DashLine));
         if (x >= plot.left() && x <= plot.right())
@@ -279,6 +315,9 @@ ChartView::ChartView(QWidget *parent) : QWidget(parent)
     m_readout->setObjectName(QStringLiteral("chartReadout"));
     m_readout->setAccessibleName(tr("Candle read-out"));
     m_readout->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    // A long read-out is cut at the window's edge; it never widens the chart.
+    m_readout->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Preferred);
+    m_readout->setMinimumWidth(40);
     header->addWidget(m_title);
     header->addSpacing(12);
     header->addWidget(m_readout, 1);
@@ -371,7 +410,7 @@ void ChartView::buildPanes()
     m_levelHigh = newLine(QColor(0x9e, 0x9e, 0x9e), 1.0, Qt::DotLine);
     m_levelLow = newLine(QColor(0x9e, 0x9e, 0x9e), 1.0, Qt::DotLine);
     m_histogram = newCandles();
-    m_indicatorY = newValueAxis(4, QStringLiteral("%.1f"));
+    m_indicatorY = newValueAxis(3, QStringLiteral("%.1f"));
     indicator->addAxis(m_x[2], Qt::AlignBottom);
     indicator->addAxis(m_indicatorY, Qt::AlignRight);
     for (QAbstractSeries *s :
@@ -491,9 +530,6 @@ void ChartView::setIndicator(ChartIndicator indicator)
     m_indicatorPane->setVisible(shown);
     m_indicatorPane->setTimeAxis(shown);
     m_volumePane->setTimeAxis(!shown);
-    m_x[1]->setLabelsVisible(!shown);
-    m_x[2]->setLabelsVisible(shown);
-    m_x[0]->setLabelsVisible(false);
     m_windowDirty = true;
     refresh(true);
 }
@@ -748,6 +784,8 @@ void ChartView::refresh(bool force)
     updateAxes();
     updateTimeLabels();
     updateReadout();
+    for (ChartPane *pane : { m_pricePane, m_volumePane, m_indicatorPane })
+        pane->viewport()->update(); // the time grid and labels are the panes' own drawing
 }
 
 void ChartView::fillWindow(qsizetype from, qsizetype to)
@@ -894,10 +932,8 @@ void ChartView::updateAxes()
 {
     const double lo = m_first - 0.5;
     const double hi = m_first + m_count - 0.5;
-    for (QCategoryAxis *axis : m_x) {
-        axis->setStartValue(lo);
+    for (QValueAxis *axis : m_x)
         axis->setRange(lo, hi);
-    }
     const QList<Candle> &candles = m_data.candles;
     const qsizetype n = candles.size();
     const qsizetype a = std::clamp<qsizetype>(qsizetype(std::floor(m_first)), 0, n);
@@ -979,10 +1015,7 @@ QString ChartView::timeText(qint64 timeMs) const
 
 void ChartView::updateTimeLabels()
 {
-    for (QCategoryAxis *x : m_x) {
-        for (const QString &label : x->categoriesLabels())
-            x->remove(label);
-    }
+    m_timeLabels.clear();
     const QList<Candle> &candles = m_data.candles;
     if (candles.isEmpty())
         return;
@@ -990,11 +1023,10 @@ void ChartView::updateTimeLabels()
     const qsizetype step = std::max<qsizetype>(1, qsizetype(std::ceil(m_count / labels)));
     const bool intraday = Candles::isIntraday(m_data.interval);
     QString previousDate;
-    QStringList used;
     for (qsizetype i = qsizetype(std::ceil(std::max(0.0, m_first) / double(step))) * step;
          i < candles.size() && double(i) <= m_first + m_count - 1; i += step) {
         const QDateTime t = QDateTime::fromMSecsSinceEpoch(candles.at(i).timeMs, QTimeZone(9 * 3600));
-        const QString date = t.toString(intraday ? QStringLiteral("MM-dd") : QStringLiteral("yyyy-MM"));
+        const QString date = t.toString(QStringLiteral("MM-dd"));
         QString label;
         if (intraday)
             label = date != previousDate ? t.toString(QStringLiteral("MM-dd HH:mm"))
@@ -1002,11 +1034,7 @@ void ChartView::updateTimeLabels()
         else
             label = t.toString(QStringLiteral("yy-MM-dd"));
         previousDate = date;
-        while (used.contains(label))
-            label += QChar(0x200B); // a category label must be unique
-        used << label;
-        for (QCategoryAxis *x : m_x)
-            x->append(label, double(i));
+        m_timeLabels.append({ double(i), label });
     }
 }
 

@@ -15,7 +15,6 @@
 
 class ChartPane;
 class QCandlestickSeries;
-class QCategoryAxis;
 class QChart;
 class QFrame;
 class QLabel;
@@ -180,7 +179,8 @@ private:
     QValueAxis *m_priceY = nullptr;
     QValueAxis *m_volumeY = nullptr;
     QValueAxis *m_indicatorY = nullptr;
-    std::array<QCategoryAxis *, 3> m_x {};
+    std::array<QValueAxis *, 3> m_x {};
+    QList<QPair<double, QString>> m_timeLabels; // candle index, text (drawn by the panes)
 };
 
 Q_DECLARE_OPERATORS_FOR_FLAGS(ChartView::Overlays)

@@ -16,6 +16,7 @@
 #include <QCandlestickSeries>
 #include <QCandlestickSet>
 #include <QComboBox>
+#include <QGraphicsView>
 #include <QLabel>
 #include <QLineSeries>
 #include <QScatterSeries>
@@ -159,8 +160,9 @@ private slots:
         QVERIFY(view.candleSeries()->count() <= 200);
         QVERIFY(view.candleSeries()->sets().first()->timestamp() <= 10);
         // Wheel zoom on the price pane.
-        auto *pane = view.findChild<QWidget *>(QStringLiteral("chartPricePane"));
-        QVERIFY(pane);
+        auto *paneView = view.findChild<QGraphicsView *>(QStringLiteral("chartPricePane"));
+        QVERIFY(paneView);
+        QWidget *pane = paneView->viewport(); // where the pointer's events arrive
         const double count = view.visibleCount();
         QWheelEvent wheel(QPointF(300, 100), pane->mapToGlobal(QPointF(300, 100)), QPoint(), QPoint(0, 120),
             Qt::NoButton, Qt::NoModifier, Qt::NoScrollPhase, false);
@@ -277,6 +279,7 @@ private slots:
         QVERIFY(colourCount(image.value()) > 10);
         const QByteArray png = ChartRenderer::toPng(image.value());
         QVERIFY(png.startsWith("\x89PNG"));
+        image.value().save(QCoreApplication::applicationDirPath() + QStringLiteral("/chart-synthetic.png"));
         // A strategy chart runs the strategy over the candles.
         request.strategyType = QStringLiteral("rsi");
         request.indicator = ChartIndicator::Rsi;
