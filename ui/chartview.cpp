@@ -116,6 +116,68 @@ QCandlestickSeries *newCandles()
     return s;
 }
 
+struct SetSpec
+{
+    double open;
+    double high;
+    double low;
+    double close;
+    double time;
+    QColor color;
+};
+
+// Brings a candlestick series to `specs`, reusing its sets when the count matches: a pan or a
+// live revision then changes a few values instead of rebuilding every graphics item.
+void syncSets(QCandlestickSeries *series, const std::vector<SetSpec> &specs)
+{
+    const QList<QCandlestickSet *> sets = series->sets();
+    auto same = [](const QCandlestickSet *set, const SetSpec &p) {
+        return set->timestamp() == p.time && set->open() == p.open && set->high() == p.high && set->low() == p.low
+            && set->close() == p.close && set->brush().color() == p.color;
+    };
+    // Every changed value re-lays the whole series out, so reuse pays only for a few changed sets
+    // (a live revision of the newest candle); a pan or zoom rebuilds.
+    int changed = 0;
+    if (sets.size() == qsizetype(specs.size())) {
+        for (qsizetype i = 0; i < sets.size() && changed <= 2; ++i)
+            changed += same(sets.at(i), specs[size_t(i)]) ? 0 : 1;
+    }
+    if (sets.size() != qsizetype(specs.size()) || changed > 2) {
+        QList<QCandlestickSet *> fresh;
+        fresh.reserve(qsizetype(specs.size()));
+        for (const SetSpec &p : specs) {
+            auto *set = new QCandlestickSet(p.open, p.high, p.low, p.close, p.time);
+            set->setPen(QPen(p.color, 1));
+            set->setBrush(p.color);
+            fresh << set;
+        }
+        series->clear();
+        if (!fresh.isEmpty())
+            series->append(fresh);
+        return;
+    }
+    for (qsizetype i = 0; i < sets.size(); ++i) {
+        QCandlestickSet *set = sets.at(i);
+        const SetSpec &p = specs[size_t(i)];
+        if (same(set, p))
+            continue;
+        if (set->timestamp() != p.time)
+            set->setTimestamp(p.time);
+        if (set->high() != p.high)
+            set->setHigh(p.high);
+        if (set->low() != p.low)
+            set->setLow(p.low);
+        if (set->open() != p.open)
+            set->setOpen(p.open);
+        if (set->close() != p.close)
+            set->setClose(p.close);
+        if (set->brush().color() != p.color) {
+            set->setPen(QPen(p.color, 1));
+            set->setBrush(p.color);
+        }
+    }
+}
+
 } // namespace
 
 // One pane: a QChartView whose plot area is pinned to the same left and right edges as its
@@ -777,8 +839,8 @@ void ChartView::refresh(bool force)
     const qsizetype a = std::clamp<qsizetype>(qsizetype(std::floor(m_first)) - 1, 0, n);
     const qsizetype b = std::clamp<qsizetype>(qsizetype(std::ceil(m_first + m_count)) + 1, 0, n);
     const qsizetype span = std::max<qsizetype>(qsizetype(m_count), 20);
-    if (force || m_windowDirty || a < m_winFrom || b > m_winTo || (m_winTo - m_winFrom) > 4 * span) {
-        const qsizetype margin = qsizetype(std::ceil(m_count));
+    if (force || m_windowDirty || a < m_winFrom || b > m_winTo || (m_winTo - m_winFrom) > 3 * span) {
+        const qsizetype margin = qsizetype(std::ceil(m_count / 2));
         fillWindow(std::max<qsizetype>(0, a - margin), std::min(n, b + margin));
     }
     updateAxes();
@@ -791,30 +853,20 @@ void ChartView::refresh(bool force)
 void ChartView::fillWindow(qsizetype from, qsizetype to)
 {
     const QList<Candle> &candles = m_data.candles;
-    QList<QCandlestickSet *> sets;
-    QList<QCandlestickSet *> volumes;
-    sets.reserve(to - from);
-    volumes.reserve(to - from);
+    std::vector<SetSpec> sets;
+    std::vector<SetSpec> volumes;
+    sets.reserve(size_t(to - from));
+    volumes.reserve(size_t(to - from));
     for (qsizetype i = from; i < to; ++i) {
         const Candle &c = candles.at(i);
         const QColor color = candleColor(c);
-        auto *set = new QCandlestickSet(double(c.open), double(c.high), double(c.low), double(c.close), double(i));
-        set->setPen(QPen(color, 1));
-        set->setBrush(color);
-        sets << set;
-        auto *vol = new QCandlestickSet(0.0, double(c.volume), 0.0, double(c.volume), double(i));
+        sets.push_back({ double(c.open), double(c.high), double(c.low), double(c.close), double(i), color });
         QColor light = color;
         light.setAlpha(170);
-        vol->setPen(QPen(light, 1));
-        vol->setBrush(light);
-        volumes << vol;
+        volumes.push_back({ 0.0, double(c.volume), 0.0, double(c.volume), double(i), light });
     }
-    m_candles->clear();
-    m_volume->clear();
-    if (!sets.isEmpty()) {
-        m_candles->append(sets);
-        m_volume->append(volumes);
-    }
+    syncSets(m_candles, sets);
+    syncSets(m_volume, volumes);
 
     auto linePoints = [from, to](const Indicators::Line &line) {
         QList<QPointF> points;
@@ -865,7 +917,7 @@ void ChartView::fillWindow(qsizetype from, qsizetype to)
                 : QList<QPointF> {});
     };
     const Indicators::Line empty;
-    QList<QCandlestickSet *> hist;
+    std::vector<SetSpec> hist;
     switch (m_indicator) {
     case ChartIndicator::None:
         show(m_ind1, false, empty);
@@ -889,12 +941,9 @@ void ChartView::fillWindow(qsizetype from, qsizetype to)
         m_ind2->setName(tr("Signal"));
         for (qsizetype i = std::max(from, m_lines.macdHist.first); i < to && i < m_lines.macdHist.size(); ++i) {
             const double h = m_lines.macdHist.values[size_t(i)];
-            auto *set = new QCandlestickSet(0.0, std::max(h, 0.0), std::min(h, 0.0), h, double(i));
             QColor color = h >= 0 ? RISE : FALL;
             color.setAlpha(150);
-            set->setPen(QPen(color, 1));
-            set->setBrush(color);
-            hist << set;
+            hist.push_back({ 0.0, std::max(h, 0.0), std::min(h, 0.0), h, double(i), color });
         }
         break;
     case ChartIndicator::Chaikin:
@@ -919,9 +968,7 @@ void ChartView::fillWindow(qsizetype from, qsizetype to)
         m_ind1->setName(tr("Disparity %1").arg(m_params.disparityPeriod));
         break;
     }
-    m_histogram->clear();
-    if (!hist.isEmpty())
-        m_histogram->append(hist);
+    syncSets(m_histogram, hist);
 
     m_winFrom = from;
     m_winTo = to;
