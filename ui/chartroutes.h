@@ -95,6 +95,7 @@ bool registerChartRoutes(Server &server, ChartRenderer &renderer)
             route.summary = spec.summary;
             route.queryParams = ChartRoutes::queryParams();
             route.contentType = QByteArrayLiteral("image/png");
+            route.knownCode = QStringLiteral("path:code"); // a well-formed code the broker does not know: 422
             const ChartRoutes::Kind kind = spec.kind;
             auto handler = [target, kind](const Control::Request &request, auto respond) {
                 auto answer = [respond](const ChartRoutes::Answer &a) {
