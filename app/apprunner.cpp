@@ -3,6 +3,8 @@
 
 #include "signalwatcher.h"
 
+#include "chartrenderer.h"
+#include "chartroutes.h"
 #include "common/logging.h"
 #include "common/settings.h"
 #include "coregateway.h"
@@ -13,6 +15,9 @@
 #include "tradingcore.h"
 
 #include <QApplication>
+#include <QImage>
+#include <QTextStream>
+#include <QTimer>
 #include <QLibraryInfo>
 #include <QLocale>
 #include <QMessageBox>
@@ -78,6 +83,11 @@ int runHeadless(const AppOptions &options)
         return 3;
     }
     qCInfo(lcApp).noquote() << "settings" << core.settings().fileName();
+    // The chart PNGs of the control API are drawn here too (QApplication on "offscreen").
+    CoreGateway gateway(&core);
+    ChartRenderer renderer(&gateway);
+    if (ControlServer *server = core.controlServer())
+        registerChartRoutes(*server, renderer);
     const int rc = QCoreApplication::exec();
     core.stop();
     qCInfo(lcApp) << "stopped cleanly";
@@ -137,7 +147,24 @@ int runGui(const AppOptions &options)
         window.raise();
         window.activateWindow();
     });
+    // The control API's chart PNGs, drawn on this thread (the server posts to it).
+    ChartRenderer renderer(&gateway);
+    if (ControlServer *server = core->controlServer())
+        registerChartRoutes(*server, renderer);
     window.show();
+    if (!options.screenshotFile.isEmpty()) {
+        // For docs, bug reports and tests: let the data flow, draw the whole window, leave.
+        QTimer::singleShot(options.screenshotDelayMs, &window, [&window, file = options.screenshotFile] {
+            const QImage image = window.grab().toImage();
+            if (image.isNull() || !image.save(file, "PNG")) {
+                QTextStream(stderr) << "kiwoom-trader: could not write the screenshot " << file << '\n';
+                QCoreApplication::exit(4);
+                return;
+            }
+            QTextStream(stdout) << "screenshot " << file << ' ' << image.width() << 'x' << image.height() << '\n';
+            QCoreApplication::exit(0);
+        });
+    }
     const int rc = QApplication::exec();
     coreThread.stop();
     qCInfo(lcApp) << "stopped cleanly";

@@ -24,6 +24,9 @@ struct AppOptions
     // --enable-conditions all | NAME,...: conditions marked enabled for auto-trading.
     QStringList enableConditions;
     QString marketClock; // --market-clock sim | system (empty = automatic)
+    // --screenshot FILE.png [--screenshot-delay SECONDS]: grab the main window after the delay, exit.
+    QString screenshotFile; // absolute; empty = run normally
+    int screenshotDelayMs = 8000;
 };
 
 // Runs the application once the QCoreApplication/QApplication exists: builds the core, and either

@@ -13,6 +13,7 @@
 #include <QCoreApplication>
 #include <QDir>
 #include <QFile>
+#include <QFileInfo>
 #include <QStandardPaths>
 #include <QTranslator>
 #include <QTextStream>
@@ -65,8 +66,12 @@ int main(int argc, char **argv)
         return CliTools::run(tool, args, out, err);
     }
 
-    const bool noGui = hasArg(argc, argv, "--headless") || hasArg(argc, argv, "--help") || hasArg(argc, argv, "-h")
-        || hasArg(argc, argv, "--version") || hasArg(argc, argv, "-v");
+    const bool noGui = hasArg(argc, argv, "--help") || hasArg(argc, argv, "-h") || hasArg(argc, argv, "--version")
+        || hasArg(argc, argv, "-v");
+    // Headless still draws (the control API's chart PNGs), on the window-less "offscreen" platform
+    // unless the caller chose one.
+    if (hasArg(argc, argv, "--headless") && qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM"))
+        qputenv("QT_QPA_PLATFORM", "offscreen");
     std::unique_ptr<QCoreApplication> app;
     if (noGui)
         app = std::make_unique<QCoreApplication>(argc, argv);
@@ -118,8 +123,15 @@ int main(int argc, char **argv)
             "Where the trading date and session come from: sim (the simulator's announced virtual time) or "
             "system (the KST wall clock; the default for non-loopback hosts)."),
         QStringLiteral("sim|system"));
+    const QCommandLineOption screenshotOpt(QStringLiteral("screenshot"),
+        QCoreApplication::translate(
+            "main", "Start normally, let the data flow for the delay, save the whole main window as a PNG and exit."),
+        QStringLiteral("FILE.png"));
+    const QCommandLineOption screenshotDelayOpt(QStringLiteral("screenshot-delay"),
+        QCoreApplication::translate("main", "Seconds to wait before --screenshot (default 8)."),
+        QStringLiteral("SECONDS"));
     parser.addOptions({ headlessOpt, dataDirOpt, configOpt, modeOpt, restUrlOpt, wsUrlOpt, simPortOpt, controlPortOpt,
-        startOpt, enableConditionsOpt, marketClockOpt });
+        startOpt, enableConditionsOpt, marketClockOpt, screenshotOpt, screenshotDelayOpt });
     parser.process(*app); // handles --help/--version and unknown options (exit 0 / 1)
     for (QTranslator *t : helpTranslators) {
         QCoreApplication::removeTranslator(t);
@@ -128,6 +140,22 @@ int main(int argc, char **argv)
 
     AppOptions options;
     options.headless = parser.isSet(headlessOpt);
+    if (parser.isSet(screenshotOpt)) {
+        if (options.headless)
+            return fail(QStringLiteral("--screenshot needs the window; it cannot be combined with --headless"));
+        options.screenshotFile = QDir::current().absoluteFilePath(parser.value(screenshotOpt));
+        if (!QFileInfo(options.screenshotFile).absoluteDir().exists())
+            return fail(QStringLiteral("--screenshot: no such directory for %1").arg(options.screenshotFile));
+    }
+    if (parser.isSet(screenshotDelayOpt)) {
+        bool ok = false;
+        const double delay = parser.value(screenshotDelayOpt).toDouble(&ok);
+        if (!ok || delay < 0 || delay > 3600)
+            return fail(QStringLiteral("--screenshot-delay must be a number of seconds from 0 to 3600"));
+        if (!parser.isSet(screenshotOpt))
+            return fail(QStringLiteral("--screenshot-delay needs --screenshot FILE.png"));
+        options.screenshotDelayMs = int(delay * 1000);
+    }
 
     QString dataDir = parser.value(dataDirOpt);
     if (dataDir.isEmpty())

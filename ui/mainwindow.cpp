@@ -2,6 +2,7 @@
 #include "mainwindow.h"
 
 #include "backtestwindow.h"
+#include "chartdock.h"
 #include "coregateway.h"
 #include "newsdock.h"
 #include "orderticket.h"
@@ -45,6 +46,7 @@ void MainWindow::createDocks()
     // [docks: positions, orders, signals, log]
     // [docks: conditions, strategies, watchlist]
     // [docks: chart]
+    addDock(new ChartDock(m_gateway, this), Qt::TopDockWidgetArea, tr("&Chart"), QKeySequence(Qt::ALT | Qt::Key_8));
     // [toolbar/menu: services, kill switch]
     // [menu: order ticket, backtest, settings, tray]
     OrderTicket::install(this); // Trading > Order Ticket… (F2), toolbar
@@ -81,7 +83,11 @@ QList<QDockWidget *> MainWindow::docks() const
 
 void MainWindow::openStock(const QString &code)
 {
-    // The Chart dock connects to stockActivated and shows the stock; here only the status bar.
+    if (auto *chart = findChild<ChartDock *>(QStringLiteral("chartDock"), Qt::FindDirectChildrenOnly)) {
+        chart->show();
+        chart->raise();
+        chart->showStock(code);
+    }
     statusBar()->showMessage(tr("Showing %1").arg(code), 3000);
 }
 

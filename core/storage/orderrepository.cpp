@@ -10,6 +10,8 @@
 
 #include <QUuid>
 
+#include <algorithm>
+
 using namespace Storage;
 
 namespace {
@@ -458,6 +460,27 @@ Result<QList<ExecutionRecord>> OrderRepository::executions(qint64 orderId) const
         Storage::exec(m_db.connection(),
             EXECUTION_COLUMNS + QLatin1String("WHERE order_id = ? ORDER BY executed_at, id"), { orderId }),
         readExecution);
+}
+
+Result<QList<StockFill>> OrderRepository::fillsForStock(const QString &stockCode, qint64 fromMs, int limit) const
+{
+    return readList<StockFill>(Storage::exec(m_db.connection(),
+                                   QStringLiteral("SELECT * FROM (SELECT o.id, o.side, o.origin, e.price, e.quantity, "
+                                                  "e.executed_at, e.id AS eid FROM executions e JOIN orders o ON "
+                                                  "o.id = e.order_id WHERE o.stock_code = ? AND e.executed_at >= ? "
+                                                  "ORDER BY e.executed_at DESC, e.id DESC LIMIT ?) "
+                                                  "ORDER BY executed_at, eid"),
+                                   { stockCode, fromMs, std::max(limit, 1) }),
+        [](const QSqlQuery &q) {
+            StockFill f;
+            f.orderId = q.value(0).toLongLong();
+            f.side = enumValue(q.value(1), Side::Buy);
+            f.origin = enumValue(q.value(2), Origin::Manual);
+            f.price = q.value(3).toLongLong();
+            f.quantity = q.value(4).toLongLong();
+            f.executedAtMs = q.value(5).toLongLong();
+            return f;
+        });
 }
 
 Result<OrderTotals> OrderRepository::totalsForDate(const QString &tradingDate) const

@@ -66,6 +66,19 @@ struct OrderTotals
 // A fresh client order id ("kt-" + a random UUID).
 QString newClientOrderId();
 
+// One fill of a stock with its order's side and origin: what a chart marks (buys and sells).
+struct StockFill
+{
+    qint64 orderId = 0;
+    Side side = Side::Buy;
+    Origin origin = Origin::Manual;
+    qint64 price = 0;
+    qint64 quantity = 0;
+    qint64 executedAtMs = 0;
+
+    bool operator==(const StockFill &) const = default;
+};
+
 } // namespace Storage
 
 // OrderRepository is the order journal (orders + executions) behind DESIGN.md "Orders are money":
@@ -133,6 +146,8 @@ public:
     // MODIFY/CANCEL orders that act on an order.
     Result<QList<Storage::OrderRecord>> listChildren(qint64 origOrderId) const;
     Result<QList<Storage::ExecutionRecord>> executions(qint64 orderId) const;
+    // The fills of a stock executed at or after fromMs, oldest first, at most `limit` (the newest).
+    Result<QList<Storage::StockFill>> fillsForStock(const QString &stockCode, qint64 fromMs, int limit = 2000) const;
     Result<Storage::OrderTotals> totalsForDate(const QString &tradingDate) const;
 
 private:

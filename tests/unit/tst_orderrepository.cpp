@@ -342,6 +342,37 @@ private slots:
             QStringLiteral("storage.invalid_argument"));
     }
 
+    void fillsForStock()
+    {
+        const OrderRecord a = accepted(QStringLiteral("005930"), 10, 70000, QStringLiteral("0000201"));
+        const OrderRecord b = accepted(QStringLiteral("000660"), 5, 150000, QStringLiteral("0000202"));
+        ExecutionRecord e1 = fill(QStringLiteral("F1"), 4, 70000);
+        e1.executedAtMs = T0 + 1000;
+        ExecutionRecord e2 = fill(QStringLiteral("F2"), 6, 70100);
+        e2.executedAtMs = T0 + 3000;
+        ExecutionRecord e3 = fill(QStringLiteral("F3"), 5, 150000);
+        e3.executedAtMs = T0 + 2000;
+        QVERIFY(m_orders->recordExecution(a.id, e2, ACTOR).ok());
+        QVERIFY(m_orders->recordExecution(a.id, e1, ACTOR).ok());
+        QVERIFY(m_orders->recordExecution(b.id, e3, ACTOR).ok());
+
+        auto fills = m_orders->fillsForStock(QStringLiteral("005930"), 0);
+        QVERIFY(fills.ok());
+        QCOMPARE(fills.value().size(), 2);
+        QCOMPARE(fills.value().at(0).price, qint64(70000)); // oldest first
+        QCOMPARE(fills.value().at(0).quantity, qint64(4));
+        QCOMPARE(fills.value().at(0).side, Side::Buy);
+        QCOMPARE(fills.value().at(0).origin, Origin::Condition);
+        QCOMPARE(fills.value().at(0).orderId, a.id);
+        QCOMPARE(fills.value().at(1).executedAtMs, T0 + 3000);
+        // From a time on, and the newest within a limit.
+        QCOMPARE(m_orders->fillsForStock(QStringLiteral("005930"), T0 + 2000).value().size(), 1);
+        auto newest = m_orders->fillsForStock(QStringLiteral("005930"), 0, 1);
+        QCOMPARE(newest.value().size(), 1);
+        QCOMPARE(newest.value().at(0).price, qint64(70100));
+        QVERIFY(m_orders->fillsForStock(QStringLiteral("035720"), 0).value().isEmpty());
+    }
+
     void averagePriceRoundsHalfUp()
     {
         const OrderRecord order = accepted(QStringLiteral("005930"), 3, 1000, QStringLiteral("1"));
