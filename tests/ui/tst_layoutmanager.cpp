@@ -11,6 +11,7 @@
 #include <QMenu>
 #include <QMenuBar>
 #include <QSettings>
+#include <QToolBar>
 #include <QTemporaryDir>
 #include <QtTest>
 
