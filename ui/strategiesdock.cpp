@@ -164,6 +164,7 @@ StrategiesDock::StrategiesDock(CoreGateway *gateway, QWidget *parent)
     m_view->setSelectionMode(QAbstractItemView::SingleSelection);
     m_view->setAlternatingRowColors(true);
     m_view->setTabKeyNavigation(false);
+    m_view->setWordWrap(false);
     m_view->verticalHeader()->hide();
     m_view->horizontalHeader()->setStretchLastSection(true);
     m_view->horizontalHeader()->setAccessibleName(tr("Strategies columns"));

@@ -37,7 +37,7 @@ const QRegularExpression &codePattern()
 
 // Runs on the core's thread: live figures of a stock, from the quote book, else today's instrument
 // entry (its last price), else nothing.
-void addQuote(TradingCore &core, QJsonObject &row)
+void addQuote(TradingCore &core, QJsonObject &row, bool fetchUnknown)
 {
     const QString code = row.value(QStringLiteral("stock_code")).toString();
     if (QuoteBook *book = core.quoteBook()) {
@@ -55,6 +55,10 @@ void addQuote(TradingCore &core, QJsonObject &row)
                 row.insert(QStringLiteral("stock_name"), info->name);
             if (!row.contains(QStringLiteral("price")) && info->price > 0)
                 row.insert(QStringLiteral("price"), info->price);
+        } else if (fetchUnknown && row.value(QStringLiteral("stock_name")).toString().isEmpty()) {
+            // A stock added without its name (the demo's seed, a script): ask the broker once
+            // (ka10001); the cache answers the next read.
+            engine->instruments().fetch(code, &core, [](const auto &) {});
         }
     }
 }
@@ -241,7 +245,7 @@ void WatchlistDock::readRows(bool withWatchlist)
             QJsonArray shown;
             for (const QJsonValue &v : std::as_const(stocks)) {
                 QJsonObject row = v.toObject();
-                addQuote(core, row);
+                addQuote(core, row, withWatchlist);
                 shown.append(row);
             }
             out.insert(QStringLiteral("rows"), shown);
