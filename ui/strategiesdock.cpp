@@ -259,9 +259,15 @@ StrategiesDock::StrategiesDock(CoreGateway *gateway, QWidget *parent)
     m_editorBox->setEnabled(false);
 
     if (m_gateway) {
+        // New signals arrive in bursts on a busy day: their counts are re-read at most once a second.
+        m_signalsTimer.setSingleShot(true);
+        m_signalsTimer.setInterval(1000);
+        connect(&m_signalsTimer, &QTimer::timeout, this, &StrategiesDock::refresh);
         connect(m_gateway, &CoreGateway::changed, this, [this](const QStringList &topics) {
-            if (topics.contains(QStringLiteral("strategies")) || topics.contains(QStringLiteral("signals")))
+            if (topics.contains(QStringLiteral("strategies")))
                 refresh();
+            else if (topics.contains(QStringLiteral("signals")) && !m_signalsTimer.isActive())
+                m_signalsTimer.start();
         });
         refresh();
     }

@@ -5,6 +5,7 @@
 #include <QHash>
 #include <QJsonArray>
 #include <QJsonObject>
+#include <QTimer>
 
 class CheckableTableModel;
 class CoreGateway;
@@ -25,7 +26,8 @@ class QTableView;
 // values through TradingCommands::configureStrategy (the one validation path): a refusal shows its
 // message and changes nothing; "Defaults" fills in the registry's defaults (Apply still needed).
 // Below, the type's last signals of today (strategy_signals).
-// Reads go through the CoreGateway when "strategies" or "signals" change. Threading: GUI thread.
+// Reads go through the CoreGateway when "strategies" changes, and at most once a second while
+// "signals" changes. Threading: GUI thread.
 class StrategiesDock final : public QDockWidget
 {
     Q_OBJECT
@@ -87,6 +89,7 @@ private:
     QHash<QString, QAbstractSpinBox *> m_fields;
     QHash<QString, QLabel *> m_messages;
     QHash<QString, QJsonObject> m_rows; // type → row (with "spec" and "parameters")
+    QTimer m_signalsTimer;
     bool m_reading = false;
     bool m_readAgain = false;
 };
