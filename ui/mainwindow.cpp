@@ -3,9 +3,14 @@
 
 #include "backtestwindow.h"
 #include "chartdock.h"
+#include "conditionsdock.h"
 #include "coregateway.h"
+#include "layoutmanager.h"
 #include "newsdock.h"
 #include "orderticket.h"
+#include "servicecontrols.h"
+#include "strategiesdock.h"
+#include "watchlistdock.h"
 
 #include <QAction>
 #include <QApplication>
@@ -45,9 +50,22 @@ void MainWindow::createDocks()
     // One line per dock (each dock's own file holds its model and widgets).
     // [docks: positions, orders, signals, log]
     // [docks: conditions, strategies, watchlist]
+    auto *conditions = new ConditionsDock(m_gateway);
+    addDock(conditions, Qt::RightDockWidgetArea, tr("&Conditions"), QKeySequence(Qt::ALT | Qt::Key_5));
+    auto *strategies = new StrategiesDock(m_gateway);
+    addDock(strategies, Qt::RightDockWidgetArea, tr("&Strategies"), QKeySequence(Qt::ALT | Qt::Key_6));
+    tabifyDockWidget(conditions, strategies);
+    conditions->raise();
+    auto *watchlist = new WatchlistDock(m_gateway);
+    connect(watchlist, &WatchlistDock::stockActivated, this, &MainWindow::stockActivated);
+    addDock(watchlist, Qt::LeftDockWidgetArea, tr("&Watchlist"), QKeySequence(Qt::ALT | Qt::Key_7));
     // [docks: chart]
     addDock(new ChartDock(m_gateway, this), Qt::TopDockWidgetArea, tr("&Chart"), QKeySequence(Qt::ALT | Qt::Key_8));
     // [toolbar/menu: services, kill switch]
+    new ServiceControls(m_gateway, this, m_tradingMenu, m_toolBar);
+    auto *layouts = new LayoutManager(this, LayoutManager::layoutFileFor(LayoutManager::settingsFileOf(m_gateway)));
+    layouts->installMenu(m_viewMenu);
+    layouts->watch();
     // [menu: order ticket, backtest, settings, tray]
     OrderTicket::install(this); // Trading > Order Ticket… (F2), toolbar
     BacktestWindow::install(this); // Tools > Backtest… (Ctrl+B)

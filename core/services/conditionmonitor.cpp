@@ -37,6 +37,32 @@ QStringList ConditionMonitor::realtimeConditions() const
     return seqs;
 }
 
+void ConditionMonitor::noteHits(qint64 conditionId, const QStringList &codes)
+{
+    Activity &a = m_activityOf[conditionId];
+    const QString today = Krx::tradingDateString(nowMs());
+    if (a.date != today) {
+        a.date = today;
+        a.hits.clear();
+    }
+    for (const QString &code : codes) {
+        if (!code.isEmpty())
+            a.hits.insert(code);
+    }
+}
+
+QJsonObject ConditionMonitor::conditionActivity() const
+{
+    const QString today = Krx::tradingDateString(nowMs());
+    QJsonObject out;
+    for (auto it = m_activityOf.cbegin(); it != m_activityOf.cend(); ++it) {
+        out.insert(QString::number(it.key()),
+            QJsonObject { { u"last_run_ms"_s, it->lastRunMs }, { u"last_run_stocks"_s, it->lastRunStocks },
+                { u"hits_today"_s, it->date == today ? int(it->hits.size()) : 0 } });
+    }
+    return out;
+}
+
 std::shared_ptr<const Strategies::ReferenceCandleStrategy> ConditionMonitor::loadStrategy()
 {
     using Strategies::ReferenceCandleStrategy;
@@ -173,6 +199,12 @@ void ConditionMonitor::onSearched(const std::shared_ptr<RunState> &state, const 
     }
     per.stocks = int(rows->size());
     state->stocks += int(rows->size());
+    QStringList codes;
+    for (const Kiwoom::ConditionRow &row : *rows)
+        codes << row.code;
+    noteHits(condition.id, codes);
+    m_activityOf[condition.id].lastRunMs = nowMs();
+    m_activityOf[condition.id].lastRunStocks = int(rows->size());
     for (const Kiwoom::ConditionRow &row : *rows) {
         const QString &code = row.code; // FieldReader strips the "A" prefix
         if (code.isEmpty())
@@ -366,6 +398,7 @@ void ConditionMonitor::onConditionHit(const Kiwoom::ConditionHit &hit)
     if (code.isEmpty())
         return;
     qCDebug(lcServices).noquote() << "condition monitor: realtime hit" << code << "entered" << it->conditionName;
+    noteHits(it->id, { code });
     enqueue(Job { it->id, it->conditionName, code, m_names.value(code), loadStrategy(), nullptr });
 }
 

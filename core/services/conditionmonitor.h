@@ -11,6 +11,7 @@
 #include "storage/strategyrepository.h"
 
 #include <QHash>
+#include <QJsonObject>
 #include <QList>
 #include <QSet>
 #include <QString>
@@ -70,6 +71,11 @@ public:
     void refreshRealtime();
     // Condition seqs running as realtime conditions now.
     QStringList realtimeConditions() const;
+    // What each condition did, for the Conditions dock (kept in memory, since the process started):
+    // {"<condition id>": {"last_run_ms": when it was last searched (0 = not yet), "last_run_stocks":
+    // how many stocks that search returned, "hits_today": distinct stocks it returned today (KST
+    // trading date; searches and realtime entries)}}. Conditions not searched yet are absent.
+    QJsonObject conditionActivity() const;
 
 signals:
     // One run: conditions searched, stocks they returned, new signals (not duplicates), failed calls.
@@ -156,4 +162,14 @@ private:
     QSet<QString> m_realtimePending; // seqs being started
     QSet<QString> m_desired; // seqs that should run in realtime (the last reconcile)
     QSet<QString> m_overflow; // enabled beyond MAX_REALTIME (logged once)
+
+    struct Activity
+    {
+        qint64 lastRunMs = 0;
+        int lastRunStocks = 0;
+        QString date; // trading date of hits
+        QSet<QString> hits;
+    };
+    void noteHits(qint64 conditionId, const QStringList &codes);
+    QHash<qint64, Activity> m_activityOf; // condition id → what it did (conditionActivity())
 };

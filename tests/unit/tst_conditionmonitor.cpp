@@ -367,6 +367,48 @@ private slots:
         m_monitor->stop();
     }
 
+    void conditionActivityCountsTodaysHits()
+    {
+        runOnce();
+        QVERIFY(m_monitor->conditionActivity().isEmpty()); // listed, nothing searched yet
+        enable(u"거래량급증"_s);
+        enable(u"골든크로스"_s);
+        m_clock.setNowMs(kst(10, 5));
+        QSignalSpy finished(m_monitor.get(), &ConditionMonitor::runFinished);
+        QSignalSpy hits(m_monitor.get(), &ConditionMonitor::realtimeHitHandled);
+        m_monitor->start(); // runs at once
+        QTRY_COMPARE(finished.size(), 1);
+        const QString surge = QString::number(conditionId(u"거래량급증"_s));
+        const QString golden = QString::number(conditionId(u"골든크로스"_s));
+        QJsonObject a = m_monitor->conditionActivity();
+        QCOMPARE(a.size(), 2); // 20일신고가 is disabled: never searched
+        QCOMPARE(qint64(a.value(surge)[u"last_run_ms"].toDouble()), kst(10, 5));
+        QCOMPARE(a.value(surge)[u"last_run_stocks"].toInt(), 2);
+        QCOMPARE(a.value(surge)[u"hits_today"].toInt(), 2);
+        QCOMPARE(a.value(golden)[u"hits_today"].toInt(), 1);
+
+        // A realtime entry is a hit of today too; a stock already counted is not counted twice.
+        QTRY_VERIFY(!m_monitor->realtimeConditions().isEmpty());
+        Kiwoom::ConditionHit hit;
+        hit.conditionSeq = u"0"_s;
+        hit.code = LATE;
+        hit.entered = true;
+        m_monitor->onConditionHit(hit);
+        hit.code = SURGE;
+        m_monitor->onConditionHit(hit);
+        QTRY_COMPARE(hits.size(), 2);
+        a = m_monitor->conditionActivity();
+        QCOMPARE(a.value(surge)[u"hits_today"].toInt(), 3);
+        QCOMPARE(qint64(a.value(surge)[u"last_run_ms"].toDouble()), kst(10, 5)); // not a search
+        m_monitor->stop();
+
+        // The next trading day starts from zero; the last run stays.
+        m_clock.setNowMs(Krx::fromKst(Krx::nextTradingDay(TODAY), QTime(9, 30)));
+        a = m_monitor->conditionActivity();
+        QCOMPARE(a.value(surge)[u"hits_today"].toInt(), 0);
+        QCOMPARE(qint64(a.value(surge)[u"last_run_ms"].toDouble()), kst(10, 5));
+    }
+
     void aRunWhoseRepliesNeverComeIsAbandoned()
     {
         runOnce();
