@@ -24,6 +24,7 @@ struct AppOptions
     // --enable-conditions all | NAME,...: conditions marked enabled for auto-trading.
     QStringList enableConditions;
     QString marketClock; // --market-clock sim | system (empty = automatic)
+    bool startMinimized = false; // --minimized: start hidden in the tray (where there is one)
 };
 
 // Runs the application once the QCoreApplication/QApplication exists: builds the core, and either

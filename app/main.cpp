@@ -118,8 +118,10 @@ int main(int argc, char **argv)
             "Where the trading date and session come from: sim (the simulator's announced virtual time) or "
             "system (the KST wall clock; the default for non-loopback hosts)."),
         QStringLiteral("sim|system"));
+    const QCommandLineOption minimizedOpt(QStringLiteral("minimized"),
+        QCoreApplication::translate("main", "Start hidden in the system tray (where the desktop has one)."));
     parser.addOptions({ headlessOpt, dataDirOpt, configOpt, modeOpt, restUrlOpt, wsUrlOpt, simPortOpt, controlPortOpt,
-        startOpt, enableConditionsOpt, marketClockOpt });
+        startOpt, enableConditionsOpt, marketClockOpt, minimizedOpt });
     parser.process(*app); // handles --help/--version and unknown options (exit 0 / 1)
     for (QTranslator *t : helpTranslators) {
         QCoreApplication::removeTranslator(t);
@@ -128,6 +130,7 @@ int main(int argc, char **argv)
 
     AppOptions options;
     options.headless = parser.isSet(headlessOpt);
+    options.startMinimized = parser.isSet(minimizedOpt);
 
     QString dataDir = parser.value(dataDirOpt);
     if (dataDir.isEmpty())
