@@ -28,6 +28,11 @@ bool noService(const QKeychain::Job *job)
 {
     return job->error() == QKeychain::NoBackendAvailable || job->error() == QKeychain::OtherError;
 }
+QString noServiceReason(const QKeychain::Job *job)
+{
+    return KeychainSecretStore::tr("no Secret Service or KWallet answered on the session bus: %1")
+        .arg(job->errorString());
+}
 } // namespace
 
 KeychainSecretStore::KeychainSecretStore(QObject *parent) : SecretStore(parent) { }
@@ -84,7 +89,7 @@ void KeychainSecretStore::read(const QString &key, ReadCallback done)
         }
         if (self && self->m_file && (job->error() == QKeychain::EntryNotFound || noService(job))) {
             if (noService(job))
-                self->activateFallback(job->errorString());
+                self->activateFallback(noServiceReason(job));
             self->m_file->read(key, std::move(done));
             return;
         }
@@ -114,7 +119,7 @@ void KeychainSecretStore::write(const QString &key, const QString &value, WriteC
                 return;
             }
             if (self && self->m_file && noService(job)) {
-                self->activateFallback(job->errorString());
+                self->activateFallback(noServiceReason(job));
                 self->m_file->write(key, value, std::move(done));
                 return;
             }
@@ -140,7 +145,7 @@ void KeychainSecretStore::remove(const QString &key, WriteCallback done)
         }
         const bool ok = job->error() == QKeychain::NoError || job->error() == QKeychain::EntryNotFound;
         if (!ok && self && self->m_file && noService(job)) {
-            self->activateFallback(job->errorString());
+            self->activateFallback(noServiceReason(job));
             done(Status());
             return;
         }

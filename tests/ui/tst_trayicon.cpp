@@ -11,6 +11,7 @@
 #include "trayicon.h"
 
 #include "common/settings.h"
+#include "storage/positionrepository.h"
 #include "trading/eventfeed.h"
 #include "trading/killswitch.h"
 #include "trading/ordermanager.h"
@@ -70,7 +71,11 @@ class TestTrayIcon final : public QObject
     Q_OBJECT
 
 private slots:
-    void initTestCase() { QStandardPaths::setTestModeEnabled(true); }
+    void initTestCase()
+    {
+        QStandardPaths::setTestModeEnabled(true);
+        qputenv("KT_NO_KEYCHAIN", "1"); // the settings dialog opened from the menu: never the user's keychain
+    }
 
     void menuActionsCallTheCore()
     {
@@ -155,16 +160,17 @@ private slots:
         QTRY_VERIFY_WITH_TIMEOUT(bought.has_value(), 10000);
         QVERIFY2(bought->ok(), qPrintable(bought->ok() ? QString() : bought->error().message));
 
-        // Until the buy has become an order or a position, Quit may still go straight through:
-        // ask until it asks.
-        QTRY_VERIFY_WITH_TIMEOUT(
-            [&] {
-                if (!tray.quitDialog() && quit.isEmpty())
-                    tray.requestQuit();
-                QTest::qWait(200);
-                return tray.quitDialog() != nullptr;
-            }(),
-            30000);
+        // Once the buy is an order or a position, Quit asks.
+        const auto openCount = [&] {
+            return readNow(rig.gw(), [](TradingCore &c) {
+                auto active = PositionRepository(*c.database()).listActive();
+                const int positions = active ? int(active->size()) : 0;
+                return positions + (c.engine() ? int(c.engine()->orders().openOrders().size()) : 0);
+            });
+        };
+        QTRY_VERIFY_WITH_TIMEOUT(openCount() > 0, 30000);
+        tray.requestQuit();
+        QTRY_VERIFY_WITH_TIMEOUT(tray.quitDialog(), 10000);
         QCOMPARE(quit.count(), 0);
         QVERIFY(tray.quitDialog()->text().contains(QStringLiteral("open")));
         tray.quitDialog()->findChild<QPushButton *>(QStringLiteral("quitCancelButton"))->click();
