@@ -117,11 +117,17 @@ void MainWindow::installTray()
 
 void MainWindow::closeEvent(QCloseEvent *event)
 {
-    if (m_tray && !m_quitting && m_tray->keepsRunningOnClose()) {
-        // Trading goes on in the background; the tray icon brings the window back.
-        hide();
-        m_tray->showCloseHint();
+    if (m_tray && !m_quitting && m_tray->hasIcon()) {
         event->ignore();
+        if (m_tray->keepsRunningOnClose()) {
+            // Trading goes on in the background; the tray icon brings the window back.
+            hide();
+            m_tray->showCloseHint();
+        } else {
+            // With a tray the app does not quit with its last window (AppRunner): closing is quitting,
+            // asked like the tray's Quit when positions or orders are open.
+            m_tray->requestQuit();
+        }
         return;
     }
     QMainWindow::closeEvent(event);
