@@ -44,7 +44,7 @@ KeychainSecretStore::KeychainSecretStore(const QString &fallbackFile, Backend ba
         m_file = new FileSecretStore(fallbackFile, this);
     if (backend == Backend::FileOnly) {
         m_fallbackActive = m_file != nullptr;
-        m_fallbackReason = tr("The system keychain is switched off (KT_NO_KEYCHAIN).");
+        m_fallbackReason = tr("the system keychain is switched off with KT_NO_KEYCHAIN=1");
     }
 }
 

@@ -399,8 +399,11 @@ void SettingsDialog::buildTradingPage()
                 .arg(number(limit.toDouble()));
         return {};
     };
-    addField(form, QStringLiteral("buy_order_type"), Target::Trading, QStringLiteral("trading/buyOrderType"),
-        tr("Buy order type"), QStringLiteral("buyOrderTypeCombo"), false);
+    Field &orderType = addField(form, QStringLiteral("buy_order_type"), Target::Trading,
+        QStringLiteral("trading/buyOrderType"), tr("Buy order type"), QStringLiteral("buyOrderTypeCombo"), false);
+    auto *orderCombo = static_cast<QComboBox *>(orderType.editor);
+    orderCombo->setItemText(orderCombo->findData(QStringLiteral("limit")), tr("Limit at the best ask (on the tick)"));
+    orderCombo->setItemText(orderCombo->findData(QStringLiteral("market")), tr("Market"));
     addField(form, QStringLiteral("stop_loss_rate"), Target::Trading, QStringLiteral("trading/stopLossRate"),
         tr("Stop-loss (손절)"), QStringLiteral("stopLossRateEdit"), false, tr("% below the buy price"));
     addField(form, QStringLiteral("take_profit_rate"), Target::Trading, QStringLiteral("trading/takeProfitRate"),
