@@ -11,7 +11,10 @@
 #include "corethread.h"
 #include "mainwindow.h"
 #include "singleinstance.h"
+#include "filesecretstore.h"
 #include "keychainsecretstore.h"
+#include "mainwindow.h"
+#include "trayicon.h"
 #include "tradingcore.h"
 
 #include <QApplication>
@@ -60,7 +63,12 @@ TradingCore::Options coreOptions(const AppOptions &options)
     o.startServices = options.startServices;
     o.enableConditions = options.enableConditions;
     o.marketClock = options.marketClock;
-    o.secretStoreFactory = [](QObject *parent) -> SecretStore * { return new KeychainSecretStore(parent); };
+    // The system keychain, or the owner-only file where no keychain service runs (the settings
+    // dialog writes through the same kind of store, to the same file).
+    const QString fallback = FileSecretStore::defaultPath(options.dataDir);
+    o.secretStoreFactory = [fallback](QObject *parent) -> SecretStore * {
+        return new KeychainSecretStore(fallback, KeychainSecretStore::defaultBackend(), parent);
+    };
     return o;
 }
 
@@ -98,9 +106,11 @@ int runGui(const AppOptions &options)
 {
     SignalWatcher watcher;
     QObject::connect(&watcher, &SignalWatcher::terminationRequested, qApp, [](int) { QCoreApplication::quit(); });
+    bool startMinimized = options.startMinimized;
     {
         const Settings settings(options.configFile);
         installTranslators(*qApp, settings.language());
+        startMinimized = startMinimized || settings.value(QStringLiteral("ui/startMinimized")).toBool();
     }
     qCInfo(lcApp).noquote() << "Kiwoom Trader" << KT_VERSION << "data dir" << options.dataDir;
 
@@ -151,7 +161,15 @@ int runGui(const AppOptions &options)
     ChartRenderer renderer(&gateway);
     if (ControlServer *server = core->controlServer())
         registerChartRoutes(*server, renderer);
-    window.show();
+    // With a tray icon the app lives on while its window is hidden: it quits from the tray or
+    // File > Quit only (a dialog closing while the window is hidden must not end it). Without one,
+    // closing the window quits as usual, and --minimized has nothing to hide into.
+    const bool tray = window.trayIcon() && window.trayIcon()->hasIcon();
+    QApplication::setQuitOnLastWindowClosed(!tray);
+    if (!(startMinimized && tray))
+        window.show();
+    else
+        qCInfo(lcApp) << "started minimised to the tray";
     if (!options.screenshotFile.isEmpty()) {
         // For docs, bug reports and tests: let the data flow, draw the whole window, leave.
         QTimer::singleShot(options.screenshotDelayMs, &window, [&window, file = options.screenshotFile] {

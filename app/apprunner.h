@@ -27,6 +27,7 @@ struct AppOptions
     // --screenshot FILE.png [--screenshot-delay SECONDS]: grab the main window after the delay, exit.
     QString screenshotFile; // absolute; empty = run normally
     int screenshotDelayMs = 8000;
+    bool startMinimized = false; // --minimized: start hidden in the tray (where there is one)
 };
 
 // Runs the application once the QCoreApplication/QApplication exists: builds the core, and either

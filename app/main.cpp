@@ -130,8 +130,10 @@ int main(int argc, char **argv)
     const QCommandLineOption screenshotDelayOpt(QStringLiteral("screenshot-delay"),
         QCoreApplication::translate("main", "Seconds to wait before --screenshot (default 8)."),
         QStringLiteral("SECONDS"));
+    const QCommandLineOption minimizedOpt(QStringLiteral("minimized"),
+        QCoreApplication::translate("main", "Start hidden in the system tray (where the desktop has one)."));
     parser.addOptions({ headlessOpt, dataDirOpt, configOpt, modeOpt, restUrlOpt, wsUrlOpt, simPortOpt, controlPortOpt,
-        startOpt, enableConditionsOpt, marketClockOpt, screenshotOpt, screenshotDelayOpt });
+        startOpt, enableConditionsOpt, marketClockOpt, screenshotOpt, screenshotDelayOpt, minimizedOpt });
     parser.process(*app); // handles --help/--version and unknown options (exit 0 / 1)
     for (QTranslator *t : helpTranslators) {
         QCoreApplication::removeTranslator(t);
@@ -156,6 +158,7 @@ int main(int argc, char **argv)
             return fail(QStringLiteral("--screenshot-delay needs --screenshot FILE.png"));
         options.screenshotDelayMs = int(delay * 1000);
     }
+    options.startMinimized = parser.isSet(minimizedOpt);
 
     QString dataDir = parser.value(dataDirOpt);
     if (dataDir.isEmpty())

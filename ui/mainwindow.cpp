@@ -11,9 +11,12 @@
 #include "servicecontrols.h"
 #include "strategiesdock.h"
 #include "watchlistdock.h"
+#include "settingsdialog.h"
+#include "trayicon.h"
 
 #include <QAction>
 #include <QApplication>
+#include <QCloseEvent>
 #include <QLabel>
 #include <QMenuBar>
 #include <QMessageBox>
@@ -69,6 +72,8 @@ void MainWindow::createDocks()
     // [menu: order ticket, backtest, settings, tray]
     OrderTicket::install(this); // Trading > Order Ticket… (F2), toolbar
     BacktestWindow::install(this); // Tools > Backtest… (Ctrl+B)
+    SettingsDialog::addMenuEntry(this);
+    installTray();
 }
 
 void MainWindow::addDock(
@@ -110,6 +115,51 @@ void MainWindow::openStock(const QString &code)
 }
 
 MainWindow::~MainWindow() = default;
+
+void MainWindow::installTray()
+{
+    m_tray = new TrayIcon(m_gateway, this, this);
+    // File > Quit quits for real (with the tray's confirmation when positions or orders are open);
+    // closing the window only hides it while the tray keeps the app running.
+    if (QAction *quit = findChild<QAction *>(QStringLiteral("actionQuit"))) {
+        disconnect(quit, &QAction::triggered, this, &MainWindow::close);
+        connect(quit, &QAction::triggered, m_tray, &TrayIcon::requestQuit);
+    }
+    connect(m_tray, &TrayIcon::quitConfirmed, this, [this] {
+        m_quitting = true;
+        close();
+        QCoreApplication::quit();
+    });
+    connect(m_tray, &TrayIcon::commandDone, this,
+        [this](bool, const QString &message) { statusBar()->showMessage(message, 10000); });
+    QAction *hideAction = m_viewMenu->addAction(tr("&Hide to tray"));
+    hideAction->setObjectName(QStringLiteral("actionHideToTray"));
+    hideAction->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_H));
+    hideAction->setToolTip(tr("Hide the window; trading continues in the background"));
+    hideAction->setEnabled(m_tray->hasIcon());
+    connect(hideAction, &QAction::triggered, this, [this] {
+        hide();
+        m_tray->showCloseHint();
+    });
+}
+
+void MainWindow::closeEvent(QCloseEvent *event)
+{
+    if (m_tray && !m_quitting && m_tray->hasIcon()) {
+        event->ignore();
+        if (m_tray->keepsRunningOnClose()) {
+            // Trading goes on in the background; the tray icon brings the window back.
+            hide();
+            m_tray->showCloseHint();
+        } else {
+            // With a tray the app does not quit with its last window (AppRunner): closing is quitting,
+            // asked like the tray's Quit when positions or orders are open.
+            m_tray->requestQuit();
+        }
+        return;
+    }
+    QMainWindow::closeEvent(event);
+}
 
 void MainWindow::createMenus()
 {

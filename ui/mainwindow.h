@@ -11,6 +11,7 @@ class NewsService;
 class QDockWidget;
 class QLabel;
 class QToolBar;
+class TrayIcon;
 
 // The application's main window: menus (File, View, Trading, Tools, Help), the main toolbar, the
 // status bar and the dock widgets. It only observes the core through the CoreGateway and owns no
@@ -49,6 +50,13 @@ public:
     // on the core's thread; null shows the dock with a "not available" note.
     NewsDock *addNewsDock(NewsService *service);
     NewsDock *newsDock() const { return m_newsDock; }
+    // The tray icon and its menu (null without a gateway); see TrayIcon.
+    TrayIcon *trayIcon() const { return m_tray; }
+
+protected:
+    // With a tray icon (and ui/closeToTray) closing hides the window and trading goes on; a quit
+    // from the tray or File > Quit closes for real.
+    void closeEvent(QCloseEvent *event) override;
 
 signals:
     // A stock was chosen in a dock (double-click): the Chart dock shows it.
@@ -63,6 +71,7 @@ private:
     void createMenus();
     void createStatusBar();
     void createDocks();
+    void installTray();
 
     CoreGateway *m_gateway = nullptr;
     QMenu *m_viewMenu = nullptr;
@@ -71,6 +80,8 @@ private:
     QMenu *m_toolsMenu = nullptr;
     QToolBar *m_toolBar = nullptr;
     NewsDock *m_newsDock = nullptr;
+    TrayIcon *m_tray = nullptr;
+    bool m_quitting = false;
     QLabel *m_modeLabel = nullptr;
     QLabel *m_connectionLabel = nullptr;
 };

@@ -23,6 +23,9 @@ QList<Settings::Spec> buildSpecs()
             QStringLiteral("REST base URL overriding the mode's host") },
         { QStringLiteral("broker/wsUrl"), Type::String, QString(), 0, 0, {},
             QStringLiteral("WebSocket URL overriding the mode's host") },
+        { QStringLiteral("broker/accountNo"), Type::String, QString(), 0, 0, {},
+            QStringLiteral("the Kiwoom account number (10 digits) the keys were issued for, as the user noted it "
+                           "(empty = not noted)") },
 
         { QStringLiteral("services/conditionMonitorIntervalSec"), Type::Int, 600, 10, 86400, {},
             QStringLiteral("condition monitor period") },
@@ -128,6 +131,19 @@ QList<Settings::Spec> buildSpecs()
             QStringLiteral("user interface language") },
         { QStringLiteral("ui/closeToTray"), Type::Bool, true, 0, 0, {},
             QStringLiteral("closing the window keeps the app running in the tray") },
+        { QStringLiteral("ui/startMinimized"), Type::Bool, false, 0, 0, {},
+            QStringLiteral("start hidden in the tray (as with --minimized)") },
+        { QStringLiteral("ui/trayHintShown"), Type::Bool, false, 0, 0, {},
+            QStringLiteral("the \"still running in the tray\" hint was shown once") },
+        { QStringLiteral("ui/notifyFills"), Type::Bool, true, 0, 0, {}, QStringLiteral("tray notification on fills") },
+        { QStringLiteral("ui/notifyExits"), Type::Bool, true, 0, 0, {},
+            QStringLiteral("tray notification when a position is closed (stop-loss, take-profit, ...)") },
+        { QStringLiteral("ui/notifyRejections"), Type::Bool, true, 0, 0, {},
+            QStringLiteral("tray notification on rejected orders") },
+        { QStringLiteral("ui/notifyKillSwitch"), Type::Bool, true, 0, 0, {},
+            QStringLiteral("tray notification when the kill switch changes") },
+        { QStringLiteral("ui/notifyBroker"), Type::Bool, true, 0, 0, {},
+            QStringLiteral("tray notification when the broker connection drops or fails") },
     };
 }
 
