@@ -119,9 +119,6 @@ public:
     // the Backtest window's one cache.
     CandleCache &candles() { return *m_candles; }
     KiwoomBrokerApi &api() { return *m_api; }
-    // The candle cache the services share (the chart reads through it too, so a stock's bars are
-    // fetched from the broker once).
-    CandleCache &candles() { return *m_candles; }
 
     // The automated-trading settings in force (auto_trade_settings, Settings as its defaults).
     Trading::TradingSettings tradingSettings() const { return m_tradingSettings; }
