@@ -3,6 +3,7 @@
 
 #include "secretstore.h"
 
+#include <QJsonObject>
 #include <QPointer>
 
 // FileSecretStore: secrets in an owner-only (0600) JSON file, for machines where no keychain

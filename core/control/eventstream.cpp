@@ -165,8 +165,10 @@ void EventStream::readHandshake(QTcpSocket *socket)
         refuse(socket, Reply::error(426, QStringLiteral("upgrade_required"), tr("Open this URL as a WebSocket.")));
         return;
     }
-    socket->setParent(nullptr); // QWebSocketServer takes it
+    // QWebSocketServer takes it (the QWebSocket it becomes owns it).
+    socket->setParent(nullptr);
     disconnect(socket, nullptr, this, nullptr);
+    disconnect(socket, &QTcpSocket::disconnected, socket, &QObject::deleteLater);
     m_ws->handleConnection(socket);
 }
 

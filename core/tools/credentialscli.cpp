@@ -182,7 +182,7 @@ int run(const QStringList &args, const Env &env, QTextStream &out, QTextStream &
 
     if (verb == u"clear") {
         for (const QString &key : { appKeyName, secretKeyName }) {
-            keychainCall([&](SecretStore::WriteCallback done) { keychain->remove(key, std::move(done)); });
+            (void)keychainCall([&](SecretStore::WriteCallback done) { keychain->remove(key, std::move(done)); });
             if (Status s = file.removeNow(key); !s) {
                 err << "kiwoom-trader credentials: " << s.error().message << '\n';
                 return 1;
