@@ -106,7 +106,7 @@ private slots:
     {
         const Run r = run({ u"credentials"_s, u"set"_s, u"--mode"_s, u"mock"_s, u"--data-dir"_s, dataDir() },
             m_appKey + '\n' + m_secret + '\n');
-        QVERIFY2(r.code == 0, (r.out + r.err).constData());
+        QVERIFY2(r.code == 0, QByteArray(r.out + r.err).constData());
         QVERIFY2(r.err.contains("UNENCRYPTED") && r.err.contains(secretsFile().toUtf8()), r.err.constData());
         verifyNoSecret(r.out + r.err, "set output");
         QVERIFY(r.out.contains(Redaction::fingerprint(QString::fromLatin1(m_appKey)).toUtf8()));
@@ -125,7 +125,7 @@ private slots:
     void showPrintsFingerprintsOnly()
     {
         const Run r = run({ u"credentials"_s, u"show"_s, u"--data-dir"_s, dataDir() });
-        QVERIFY2(r.code == 0, (r.out + r.err).constData());
+        QVERIFY2(r.code == 0, QByteArray(r.out + r.err).constData());
         verifyNoSecret(r.out + r.err, "show output");
         QVERIFY2(r.out.contains(Redaction::fingerprint(QString::fromLatin1(m_appKey)).toUtf8()), r.out.constData());
         QVERIFY(r.out.contains(Redaction::fingerprint(QString::fromLatin1(m_secret)).toUtf8()));
@@ -157,7 +157,7 @@ private slots:
     void clearRemovesThem()
     {
         Run r = run({ u"credentials"_s, u"clear"_s, u"--mode"_s, u"mock"_s, u"--data-dir"_s, dataDir() });
-        QVERIFY2(r.code == 0, (r.out + r.err).constData());
+        QVERIFY2(r.code == 0, QByteArray(r.out + r.err).constData());
         r = run({ u"credentials"_s, u"show"_s, u"--mode"_s, u"mock"_s, u"--data-dir"_s, dataDir() });
         QCOMPARE(r.code, 0);
         QVERIFY(!r.out.contains(Redaction::fingerprint(QString::fromLatin1(m_appKey)).toUtf8()));
