@@ -3,6 +3,7 @@
 
 #include "common/activitylog.h"
 #include "control/controlserver.h"
+#include "kiwoom/restclient.h"
 #include "common/clock.h"
 #include "common/logging.h"
 #include "common/settings.h"
@@ -127,6 +128,7 @@ void TradingCore::startControlServer()
     deps.engine = [this] { return m_engine.get(); };
     deps.news = [this] { return m_news.get(); };
     deps.events = m_feed.get();
+    deps.rest = [this]() -> RestClient * { return m_session ? &m_session->rest() : nullptr; };
     deps.health = [this] {
         const QMetaEnum states = QMetaEnum::fromType<BrokerState>();
         return QJsonObject { { QStringLiteral("mode"), m_mode },

@@ -23,6 +23,7 @@
 #include "news/newsservice.h"
 #include "trading/eventfeed.h"
 #include "trading/instrumentcache.h"
+#include "kiwoom/restclient.h"
 #include "trading/kiwoombrokerapi.h"
 
 #include <QCoreApplication>
@@ -937,7 +938,8 @@ void ControlServer::registerDataRoutes()
             if (!e)
                 return respond(notReady());
             QPointer<TradingEngine> engine(e);
-            e->api().stockInfo(c, this, [respond, c, engine](const KiwoomResult<Kiwoom::StockInfo> &result) {
+            QPointer<ControlServer> self(this);
+            e->api().stockInfo(c, this, [self, respond, c, engine](const KiwoomResult<Kiwoom::StockInfo> &result) {
                 if (!result) {
                     const KiwoomError &err = result.error();
                     if (err.kind == KiwoomError::Kind::Api || err.kind == KiwoomError::Kind::Invalid)
@@ -955,7 +957,7 @@ void ControlServer::registerDataRoutes()
                         tradingDate = cached->tradingDate;
                     }
                 }
-                respond(Reply::ok(QJsonObject { { QStringLiteral("code"), c }, { QStringLiteral("name"), i.name },
+                QJsonObject info { { QStringLiteral("code"), c }, { QStringLiteral("name"), i.name },
                     { QStringLiteral("kind"), kind },
                     { QStringLiteral("trading_date"), tradingDate.isEmpty() ? QJsonValue() : QJsonValue(tradingDate) },
                     { QStringLiteral("price"), i.price }, { QStringLiteral("change"), i.change },
@@ -970,7 +972,28 @@ void ControlServer::registerDataRoutes()
                     { QStringLiteral("roe"), i.roe }, { QStringLiteral("high_250"), i.high250 },
                     { QStringLiteral("low_250"), i.low250 }, { QStringLiteral("year_high"), i.yearHigh },
                     { QStringLiteral("year_low"), i.yearLow },
-                    { QStringLiteral("settlement_month"), i.settlementMonth } }));
+                    { QStringLiteral("settlement_month"), i.settlementMonth } };
+                // The market (KOSPI, KOSDAQ, ...) and listing state come from ka10100; without it the
+                // figures are answered with market null.
+                RestClient *rest = self && self->m_deps.rest ? self->m_deps.rest() : nullptr;
+                if (!rest) {
+                    info.insert(QStringLiteral("market"), QJsonValue());
+                    return respond(Reply::ok(info));
+                }
+                rest->stockListing(c, self, [respond, info](const KiwoomResult<Kiwoom::StockListing> &listing) mutable {
+                    if (listing) {
+                        info.insert(QStringLiteral("market"), listing->marketName);
+                        info.insert(QStringLiteral("market_code"), listing->marketCode);
+                        info.insert(QStringLiteral("sector"), listing->sectorName);
+                        info.insert(QStringLiteral("listed_shares"), listing->listedShares);
+                        info.insert(QStringLiteral("audit_info"), listing->auditInfo);
+                        info.insert(QStringLiteral("order_warning"), listing->orderWarning);
+                        info.insert(QStringLiteral("state"), QJsonArray::fromStringList(listing->state));
+                    } else {
+                        info.insert(QStringLiteral("market"), QJsonValue());
+                    }
+                    respond(Reply::ok(info));
+                });
             });
         });
 

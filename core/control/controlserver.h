@@ -28,6 +28,7 @@ class QHttpServer;
 class QHttpServerRequest;
 class QHttpServerResponder;
 class QTcpSocket;
+class RestClient;
 class Settings;
 class TradingEngine;
 
@@ -76,6 +77,7 @@ public:
         std::function<QJsonObject()> health;
         std::function<NewsService *()> news; // null: the news routes answer 409
         EventFeed *events = nullptr; // null: no /events stream
+        std::function<RestClient *()> rest; // the broker's REST client (ka10100 for /stocks/{code}/info)
     };
     struct Options
     {

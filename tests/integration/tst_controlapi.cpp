@@ -131,6 +131,7 @@ private slots:
         m_feed = std::make_unique<EventFeed>();
         m_feed->attachEngine(&m_rig->engine());
         deps.events = m_feed.get();
+        deps.rest = [this] { return &m_rig->sim().rest(); };
         m_server = std::make_unique<ControlServer>(deps);
         ControlServer::Options so;
         so.keyFile = m_keyDir.filePath(u"control-api-keys.json"_s);
@@ -458,6 +459,7 @@ private slots:
         QVERIFY(o.value(u"base_price"_s).toInteger() > 0);
         QVERIFY(o.value(u"upper_limit"_s).toInteger() > o.value(u"lower_limit"_s).toInteger());
         QVERIFY(o.value(u"change"_s).isDouble());
+        QVERIFY2(!o.value(u"market"_s).toString().isEmpty(), QJsonDocument(o).toJson().constData()); // ka10100
         const QByteArray before = snapshot();
         r = read().get("/api/v1/stocks/999999/info");
         QVERIFY2(r.status == 422, describe(r).constData());
