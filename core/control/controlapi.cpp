@@ -265,9 +265,18 @@ void ControlServer::registerRoutes()
     add({ QStringLiteral("GET"), QStringLiteral("/openapi.json"), Scope::Read,
         QStringLiteral("This document (OpenAPI 3.0), generated from the route table"), {},
         openObject(QStringLiteral("OpenAPI document")), {}, false, [this](const Request &) {
-            return Reply::ok(m_routes.openApi(QStringLiteral("Kiwoom Trader control API"),
+            QJsonObject doc = m_routes.openApi(QStringLiteral("Kiwoom Trader control API"),
                 QCoreApplication::applicationVersion().isEmpty() ? QStringLiteral("0")
-                                                                 : QCoreApplication::applicationVersion()));
+                                                                 : QCoreApplication::applicationVersion());
+            // The WebSocket event stream is not an HTTP operation: its URL is an extension field.
+            QJsonObject info = doc.value(QStringLiteral("info")).toObject();
+            info.insert(QStringLiteral("description"),
+                QStringLiteral("Local control API of Kiwoom Trader. Events: a WebSocket at x-events-url (same "
+                               "Bearer key), one {\"seq\",\"type\",\"time\",\"data\"} message per event; "
+                               "GET /api/v1/events names it too."));
+            info.insert(QStringLiteral("x-events-url"), eventsUrl().isEmpty() ? QJsonValue() : QJsonValue(eventsUrl()));
+            doc.insert(QStringLiteral("info"), info);
+            return Reply::ok(doc);
         } });
     add({ QStringLiteral("GET"), QStringLiteral("/app/version"), Scope::Read,
         QStringLiteral("Program name and version"), {},

@@ -514,6 +514,9 @@ private slots:
         QVERIFY(url.endsWith(u"/api/v1/events"_s));
         QCOMPARE(read().get("/api/v1/health").json().value(u"events_url"_s).toString(), url);
         QCOMPARE(read().get("/api/v1/events").json().value(u"websocket"_s).toString(), url);
+        QCOMPARE(
+            read().get("/api/v1/openapi.json").json().value(u"info"_s).toObject().value(u"x-events-url"_s).toString(),
+            url);
 
         // Refused as plain HTTP before any upgrade.
         const QList<QPair<QByteArray, QByteArray>> upgrade { { "Upgrade", "websocket" }, { "Connection", "Upgrade" },
