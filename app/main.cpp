@@ -3,10 +3,12 @@
 // (kiwoom-trader indicators ..., kiwoom-trader backtest ...).
 
 #include "apprunner.h"
+#include "keychainsecretstore.h"
 
 #include "common/logging.h"
 #include "common/settings.h"
 #include "tools/clitools.h"
+#include "tools/credentialscli.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
@@ -54,6 +56,19 @@ int main(int argc, char **argv)
     // Everything this process writes (database, WAL, logs, settings, token file) is owner-only.
     ::umask(077);
 
+    // Credentials for mock/live mode: the keychain, or an owner-only file where none runs.
+    if (argc >= 2 && std::strcmp(argv[1], "credentials") == 0) {
+        QCoreApplication app(argc, argv);
+        setIdentity();
+        QStringList args = app.arguments().mid(2);
+        QTextStream out(stdout);
+        QTextStream err(stderr);
+        KeychainSecretStore keychain;
+        CredentialsCli::Env env;
+        env.keychain = &keychain;
+        return CredentialsCli::run(args, env, out, err);
+    }
+
     // Command-line tools run without any window system.
     if (argc >= 2 && CliTools::isTool(QString::fromLocal8Bit(argv[1]))) {
         QCoreApplication app(argc, argv);
@@ -88,8 +103,9 @@ int main(int argc, char **argv)
         "Tools:\n"
         "  kiwoom-trader indicators --csv IN.csv --out OUT.csv\n"
         "  kiwoom-trader backtest --strategy TYPE --csv IN.csv [--params JSON] [--cash KRW] [--json]\n\n"
-        "Credentials for mock/live mode come from Settings or the environment variables\n"
-        "KIWOOM_APPKEY and KIWOOM_SECRETKEY, never from the command line."));
+        "  kiwoom-trader credentials set|clear --mode mock|live, kiwoom-trader credentials show\n\n"
+        "Credentials for mock/live mode come from Settings (the keychain), `kiwoom-trader credentials set`\n"
+        "or the environment variables KIWOOM_APPKEY and KIWOOM_SECRETKEY, never from the command line."));
     parser.addHelpOption();
     parser.addVersionOption();
     const QCommandLineOption headlessOpt(

@@ -3,9 +3,11 @@
 
 #include "common/activitylog.h"
 #include "control/controlserver.h"
+#include "kiwoom/restclient.h"
 #include "common/clock.h"
 #include "common/logging.h"
 #include "common/settings.h"
+#include "common/filesecretstore.h"
 #include "common/secretstore.h"
 #include "kiwoom/kiwoomsession.h"
 #include "news/newsservice.h"
@@ -19,6 +21,7 @@
 #include "storage/watchlistrepository.h"
 
 #include <QDir>
+#include <QFileInfo>
 #include <QEventLoop>
 #include <QFile>
 #include <QHostAddress>
@@ -123,6 +126,9 @@ void TradingCore::startControlServer()
     deps.clock = m_clock;
     deps.marketClock = &m_marketClock;
     deps.engine = [this] { return m_engine.get(); };
+    deps.news = [this] { return m_news.get(); };
+    deps.events = m_feed.get();
+    deps.rest = [this]() -> RestClient * { return m_session ? &m_session->rest() : nullptr; };
     deps.health = [this] {
         const QMetaEnum states = QMetaEnum::fromType<BrokerState>();
         return QJsonObject { { QStringLiteral("mode"), m_mode },
@@ -133,6 +139,11 @@ void TradingCore::startControlServer()
     ControlServer::Options options;
     options.port = m_options.controlPort >= 0 ? m_options.controlPort : m_settings->controlApiPort();
     options.keyFile = controlKeyFile();
+    // The /events WebSocket's port: the setting, else next to a fixed API port, else any free one
+    // (GET /health and GET /events name the URL).
+    options.eventsPort = m_settings->value(QStringLiteral("control/eventsPort")).toInt();
+    if (options.eventsPort == 0 && options.port > 0 && options.port < 65535)
+        options.eventsPort = options.port + 1;
     const QString address = m_settings->value(QStringLiteral("control/bindAddress")).toString().trimmed();
     options.address = QHostAddress(address == u"localhost" ? QStringLiteral("127.0.0.1") : address);
     // A non-loopback address is only ever taken from the setting, which says so explicitly.
@@ -148,10 +159,12 @@ void TradingCore::startControlServer()
         return;
     }
     m_control = std::move(control);
-    qCInfo(lcApp).noquote() << QStringLiteral("control API listening on %1; keys in %2 (%3)")
+    qCInfo(lcApp).noquote() << QStringLiteral("control API listening on %1; events on %4; keys in %2 (%3)")
                                    .arg(m_control->baseUrl(), QDir::toNativeSeparators(controlKeyFile()),
                                        m_control->keysGenerated() ? QStringLiteral("generated now")
-                                                                  : QStringLiteral("written at first run"));
+                                                                  : QStringLiteral("written at first run"),
+                                       m_control->eventsUrl().isEmpty() ? QStringLiteral("(off)")
+                                                                        : m_control->eventsUrl());
     m_activity->add(ActivityLog::Level::Info, QStringLiteral("api"),
         tr("Control API at %1 (keys: %2).").arg(m_control->baseUrl(), QDir::toNativeSeparators(controlKeyFile())));
 }
@@ -204,6 +217,19 @@ void TradingCore::setBrokerState(BrokerState state, const QString &detail)
         { QStringLiteral("broker") });
 }
 
+SecretStore *TradingCore::makeSecretStore()
+{
+    // The keychain (when the app passes one) first, then the owner-only file that
+    // `kiwoom-trader credentials set` writes where no keychain service runs.
+    SecretStore *primary = m_options.secretStoreFactory ? m_options.secretStoreFactory(nullptr) : nullptr;
+    return new FallbackSecretStore(primary, new FileSecretStore(credentialsFile()), this);
+}
+
+QString TradingCore::credentialsFile() const
+{
+    return FileSecretStore::pathIn(QFileInfo(m_settings->fileName()).absolutePath());
+}
+
 Credentials TradingCore::demoCredentials()
 {
     return { QString::fromLatin1(Sim::DEMO_APP_KEY), QString::fromLatin1(Sim::DEMO_SECRET_KEY) };
@@ -222,8 +248,8 @@ void TradingCore::configureNews()
         else if (const QUrl rest(m_options.restUrl);
                  rest.host().compare(u"localhost", Qt::CaseInsensitive) == 0 || QHostAddress(rest.host()).isLoopback())
             demoBase = rest.adjusted(QUrl::RemovePath | QUrl::RemoveQuery | QUrl::RemoveFragment);
-    } else if (!m_secrets && m_options.secretStoreFactory) {
-        m_secrets = m_options.secretStoreFactory(this);
+    } else if (!m_secrets) {
+        m_secrets = makeSecretStore();
     }
     m_news->configure(m_mode, demoBase, m_mode == u"demo" ? nullptr : m_secrets);
 }
@@ -274,8 +300,8 @@ void TradingCore::startBroker()
         return;
     }
     QPointer<TradingCore> self(this);
-    if (!m_secrets && m_options.secretStoreFactory)
-        m_secrets = m_options.secretStoreFactory(this);
+    if (!m_secrets)
+        m_secrets = makeSecretStore();
     CredentialsLookup::resolve(m_secrets, m_mode, [self](Result<Credentials> r) {
         if (!self || !self->m_running)
             return;

@@ -102,6 +102,9 @@ public:
     // is accepted only on a loopback host (the simulator, a local replayer).
     static Status checkTransportSecurity(const QString &restUrl, const QString &wsUrl);
 
+    // The owner-only credentials file (next to the settings file) read after the keychain.
+    QString credentialsFile() const;
+
     // Demo mode's keys, whatever the environment holds: they open nothing but a simulator.
     static Credentials demoCredentials();
 
@@ -127,6 +130,7 @@ signals:
 
 private:
     void startBroker();
+    SecretStore *makeSecretStore();
     void configureNews();
     void startSession(const Credentials &credentials, const QString &restUrl, const QString &wsUrl);
     void onSessionReady();

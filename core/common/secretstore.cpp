@@ -66,7 +66,8 @@ void resolve(SecretStore *store, const QString &mode, std::function<void(Result<
             c.registerSecrets();
             if (!c.isComplete()) {
                 done(Error { QStringLiteral("secrets.missing_credentials"),
-                    QStringLiteral("No Kiwoom %1 for %2 mode: set it in Settings or in %3.")
+                    QStringLiteral("No Kiwoom %1 for %2 mode: set it in Settings, with `kiwoom-trader credentials set "
+                                   "--mode %2`, or in %3.")
                         .arg(c.appKey.isEmpty() ? QStringLiteral("app key") : QStringLiteral("secret key"), mode,
                             c.appKey.isEmpty() ? QStringLiteral("KIWOOM_APPKEY")
                                                : QStringLiteral("KIWOOM_SECRETKEY")) });

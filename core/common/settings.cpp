@@ -98,6 +98,9 @@ QList<Settings::Spec> buildSpecs()
         { QStringLiteral("control/enabled"), Type::Bool, true, 0, 0, {}, QStringLiteral("local HTTP control API") },
         { QStringLiteral("control/port"), Type::Int, 8765, 0, 65535, {},
             QStringLiteral("control API port on 127.0.0.1 (0 = any free port)") },
+        { QStringLiteral("control/eventsPort"), Type::Int, 0, 0, 65535, {},
+            QStringLiteral("port of the control API's /events WebSocket (0 = the API's port + 1, or any free "
+                           "port when the API's is 0)") },
         { QStringLiteral("control/bindAddress"), Type::String, QStringLiteral("127.0.0.1"), 0, 0, {},
             QStringLiteral("control API address; anything but a loopback address exposes it to the network") },
         { QStringLiteral("control/readKeyHash"), Type::String, QString(), 0, 0, {},

@@ -20,11 +20,18 @@
 #include "trading/tradingcommands.h"
 #include "trading/tradingengine.h"
 #include "services/servicecontroller.h"
+#include "news/newsservice.h"
+#include "trading/eventfeed.h"
+#include "trading/instrumentcache.h"
+#include "kiwoom/restclient.h"
+#include "trading/kiwoombrokerapi.h"
 
 #include <QCoreApplication>
 #include <QDate>
 #include <QDateTime>
 #include <QJsonArray>
+#include <QJsonDocument>
+#include <QPointer>
 #include <QRegularExpression>
 
 using namespace Control;
@@ -258,9 +265,18 @@ void ControlServer::registerRoutes()
     add({ QStringLiteral("GET"), QStringLiteral("/openapi.json"), Scope::Read,
         QStringLiteral("This document (OpenAPI 3.0), generated from the route table"), {},
         openObject(QStringLiteral("OpenAPI document")), {}, false, [this](const Request &) {
-            return Reply::ok(m_routes.openApi(QStringLiteral("Kiwoom Trader control API"),
+            QJsonObject doc = m_routes.openApi(QStringLiteral("Kiwoom Trader control API"),
                 QCoreApplication::applicationVersion().isEmpty() ? QStringLiteral("0")
-                                                                 : QCoreApplication::applicationVersion()));
+                                                                 : QCoreApplication::applicationVersion());
+            // The WebSocket event stream is not an HTTP operation: its URL is an extension field.
+            QJsonObject info = doc.value(QStringLiteral("info")).toObject();
+            info.insert(QStringLiteral("description"),
+                QStringLiteral("Local control API of Kiwoom Trader. Events: a WebSocket at x-events-url (same "
+                               "Bearer key), one {\"seq\",\"type\",\"time\",\"data\"} message per event; "
+                               "GET /api/v1/events names it too."));
+            info.insert(QStringLiteral("x-events-url"), eventsUrl().isEmpty() ? QJsonValue() : QJsonValue(eventsUrl()));
+            doc.insert(QStringLiteral("info"), info);
+            return Reply::ok(doc);
         } });
     add({ QStringLiteral("GET"), QStringLiteral("/app/version"), Scope::Read,
         QStringLiteral("Program name and version"), {},
@@ -284,6 +300,7 @@ void ControlServer::registerRoutes()
             o.insert(QStringLiteral("engine"), e ? QJsonValue(e->status()) : QJsonValue());
             o.insert(QStringLiteral("services"), e ? e->services().status() : QJsonArray());
             o.insert(QStringLiteral("ready"), e && e->isReady());
+            o.insert(QStringLiteral("events_url"), eventsUrl().isEmpty() ? QJsonValue() : QJsonValue(eventsUrl()));
             return Reply::ok(o);
         } });
     add({ QStringLiteral("GET"), QStringLiteral("/logs"), Scope::Read,
@@ -401,6 +418,7 @@ void ControlServer::registerRoutes()
                 return *bad;
             return fromResult(e.commands().removeFromWatchlist(c, api));
         }) });
+    m_routes.setKnownCode(QStringLiteral("POST"), v1 + QStringLiteral("/watchlist/add"), QStringLiteral("body:code"));
     add({ QStringLiteral("POST"), QStringLiteral("/watchlist/sync/start"), Scope::Trade,
         QStringLiteral("Synchronise the watchlist with the condition results now"), {},
         openObject(QStringLiteral("sync result")), {}, false, withEngine([api](TradingEngine &e, const Request &r) {
@@ -476,6 +494,8 @@ void ControlServer::registerRoutes()
                 return *bad;
             return fromResult(e.commands().sell(c, api));
         }) });
+    m_routes.setKnownCode(QStringLiteral("POST"), v1 + QStringLiteral("/trading/buy"), QStringLiteral("body:code"));
+    m_routes.setKnownCode(QStringLiteral("POST"), v1 + QStringLiteral("/trading/sell"), QStringLiteral("body:code"));
     add({ QStringLiteral("GET"), QStringLiteral("/trading/settings"), Scope::Read,
         QStringLiteral("The automated-trading settings"), {}, openObject(QStringLiteral("settings")), {}, false,
         withEngine([](TradingEngine &e, const Request &) { return Reply::ok(e.commands().tradingSettings()); }) });
@@ -699,4 +719,423 @@ void ControlServer::registerRoutes()
             }
             return listReply(QStringLiteral("signals"), SignalRepository(db).listStrategySignals(filter, id));
         }) });
+
+    registerDataRoutes();
+}
+
+// ---- news, stock info, exports, events -------------------------------------------------------------
+
+namespace {
+
+QString csvField(const QJsonValue &v)
+{
+    QString s;
+    switch (v.type()) {
+    case QJsonValue::Null:
+    case QJsonValue::Undefined:
+        return {};
+    case QJsonValue::Bool:
+        s = v.toBool() ? QStringLiteral("true") : QStringLiteral("false");
+        break;
+    case QJsonValue::Double: {
+        const double d = v.toDouble();
+        s = d == std::floor(d) && std::abs(d) < 1e15 ? QString::number(qint64(d)) : QString::number(d, 'g', 15);
+        break;
+    }
+    case QJsonValue::String:
+        s = v.toString();
+        break;
+    default:
+        s = QString::fromUtf8(v.isArray() ? QJsonDocument(v.toArray()).toJson(QJsonDocument::Compact)
+                                          : QJsonDocument(v.toObject()).toJson(QJsonDocument::Compact));
+    }
+    // RFC 4180: a field with a comma, quote or line break is quoted, quotes doubled. A leading
+    // = + - @ is kept as it is (the file is data; spreadsheet users import it as text).
+    if (s.contains(u',') || s.contains(u'"') || s.contains(u'\n') || s.contains(u'\r'))
+        return u'"' + QString(s).replace(u'"', QStringLiteral("\"\"")) + u'"';
+    return s;
+}
+
+// RFC 4180 text: a header line of `columns`, then one line per row, CRLF line ends, UTF-8.
+QByteArray toCsv(const QStringList &columns, const QList<QJsonObject> &rows)
+{
+    QString out;
+    QStringList header;
+    for (const QString &c : columns)
+        header << csvField(c);
+    out += header.join(u',') + QStringLiteral("\r\n");
+    for (const QJsonObject &row : rows) {
+        QStringList fields;
+        for (const QString &c : columns)
+            fields << csvField(row.value(c));
+        out += fields.join(u',') + QStringLiteral("\r\n");
+    }
+    return out.toUtf8();
+}
+
+// Column order of a record's JSON (the keys of a default record; QJsonObject sorts them).
+template<typename Record> QStringList columnsOf(const QStringList &leading = {})
+{
+    QStringList columns = leading;
+    for (const QString &k : Storage::toJson(Record {}).keys()) {
+        if (!columns.contains(k))
+            columns << k;
+    }
+    return columns;
+}
+
+QJsonValue kstTime(qint64 ms)
+{
+    return Storage::kstTimestamp(ms);
+}
+
+int newsStatus(const QString &code)
+{
+    if (code == u"naver_quota" || code == u"naver_rate_limit")
+        return 429;
+    if (code == u"naver_keys_missing")
+        return 409;
+    if (code.endsWith(u"_timeout"))
+        return 504;
+    return 502; // Naver answered wrongly or not at all
+}
+
+Reply newsError(const Error &e)
+{
+    return Reply::error(newsStatus(e.code), e.code, e.message);
+}
+
+// An optional integer query item in [min, max].
+std::optional<Reply> intQuery(const QUrlQuery &query, const QString &name, int min, int max, int *out)
+{
+    if (!query.hasQueryItem(name))
+        return std::nullopt;
+    bool ok = false;
+    const int v = query.queryItemValue(name).toInt(&ok);
+    if (!ok || v < min || v > max)
+        return invalidField(name,
+            QCoreApplication::translate("ControlServer", "an integer from %1 to %2 is required").arg(min).arg(max));
+    *out = v;
+    return std::nullopt;
+}
+
+} // namespace
+
+void ControlServer::registerDataRoutes()
+{
+    const QString v1 = QStringLiteral("/api/v1");
+    auto engineOf = [this]() -> TradingEngine * { return m_deps.engine ? m_deps.engine() : nullptr; };
+    auto add = [this, v1](Route route) {
+        route.pattern = v1 + route.pattern;
+        [[maybe_unused]] const bool added = addRoute(std::move(route));
+        Q_ASSERT(added);
+    };
+    auto addAsync = [this, v1](Route route, AsyncHandler handler) {
+        route.pattern = v1 + route.pattern;
+        [[maybe_unused]] const bool added = addAsyncRoute(std::move(route), std::move(handler));
+        Q_ASSERT(added);
+    };
+
+    // ---- news and the discussion board (NewsService: one Naver client for the whole app) -------
+    addAsync({ QStringLiteral("GET"), QStringLiteral("/stocks/{code}/news"), Scope::Read,
+                 QStringLiteral("Naver news about a stock, newest first (times ISO 8601, +09:00)"), {},
+                 object({ { QStringLiteral("code"), type("string") }, { QStringLiteral("query"), type("string") },
+                            { QStringLiteral("total"), type("integer") }, { QStringLiteral("start"), type("integer") },
+                            { QStringLiteral("display"), type("integer") },
+                            { QStringLiteral("from_cache"), type("boolean") },
+                            { QStringLiteral("items"),
+                                type("array",
+                                    QStringLiteral("{title, description, link, "
+                                                   "original_link, published_at}")) } },
+                     {}, false),
+                 { { QStringLiteral("display"), QStringLiteral("items per page, 1-100 (default 10)") },
+                     { QStringLiteral("page"), QStringLiteral("page, 1-100 (default 1)") } },
+                 false, {} },
+        [this](const Request &r, Respond respond) {
+            QString c;
+            if (auto bad = code(r.params.value(QStringLiteral("code")), QStringLiteral("code"), &c))
+                return respond(*bad);
+            int display = 10;
+            int page = 1;
+            if (auto bad = intQuery(r.query, QStringLiteral("display"), 1, 100, &display))
+                return respond(*bad);
+            if (auto bad = intQuery(r.query, QStringLiteral("page"), 1, 100, &page))
+                return respond(*bad);
+            if ((page - 1) * display + 1 > 1000)
+                return respond(invalidField(QStringLiteral("page"), tr("Naver serves the first 1000 results only")));
+            NewsService *news = m_deps.news ? m_deps.news() : nullptr;
+            if (!news)
+                return respond(notReady());
+            const QString query = news->stockName(c);
+            news->news(
+                c, display, this,
+                [respond, c, query](const Result<News::NewsResult> &result) {
+                    if (!result)
+                        return respond(newsError(result.error()));
+                    QJsonArray items;
+                    for (const News::NewsItem &i : result->items) {
+                        items.append(QJsonObject { { QStringLiteral("title"), i.title },
+                            { QStringLiteral("description"), i.description }, { QStringLiteral("link"), i.link },
+                            { QStringLiteral("original_link"), i.originalLink },
+                            { QStringLiteral("published_at"), kstTime(i.publishedMs) } });
+                    }
+                    respond(Reply::ok(QJsonObject { { QStringLiteral("code"), c }, { QStringLiteral("query"), query },
+                        { QStringLiteral("total"), result->total }, { QStringLiteral("start"), result->start },
+                        { QStringLiteral("display"), result->display },
+                        { QStringLiteral("last_build_at"), kstTime(result->lastBuildMs) },
+                        { QStringLiteral("from_cache"), result->fromCache }, { QStringLiteral("items"), items } }));
+                },
+                (page - 1) * display + 1);
+        });
+    addAsync({ QStringLiteral("GET"), QStringLiteral("/stocks/{code}/discussions"), Scope::Read,
+                 QStringLiteral("A page of the Naver Finance discussion board (종목토론실), newest first"), {},
+                 object({ { QStringLiteral("code"), type("string") }, { QStringLiteral("page"), type("integer") },
+                            { QStringLiteral("last_page"), type("integer") },
+                            { QStringLiteral("from_cache"), type("boolean") },
+                            { QStringLiteral("posts"),
+                                type("array",
+                                    QStringLiteral("{nid, title, url, author, posted_at, "
+                                                   "views, likes, dislikes, replies, "
+                                                   "hidden_by_clean_bot}")) } },
+                     {}, false),
+                 { { QStringLiteral("page"), QStringLiteral("board page, 1-1000 (default 1)") } }, false, {} },
+        [this](const Request &r, Respond respond) {
+            QString c;
+            if (auto bad = code(r.params.value(QStringLiteral("code")), QStringLiteral("code"), &c))
+                return respond(*bad);
+            int page = 1;
+            if (auto bad = intQuery(r.query, QStringLiteral("page"), 1, 1000, &page))
+                return respond(*bad);
+            NewsService *news = m_deps.news ? m_deps.news() : nullptr;
+            if (!news)
+                return respond(notReady());
+            news->discussions(c, page, this, [respond, c](const Result<News::BoardPage> &result) {
+                if (!result)
+                    return respond(newsError(result.error()));
+                QJsonArray posts;
+                for (const News::BoardPost &p : result->posts) {
+                    posts.append(QJsonObject { { QStringLiteral("nid"), p.nid }, { QStringLiteral("title"), p.title },
+                        { QStringLiteral("url"), p.url.toString() }, { QStringLiteral("author"), p.author },
+                        { QStringLiteral("posted_at"), kstTime(p.postedMs) }, { QStringLiteral("views"), p.views },
+                        { QStringLiteral("likes"), p.likes }, { QStringLiteral("dislikes"), p.dislikes },
+                        { QStringLiteral("replies"), p.replies },
+                        { QStringLiteral("hidden_by_clean_bot"), p.hiddenByCleanBot } });
+                }
+                respond(Reply::ok(QJsonObject { { QStringLiteral("code"), c }, { QStringLiteral("page"), result->page },
+                    { QStringLiteral("last_page"), result->lastPage },
+                    { QStringLiteral("from_cache"), result->fromCache }, { QStringLiteral("posts"), posts } }));
+            });
+        });
+
+    // ---- stock info (ka10001 through the engine; feeds the InstrumentCache) --------------------
+    addAsync({ QStringLiteral("GET"), QStringLiteral("/stocks/{code}/info"), Scope::Read,
+                 QStringLiteral("Name, last price, change, today's limits and base price, and company figures "
+                                "(broker TR ka10001)"),
+                 {},
+                 object({ { QStringLiteral("code"), type("string") }, { QStringLiteral("name"), type("string") },
+                            { QStringLiteral("price"), type("integer") }, { QStringLiteral("change"), type("integer") },
+                            { QStringLiteral("upper_limit"), type("integer") },
+                            { QStringLiteral("lower_limit"), type("integer") },
+                            { QStringLiteral("base_price"), type("integer") } },
+                     {}, false),
+                 {}, false, {} },
+        [this, engineOf](const Request &r, Respond respond) {
+            QString c;
+            if (auto bad = code(r.params.value(QStringLiteral("code")), QStringLiteral("code"), &c))
+                return respond(*bad);
+            TradingEngine *e = engineOf();
+            if (!e)
+                return respond(notReady());
+            QPointer<TradingEngine> engine(e);
+            QPointer<ControlServer> self(this);
+            e->api().stockInfo(c, this, [self, respond, c, engine](const KiwoomResult<Kiwoom::StockInfo> &result) {
+                if (!result) {
+                    const KiwoomError &err = result.error();
+                    if (err.kind == KiwoomError::Kind::Api || err.kind == KiwoomError::Kind::Invalid)
+                        return respond(invalidField(QStringLiteral("code"),
+                            tr("%1 is not a stock code the broker knows (%2)").arg(c, err.message)));
+                    return respond(Reply::error(err.kind == KiwoomError::Kind::RateLimited ? 429 : 409,
+                        QStringLiteral("broker_unavailable"), err.describe()));
+                }
+                const Kiwoom::StockInfo &i = *result;
+                QString kind = QStringLiteral("stock");
+                QString tradingDate;
+                if (engine) {
+                    if (const auto cached = engine->instruments().get(c)) {
+                        kind = cached->kind == Krx::Instrument::Stock ? QStringLiteral("stock") : QStringLiteral("etf");
+                        tradingDate = cached->tradingDate;
+                    }
+                }
+                QJsonObject info { { QStringLiteral("code"), c }, { QStringLiteral("name"), i.name },
+                    { QStringLiteral("kind"), kind },
+                    { QStringLiteral("trading_date"), tradingDate.isEmpty() ? QJsonValue() : QJsonValue(tradingDate) },
+                    { QStringLiteral("price"), i.price }, { QStringLiteral("change"), i.change },
+                    { QStringLiteral("change_rate"), i.changeRate }, { QStringLiteral("volume"), i.volume },
+                    { QStringLiteral("open"), i.open }, { QStringLiteral("high"), i.high },
+                    { QStringLiteral("low"), i.low }, { QStringLiteral("base_price"), i.basePrice },
+                    { QStringLiteral("upper_limit"), i.upperLimit }, { QStringLiteral("lower_limit"), i.lowerLimit },
+                    { QStringLiteral("face_value"), i.faceValue }, { QStringLiteral("market_cap_eok"), i.marketCapEok },
+                    { QStringLiteral("floating_shares"), i.floatingShares },
+                    { QStringLiteral("foreign_rate"), i.foreignRate }, { QStringLiteral("per"), i.per },
+                    { QStringLiteral("pbr"), i.pbr }, { QStringLiteral("eps"), i.eps },
+                    { QStringLiteral("roe"), i.roe }, { QStringLiteral("high_250"), i.high250 },
+                    { QStringLiteral("low_250"), i.low250 }, { QStringLiteral("year_high"), i.yearHigh },
+                    { QStringLiteral("year_low"), i.yearLow },
+                    { QStringLiteral("settlement_month"), i.settlementMonth } };
+                // The market (KOSPI, KOSDAQ, ...) and listing state come from ka10100; without it the
+                // figures are answered with market null.
+                RestClient *rest = self && self->m_deps.rest ? self->m_deps.rest() : nullptr;
+                if (!rest) {
+                    info.insert(QStringLiteral("market"), QJsonValue());
+                    return respond(Reply::ok(info));
+                }
+                rest->stockListing(c, self, [respond, info](const KiwoomResult<Kiwoom::StockListing> &listing) mutable {
+                    if (listing) {
+                        info.insert(QStringLiteral("market"), listing->marketName);
+                        info.insert(QStringLiteral("market_code"), listing->marketCode);
+                        info.insert(QStringLiteral("sector"), listing->sectorName);
+                        info.insert(QStringLiteral("listed_shares"), listing->listedShares);
+                        info.insert(QStringLiteral("audit_info"), listing->auditInfo);
+                        info.insert(QStringLiteral("order_warning"), listing->orderWarning);
+                        info.insert(QStringLiteral("state"), QJsonArray::fromStringList(listing->state));
+                    } else {
+                        info.insert(QStringLiteral("market"), QJsonValue());
+                    }
+                    respond(Reply::ok(info));
+                });
+            });
+        });
+
+    // ---- CSV exports ---------------------------------------------------------------------------
+    const QList<QPair<QString, QString>> rangeQuery {
+        { QStringLiteral("from"), QStringLiteral("first trading date YYYY-MM-DD (default today)") },
+        { QStringLiteral("to"), QStringLiteral("last trading date YYYY-MM-DD (default today; at most 366 days)") }
+    };
+    auto csvRoute = [this, add, rangeQuery](const QString &what, const QString &summary,
+                        std::function<Reply(Database &, const QString &from, const QString &to)> fn) {
+        Route route { QStringLiteral("GET"), QStringLiteral("/export/%1.csv").arg(what), Scope::Read, summary, {}, {},
+            rangeQuery, false, [this, fn](const Request &r) -> Reply {
+                if (!m_deps.database)
+                    return notReady();
+                QString from, to;
+                if (auto bad = dateRange(r.query, Krx::tradingDateString(m_deps.marketClock->nowMs()), &from, &to))
+                    return *bad;
+                if (QDate::fromString(from, Qt::ISODate).daysTo(QDate::fromString(to, Qt::ISODate)) > 366)
+                    return invalidField(QStringLiteral("from"), tr("at most 366 days per export"));
+                return fn(*m_deps.database, from, to);
+            } };
+        route.contentType = QByteArrayLiteral("text/csv; charset=utf-8");
+        add(std::move(route));
+    };
+    auto dates = [](const QString &from, const QString &to) {
+        QStringList out;
+        for (QDate d = QDate::fromString(from, Qt::ISODate); d <= QDate::fromString(to, Qt::ISODate); d = d.addDays(1))
+            out << d.toString(Qt::ISODate);
+        return out;
+    };
+    auto csvReply = [](const QStringList &columns, const QList<QJsonObject> &rows) {
+        return Reply::binary(toCsv(columns, rows), QByteArrayLiteral("text/csv; charset=utf-8"));
+    };
+    csvRoute(QStringLiteral("orders"), QStringLiteral("Orders of trading dates as CSV (RFC 4180, UTF-8)"),
+        [dates, csvReply](Database &db, const QString &from, const QString &to) {
+            OrderRepository orders(db);
+            QList<QJsonObject> rows;
+            for (const QString &d : dates(from, to)) {
+                auto list = orders.listForDate(d);
+                if (!list)
+                    return Reply::error(500, list.error().code, list.error().message);
+                for (const auto &o : *list)
+                    rows << Storage::toJson(o);
+            }
+            return csvReply(columnsOf<Storage::OrderRecord>({ QStringLiteral("id"), QStringLiteral("created_at"),
+                                QStringLiteral("stock_code"), QStringLiteral("side"), QStringLiteral("quantity"),
+                                QStringLiteral("price"), QStringLiteral("state") }),
+                rows);
+        });
+    csvRoute(QStringLiteral("trades"),
+        QStringLiteral("Fills (executions) of the orders of trading dates as CSV, with the order's stock and side"),
+        [dates, csvReply](Database &db, const QString &from, const QString &to) {
+            OrderRepository orders(db);
+            QList<QJsonObject> rows;
+            for (const QString &d : dates(from, to)) {
+                auto list = orders.listForDate(d);
+                if (!list)
+                    return Reply::error(500, list.error().code, list.error().message);
+                for (const auto &o : *list) {
+                    if (o.filledQuantity <= 0)
+                        continue;
+                    auto fills = orders.executions(o.id);
+                    if (!fills)
+                        return Reply::error(500, fills.error().code, fills.error().message);
+                    for (const auto &x : *fills) {
+                        QJsonObject row = Storage::toJson(x);
+                        row.insert(QStringLiteral("stock_code"), o.stockCode);
+                        row.insert(QStringLiteral("stock_name"), o.stockName);
+                        row.insert(QStringLiteral("side"), Storage::enumText(o.side));
+                        row.insert(QStringLiteral("origin"), Storage::enumText(o.origin));
+                        rows << row;
+                    }
+                }
+            }
+            std::sort(rows.begin(), rows.end(), [](const QJsonObject &a, const QJsonObject &b) {
+                return a.value(QStringLiteral("executed_ms")).toDouble()
+                    < b.value(QStringLiteral("executed_ms")).toDouble();
+            });
+            return csvReply(columnsOf<Storage::ExecutionRecord>({ QStringLiteral("id"), QStringLiteral("executed_at"),
+                                QStringLiteral("stock_code"), QStringLiteral("stock_name"), QStringLiteral("side"),
+                                QStringLiteral("quantity"), QStringLiteral("price"), QStringLiteral("fee"),
+                                QStringLiteral("tax"), QStringLiteral("order_id"), QStringLiteral("origin") }),
+                rows);
+        });
+    csvRoute(QStringLiteral("signals"),
+        QStringLiteral("Buy and strategy signals detected on dates as CSV (kind column: pending_buy, strategy)"),
+        [dates, csvReply](Database &db, const QString &from, const QString &to) {
+            SignalRepository repo(db);
+            QList<QJsonObject> rows;
+            QStringList columns { QStringLiteral("kind") };
+            for (const QString &c :
+                columnsOf<Storage::PendingBuySignalRecord>() + columnsOf<Storage::StrategySignalRecord>()) {
+                if (!columns.contains(c))
+                    columns << c;
+            }
+            for (const QString &d : dates(from, to)) {
+                Storage::SignalFilter filter;
+                filter.detectedDate = d;
+                filter.limit = 100000;
+                auto buys = repo.listPendingBuy(filter);
+                if (!buys)
+                    return Reply::error(500, buys.error().code, buys.error().message);
+                for (const auto &s : *buys) {
+                    QJsonObject row = Storage::toJson(s);
+                    row.insert(QStringLiteral("kind"), QStringLiteral("pending_buy"));
+                    rows << row;
+                }
+                auto strategy = repo.listStrategySignals(filter);
+                if (!strategy)
+                    return Reply::error(500, strategy.error().code, strategy.error().message);
+                for (const auto &s : *strategy) {
+                    QJsonObject row = Storage::toJson(s);
+                    row.insert(QStringLiteral("kind"), QStringLiteral("strategy"));
+                    rows << row;
+                }
+            }
+            return csvReply(columns, rows);
+        });
+
+    // ---- the event stream's address ------------------------------------------------------------
+    add({ QStringLiteral("GET"), QStringLiteral("/events"), Scope::Read,
+        QStringLiteral("Where the WebSocket event stream is: open \"websocket\" (same Bearer key; browsers may "
+                       "pass ?token=KEY) to receive {\"seq\",\"type\",\"time\",\"data\"} events: order, fill, "
+                       "signal, position, position_closed, kill_switch, service, engine, broker, risk_refusal, "
+                       "command"),
+        {},
+        object({ { QStringLiteral("websocket"), type("string", QStringLiteral("ws://127.0.0.1:PORT/api/v1/events")) },
+                   { QStringLiteral("last_seq"), type("integer") } },
+            {}, false),
+        {}, false, [this](const Request &) {
+            if (eventsUrl().isEmpty())
+                return Reply::error(409, QStringLiteral("events_unavailable"), tr("The event stream is not running."));
+            return Reply::ok(QJsonObject { { QStringLiteral("websocket"), eventsUrl() },
+                { QStringLiteral("last_seq"), m_deps.events ? m_deps.events->lastSeq() : 0 } });
+        } });
 }

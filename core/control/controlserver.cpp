@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "controlserver.h"
 
+#include "eventstream.h"
+
 #include "common/clock.h"
 #include "common/logging.h"
 #include "common/settings.h"
@@ -12,7 +14,16 @@
 #include <QHttpServerResponse>
 #include <QJsonDocument>
 #include <QJsonParseError>
+#include <QRegularExpression>
 #include <QTcpServer>
+#include <QTcpSocket>
+#include <QThread>
+#include <QTimer>
+
+#include "trading/instrumentcache.h"
+#include "trading/tradingengine.h"
+
+#include <atomic>
 
 namespace {
 
@@ -64,26 +75,65 @@ int headerCount(const QHttpServerRequest &request, QByteArrayView name)
 
 using namespace Control;
 
-ControlServer::ControlServer(Deps deps, QObject *parent) : QObject(parent), m_deps(std::move(deps))
+ControlServer::ControlServer(Deps deps, QObject *parent)
+    : QObject(parent), m_deps(std::move(deps)), m_relay(std::make_shared<Relay>())
 {
     if (!m_deps.clock)
         m_deps.clock = &SystemClock::instance();
     if (!m_deps.marketClock)
         m_deps.marketClock = m_deps.clock;
+    m_relay->server = this;
     registerRoutes();
 }
 
 ControlServer::~ControlServer()
 {
+    {
+        const std::lock_guard lock(m_relay->mutex);
+        m_relay->server = nullptr;
+    }
     stop();
+}
+
+struct ControlServer::Pending
+{
+    explicit Pending(QHttpServerResponder &&r) : responder(std::move(r)) { }
+    QHttpServerResponder responder;
+    QPointer<QTcpSocket> socket; // the responder's; gone when the client hung up
+    QString method;
+    QString path;
+};
+
+bool ControlServer::isStockCode(const QString &code)
+{
+    static const QRegularExpression re(QStringLiteral("^[0-9A-Z]{6}$"));
+    return re.match(code).hasMatch();
 }
 
 bool ControlServer::addRoute(Route route)
 {
+    if (QThread::currentThread() != thread()) {
+        QMetaObject::invokeMethod(
+            this,
+            [this, route = std::move(route)]() mutable {
+                const QString name = route.method + u' ' + route.pattern;
+                if (!addRoute(std::move(route)))
+                    qCWarning(lcApp).noquote() << "control API: duplicate route" << name << "not added";
+            },
+            Qt::QueuedConnection);
+        return true;
+    }
     // The read key may only read: every change is a trade-scope route.
     if (route.method != u"GET")
         route.scope = Scope::Trade;
     return m_routes.add(std::move(route));
+}
+
+bool ControlServer::addAsyncRoute(Route route, AsyncHandler handler)
+{
+    route.handler = nullptr;
+    route.asyncHandler = std::move(handler);
+    return addRoute(std::move(route));
 }
 
 Result<quint16> ControlServer::start(const Options &options)
@@ -110,14 +160,7 @@ Result<quint16> ControlServer::start(const Options &options)
     // No QHttpServer routes: every request comes here, so the security checks run before any
     // routing and a wrong method can be told from an unknown path.
     m_server->setMissingHandler([this](const QHttpServerRequest &request, QHttpServerResponder &&responder) {
-        const Answer a = handle(request);
-        QHttpServerResponse response(QByteArrayLiteral("application/json; charset=utf-8"), a.body,
-            static_cast<QHttpServerResponse::StatusCode>(a.status));
-        response.addHeader(QByteArrayLiteral("Cache-Control"), QByteArrayLiteral("no-store"));
-        response.addHeader(QByteArrayLiteral("X-Content-Type-Options"), QByteArrayLiteral("nosniff"));
-        for (const auto &[name, value] : a.headers)
-            response.addHeader(name, value);
-        response.write(std::move(responder));
+        onRequest(request, std::move(responder));
     });
     const quint16 bound = m_server->listen(m_options.address, quint16(std::clamp(m_options.port, 0, 65535)));
     if (bound == 0) {
@@ -128,12 +171,31 @@ Result<quint16> ControlServer::start(const Options &options)
                 .arg(m_options.port) };
     }
     m_port = bound;
+
+    if (m_deps.events) {
+        m_events = std::make_unique<EventStream>(
+            *m_deps.events,
+            [this](const EventStream::Handshake &h) -> std::optional<Reply> {
+                Scope scope = Scope::Read;
+                return admit(h.client, h.host, h.hostCount, h.origin, h.originCount, h.authorization,
+                    m_events ? m_events->port() : 0, &scope);
+            },
+            this);
+        const quint16 wsPort = m_events->listen(m_options.address, quint16(std::clamp(m_options.eventsPort, 0, 65535)));
+        if (wsPort == 0) {
+            qCWarning(lcApp).noquote() << "control API: the event stream cannot listen on port" << m_options.eventsPort
+                                       << "(in use?); /events is off";
+            m_events.reset();
+        }
+    }
     return bound;
 }
 
 void ControlServer::stop()
 {
-    m_server.reset();
+    m_events.reset();
+    m_server.reset(); // closes the sockets: pending answers have nobody to go to
+    m_pending.clear();
     m_port = 0;
 }
 
@@ -145,6 +207,21 @@ QString ControlServer::baseUrl() const
     return QStringLiteral("http://%1:%2/api/v1").arg(host).arg(m_port);
 }
 
+quint16 ControlServer::eventsPort() const
+{
+    return m_events ? m_events->port() : 0;
+}
+
+QString ControlServer::eventsUrl() const
+{
+    if (!m_events)
+        return {};
+    const QString host = m_options.address.protocol() == QAbstractSocket::IPv6Protocol
+        ? u'[' + m_options.address.toString() + u']'
+        : m_options.address.toString();
+    return QStringLiteral("ws://%1:%2%3").arg(host).arg(m_events->port()).arg(EventStream::path());
+}
+
 Result<ApiKeys::Keys> ControlServer::rotateKeys()
 {
     auto keys = m_keys.rotate(*m_deps.settings, m_options.keyFile);
@@ -153,7 +230,7 @@ Result<ApiKeys::Keys> ControlServer::rotateKeys()
     return keys;
 }
 
-bool ControlServer::hostAllowed(const QByteArray &host) const
+bool ControlServer::hostAllowed(const QByteArray &host, quint16 expectedPort) const
 {
     // DNS rebinding: a page of evil.example resolving to 127.0.0.1 still sends "Host: evil.example".
     QByteArray name = host.trimmed().toLower();
@@ -170,7 +247,7 @@ bool ControlServer::hostAllowed(const QByteArray &host) const
     }
     if (port.startsWith(':'))
         port = port.mid(1);
-    if (port.isEmpty() ? m_port != 80 : port != QByteArray::number(m_port))
+    if (port.isEmpty() ? expectedPort != 80 : port != QByteArray::number(expectedPort))
         return false;
     if (name == "localhost" || name == "127.0.0.1" || name == "::1")
         return true;
@@ -178,65 +255,134 @@ bool ControlServer::hostAllowed(const QByteArray &host) const
     return !m_options.address.isLoopback() && QHostAddress(QString::fromLatin1(name)) == m_options.address;
 }
 
-bool ControlServer::originAllowed(const QByteArray &origin) const
+bool ControlServer::originAllowed(const QByteArray &origin, quint16 port) const
 {
     // Browsers send Origin on cross-site requests; scripts (curl, Python) send none. Only this
     // server's own origin is accepted ("null", a file:// page, is foreign).
     const QByteArray o = origin.trimmed().toLower();
     if (!o.startsWith("http://"))
         return false;
-    return hostAllowed(o.mid(7));
+    // The event stream is opened by pages of the HTTP API's origin.
+    return hostAllowed(o.mid(7), port) || hostAllowed(o.mid(7), m_port);
 }
 
 ControlServer::Answer ControlServer::fromReply(const Reply &reply)
 {
     Answer a;
     a.status = reply.status;
-    a.body = QJsonDocument(reply.body).toJson(QJsonDocument::Compact);
-    return a;
-}
-
-ControlServer::Answer ControlServer::handle(const QHttpServerRequest &request)
-{
-    Answer a = dispatch(request);
-    if (a.status >= 400) {
-        qCInfo(lcApp).noquote() << "control API" << methodName(request.method()) << request.url().path() << "→"
-                                << a.status;
+    if (!reply.contentType.isEmpty()) {
+        a.contentType = reply.contentType;
+        a.body = reply.data;
+    } else {
+        a.body = QJsonDocument(reply.body).toJson(QJsonDocument::Compact);
     }
     return a;
 }
 
-ControlServer::Answer ControlServer::dispatch(const QHttpServerRequest &request)
+void ControlServer::onRequest(const QHttpServerRequest &request, QHttpServerResponder &&responder)
+{
+    const quint64 id = ++m_nextRequestId;
+    auto pending = std::make_unique<Pending>(std::move(responder));
+    pending->socket = pending->responder.socket();
+    pending->method = methodName(request.method());
+    pending->path = request.url().path();
+    m_pending.emplace(id, std::move(pending));
+
+    Prepared p;
+    if (std::optional<Answer> refused = prepare(request, &p)) {
+        finish(id, *refused);
+        return;
+    }
+    run(id, std::move(p));
+}
+
+void ControlServer::finish(quint64 id, const Answer &a)
+{
+    const auto it = m_pending.find(id);
+    if (it == m_pending.end())
+        return; // answered already (a late async answer after the 504), or the server stopped
+    std::unique_ptr<Pending> p = std::move(it->second);
+    m_pending.erase(it);
+    if (a.status >= 400)
+        qCInfo(lcApp).noquote() << "control API" << p->method << p->path << "→" << a.status;
+    if (!p->socket || p->socket->state() != QAbstractSocket::ConnectedState)
+        return; // the client hung up
+    QHttpServerResponse response(a.contentType, a.body, static_cast<QHttpServerResponse::StatusCode>(a.status));
+    response.addHeader(QByteArrayLiteral("Cache-Control"), QByteArrayLiteral("no-store"));
+    response.addHeader(QByteArrayLiteral("X-Content-Type-Options"), QByteArrayLiteral("nosniff"));
+    for (const auto &[name, value] : a.headers)
+        response.addHeader(name, value);
+    response.write(std::move(p->responder));
+}
+
+Respond ControlServer::responderFor(quint64 id)
+{
+    auto once = std::make_shared<std::atomic_bool>(false);
+    return [relay = m_relay, once, id](Reply reply) {
+        if (once->exchange(true)) {
+            qCWarning(lcApp) << "control API: a controller answered twice; the second answer is dropped";
+            return;
+        }
+        const std::lock_guard lock(relay->mutex);
+        ControlServer *server = relay->server;
+        if (!server)
+            return;
+        // Always queued, also on the server's thread: an answer never re-enters the caller.
+        QMetaObject::invokeMethod(
+            server, [server, id, reply = std::move(reply)] { server->finish(id, fromReply(reply)); },
+            Qt::QueuedConnection);
+    };
+}
+
+std::optional<Reply> ControlServer::admit(const QString &client, const QByteArray &host, int hostCount,
+    const QByteArray &origin, int originCount, const QByteArray &authorization, quint16 port, Scope *scope)
+{
+    if (const qint64 wait = m_throttle->retryAfterMs(client); wait > 0) {
+        Reply r = Reply::error(429, QStringLiteral("too_many_failures"),
+            tr("Too many failed authentications; try again in %1 s.").arg((wait + 999) / 1000));
+        r.data = QByteArray::number((wait + 999) / 1000); // Retry-After (see prepare())
+        return r;
+    }
+    if (hostCount != 1 || !hostAllowed(host, port))
+        return Reply::error(403, QStringLiteral("host_forbidden"),
+            tr("The Host header must name this server by a loopback address and its port."));
+    if (originCount > 0 && !originAllowed(origin, port))
+        return Reply::error(
+            403, QStringLiteral("origin_forbidden"), tr("Requests from web pages of other origins are refused."));
+    // Authentication before routing: without a key nothing, not even which paths exist, is told.
+    std::optional<Scope> s;
+    const QByteArray a = authorization.trimmed();
+    if (a.size() > 7 && a.left(7).compare("bearer ", Qt::CaseInsensitive) == 0)
+        s = m_keys.check(a.mid(7).trimmed());
+    if (!s) {
+        m_throttle->recordFailure(client);
+        return Reply::error(401, QStringLiteral("unauthorized"),
+            a.isEmpty() ? tr("Send Authorization: Bearer <key> (see the key file).") : tr("The key is not valid."));
+    }
+    *scope = *s;
+    return std::nullopt;
+}
+
+std::optional<ControlServer::Answer> ControlServer::prepare(const QHttpServerRequest &request, Prepared *out)
 {
     const QString client = request.remoteAddress().toString();
-    if (const qint64 wait = m_throttle->retryAfterMs(client); wait > 0) {
-        Answer a = fromReply(Reply::error(429, QStringLiteral("too_many_failures"),
-            tr("Too many failed authentications; try again in %1 s.").arg((wait + 999) / 1000)));
-        a.headers.append({ QByteArrayLiteral("Retry-After"), QByteArray::number((wait + 999) / 1000) });
-        return a;
-    }
-    if (headerCount(request, "Host") != 1 || !hostAllowed(header(request, "Host")))
-        return fromReply(Reply::error(403, QStringLiteral("host_forbidden"),
-            tr("The Host header must name this server by a loopback address and its port.")));
-    if (headerCount(request, "Origin") > 0 && !originAllowed(header(request, "Origin")))
-        return fromReply(Reply::error(
-            403, QStringLiteral("origin_forbidden"), tr("Requests from web pages of other origins are refused.")));
-    if (request.body().size() > m_options.maxBodyBytes)
+    if (request.body().size() > m_options.maxBodyBytes && m_throttle->retryAfterMs(client) <= 0
+        && headerCount(request, "Host") == 1 && hostAllowed(header(request, "Host"), m_port)
+        && (headerCount(request, "Origin") == 0 || originAllowed(header(request, "Origin"), m_port)))
         return fromReply(Reply::error(413, QStringLiteral("body_too_large"),
             tr("The request body is larger than %1 bytes.").arg(m_options.maxBodyBytes)));
-
-    // Authentication before routing: without a key nothing, not even which paths exist, is told.
-    const QByteArray authorization = header(request, "Authorization").trimmed();
-    std::optional<Scope> scope;
-    if (authorization.size() > 7 && authorization.left(7).compare("bearer ", Qt::CaseInsensitive) == 0)
-        scope = m_keys.check(authorization.mid(7).trimmed());
-    if (!scope) {
-        m_throttle->recordFailure(client);
-        Answer a = fromReply(Reply::error(401, QStringLiteral("unauthorized"),
-            authorization.isEmpty() ? tr("Send Authorization: Bearer <key> (see the key file).")
-                                    : tr("The key is not valid.")));
-        a.headers.append(
-            { QByteArrayLiteral("WWW-Authenticate"), QByteArrayLiteral("Bearer realm=\"kiwoom-trader\"") });
+    Scope scope = Scope::Read;
+    if (std::optional<Reply> refused
+        = admit(client, header(request, "Host"), headerCount(request, "Host"), header(request, "Origin"),
+            headerCount(request, "Origin"), header(request, "Authorization"), m_port, &scope)) {
+        const QByteArray retryAfter = refused->data;
+        refused->data.clear();
+        Answer a = fromReply(*refused);
+        if (a.status == 429)
+            a.headers.append({ QByteArrayLiteral("Retry-After"), retryAfter });
+        if (a.status == 401)
+            a.headers.append(
+                { QByteArrayLiteral("WWW-Authenticate"), QByteArrayLiteral("Bearer realm=\"kiwoom-trader\"") });
         return a;
     }
 
@@ -252,11 +398,11 @@ ControlServer::Answer ControlServer::dispatch(const QHttpServerRequest &request)
         return a;
     }
     const Route &route = *match.route;
-    if (route.scope == Scope::Trade && *scope != Scope::Trade)
+    if (route.scope == Scope::Trade && scope != Scope::Trade)
         return fromReply(Reply::error(403, QStringLiteral("forbidden_scope"),
             tr("The read key may only read; %1 %2 needs the trade key.").arg(method, route.pattern)));
 
-    Request r;
+    Request &r = out->request;
     r.method = method;
     r.path = path;
     r.params = match.params;
@@ -284,11 +430,73 @@ ControlServer::Answer ControlServer::dispatch(const QHttpServerRequest &request)
         h.addData(path.toUtf8());
         h.addData(QByteArrayView("\n"));
         h.addData(QJsonDocument(r.body).toJson(QJsonDocument::Compact));
-        return fromReply(runIdempotent(route, r, h.result()));
+        out->fingerprint = h.result();
     }
     if (!route.idempotent)
         r.idempotencyKey.clear();
-    return fromReply(route.handler(r));
+    out->route = route;
+    return std::nullopt;
+}
+
+void ControlServer::run(quint64 id, Prepared p)
+{
+    if (p.route.asyncHandler) {
+        QTimer::singleShot(m_options.asyncTimeoutMs, this, [this, id] {
+            finish(id,
+                fromReply(Reply::error(504, QStringLiteral("timeout"),
+                    tr("The request was not answered within %1 s.").arg(m_options.asyncTimeoutMs / 1000.0))));
+        });
+        p.route.asyncHandler(p.request, responderFor(id));
+        return;
+    }
+    auto runSync = [this](const Prepared &p) {
+        return p.fingerprint.isEmpty() ? p.route.handler(p.request) : runIdempotent(p.route, p.request, p.fingerprint);
+    };
+    // A well-formed stock code must also be one the broker knows (a malformed one is the
+    // controller's 422, with its own message).
+    if (!p.route.knownCode.isEmpty()) {
+        const QString where = p.route.knownCode.section(u':', 0, 0);
+        const QString field = p.route.knownCode.section(u':', 1);
+        const QString code = where == u"path" ? p.request.params.value(field) : p.request.body.value(field).toString();
+        if (isStockCode(code)) {
+            QPointer<ControlServer> self(this);
+            checkKnownCode(field, code, [self, id, p, runSync](std::optional<Reply> refused) {
+                if (self)
+                    self->finish(id, fromReply(refused ? *refused : runSync(p)));
+            });
+            return;
+        }
+    }
+    finish(id, fromReply(runSync(p)));
+}
+
+void ControlServer::checkKnownCode(
+    const QString &field, const QString &code, std::function<void(std::optional<Reply>)> done)
+{
+    TradingEngine *engine = m_deps.engine ? m_deps.engine() : nullptr;
+    if (!engine || engine->instruments().get(code)) {
+        done(std::nullopt); // no engine: the controller answers "not ready"
+        return;
+    }
+    engine->instruments().fetch(code, this, [field, code, done](const KiwoomResult<Trading::InstrumentInfo> &r) {
+        if (r) {
+            done(std::nullopt);
+            return;
+        }
+        const KiwoomError &e = r.error();
+        if (e.kind == KiwoomError::Kind::Api || e.kind == KiwoomError::Kind::Parse
+            || e.kind == KiwoomError::Kind::Invalid) {
+            Reply bad = Reply::error(422, QStringLiteral("invalid_field"),
+                QStringLiteral("%1: %2").arg(field, tr("%1 is not a stock code the broker knows").arg(code)));
+            QJsonObject error = bad.body.value(QStringLiteral("error")).toObject();
+            error.insert(QStringLiteral("field"), field);
+            bad.body.insert(QStringLiteral("error"), error);
+            done(bad);
+            return;
+        }
+        done(Reply::error(409, QStringLiteral("broker_unavailable"),
+            tr("The broker could not be asked about %1: %2").arg(code, e.describe())));
+    });
 }
 
 Reply ControlServer::runIdempotent(const Route &route, const Request &request, const QByteArray &fingerprint)

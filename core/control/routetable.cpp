@@ -63,7 +63,8 @@ Reply Reply::error(int status, const QString &code, const QString &message)
 {
     return { status,
         QJsonObject { { QStringLiteral("error"),
-            QJsonObject { { QStringLiteral("code"), code }, { QStringLiteral("message"), message } } } } };
+            QJsonObject { { QStringLiteral("code"), code }, { QStringLiteral("message"), message } } } },
+        {}, {} };
 }
 
 bool RouteTable::add(Route route)
@@ -74,6 +75,17 @@ bool RouteTable::add(Route route)
     }
     m_routes.append(std::move(route));
     return true;
+}
+
+bool RouteTable::setKnownCode(const QString &method, const QString &pattern, const QString &where)
+{
+    for (Route &r : m_routes) {
+        if (r.method == method && segments(r.pattern) == segments(pattern)) {
+            r.knownCode = where;
+            return true;
+        }
+    }
+    return false;
 }
 
 RouteTable::Match RouteTable::match(const QString &method, const QString &path) const
@@ -137,12 +149,17 @@ QJsonObject RouteTable::openApi(const QString &title, const QString &version) co
                 QJsonObject { { QStringLiteral("required"), true },
                     { QStringLiteral("content"), jsonContent(r.requestSchema) } });
         }
+        const QJsonObject content = !r.contentType.isEmpty()
+            ? QJsonObject { { QString::fromLatin1(r.contentType.split(';').constFirst().trimmed()),
+                QJsonObject { { QStringLiteral("schema"),
+                    QJsonObject { { QStringLiteral("type"), QStringLiteral("string") },
+                        { QStringLiteral("format"), QStringLiteral("binary") } } } } } }
+            : jsonContent(r.responseSchema.isEmpty()
+                    ? QJsonObject { { QStringLiteral("type"), QStringLiteral("object") } }
+                    : r.responseSchema);
         QJsonObject responses { { QStringLiteral("200"),
-            QJsonObject { { QStringLiteral("description"), QStringLiteral("OK") },
-                { QStringLiteral("content"),
-                    jsonContent(r.responseSchema.isEmpty()
-                            ? QJsonObject { { QStringLiteral("type"), QStringLiteral("object") } }
-                            : r.responseSchema) } } } };
+            QJsonObject {
+                { QStringLiteral("description"), QStringLiteral("OK") }, { QStringLiteral("content"), content } } } };
         responses.insert(QStringLiteral("default"),
             QJsonObject { { QStringLiteral("description"), QStringLiteral("an error (4xx)") },
                 { QStringLiteral("content"), jsonContent(errorSchemaRef()) } });

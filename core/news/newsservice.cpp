@@ -132,7 +132,7 @@ QList<std::pair<QString, QString>> NewsService::stockChoices() const
     return choices;
 }
 
-void NewsService::news(const QString &code, int display, QObject *context, NaverNewsClient::Callback done)
+void NewsService::news(const QString &code, int display, QObject *context, NaverNewsClient::Callback done, int start)
 {
     if (m_keysState != KeysState::Present && !m_news->hasKeys()) {
         const Error e { QStringLiteral("naver_keys_missing"),
@@ -154,6 +154,7 @@ void NewsService::news(const QString &code, int display, QObject *context, Naver
     const QString name = stockName(code);
     query.query = name;
     query.display = std::clamp(display, 1, 100);
+    query.start = std::clamp(start, 1, 1000);
     query.sort = News::NewsSort::Date;
     m_news->search(query, context, std::move(done));
 }

@@ -71,7 +71,8 @@ public:
     QList<std::pair<QString, QString>> stockChoices() const;
 
     // Core-thread API (the control API): callbacks run later, skipped when context is gone.
-    void news(const QString &code, int display, QObject *context, NaverNewsClient::Callback done);
+    // start: the first result's position (1-1000), for paging.
+    void news(const QString &code, int display, QObject *context, NaverNewsClient::Callback done, int start = 1);
     void discussions(const QString &code, int page, QObject *context, DiscussionBoardReader::Callback done);
 
     // Thread-safe: ids for requestNews()/requestDiscussions()/requestStocks().

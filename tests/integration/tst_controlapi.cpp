@@ -9,7 +9,12 @@
 //  * Idempotency-Key: two identical buys place one order and get the same answer; the key with
 //    another body is 409;
 //  * changes through the one command layer with actor "api": watchlist add/remove, kill switch and
-//    resume, trading settings, services start/stop, cancel of an unknown order (404).
+//    resume, trading settings, services start/stop, cancel of an unknown order (404);
+//  * stock codes the broker does not know (well-formed, not listed) are 422 naming the field on
+//    the order and watchlist routes; GET /stocks/{code}/info answers ka10001's figures;
+//  * the CSV exports (RFC 4180, text/csv) and their date validation;
+//  * the /events WebSocket: refused without a key or with a foreign Host (HTTP 401/403 before any
+//    upgrade), and with the key it greets and then pushes the order events of a buy.
 #include "common/activitylog.h"
 #include "common/settings.h"
 #include "control/controlserver.h"
@@ -18,6 +23,7 @@
 #include "sim/simmarket.h"
 #include "sim/simserver.h"
 #include "storage/database.h"
+#include "trading/eventfeed.h"
 #include "trading/killswitch.h"
 #include "trading/tradingengine.h"
 
@@ -30,7 +36,10 @@
 #include <QSqlQuery>
 #include <QSqlRecord>
 #include <QTemporaryDir>
+#include <QNetworkRequest>
+#include <QSignalSpy>
 #include <QTest>
+#include <QWebSocket>
 
 using namespace Qt::StringLiterals;
 
@@ -40,6 +49,7 @@ class TestControlApi final : public QObject
 
 private:
     std::unique_ptr<EngineSimRig> m_rig;
+    std::unique_ptr<EventFeed> m_feed;
     std::unique_ptr<ControlServer> m_server;
     QTemporaryDir m_keyDir;
     QByteArray m_readKey, m_tradeKey;
@@ -118,6 +128,10 @@ private slots:
         deps.marketClock = &m_rig->sim().clientClock();
         deps.engine = [this] { return &m_rig->engine(); };
         deps.health = [] { return QJsonObject { { u"mode"_s, u"demo"_s } }; };
+        m_feed = std::make_unique<EventFeed>();
+        m_feed->attachEngine(&m_rig->engine());
+        deps.events = m_feed.get();
+        deps.rest = [this] { return &m_rig->sim().rest(); };
         m_server = std::make_unique<ControlServer>(deps);
         ControlServer::Options so;
         so.keyFile = m_keyDir.filePath(u"control-api-keys.json"_s);
@@ -133,6 +147,8 @@ private slots:
     void cleanupTestCase()
     {
         m_server.reset();
+        if (m_feed)
+            m_feed->attachEngine(nullptr);
         if (m_rig)
             m_rig->stop();
         m_rig.reset();
@@ -216,6 +232,13 @@ private slots:
         QTest::newRow("off the tick") << "POST"_ba << buy << R"({"code":"005930","quantity":1,"price":70001})"_ba << 422
                                       << QString();
         QTest::newRow("malformed") << "POST"_ba << buy << R"({"code":"005930",)"_ba << 400 << QString();
+        QTest::newRow("unknown code") << "POST"_ba << buy << R"({"code":"999999","quantity":1})"_ba << 422 << u"code"_s;
+        QTest::newRow("sell unknown code") << "POST"_ba
+                                           << "/api/v1/trading/sell"_ba
+                                           << R"({"code":"999998"})"_ba << 422 << u"code"_s;
+        QTest::newRow("watchlist unknown code") << "POST"_ba
+                                                << "/api/v1/watchlist/add"_ba
+                                                << R"({"code":"999997"})"_ba << 422 << u"code"_s;
         QTest::newRow("watchlist code") << "POST"_ba
                                         << "/api/v1/watchlist/add"_ba
                                         << R"({"code":"ABC"})"_ba << 422 << u"code"_s;
@@ -422,6 +445,149 @@ private slots:
         r = trade().post("/api/v1/scalping/stop", {});
         QVERIFY2(r.status == 200, describe(r).constData());
         QVERIFY(!read().get("/api/v1/scalping/status").json().value(u"running"_s).toBool());
+    }
+
+    void stockInfo()
+    {
+        const QString code = quietStock();
+        auto r = read().get("/api/v1/stocks/" + code.toLatin1() + "/info");
+        QVERIFY2(r.status == 200, describe(r).constData());
+        const QJsonObject o = r.json();
+        QCOMPARE(o.value(u"code"_s).toString(), code);
+        QVERIFY(!o.value(u"name"_s).toString().isEmpty());
+        QVERIFY(o.value(u"price"_s).toInteger() > 0);
+        QVERIFY(o.value(u"base_price"_s).toInteger() > 0);
+        QVERIFY(o.value(u"upper_limit"_s).toInteger() > o.value(u"lower_limit"_s).toInteger());
+        QVERIFY(o.value(u"change"_s).isDouble());
+        QVERIFY2(!o.value(u"market"_s).toString().isEmpty(), QJsonDocument(o).toJson().constData()); // ka10100
+        const QByteArray before = snapshot();
+        r = read().get("/api/v1/stocks/999999/info");
+        QVERIFY2(r.status == 422, describe(r).constData());
+        QCOMPARE(r.json().value(u"error"_s).toObject().value(u"field"_s).toString(), u"code"_s);
+        r = read().get("/api/v1/stocks/12/info");
+        QCOMPARE(r.status, 422);
+        QCOMPARE(snapshot(), before);
+    }
+
+    void csvExports()
+    {
+        auto r = read().get("/api/v1/export/orders.csv");
+        QVERIFY2(r.status == 200, describe(r).constData());
+        QCOMPARE(r.header("Content-Type"), QByteArray("text/csv; charset=utf-8"));
+        QCOMPARE(r.header("Cache-Control"), QByteArray("no-store"));
+        QVERIFY(r.body.endsWith("\r\n"));
+        QList<QByteArray> lines = r.body.split('\n');
+        lines.removeLast();
+        for (const QByteArray &l : lines)
+            QVERIFY(l.endsWith('\r'));
+        QVERIFY2(
+            lines.first().startsWith("id,created_at,stock_code,side,quantity,price,state,"), lines.first().constData());
+        const int orders = int(read().get("/api/v1/orders/").json().value(u"orders"_s).toArray().size());
+        QVERIFY(orders > 0); // the buys of the tests above
+        QCOMPARE(int(lines.size()) - 1, orders);
+
+        r = read().get("/api/v1/export/trades.csv");
+        QVERIFY2(r.status == 200, describe(r).constData());
+        QVERIFY(r.body.startsWith("id,executed_at,stock_code,stock_name,side,quantity,price,fee,tax,order_id,origin"));
+        QVERIFY(r.body.count("\r\n") >= 2); // the header and at least the fill of the idempotent buy
+
+        r = read().get("/api/v1/export/signals.csv");
+        QVERIFY2(r.status == 200, describe(r).constData());
+        QVERIFY(r.body.startsWith("kind,"));
+        QVERIFY(r.body.contains("\r\npending_buy,") || r.body.contains("\r\nstrategy,"));
+
+        for (const QByteArray &bad :
+            { "/api/v1/export/orders.csv?from=2025-13-01"_ba,
+                "/api/v1/export/trades.csv?from=2025-03-10&to=2025-03-01"_ba,
+                "/api/v1/export/signals.csv?from=2020-01-01&to=2025-01-01"_ba, "/api/v1/export/signals.csv?to=x"_ba }) {
+            r = read().get(bad);
+            QVERIFY2(r.status == 422, QByteArray(bad + ": " + describe(r)).constData());
+            QCOMPARE(r.errorCode(), u"invalid_field"_s);
+        }
+        QCOMPARE(read().get("/api/v1/export/positions.csv").status, 404);
+    }
+
+    void eventStream()
+    {
+        const QString url = m_server->eventsUrl();
+        QVERIFY(url.startsWith(u"ws://127.0.0.1:"_s));
+        QVERIFY(url.endsWith(u"/api/v1/events"_s));
+        QCOMPARE(read().get("/api/v1/health").json().value(u"events_url"_s).toString(), url);
+        QCOMPARE(read().get("/api/v1/events").json().value(u"websocket"_s).toString(), url);
+        QCOMPARE(
+            read().get("/api/v1/openapi.json").json().value(u"info"_s).toObject().value(u"x-events-url"_s).toString(),
+            url);
+
+        // Refused as plain HTTP before any upgrade.
+        const QList<QPair<QByteArray, QByteArray>> upgrade { { "Upgrade", "websocket" }, { "Connection", "Upgrade" },
+            { "Sec-WebSocket-Key", "dGhlIHNhbXBsZSBub25jZQ==" }, { "Sec-WebSocket-Version", "13" } };
+        ControlClient raw(m_server->eventsPort());
+        auto r = raw.send("GET", "/api/v1/events", {}, upgrade);
+        QVERIFY2(r.status == 401, describe(r).constData());
+        QCOMPARE(r.errorCode(), u"unauthorized"_s);
+        raw.setKey(m_readKey);
+        raw.setHost("evil.example:" + QByteArray::number(m_server->eventsPort()));
+        r = raw.send("GET", "/api/v1/events", {}, upgrade);
+        QCOMPARE(r.status, 403);
+        QCOMPARE(r.errorCode(), u"host_forbidden"_s);
+        ControlClient plain(m_server->eventsPort());
+        plain.setKey(m_readKey);
+        QCOMPARE(plain.send("GET", "/api/v1/events").status, 426);
+
+        // A real WebSocket client without the key does not get in.
+        QWebSocket refused;
+        QSignalSpy refusedConnected(&refused, &QWebSocket::connected);
+        refused.open(QUrl(url));
+        QTest::qWait(500);
+        QCOMPARE(refusedConnected.size(), 0);
+
+        // With the read key (header), and with ?token= (browsers).
+        QWebSocket ws;
+        QList<QJsonObject> events;
+        connect(&ws, &QWebSocket::textMessageReceived, this,
+            [&events](const QString &text) { events << QJsonDocument::fromJson(text.toUtf8()).object(); });
+        QNetworkRequest request { QUrl(url) };
+        request.setRawHeader("Authorization", "Bearer " + m_readKey);
+        ws.open(request);
+        QTRY_VERIFY_WITH_TIMEOUT(!events.isEmpty(), 10000);
+        QCOMPARE(events.first().value(u"type"_s).toString(), u"hello"_s);
+        QWebSocket byToken;
+        QSignalSpy tokenConnected(&byToken, &QWebSocket::connected);
+        byToken.open(QUrl(url + u"?token="_s + QString::fromLatin1(m_readKey)));
+        QTRY_COMPARE_WITH_TIMEOUT(tokenConnected.size(), 1, 10000);
+
+        // A demo buy: its order events arrive, in sequence.
+        QString code;
+        const SimMarket &market = *m_rig->sim().server().market();
+        for (int i = market.stockCount() - 1; i >= 0 && code.isEmpty(); --i) {
+            const SimQuote q = market.quote(i);
+            if (market.info(i).avgVolume >= 100'000 && q.price >= 5'000 && q.price <= 100'000
+                && m_rig->ordersFor(market.info(i).code).isEmpty())
+                code = market.info(i).code;
+        }
+        QVERIFY(!code.isEmpty());
+        r = trade().post(
+            "/api/v1/trading/buy", { { u"code"_s, code }, { u"quantity"_s, 1 }, { u"order_type"_s, u"market"_s } });
+        QVERIFY2(r.status == 200, describe(r).constData());
+        QVERIFY(m_rig->advanceUntil([&] { return !m_rig->ordersFor(code).isEmpty(); }, 60'000));
+        auto hasOrderEvent = [&] {
+            for (const QJsonObject &e : events) {
+                if (e.value(u"type"_s).toString() == u"order"
+                    && QJsonDocument(e.value(u"data"_s).toObject()).toJson().contains(code.toLatin1()))
+                    return true;
+            }
+            return false;
+        };
+        QTRY_VERIFY_WITH_TIMEOUT(hasOrderEvent(), 15000);
+        qint64 seq = 0;
+        for (const QJsonObject &e : events.mid(1)) {
+            QVERIFY(e.value(u"seq"_s).toInteger() > seq);
+            seq = e.value(u"seq"_s).toInteger();
+            QVERIFY(e.value(u"time"_s).toInteger() > 0);
+            QVERIFY(e.value(u"data"_s).isObject());
+        }
+        ws.close();
+        byToken.close();
     }
 };
 

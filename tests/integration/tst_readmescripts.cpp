@@ -129,6 +129,9 @@ private slots:
             QVERIFY2(out.contains(QStringLiteral("\"positions\":")), qPrintable(out));
             QVERIFY2(out.contains(QStringLiteral("\"mode\":\"NO_NEW_ENTRIES\"")), qPrintable(out));
             QVERIFY2(out.contains(QStringLiteral("\"mode\":\"OFF\"")), qPrintable(out));
+            QVERIFY2(out.contains(QStringLiteral("\"upper_limit\":")), qPrintable(out));
+            QVERIFY2(
+                out.contains(QStringLiteral("id,created_at,stock_code,side,quantity,price,state,")), qPrintable(out));
         }
     }
 
@@ -142,6 +145,8 @@ private slots:
             QVERIFY2(out.contains(QStringLiteral("read key on a POST 403 ")), qPrintable(out));
             QVERIFY2(out.contains(QStringLiteral("bad code 422 code")), qPrintable(out));
             QVERIFY2(out.contains(QStringLiteral("ledger 200 ")), qPrintable(out));
+            QVERIFY2(out.contains(QStringLiteral("news 200 3 items")), qPrintable(out));
+            QVERIFY2(out.contains(QStringLiteral("events at ws://127.0.0.1:")), qPrintable(out));
         }
     }
 };
