@@ -3,6 +3,7 @@
 
 #include "coregateway.h"
 #include "newsdock.h"
+#include "tradedocks.h"
 
 #include <QAction>
 #include <QApplication>
@@ -41,6 +42,7 @@ void MainWindow::createDocks()
 {
     // One line per dock (each dock's own file holds its model and widgets).
     // [docks: positions, orders, signals, log]
+    TradeDocks::install(this, m_gateway);
     // [docks: conditions, strategies, watchlist]
     // [docks: chart]
     // [toolbar/menu: services, kill switch]
