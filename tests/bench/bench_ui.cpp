@@ -36,12 +36,14 @@
 #include <QSettings>
 #include <QSqlQuery>
 #include <QTemporaryDir>
+#include <QThread>
 #include <QTextStream>
 #include <QTimer>
 #include <QtTest>
 
 #include <algorithm>
 #include <cstdio>
+#include <ctime>
 
 namespace {
 
@@ -185,13 +187,81 @@ QStringList measureQueries(TradingCore &core)
     return lines;
 }
 
+// Lateness of a 2 ms precise timer on this (the GUI) thread over `ms`: the samples, in ms.
+std::vector<double> probeLateness(int ms)
+{
+    std::vector<double> lateness;
+    QElapsedTimer clock;
+    QTimer probe;
+    probe.setTimerType(Qt::PreciseTimer);
+    probe.setInterval(2);
+    qint64 last = 0;
+    QObject::connect(&probe, &QTimer::timeout, [&] {
+        const qint64 now = clock.nsecsElapsed();
+        if (last > 0)
+            lateness.push_back(std::max(0.0, double(now - last) / 1e6 - 2.0));
+        last = now;
+    });
+    clock.start();
+    probe.start();
+    QTest::qWait(ms);
+    probe.stop();
+    return lateness;
+}
+
+QString describe(const std::vector<double> &lateness)
+{
+    return QStringLiteral("p50 %1 ms, p99 %2 ms, max %3 ms (%4 samples)")
+        .arg(percentile(lateness, 50), 0, 'f', 2)
+        .arg(percentile(lateness, 99), 0, 'f', 2)
+        .arg(lateness.empty() ? 0.0 : *std::max_element(lateness.begin(), lateness.end()), 0, 'f', 2)
+        .arg(lateness.size());
+}
+
+qint64 threadCpuNs()
+{
+    timespec ts {};
+    clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts);
+    return qint64(ts.tv_sec) * 1'000'000'000 + ts.tv_nsec;
+}
+
+// Times the GUI thread's own work per top-level event: wall time and this thread's CPU time (the
+// CPU time is what the window costs; the wall time adds waiting for a core on a busy machine).
+class TimedApplication final : public QApplication
+{
+public:
+    using QApplication::QApplication;
+    bool notify(QObject *receiver, QEvent *event) override
+    {
+        if (!recording || depth > 0 || QThread::currentThread() != thread()) {
+            ++depth;
+            const bool r = QApplication::notify(receiver, event);
+            --depth;
+            return r;
+        }
+        ++depth;
+        QElapsedTimer wall;
+        wall.start();
+        const qint64 cpu0 = threadCpuNs();
+        const bool r = QApplication::notify(receiver, event);
+        cpuMs.push_back(double(threadCpuNs() - cpu0) / 1e6);
+        wallMs.push_back(double(wall.nsecsElapsed()) / 1e6);
+        --depth;
+        return r;
+    }
+    bool recording = false;
+    int depth = 0;
+    std::vector<double> cpuMs;
+    std::vector<double> wallMs;
+};
+
 } // namespace
 
 int main(int argc, char **argv)
 {
     if (qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM"))
         qputenv("QT_QPA_PLATFORM", "offscreen");
-    QApplication app(argc, argv);
+    TimedApplication app(argc, argv);
     qint64 rows = 1'000'000;
     int seconds = 20;
     double speed = 10.0;
@@ -215,6 +285,21 @@ int main(int argc, char **argv)
     out() << "prefill: " << rows << " signal/order rows on earlier days in " << fill.elapsed() << " ms ("
           << QFileInfo(QDir(databaseDir).filePath(Database::fileName())).size() / (1024 * 1024) << " MB)" << Qt::endl;
 
+    {
+        // What the core's start pays for the big file: Database::open (PRAGMA integrity_check and the
+        // migrations' checks) and, for comparison, PRAGMA quick_check (warm page cache: just written).
+        SystemClock clock;
+        QElapsedTimer t;
+        t.start();
+        auto db = Database::open(databaseDir, clock);
+        const qint64 openMs = t.elapsed();
+        t.restart();
+        if (db)
+            (void)Storage::exec((*db)->connection(), QStringLiteral("PRAGMA quick_check"));
+        out() << "Database::open (integrity_check) of the pre-filled file: " << openMs
+              << " ms; PRAGMA quick_check alone: " << t.elapsed() << " ms" << Qt::endl;
+    }
+
     const QString ini = dir.filePath(QStringLiteral("kiwoom-trader.ini"));
     {
         QSettings s(ini, QSettings::IniFormat);
@@ -225,6 +310,9 @@ int main(int argc, char **argv)
     o.dataDir = dir.path();
     o.configFile = ini;
     o.mode = QStringLiteral("demo");
+
+    // The machine's own noise: the same probe with nothing running yet.
+    out() << "baseline (no core, no window) 2 ms probe lateness: " << describe(probeLateness(3000)) << Qt::endl;
 
     // ---- 1. cold start --------------------------------------------------------------------------
     QElapsedTimer start;
@@ -237,6 +325,7 @@ int main(int argc, char **argv)
     }
     const qint64 coreStartedMs = start.elapsed();
     CoreGateway gateway(thread.core());
+    const qint64 windowStartMs = start.elapsed();
     auto *window = new MainWindow(&gateway);
     bool positionsLoaded = false, ordersLoaded = false, signalsLoaded = false, logLoaded = false;
     qint64 loadedMs = -1;
@@ -271,8 +360,10 @@ int main(int argc, char **argv)
     (void)QTest::qWaitFor([&] { return loadedMs >= 0; }, 30000);
     out() << "cold start (demo core + main window with the trading docks, " << rows << " rows):" << Qt::endl;
     out() << "  core started (settings, database, simulator up): " << coreStartedMs << " ms" << Qt::endl;
-    out() << "  main window painted: " << paintedMs << " ms" << Qt::endl;
-    out() << "  every dock's first rows shown: " << loadedMs << " ms" << Qt::endl;
+    out() << "  main window painted: " << paintedMs << " ms (" << (paintedMs - windowStartMs)
+          << " ms from constructing the window)" << Qt::endl;
+    out() << "  every dock's first rows shown: " << loadedMs << " ms (" << (loadedMs - windowStartMs)
+          << " ms from constructing the window)" << Qt::endl;
 
     QStringList queryLines;
     bool measured = false;
@@ -346,6 +437,10 @@ int main(int argc, char **argv)
         last = now;
     });
     const qint64 peakBefore = residentKb();
+    app.cpuMs.clear();
+    app.wallMs.clear();
+    app.recording = true;
+    const qint64 guiCpu0 = threadCpuNs();
     clock.restart();
     probe.start();
     qint64 peakKb = peakBefore;
@@ -356,6 +451,8 @@ int main(int argc, char **argv)
         peakKb = std::max(peakKb, residentKb());
     }
     probe.stop();
+    app.recording = false;
+    const double guiCpuMs = double(threadCpuNs() - guiCpu0) / 1e6;
     const double elapsedS = double(run.elapsed()) / 1000.0;
     quint64 ticksEnd = 0;
     bool gotEnd = false;
@@ -376,6 +473,17 @@ int main(int argc, char **argv)
           << QString::number(percentile(lateness, 99), 'f', 2) << " ms, max "
           << QString::number(lateness.empty() ? 0.0 : *std::max_element(lateness.begin(), lateness.end()), 'f', 2)
           << " ms (" << lateness.size() << " samples)" << Qt::endl;
+    int over16 = 0;
+    for (double l : lateness)
+        over16 += l > 16.0 ? 1 : 0;
+    out() << "  stalls over 16 ms: " << over16 << Qt::endl;
+    out() << "  GUI thread work per event (" << app.cpuMs.size() << " events): CPU p99 "
+          << QString::number(percentile(app.cpuMs, 99), 'f', 2) << " ms, max "
+          << QString::number(app.cpuMs.empty() ? 0.0 : *std::max_element(app.cpuMs.begin(), app.cpuMs.end()), 'f', 2)
+          << " ms; wall p99 " << QString::number(percentile(app.wallMs, 99), 'f', 2) << " ms, max "
+          << QString::number(app.wallMs.empty() ? 0.0 : *std::max_element(app.wallMs.begin(), app.wallMs.end()), 'f', 2)
+          << " ms; GUI thread CPU " << QString::number(guiCpuMs / (elapsedS * 10.0), 'f', 1) << "% of one core"
+          << Qt::endl;
     out() << "  resident memory: " << peakKb / 1024 << " MB peak" << Qt::endl;
 
     delete window;
