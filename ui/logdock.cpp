@@ -82,7 +82,7 @@ LogDock::LogDock(CoreGateway *gateway, QWidget *parent) : QDockWidget(tr("Log"),
     m_level->addItem(tr("Warnings and errors"), int(LevelFilter::WarningsAndErrors));
     m_level->addItem(tr("Errors"), int(LevelFilter::Errors));
     levelLabel->setBuddy(m_level);
-    auto *textLabel = new QLabel(tr("&Find:"), body);
+    auto *textLabel = new QLabel(tr("Te&xt:"), body);
     m_text = new QLineEdit(body);
     m_text->setObjectName(QStringLiteral("logTextFilter"));
     m_text->setAccessibleName(tr("Log text filter"));

@@ -122,6 +122,10 @@ OrdersDock::OrdersDock(CoreGateway *gateway, QWidget *parent) : QDockWidget(tr("
     auto *top = new QHBoxLayout;
     top->addWidget(filterLabel);
     top->addWidget(m_filter);
+    m_dateLabel = new QLabel(body);
+    m_dateLabel->setObjectName(QStringLiteral("ordersDateLabel"));
+    m_dateLabel->setAccessibleName(tr("Trading date of the orders shown"));
+    top->addWidget(m_dateLabel);
     top->addStretch(1);
     top->addWidget(m_cancel);
     auto *layout = new QVBoxLayout(body);
@@ -144,7 +148,11 @@ OrdersDock::OrdersDock(CoreGateway *gateway, QWidget *parent) : QDockWidget(tr("
             emit stockActivated(code);
     };
     connect(chartAction, &QAction::triggered, this, activate);
-    connect(m_view, &QTableView::activated, this, activate);
+    connect(m_view, &QTableView::activated, this, [this](const QModelIndex &index) {
+        const QString code = m_proxy->rowAt(index.row()).value(QStringLiteral("stock_code")).toString();
+        if (!code.isEmpty())
+            emit stockActivated(code);
+    });
     connect(m_view->selectionModel(), &QItemSelectionModel::selectionChanged, this, &OrdersDock::updateButtons);
     connect(m_model, &QAbstractItemModel::modelReset, this, &OrdersDock::updateButtons);
     connect(m_model, &QAbstractItemModel::dataChanged, this, &OrdersDock::updateButtons);
@@ -152,7 +160,7 @@ OrdersDock::OrdersDock(CoreGateway *gateway, QWidget *parent) : QDockWidget(tr("
     m_refresh = std::make_unique<DockRefresh>([this] {
         m_gateway->read(this, readOrders, [this](const QJsonObject &answer) {
             m_date = answer.value(QStringLiteral("date")).toString();
-            setWindowTitle(tr("Orders — %1").arg(m_date));
+            m_dateLabel->setText(tr("Trading date %1").arg(m_date));
             if (answer.contains(QStringLiteral("error")))
                 setStatus(
                     tr("Could not read the orders: %1").arg(answer.value(QStringLiteral("error")).toString()), true);
@@ -266,9 +274,9 @@ void OrdersDock::cancelSelected()
     const QString side = row.value(QStringLiteral("side")).toString() == u"SELL" ? tr("sell") : tr("buy");
     const qint64 price = qint64(row.value(QStringLiteral("price")).toDouble());
     const QString question = price > 0
-        ? tr("Cancel the %1 of %2 shares of %3 at %4 KRW?")
-              .arg(side, QLocale().toString(rest), code, QLocale().toString(price))
-        : tr("Cancel the market %1 of %2 shares of %3?").arg(side, QLocale().toString(rest), code);
+        ? tr("Cancel the %1 of %Ln share(s) of %2 at %3 KRW?", nullptr, int(rest))
+              .arg(side, code, QLocale().toString(price))
+        : tr("Cancel the market %1 of %Ln share(s) of %2?", nullptr, int(rest)).arg(side, code);
     bool yes = false;
     if (m_confirm) {
         yes = m_confirm(question);

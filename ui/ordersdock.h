@@ -76,6 +76,7 @@ private:
     QComboBox *m_filter = nullptr;
     QPushButton *m_cancel = nullptr;
     QLabel *m_status = nullptr;
+    QLabel *m_dateLabel = nullptr;
     QString m_date;
     std::unique_ptr<DockRefresh> m_refresh;
     std::function<bool(const QString &)> m_confirm;

@@ -146,7 +146,11 @@ PositionsDock::PositionsDock(CoreGateway *gateway, QWidget *parent)
             emit stockActivated(code);
     };
     connect(chartAction, &QAction::triggered, this, activate);
-    connect(m_view, &QTableView::activated, this, activate);
+    connect(m_view, &QTableView::activated, this, [this](const QModelIndex &index) {
+        const QString code = m_proxy->rowAt(index.row()).value(QStringLiteral("stock_code")).toString();
+        if (!code.isEmpty())
+            emit stockActivated(code);
+    });
     connect(m_view->selectionModel(), &QItemSelectionModel::selectionChanged, this, &PositionsDock::updateButtons);
     connect(m_model, &QAbstractItemModel::modelReset, this, &PositionsDock::updateButtons);
     connect(m_model, &QAbstractItemModel::dataChanged, this, &PositionsDock::updateButtons);
@@ -223,8 +227,8 @@ void PositionsDock::sellSelected()
     const QString name = row.value(QStringLiteral("stock_name")).toString();
     const qint64 quantity = qint64(row.value(QStringLiteral("quantity")).toDouble());
     const QString question = name.isEmpty()
-        ? tr("Sell all %1 shares of %2 at market?").arg(QLocale().toString(quantity), code)
-        : tr("Sell all %1 shares of %2 (%3) at market?").arg(QLocale().toString(quantity), code, name);
+        ? tr("Sell all %Ln share(s) of %1 at market?", nullptr, int(quantity)).arg(code)
+        : tr("Sell all %Ln share(s) of %1 (%2) at market?", nullptr, int(quantity)).arg(code, name);
     bool yes = false;
     if (m_confirm) {
         yes = m_confirm(question);

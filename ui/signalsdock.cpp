@@ -183,13 +183,16 @@ SignalsDock::SignalsDock(CoreGateway *gateway, QWidget *parent) : QDockWidget(tr
             emit stockActivated(code);
     };
     connect(chartAction, &QAction::triggered, this, activate);
-    connect(m_view, &QTableView::activated, this, activate);
+    connect(m_view, &QTableView::activated, this, [this](const QModelIndex &index) {
+        const QString code = m_proxy->rowAt(index.row()).value(QStringLiteral("stock_code")).toString();
+        if (!code.isEmpty())
+            emit stockActivated(code);
+    });
     connect(m_view->selectionModel(), &QItemSelectionModel::selectionChanged, this, &SignalsDock::showSelected);
 
     m_refresh = std::make_unique<DockRefresh>([this] {
         m_gateway->read(this, readSignals, [this](const QJsonObject &answer) {
             const QString date = answer.value(QStringLiteral("date")).toString();
-            setWindowTitle(tr("Signals — %1").arg(date));
             setRowsKeepingSelection(
                 m_view, m_model, m_proxy, answer.value(QStringLiteral("rows")).toArray(), QStringLiteral("uid"));
             m_status->setText(answer.contains(QStringLiteral("error"))

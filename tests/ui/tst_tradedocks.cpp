@@ -118,6 +118,15 @@ private slots:
         QVERIFY(!orders.tradingDate().isEmpty());
         QVERIFY(findRow(orders.model(), isMyBuy).value(QStringLiteral("avg_fill_price")).toDouble() > 0);
 
+        // Enter or double-click on an order: its stock is activated (the chart opens it).
+        QSignalSpy activated(&orders, &OrdersDock::stockActivated);
+        const int buyRow = proxyRowOf(
+            orders.view(), QStringLiteral("id"), findRow(orders.model(), isMyBuy).value(QStringLiteral("id")));
+        QVERIFY(buyRow >= 0);
+        emit orders.view()->activated(orders.view()->model()->index(buyRow, 0));
+        QCOMPARE(activated.count(), 1);
+        QCOMPARE(activated.at(0).at(0).toString(), kCode);
+
         // The signal of the manual buy and its decision ledger.
         const auto isMySignal = [](const QJsonObject &r) {
             return r.value(QStringLiteral("stock_code")) == kCode
@@ -149,8 +158,10 @@ private slots:
         });
         const qint64 held = qint64(findRow(positions.model(), isMine).value(QStringLiteral("quantity")).toDouble());
         sell->click();
-        QVERIFY2(
-            question.startsWith(QStringLiteral("Sell all %1 shares of %2").arg(held).arg(kCode)), qPrintable(question));
+        // "Sell all 91 shares of 032500 at market?" (the English plural comes from the translation).
+        QVERIFY2(question.startsWith(QStringLiteral("Sell all %1 share").arg(QLocale().toString(held)))
+                && question.contains(QStringLiteral(" of %1").arg(kCode)),
+            qPrintable(question));
         QVERIFY(question.contains(QStringLiteral("at market?")));
         const auto isMySell = [](const QJsonObject &r) {
             return r.value(QStringLiteral("stock_code")) == kCode
@@ -254,7 +265,7 @@ private slots:
             return true;
         });
         cancel->click();
-        QVERIFY2(question.contains(kCode) && question.contains(QStringLiteral("1 shares")), qPrintable(question));
+        QVERIFY2(question.contains(kCode) && question.contains(QStringLiteral("1 share")), qPrintable(question));
         QTRY_VERIFY_WITH_TIMEOUT(
             findRow(orders.model(), isMine).value(QStringLiteral("state")).toString() == u"CANCELLED", 30000);
         QVERIFY2(!orders.statusText().contains(QStringLiteral("refused")), qPrintable(orders.statusText()));
@@ -329,6 +340,11 @@ private slots:
         const auto refused = runCommand(rig, [bad](TradingCommands &c) { return c.sell(bad, CoreGateway::actor()); });
         QVERIFY(!refused.ok());
         QTRY_VERIFY_WITH_TIMEOUT(log->lastId() > before, 20000);
+
+        // The docks keep their menu texts (a dock's title change would rename its View action).
+        QTRY_VERIFY(!w.findChild<OrdersDock *>(QStringLiteral("ordersDock"))->tradingDate().isEmpty());
+        QCOMPARE(w.findChild<QAction *>(QStringLiteral("action_ordersDock"))->text(), QStringLiteral("&Orders"));
+        QCOMPARE(w.findChild<QAction *>(QStringLiteral("action_signalsDock"))->text(), QStringLiteral("S&ignals"));
 
         // The account bar: the DEMO badge, connection, figures and the request budget.
         auto *bar = w.findChild<AccountBar *>(QStringLiteral("accountBar"));
