@@ -84,6 +84,13 @@ private slots:
         orders.show();
         signalsDock.show();
 
+        // The demo's tight stops could sell the position before the test does: loosen them.
+        const auto loosened = runCommand(rig, [](TradingCommands &c) {
+            return c.updateTradingSettings(
+                { { QStringLiteral("stop_loss_rate"), 20.0 }, { QStringLiteral("take_profit_rate"), 50.0 } },
+                CoreGateway::actor());
+        });
+        QVERIFY2(loosened.ok(), qPrintable(loosened.ok() ? QString() : loosened.error().message));
         TradingCommands::BuyCommand buy;
         buy.code = kCode;
         buy.quantity = 3;
