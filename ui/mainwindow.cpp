@@ -13,6 +13,7 @@
 #include "watchlistdock.h"
 #include "settingsdialog.h"
 #include "trayicon.h"
+#include "tradedocks.h"
 
 #include <QAction>
 #include <QApplication>
@@ -52,6 +53,7 @@ void MainWindow::createDocks()
 {
     // One line per dock (each dock's own file holds its model and widgets).
     // [docks: positions, orders, signals, log]
+    TradeDocks::install(this, m_gateway);
     // [docks: conditions, strategies, watchlist]
     auto *conditions = new ConditionsDock(m_gateway);
     addDock(conditions, Qt::RightDockWidgetArea, tr("&Conditions"), QKeySequence(Qt::ALT | Qt::Key_5));
