@@ -11,13 +11,14 @@
 #include "corethread.h"
 #include "mainwindow.h"
 #include "singleinstance.h"
-#include "filesecretstore.h"
+#include "common/filesecretstore.h"
 #include "keychainsecretstore.h"
 #include "mainwindow.h"
 #include "trayicon.h"
 #include "tradingcore.h"
 
 #include <QApplication>
+#include <QFileInfo>
 #include <QImage>
 #include <QTextStream>
 #include <QTimer>
@@ -65,7 +66,8 @@ TradingCore::Options coreOptions(const AppOptions &options)
     o.marketClock = options.marketClock;
     // The system keychain, or the owner-only file where no keychain service runs (the settings
     // dialog writes through the same kind of store, to the same file).
-    const QString fallback = FileSecretStore::defaultPath(options.dataDir);
+    const QString fallback = FileSecretStore::pathIn(
+        QFileInfo(options.configFile.isEmpty() ? Settings::defaultPath() : options.configFile).absolutePath());
     o.secretStoreFactory = [fallback](QObject *parent) -> SecretStore * {
         return new KeychainSecretStore(fallback, KeychainSecretStore::defaultBackend(), parent);
     };

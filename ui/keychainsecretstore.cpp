@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "keychainsecretstore.h"
 
-#include "filesecretstore.h"
+#include "common/filesecretstore.h"
 
 #include "common/logging.h"
 

@@ -3,7 +3,7 @@
 
 #include "autostartentry.h"
 #include "coregateway.h"
-#include "filesecretstore.h"
+#include "common/filesecretstore.h"
 #include "keychainsecretstore.h"
 #include "mainwindow.h"
 
@@ -142,16 +142,16 @@ void SettingsDialog::addMenuEntry(MainWindow *window)
         CoreGateway *gateway = window->gateway();
         if (!gateway)
             return;
-        // The keychain store's fallback file sits in the core's data directory, beside the control
-        // API's key file (the core's own store uses the same file: AppRunner).
+        // The keychain store's fallback file sits beside the settings file, where the core's own
+        // store and `kiwoom-trader credentials` look too (FileSecretStore::pathIn).
         gateway->read(
-            window, [](TradingCore &core) { return QFileInfo(core.controlKeyFile()).absolutePath(); },
+            window, [](TradingCore &core) { return QFileInfo(core.settings().fileName()).absolutePath(); },
             [window, dialog, store, gateway](const QString &dataDir) {
                 if (*dialog)
                     return;
                 if (!*store) {
                     *store = new KeychainSecretStore(
-                        FileSecretStore::defaultPath(dataDir), KeychainSecretStore::defaultBackend(), window);
+                        FileSecretStore::pathIn(dataDir), KeychainSecretStore::defaultBackend(), window);
                 }
                 auto *d = new SettingsDialog(gateway, store->data(), window);
                 d->setAttribute(Qt::WA_DeleteOnClose);

@@ -17,6 +17,8 @@
 #include <QThread>
 #include <QVersionNumber>
 
+#include <sys/stat.h>
+
 #include <algorithm>
 #include <atomic>
 #include <filesystem>
@@ -102,7 +104,13 @@ Result<std::unique_ptr<Database>> Database::openPath(const QString &filePath, bo
     // file that fails is therefore left byte-for-byte as it was found.
     const bool inspect = !inMemory && QFileInfo(filePath).exists() && QFileInfo(filePath).size() > 0;
     if (inspect) {
-        if (Status s = inspectFile(filePath, name + QLatin1String(".inspect")); !s) {
+        // The full integrity check reads every page (tens of seconds for millions of rows), so it
+        // runs when the file was not closed cleanly by this program, or was changed since; a
+        // clean close leaves a marker with the file's size and modification time, consumed here.
+        const bool closedCleanly = takeCleanCloseMarker(filePath);
+        qCInfo(lcStorage).noquote() << (closedCleanly ? "closed cleanly last time: integrity check skipped"
+                                                      : "not closed cleanly last time: full integrity check");
+        if (Status s = inspectFile(filePath, name + QLatin1String(".inspect"), !closedCleanly); !s) {
             qCCritical(lcStorage).noquote() << "refusing the database:" << s.error().code << s.error().message;
             return s.error();
         }
@@ -132,12 +140,56 @@ Result<std::unique_ptr<Database>> Database::openPath(const QString &filePath, bo
         qCCritical(lcStorage).noquote() << "cannot use the database:" << error.code << error.message;
         return error;
     }
+    database->m_openedCleanly = true;
     qCInfo(lcStorage).noquote() << "opened database" << (inMemory ? QStringLiteral(":memory:") : filePath)
                                 << "schema version" << latestSchemaVersion();
     return database;
 }
 
-Status Database::inspectFile(const QString &filePath, const QString &connectionName)
+namespace {
+// "<size> <mtime seconds> <mtime nanoseconds>" of a file; empty when it cannot be read.
+QByteArray fileStamp(const QString &filePath)
+{
+    struct stat st
+    {
+    };
+    if (::stat(QFile::encodeName(filePath).constData(), &st) != 0)
+        return {};
+    return QByteArray::number(qint64(st.st_size)) + ' ' + QByteArray::number(qint64(st.st_mtim.tv_sec)) + ' '
+        + QByteArray::number(qint64(st.st_mtim.tv_nsec));
+}
+QString cleanMarkerPath(const QString &filePath)
+{
+    return filePath + QStringLiteral(".clean");
+}
+} // namespace
+
+bool Database::takeCleanCloseMarker(const QString &filePath)
+{
+    QFile marker(cleanMarkerPath(filePath));
+    if (!marker.open(QIODevice::ReadOnly))
+        return false;
+    const QByteArray stamp = marker.readAll().trimmed();
+    marker.close();
+    QFile::remove(marker.fileName());
+    // A write-ahead log with content means the last connection did not checkpoint it at close.
+    const QFileInfo wal(filePath + QStringLiteral("-wal"));
+    if (wal.exists() && wal.size() > 0)
+        return false;
+    return !stamp.isEmpty() && stamp == fileStamp(filePath);
+}
+
+void Database::writeCleanCloseMarker(const QString &filePath)
+{
+    const QByteArray stamp = fileStamp(filePath);
+    QFile marker(cleanMarkerPath(filePath));
+    if (stamp.isEmpty() || !marker.open(QIODevice::WriteOnly | QIODevice::Truncate))
+        return;
+    marker.setPermissions(QFileDevice::ReadOwner | QFileDevice::WriteOwner);
+    marker.write(stamp + '\n');
+}
+
+Status Database::inspectFile(const QString &filePath, const QString &connectionName, bool runIntegrityCheck)
 {
     Status result;
     {
@@ -150,7 +202,7 @@ Status Database::inspectFile(const QString &filePath, const QString &connectionN
             const Error error = sqlError(db.lastError(), QStringLiteral("open %1 read-only").arg(filePath));
             result = Error { QString::fromLatin1(Errc::OpenFailed), error.message };
         } else {
-            result = checkFile(db, filePath, true);
+            result = checkFile(db, filePath, runIntegrityCheck);
             Storage::finishStatements(db);
             Storage::releaseStatements(connectionName);
             db.close();
@@ -317,6 +369,9 @@ void Database::close()
     m_db = QSqlDatabase();
     QSqlDatabase::removeDatabase(m_connectionName);
     m_connectionName.clear();
+    // The last connection checkpointed the log into the file: the next open may trust it.
+    if (!m_inMemory && !m_filePath.isEmpty() && m_openedCleanly)
+        writeCleanCloseMarker(m_filePath);
 }
 
 QString Database::filePath() const

@@ -140,7 +140,11 @@ public:
 private:
     Database(QString connectionName, QString filePath, bool inMemory, const IClock &clock);
     static Result<std::unique_ptr<Database>> openPath(const QString &filePath, bool inMemory, const IClock &clock);
-    static Status inspectFile(const QString &filePath, const QString &connectionName);
+    static Status inspectFile(const QString &filePath, const QString &connectionName, bool runIntegrityCheck);
+    // The clean-close marker (<file>.clean): written by close(), consumed by the next open; true
+    // when it matches the file as found (then the full integrity check is skipped).
+    static bool takeCleanCloseMarker(const QString &filePath);
+    static void writeCleanCloseMarker(const QString &filePath);
     static Status checkFile(const QSqlDatabase &db, const QString &where, bool runIntegrityCheck);
     static Status integrityCheck(const QSqlDatabase &db, const QString &where);
     Status initialize(bool inspected);
@@ -154,6 +158,7 @@ private:
     QString m_connectionName;
     QString m_filePath;
     bool m_inMemory = false;
+    bool m_openedCleanly = false; // opened, checked and migrated: close() may mark it clean
     const IClock &m_clock;
     QThread *m_thread = nullptr;
     QSqlDatabase m_db;

@@ -8,7 +8,7 @@
 #include "uicorerig.h"
 
 #include "autostartentry.h"
-#include "filesecretstore.h"
+#include "common/filesecretstore.h"
 #include "keychainsecretstore.h"
 #include "settingsdialog.h"
 
@@ -68,7 +68,7 @@ class TestSettingsDialog final : public QObject
         explicit Fixture(const QVariantMap &settings = {}) : rig(settings)
         {
             store = std::make_unique<KeychainSecretStore>(
-                FileSecretStore::defaultPath(rig.dir.path()), KeychainSecretStore::Backend::FileOnly);
+                FileSecretStore::pathIn(rig.dir.path()), KeychainSecretStore::Backend::FileOnly);
         }
         std::unique_ptr<SettingsDialog> open()
         {
@@ -148,7 +148,7 @@ private slots:
         QVERIFY(!message.isEmpty());
         QCOMPARE(fileBytes(fx.ini()), before);
         QCOMPARE(readNow(fx.rig.gw(), [](TradingCore &c) { return c.settings().conditionMonitorIntervalSec(); }), 600);
-        QVERIFY(!QFile::exists(FileSecretStore::defaultPath(fx.rig.dir.path())));
+        QVERIFY(!QFile::exists(FileSecretStore::pathIn(fx.rig.dir.path())));
 
         // Fixing the fields clears the messages and enables OK again.
         period->setText(QStringLiteral("900"));
@@ -328,7 +328,7 @@ private slots:
         const auto [ok, message] = applyAndWait(d.get());
         QVERIFY2(ok, qPrintable(message));
 
-        const QString file = FileSecretStore::defaultPath(fx.rig.dir.path());
+        const QString file = FileSecretStore::pathIn(fx.rig.dir.path());
         QCOMPARE(fileMode(file), 0600);
         const QByteArray stored = fileBytes(file);
         QVERIFY(stored.contains(appKey.toUtf8()));

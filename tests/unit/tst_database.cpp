@@ -156,6 +156,31 @@ private slots:
         }
     }
 
+    // A clean close leaves <file>.clean with the file's stamp; the next open consumes it (and may
+    // skip the full integrity check); a crash leaves no marker, so the next open checks every page.
+    void cleanCloseMarkerIsWrittenAtCloseAndConsumedAtOpen()
+    {
+        QTemporaryDir dir;
+        ManualClock clock(T0);
+        const QString marker = dir.filePath(Database::fileName()) + QStringLiteral(".clean");
+        {
+            auto opened = Database::open(dir.path(), clock);
+            QVERIFY(opened.ok());
+            QVERIFY(populate(*opened.value(), 50).ok());
+            QVERIFY(!QFile::exists(marker));
+        }
+        QVERIFY(QFile::exists(marker));
+        QCOMPARE(QFileInfo(marker).permissions() & (QFileDevice::ReadOther | QFileDevice::ReadGroup),
+            QFileDevice::Permissions());
+        {
+            auto opened = Database::open(dir.path(), clock);
+            QVERIFY(opened.ok());
+            QVERIFY(!QFile::exists(marker)); // consumed: a crash from here on means a full check
+            QCOMPARE(count(*opened.value(), QStringLiteral("SELECT count(*) FROM auto_trade_conditions")) > 0, true);
+        }
+        QVERIFY(QFile::exists(marker));
+    }
+
     void emptyExistingFileIsAFreshDatabase()
     {
         QTemporaryDir dir;
