@@ -548,6 +548,7 @@ void SimRealtimeHub::flush()
             auto s = m_sessions.find(socket);
             if (s == m_sessions.end())
                 break;
+            m_entriesSent += quint64(data.size());
             sendFrame(*s, QJsonDocument(frame).toJson(QJsonDocument::Compact));
         }
     }

@@ -63,6 +63,8 @@ public:
     void closeAll();
     // Sends the queued REAL entries now (normally done from the event loop right after they queue).
     void flush();
+    // REAL entries handed to sockets so far, over all sessions (tests wait for a client to read them).
+    quint64 entriesSent() const { return m_entriesSent; }
 
 private:
     struct Session
@@ -118,4 +120,5 @@ private:
     QTimer m_timer;
     QElapsedTimer m_clock;
     bool m_flushScheduled = false;
+    quint64 m_entriesSent = 0;
 };

@@ -197,7 +197,8 @@ Status SimServer::start(const SimConfig &config)
     m_lastRealMs = m_clock->nowMs();
     m_carryMs = 0;
     // A fast replay steps every millisecond (a batch of events each), anything else every stepIntervalMs.
-    m_stepTimer.start(m_source && m_config.speed == 0 ? 1 : std::max(1, m_config.stepIntervalMs));
+    const bool fastReplay = m_source && m_config.speed == 0 && m_config.replayEventsPerStep > 0;
+    m_stepTimer.start(fastReplay ? 1 : std::max(1, m_config.stepIntervalMs));
     afterTimeMoved();
     qCInfo(lcSim) << "simulator listening on" << restBaseUrl().toString() << "speed" << m_config.speed
                   << (m_config.followSessionHours ? "following KRX session hours" : "always open");
