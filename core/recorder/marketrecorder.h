@@ -45,7 +45,7 @@ public:
         qint64 maxBytes = qint64(1024) << 20;
         int flushIntervalMs = 1000;
         int blockBytes = 256 * 1024;
-        int compressionLevel = 3;
+        int compressionLevel = 12; // zstd; bench_recorder: 55.6 (3), 39.6 (12), 30.2 (19) bytes per 0B tick
     };
 
     struct Stats

@@ -91,6 +91,11 @@ void SimMarket::buildFromSource(const SimConfig &config)
     // Just before the start: events at the start instant are served, not consumed while building.
     const qint64 start = config.startTimeMs > 0 ? config.startTimeMs : m_source->peekTimeMs();
     advanceTo(std::max(start - 1, m_now + 1));
+    // Condition results at the start instant are state, not frames: apply them now, so a client's
+    // condition search while the replay waits for it already finds the members.
+    while (!m_source->atEnd() && m_source->peekTimeMs() <= start
+        && m_source->peek().kind == SimSourceEvent::Kind::ConditionResult)
+        processSource();
     qCInfo(lcSim) << "replay market ready:" << m_stocks.size() << "stocks, day" << day.toString(Qt::ISODate) << "now"
                   << Krx::toKst(m_now).toString(QStringLiteral("HH:mm:ss")) << "KST";
 }

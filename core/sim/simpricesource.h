@@ -51,5 +51,7 @@ public:
     // Time of the event `ahead` events from the next one (the last one's when fewer remain); -1 at
     // the end.
     virtual qint64 peekTimeMs(int ahead = 0) const = 0;
+    // The next event (only when !atEnd()).
+    virtual const SimSourceEvent &peek() const = 0;
     virtual SimSourceEvent take() = 0;
 };

@@ -34,6 +34,7 @@ public:
     QList<QPair<QString, QString>> conditions() const override { return m_conditions; }
     bool atEnd() const override { return m_next >= m_events.size(); }
     qint64 peekTimeMs(int ahead = 0) const override;
+    const SimSourceEvent &peek() const override { return m_events.at(m_next); }
     SimSourceEvent take() override;
 
     qint64 startMs() const { return m_startMs; }

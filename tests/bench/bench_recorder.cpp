@@ -95,18 +95,15 @@ int main(int argc, char **argv)
     QTemporaryDir tmp;
 
     // 1. bytes per tick
-    Recorded only0B;
-    for (int level : { 1, 3, 9 }) {
+    for (int level : { 3, 9, 12, 19 }) {
         const Recorded r
             = record(tmp.filePath(QStringLiteral("0b-%1").arg(level)), { QStringLiteral("0B") }, 30, level);
         std::printf("recorder: 0B only, zstd level %d: %lld ticks, %lld bytes on disk = %.1f bytes per 0B tick\n",
             level, r.ticks, r.bytes, double(r.bytes) / double(std::max<qint64>(1, r.ticks)));
-        if (level == 3)
-            only0B = r;
     }
-    const Recorded both
-        = record(tmp.filePath(QStringLiteral("0b0d")), { QStringLiteral("0B"), QStringLiteral("0D") }, 30, 3);
-    std::printf("recorder: 0B + 0D, zstd level 3: %lld entries (%lld ticks), %lld bytes = %.1f bytes per entry, "
+    const Recorded both = record(tmp.filePath(QStringLiteral("0b0d")), { QStringLiteral("0B"), QStringLiteral("0D") },
+        30, MarketRecorder::Config().compressionLevel);
+    std::printf("recorder: 0B + 0D, default zstd level: %lld entries (%lld ticks), %lld bytes = %.1f bytes per entry, "
                 "%.1f bytes per 0B tick with its book\n",
         both.entries, both.ticks, both.bytes, double(both.bytes) / double(std::max<qint64>(1, both.entries)),
         double(both.bytes) / double(std::max<qint64>(1, both.ticks)));

@@ -189,7 +189,8 @@ private slots:
             m_codes << f.code(i);
         MarketRecorder::Config rc;
         rc.directory = m_dir.filePath(QStringLiteral("recordings"));
-        rc.flushIntervalMs = 50;
+        rc.flushIntervalMs = 10;
+        rc.blockBytes = 4096; // many blocks: a torn tail must cost only the last
         MarketRecorder recorder(rc);
         QVERIFY(recorder.start());
         f.realtime().setWireTap(&recorder);
