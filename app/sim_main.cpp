@@ -74,8 +74,18 @@ int main(int argc, char **argv)
                        "(default: in memory only). A file saved with another seed or cash is refused, never "
                        "overwritten."),
         QStringLiteral("FILE"));
+    const QCommandLineOption replayOption(QStringLiteral("replay"),
+        QStringLiteral("Serve a recorded day (a kiwoom-trader recording, <data-dir>/recordings/*.ktrec) instead of "
+                       "the random walk: its realtime frames at their recorded times, its condition results and "
+                       "hits; orders match against its trades and books. --speed 0 = as fast as possible."),
+        QStringLiteral("FILE"));
+    const QCommandLineOption fromOption(QStringLiteral("from"),
+        QStringLiteral("Replay: start serving at HHMM (KST; earlier events only build the state)."),
+        QStringLiteral("HHMM"));
+    const QCommandLineOption toOption(
+        QStringLiteral("to"), QStringLiteral("Replay: stop at HHMM (KST)."), QStringLiteral("HHMM"));
     parser.addOptions({ portOption, seedOption, appKeyOption, secretOption, speedOption, faultsOption, followOption,
-        startOption, cashOption, stateOption });
+        startOption, cashOption, stateOption, replayOption, fromOption, toOption });
     parser.process(app);
 
     SimConfig config;
@@ -111,6 +121,22 @@ int main(int argc, char **argv)
             return fail(parsed.error().message);
     }
 
+    config.replayFile = parser.value(replayOption);
+    for (const auto &[option, target] :
+        { std::pair { &fromOption, &config.replayFrom }, std::pair { &toOption, &config.replayTo } }) {
+        if (!parser.isSet(*option))
+            continue;
+        if (config.replayFile.isEmpty())
+            return fail(QStringLiteral("--from and --to go with --replay"));
+        const QString text = parser.value(*option);
+        const int hhmm = text.toInt(&ok);
+        if (!ok || text.size() != 4 || hhmm / 100 > 23 || hhmm % 100 > 59)
+            return fail(QStringLiteral("--from/--to must be HHMM (KST)"));
+        *target = hhmm;
+    }
+    if (!config.replayFile.isEmpty() && (parser.isSet(stateOption) || parser.isSet(startOption)))
+        return fail(QStringLiteral("--replay takes neither --state nor --start"));
+
     SimServer server;
     if (Status s = server.start(config); !s)
         return fail(s.error().message);
@@ -120,6 +146,8 @@ int main(int argc, char **argv)
         out << "REST " << server.restBaseUrl().toString() << '\n';
         out << "WebSocket " << server.webSocketUrl().toString() << '\n';
         out << "Account " << config.accountNo << '\n';
+        if (!config.replayFile.isEmpty())
+            out << "Replay " << config.replayFile << '\n';
         out.flush();
     }
     std::fflush(stdout);

@@ -11,6 +11,7 @@
 #include "common/secretstore.h"
 #include "kiwoom/kiwoomsession.h"
 #include "news/newsservice.h"
+#include "recorder/marketrecorder.h"
 #include "services/quotebook.h"
 #include "trading/demoshowcase.h"
 #include "trading/eventfeed.h"
@@ -337,6 +338,40 @@ Status TradingCore::checkTransportSecurity(const QString &restUrl, const QString
     return {};
 }
 
+QString TradingCore::recordingsDir() const
+{
+    return QDir(m_options.dataDir).filePath(QStringLiteral("recordings"));
+}
+
+void TradingCore::applyRecordSetting()
+{
+    if (!m_session)
+        return;
+    const bool wanted = m_settings->recordEnabled();
+    if (m_recorder && (!wanted || m_recorder->config().maxBytes != m_settings->recordMaxBytes())) {
+        m_session->realtime().setWireTap(nullptr);
+        m_session->rest().setWireTap(nullptr);
+        m_recorder->stop();
+        m_recorder.reset();
+        qCInfo(lcApp) << "market recorder stopped";
+    }
+    if (!wanted || m_recorder)
+        return;
+    MarketRecorder::Config config;
+    config.directory = recordingsDir();
+    config.maxBytes = m_settings->recordMaxBytes();
+    auto recorder = std::make_unique<MarketRecorder>(config);
+    if (const Status s = recorder->start(); !s) {
+        qCWarning(lcApp).noquote() << "market recorder:" << s.error().message;
+        m_activity->add(ActivityLog::Level::Error, QStringLiteral("recorder"), s.error().message);
+        return;
+    }
+    m_recorder = std::move(recorder);
+    m_session->realtime().setWireTap(m_recorder.get());
+    m_session->rest().setWireTap(m_recorder.get());
+    qCInfo(lcApp).noquote() << "market recorder on:" << config.directory;
+}
+
 void TradingCore::startSession(const Credentials &credentials, const QString &restUrl, const QString &wsUrl)
 {
     if (Status st = checkTransportSecurity(restUrl.isEmpty() ? m_settings->restUrlOverride() : restUrl,
@@ -363,6 +398,11 @@ void TradingCore::startSession(const Credentials &credentials, const QString &re
     // a standalone simulator's announced time (--market-clock sim), or the system clock.
     m_marketClock.setTarget(m_session->marketClock());
     m_quoteBook = std::make_unique<QuoteBook>(m_session->realtime(), *m_clock);
+    applyRecordSetting();
+    connect(m_settings.get(), &Settings::changed, m_session.get(), [this](const QString &key) {
+        if (key.startsWith(u"record/"))
+            applyRecordSetting();
+    });
     m_feed->attachQuotes(m_quoteBook.get());
     connect(m_session.get(), &KiwoomSession::ready, this, &TradingCore::onSessionReady);
     connect(
@@ -479,7 +519,13 @@ void TradingCore::stop()
         // reading for what is written while closing.
         m_lastMarketTime.setNowMs(m_marketClock.nowMs());
         m_marketClock.setTarget(m_lastMarketTime);
+        m_session->realtime().setWireTap(nullptr);
+        m_session->rest().setWireTap(nullptr);
         m_session.reset();
+    }
+    if (m_recorder) {
+        m_recorder->stop(); // writes what is queued
+        m_recorder.reset();
     }
     m_news.reset(); // its callbacks and replies end here; the simulator it may point at stops next
     if (m_sim) {

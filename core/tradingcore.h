@@ -16,6 +16,7 @@ class ControlServer;
 class EventFeed;
 class Database;
 class KiwoomSession;
+class MarketRecorder;
 class NewsService;
 class QLockFile;
 class QuoteBook;
@@ -91,6 +92,10 @@ public:
     // <dataDir>/control-api-keys.json: the control API's keys, written once, owner-only.
     QString controlKeyFile() const;
     SimHost *simulator() { return m_sim.get(); }
+    // The market recorder while record/enabled is on and a broker session exists (else null); it
+    // follows the setting at run time. Files: recordingsDir() = <dataDir>/recordings.
+    MarketRecorder *recorder() { return m_recorder.get(); }
+    QString recordingsDir() const;
     // News and the discussion board (one Naver client and board reader for the whole app); exists
     // from start() to stop(). In demo mode it points at the simulator unless a URL is configured.
     NewsService *news() { return m_news.get(); }
@@ -136,6 +141,7 @@ private:
     void onSessionReady();
     void startEngine();
     void startControlServer();
+    void applyRecordSetting();
     bool usesAnnouncedClock(const QString &restUrl) const;
     double marketSpeed() const;
     void setBrokerState(BrokerState state, const QString &detail);
@@ -155,6 +161,7 @@ private:
     SecretStore *m_secrets = nullptr; // child of this
     std::unique_ptr<SimHost> m_sim;
     std::unique_ptr<NewsService> m_news;
+    std::unique_ptr<MarketRecorder> m_recorder; // declared before m_session: outlives the taps
     std::unique_ptr<KiwoomSession> m_session;
     std::unique_ptr<QuoteBook> m_quoteBook;
     std::unique_ptr<TradingEngine> m_engine;

@@ -9,7 +9,7 @@ PACKAGES=(
     qt6-base-dev qt6-base-dev-tools qt6-websockets-dev qt6-httpserver-dev qt6-charts-dev
     libqt6sql6-sqlite qt6-qpa-plugins qt6-l10n-tools qt6-tools-dev qt6-tools-dev-tools
     qt6-translations-l10n qtkeychain-qt6-dev libxml2-dev libqt6opengl6-dev libgl-dev libvulkan-dev libxkbcommon-dev
-    xvfb xauth imagemagick fonts-noto-cjk curl python3
+    xvfb xauth imagemagick fonts-noto-cjk curl python3 libzstd-dev
     libqt6svg6 dpkg-dev lintian desktop-file-utils appstream xz-utils
 )
 

@@ -119,6 +119,12 @@ QList<Settings::Spec> buildSpecs()
         { QStringLiteral("news/boardCacheTtlSec"), Type::Int, 120, 0, 86400, {},
             QStringLiteral("seconds a discussion board page is reused before Naver is asked again") },
 
+        { QStringLiteral("record/enabled"), Type::Bool, false, 0, 0, {},
+            QStringLiteral("record what the broker sends (realtime frames, condition results, quote and chart replies) "
+                           "into <data-dir>/recordings/ for replay") },
+        { QStringLiteral("record/maxMegabytes"), Type::Int, 2048, 1, 1048576, {},
+            QStringLiteral("size cap of the recordings directory; the oldest day's file goes first") },
+
         { QStringLiteral("sim/seed"), Type::Int, 20240102, 0, 9.0e15, {}, QStringLiteral("simulator random seed") },
         { QStringLiteral("sim/speed"), Type::Double, 1.0, 0.01, 10000.0, {},
             QStringLiteral("simulator clock speed factor") },
@@ -515,6 +521,14 @@ bool Settings::controlApiEnabled() const
 int Settings::controlApiPort() const
 {
     return value(QStringLiteral("control/port")).toInt();
+}
+bool Settings::recordEnabled() const
+{
+    return value(QStringLiteral("record/enabled")).toBool();
+}
+qint64 Settings::recordMaxBytes() const
+{
+    return qint64(value(QStringLiteral("record/maxMegabytes")).toInt()) << 20;
 }
 quint64 Settings::simSeed() const
 {

@@ -110,6 +110,9 @@ public:
     // Control API
     bool controlApiEnabled() const;
     int controlApiPort() const;
+    // Market recorder (record/enabled, record/maxMegabytes)
+    bool recordEnabled() const;
+    qint64 recordMaxBytes() const;
     // Simulator (demo mode)
     quint64 simSeed() const;
     double simSpeed() const;

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "realtimeclient.h"
 
+#include "wiretap.h"
+
 #include "common/clock.h"
 #include "common/logging.h"
 #include "realtimeparse.h"
@@ -329,6 +331,8 @@ void RealtimeClient::onTextMessage(const QString &message)
     ++m_stats.framesReceived;
     noteInbound();
     const QByteArray utf8 = message.toUtf8();
+    if (m_tap)
+        m_tap->realtimeFrame(marketNowMs(), utf8);
     // REAL frames, nearly all the traffic, are read straight from the text when the scanner knows
     // their shape; everything else (and any REAL frame it does not read) goes through QJsonDocument.
     if (m_state == State::LoggedIn) {

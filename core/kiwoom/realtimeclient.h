@@ -18,7 +18,8 @@
 
 namespace Kiwoom {
 struct ParsedRealFrame;
-}
+class WireTap;
+} // namespace Kiwoom
 
 class IClock;
 class QWebSocket;
@@ -130,6 +131,10 @@ public:
     // The clock that places HHmmss FIDs on a day (receivedMs of events): the session clock unless
     // set (demo mode: the simulator's virtual market time). Must outlive the client.
     void setMarketClock(const IClock *clock) { m_marketClock = clock; }
+    // The market recorder's tap (nullptr = none): sees every text frame as received, with its
+    // market time, before it is parsed. It must return at once (wiretap.h). Must outlive the client
+    // or be reset first.
+    void setWireTap(Kiwoom::WireTap *tap) { m_tap = tap; }
 
     void start();
     void stop();
@@ -206,6 +211,7 @@ private:
     QUrl m_url;
     const IClock &m_clock;
     const IClock *m_marketClock = nullptr;
+    Kiwoom::WireTap *m_tap = nullptr;
     Config m_config;
     State m_state = State::Stopped;
     bool m_running = false;

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "restclient.h"
 
+#include "wiretap.h"
+
 #include "common/clock.h"
 #include "common/logging.h"
 #include "kiwoomhttp.h"
@@ -529,6 +531,10 @@ void RestClient::complete(const CallPtr &call, const KiwoomResult<RawReply> &res
             qCWarning(lcRest).noquote() << e.describe();
     }
     emit callFinished(call->spec.apiId, result.ok(), latency);
+    if (m_tap && result && !call->isOrder()
+        && (call->spec.priority == Kiwoom::RequestPriority::Quote
+            || call->spec.priority == Kiwoom::RequestPriority::Chart))
+        m_tap->restReply(result->receivedMs, call->spec.apiId, call->body, result->pages);
     if (call->guarded && !call->context)
         return;
     if (call->done)

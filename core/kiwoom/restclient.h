@@ -5,6 +5,7 @@
 #include "ratelimiter.h"
 #include "trcodec.h"
 #include "types.h"
+#include "wiretap.h"
 
 #include <QHash>
 #include <QJsonObject>
@@ -106,6 +107,9 @@ public:
     // The clock that places time-only reply fields (HHmmss) on a day: the session clock unless set
     // (demo mode: the simulator's virtual market time). Must outlive the client.
     void setMarketClock(const IClock *clock) { m_marketClock = clock; }
+    // The market recorder's tap (nullptr = none): sees every successful quote/chart reply
+    // (wiretap.h). Must outlive the client or be reset first.
+    void setWireTap(Kiwoom::WireTap *tap) { m_tap = tap; }
 
     // Raw call of a catalogued TR (or with an explicit spec for others).
     RequestId call(const QString &apiId, const QJsonObject &body, const Kiwoom::Paging &paging, QObject *context,
@@ -211,6 +215,7 @@ private:
     RateLimiter &m_limiter;
     const IClock &m_clock;
     const IClock *m_marketClock = nullptr;
+    Kiwoom::WireTap *m_tap = nullptr;
     Config m_config;
     QHash<RequestId, CallPtr> m_calls;
     RequestId m_nextId = 0;

@@ -47,6 +47,16 @@ SimConditions::SimConditions(SimMarket &market, QObject *parent) : QObject(paren
         "거래대금100억이상", // traded value today >= 10 billion KRW
         "저가주급등(5천원미만)", // price below 5,000 and up 3% or more
     };
+    if (SimPriceSource *source = m_market.source()) {
+        // Replay: the recorded day's conditions, members and hits; no formula is evaluated.
+        m_replay = true;
+        for (const auto &[seq, name] : source->conditions()) {
+            m_formulas.append(Formula { seq, name });
+            m_replayMembers.insert(seq, {});
+        }
+        connect(&m_market, &SimMarket::sourceEvent, this, &SimConditions::onSourceEvent);
+        return;
+    }
     for (int i = 0; i < FormulaCount; ++i)
         m_formulas.append(Formula { QString::number(i), QString::fromUtf8(names[i]) });
     m_members.resize(FormulaCount);
@@ -55,8 +65,34 @@ SimConditions::SimConditions(SimMarket &market, QObject *parent) : QObject(paren
     connect(&m_market, &SimMarket::dayStarted, this, [this](const QDate &) { evaluate(); });
 }
 
+void SimConditions::onSourceEvent(const SimSourceEvent &e)
+{
+    if (e.kind == SimSourceEvent::Kind::ConditionResult) {
+        QSet<int> next;
+        for (const QString &code : e.codes) {
+            if (const int i = m_market.indexOf(code); i >= 0)
+                next.insert(i);
+        }
+        m_replayMembers.insert(e.seq, next);
+        return;
+    }
+    if (e.kind != SimSourceEvent::Kind::ConditionHit)
+        return;
+    const int i = m_market.indexOf(e.code);
+    if (i < 0)
+        return;
+    QSet<int> &members = m_replayMembers[e.seq];
+    if (e.entered)
+        members.insert(i);
+    else
+        members.remove(i);
+    emit hit(e.seq, i, e.entered, e.timeMs);
+}
+
 bool SimConditions::exists(const QString &seq) const
 {
+    if (m_replay)
+        return m_replayMembers.contains(seq);
     bool ok = false;
     const int i = seq.toInt(&ok);
     return ok && i >= 0 && i < FormulaCount && QString::number(i) == seq;
@@ -66,6 +102,13 @@ QList<int> SimConditions::members(const QString &seq)
 {
     if (!exists(seq))
         return {};
+    if (m_replay) {
+        const QSet<int> &set = m_replayMembers[seq];
+        QList<int> list(set.cbegin(), set.cend());
+        std::sort(
+            list.begin(), list.end(), [this](int a, int b) { return m_market.info(a).code < m_market.info(b).code; });
+        return list;
+    }
     if (!m_evaluated)
         evaluate();
     QList<int> list(m_members.at(seq.toInt()).cbegin(), m_members.at(seq.toInt()).cend());
@@ -201,6 +244,8 @@ bool SimConditions::matches(int formula, int stock, const SimQuote &q, const His
 
 void SimConditions::evaluate()
 {
+    if (m_replay)
+        return;
     refreshHistory();
     const qint64 now = m_market.nowMs();
     QVector<QSet<int>> next(FormulaCount);

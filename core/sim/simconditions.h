@@ -1,8 +1,10 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "simpricesource.h"
 #include "simtypes.h"
 
+#include <QHash>
 #include <QList>
 #include <QObject>
 #include <QSet>
@@ -15,7 +17,10 @@ class SimMarket;
 // 영웅문: a fixed list of named screens (volume surge, new 20-day high, 5/20 golden cross, ...)
 // evaluated on the simulated market at every minute boundary and at each day roll. members() is
 // the result as of the last evaluation, ordered by stock code; hit() reports each stock that
-// entered (편입, I) or left (이탈, D) a condition. Simulator thread only.
+// entered (편입, I) or left (이탈, D) a condition. On a market fed by a recording (replay) the
+// formulas are the recorded day's (seq and name), the members those of its recorded CNSRREQ results
+// changed by its recorded 02 hits, and hit() fires for each recorded hit at its time; nothing is
+// evaluated. Simulator thread only.
 class SimConditions final : public QObject
 {
     Q_OBJECT
@@ -41,6 +46,8 @@ signals:
     void hit(const QString &seq, int stock, bool entered, qint64 atMs);
 
 private:
+    void onSourceEvent(const SimSourceEvent &event);
+
     struct History
     {
         QVector<qint64> closes; // previous days, oldest first (up to 250)
@@ -62,4 +69,6 @@ private:
     QVector<QSet<int>> m_members;
     QDate m_historyDate;
     bool m_evaluated = false;
+    bool m_replay = false;
+    QHash<QString, QSet<int>> m_replayMembers; // replay: seq -> members
 };

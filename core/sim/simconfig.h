@@ -85,6 +85,21 @@ struct SimConfig
     int maxRealtimeItems = 200;
     int maxRealtimeConditions = 10;
 
+    // Replay (`kiwoom-sim --replay`): a market recording (core/recorder) whose day the market serves
+    // instead of its random walk (SimReplaySource). speed 0 then means "as fast as possible" (no
+    // pause). replayFrom/replayTo: KST HHMM on the recorded day, -1 = from the first / to the last
+    // recorded event. No state file with a replay: the account starts fresh every time.
+    QString replayFile;
+    int replayFrom = -1;
+    int replayTo = -1;
+    // Replay at speed 0: source events per step (the event loop runs between steps); 0 = paused
+    // like an ordinary speed 0 (only advanceClock() moves the market; what tests use).
+    int replayEventsPerStep = 2000;
+    // Replay: the clock holds until a WebSocket client has connected and then this many real ms
+    // more (for its LOGIN, registrations and condition requests), so a fast replay does not run
+    // out before the app listens. -1 = start at once.
+    int replayWaitForClientMs = 3000;
+
     // How often (real ms) the server advances the market when speed > 0.
     int stepIntervalMs = 100;
 

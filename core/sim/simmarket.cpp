@@ -10,6 +10,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <limits>
 
 namespace {
 
@@ -23,6 +24,7 @@ enum EventKind
     EvTick = 3,
     EvContEnd = 4,
     EvClose = 5,
+    EvSource = 6, // a fed market's next event (after the phase events of the same instant)
 };
 
 // Intraday activity: busy after the open and before the end of continuous trading (minutes since
@@ -57,6 +59,75 @@ qint64 clampToLimits(qint64 price, const Krx::PriceLimits &limits)
 SimMarket::SimMarket(const SimConfig &config, QObject *parent) : QObject(parent)
 {
     build(config);
+}
+
+SimMarket::SimMarket(const SimConfig &config, SimPriceSource *source, QObject *parent)
+    : QObject(parent), m_source(source)
+{
+    if (m_source)
+        buildFromSource(config);
+    else
+        build(config);
+}
+
+void SimMarket::buildFromSource(const SimConfig &config)
+{
+    m_seed = config.seed;
+    m_follow = true;
+    m_minuteDaysKept = 1;
+    const QDate day = m_source->date();
+    const QList<SimStockInfo> list = m_source->stocks();
+    m_stocks.resize(size_t(list.size()));
+    for (int i = 0; i < int(list.size()); ++i) {
+        Stock &s = m_stocks[size_t(i)];
+        s.info = list.at(i);
+        s.codeKey = s.info.code.toULongLong();
+        s.expectedTicks = 2000;
+        s.initialBase = std::max<qint64>(1, s.info.refPrice);
+        m_byCode.insert(s.info.code, i);
+    }
+    m_now = rollMs(day);
+    rollTo(day);
+    // Just before the start: events at the start instant are served, not consumed while building.
+    const qint64 start = config.startTimeMs > 0 ? config.startTimeMs : m_source->peekTimeMs();
+    advanceTo(std::max(start - 1, m_now + 1));
+    // Condition results at the start instant are state, not frames: apply them now, so a client's
+    // condition search while the replay waits for it already finds the members.
+    while (!m_source->atEnd() && m_source->peekTimeMs() <= start
+        && m_source->peek().kind == SimSourceEvent::Kind::ConditionResult)
+        processSource();
+    qCInfo(lcSim) << "replay market ready:" << m_stocks.size() << "stocks, day" << day.toString(Qt::ISODate) << "now"
+                  << Krx::toKst(m_now).toString(QStringLiteral("HH:mm:ss")) << "KST";
+}
+
+void SimMarket::processSource()
+{
+    const SimSourceEvent e = m_source->take();
+    const int index = e.code.isEmpty() ? -1 : indexOf(e.code);
+    switch (e.kind) {
+    case SimSourceEvent::Kind::Trade:
+        if (index >= 0) {
+            Stock &s = m_stocks[size_t(index)];
+            record(s, e.tick);
+            emit traded(index, e.tick);
+        }
+        break;
+    case SimSourceEvent::Kind::Book:
+        if (index >= 0) {
+            Stock &s = m_stocks[size_t(index)];
+            s.prevBook = book(index);
+            s.book = e.book;
+            s.recordedBook = true;
+            std::fill(std::begin(s.consumedAsk), std::end(s.consumedAsk), 0);
+            std::fill(std::begin(s.consumedBid), std::end(s.consumedBid), 0);
+        }
+        break;
+    case SimSourceEvent::Kind::Realtime:
+    case SimSourceEvent::Kind::ConditionHit:
+    case SimSourceEvent::Kind::ConditionResult:
+        break;
+    }
+    emit sourceEvent(e);
 }
 
 SimMarket::~SimMarket() = default;
@@ -412,10 +483,12 @@ void SimMarket::record(Stock &s, const SimTick &tick)
     }
     if (!m_building) {
         s.ticks.append(tick);
-        s.prevBook = book(q.index >= 0 ? q.index : 0);
-        std::fill(std::begin(s.consumedAsk), std::end(s.consumedAsk), 0);
-        std::fill(std::begin(s.consumedBid), std::end(s.consumedBid), 0);
-        rebuildBook(s);
+        if (!s.recordedBook) {
+            s.prevBook = book(q.index >= 0 ? q.index : 0);
+            std::fill(std::begin(s.consumedAsk), std::end(s.consumedAsk), 0);
+            std::fill(std::begin(s.consumedBid), std::end(s.consumedBid), 0);
+            rebuildBook(s);
+        }
     }
 }
 
@@ -502,6 +575,27 @@ void SimMarket::rollTo(const QDate &date)
 
 SimMarket::Event SimMarket::nextEvent() const
 {
+    if (m_source) {
+        // Fed: the phase events of the day (no roll after the close) and the source's next event.
+        Event phase { std::numeric_limits<qint64>::max(), EvRoll, -1 };
+        switch (m_phase) {
+        case SimPhase::PreOpen:
+            phase = Event { m_openMs, EvOpen, -1 };
+            break;
+        case SimPhase::Continuous:
+            phase = m_nextMinuteMs <= m_continuousEndMs ? Event { m_nextMinuteMs, EvMinute, -1 }
+                                                        : Event { m_continuousEndMs, EvContEnd, -1 };
+            break;
+        case SimPhase::ClosingAuction:
+            phase = Event { m_closeMs, EvClose, -1 };
+            break;
+        case SimPhase::Closed:
+            break;
+        }
+        if (!m_source->atEnd() && m_source->peekTimeMs() < phase.timeMs)
+            return Event { m_source->peekTimeMs(), EvSource, -1 };
+        return phase;
+    }
     switch (m_phase) {
     case SimPhase::PreOpen:
         return Event { m_openMs, EvOpen, -1 };
@@ -534,10 +628,15 @@ void SimMarket::process(const Event &e)
     case EvRoll:
         rollTo(Krx::nextTradingDay(m_date));
         break;
+    case EvSource:
+        processSource();
+        break;
     case EvOpen:
         m_phase = SimPhase::Continuous;
         m_nextMinuteMs = m_openMs + MINUTE_MS;
         emit phaseChanged(m_phase, m_now);
+        if (m_source)
+            break; // the recording has the opening print
         for (int i = 0; i < stockCount(); ++i) {
             Stock &s = m_stocks[size_t(i)];
             const SimTick tick = printOpen(s);
@@ -569,7 +668,7 @@ void SimMarket::process(const Event &e)
         emit phaseChanged(m_phase, m_now);
         break;
     case EvClose:
-        for (int i = 0; i < stockCount(); ++i) {
+        for (int i = 0; i < stockCount() && !m_source; ++i) {
             const SimTick tick = printClose(m_stocks[size_t(i)]);
             emit traded(i, tick);
         }

@@ -3,6 +3,7 @@
 
 #include "common/result.h"
 #include "simconfig.h"
+#include "simpricesource.h"
 #include "simrandom.h"
 #include "simtypes.h"
 
@@ -37,6 +38,15 @@
 // is still deterministic for the same hooks at the same virtual instants. Neither is part of the
 // state file: a restarted simulator regenerates the seed's market.
 //
+// Fed by a SimPriceSource (replay of a recording, `kiwoom-sim --replay`), the market has no random
+// walk: the universe, base prices and the day come from the source; no history is generated; the
+// session follows the real timetable of the source's day; every trade, book and entry the source
+// holds happens at its time (trades update quotes and minute bars and reach the exchange through
+// traded(), exactly as simulated ones; a recorded book replaces the synthesised one until the next
+// recorded book), with no opening or closing print of its own (the recording has them), and no day
+// roll after the close. sourceEvent() reports each event as it happens (the hub passes realtime
+// entries on verbatim; SimConditions plays the condition events).
+//
 // Single-threaded (lives on the simulator thread). Emits traded() for every trade in time order,
 // minuteElapsed() at every minute boundary of the session, phaseChanged()/dayStarted()/dayClosed().
 class SimMarket final : public QObject
@@ -46,6 +56,9 @@ class SimMarket final : public QObject
 
 public:
     explicit SimMarket(const SimConfig &config, QObject *parent = nullptr);
+    // Fed by source (not owned; must outlive the market) instead of the random walk.
+    SimMarket(const SimConfig &config, SimPriceSource *source, QObject *parent = nullptr);
+    SimPriceSource *source() const { return m_source; }
     ~SimMarket() override;
 
     // --- time
@@ -128,6 +141,8 @@ signals:
     void phaseChanged(SimPhase phase, qint64 atMs);
     void dayStarted(const QDate &date);
     void dayClosed(const QDate &date);
+    // A fed market's event, after the market applied it (after traded() for a trade).
+    void sourceEvent(const SimSourceEvent &event);
 
 private:
     struct DayPlan
@@ -172,6 +187,7 @@ private:
         SimBook prevBook;
         qint64 consumedAsk[10] = {};
         qint64 consumedBid[10] = {};
+        bool recordedBook = false; // fed: the book is the source's, not synthesised
     };
     struct Event
     {
@@ -181,6 +197,8 @@ private:
     };
 
     void build(const SimConfig &config);
+    void buildFromSource(const SimConfig &config);
+    void processSource();
     DayPlan nextPlan(Stock &s, const QDate &date);
     void finishDailyOnlyDay(Stock &s, const QDate &date, qint64 base, const DayPlan &plan);
     void beginDay(Stock &s, const QDate &date, qint64 base, const DayPlan &plan);
@@ -198,6 +216,7 @@ private:
     void process(const Event &e);
     void rollTo(const QDate &date);
 
+    SimPriceSource *m_source = nullptr;
     quint64 m_seed = 0;
     double m_intradayVolatility = 1.0; // SimConfig::intradayVolatility
     bool m_follow = false;

@@ -115,10 +115,15 @@ SimRealtimeHub::SimRealtimeHub(const SimConfig &config, SimMarket &market, SimEx
     const int shortest = std::max(1, std::min({ config.pingIntervalMs, config.pingTimeoutMs, config.loginTimeoutMs }));
     m_timer.setInterval(std::clamp(shortest / 10, 5, 1000));
     connect(&m_timer, &QTimer::timeout, this, &SimRealtimeHub::onTimer);
-    connect(&m_market, &SimMarket::traded, this, &SimRealtimeHub::onTraded);
-    connect(&m_market, &SimMarket::phaseChanged, this, &SimRealtimeHub::onPhaseChanged);
     connect(&m_exchange, &SimExchange::orderEvent, this, &SimRealtimeHub::onOrderEvent);
     connect(&m_exchange, &SimExchange::balanceChanged, this, &SimRealtimeHub::onBalanceChanged);
+    if (m_market.source()) {
+        // Replay: the recorded entries go out verbatim (0B, 0D, 02, 0s, ...); nothing is synthesised.
+        connect(&m_market, &SimMarket::sourceEvent, this, &SimRealtimeHub::onSourceEvent);
+        return;
+    }
+    connect(&m_market, &SimMarket::traded, this, &SimRealtimeHub::onTraded);
+    connect(&m_market, &SimMarket::phaseChanged, this, &SimRealtimeHub::onPhaseChanged);
     connect(&m_conditions, &SimConditions::hit, this, &SimRealtimeHub::onConditionHit);
 }
 
@@ -543,6 +548,7 @@ void SimRealtimeHub::flush()
             auto s = m_sessions.find(socket);
             if (s == m_sessions.end())
                 break;
+            m_entriesSent += quint64(data.size());
             sendFrame(*s, QJsonDocument(frame).toJson(QJsonDocument::Compact));
         }
     }
@@ -623,6 +629,22 @@ void SimRealtimeHub::onOrderEvent(const SimOrderEvent &event)
 void SimRealtimeHub::onBalanceChanged(int stock, SimSide side)
 {
     queueFor(key(QStringLiteral("04"), QString()), [&] { return balanceEntry(stock, side); });
+}
+
+void SimRealtimeHub::onSourceEvent(const SimSourceEvent &event)
+{
+    if (m_sessions.isEmpty() || event.entry.isEmpty())
+        return;
+    if (event.kind == SimSourceEvent::Kind::ConditionHit) {
+        for (Session &s : m_sessions) {
+            if (s.loggedIn && s.conditions.contains(event.seq))
+                queue(s, event.entry);
+        }
+        return;
+    }
+    if (event.kind == SimSourceEvent::Kind::ConditionResult)
+        return;
+    queueFor(key(event.type, event.code), [&] { return event.entry; });
 }
 
 void SimRealtimeHub::onConditionHit(const QString &seq, int stock, bool entered, qint64 atMs)

@@ -3,6 +3,7 @@
 
 #include "simconfig.h"
 #include "simexchange.h"
+#include "simpricesource.h"
 
 #include <QElapsedTimer>
 #include <QHash>
@@ -36,6 +37,9 @@ class SimTokenStore;
 // - CNSRLST / CNSRREQ (search_type 0 with body cont_yn/next_key paging, 1 with realtime type-02
 //   I/D hits) / CNSRCLR; at most maxRealtimeConditions realtime conditions per session, and
 //   CNSRLST must come first.
+// On a replayed market (SimMarket::source()) the realtime entries are the recording's, passed on
+// verbatim to the sessions registered for their (type, item) or condition; orders and balances are
+// the simulator account's own.
 // Per-frame faults (drop, duplicate, reorder, malformed) come from SimFaults. Takes ownership of the
 // sockets.
 // Simulator thread only.
@@ -59,6 +63,8 @@ public:
     void closeAll();
     // Sends the queued REAL entries now (normally done from the event loop right after they queue).
     void flush();
+    // REAL entries handed to sockets so far, over all sessions (tests wait for a client to read them).
+    quint64 entriesSent() const { return m_entriesSent; }
 
 private:
     struct Session
@@ -96,6 +102,7 @@ private:
     void onOrderEvent(const SimOrderEvent &event);
     void onBalanceChanged(int stock, SimSide side);
     void onConditionHit(const QString &seq, int stock, bool entered, qint64 atMs);
+    void onSourceEvent(const SimSourceEvent &event);
 
     QJsonObject tradeEntry(int stock, const SimTick &tick) const;
     QJsonObject quoteEntry(int stock) const;
@@ -113,4 +120,5 @@ private:
     QTimer m_timer;
     QElapsedTimer m_clock;
     bool m_flushScheduled = false;
+    quint64 m_entriesSent = 0;
 };

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "simserver.h"
 
+#include "simreplaysource.h"
+
 #include "common/clock.h"
 #include "common/logging.h"
 #include "market/krx.h"
@@ -132,7 +134,26 @@ Status SimServer::start(const SimConfig &config)
             SimMarket::resumeTimeAfter(saved->virtualMs, m_config.followSessionHours));
     }
 
-    m_market = std::make_unique<SimMarket>(m_config);
+    if (!m_config.replayFile.isEmpty()) {
+        if (saved || !m_config.stateFile.isEmpty())
+            return Error { QStringLiteral("sim.bad_config"), QStringLiteral("a replay takes no state file") };
+        auto source = SimReplaySource::load(m_config.replayFile, m_config.replayFrom, m_config.replayTo);
+        if (!source) {
+            qCCritical(lcSim).noquote() << source.error().message;
+            return source.error();
+        }
+        m_source = std::move(source.value());
+        m_config.followSessionHours = true;
+        m_config.startTimeMs = m_source->startMs();
+        m_replayHeld = true;
+        m_holdSinceRealMs = 0;
+        qCInfo(lcSim).noquote() << "replaying" << QDir::toNativeSeparators(m_config.replayFile) << "-"
+                                << m_source->eventCount() << "events," << m_source->tradeCount() << "trades,"
+                                << m_source->stocks().size() << "stocks"
+                                << (m_source->tailDamaged() ? "(damaged tail: replayed up to the last intact block)"
+                                                            : "");
+    }
+    m_market = std::make_unique<SimMarket>(m_config, m_source.get());
     m_faults = std::make_unique<SimFaults>(m_config.seed);
     if (!m_config.faults.trimmed().isEmpty()) {
         if (Status s = m_faults->add(m_config.faults, m_market->nowMs()); !s) {
@@ -175,7 +196,9 @@ Status SimServer::start(const SimConfig &config)
     }
     m_lastRealMs = m_clock->nowMs();
     m_carryMs = 0;
-    m_stepTimer.start(std::max(1, m_config.stepIntervalMs));
+    // A fast replay steps every millisecond (a batch of events each), anything else every stepIntervalMs.
+    const bool fastReplay = m_source && m_config.speed == 0 && m_config.replayEventsPerStep > 0;
+    m_stepTimer.start(fastReplay ? 1 : std::max(1, m_config.stepIntervalMs));
     afterTimeMoved();
     qCInfo(lcSim) << "simulator listening on" << restBaseUrl().toString() << "speed" << m_config.speed
                   << (m_config.followSessionHours ? "following KRX session hours" : "always open");
@@ -209,6 +232,12 @@ void SimServer::teardown()
     m_exchange.reset();
     m_faults.reset();
     m_market.reset();
+    m_source.reset();
+}
+
+bool SimServer::replayFinished() const
+{
+    return m_source && m_source->atEnd();
 }
 
 void SimServer::scheduleSave()
@@ -264,7 +293,33 @@ void SimServer::step()
     // unread, sessions are dropped and frames pile up. Capped, the market falls behind real time.
     const qint64 real = std::clamp<qint64>(now - m_lastRealMs, 0, 5LL * std::max(1, m_config.stepIntervalMs));
     m_lastRealMs = now;
-    if (m_config.speed > 0 && real > 0) {
+    if (m_source && m_replayHeld) {
+        if (m_config.replayWaitForClientMs >= 0) {
+            if (m_hub->sessionCount() == 0) {
+                afterTimeMoved();
+                return;
+            }
+            if (m_holdSinceRealMs == 0)
+                m_holdSinceRealMs = now;
+            if (now - m_holdSinceRealMs < m_config.replayWaitForClientMs) {
+                afterTimeMoved();
+                return;
+            }
+        }
+        m_replayHeld = false;
+        qCInfo(lcSim) << "replay clock running";
+        afterTimeMoved();
+        return;
+    }
+    if (m_source && m_config.speed == 0) {
+        if (m_config.replayEventsPerStep <= 0) {
+            afterTimeMoved();
+            return;
+        }
+        // Replay as fast as possible: a batch of recorded events per step.
+        if (!m_source->atEnd())
+            m_market->advanceTo(m_source->peekTimeMs(std::max(1, m_config.replayEventsPerStep) - 1));
+    } else if (m_config.speed > 0 && real > 0) {
         const double virtualMs = double(real) * m_config.speed + m_carryMs;
         const qint64 whole = qint64(std::floor(virtualMs));
         m_carryMs = virtualMs - double(whole);

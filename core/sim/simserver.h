@@ -21,6 +21,7 @@ class SimHttpServer;
 class SimMarket;
 class SimQuota;
 class SimRealtimeHub;
+class SimReplaySource;
 class SimRestApi;
 class SimTokenStore;
 struct SimHttpRequest;
@@ -105,6 +106,9 @@ public:
     SimConditions *conditions() const { return m_conditions.get(); }
     SimFaults *faults() const { return m_faults.get(); }
     SimRealtimeHub *realtime() const { return m_hub.get(); }
+    SimReplaySource *replaySource() const { return m_source.get(); }
+    // Replay: every recorded event has been served.
+    bool replayFinished() const;
 
 signals:
     void stopped();
@@ -119,6 +123,7 @@ private:
 
     SimConfig m_config;
     const IClock *m_clock = nullptr;
+    std::unique_ptr<SimReplaySource> m_source; // replay only; outlives the market (declared first)
     std::unique_ptr<SimMarket> m_market;
     std::unique_ptr<SimExchange> m_exchange;
     std::unique_ptr<SimConditions> m_conditions;
@@ -134,4 +139,6 @@ private:
     QTimer m_saveTimer; // single shot: coalesces state saves
     qint64 m_lastRealMs = 0;
     double m_carryMs = 0;
+    bool m_replayHeld = false; // replay: waiting for a client (SimConfig::replayWaitForClientMs)
+    qint64 m_holdSinceRealMs = 0;
 };

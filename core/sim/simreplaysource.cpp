@@ -1,0 +1,230 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "simreplaysource.h"
+
+#include "market/krx.h"
+#include "recorder/recordingreader.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+
+#include <map>
+
+namespace {
+
+QString stockCode(QString code)
+{
+    if (code.startsWith(u'A'))
+        code.remove(0, 1);
+    const qsizetype underscore = code.indexOf(u'_'); // 005930_NX, 005930_AL
+    if (underscore > 0)
+        code.truncate(underscore);
+    return code;
+}
+
+qint64 number(const QJsonObject &values, const char *fid)
+{
+    return values.value(QLatin1String(fid)).toString().trimmed().toLongLong();
+}
+
+qint64 absNumber(const QJsonObject &values, const char *fid)
+{
+    return std::llabs(number(values, fid));
+}
+
+std::optional<qint64> hhmmToUtc(const QDate &date, int hhmm)
+{
+    if (hhmm < 0)
+        return std::nullopt;
+    return Krx::fromKst(date, QTime(hhmm / 100, hhmm % 100));
+}
+
+bool validHhmm(int hhmm)
+{
+    return hhmm == -1 || (hhmm >= 0 && hhmm / 100 < 24 && hhmm % 100 < 60);
+}
+
+} // namespace
+
+Result<std::unique_ptr<SimReplaySource>> SimReplaySource::load(const QString &path, int fromHhmm, int toHhmm)
+{
+    if (!validHhmm(fromHhmm) || !validHhmm(toHhmm) || (fromHhmm >= 0 && toHhmm >= 0 && fromHhmm >= toHhmm))
+        return Error { QStringLiteral("replay.bad_time"),
+            QStringLiteral("--from/--to must be HHMM (KST) with from before to") };
+    RecordingReader reader;
+    if (const Status s = reader.open(path); !s)
+        return s.error();
+    std::unique_ptr<SimReplaySource> src(new SimReplaySource);
+    struct StockSeen
+    {
+        qint64 base = 0;
+        qint64 fallbackPrice = 0;
+        qint64 volume = 0;
+        QString name;
+        int order = 0;
+    };
+    std::map<QString, StockSeen> seen;
+    auto see = [&](const QString &code) -> StockSeen & {
+        auto it = seen.find(code);
+        if (it == seen.end()) {
+            it = seen.emplace(code, StockSeen {}).first;
+            it->second.order = int(seen.size());
+        }
+        return it->second;
+    };
+    QHash<QString, QString> names; // condition seq -> name
+    QStringList conditionOrder;
+    auto noteCondition = [&](const QString &seq, const QString &name) {
+        if (!names.contains(seq))
+            conditionOrder << seq;
+        if (!name.isEmpty() || !names.contains(seq))
+            names.insert(seq, name);
+    };
+
+    Recording::Record r;
+    while (reader.next(&r)) {
+        if (!src->m_date.isValid() && r.kind == Recording::Kind::RealtimeFrame)
+            src->m_date = Krx::kstDate(r.timeMs);
+        if (r.kind == Recording::Kind::ConditionResult) {
+            const QJsonObject o = QJsonDocument::fromJson(r.data).object();
+            SimSourceEvent e;
+            e.kind = SimSourceEvent::Kind::ConditionResult;
+            e.timeMs = r.timeMs;
+            e.seq = o.value(u"seq").toString();
+            for (const QJsonValue &v : o.value(u"codes").toArray()) {
+                e.codes << stockCode(v.toString());
+                see(e.codes.last());
+            }
+            noteCondition(e.seq, o.value(u"name").toString());
+            src->m_events.append(e);
+            continue;
+        }
+        if (r.kind == Recording::Kind::RestReply) {
+            // Names (and a price for stocks never traded in the recording) from ka10001.
+            const QJsonObject o = QJsonDocument::fromJson(r.data).object();
+            if (o.value(u"api_id").toString() == u"ka10001") {
+                const QJsonObject page = o.value(u"pages").toArray().at(0).toObject();
+                const QString code = stockCode(page.value(u"stk_cd").toString());
+                if (!code.isEmpty()) {
+                    StockSeen &s = see(code);
+                    s.name = page.value(u"stk_nm").toString();
+                    if (s.fallbackPrice == 0)
+                        s.fallbackPrice = std::llabs(page.value(u"cur_prc").toString().toLongLong());
+                }
+            }
+            continue;
+        }
+        if (r.kind != Recording::Kind::RealtimeFrame)
+            continue;
+        const QJsonObject frame = QJsonDocument::fromJson(r.data).object();
+        const QString trnm = frame.value(u"trnm").toString();
+        if (trnm == u"CNSRLST") {
+            for (const QJsonValue &v : frame.value(u"data").toArray()) {
+                const QJsonArray pair = v.toArray();
+                if (pair.size() >= 2)
+                    noteCondition(pair.at(0).toString(), pair.at(1).toString());
+            }
+            continue;
+        }
+        if (trnm != u"REAL")
+            continue;
+        for (const QJsonValue &v : frame.value(u"data").toArray()) {
+            const QJsonObject entry = v.toObject();
+            const QString type = entry.value(u"type").toString();
+            const QJsonObject values = entry.value(u"values").toObject();
+            SimSourceEvent e;
+            e.timeMs = r.timeMs;
+            e.type = type;
+            e.code = stockCode(entry.value(u"item").toString());
+            e.entry = entry;
+            if (type == u"00" || type == u"04")
+                continue;
+            if (type == u"0B") {
+                e.kind = SimSourceEvent::Kind::Trade;
+                const qint64 price = absNumber(values, "10");
+                if (e.code.isEmpty() || price <= 0)
+                    continue;
+                const QString vol = values.value(u"15").toString().trimmed();
+                e.tick = SimTick { r.timeMs, price, std::max<qint64>(1, std::llabs(vol.toLongLong())),
+                    !vol.startsWith(u'-'), false };
+                StockSeen &s = see(e.code);
+                if (s.base == 0)
+                    s.base = price - number(values, "11");
+                s.volume += e.tick.volume;
+                ++src->m_trades;
+            } else if (type == u"0D") {
+                e.kind = SimSourceEvent::Kind::Book;
+                if (e.code.isEmpty())
+                    continue;
+                static const char *const askP[10] = { "41", "42", "43", "44", "45", "46", "47", "48", "49", "50" };
+                static const char *const bidP[10] = { "51", "52", "53", "54", "55", "56", "57", "58", "59", "60" };
+                static const char *const askQ[10] = { "61", "62", "63", "64", "65", "66", "67", "68", "69", "70" };
+                static const char *const bidQ[10] = { "71", "72", "73", "74", "75", "76", "77", "78", "79", "80" };
+                for (int k = 0; k < 10; ++k) {
+                    e.book.asks[k] = SimBookLevel { absNumber(values, askP[k]), absNumber(values, askQ[k]) };
+                    e.book.bids[k] = SimBookLevel { absNumber(values, bidP[k]), absNumber(values, bidQ[k]) };
+                }
+                e.book.timeMs = r.timeMs;
+                see(e.code);
+            } else if (type == u"02") {
+                e.kind = SimSourceEvent::Kind::ConditionHit;
+                e.seq = values.value(u"841").toString();
+                e.code = stockCode(values.value(u"9001").toString());
+                if (e.code.isEmpty())
+                    e.code = stockCode(entry.value(u"item").toString());
+                e.entered = values.value(u"843").toString() != u"D";
+                see(e.code);
+                noteCondition(e.seq, QString());
+            } else {
+                e.kind = SimSourceEvent::Kind::Realtime;
+            }
+            src->m_events.append(e);
+        }
+    }
+    src->m_tailDamaged = reader.tailDamaged();
+    if (!src->m_date.isValid() || src->m_events.isEmpty())
+        return Error { QStringLiteral("replay.empty"), QStringLiteral("%1 holds no realtime event").arg(path) };
+    // Receive times are in order per writer; keep them so even across an appended restart.
+    std::stable_sort(src->m_events.begin(), src->m_events.end(),
+        [](const SimSourceEvent &a, const SimSourceEvent &b) { return a.timeMs < b.timeMs; });
+    if (const auto to = hhmmToUtc(src->m_date, toHhmm)) {
+        while (!src->m_events.isEmpty() && src->m_events.last().timeMs > *to)
+            src->m_events.removeLast();
+    }
+    src->m_startMs
+        = hhmmToUtc(src->m_date, fromHhmm).value_or(src->m_events.isEmpty() ? 0 : src->m_events.first().timeMs);
+    if (src->m_events.isEmpty() || (fromHhmm >= 0 && src->m_events.last().timeMs < src->m_startMs))
+        return Error { QStringLiteral("replay.empty"),
+            QStringLiteral("%1 holds no realtime event between --from and --to").arg(path) };
+    std::vector<std::pair<int, QString>> ordered;
+    for (const auto &[code, s] : seen)
+        ordered.emplace_back(s.order, code);
+    std::sort(ordered.begin(), ordered.end());
+    for (const auto &[order, code] : ordered) {
+        const StockSeen &s = seen.at(code);
+        SimStockInfo info;
+        info.code = code;
+        info.name = s.name.isEmpty() ? code : s.name;
+        info.refPrice = s.base > 0 ? s.base : (s.fallbackPrice > 0 ? s.fallbackPrice : 1000);
+        info.avgVolume = std::max<qint64>(s.volume, 1000);
+        info.listedShares = info.avgVolume * 100;
+        info.regDay = QStringLiteral("20000101");
+        src->m_stocks << info;
+    }
+    for (const QString &seq : std::as_const(conditionOrder))
+        src->m_conditions << qMakePair(
+            seq, names.value(seq).isEmpty() ? QStringLiteral("조건 %1").arg(seq) : names.value(seq));
+    return src;
+}
+
+qint64 SimReplaySource::peekTimeMs(int ahead) const
+{
+    if (atEnd())
+        return -1;
+    const qsizetype i = std::min<qsizetype>(m_next + ahead, m_events.size() - 1);
+    return m_events.at(i).timeMs;
+}
+
+SimSourceEvent SimReplaySource::take()
+{
+    return m_events.at(m_next++);
+}
