@@ -2,10 +2,611 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="ko_KR">
 <context>
+    <name>AccountBar</name>
+    <message>
+        <source>Account</source>
+        <translation>계좌</translation>
+    </message>
+    <message>
+        <source>Account bar</source>
+        <translation>계좌 표시줄</translation>
+    </message>
+    <message>
+        <source>Mode, connection, cash, evaluation, today&apos;s P&amp;L and the request budget</source>
+        <translation>모드, 연결, 예수금, 평가금액, 당일 손익 및 요청 한도</translation>
+    </message>
+    <message>
+        <source>Trading mode</source>
+        <translation>매매 모드</translation>
+    </message>
+    <message>
+        <source>Broker connection</source>
+        <translation>증권사 연결</translation>
+    </message>
+    <message>
+        <source>The broker connection (REST and realtime)</source>
+        <translation>증권사 연결 (REST 및 실시간)</translation>
+    </message>
+    <message>
+        <source>Reconciliation</source>
+        <translation>대사</translation>
+    </message>
+    <message>
+        <source>Whether orders and positions agree with the broker&apos;s</source>
+        <translation>주문과 잔고가 증권사 내역과 일치하는지 여부</translation>
+    </message>
+    <message>
+        <source>Deposit</source>
+        <translation>예수금</translation>
+    </message>
+    <message>
+        <source>Cash in the account (예수금)</source>
+        <translation>계좌의 현금 (예수금)</translation>
+    </message>
+    <message>
+        <source>Orderable</source>
+        <translation>주문가능</translation>
+    </message>
+    <message>
+        <source>Orderable cash</source>
+        <translation>주문가능금액</translation>
+    </message>
+    <message>
+        <source>주문가능금액: the broker&apos;s figure minus what was committed since</source>
+        <translation>주문가능금액: 증권사 제공 금액에서 그 이후 주문에 묶인 금액을 뺀 값</translation>
+    </message>
+    <message>
+        <source>Evaluation</source>
+        <translation>평가</translation>
+    </message>
+    <message>
+        <source>Total evaluation</source>
+        <translation>총 평가금액</translation>
+    </message>
+    <message>
+        <source>The positions at their last prices</source>
+        <translation>보유 종목의 현재가 기준 평가</translation>
+    </message>
+    <message>
+        <source>Realized today</source>
+        <translation>당일 실현</translation>
+    </message>
+    <message>
+        <source>Today&apos;s realized P&amp;L</source>
+        <translation>당일 실현손익</translation>
+    </message>
+    <message>
+        <source>Completed sells of the trading day, after fees and tax</source>
+        <translation>당일 체결된 매도의 수수료 및 세금 차감 후 손익</translation>
+    </message>
+    <message>
+        <source>Requests</source>
+        <translation>요청</translation>
+    </message>
+    <message>
+        <source>Rate-limit budget</source>
+        <translation>요청 한도</translation>
+    </message>
+    <message>
+        <source>REST requests in the current one-second window against the quota, and requests waiting</source>
+        <translation>현재 1초 구간의 REST 요청 수 대비 한도, 그리고 대기 중인 요청</translation>
+    </message>
+    <message>
+        <source>LIVE</source>
+        <translation>실전</translation>
+    </message>
+    <message>
+        <source>Live trading: orders use real money</source>
+        <translation>실전투자: 실제 자금으로 주문합니다</translation>
+    </message>
+    <message>
+        <source>MOCK</source>
+        <translation>모의</translation>
+    </message>
+    <message>
+        <source>Kiwoom mock trading (모의투자)</source>
+        <translation>키움 모의투자</translation>
+    </message>
+    <message>
+        <source>DEMO</source>
+        <translation>데모</translation>
+    </message>
+    <message>
+        <source>Demo: the built-in simulator, no broker</source>
+        <translation>데모: 내장 시뮬레이터, 증권사 연결 없음</translation>
+    </message>
+    <message>
+        <source>Disconnected</source>
+        <translation>연결 끊김</translation>
+    </message>
+    <message>
+        <source>Connecting…</source>
+        <translation>연결 중…</translation>
+    </message>
+    <message>
+        <source>Connected</source>
+        <translation>연결됨</translation>
+    </message>
+    <message>
+        <source>Realtime reconnecting</source>
+        <translation>실시간 재연결 중</translation>
+    </message>
+    <message>
+        <source>Connection failed</source>
+        <translation>연결 실패</translation>
+    </message>
+    <message>
+        <source>Engine not started</source>
+        <translation>엔진 시작 안 됨</translation>
+    </message>
+    <message>
+        <source>Reconciled</source>
+        <translation>대사 완료</translation>
+    </message>
+    <message>
+        <source>Reconciled · kill switch %1</source>
+        <translation>대사 완료 · 긴급 정지 %1</translation>
+    </message>
+    <message>
+        <source>Reconciling…</source>
+        <translation>대사 중…</translation>
+    </message>
+    <message>
+        <source>Not reconciled: %1</source>
+        <translation>대사 불일치: %1</translation>
+    </message>
+    <message>
+        <source>queries %1/%2 · orders %3/%4 · queued %5</source>
+        <translation>조회 %1/%2 · 주문 %3/%4 · 대기 %5</translation>
+    </message>
+    <message>
+        <source> · paused %1 s</source>
+        <translation> · %1초 일시 정지</translation>
+    </message>
+</context>
+<context>
     <name>AppRunner</name>
     <message>
         <source>Kiwoom Trader</source>
         <translation>키움 트레이더</translation>
+    </message>
+</context>
+<context>
+    <name>AutostartEntry</name>
+    <message>
+        <source>Cannot remove the autostart entry %1.</source>
+        <translation>자동 실행 항목 %1을(를) 삭제할 수 없습니다.</translation>
+    </message>
+    <message>
+        <source>Cannot create the folder %1.</source>
+        <translation>폴더 %1을(를) 만들 수 없습니다.</translation>
+    </message>
+    <message>
+        <source>Cannot write the autostart entry %1: %2</source>
+        <translation>자동 실행 항목 %1을(를) 쓸 수 없습니다: %2</translation>
+    </message>
+</context>
+<context>
+    <name>BacktestWindow</name>
+    <message>
+        <source>Backtest</source>
+        <translation>백테스트</translation>
+    </message>
+    <message>
+        <source>Runs a strategy over a stock&apos;s past candles</source>
+        <translation>종목의 과거 봉 데이터로 전략을 실행합니다</translation>
+    </message>
+    <message>
+        <source>Stock</source>
+        <translation>종목</translation>
+    </message>
+    <message>
+        <source>Six-character stock code</source>
+        <translation>6자리 종목코드</translation>
+    </message>
+    <message>
+        <source>e.g. 005930</source>
+        <translation>예: 005930</translation>
+    </message>
+    <message>
+        <source>&amp;Stock:</source>
+        <translation>종목(&amp;S):</translation>
+    </message>
+    <message>
+        <source>Candle interval</source>
+        <translation>봉 주기</translation>
+    </message>
+    <message>
+        <source>Daily</source>
+        <translation>일봉</translation>
+    </message>
+    <message>
+        <source>60 minutes</source>
+        <translation>60분</translation>
+    </message>
+    <message>
+        <source>30 minutes</source>
+        <translation>30분</translation>
+    </message>
+    <message>
+        <source>15 minutes</source>
+        <translation>15분</translation>
+    </message>
+    <message>
+        <source>5 minutes</source>
+        <translation>5분</translation>
+    </message>
+    <message>
+        <source>1 minute</source>
+        <translation>1분</translation>
+    </message>
+    <message>
+        <source>&amp;Candles:</source>
+        <translation>봉(&amp;C):</translation>
+    </message>
+    <message>
+        <source>From date</source>
+        <translation>시작일</translation>
+    </message>
+    <message>
+        <source>To date</source>
+        <translation>종료일</translation>
+    </message>
+    <message>
+        <source>&amp;From:</source>
+        <translation>시작(&amp;F):</translation>
+    </message>
+    <message>
+        <source>T&amp;o:</source>
+        <translation>종료(&amp;O):</translation>
+    </message>
+    <message>
+        <source>Strategy</source>
+        <translation>전략</translation>
+    </message>
+    <message>
+        <source>S&amp;trategy:</source>
+        <translation>전략(&amp;T):</translation>
+    </message>
+    <message>
+        <source>Parameters</source>
+        <translation>파라미터</translation>
+    </message>
+    <message>
+        <source>Strategy parameters</source>
+        <translation>전략 파라미터</translation>
+    </message>
+    <message>
+        <source>Starting cash in KRW</source>
+        <translation>초기 자금 (원)</translation>
+    </message>
+    <message>
+        <source> KRW</source>
+        <translation>원</translation>
+    </message>
+    <message>
+        <source>C&amp;ash:</source>
+        <translation>자금(&amp;A):</translation>
+    </message>
+    <message>
+        <source>Commission per side, percent</source>
+        <translation>편도 수수료 (%)</translation>
+    </message>
+    <message>
+        <source>Sell tax, percent</source>
+        <translation>매도 거래세 (%)</translation>
+    </message>
+    <message>
+        <source>Stop-loss, percent below the buy price</source>
+        <translation>손절: 매수가 대비 하락률 (%)</translation>
+    </message>
+    <message>
+        <source>Take-profit, percent above the buy price</source>
+        <translation>익절: 매수가 대비 상승률 (%)</translation>
+    </message>
+    <message>
+        <source>F&amp;ee:</source>
+        <translation>수수료(&amp;E):</translation>
+    </message>
+    <message>
+        <source>Sell ta&amp;x:</source>
+        <translation>거래세(&amp;X):</translation>
+    </message>
+    <message>
+        <source>Stop-&amp;loss (손절):</source>
+        <translation>손절(&amp;L):</translation>
+    </message>
+    <message>
+        <source>Take-&amp;profit (익절):</source>
+        <translation>익절(&amp;P):</translation>
+    </message>
+    <message>
+        <source>&amp;Run</source>
+        <translation>실행(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Run backtest</source>
+        <translation>백테스트 실행</translation>
+    </message>
+    <message>
+        <source>Run the backtest (Ctrl+Enter)</source>
+        <translation>백테스트 실행 (Ctrl+Enter)</translation>
+    </message>
+    <message>
+        <source>Ca&amp;ncel</source>
+        <translation>취소(&amp;N)</translation>
+    </message>
+    <message>
+        <source>Cancel backtest</source>
+        <translation>백테스트 취소</translation>
+    </message>
+    <message>
+        <source>Backtest progress</source>
+        <translation>백테스트 진행률</translation>
+    </message>
+    <message>
+        <source>Backtest status</source>
+        <translation>백테스트 상태</translation>
+    </message>
+    <message>
+        <source>Backtest inputs</source>
+        <translation>백테스트 입력값</translation>
+    </message>
+    <message>
+        <source>Backtest results</source>
+        <translation>백테스트 결과</translation>
+    </message>
+    <message>
+        <source>Statistics</source>
+        <translation>통계</translation>
+    </message>
+    <message>
+        <source>Total return</source>
+        <translation>총 수익률</translation>
+    </message>
+    <message>
+        <source>Net profit</source>
+        <translation>순이익</translation>
+    </message>
+    <message>
+        <source>Final equity</source>
+        <translation>최종 평가금액</translation>
+    </message>
+    <message>
+        <source>Max drawdown</source>
+        <translation>최대 낙폭 (MDD)</translation>
+    </message>
+    <message>
+        <source>Trades</source>
+        <translation>거래</translation>
+    </message>
+    <message>
+        <source>Win rate</source>
+        <translation>승률</translation>
+    </message>
+    <message>
+        <source>Fees paid</source>
+        <translation>지불 수수료</translation>
+    </message>
+    <message>
+        <source>Taxes paid</source>
+        <translation>지불 세금</translation>
+    </message>
+    <message>
+        <source>Buy and hold</source>
+        <translation>매수 후 보유</translation>
+    </message>
+    <message>
+        <source>Candles</source>
+        <translation>봉</translation>
+    </message>
+    <message>
+        <source>Signals</source>
+        <translation>신호</translation>
+    </message>
+    <message>
+        <source>Stat&amp;istics</source>
+        <translation>통계(&amp;I)</translation>
+    </message>
+    <message>
+        <source>Equity curve</source>
+        <translation>자산 곡선</translation>
+    </message>
+    <message>
+        <source>E&amp;quity curve</source>
+        <translation>자산 곡선(&amp;Q)</translation>
+    </message>
+    <message>
+        <source>Candles with trades</source>
+        <translation>매매 표시 봉 차트</translation>
+    </message>
+    <message>
+        <source>C&amp;hart</source>
+        <translation>차트(&amp;H)</translation>
+    </message>
+    <message>
+        <source>#</source>
+        <translation>#</translation>
+    </message>
+    <message>
+        <source>Entry time</source>
+        <translation>진입 시각</translation>
+    </message>
+    <message>
+        <source>Buy price</source>
+        <translation>매수가</translation>
+    </message>
+    <message>
+        <source>Quantity</source>
+        <translation>수량</translation>
+    </message>
+    <message>
+        <source>Buy fee</source>
+        <translation>매수 수수료</translation>
+    </message>
+    <message>
+        <source>Exit time</source>
+        <translation>청산 시각</translation>
+    </message>
+    <message>
+        <source>Sell price</source>
+        <translation>매도가</translation>
+    </message>
+    <message>
+        <source>Sell fee</source>
+        <translation>매도 수수료</translation>
+    </message>
+    <message>
+        <source>Tax</source>
+        <translation>세금</translation>
+    </message>
+    <message>
+        <source>Exit reason</source>
+        <translation>청산 사유</translation>
+    </message>
+    <message>
+        <source>Profit</source>
+        <translation>손익</translation>
+    </message>
+    <message>
+        <source>Return</source>
+        <translation>수익률</translation>
+    </message>
+    <message>
+        <source>Backtest trades</source>
+        <translation>백테스트 거래 내역</translation>
+    </message>
+    <message>
+        <source>Trade columns</source>
+        <translation>거래 내역 열</translation>
+    </message>
+    <message>
+        <source>Export to CS&amp;V…</source>
+        <translation>CSV로 내보내기(&amp;V)…</translation>
+    </message>
+    <message>
+        <source>Export trades to CSV</source>
+        <translation>거래 내역을 CSV로 내보내기</translation>
+    </message>
+    <message>
+        <source>Tra&amp;des</source>
+        <translation>거래 내역(&amp;D)</translation>
+    </message>
+    <message>
+        <source>&amp;Backtest…</source>
+        <translation>백테스트(&amp;B)…</translation>
+    </message>
+    <message>
+        <source>Run a strategy over a stock&apos;s past candles (Ctrl+B)</source>
+        <translation>종목의 과거 봉 데이터로 전략 실행 (Ctrl+B)</translation>
+    </message>
+    <message>
+        <source>%1 (%2 to %3)</source>
+        <translation>%1 (%2 ~ %3)</translation>
+    </message>
+    <message>
+        <source>This strategy brings its own exits (see its parameters).</source>
+        <translation>이 전략은 자체 청산 규칙을 사용합니다 (파라미터 참고).</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a stock code (six characters, e.g. 005930).</source>
+        <translation>&quot;%1&quot;은(는) 종목코드가 아닙니다 (6자리, 예: 005930).</translation>
+    </message>
+    <message>
+        <source>The start date %1 is after the end date %2.</source>
+        <translation>시작일 %1이(가) 종료일 %2보다 늦습니다.</translation>
+    </message>
+    <message>
+        <source>Reading the candles of %1…</source>
+        <translation>%1 봉 데이터 조회 중…</translation>
+    </message>
+    <message>
+        <source>Could not read the candles of %1: %2</source>
+        <translation>%1 봉 데이터를 조회할 수 없습니다: %2</translation>
+    </message>
+    <message>
+        <source>No candles of %1 between %2 and %3 (the market&apos;s date is %4).</source>
+        <translation>%2 ~ %3 기간에 %1의 봉 데이터가 없습니다 (시장 기준일: %4).</translation>
+    </message>
+    <message>
+        <source>Running %1 over %2 candles…</source>
+        <translation>%2개 봉으로 %1 실행 중…</translation>
+    </message>
+    <message>
+        <source>Cancelled.</source>
+        <translation>취소되었습니다.</translation>
+    </message>
+    <message>
+        <source>The backtest stopped without a result.</source>
+        <translation>백테스트가 결과 없이 중단되었습니다.</translation>
+    </message>
+    <message>
+        <source>1 trade</source>
+        <translation>거래 1건</translation>
+    </message>
+    <message>
+        <source>%1 trades</source>
+        <translation>거래 %1건</translation>
+    </message>
+    <message>
+        <source>Done: %1, total return %2, max drawdown %3.</source>
+        <translation>완료: %1, 총 수익률 %2, 최대 낙폭 %3.</translation>
+    </message>
+    <message>
+        <source>%1 (%2 won, %3 lost)%4</source>
+        <translation>%1 (수익 %2, 손실 %3)%4</translation>
+    </message>
+    <message>
+        <source>, the last closed at the final candle</source>
+        <translation>, 마지막 거래는 최종 봉에서 청산</translation>
+    </message>
+    <message>
+        <source>%1 buy, %2 sell</source>
+        <translation>매수 %1, 매도 %2</translation>
+    </message>
+    <message>
+        <source>; %1 unaffordable, %2 target-price buys not filled</source>
+        <translation>; 자금 부족 %1건, 목표가 매수 미체결 %2건</translation>
+    </message>
+    <message>
+        <source>Equity (KRW)</source>
+        <translation>평가금액 (원)</translation>
+    </message>
+    <message>
+        <source>Equity</source>
+        <translation>평가금액</translation>
+    </message>
+    <message>
+        <source>%1 — the last %2 of %3 candles; x = candle number</source>
+        <translation>%1 — 전체 %3개 봉 중 최근 %2개; x = 봉 번호</translation>
+    </message>
+    <message>
+        <source>%1 — %2 candles; x = candle number</source>
+        <translation>%1 — %2개 봉; x = 봉 번호</translation>
+    </message>
+    <message>
+        <source>Buys</source>
+        <translation>매수</translation>
+    </message>
+    <message>
+        <source>Sells</source>
+        <translation>매도</translation>
+    </message>
+    <message>
+        <source>Export Trades</source>
+        <translation>거래 내역 내보내기</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation>CSV 파일 (*.csv)</translation>
+    </message>
+    <message>
+        <source>Could not write %1.</source>
+        <translation>%1에 쓸 수 없습니다.</translation>
+    </message>
+    <message>
+        <source>Trades written to %1.</source>
+        <translation>거래 내역을 %1에 저장했습니다.</translation>
     </message>
 </context>
 <context>
@@ -140,6 +741,286 @@
     </message>
 </context>
 <context>
+    <name>ChartDataLoader</name>
+    <message>
+        <source>&quot;%1&quot; is not a stock code (six digits) or the bar count is outside 1-5000</source>
+        <translation>&quot;%1&quot;은(는) 종목코드(6자리)가 아니거나 봉 개수가 1-5000 범위를 벗어났습니다</translation>
+    </message>
+</context>
+<context>
+    <name>ChartDock</name>
+    <message>
+        <source>Chart</source>
+        <translation>차트</translation>
+    </message>
+    <message>
+        <source>Candle chart of one stock with volume, indicators and trade markers</source>
+        <translation>거래량, 보조지표, 매매 표시가 포함된 종목 봉 차트</translation>
+    </message>
+    <message>
+        <source>&amp;Code:</source>
+        <translation>종목코드(&amp;C):</translation>
+    </message>
+    <message>
+        <source>Stock code</source>
+        <translation>종목코드</translation>
+    </message>
+    <message>
+        <source>Six-digit stock code; Enter shows it</source>
+        <translation>6자리 종목코드; Enter 키로 표시</translation>
+    </message>
+    <message>
+        <source>&amp;Interval:</source>
+        <translation>주기(&amp;I):</translation>
+    </message>
+    <message>
+        <source>Candle interval</source>
+        <translation>봉 주기</translation>
+    </message>
+    <message>
+        <source>In&amp;dicator:</source>
+        <translation>보조지표(&amp;D):</translation>
+    </message>
+    <message>
+        <source>Indicator pane</source>
+        <translation>보조지표 창</translation>
+    </message>
+    <message>
+        <source>SMA</source>
+        <translation>SMA</translation>
+    </message>
+    <message>
+        <source>Simple moving average (20)</source>
+        <translation>단순 이동평균 (20)</translation>
+    </message>
+    <message>
+        <source>EMA</source>
+        <translation>EMA</translation>
+    </message>
+    <message>
+        <source>Exponential moving average (20)</source>
+        <translation>지수 이동평균 (20)</translation>
+    </message>
+    <message>
+        <source>BB</source>
+        <translation>BB</translation>
+    </message>
+    <message>
+        <source>Bollinger bands (20, 2)</source>
+        <translation>볼린저밴드 (20, 2)</translation>
+    </message>
+    <message>
+        <source>Zoom in (+)</source>
+        <translation>확대 (+)</translation>
+    </message>
+    <message>
+        <source>Zoom out (−)</source>
+        <translation>축소 (−)</translation>
+    </message>
+    <message>
+        <source>Latest</source>
+        <translation>최신</translation>
+    </message>
+    <message>
+        <source>Show the newest candles (End)</source>
+        <translation>최신 봉 보기 (End)</translation>
+    </message>
+    <message>
+        <source>Reload</source>
+        <translation>새로 고침</translation>
+    </message>
+    <message>
+        <source>Load again (F5)</source>
+        <translation>다시 불러오기 (F5)</translation>
+    </message>
+    <message>
+        <source>Reload chart</source>
+        <translation>차트 새로 고침</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a stock code: enter six digits, e.g. 005930.</source>
+        <translation>&quot;%1&quot;은(는) 종목코드가 아닙니다: 6자리 숫자를 입력하세요 (예: 005930).</translation>
+    </message>
+    <message>
+        <source>Loading %1 (%2)…</source>
+        <translation>%1 (%2) 불러오는 중…</translation>
+    </message>
+    <message>
+        <source>Waiting for the broker connection…</source>
+        <translation>증권사 연결 대기 중…</translation>
+    </message>
+    <message>
+        <source>Could not load %1: %2</source>
+        <translation>%1을(를) 불러올 수 없습니다: %2</translation>
+    </message>
+</context>
+<context>
+    <name>ChartView</name>
+    <message>
+        <source>Candle chart</source>
+        <translation>봉 차트</translation>
+    </message>
+    <message>
+        <source>Candles with volume and an indicator. Plus and minus zoom, the arrow keys pan, Home and End jump to the oldest and the newest candle.</source>
+        <translation>거래량과 보조지표가 포함된 봉 차트입니다. 플러스/마이너스 키로 확대/축소, 화살표 키로 이동, Home/End 키로 가장 오래된 봉/최신 봉으로 이동합니다.</translation>
+    </message>
+    <message>
+        <source>Candle read-out</source>
+        <translation>봉 정보</translation>
+    </message>
+    <message>
+        <source>Loading the chart</source>
+        <translation>차트 불러오는 중</translation>
+    </message>
+    <message>
+        <source>Candles</source>
+        <translation>봉</translation>
+    </message>
+    <message>
+        <source>Target price</source>
+        <translation>목표가</translation>
+    </message>
+    <message>
+        <source>Buys</source>
+        <translation>매수</translation>
+    </message>
+    <message>
+        <source>Sells</source>
+        <translation>매도</translation>
+    </message>
+    <message>
+        <source>Buy signals</source>
+        <translation>매수 신호</translation>
+    </message>
+    <message>
+        <source>Sell signals</source>
+        <translation>매도 신호</translation>
+    </message>
+    <message>
+        <source>Condition hits</source>
+        <translation>조건식 편입</translation>
+    </message>
+    <message>
+        <source>Reference candle</source>
+        <translation>기준봉</translation>
+    </message>
+    <message>
+        <source>Volume</source>
+        <translation>거래량</translation>
+    </message>
+    <message>
+        <source>Price</source>
+        <translation>가격</translation>
+    </message>
+    <message>
+        <source>Indicator</source>
+        <translation>보조지표</translation>
+    </message>
+    <message>
+        <source>SMA %1</source>
+        <translation>SMA %1</translation>
+    </message>
+    <message>
+        <source>EMA %1</source>
+        <translation>EMA %1</translation>
+    </message>
+    <message>
+        <source>RSI %1</source>
+        <translation>RSI %1</translation>
+    </message>
+    <message>
+        <source>MACD</source>
+        <translation>MACD</translation>
+    </message>
+    <message>
+        <source>Signal</source>
+        <translation>시그널</translation>
+    </message>
+    <message>
+        <source>Chaikin %1/%2</source>
+        <translation>차이킨 %1/%2</translation>
+    </message>
+    <message>
+        <source>Momentum %1</source>
+        <translation>모멘텀 %1</translation>
+    </message>
+    <message>
+        <source>Disparity %1</source>
+        <translation>이격도 %1</translation>
+    </message>
+    <message>
+        <source>No stock</source>
+        <translation>종목 없음</translation>
+    </message>
+    <message>
+        <source>Daily</source>
+        <translation>일봉</translation>
+    </message>
+    <message>
+        <source>Weekly</source>
+        <translation>주봉</translation>
+    </message>
+    <message>
+        <source>Monthly</source>
+        <translation>월봉</translation>
+    </message>
+    <message>
+        <source>%1 min</source>
+        <translation>%1분</translation>
+    </message>
+    <message>
+        <source>%1  O %2  H %3  L %4  C %5 (%6%)  V %7</source>
+        <translation>%1  시 %2  고 %3  저 %4  종 %5 (%6%)  거래량 %7</translation>
+    </message>
+    <message>
+        <source>  SMA%1 %2</source>
+        <translation>  SMA%1 %2</translation>
+    </message>
+    <message>
+        <source>  EMA%1 %2</source>
+        <translation>  EMA%1 %2</translation>
+    </message>
+    <message>
+        <source>  BB %1/%2/%3</source>
+        <translation>  BB %1/%2/%3</translation>
+    </message>
+    <message>
+        <source>  RSI %1</source>
+        <translation>  RSI %1</translation>
+    </message>
+    <message>
+        <source>  MACD %1/%2</source>
+        <translation>  MACD %1/%2</translation>
+    </message>
+    <message>
+        <source>  Chaikin %1</source>
+        <translation>  차이킨 %1</translation>
+    </message>
+    <message>
+        <source>  Momentum %1</source>
+        <translation>  모멘텀 %1</translation>
+    </message>
+    <message>
+        <source>  Disparity %1</source>
+        <translation>  이격도 %1</translation>
+    </message>
+    <message>
+        <source>  Target %1</source>
+        <translation>  목표가 %1</translation>
+    </message>
+</context>
+<context>
+    <name>CheckableTableModel</name>
+    <message>
+        <source>On</source>
+        <translation>켜짐</translation>
+    </message>
+    <message>
+        <source>Off</source>
+        <translation>꺼짐</translation>
+    </message>
+</context>
+<context>
     <name>CleanupScheduler</name>
     <message numerus="yes">
         <source>New trading day %1: %n old signal(s) expired.</source>
@@ -176,6 +1057,141 @@
     </message>
 </context>
 <context>
+    <name>ConditionsDock</name>
+    <message>
+        <source>Conditions</source>
+        <translation>조건식</translation>
+    </message>
+    <message>
+        <source>Kiwoom conditions (조건식) and whether each feeds automated trading</source>
+        <translation>키움 조건식 목록과 각 조건식의 자동매매 사용 여부</translation>
+    </message>
+    <message>
+        <source>ID</source>
+        <translation>ID</translation>
+    </message>
+    <message>
+        <source>The condition&apos;s number in this program</source>
+        <translation>이 프로그램에서의 조건식 번호</translation>
+    </message>
+    <message>
+        <source>Condition</source>
+        <translation>조건식</translation>
+    </message>
+    <message>
+        <source>The condition&apos;s name in the HTS</source>
+        <translation>HTS에 저장된 조건식 이름</translation>
+    </message>
+    <message>
+        <source>Auto-trade</source>
+        <translation>자동매매</translation>
+    </message>
+    <message>
+        <source>Checked: its hits become buy signals (through the reference-candle strategy)</source>
+        <translation>체크하면 검색된 종목이 매수 신호가 됩니다(기준봉 전략을 거침)</translation>
+    </message>
+    <message>
+        <source>Last run</source>
+        <translation>최근 실행</translation>
+    </message>
+    <message>
+        <source>When the condition monitor last searched it</source>
+        <translation>조건 감시가 마지막으로 검색한 시각</translation>
+    </message>
+    <message>
+        <source>Stocks</source>
+        <translation>종목 수</translation>
+    </message>
+    <message>
+        <source>Stocks that last search returned</source>
+        <translation>최근 검색에서 나온 종목 수</translation>
+    </message>
+    <message>
+        <source>Hits today</source>
+        <translation>오늘 편입</translation>
+    </message>
+    <message>
+        <source>Distinct stocks it returned today (searches and realtime entries)</source>
+        <translation>오늘 검색된 서로 다른 종목 수(조건검색 및 실시간 편입)</translation>
+    </message>
+    <message>
+        <source>Realtime</source>
+        <translation>실시간</translation>
+    </message>
+    <message>
+        <source>On</source>
+        <translation>켜짐</translation>
+    </message>
+    <message>
+        <source>Off</source>
+        <translation>꺼짐</translation>
+    </message>
+    <message>
+        <source>Whether it runs as a realtime condition (entries are handled at once)</source>
+        <translation>실시간 조건검색으로 실행 중인지 여부(편입 즉시 처리)</translation>
+    </message>
+    <message>
+        <source>Conditions table</source>
+        <translation>조건식 표</translation>
+    </message>
+    <message>
+        <source>One row per condition; Space on the Auto-trade cell switches it on or off</source>
+        <translation>조건식당 한 행; 자동매매 칸에서 Space 키로 켜고 끕니다</translation>
+    </message>
+    <message>
+        <source>Conditions columns</source>
+        <translation>조건식 열</translation>
+    </message>
+    <message>
+        <source>&amp;Enable all</source>
+        <translation>모두 사용(&amp;E)</translation>
+    </message>
+    <message>
+        <source>Enable all conditions</source>
+        <translation>모든 조건식 사용</translation>
+    </message>
+    <message>
+        <source>Let every condition feed automated trading</source>
+        <translation>모든 조건식을 자동매매에 사용합니다</translation>
+    </message>
+    <message>
+        <source>&amp;Disable all</source>
+        <translation>모두 사용 안 함(&amp;D)</translation>
+    </message>
+    <message>
+        <source>Disable all conditions</source>
+        <translation>모든 조건식 사용 중지</translation>
+    </message>
+    <message>
+        <source>Stop every condition from feeding automated trading</source>
+        <translation>모든 조건식을 자동매매에서 제외합니다</translation>
+    </message>
+    <message>
+        <source>Conditions status</source>
+        <translation>조건식 상태</translation>
+    </message>
+    <message>
+        <source>Conditions could not be read: %1</source>
+        <translation>조건식을 불러오지 못했습니다: %1</translation>
+    </message>
+    <message>
+        <source>No conditions yet: they are listed once the broker is connected.</source>
+        <translation>아직 조건식이 없습니다. 증권사에 연결되면 목록이 표시됩니다.</translation>
+    </message>
+    <message>
+        <source>condition monitoring is running</source>
+        <translation>조건 감시 실행 중</translation>
+    </message>
+    <message>
+        <source>condition monitoring is stopped</source>
+        <translation>조건 감시 중지됨</translation>
+    </message>
+    <message>
+        <source>%1 of %2 enabled; %3.</source>
+        <translation>%2개 중 %1개 사용; %3.</translation>
+    </message>
+</context>
+<context>
     <name>Control::ApiKeys</name>
     <message>
         <source>Cannot write the control API key file %1: %2</source>
@@ -184,6 +1200,21 @@
     <message>
         <source>Cannot write the control API key file %1.</source>
         <translation>제어 API 키 파일 %1을(를) 쓸 수 없습니다.</translation>
+    </message>
+</context>
+<context>
+    <name>Control::EventStream</name>
+    <message>
+        <source>Only GET opens the event stream.</source>
+        <translation>이벤트 스트림은 GET 요청으로만 열 수 있습니다.</translation>
+    </message>
+    <message>
+        <source>The event stream is at %1.</source>
+        <translation>이벤트 스트림 주소: %1</translation>
+    </message>
+    <message>
+        <source>Open this URL as a WebSocket.</source>
+        <translation>이 URL을 WebSocket으로 여세요.</translation>
     </message>
 </context>
 <context>
@@ -320,6 +1351,45 @@
         <source>This Idempotency-Key was used for a different request.</source>
         <translation>이 Idempotency-Key는 다른 요청에 이미 사용되었습니다.</translation>
     </message>
+    <message>
+        <source>an integer from %1 to %2 is required</source>
+        <translation>%1부터 %2 사이의 정수가 필요합니다</translation>
+    </message>
+    <message>
+        <source>Naver serves the first 1000 results only</source>
+        <translation>네이버는 처음 1000개 결과만 제공합니다</translation>
+    </message>
+    <message>
+        <source>%1 is not a stock code the broker knows (%2)</source>
+        <translation>%1은(는) 증권사에서 인식하지 못하는 종목코드입니다(%2)</translation>
+    </message>
+    <message>
+        <source>at most 366 days per export</source>
+        <translation>내보내기 1회당 최대 366일</translation>
+    </message>
+    <message>
+        <source>The event stream is not running.</source>
+        <translation>이벤트 스트림이 실행 중이 아닙니다.</translation>
+    </message>
+    <message>
+        <source>The request was not answered within %1 s.</source>
+        <translation>%1초 안에 요청에 대한 응답이 없었습니다.</translation>
+    </message>
+    <message>
+        <source>%1 is not a stock code the broker knows</source>
+        <translation>%1은(는) 증권사에서 인식하지 못하는 종목코드입니다</translation>
+    </message>
+    <message>
+        <source>The broker could not be asked about %1: %2</source>
+        <translation>%1에 대해 증권사에 조회하지 못했습니다: %2</translation>
+    </message>
+</context>
+<context>
+    <name>CoreGateway</name>
+    <message>
+        <source>The trading engine is not ready yet: it is connecting to the broker or reconciling.</source>
+        <translation>매매 엔진이 아직 준비되지 않았습니다. 증권사에 연결하거나 잔고를 대조하는 중입니다.</translation>
+    </message>
 </context>
 <context>
     <name>DiscussionBoardReader</name>
@@ -401,10 +1471,32 @@
     </message>
 </context>
 <context>
+    <name>DockTable</name>
+    <message>
+        <source>columns</source>
+        <translation>열</translation>
+    </message>
+    <message>
+        <source>Select all</source>
+        <translation>모두 선택</translation>
+    </message>
+</context>
+<context>
     <name>InstrumentCache</name>
     <message>
         <source>No usable price limits for %1 (upper %2, lower %3, base %4).</source>
         <translation>%1의 유효한 상·하한가가 없습니다 (상한가 %2, 하한가 %3, 기준가 %4).</translation>
+    </message>
+</context>
+<context>
+    <name>KeychainSecretStore</name>
+    <message>
+        <source>no Secret Service or KWallet answered on the session bus: %1</source>
+        <translation>세션 버스에서 Secret Service나 KWallet이 응답하지 않았습니다: %1</translation>
+    </message>
+    <message>
+        <source>the system keychain is switched off with KT_NO_KEYCHAIN=1</source>
+        <translation>KT_NO_KEYCHAIN=1 설정으로 시스템 키체인이 꺼져 있습니다</translation>
     </message>
 </context>
 <context>
@@ -428,6 +1520,148 @@
     <message>
         <source>Kill switch set to %1 but not saved: %2</source>
         <translation>킬 스위치를 %1(으)로 설정했지만 저장하지 못했습니다: %2</translation>
+    </message>
+</context>
+<context>
+    <name>LayoutManager</name>
+    <message>
+        <source>Save workspace</source>
+        <translation>작업 공간 저장</translation>
+    </message>
+    <message>
+        <source>Name of the workspace (the docks&apos; arrangement):</source>
+        <translation>작업 공간 이름(도킹 창 배치):</translation>
+    </message>
+    <message>
+        <source>&amp;Workspaces</source>
+        <translation>작업 공간(&amp;W)</translation>
+    </message>
+    <message>
+        <source>Workspaces</source>
+        <translation>작업 공간</translation>
+    </message>
+    <message>
+        <source>&amp;Reset layout</source>
+        <translation>레이아웃 초기화(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Put every dock back where it was at first start</source>
+        <translation>모든 도킹 창을 처음 실행했을 때의 위치로 되돌립니다</translation>
+    </message>
+    <message>
+        <source>&amp;Save as…</source>
+        <translation>다른 이름으로 저장(&amp;S)…</translation>
+    </message>
+    <message>
+        <source>Keep the docks&apos; arrangement under a name</source>
+        <translation>도킹 창 배치를 이름을 붙여 저장합니다</translation>
+    </message>
+    <message>
+        <source>Switch to the workspace %1</source>
+        <translation>작업 공간 %1(으)로 전환</translation>
+    </message>
+    <message>
+        <source>&amp;Delete</source>
+        <translation>삭제(&amp;D)</translation>
+    </message>
+    <message>
+        <source>Forget the workspace %1</source>
+        <translation>작업 공간 %1 삭제</translation>
+    </message>
+</context>
+<context>
+    <name>LogDock</name>
+    <message>
+        <source>Info</source>
+        <translation>정보</translation>
+    </message>
+    <message>
+        <source>Warning</source>
+        <translation>경고</translation>
+    </message>
+    <message>
+        <source>Error</source>
+        <translation>오류</translation>
+    </message>
+    <message>
+        <source>Trade</source>
+        <translation>매매</translation>
+    </message>
+    <message>
+        <source>Log</source>
+        <translation>로그</translation>
+    </message>
+    <message>
+        <source>Activity log</source>
+        <translation>활동 로그</translation>
+    </message>
+    <message>
+        <source>What the program did, newest at the bottom</source>
+        <translation>프로그램이 수행한 작업(최신 항목이 맨 아래)</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>시각</translation>
+    </message>
+    <message>
+        <source>KST</source>
+        <translation>KST</translation>
+    </message>
+    <message>
+        <source>Level</source>
+        <translation>수준</translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation>출처</translation>
+    </message>
+    <message>
+        <source>Message</source>
+        <translation>메시지</translation>
+    </message>
+    <message>
+        <source>Activity log table</source>
+        <translation>활동 로그 표</translation>
+    </message>
+    <message>
+        <source>&amp;Level:</source>
+        <translation>수준(&amp;L):</translation>
+    </message>
+    <message>
+        <source>Log level filter</source>
+        <translation>로그 수준 필터</translation>
+    </message>
+    <message>
+        <source>All</source>
+        <translation>전체</translation>
+    </message>
+    <message>
+        <source>Trades</source>
+        <translation>매매</translation>
+    </message>
+    <message>
+        <source>Warnings and errors</source>
+        <translation>경고 및 오류</translation>
+    </message>
+    <message>
+        <source>Errors</source>
+        <translation>오류</translation>
+    </message>
+    <message>
+        <source>Te&amp;xt:</source>
+        <translation>텍스트(&amp;X):</translation>
+    </message>
+    <message>
+        <source>Log text filter</source>
+        <translation>로그 텍스트 필터</translation>
+    </message>
+    <message>
+        <source>Text in the message or source</source>
+        <translation>메시지나 출처에 포함된 텍스트</translation>
+    </message>
+    <message>
+        <source>Clear the text filter</source>
+        <translation>텍스트 필터 지우기</translation>
     </message>
 </context>
 <context>
@@ -519,6 +1753,70 @@
     <message>
         <source>Show or hide news and the discussion board</source>
         <translation>뉴스와 종목토론실 보이기/숨기기</translation>
+    </message>
+    <message>
+        <source>Main toolbar</source>
+        <translation>주 도구 모음</translation>
+    </message>
+    <message>
+        <source>&amp;Conditions</source>
+        <translation>조건식(&amp;C)</translation>
+    </message>
+    <message>
+        <source>&amp;Strategies</source>
+        <translation>전략(&amp;S)</translation>
+    </message>
+    <message>
+        <source>&amp;Watchlist</source>
+        <translation>관심종목(&amp;W)</translation>
+    </message>
+    <message>
+        <source>&amp;Chart</source>
+        <translation>차트(&amp;C)</translation>
+    </message>
+    <message>
+        <source>Showing %1</source>
+        <translation>%1 표시 중</translation>
+    </message>
+    <message>
+        <source>&amp;Hide to tray</source>
+        <translation>트레이로 숨기기(&amp;H)</translation>
+    </message>
+    <message>
+        <source>Hide the window; trading continues in the background</source>
+        <translation>창을 숨깁니다. 매매는 백그라운드에서 계속됩니다</translation>
+    </message>
+    <message>
+        <source>&amp;Docks</source>
+        <translation>도킹 창(&amp;D)</translation>
+    </message>
+    <message>
+        <source>&amp;Trading</source>
+        <translation>매매(&amp;T)</translation>
+    </message>
+    <message>
+        <source>T&amp;ools</source>
+        <translation>도구(&amp;O)</translation>
+    </message>
+    <message>
+        <source>&amp;Positions</source>
+        <translation>잔고(&amp;P)</translation>
+    </message>
+    <message>
+        <source>&amp;Orders</source>
+        <translation>주문(&amp;O)</translation>
+    </message>
+    <message>
+        <source>S&amp;ignals</source>
+        <translation>신호(&amp;I)</translation>
+    </message>
+    <message>
+        <source>&amp;Log</source>
+        <translation>로그(&amp;L)</translation>
+    </message>
+    <message>
+        <source>&amp;Account Bar</source>
+        <translation>계좌 표시줄(&amp;A)</translation>
     </message>
 </context>
 <context>
@@ -802,6 +2100,798 @@
     </message>
 </context>
 <context>
+    <name>OrderTicket</name>
+    <message>
+        <source>Order Ticket</source>
+        <translation>주문 입력</translation>
+    </message>
+    <message>
+        <source>Order ticket</source>
+        <translation>주문 입력</translation>
+    </message>
+    <message>
+        <source>Buy or sell a stock by hand, through the same risk checks as automated trading</source>
+        <translation>자동매매와 동일한 위험 점검을 거쳐 직접 종목을 매수하거나 매도합니다</translation>
+    </message>
+    <message>
+        <source>Confirm Order</source>
+        <translation>주문 확인</translation>
+    </message>
+    <message>
+        <source>Confirm order</source>
+        <translation>주문 확인</translation>
+    </message>
+    <message>
+        <source>&amp;Send order</source>
+        <translation>주문 전송(&amp;S)</translation>
+    </message>
+    <message>
+        <source>&amp;Don&apos;t send</source>
+        <translation>전송 안 함(&amp;D)</translation>
+    </message>
+    <message>
+        <source>Refused by the risk guard: %1 Nothing was placed.</source>
+        <translation>위험 관리에서 거부됨: %1 주문이 나가지 않았습니다.</translation>
+    </message>
+    <message>
+        <source>&amp;Order Ticket…</source>
+        <translation>주문 입력(&amp;O)…</translation>
+    </message>
+    <message>
+        <source>Buy or sell a stock by hand (F2)</source>
+        <translation>직접 종목 매수/매도 (F2)</translation>
+    </message>
+    <message>
+        <source>Order</source>
+        <translation>주문</translation>
+    </message>
+    <message>
+        <source>Code or name, e.g. 005930 or 삼성전자</source>
+        <translation>종목코드 또는 종목명, 예: 005930 또는 삼성전자</translation>
+    </message>
+    <message>
+        <source>Stock</source>
+        <translation>종목</translation>
+    </message>
+    <message>
+        <source>Six-character stock code or part of the Korean name</source>
+        <translation>6자리 종목코드 또는 한글 종목명의 일부</translation>
+    </message>
+    <message>
+        <source>&amp;Stock:</source>
+        <translation>종목(&amp;S):</translation>
+    </message>
+    <message>
+        <source>Stock name</source>
+        <translation>종목명</translation>
+    </message>
+    <message>
+        <source>Base price and today&apos;s limits</source>
+        <translation>기준가와 오늘의 상한가/하한가</translation>
+    </message>
+    <message>
+        <source>&amp;Buy</source>
+        <translation>매수(&amp;B)</translation>
+    </message>
+    <message>
+        <source>Buy</source>
+        <translation>매수</translation>
+    </message>
+    <message>
+        <source>S&amp;ell</source>
+        <translation>매도(&amp;E)</translation>
+    </message>
+    <message>
+        <source>Sell</source>
+        <translation>매도</translation>
+    </message>
+    <message>
+        <source>Side:</source>
+        <translation>구분:</translation>
+    </message>
+    <message>
+        <source>Order type</source>
+        <translation>주문 유형</translation>
+    </message>
+    <message>
+        <source>Limit (지정가)</source>
+        <translation>지정가</translation>
+    </message>
+    <message>
+        <source>Market (시장가)</source>
+        <translation>시장가</translation>
+    </message>
+    <message>
+        <source>Order &amp;type:</source>
+        <translation>주문 유형(&amp;T):</translation>
+    </message>
+    <message>
+        <source>Limit price</source>
+        <translation>지정가</translation>
+    </message>
+    <message>
+        <source>Up and down step by one tick of the KRX price ladder, inside today&apos;s upper and lower limits</source>
+        <translation>오늘의 상한가와 하한가 범위 안에서 KRX 호가단위만큼 올리고 내립니다</translation>
+    </message>
+    <message>
+        <source>&amp;Price:</source>
+        <translation>가격(&amp;P):</translation>
+    </message>
+    <message>
+        <source>Size by</source>
+        <translation>주문 기준</translation>
+    </message>
+    <message>
+        <source>Quantity (shares)</source>
+        <translation>수량(주)</translation>
+    </message>
+    <message>
+        <source>Amount (KRW)</source>
+        <translation>금액(원)</translation>
+    </message>
+    <message>
+        <source>Si&amp;ze by:</source>
+        <translation>주문 기준(&amp;Z):</translation>
+    </message>
+    <message>
+        <source>Quantity in shares</source>
+        <translation>주식 수량</translation>
+    </message>
+    <message>
+        <source> shares</source>
+        <translation>주</translation>
+    </message>
+    <message>
+        <source>Amount in KRW</source>
+        <translation>원화 금액</translation>
+    </message>
+    <message>
+        <source> KRW</source>
+        <translation>원</translation>
+    </message>
+    <message>
+        <source>&amp;Quantity:</source>
+        <translation>수량(&amp;Q):</translation>
+    </message>
+    <message>
+        <source>Order estimate</source>
+        <translation>주문 예상</translation>
+    </message>
+    <message>
+        <source>Order result</source>
+        <translation>주문 결과</translation>
+    </message>
+    <message>
+        <source>Buy…</source>
+        <translation>매수…</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>닫기</translation>
+    </message>
+    <message>
+        <source>Reading %1&apos;s day…</source>
+        <translation>%1 당일 시세 조회 중…</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source> (ETF/ETN tick ladder)</source>
+        <translation> (ETF/ETN 호가단위)</translation>
+    </message>
+    <message>
+        <source>Base %1 · &lt;span style=&quot;color:#d32f2f&quot;&gt;Upper %2&lt;/span&gt; · &lt;span style=&quot;color:#1565c0&quot;&gt;Lower %3&lt;/span&gt; · Last %4 KRW</source>
+        <translation>기준가 %1 · &lt;span style=&quot;color:#d32f2f&quot;&gt;상한가 %2&lt;/span&gt; · &lt;span style=&quot;color:#1565c0&quot;&gt;하한가 %3&lt;/span&gt; · 현재가 %4원</translation>
+    </message>
+    <message>
+        <source>Base price %1, upper limit %2, lower limit %3, last price %4 won</source>
+        <translation>기준가 %1, 상한가 %2, 하한가 %3, 현재가 %4원</translation>
+    </message>
+    <message>
+        <source>&amp;Amount:</source>
+        <translation>금액(&amp;A):</translation>
+    </message>
+    <message>
+        <source>Sell…</source>
+        <translation>매도…</translation>
+    </message>
+    <message>
+        <source>1 share</source>
+        <translation>1주</translation>
+    </message>
+    <message>
+        <source>%1 shares</source>
+        <translation>%1주</translation>
+    </message>
+    <message>
+        <source>Buy %1 KRW of %2 at %3 KRW limit (about %4 shares) plus fees?</source>
+        <translation>%2을(를) 지정가 %3원에 %1원어치(약 %4주) 매수하시겠습니까? (수수료 별도)</translation>
+    </message>
+    <message>
+        <source>Buy %1 KRW of %2 at market (about %3 shares at the last price %4 KRW) plus fees?</source>
+        <translation>%2을(를) 시장가로 %1원어치(현재가 %4원 기준 약 %3주) 매수하시겠습니까? (수수료 별도)</translation>
+    </message>
+    <message>
+        <source>Buy %1 of %2 at %3 KRW limit — about %4 KRW plus fees?</source>
+        <translation>%2 %1을(를) 지정가 %3원에 매수하시겠습니까? 약 %4원(수수료 별도)</translation>
+    </message>
+    <message>
+        <source>Buy %1 of %2 at market — about %3 KRW at the last price, plus fees?</source>
+        <translation>%2 %1을(를) 시장가로 매수하시겠습니까? 현재가 기준 약 %3원(수수료 별도)</translation>
+    </message>
+    <message>
+        <source>Sell %1 of %2 at %3 KRW limit — about %4 KRW before fees and tax?</source>
+        <translation>%2 %1을(를) 지정가 %3원에 매도하시겠습니까? 약 %4원(수수료·세금 차감 전)</translation>
+    </message>
+    <message>
+        <source>Sell %1 of %2 at market — about %3 KRW at the last price, before fees and tax?</source>
+        <translation>%2 %1을(를) 시장가로 매도하시겠습니까? 현재가 기준 약 %3원(수수료·세금 차감 전)</translation>
+    </message>
+    <message>
+        <source>Market order: priced by the exchange</source>
+        <translation>시장가 주문: 거래소에서 가격이 결정됩니다</translation>
+    </message>
+    <message>
+        <source>≈ %1 at %2 KRW</source>
+        <translation>≈ %1 × %2원</translation>
+    </message>
+    <message>
+        <source>≈ %1 KRW</source>
+        <translation>≈ %1원</translation>
+    </message>
+    <message>
+        <source>Choose a stock: type its code or part of its name.</source>
+        <translation>종목을 선택하세요: 종목코드나 종목명 일부를 입력하세요.</translation>
+    </message>
+    <message>
+        <source>Reading %1&apos;s day first: check the price, then press Enter again.</source>
+        <translation>먼저 %1 당일 시세를 조회하는 중입니다. 가격을 확인한 후 Enter 키를 다시 누르세요.</translation>
+    </message>
+    <message>
+        <source>Enter a limit price.</source>
+        <translation>지정가를 입력하세요.</translation>
+    </message>
+    <message>
+        <source>Enter an amount in KRW.</source>
+        <translation>금액(원)을 입력하세요.</translation>
+    </message>
+    <message>
+        <source>%1 KRW does not buy a single share at %2 KRW.</source>
+        <translation>%1원으로는 %2원짜리 주식을 1주도 살 수 없습니다.</translation>
+    </message>
+    <message>
+        <source>Enter a quantity of at least one share.</source>
+        <translation>수량을 1주 이상 입력하세요.</translation>
+    </message>
+    <message>
+        <source>Not sent.</source>
+        <translation>전송하지 않았습니다.</translation>
+    </message>
+    <message>
+        <source>Sending…</source>
+        <translation>전송 중…</translation>
+    </message>
+    <message>
+        <source>Refused: %1 Nothing was placed.</source>
+        <translation>거부됨: %1 주문이 나가지 않았습니다.</translation>
+    </message>
+    <message>
+        <source>Sell order #%1 for %2: %3.</source>
+        <translation>%2 매도 주문 #%1: %3.</translation>
+    </message>
+    <message>
+        <source>This buy was already sent (signal #%1).</source>
+        <translation>이미 전송된 매수입니다(신호 #%1).</translation>
+    </message>
+    <message>
+        <source>Buy of %1 accepted (signal #%2); placing the order…</source>
+        <translation>%1 매수 승인됨(신호 #%2). 주문을 내는 중…</translation>
+    </message>
+    <message>
+        <source>Buy order #%1 for %2: %3, %4 of %5 shares filled.</source>
+        <translation>%2 매수 주문 #%1: %3, %5주 중 %4주 체결.</translation>
+    </message>
+    <message>
+        <source>The broker refused it: %1</source>
+        <translation>증권사에서 거부했습니다: %1</translation>
+    </message>
+    <message>
+        <source>Not placed (%1): %2</source>
+        <translation>주문되지 않음(%1): %2</translation>
+    </message>
+    <message>
+        <source>no reason given</source>
+        <translation>사유 없음</translation>
+    </message>
+</context>
+<context>
+    <name>OrdersDock</name>
+    <message>
+        <source>Cancel</source>
+        <translation>취소</translation>
+    </message>
+    <message>
+        <source>Modify</source>
+        <translation>정정</translation>
+    </message>
+    <message>
+        <source>Limit</source>
+        <translation>지정가</translation>
+    </message>
+    <message>
+        <source>Market</source>
+        <translation>시장가</translation>
+    </message>
+    <message>
+        <source>Orders</source>
+        <translation>주문</translation>
+    </message>
+    <message>
+        <source>Today&apos;s orders, their state and fills</source>
+        <translation>오늘의 주문, 상태 및 체결 내역</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>시각</translation>
+    </message>
+    <message>
+        <source>When the order was written (KST)</source>
+        <translation>주문을 기록한 시각(KST)</translation>
+    </message>
+    <message>
+        <source>Code</source>
+        <translation>종목코드</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>종목명</translation>
+    </message>
+    <message>
+        <source>Side</source>
+        <translation>구분</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>유형</translation>
+    </message>
+    <message>
+        <source>Quantity</source>
+        <translation>수량</translation>
+    </message>
+    <message>
+        <source>Price</source>
+        <translation>가격</translation>
+    </message>
+    <message>
+        <source>Limit price; 0 for a market order</source>
+        <translation>지정가; 시장가 주문은 0</translation>
+    </message>
+    <message>
+        <source>Filled</source>
+        <translation>체결</translation>
+    </message>
+    <message>
+        <source>Avg fill</source>
+        <translation>평균 체결가</translation>
+    </message>
+    <message>
+        <source>Average fill price</source>
+        <translation>평균 체결가</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>상태</translation>
+    </message>
+    <message>
+        <source>Order no.</source>
+        <translation>주문번호</translation>
+    </message>
+    <message>
+        <source>The broker&apos;s order number</source>
+        <translation>증권사 주문번호</translation>
+    </message>
+    <message>
+        <source>Origin</source>
+        <translation>주문 출처</translation>
+    </message>
+    <message>
+        <source>Who wanted the order</source>
+        <translation>주문을 요청한 주체</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>사유</translation>
+    </message>
+    <message>
+        <source>Why it was rejected</source>
+        <translation>거부된 이유</translation>
+    </message>
+    <message>
+        <source>Orders table</source>
+        <translation>주문 표</translation>
+    </message>
+    <message>
+        <source>Double-click or Enter opens the stock&apos;s chart; Delete cancels an open order</source>
+        <translation>더블클릭하거나 Enter 키를 누르면 종목 차트가 열리고, Delete 키를 누르면 미체결 주문이 취소됩니다</translation>
+    </message>
+    <message>
+        <source>Sho&amp;w:</source>
+        <translation>표시(&amp;W):</translation>
+    </message>
+    <message>
+        <source>Order state filter</source>
+        <translation>주문 상태 필터</translation>
+    </message>
+    <message>
+        <source>All</source>
+        <translation>전체</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>미체결</translation>
+    </message>
+    <message>
+        <source>Rejected / cancelled</source>
+        <translation>거부 / 취소</translation>
+    </message>
+    <message>
+        <source>Unknown</source>
+        <translation>알 수 없음</translation>
+    </message>
+    <message>
+        <source>&amp;Cancel order…</source>
+        <translation>주문 취소(&amp;C)…</translation>
+    </message>
+    <message>
+        <source>Cancel the selected order</source>
+        <translation>선택한 주문 취소</translation>
+    </message>
+    <message>
+        <source>Cancels the rest of the selected open order, after a confirmation</source>
+        <translation>확인 후 선택한 미체결 주문의 잔량을 취소합니다</translation>
+    </message>
+    <message>
+        <source>Orders status</source>
+        <translation>주문 상태</translation>
+    </message>
+    <message>
+        <source>Cancel order…</source>
+        <translation>주문 취소…</translation>
+    </message>
+    <message>
+        <source>Open chart</source>
+        <translation>차트 열기</translation>
+    </message>
+    <message>
+        <source>Trading date of the orders shown</source>
+        <translation>표시된 주문의 거래일</translation>
+    </message>
+    <message>
+        <source>Trading date %1</source>
+        <translation>거래일 %1</translation>
+    </message>
+    <message>
+        <source>Could not read the orders: %1</source>
+        <translation>주문을 불러오지 못했습니다: %1</translation>
+    </message>
+    <message>
+        <source>Select an open order to cancel.</source>
+        <translation>취소할 미체결 주문을 선택하세요.</translation>
+    </message>
+    <message>
+        <source>sell</source>
+        <translation>매도</translation>
+    </message>
+    <message>
+        <source>buy</source>
+        <translation>매수</translation>
+    </message>
+    <message numerus="yes">
+        <source>Cancel the %1 of %Ln share(s) of %2 at %3 KRW?</source>
+        <translation>
+            <numerusform>%2 %Ln주 %3원 %1 주문을 취소하시겠습니까?</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Cancel the market %1 of %Ln share(s) of %2?</source>
+        <translation>
+            <numerusform>%2 %Ln주 시장가 %1 주문을 취소하시겠습니까?</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Confirm cancel</source>
+        <translation>취소 확인</translation>
+    </message>
+    <message>
+        <source>Order %1 left as it is.</source>
+        <translation>주문 %1을(를) 그대로 유지합니다.</translation>
+    </message>
+    <message>
+        <source>Cancelling order %1…</source>
+        <translation>주문 %1 취소 중…</translation>
+    </message>
+    <message>
+        <source>Cancel of order %1 sent.</source>
+        <translation>주문 %1 취소 요청을 보냈습니다.</translation>
+    </message>
+    <message>
+        <source>Cancel of order %1 refused: %2</source>
+        <translation>주문 %1 취소 거부: %2</translation>
+    </message>
+</context>
+<context>
+    <name>PositionsDock</name>
+    <message>
+        <source>Positions</source>
+        <translation>잔고</translation>
+    </message>
+    <message>
+        <source>Live positions with current price, profit and loss, stop-loss and take-profit</source>
+        <translation>보유 종목의 현재가, 손익, 손절가, 익절가</translation>
+    </message>
+    <message>
+        <source>Code</source>
+        <translation>종목코드</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>종목명</translation>
+    </message>
+    <message>
+        <source>Quantity</source>
+        <translation>수량</translation>
+    </message>
+    <message>
+        <source>Shares held</source>
+        <translation>보유수량</translation>
+    </message>
+    <message>
+        <source>Avg price</source>
+        <translation>평균단가</translation>
+    </message>
+    <message>
+        <source>Average purchase price (moving average)</source>
+        <translation>매입단가 (이동평균)</translation>
+    </message>
+    <message>
+        <source>Price</source>
+        <translation>현재가</translation>
+    </message>
+    <message>
+        <source>Last trade price</source>
+        <translation>최근 체결가</translation>
+    </message>
+    <message>
+        <source>P&amp;L</source>
+        <translation>평가손익</translation>
+    </message>
+    <message>
+        <source>Value at the last price minus the purchase cost, before sell fees and tax</source>
+        <translation>현재가 기준 평가금액에서 매입금액을 뺀 값 (매도 수수료·세금 차감 전)</translation>
+    </message>
+    <message>
+        <source>P&amp;L %</source>
+        <translation>수익률</translation>
+    </message>
+    <message>
+        <source>P&amp;L against the purchase cost</source>
+        <translation>매입금액 대비 평가손익</translation>
+    </message>
+    <message>
+        <source>Stop-loss</source>
+        <translation>손절</translation>
+    </message>
+    <message>
+        <source>Stop-loss price (or rate below the average price)</source>
+        <translation>손절가 (또는 평균단가 대비 하락률)</translation>
+    </message>
+    <message>
+        <source>Take-profit</source>
+        <translation>익절</translation>
+    </message>
+    <message>
+        <source>Take-profit price (or rate above the average price)</source>
+        <translation>익절가 (또는 평균단가 대비 상승률)</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>상태</translation>
+    </message>
+    <message>
+        <source>OPEN, or SELLING while a sell order is out</source>
+        <translation>OPEN, 또는 매도 주문이 나가 있는 동안 SELLING</translation>
+    </message>
+    <message>
+        <source>Origin</source>
+        <translation>진입 경로</translation>
+    </message>
+    <message>
+        <source>What opened the position</source>
+        <translation>포지션을 연 주체</translation>
+    </message>
+    <message>
+        <source>Positions table</source>
+        <translation>잔고 표</translation>
+    </message>
+    <message>
+        <source>Double-click or Enter opens the stock&apos;s chart; Ctrl+Shift+S sells</source>
+        <translation>더블클릭 또는 Enter로 종목 차트 열기, Ctrl+Shift+S로 매도</translation>
+    </message>
+    <message>
+        <source>&amp;Sell…</source>
+        <translation>매도(&amp;S)…</translation>
+    </message>
+    <message>
+        <source>Sell the selected position</source>
+        <translation>선택한 종목 매도</translation>
+    </message>
+    <message>
+        <source>Sells all shares of the selected position at market, after a confirmation</source>
+        <translation>확인 후 선택한 종목의 전량을 시장가로 매도합니다</translation>
+    </message>
+    <message>
+        <source>Sell all shares of the selected position at market (Ctrl+Shift+S)</source>
+        <translation>선택한 종목 전량 시장가 매도 (Ctrl+Shift+S)</translation>
+    </message>
+    <message>
+        <source>Positions status</source>
+        <translation>잔고 상태</translation>
+    </message>
+    <message>
+        <source>Sell…</source>
+        <translation>매도…</translation>
+    </message>
+    <message>
+        <source>Open chart</source>
+        <translation>차트 열기</translation>
+    </message>
+    <message>
+        <source>Could not read the positions: %1</source>
+        <translation>잔고를 읽을 수 없습니다: %1</translation>
+    </message>
+    <message>
+        <source>Select a position to sell.</source>
+        <translation>매도할 종목을 선택하세요.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Sell all %Ln share(s) of %1 at market?</source>
+        <translation>
+            <numerusform>%1 %Ln주 전량을 시장가로 매도하시겠습니까?</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Sell all %Ln share(s) of %1 (%2) at market?</source>
+        <translation>
+            <numerusform>%1 (%2) %Ln주 전량을 시장가로 매도하시겠습니까?</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Confirm sell</source>
+        <translation>매도 확인</translation>
+    </message>
+    <message>
+        <source>The order goes through the risk guard like every other sell.</source>
+        <translation>이 주문도 다른 모든 매도 주문과 마찬가지로 리스크 관리 검사를 거칩니다.</translation>
+    </message>
+    <message>
+        <source>Sell of %1 not sent.</source>
+        <translation>%1 매도 주문을 보내지 않았습니다.</translation>
+    </message>
+    <message>
+        <source>Selling %1…</source>
+        <translation>%1 매도 중…</translation>
+    </message>
+    <message>
+        <source>Sell order for %1 sent.</source>
+        <translation>%1 매도 주문을 보냈습니다.</translation>
+    </message>
+    <message>
+        <source>Sell of %1 refused: %2</source>
+        <translation>%1 매도 거부: %2</translation>
+    </message>
+</context>
+<context>
+    <name>QObject</name>
+    <message>
+        <source>Buy</source>
+        <translation>매수</translation>
+    </message>
+    <message>
+        <source>Sell</source>
+        <translation>매도</translation>
+    </message>
+    <message>
+        <source>Signal %1 (%2)</source>
+        <translation>신호 %1 (%2)</translation>
+    </message>
+    <message>
+        <source>Condition hit: %1 (%2)</source>
+        <translation>조건식 편입: %1 (%2)</translation>
+    </message>
+    <message>
+        <source>Buy request (%1, %2)</source>
+        <translation>매수 요청 (%1, %2)</translation>
+    </message>
+    <message>
+        <source>Reference candle (target %1)</source>
+        <translation>기준봉 (목표가 %1)</translation>
+    </message>
+    <message>
+        <source>Condition: %1</source>
+        <translation>조건식: %1</translation>
+    </message>
+    <message>
+        <source>Daily</source>
+        <translation>일봉</translation>
+    </message>
+    <message>
+        <source>%1 min</source>
+        <translation>%1분</translation>
+    </message>
+    <message>
+        <source>None</source>
+        <translation>없음</translation>
+    </message>
+    <message>
+        <source>RSI</source>
+        <translation>RSI</translation>
+    </message>
+    <message>
+        <source>MACD</source>
+        <translation>MACD</translation>
+    </message>
+    <message>
+        <source>Chaikin oscillator</source>
+        <translation>차이킨 오실레이터</translation>
+    </message>
+    <message>
+        <source>Momentum</source>
+        <translation>모멘텀</translation>
+    </message>
+    <message>
+        <source>Disparity (이격도)</source>
+        <translation>이격도</translation>
+    </message>
+    <message>
+        <source>%1 must be a whole number from %2 to %3</source>
+        <translation>%1은(는) %2~%3 사이의 정수여야 합니다</translation>
+    </message>
+    <message>
+        <source>code must be a six-character stock code, e.g. 005930 (got &quot;%1&quot;)</source>
+        <translation>code는 6자리 종목코드여야 합니다. 예: 005930 (입력값: &quot;%1&quot;)</translation>
+    </message>
+    <message>
+        <source>unknown parameter %1 (known: %2)</source>
+        <translation>알 수 없는 매개변수 %1 (사용 가능: %2)</translation>
+    </message>
+    <message>
+        <source>interval must be one of 1m, 5m, 15m, 60m, 1d (got &quot;%1&quot;)</source>
+        <translation>interval은 1m, 5m, 15m, 60m, 1d 중 하나여야 합니다 (입력값: &quot;%1&quot;)</translation>
+    </message>
+    <message>
+        <source>indicator must be none, rsi, macd, chaikin, momentum or disparity (got &quot;%1&quot;)</source>
+        <translation>indicator는 none, rsi, macd, chaikin, momentum, disparity 중 하나여야 합니다 (입력값: &quot;%1&quot;)</translation>
+    </message>
+    <message>
+        <source>overlays must list sma, ema, bb or be none (got &quot;%1&quot;)</source>
+        <translation>overlays는 sma, ema, bb 목록이거나 none이어야 합니다 (입력값: &quot;%1&quot;)</translation>
+    </message>
+    <message>
+        <source>Reference candle (+%1%)</source>
+        <translation>기준봉 (+%1%)</translation>
+    </message>
+    <message>
+        <source>unknown strategy type &quot;%1&quot; (known: %2)</source>
+        <translation>알 수 없는 전략 유형 &quot;%1&quot; (사용 가능: %2)</translation>
+    </message>
+    <message>
+        <source>No candles for %1</source>
+        <translation>%1의 캔들 데이터가 없습니다</translation>
+    </message>
+</context>
+<context>
     <name>Reconciler</name>
     <message>
         <source>open orders (ka10075): %1</source>
@@ -978,6 +3068,756 @@
     </message>
 </context>
 <context>
+    <name>ServiceControls</name>
+    <message>
+        <source>Condition &amp;monitoring</source>
+        <translation>조건식 감시(&amp;M)</translation>
+    </message>
+    <message>
+        <source>Search the enabled conditions (조건식) every period and in realtime; hits become buy signals</source>
+        <translation>사용 중인 조건식을 주기마다, 그리고 실시간으로 검색합니다. 편입 종목은 매수 신호가 됩니다</translation>
+    </message>
+    <message>
+        <source>&amp;Strategy scanner</source>
+        <translation>전략 스캐너(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Run the enabled strategies over the watchlist every period</source>
+        <translation>사용 중인 전략을 주기마다 관심종목에 대해 실행합니다</translation>
+    </message>
+    <message>
+        <source>S&amp;calping</source>
+        <translation>스캘핑(&amp;C)</translation>
+    </message>
+    <message>
+        <source>Run the scalping strategy on live quotes</source>
+        <translation>실시간 시세로 스캘핑 전략을 실행합니다</translation>
+    </message>
+    <message>
+        <source>Stop-&amp;loss / take-profit</source>
+        <translation>손절 / 익절(&amp;L)</translation>
+    </message>
+    <message>
+        <source>Check every position against its stop-loss, take-profit and trailing stop</source>
+        <translation>모든 보유 종목을 손절, 익절, 트레일링 스탑 기준으로 점검합니다</translation>
+    </message>
+    <message>
+        <source>&amp;Watchlist sync</source>
+        <translation>관심종목 동기화(&amp;W)</translation>
+    </message>
+    <message>
+        <source>Keep the watchlist in step with the conditions&apos; results</source>
+        <translation>관심종목을 조건식 검색 결과와 일치시킵니다</translation>
+    </message>
+    <message>
+        <source>&amp;Services</source>
+        <translation>서비스(&amp;S)</translation>
+    </message>
+    <message>
+        <source>%1 (%2): start or stop</source>
+        <translation>%1 (%2): 시작 또는 중지</translation>
+    </message>
+    <message>
+        <source>Start &amp;all</source>
+        <translation>모두 시작(&amp;A)</translation>
+    </message>
+    <message>
+        <source>Start every service</source>
+        <translation>모든 서비스 시작</translation>
+    </message>
+    <message>
+        <source>St&amp;op all</source>
+        <translation>모두 중지(&amp;O)</translation>
+    </message>
+    <message>
+        <source>Stop every service (positions stay; nothing is sold)</source>
+        <translation>모든 서비스 중지 (보유 종목은 유지되며 매도하지 않습니다)</translation>
+    </message>
+    <message>
+        <source>&amp;No new entries</source>
+        <translation>신규 진입 금지(&amp;N)</translation>
+    </message>
+    <message>
+        <source>Kill switch: no new buys; exits and open orders go on</source>
+        <translation>킬 스위치: 신규 매수 금지. 청산과 미체결 주문은 계속됩니다</translation>
+    </message>
+    <message>
+        <source>&amp;Reduce only</source>
+        <translation>포지션 축소만 허용(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Kill switch: only orders that reduce positions</source>
+        <translation>킬 스위치: 포지션을 줄이는 주문만 허용</translation>
+    </message>
+    <message>
+        <source>&amp;Cancel all orders</source>
+        <translation>전체 주문 취소(&amp;C)</translation>
+    </message>
+    <message>
+        <source>Kill switch: cancel every open order and place no new ones (asks first)</source>
+        <translation>킬 스위치: 모든 미체결 주문을 취소하고 신규 주문을 내지 않습니다 (확인 후 실행)</translation>
+    </message>
+    <message>
+        <source>&amp;Flatten all positions</source>
+        <translation>전 종목 청산(&amp;F)</translation>
+    </message>
+    <message>
+        <source>Kill switch: cancel every open order and sell every position at market (asks first)</source>
+        <translation>킬 스위치: 모든 미체결 주문을 취소하고 전 종목을 시장가로 매도합니다 (확인 후 실행)</translation>
+    </message>
+    <message>
+        <source>&amp;Kill switch</source>
+        <translation>킬 스위치(&amp;K)</translation>
+    </message>
+    <message>
+        <source>Kill switch</source>
+        <translation>킬 스위치</translation>
+    </message>
+    <message>
+        <source>Res&amp;ume trading</source>
+        <translation>매매 재개(&amp;U)</translation>
+    </message>
+    <message>
+        <source>Turn the kill switch off: trading as configured again</source>
+        <translation>킬 스위치 해제: 설정대로 다시 매매합니다</translation>
+    </message>
+    <message>
+        <source>KILL SWITCH</source>
+        <translation>킬 스위치</translation>
+    </message>
+    <message>
+        <source>Press: no new entries (Ctrl+Shift+K). The arrow opens the other modes and Resume.</source>
+        <translation>누르면 신규 진입 금지 (Ctrl+Shift+K). 화살표를 누르면 다른 모드와 재개 메뉴가 열립니다.</translation>
+    </message>
+    <message>
+        <source>Kill switch state</source>
+        <translation>킬 스위치 상태</translation>
+    </message>
+    <message>
+        <source>Kill switch: —</source>
+        <translation>킬 스위치: —</translation>
+    </message>
+    <message>
+        <source>Not connected to the trading engine yet</source>
+        <translation>아직 매매 엔진에 연결되지 않았습니다</translation>
+    </message>
+    <message>
+        <source>Kill switch: off</source>
+        <translation>킬 스위치: 꺼짐</translation>
+    </message>
+    <message>
+        <source>Trading as configured</source>
+        <translation>설정대로 매매 중</translation>
+    </message>
+    <message>
+        <source>KILL SWITCH: %1</source>
+        <translation>킬 스위치: %1</translation>
+    </message>
+    <message>
+        <source>Engaged by %1: %2</source>
+        <translation>%1에 의해 작동: %2</translation>
+    </message>
+    <message>
+        <source>KILL SWITCH ON</source>
+        <translation>킬 스위치 작동 중</translation>
+    </message>
+    <message>
+        <source>Started: %1</source>
+        <translation>시작됨: %1</translation>
+    </message>
+    <message>
+        <source>Stopped: %1</source>
+        <translation>중지됨: %1</translation>
+    </message>
+    <message>
+        <source>Cancel every open order and sell every position at the market price now?
+No new orders are placed until you resume.</source>
+        <translation>지금 모든 미체결 주문을 취소하고 전 종목을 시장가로 매도하시겠습니까?
+재개할 때까지 신규 주문을 내지 않습니다.</translation>
+    </message>
+    <message>
+        <source>Cancel every open order now?
+No new orders are placed until you resume.</source>
+        <translation>지금 모든 미체결 주문을 취소하시겠습니까?
+재개할 때까지 신규 주문을 내지 않습니다.</translation>
+    </message>
+    <message>
+        <source>Flatten all positions</source>
+        <translation>전 종목 청산</translation>
+    </message>
+    <message>
+        <source>Cancel all orders</source>
+        <translation>전체 주문 취소</translation>
+    </message>
+    <message>
+        <source>engaged from the desktop</source>
+        <translation>데스크톱에서 작동</translation>
+    </message>
+    <message>
+        <source>Kill switch engaged.</source>
+        <translation>킬 스위치가 작동했습니다.</translation>
+    </message>
+    <message>
+        <source>Kill switch off: trading resumed.</source>
+        <translation>킬 스위치 해제: 매매를 재개했습니다.</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsDialog</name>
+    <message>
+        <source>Stored (fingerprint %1)</source>
+        <translation>저장됨 (지문 %1)</translation>
+    </message>
+    <message>
+        <source>Settings</source>
+        <translation>설정</translation>
+    </message>
+    <message>
+        <source>Broker, trading, control API, news and appearance settings</source>
+        <translation>증권사, 매매, 제어 API, 뉴스, 화면 설정</translation>
+    </message>
+    <message>
+        <source>Settings pages</source>
+        <translation>설정 페이지</translation>
+    </message>
+    <message>
+        <source>&amp;Settings…</source>
+        <translation>설정(&amp;S)…</translation>
+    </message>
+    <message>
+        <source>%1 – %2</source>
+        <translation>%1 – %2</translation>
+    </message>
+    <message>
+        <source>%1 (takes effect on restart)</source>
+        <translation>%1 (재시작 후 적용)</translation>
+    </message>
+    <message>
+        <source>%1 (on restart):</source>
+        <translation>%1 (재시작 후 적용):</translation>
+    </message>
+    <message>
+        <source>Type a new value to store it</source>
+        <translation>새 값을 입력하면 저장됩니다</translation>
+    </message>
+    <message>
+        <source>Stored in the system keychain; never shown</source>
+        <translation>시스템 키체인에 저장되며 표시되지 않습니다</translation>
+    </message>
+    <message>
+        <source>Reading…</source>
+        <translation>읽는 중…</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>삭제</translation>
+    </message>
+    <message>
+        <source>Remove %1</source>
+        <translation>%1 삭제</translation>
+    </message>
+    <message>
+        <source>&amp;Broker</source>
+        <translation>증권사(&amp;B)</translation>
+    </message>
+    <message>
+        <source>Changes on this page take effect when Kiwoom Trader restarts.</source>
+        <translation>이 페이지의 변경 사항은 Kiwoom Trader를 다시 시작하면 적용됩니다.</translation>
+    </message>
+    <message>
+        <source>Mode</source>
+        <translation>모드</translation>
+    </message>
+    <message>
+        <source>Demo (built-in simulator)</source>
+        <translation>데모 (내장 시뮬레이터)</translation>
+    </message>
+    <message>
+        <source>Kiwoom mock trading (모의투자)</source>
+        <translation>키움 모의투자</translation>
+    </message>
+    <message>
+        <source>Kiwoom LIVE trading (real money)</source>
+        <translation>키움 실전투자 (실제 자금)</translation>
+    </message>
+    <message>
+        <source>Account number</source>
+        <translation>계좌번호</translation>
+    </message>
+    <message>
+        <source>10 digits, e.g. 5012345611</source>
+        <translation>10자리, 예: 5012345611</translation>
+    </message>
+    <message>
+        <source>An account number has 10 digits (e.g. 5012345611 or 5012-3456-11).</source>
+        <translation>계좌번호는 10자리입니다 (예: 5012345611 또는 5012-3456-11).</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Kiwoom keys&lt;/b&gt; (issued per account on the Kiwoom portal; mock and live keys differ)</source>
+        <translation>&lt;b&gt;키움 키&lt;/b&gt; (키움 포털에서 계좌별로 발급, 모의투자 키와 실전투자 키는 서로 다릅니다)</translation>
+    </message>
+    <message>
+        <source>Mock app key</source>
+        <translation>모의투자 앱 키</translation>
+    </message>
+    <message>
+        <source>Mock secret key</source>
+        <translation>모의투자 시크릿 키</translation>
+    </message>
+    <message>
+        <source>Live app key</source>
+        <translation>실전투자 앱 키</translation>
+    </message>
+    <message>
+        <source>Live secret key</source>
+        <translation>실전투자 시크릿 키</translation>
+    </message>
+    <message>
+        <source>&amp;Trading</source>
+        <translation>매매(&amp;T)</translation>
+    </message>
+    <message>
+        <source>Changes on this page take effect at once, for the running services and new positions.</source>
+        <translation>이 페이지의 변경 사항은 실행 중인 서비스와 신규 포지션에 즉시 적용됩니다.</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Service periods&lt;/b&gt;</source>
+        <translation>&lt;b&gt;서비스 주기&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>s</source>
+        <translation>초</translation>
+    </message>
+    <message>
+        <source>Condition monitor (조건식)</source>
+        <translation>조건식 감시</translation>
+    </message>
+    <message>
+        <source>Strategy scan</source>
+        <translation>전략 스캔</translation>
+    </message>
+    <message>
+        <source>Scalping</source>
+        <translation>스캘핑</translation>
+    </message>
+    <message>
+        <source>Stop-loss sweep (손절)</source>
+        <translation>손절 점검</translation>
+    </message>
+    <message>
+        <source>Watchlist sync</source>
+        <translation>관심종목 동기화</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Automated trading&lt;/b&gt;</source>
+        <translation>&lt;b&gt;자동매매&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>Buy signals automatically</source>
+        <translation>신호 발생 시 자동 매수</translation>
+    </message>
+    <message>
+        <source>Amount per buy</source>
+        <translation>1회 매수 금액</translation>
+    </message>
+    <message>
+        <source>KRW</source>
+        <translation>원</translation>
+    </message>
+    <message>
+        <source>More than the largest single order (risk limit, %1 KRW): every automatic buy would be refused.</source>
+        <translation>1회 최대 주문금액(리스크 한도, %1원)보다 큽니다. 모든 자동 매수가 거부됩니다.</translation>
+    </message>
+    <message>
+        <source>Buy order type</source>
+        <translation>매수 주문 유형</translation>
+    </message>
+    <message>
+        <source>Limit at the best ask (on the tick)</source>
+        <translation>최우선 매도호가 지정가 (호가단위 맞춤)</translation>
+    </message>
+    <message>
+        <source>Market</source>
+        <translation>시장가</translation>
+    </message>
+    <message>
+        <source>Stop-loss (손절)</source>
+        <translation>손절</translation>
+    </message>
+    <message>
+        <source>% below the buy price</source>
+        <translation>% (매수가 대비 하락)</translation>
+    </message>
+    <message>
+        <source>Take-profit (익절)</source>
+        <translation>익절</translation>
+    </message>
+    <message>
+        <source>% above the buy price</source>
+        <translation>% (매수가 대비 상승)</translation>
+    </message>
+    <message>
+        <source>Trailing stop</source>
+        <translation>트레일링 스탑</translation>
+    </message>
+    <message>
+        <source>% below the high (0 = off)</source>
+        <translation>% (고점 대비 하락, 0 = 사용 안 함)</translation>
+    </message>
+    <message>
+        <source>Cancel unfilled buys after</source>
+        <translation>미체결 매수 주문 자동 취소</translation>
+    </message>
+    <message>
+        <source>s (0 = never)</source>
+        <translation>초 후 (0 = 취소 안 함)</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Risk limits&lt;/b&gt;</source>
+        <translation>&lt;b&gt;리스크 한도&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>Largest single order</source>
+        <translation>1회 최대 주문금액</translation>
+    </message>
+    <message>
+        <source>Cannot exceed the daily buy total (%1 KRW).</source>
+        <translation>일일 매수 총액(%1원)을 초과할 수 없습니다.</translation>
+    </message>
+    <message>
+        <source>Buys per day</source>
+        <translation>일일 매수 횟수</translation>
+    </message>
+    <message>
+        <source>Open positions at once</source>
+        <translation>동시 보유 종목 수</translation>
+    </message>
+    <message>
+        <source>Daily loss limit</source>
+        <translation>일일 손실 한도</translation>
+    </message>
+    <message>
+        <source>KRW (0 = off)</source>
+        <translation>원 (0 = 사용 안 함)</translation>
+    </message>
+    <message>
+        <source>No new buys in the last</source>
+        <translation>장 마감 전 신규 매수 금지</translation>
+    </message>
+    <message>
+        <source>min of the session (0 = off)</source>
+        <translation>분 (0 = 사용 안 함)</translation>
+    </message>
+    <message>
+        <source>Buy only in the continuous session (09:00–15:20)</source>
+        <translation>정규장(09:00–15:20)에만 매수</translation>
+    </message>
+    <message>
+        <source>&amp;Control API</source>
+        <translation>제어 API(&amp;C)</translation>
+    </message>
+    <message>
+        <source>The local HTTP API for scripts (127.0.0.1). The port and on/off take effect when Kiwoom Trader restarts; rotated keys at once.</source>
+        <translation>스크립트용 로컬 HTTP API (127.0.0.1). 포트와 사용 여부는 Kiwoom Trader를 다시 시작하면 적용되고, 재발급한 키는 즉시 적용됩니다.</translation>
+    </message>
+    <message>
+        <source>Enable the control API (on restart)</source>
+        <translation>제어 API 사용 (재시작 후 적용)</translation>
+    </message>
+    <message>
+        <source>Port</source>
+        <translation>포트</translation>
+    </message>
+    <message>
+        <source>Ports below 1024 need administrator rights; use 1024–65535 (or 0 for any free port).</source>
+        <translation>1024 미만 포트는 관리자 권한이 필요합니다. 1024–65535를 사용하세요 (빈 포트 자동 선택은 0).</translation>
+    </message>
+    <message>
+        <source>Copy</source>
+        <translation>복사</translation>
+    </message>
+    <message>
+        <source>Copy %1</source>
+        <translation>%1 복사</translation>
+    </message>
+    <message>
+        <source>%1 copied to the clipboard.</source>
+        <translation>%1을(를) 클립보드에 복사했습니다.</translation>
+    </message>
+    <message>
+        <source>Read key</source>
+        <translation>조회 키</translation>
+    </message>
+    <message>
+        <source>Trade key</source>
+        <translation>매매 키</translation>
+    </message>
+    <message>
+        <source>S&amp;how keys</source>
+        <translation>키 보기(&amp;H)</translation>
+    </message>
+    <message>
+        <source>H&amp;ide keys</source>
+        <translation>키 숨기기(&amp;I)</translation>
+    </message>
+    <message>
+        <source>&amp;Rotate keys…</source>
+        <translation>키 재발급(&amp;R)…</translation>
+    </message>
+    <message>
+        <source>Make new keys; scripts using the old ones stop working at once</source>
+        <translation>새 키를 만듭니다. 기존 키를 쓰는 스크립트는 즉시 작동하지 않게 됩니다</translation>
+    </message>
+    <message>
+        <source>&amp;News</source>
+        <translation>뉴스(&amp;N)</translation>
+    </message>
+    <message>
+        <source>The Naver search API&apos;s client id and secret (developers.naver.com) for news in mock and live mode; demo mode uses the simulator. They take effect when Kiwoom Trader restarts.</source>
+        <translation>모의투자·실전투자 모드에서 뉴스를 가져올 네이버 검색 API의 client id와 secret(developers.naver.com)입니다. 데모 모드는 시뮬레이터를 사용합니다. Kiwoom Trader를 다시 시작하면 적용됩니다.</translation>
+    </message>
+    <message>
+        <source>Naver client id</source>
+        <translation>네이버 client id</translation>
+    </message>
+    <message>
+        <source>Naver client secret</source>
+        <translation>네이버 client secret</translation>
+    </message>
+    <message>
+        <source>&amp;Appearance</source>
+        <translation>화면(&amp;A)</translation>
+    </message>
+    <message>
+        <source>The language takes effect when Kiwoom Trader restarts; the rest at once.</source>
+        <translation>언어는 Kiwoom Trader를 다시 시작하면 적용되고, 나머지는 즉시 적용됩니다.</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>언어</translation>
+    </message>
+    <message>
+        <source>System default</source>
+        <translation>시스템 기본값</translation>
+    </message>
+    <message>
+        <source>Closing the window keeps trading in the tray</source>
+        <translation>창을 닫아도 트레이에서 매매를 계속합니다</translation>
+    </message>
+    <message>
+        <source>Start minimised to the tray</source>
+        <translation>트레이로 최소화된 상태로 시작</translation>
+    </message>
+    <message>
+        <source>Start with the desktop session (minimised)</source>
+        <translation>데스크톱 로그인 시 자동 시작 (최소화)</translation>
+    </message>
+    <message>
+        <source>Writes %1</source>
+        <translation>%1 파일을 생성합니다</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Notifications&lt;/b&gt;</source>
+        <translation>&lt;b&gt;알림&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>Fills</source>
+        <translation>체결</translation>
+    </message>
+    <message>
+        <source>Stop-loss / take-profit exits</source>
+        <translation>손절 / 익절 청산</translation>
+    </message>
+    <message>
+        <source>Rejected orders</source>
+        <translation>거부된 주문</translation>
+    </message>
+    <message>
+        <source>Kill switch</source>
+        <translation>킬 스위치</translation>
+    </message>
+    <message>
+        <source>Broker disconnects</source>
+        <translation>증권사 연결 끊김</translation>
+    </message>
+    <message>
+        <source>Enter a value.</source>
+        <translation>값을 입력하세요.</translation>
+    </message>
+    <message>
+        <source>Enter a value from %1 to %2.</source>
+        <translation>%1에서 %2 사이의 값을 입력하세요.</translation>
+    </message>
+    <message>
+        <source>Enter a whole number.</source>
+        <translation>정수를 입력하세요.</translation>
+    </message>
+    <message>
+        <source>Enter a number.</source>
+        <translation>숫자를 입력하세요.</translation>
+    </message>
+    <message>
+        <source>%1 has no spaces; check what was pasted.</source>
+        <translation>%1에는 공백이 없어야 합니다. 붙여넣은 내용을 확인하세요.</translation>
+    </message>
+    <message>
+        <source>%1 is too long (at most 512 characters).</source>
+        <translation>%1이(가) 너무 깁니다(최대 512자).</translation>
+    </message>
+    <message>
+        <source>%1 holds only printable ASCII characters.</source>
+        <translation>%1에는 출력 가능한 ASCII 문자만 사용할 수 있습니다.</translation>
+    </message>
+    <message>
+        <source>Invalid: %1</source>
+        <translation>잘못된 값: %1</translation>
+    </message>
+    <message>
+        <source>No trading core: settings cannot be read.</source>
+        <translation>트레이딩 코어가 없어 설정을 읽을 수 없습니다.</translation>
+    </message>
+    <message>
+        <source>Reading the settings…</source>
+        <translation>설정을 읽는 중…</translation>
+    </message>
+    <message>
+        <source>The trading engine is not running yet (the broker is connecting): the automated-trading fields can be changed once it is.</source>
+        <translation>트레이딩 엔진이 아직 실행되지 않았습니다(증권사 연결 중). 엔진이 실행되면 자동매매 항목을 변경할 수 있습니다.</translation>
+    </message>
+    <message>
+        <source>The settings file %1 cannot be read (it is not a valid INI file). Kiwoom Trader runs on defaults; fix or remove the file and restart. Nothing is saved until then.</source>
+        <translation>설정 파일 %1을(를) 읽을 수 없습니다(올바른 INI 파일이 아닙니다). Kiwoom Trader는 기본값으로 실행됩니다. 파일을 수정하거나 삭제한 뒤 다시 시작하세요. 그때까지는 아무것도 저장되지 않습니다.</translation>
+    </message>
+    <message>
+        <source>The settings file %1 is not writable: nothing can be saved.</source>
+        <translation>설정 파일 %1에 쓸 수 없어 아무것도 저장할 수 없습니다.</translation>
+    </message>
+    <message>
+        <source>Some entries of %1 were invalid and their defaults are shown; saving replaces them: %2</source>
+        <translation>%1의 일부 항목이 잘못되어 기본값으로 표시됩니다. 저장하면 해당 항목이 대체됩니다: %2</translation>
+    </message>
+    <message>
+        <source>Listening on 127.0.0.1:%1.</source>
+        <translation>127.0.0.1:%1에서 대기 중입니다.</translation>
+    </message>
+    <message>
+        <source>No keys yet: they are made when the control API first starts, or now with Rotate keys. Key file: %1</source>
+        <translation>아직 키가 없습니다. 제어 API를 처음 시작할 때 생성되며, 지금 [키 교체]로 만들 수도 있습니다. 키 파일: %1</translation>
+    </message>
+    <message>
+        <source>Key file (owner-only): %1</source>
+        <translation>키 파일(소유자 전용): %1</translation>
+    </message>
+    <message>
+        <source>No secret store.</source>
+        <translation>보안 저장소가 없습니다.</translation>
+    </message>
+    <message>
+        <source>Not stored</source>
+        <translation>저장되지 않음</translation>
+    </message>
+    <message>
+        <source>Cannot read: %1</source>
+        <translation>읽을 수 없음: %1</translation>
+    </message>
+    <message>
+        <source>(%1 is set in the environment and is used instead)</source>
+        <translation>(환경 변수에 %1이(가) 설정되어 있어 대신 사용됩니다)</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>No system keychain service is running (%1). Keys are kept instead in %2, a file only you can read (mode 0600).</source>
+        <translation>시스템 키체인 서비스가 실행 중이 아닙니다(%1). 대신 본인만 읽을 수 있는 파일 %2(권한 0600)에 키를 보관합니다.</translation>
+    </message>
+    <message>
+        <source>Switch to live trading?</source>
+        <translation>실전투자로 전환하시겠습니까?</translation>
+    </message>
+    <message>
+        <source>In live mode Kiwoom Trader trades your real account with real money: automatic buys, stop-loss and take-profit sells and the kill switch all place real orders.</source>
+        <translation>실전투자 모드에서는 Kiwoom Trader가 실제 계좌에서 실제 돈으로 거래합니다. 자동 매수, 손절·익절 매도, 킬 스위치 모두 실제 주문을 냅니다.</translation>
+    </message>
+    <message>
+        <source>Test your settings in demo or mock mode first. Switch to live (on restart)?</source>
+        <translation>먼저 데모 또는 모의투자 모드에서 설정을 시험해 보세요. 실전투자로 전환하시겠습니까(다시 시작 시 적용)?</translation>
+    </message>
+    <message>
+        <source>Use &amp;live trading</source>
+        <translation>실전투자 사용(&amp;L)</translation>
+    </message>
+    <message>
+        <source>Still reading the settings.</source>
+        <translation>아직 설정을 읽는 중입니다.</translation>
+    </message>
+    <message>
+        <source>Some fields are invalid (see the messages next to them); nothing was saved.</source>
+        <translation>일부 항목이 잘못되었습니다(옆의 메시지 참조). 아무것도 저장되지 않았습니다.</translation>
+    </message>
+    <message>
+        <source>Live trading was not confirmed; nothing was saved.</source>
+        <translation>실전투자가 확인되지 않아 아무것도 저장되지 않았습니다.</translation>
+    </message>
+    <message>
+        <source>The settings file %1 cannot be read (not a valid INI file); nothing was saved.</source>
+        <translation>설정 파일 %1을(를) 읽을 수 없습니다(올바른 INI 파일이 아님). 아무것도 저장되지 않았습니다.</translation>
+    </message>
+    <message>
+        <source>Settings changed in the app: %1</source>
+        <translation>앱에서 변경된 설정: %1</translation>
+    </message>
+    <message>
+        <source>The secret store is gone.</source>
+        <translation>보안 저장소가 사라졌습니다.</translation>
+    </message>
+    <message>
+        <source>Nothing changed.</source>
+        <translation>변경된 내용이 없습니다.</translation>
+    </message>
+    <message>
+        <source>Saving…</source>
+        <translation>저장 중…</translation>
+    </message>
+    <message>
+        <source>Not saved: %1</source>
+        <translation>저장되지 않음: %1</translation>
+    </message>
+    <message>
+        <source>Saved; in effect now.</source>
+        <translation>저장되었습니다. 지금 바로 적용됩니다.</translation>
+    </message>
+    <message>
+        <source>Saved. Takes effect when Kiwoom Trader restarts: %1.</source>
+        <translation>저장되었습니다. Kiwoom Trader를 다시 시작하면 적용됩니다: %1.</translation>
+    </message>
+    <message>
+        <source>Rotate the control API keys?</source>
+        <translation>제어 API 키를 교체하시겠습니까?</translation>
+    </message>
+    <message>
+        <source>New read and trade keys are made and written to the key file. Scripts using the current keys are refused from now on.</source>
+        <translation>새 조회 키와 거래 키가 생성되어 키 파일에 기록됩니다. 현재 키를 사용하는 스크립트는 지금부터 거부됩니다.</translation>
+    </message>
+    <message>
+        <source>&amp;Rotate</source>
+        <translation>교체(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Control API keys rotated in the app; the old keys no longer work.</source>
+        <translation>앱에서 제어 API 키를 교체했습니다. 이전 키는 더 이상 사용할 수 없습니다.</translation>
+    </message>
+    <message>
+        <source>Keys not rotated: %1</source>
+        <translation>키를 교체하지 못했습니다: %1</translation>
+    </message>
+    <message>
+        <source>New control API keys made; the old ones no longer work.</source>
+        <translation>새 제어 API 키가 생성되었습니다. 이전 키는 더 이상 사용할 수 없습니다.</translation>
+    </message>
+</context>
+<context>
     <name>SignalManager</name>
     <message>
         <source>A signal needs a stock code.</source>
@@ -1041,6 +3881,155 @@
     </message>
 </context>
 <context>
+    <name>SignalsDock</name>
+    <message>
+        <source>strategy %1</source>
+        <translation>전략 %1</translation>
+    </message>
+    <message>
+        <source>Signals</source>
+        <translation>신호</translation>
+    </message>
+    <message>
+        <source>Pending and today&apos;s signals, and why each was or was not traded</source>
+        <translation>대기 중인 신호와 오늘의 신호, 그리고 각 신호의 매매 여부와 그 이유</translation>
+    </message>
+    <message>
+        <source>Detected</source>
+        <translation>감지 시각</translation>
+    </message>
+    <message>
+        <source>When the signal was detected (KST)</source>
+        <translation>신호가 감지된 시각(KST)</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>종류</translation>
+    </message>
+    <message>
+        <source>Strategy</source>
+        <translation>전략</translation>
+    </message>
+    <message>
+        <source>Buy</source>
+        <translation>매수</translation>
+    </message>
+    <message>
+        <source>Code</source>
+        <translation>종목코드</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>종목명</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>유형</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>상태</translation>
+    </message>
+    <message>
+        <source>Target</source>
+        <translation>목표가</translation>
+    </message>
+    <message>
+        <source>Target price of a reference-candle buy</source>
+        <translation>기준봉 매수의 목표가</translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation>출처</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>사유</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>시각</translation>
+    </message>
+    <message>
+        <source>Decision</source>
+        <translation>판단</translation>
+    </message>
+    <message>
+        <source>Rule</source>
+        <translation>규칙</translation>
+    </message>
+    <message>
+        <source>The rule that decided (risk, cash, settings...)</source>
+        <translation>판단을 내린 규칙(리스크, 예수금, 설정...)</translation>
+    </message>
+    <message>
+        <source>Why</source>
+        <translation>이유</translation>
+    </message>
+    <message>
+        <source>Numbers</source>
+        <translation>수치</translation>
+    </message>
+    <message>
+        <source>The numbers compared</source>
+        <translation>비교한 수치</translation>
+    </message>
+    <message>
+        <source>By</source>
+        <translation>주체</translation>
+    </message>
+    <message>
+        <source>Signals and decisions</source>
+        <translation>신호 및 판단</translation>
+    </message>
+    <message>
+        <source>Signals table</source>
+        <translation>신호 표</translation>
+    </message>
+    <message>
+        <source>Select a signal to see why it was or was not traded; Enter opens the chart</source>
+        <translation>신호를 선택하면 매매 여부와 그 이유를 볼 수 있습니다. Enter 키를 누르면 차트가 열립니다</translation>
+    </message>
+    <message>
+        <source>Select a signal to see why it was or was not traded.</source>
+        <translation>신호를 선택하면 매매 여부와 그 이유를 볼 수 있습니다.</translation>
+    </message>
+    <message>
+        <source>Selected signal</source>
+        <translation>선택한 신호</translation>
+    </message>
+    <message>
+        <source>Decision ledger of the selected signal</source>
+        <translation>선택한 신호의 판단 기록</translation>
+    </message>
+    <message>
+        <source>Signals status</source>
+        <translation>신호 상태</translation>
+    </message>
+    <message>
+        <source>Open chart</source>
+        <translation>차트 열기</translation>
+    </message>
+    <message>
+        <source>Could not read all signals: %1</source>
+        <translation>일부 신호를 읽지 못했습니다: %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n signal(s): pending, and detected on %1</source>
+        <translation>
+            <numerusform>신호 %n건: 대기 중 및 %1에 감지됨</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Could not read the decision ledger: %1</source>
+        <translation>판단 기록을 읽지 못했습니다: %1</translation>
+    </message>
+    <message>
+        <source>%1 %2 — %3 signal, %4%5</source>
+        <translation>%1 %2 — %3 신호, %4%5</translation>
+    </message>
+</context>
+<context>
     <name>StopLossManager</name>
     <message>
         <source>price %1 at or below the stop-loss %2 (bought at %3)</source>
@@ -1100,6 +4089,177 @@
     </message>
 </context>
 <context>
+    <name>StrategiesDock</name>
+    <message>
+        <source>Strategies</source>
+        <translation>전략</translation>
+    </message>
+    <message>
+        <source>Strategy types, whether each is enabled, their parameters and last signals</source>
+        <translation>전략 유형별 사용 여부, 파라미터, 최근 신호</translation>
+    </message>
+    <message>
+        <source>Strategy</source>
+        <translation>전략</translation>
+    </message>
+    <message>
+        <source>The strategy type</source>
+        <translation>전략 유형</translation>
+    </message>
+    <message>
+        <source>Enabled</source>
+        <translation>사용</translation>
+    </message>
+    <message>
+        <source>Checked: it scans and gives signals</source>
+        <translation>선택하면 종목을 검색해 신호를 냅니다</translation>
+    </message>
+    <message>
+        <source>Signals today</source>
+        <translation>오늘 신호</translation>
+    </message>
+    <message>
+        <source>Signals it gave today</source>
+        <translation>오늘 낸 신호 수</translation>
+    </message>
+    <message>
+        <source>Last signal</source>
+        <translation>최근 신호</translation>
+    </message>
+    <message>
+        <source>When it last gave a signal</source>
+        <translation>마지막으로 신호를 낸 시각</translation>
+    </message>
+    <message>
+        <source>Description</source>
+        <translation>설명</translation>
+    </message>
+    <message>
+        <source>Strategies table</source>
+        <translation>전략 표</translation>
+    </message>
+    <message>
+        <source>One row per strategy type; Space on Enabled switches it on or off</source>
+        <translation>전략 유형마다 한 행이며, [사용] 열에서 Space 키로 켜고 끌 수 있습니다</translation>
+    </message>
+    <message>
+        <source>Strategies columns</source>
+        <translation>전략 열</translation>
+    </message>
+    <message>
+        <source>Parameters</source>
+        <translation>파라미터</translation>
+    </message>
+    <message>
+        <source>Strategy parameters</source>
+        <translation>전략 파라미터</translation>
+    </message>
+    <message>
+        <source>Strategy description</source>
+        <translation>전략 설명</translation>
+    </message>
+    <message>
+        <source>&amp;Apply</source>
+        <translation>적용(&amp;A)</translation>
+    </message>
+    <message>
+        <source>Apply strategy parameters</source>
+        <translation>전략 파라미터 적용</translation>
+    </message>
+    <message>
+        <source>Store these parameters (the core checks them first)</source>
+        <translation>이 파라미터를 저장합니다(코어가 먼저 검사합니다)</translation>
+    </message>
+    <message>
+        <source>De&amp;faults</source>
+        <translation>기본값(&amp;F)</translation>
+    </message>
+    <message>
+        <source>Fill in the default parameters</source>
+        <translation>기본 파라미터 채우기</translation>
+    </message>
+    <message>
+        <source>Fill in the strategy&apos;s default parameters (Apply stores them)</source>
+        <translation>전략의 기본 파라미터를 채웁니다([적용]을 눌러야 저장됩니다)</translation>
+    </message>
+    <message>
+        <source>Re&amp;vert</source>
+        <translation>되돌리기(&amp;V)</translation>
+    </message>
+    <message>
+        <source>Revert to the stored parameters</source>
+        <translation>저장된 파라미터로 되돌리기</translation>
+    </message>
+    <message>
+        <source>Strategy status</source>
+        <translation>전략 상태</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>시각</translation>
+    </message>
+    <message>
+        <source>Code</source>
+        <translation>종목코드</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>종목명</translation>
+    </message>
+    <message>
+        <source>Signal</source>
+        <translation>신호</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>값</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>상태</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>사유</translation>
+    </message>
+    <message>
+        <source>Last signals of the strategy</source>
+        <translation>전략의 최근 신호</translation>
+    </message>
+    <message>
+        <source>Signal columns</source>
+        <translation>신호 열</translation>
+    </message>
+    <message>
+        <source>Strategies could not be read: %1</source>
+        <translation>전략을 읽을 수 없습니다: %1</translation>
+    </message>
+    <message>
+        <source>Parameters: %1</source>
+        <translation>파라미터: %1</translation>
+    </message>
+    <message>
+        <source>%1 to %2</source>
+        <translation>%1 ~ %2</translation>
+    </message>
+    <message>
+        <source>Valid: %1; default %2.</source>
+        <translation>유효 범위: %1, 기본값 %2.</translation>
+    </message>
+    <message>
+        <source>%1 message</source>
+        <translation>%1 메시지</translation>
+    </message>
+    <message>
+        <source>Parameters of %1 stored.</source>
+        <translation>%1의 파라미터를 저장했습니다.</translation>
+    </message>
+    <message>
+        <source>Defaults filled in; Apply stores them.</source>
+        <translation>기본값을 채웠습니다. [적용]을 눌러야 저장됩니다.</translation>
+    </message>
+</context>
+<context>
     <name>StrategyScanner</name>
     <message>
         <source>Strategy %1: %2 signal for %3 %4 (%5).</source>
@@ -1112,6 +4272,36 @@
     <message>
         <source>sell</source>
         <translation>매도</translation>
+    </message>
+</context>
+<context>
+    <name>TableExport</name>
+    <message>
+        <source>&amp;Copy</source>
+        <translation>복사(&amp;C)</translation>
+    </message>
+    <message>
+        <source>&amp;Export to CSV…</source>
+        <translation>CSV로 내보내기(&amp;E)…</translation>
+    </message>
+    <message>
+        <source>Export to CSV</source>
+        <translation>CSV로 내보내기</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation>CSV 파일 (*.csv)</translation>
+    </message>
+    <message>
+        <source>Could not write %1: %2</source>
+        <translation>%1에 쓸 수 없습니다: %2</translation>
+    </message>
+</context>
+<context>
+    <name>TickSpinBox</name>
+    <message>
+        <source> KRW</source>
+        <translation>원</translation>
     </message>
 </context>
 <context>
@@ -1394,6 +4584,346 @@
     </message>
 </context>
 <context>
+    <name>TrayIcon</name>
+    <message>
+        <source>Kiwoom Trader</source>
+        <translation>Kiwoom Trader</translation>
+    </message>
+    <message>
+        <source>Tray menu</source>
+        <translation>트레이 메뉴</translation>
+    </message>
+    <message>
+        <source>&amp;Show window</source>
+        <translation>창 보이기(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Start &amp;monitoring</source>
+        <translation>감시 시작(&amp;M)</translation>
+    </message>
+    <message>
+        <source>Start the condition monitor (조건식 검색)</source>
+        <translation>조건식 감시 시작(조건식 검색)</translation>
+    </message>
+    <message>
+        <source>S&amp;top monitoring</source>
+        <translation>감시 중지(&amp;T)</translation>
+    </message>
+    <message>
+        <source>&amp;Kill switch: cancel all orders</source>
+        <translation>킬 스위치: 전체 주문 취소(&amp;K)</translation>
+    </message>
+    <message>
+        <source>Stop new buys and cancel every open order</source>
+        <translation>신규 매수를 중단하고 모든 미체결 주문을 취소합니다</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>종료(&amp;Q)</translation>
+    </message>
+    <message>
+        <source>&amp;Hide window</source>
+        <translation>창 숨기기(&amp;H)</translation>
+    </message>
+    <message>
+        <source>Monitoring started.</source>
+        <translation>감시를 시작했습니다.</translation>
+    </message>
+    <message>
+        <source>Monitoring stopped.</source>
+        <translation>감시를 중지했습니다.</translation>
+    </message>
+    <message>
+        <source>Kill switch from the tray menu</source>
+        <translation>트레이 메뉴에서 킬 스위치 실행</translation>
+    </message>
+    <message>
+        <source>Kill switch engaged: new buys stopped, open orders cancelled.</source>
+        <translation>킬 스위치 작동: 신규 매수를 중단하고 미체결 주문을 취소했습니다.</translation>
+    </message>
+    <message>
+        <source>Quit Kiwoom Trader</source>
+        <translation>Kiwoom Trader 종료</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n open position(s)</source>
+        <translation>
+            <numerusform>보유 종목 %n개</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source> and </source>
+        <translation>, </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n open order(s)</source>
+        <translation>
+            <numerusform>미체결 주문 %n건</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source> remain. While the app is closed, nothing watches them: no stop-loss, no take-profit, no trailing stop.</source>
+        <translation>이(가) 남아 있습니다. 앱이 종료된 동안에는 아무것도 감시하지 않습니다. 손절, 익절, 트레일링 스탑이 모두 작동하지 않습니다.</translation>
+    </message>
+    <message>
+        <source>Quit anyway?</source>
+        <translation>그래도 종료하시겠습니까?</translation>
+    </message>
+    <message>
+        <source>&amp;Keep running</source>
+        <translation>계속 실행(&amp;K)</translation>
+    </message>
+    <message>
+        <source>Kiwoom Trader is still running</source>
+        <translation>Kiwoom Trader가 계속 실행 중입니다</translation>
+    </message>
+    <message>
+        <source>Trading continues in the background. Use the tray icon to show the window or to quit.</source>
+        <translation>백그라운드에서 매매가 계속됩니다. 트레이 아이콘으로 창을 보이거나 종료할 수 있습니다.</translation>
+    </message>
+    <message>
+        <source>Bought %1</source>
+        <translation>%1 매수 체결</translation>
+    </message>
+    <message>
+        <source>Sold %1</source>
+        <translation>%1 매도 체결</translation>
+    </message>
+    <message>
+        <source>%1 shares at %2 KRW</source>
+        <translation>%1주, %2원</translation>
+    </message>
+    <message>
+        <source>Stop-loss (손절): %1</source>
+        <translation>손절: %1</translation>
+    </message>
+    <message>
+        <source>Take-profit (익절): %1</source>
+        <translation>익절: %1</translation>
+    </message>
+    <message>
+        <source>Trailing stop: %1</source>
+        <translation>트레일링 스탑: %1</translation>
+    </message>
+    <message>
+        <source>Position closed: %1</source>
+        <translation>포지션 청산: %1</translation>
+    </message>
+    <message>
+        <source>Realized P&amp;L %1 KRW</source>
+        <translation>실현손익 %1원</translation>
+    </message>
+    <message>
+        <source>No reason given.</source>
+        <translation>사유가 없습니다.</translation>
+    </message>
+    <message>
+        <source>Buy order rejected: %1</source>
+        <translation>매수 주문 거부: %1</translation>
+    </message>
+    <message>
+        <source>Sell order rejected: %1</source>
+        <translation>매도 주문 거부: %1</translation>
+    </message>
+    <message>
+        <source>Kill switch released</source>
+        <translation>킬 스위치 해제</translation>
+    </message>
+    <message>
+        <source>Trading resumed.</source>
+        <translation>매매를 재개했습니다.</translation>
+    </message>
+    <message>
+        <source>Kill switch engaged: %1</source>
+        <translation>킬 스위치 작동: %1</translation>
+    </message>
+    <message>
+        <source>Broker connection lost</source>
+        <translation>증권사 연결 끊김</translation>
+    </message>
+    <message>
+        <source>Reconnecting…</source>
+        <translation>다시 연결하는 중…</translation>
+    </message>
+    <message>
+        <source>Broker connection restored</source>
+        <translation>증권사 연결 복구</translation>
+    </message>
+    <message>
+        <source>Connected again.</source>
+        <translation>다시 연결되었습니다.</translation>
+    </message>
+</context>
+<context>
+    <name>WatchlistDock</name>
+    <message>
+        <source>Watchlist</source>
+        <translation>관심종목</translation>
+    </message>
+    <message>
+        <source>Watched stocks with live prices; add, remove and synchronise</source>
+        <translation>실시간 시세가 표시되는 관심종목. 추가, 삭제, 동기화</translation>
+    </message>
+    <message>
+        <source>Code</source>
+        <translation>종목코드</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>종목명</translation>
+    </message>
+    <message>
+        <source>Price</source>
+        <translation>현재가</translation>
+    </message>
+    <message>
+        <source>Last trade price (KRW)</source>
+        <translation>최근 체결가(원)</translation>
+    </message>
+    <message>
+        <source>Change %</source>
+        <translation>등락률</translation>
+    </message>
+    <message>
+        <source>Against the previous close</source>
+        <translation>전일종가 대비</translation>
+    </message>
+    <message>
+        <source>Volume</source>
+        <translation>거래량</translation>
+    </message>
+    <message>
+        <source>The day&apos;s volume so far</source>
+        <translation>당일 누적 거래량</translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation>출처</translation>
+    </message>
+    <message>
+        <source>Condition</source>
+        <translation>조건식</translation>
+    </message>
+    <message>
+        <source>Condition: %1</source>
+        <translation>조건식: %1</translation>
+    </message>
+    <message>
+        <source>Manual</source>
+        <translation>수동</translation>
+    </message>
+    <message>
+        <source>Added by hand, or by which condition</source>
+        <translation>직접 추가했는지, 어느 조건식으로 추가됐는지</translation>
+    </message>
+    <message>
+        <source>Added</source>
+        <translation>추가 시각</translation>
+    </message>
+    <message>
+        <source>C&amp;ode:</source>
+        <translation>종목코드(&amp;O):</translation>
+    </message>
+    <message>
+        <source>Stock code to add</source>
+        <translation>추가할 종목코드</translation>
+    </message>
+    <message>
+        <source>Six characters, e.g. 005930; Enter adds it</source>
+        <translation>6자리, 예: 005930. Enter 키를 누르면 추가됩니다</translation>
+    </message>
+    <message>
+        <source>005930</source>
+        <translation>005930</translation>
+    </message>
+    <message>
+        <source>Name of the stock to add</source>
+        <translation>추가할 종목명</translation>
+    </message>
+    <message>
+        <source>&amp;Add</source>
+        <translation>추가(&amp;A)</translation>
+    </message>
+    <message>
+        <source>Add to the watchlist</source>
+        <translation>관심종목에 추가</translation>
+    </message>
+    <message>
+        <source>Add the stock to the watchlist</source>
+        <translation>종목을 관심종목에 추가합니다</translation>
+    </message>
+    <message>
+        <source>&amp;Remove</source>
+        <translation>삭제(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Remove from the watchlist</source>
+        <translation>관심종목에서 삭제</translation>
+    </message>
+    <message>
+        <source>Remove the selected stocks from the watchlist (Delete)</source>
+        <translation>선택한 종목을 관심종목에서 삭제합니다(Delete)</translation>
+    </message>
+    <message>
+        <source>S&amp;ync now</source>
+        <translation>지금 동기화(&amp;Y)</translation>
+    </message>
+    <message>
+        <source>Synchronise the watchlist now</source>
+        <translation>관심종목 지금 동기화</translation>
+    </message>
+    <message>
+        <source>Run the watchlist sync with the conditions&apos; results now</source>
+        <translation>조건식 결과로 관심종목 동기화를 지금 실행합니다</translation>
+    </message>
+    <message>
+        <source>Watchlist table</source>
+        <translation>관심종목 표</translation>
+    </message>
+    <message>
+        <source>Enter or double-click shows the stock&apos;s chart; Delete removes it</source>
+        <translation>Enter 키나 더블클릭으로 종목 차트를 열고, Delete 키로 삭제합니다</translation>
+    </message>
+    <message>
+        <source>Watchlist columns</source>
+        <translation>관심종목 열</translation>
+    </message>
+    <message>
+        <source>Watchlist status</source>
+        <translation>관심종목 상태</translation>
+    </message>
+    <message>
+        <source>The watchlist could not be read: %1</source>
+        <translation>관심종목을 읽을 수 없습니다: %1</translation>
+    </message>
+    <message>
+        <source>The watchlist is empty: type a code and press Enter to add one.</source>
+        <translation>관심종목이 비어 있습니다. 종목코드를 입력하고 Enter 키를 눌러 추가하세요.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n stock(s) watched.</source>
+        <translation>
+            <numerusform>관심종목 %n개.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a stock code: six characters, e.g. 005930.</source>
+        <translation>&quot;%1&quot;은(는) 종목코드가 아닙니다. 6자리로 입력하세요(예: 005930).</translation>
+    </message>
+    <message>
+        <source>%1 added to the watchlist.</source>
+        <translation>%1을(를) 관심종목에 추가했습니다.</translation>
+    </message>
+    <message>
+        <source>%1 removed from the watchlist.</source>
+        <translation>%1을(를) 관심종목에서 삭제했습니다.</translation>
+    </message>
+    <message>
+        <source>Watchlist sync started.</source>
+        <translation>관심종목 동기화를 시작했습니다.</translation>
+    </message>
+</context>
+<context>
     <name>WatchlistSync</name>
     <message numerus="yes">
         <source>Watchlist: %1 added, %2 removed by the conditions (%n stock(s) watched).</source>
@@ -1404,26 +4934,6 @@
 </context>
 <context>
     <name>main</name>
-    <message>
-        <source>Kiwoom Trader - automated trading terminal for Kiwoom Securities.
-With no configuration it runs in demo mode against its built-in simulator.
-
-Tools:
-  kiwoom-trader indicators --csv IN.csv --out OUT.csv
-  kiwoom-trader backtest --strategy TYPE --csv IN.csv [--params JSON] [--cash KRW] [--json]
-
-Credentials for mock/live mode come from Settings or the environment variables
-KIWOOM_APPKEY and KIWOOM_SECRETKEY, never from the command line.</source>
-        <translation>키움 트레이더 - 키움증권용 자동매매 터미널.
-설정이 없으면 내장 시뮬레이터를 상대로 데모 모드로 실행됩니다.
-
-도구:
-  kiwoom-trader indicators --csv IN.csv --out OUT.csv
-  kiwoom-trader backtest --strategy TYPE --csv IN.csv [--params JSON] [--cash KRW] [--json]
-
-모의/실전 모드의 인증 정보는 설정 또는 환경 변수 KIWOOM_APPKEY,
-KIWOOM_SECRETKEY에서 읽으며, 명령줄에서는 절대 받지 않습니다.</translation>
-    </message>
     <message>
         <source>Run the trading core without a window.</source>
         <translation>창 없이 매매 코어만 실행합니다.</translation>
@@ -1467,6 +4977,42 @@ KIWOOM_SECRETKEY에서 읽으며, 명령줄에서는 절대 받지 않습니다.
     <message>
         <source>Where the trading date and session come from: sim (the simulator&apos;s announced virtual time) or system (the KST wall clock; the default for non-loopback hosts).</source>
         <translation>거래일과 장 구분의 기준: sim(시뮬레이터가 알려 주는 가상 시각) 또는 system(KST 시스템 시계, 루프백이 아닌 호스트의 기본값).</translation>
+    </message>
+    <message>
+        <source>Kiwoom Trader - automated trading terminal for Kiwoom Securities.
+With no configuration it runs in demo mode against its built-in simulator.
+
+Tools:
+  kiwoom-trader indicators --csv IN.csv --out OUT.csv
+  kiwoom-trader backtest --strategy TYPE --csv IN.csv [--params JSON] [--cash KRW] [--json]
+
+  kiwoom-trader credentials set|clear --mode mock|live, kiwoom-trader credentials show
+
+Credentials for mock/live mode come from Settings (the keychain), `kiwoom-trader credentials set`
+or the environment variables KIWOOM_APPKEY and KIWOOM_SECRETKEY, never from the command line.</source>
+        <translation>Kiwoom Trader - 키움증권용 자동매매 터미널.
+설정이 없으면 내장 시뮬레이터를 상대로 데모 모드로 실행됩니다.
+
+도구:
+  kiwoom-trader indicators --csv IN.csv --out OUT.csv
+  kiwoom-trader backtest --strategy TYPE --csv IN.csv [--params JSON] [--cash KRW] [--json]
+
+  kiwoom-trader credentials set|clear --mode mock|live, kiwoom-trader credentials show
+
+모의/실전 모드의 인증 정보는 설정(키체인), `kiwoom-trader credentials set`
+또는 환경 변수 KIWOOM_APPKEY, KIWOOM_SECRETKEY에서 가져오며, 명령줄에서는 절대 받지 않습니다.</translation>
+    </message>
+    <message>
+        <source>Start normally, let the data flow for the delay, save the whole main window as a PNG and exit.</source>
+        <translation>정상적으로 시작해 지연 시간 동안 데이터를 받은 뒤, 메인 창 전체를 PNG로 저장하고 종료합니다.</translation>
+    </message>
+    <message>
+        <source>Seconds to wait before --screenshot (default 8).</source>
+        <translation>--screenshot 전에 기다릴 초(기본값 8).</translation>
+    </message>
+    <message>
+        <source>Start hidden in the system tray (where the desktop has one).</source>
+        <translation>시스템 트레이에 숨긴 상태로 시작합니다(데스크톱에 트레이가 있는 경우).</translation>
     </message>
 </context>
 </TS>

@@ -316,7 +316,7 @@ private slots:
         // No keychain (switched off here): the dialog says where the secrets go instead.
         auto *note = child<QLabel>(d.get(), "brokerKeychainNote");
         QVERIFY(!note->isHidden());
-        QVERIFY2(note->text().contains(QStringLiteral("secrets.json")), qPrintable(note->text()));
+        QVERIFY2(note->text().contains(QStringLiteral("credentials.json")), qPrintable(note->text()));
         QCOMPARE(child<QLabel>(d.get(), "mockAppKeyEditState")->text(), QStringLiteral("Not stored"));
 
         const QString appKey = QStringLiteral("PSmockAppKey0123456789abcdef");
