@@ -440,34 +440,41 @@ std::optional<ControlServer::Answer> ControlServer::prepare(const QHttpServerReq
 
 void ControlServer::run(quint64 id, Prepared p)
 {
-    if (p.route.asyncHandler) {
-        QTimer::singleShot(m_options.asyncTimeoutMs, this, [this, id] {
-            finish(id,
-                fromReply(Reply::error(504, QStringLiteral("timeout"),
-                    tr("The request was not answered within %1 s.").arg(m_options.asyncTimeoutMs / 1000.0))));
-        });
-        p.route.asyncHandler(p.request, responderFor(id));
-        return;
-    }
-    auto runSync = [this](const Prepared &p) {
-        return p.fingerprint.isEmpty() ? p.route.handler(p.request) : runIdempotent(p.route, p.request, p.fingerprint);
+    // Runs the controller: asynchronous ones answer through their responder (or time out).
+    auto proceed = [this, id](const Prepared &p) {
+        if (p.route.asyncHandler) {
+            QTimer::singleShot(m_options.asyncTimeoutMs, this, [this, id] {
+                finish(id,
+                    fromReply(Reply::error(504, QStringLiteral("timeout"),
+                        tr("The request was not answered within %1 s.").arg(m_options.asyncTimeoutMs / 1000.0))));
+            });
+            p.route.asyncHandler(p.request, responderFor(id));
+            return;
+        }
+        finish(id,
+            fromReply(p.fingerprint.isEmpty() ? p.route.handler(p.request)
+                                              : runIdempotent(p.route, p.request, p.fingerprint)));
     };
     // A well-formed stock code must also be one the broker knows (a malformed one is the
-    // controller's 422, with its own message).
+    // controller's 422, with its own message) — for asynchronous controllers too.
     if (!p.route.knownCode.isEmpty()) {
         const QString where = p.route.knownCode.section(u':', 0, 0);
         const QString field = p.route.knownCode.section(u':', 1);
         const QString code = where == u"path" ? p.request.params.value(field) : p.request.body.value(field).toString();
         if (isStockCode(code)) {
             QPointer<ControlServer> self(this);
-            checkKnownCode(field, code, [self, id, p, runSync](std::optional<Reply> refused) {
-                if (self)
-                    self->finish(id, fromReply(refused ? *refused : runSync(p)));
+            checkKnownCode(field, code, [self, id, p, proceed](std::optional<Reply> refused) {
+                if (!self)
+                    return;
+                if (refused)
+                    self->finish(id, fromReply(*refused));
+                else
+                    proceed(p);
             });
             return;
         }
     }
-    finish(id, fromReply(runSync(p)));
+    proceed(p);
 }
 
 void ControlServer::checkKnownCode(

@@ -52,6 +52,21 @@ private:
         client.setKey(
             QJsonDocument::fromJson(keys.readAll()).object().value(QStringLiteral("read_key")).toString().toLatin1());
         QCOMPARE(client.get("/api/v1/app/version").status, 200);
+        if (sig == SIGTERM) {
+            // The chart PNGs are drawn headless too (offscreen platform), once the engine is ready.
+            ControlClient::Response png;
+            QTRY_VERIFY_WITH_TIMEOUT(
+                (png = client.get("/api/v1/chart/image/005930?width=640&height=400"), png.status == 200), 60000);
+            QVERIFY2(png.body.startsWith("\x89PNG\r\n"), png.body.left(200).constData());
+            const auto strategy = client.get("/api/v1/chart/strategy/005930/rsi");
+            QCOMPARE(strategy.status, 200);
+            QVERIFY(strategy.body.startsWith("\x89PNG"));
+            // A well-formed code the broker does not know: 422 naming the field, like every route.
+            const auto unknown = client.get("/api/v1/chart/image/999999");
+            QCOMPARE(unknown.status, 422);
+            QCOMPARE(unknown.errorCode(), QStringLiteral("invalid_field"));
+            QCOMPARE(client.get("/api/v1/chart/strategy/005930/no_such_strategy").status, 404);
+        }
         ::kill(pid_t(p.processId()), sig);
         QVERIFY(p.waitForFinished(20000));
         out += p.readAll();
