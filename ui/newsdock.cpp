@@ -354,6 +354,14 @@ void NewsDock::openItem(QTreeWidgetItem *item)
 
 void NewsDock::showKeysHelp()
 {
+    // In the main window the keys are entered in Settings (its News page); elsewhere (a bare dock
+    // in a test) the help text says where they come from.
+    if (QWidget *top = window(); top && top != this) {
+        if (auto *settings = top->findChild<QAction *>(QStringLiteral("actionSettings"))) {
+            settings->trigger();
+            return;
+        }
+    }
     auto *box = new QMessageBox(this);
     box->setObjectName(QStringLiteral("newsKeysHelp"));
     box->setAttribute(Qt::WA_DeleteOnClose);
