@@ -13,6 +13,8 @@
 #include <QApplication>
 #include <QCloseEvent>
 #include <QIcon>
+#include <QPalette>
+#include <QGuiApplication>
 #include <QJsonArray>
 #include <QLocale>
 #include <QMenu>
@@ -44,7 +46,12 @@ TrayIcon::TrayIcon(CoreGateway *gateway, QWidget *window, QObject *parent)
     setObjectName(QStringLiteral("trayIcon"));
     createActions();
     if (QSystemTrayIcon::isSystemTrayAvailable()) {
-        m_icon = new QSystemTrayIcon(QIcon(QStringLiteral(":/icons/kiwoom-trader.svg")), this);
+        // A one-colour glyph that reads on the panel: light on dark themes, dark on light ones
+        // (the panel usually follows the desktop's palette).
+        const bool darkPanel = QGuiApplication::palette().color(QPalette::Window).lightness() < 128;
+        m_icon = new QSystemTrayIcon(
+            QIcon(darkPanel ? QStringLiteral(":/icons/tray-dark.svg") : QStringLiteral(":/icons/tray-light.svg")),
+            this);
         m_icon->setObjectName(QStringLiteral("systemTrayIcon"));
         m_icon->setToolTip(tr("Kiwoom Trader"));
         m_icon->setContextMenu(m_menu);
