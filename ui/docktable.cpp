@@ -5,6 +5,7 @@
 #include "tableexport.h"
 
 #include <QAbstractButton>
+#include <QAction>
 #include <QCoreApplication>
 #include <QHeaderView>
 #include <QScrollBar>
@@ -88,4 +89,17 @@ void setRowsKeepingSelection(
         }
     }
     bar->setValue(scroll);
+}
+
+void connectChartOpening(QTableView *view, RowFilterProxy *proxy, QAction *chartAction,
+    std::function<QJsonObject()> selected, std::function<void(const QString &code)> open)
+{
+    const auto openRow = [open](const QJsonObject &row) {
+        const QString code = row.value(QStringLiteral("stock_code")).toString();
+        if (!code.isEmpty())
+            open(code);
+    };
+    QObject::connect(chartAction, &QAction::triggered, view, [openRow, selected] { openRow(selected()); });
+    QObject::connect(view, &QTableView::activated, view,
+        [openRow, proxy](const QModelIndex &index) { openRow(proxy->rowAt(index.row())); });
 }

@@ -8,6 +8,7 @@
 #include <functional>
 
 class JsonTableModel;
+class QAction;
 class QTableView;
 class QWidget;
 
@@ -52,6 +53,12 @@ QTableView *makeDockTable(QWidget *parent, JsonTableModel *model, RowFilterProxy
 // whose `idKey` was selected before and keeps the vertical scroll position.
 void setRowsKeepingSelection(
     QTableView *view, JsonTableModel *model, RowFilterProxy *proxy, const QJsonArray &rows, const QString &idKey);
+
+// Opens a row's stock in the chart: activating a row of `view` (double-click, Enter) and triggering
+// `chartAction` (on the `selected()` row) call `open(code)` with the row's stock_code; rows without
+// one are ignored.
+void connectChartOpening(QTableView *view, RowFilterProxy *proxy, QAction *chartAction,
+    std::function<QJsonObject()> selected, std::function<void(const QString &code)> open);
 
 class DockRefresh final
 {

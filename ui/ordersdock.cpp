@@ -142,17 +142,9 @@ OrdersDock::OrdersDock(CoreGateway *gateway, QWidget *parent) : QDockWidget(tr("
         [this](int index) { setFilter(Filter(m_filter->itemData(index).toInt())); });
     connect(m_cancel, &QPushButton::clicked, this, &OrdersDock::cancelSelected);
     connect(cancelAction, &QAction::triggered, this, &OrdersDock::cancelSelected);
-    const auto activate = [this] {
-        const QString code = selectedRow().value(QStringLiteral("stock_code")).toString();
-        if (!code.isEmpty())
-            emit stockActivated(code);
-    };
-    connect(chartAction, &QAction::triggered, this, activate);
-    connect(m_view, &QTableView::activated, this, [this](const QModelIndex &index) {
-        const QString code = m_proxy->rowAt(index.row()).value(QStringLiteral("stock_code")).toString();
-        if (!code.isEmpty())
-            emit stockActivated(code);
-    });
+    connectChartOpening(
+        m_view, m_proxy, chartAction, [this] { return selectedRow(); },
+        [this](const QString &code) { emit stockActivated(code); });
     connect(m_view->selectionModel(), &QItemSelectionModel::selectionChanged, this, &OrdersDock::updateButtons);
     connect(m_model, &QAbstractItemModel::modelReset, this, &OrdersDock::updateButtons);
     connect(m_model, &QAbstractItemModel::dataChanged, this, &OrdersDock::updateButtons);

@@ -140,17 +140,9 @@ PositionsDock::PositionsDock(CoreGateway *gateway, QWidget *parent)
 
     connect(m_sell, &QPushButton::clicked, this, &PositionsDock::sellSelected);
     connect(sellAction, &QAction::triggered, this, &PositionsDock::sellSelected);
-    const auto activate = [this] {
-        const QString code = selectedRow().value(QStringLiteral("stock_code")).toString();
-        if (!code.isEmpty())
-            emit stockActivated(code);
-    };
-    connect(chartAction, &QAction::triggered, this, activate);
-    connect(m_view, &QTableView::activated, this, [this](const QModelIndex &index) {
-        const QString code = m_proxy->rowAt(index.row()).value(QStringLiteral("stock_code")).toString();
-        if (!code.isEmpty())
-            emit stockActivated(code);
-    });
+    connectChartOpening(
+        m_view, m_proxy, chartAction, [this] { return selectedRow(); },
+        [this](const QString &code) { emit stockActivated(code); });
     connect(m_view->selectionModel(), &QItemSelectionModel::selectionChanged, this, &PositionsDock::updateButtons);
     connect(m_model, &QAbstractItemModel::modelReset, this, &PositionsDock::updateButtons);
     connect(m_model, &QAbstractItemModel::dataChanged, this, &PositionsDock::updateButtons);

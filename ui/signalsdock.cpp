@@ -177,17 +177,9 @@ SignalsDock::SignalsDock(CoreGateway *gateway, QWidget *parent) : QDockWidget(tr
     auto *chartAction = new QAction(tr("Open chart"), m_view);
     chartAction->setObjectName(QStringLiteral("signalsChartAction"));
     m_view->insertAction(m_view->actions().value(0), chartAction);
-    const auto activate = [this] {
-        const QString code = selectedRow().value(QStringLiteral("stock_code")).toString();
-        if (!code.isEmpty())
-            emit stockActivated(code);
-    };
-    connect(chartAction, &QAction::triggered, this, activate);
-    connect(m_view, &QTableView::activated, this, [this](const QModelIndex &index) {
-        const QString code = m_proxy->rowAt(index.row()).value(QStringLiteral("stock_code")).toString();
-        if (!code.isEmpty())
-            emit stockActivated(code);
-    });
+    connectChartOpening(
+        m_view, m_proxy, chartAction, [this] { return selectedRow(); },
+        [this](const QString &code) { emit stockActivated(code); });
     connect(m_view->selectionModel(), &QItemSelectionModel::selectionChanged, this, &SignalsDock::showSelected);
 
     m_refresh = std::make_unique<DockRefresh>([this] {
