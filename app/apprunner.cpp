@@ -33,6 +33,8 @@ QList<QTranslator *> installTranslators(QCoreApplication &app, const QString &la
 {
     QList<QTranslator *> installed;
     const QLocale locale = language == u"system" ? QLocale::system() : QLocale(language);
+    // Numbers follow the UI language too (the chart's short volumes: 350K in English, 350만 in Korean).
+    QLocale::setDefault(locale);
     auto *own = new QTranslator(&app);
     if (own->load(locale, QStringLiteral("kiwoom-trader"), QStringLiteral("_"), QStringLiteral(":/i18n"))) {
         app.installTranslator(own);

@@ -253,13 +253,29 @@ void ChartDataLoader::load(const Query &query, Done done)
                     }();
                     // The gateway outlives the core, so posting to it is safe; the guard is read on
                     // the GUI thread, where the loader lives.
-                    QMetaObject::invokeMethod(
-                        gw,
-                        [guard, done, out] {
-                            if (guard)
-                                done(out);
-                        },
-                        Qt::QueuedConnection);
+                    auto post = [guard, gw, done](const Result<ChartData> &result) {
+                        QMetaObject::invokeMethod(
+                            gw,
+                            [guard, done, result] {
+                                if (guard)
+                                    done(result);
+                            },
+                            Qt::QueuedConnection);
+                    };
+                    TradingEngine *engine = corePtr->engine();
+                    if (!out || !out.value().name.isEmpty() || !engine) {
+                        post(out);
+                        return;
+                    }
+                    // The title names the stock: ask the instrument cache (ka10001 when not cached);
+                    // without an answer the chart shows the code alone.
+                    ChartData data = out.value();
+                    engine->instruments().fetch(
+                        query.code, engine, [data, post](const KiwoomResult<Trading::InstrumentInfo> &info) mutable {
+                            if (info)
+                                data.name = info.value().name;
+                            post(data);
+                        });
                 });
             return true;
         },

@@ -1,24 +1,18 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "chartview.h"
 
-#include <QCandlestickSeries>
-#include <QCandlestickSet>
-#include <QChart>
-#include <QChartView>
 #include <QDateTime>
 #include <QFrame>
-#include <QGraphicsLayout>
 #include <QHBoxLayout>
 #include <QKeyEvent>
 #include <QLabel>
-#include <QLineSeries>
-#include <QLocale>
 #include <QMouseEvent>
+#include <QPainter>
+#include <QPainterPath>
+#include <QPixmap>
 #include <QProgressBar>
-#include <QScatterSeries>
 #include <QTimeZone>
 #include <QVBoxLayout>
-#include <QValueAxis>
 #include <QWheelEvent>
 
 #include <algorithm>
@@ -38,10 +32,27 @@ constexpr int PLOT_BOTTOM_LABELS = 26;
 const QColor RISE(0xd3, 0x2f, 0x2f);
 const QColor FALL(0x15, 0x65, 0xc0);
 const QColor FLAT(0x61, 0x61, 0x61);
+const QColor GRID(0xee, 0xee, 0xee);
+const QColor FRAME(0xbd, 0xbd, 0xbd);
+const QColor TEXT(0x42, 0x42, 0x42);
+const QColor SMA_COLOUR(0xef, 0x6c, 0x00);
+const QColor EMA_COLOUR(0x8e, 0x24, 0xaa);
+const QColor BB_COLOUR(0x00, 0x89, 0x7b);
+const QColor TARGET_COLOUR(0xf9, 0xa8, 0x25);
+const QColor IND1_COLOUR(0xc6, 0x28, 0x28);
+const QColor IND2_COLOUR(0x15, 0x65, 0xc0);
+const QColor LEVEL_COLOUR(0x9e, 0x9e, 0x9e);
 
-QColor candleColor(const Candle &c)
+quint8 colourIndex(const Candle &c)
 {
-    return c.close > c.open ? RISE : c.close < c.open ? FALL : FLAT;
+    return c.close > c.open ? 0 : c.close < c.open ? 1 : 2;
+}
+
+QColor colourOf(quint8 index, int alpha = 255)
+{
+    QColor c = index == 0 ? RISE : index == 1 ? FALL : FLAT;
+    c.setAlpha(alpha);
+    return c;
 }
 
 QString number(double v, int decimals = 0)
@@ -49,185 +60,160 @@ QString number(double v, int decimals = 0)
     return QLocale(QLocale::English).toString(v, 'f', decimals);
 }
 
-QChart *newChart()
+// A "nice" tick step (1, 2, 2.5 or 5 times a power of ten) for about `ticks` intervals over span.
+double niceStep(double span, int ticks)
 {
-    auto *chart = new QChart();
-    chart->legend()->hide();
-    chart->setMargins(QMargins(0, 0, 0, 0));
-    chart->setBackgroundRoundness(0);
-    chart->layout()->setContentsMargins(0, 0, 0, 0);
-    chart->setBackgroundVisible(false); // the pane draws the background and the time grid
-    chart->setAnimationOptions(QChart::NoAnimation);
-    return chart;
+    const double raw = span / std::max(1, ticks);
+    if (!(raw > 0.0) || !std::isfinite(raw))
+        return 1.0;
+    const double magnitude = std::pow(10.0, std::floor(std::log10(raw)));
+    for (double f : { 1.0, 2.0, 2.5, 5.0, 10.0 }) {
+        if (f * magnitude >= raw)
+            return f * magnitude;
+    }
+    return 10.0 * magnitude;
 }
 
-// The horizontal axis counts candles; the panes draw its time labels and grid themselves (the
-// candlestick series accepts no QCategoryAxis).
-QValueAxis *newTimeAxis()
+struct MarkStyle
 {
-    auto *axis = new QValueAxis();
-    axis->setLabelsVisible(false);
-    axis->setGridLineVisible(false);
-    axis->setLineVisible(false);
-    return axis;
-}
-
-QValueAxis *newValueAxis(int ticks, const QString &format)
-{
-    auto *axis = new QValueAxis();
-    axis->setTickCount(ticks);
-    axis->setLabelFormat(format);
-    axis->setGridLineColor(QColor(0xee, 0xee, 0xee));
-    axis->setLinePen(QPen(QColor(0xbd, 0xbd, 0xbd)));
-    QFont f = axis->labelsFont();
-    f.setPointSizeF(8);
-    axis->setLabelsFont(f);
-    return axis;
-}
-
-QLineSeries *newLine(const QColor &color, qreal width = 1.2, Qt::PenStyle style = Qt::SolidLine)
-{
-    auto *line = new QLineSeries();
-    QPen pen(color, width, style);
-    line->setPen(pen);
-    return line;
-}
-
-QScatterSeries *newMarks(QScatterSeries::MarkerShape shape, const QColor &color, qreal size)
-{
-    auto *s = new QScatterSeries();
-    s->setMarkerShape(shape);
-    s->setMarkerSize(size);
-    s->setColor(color);
-    s->setBorderColor(color.darker(140));
-    return s;
-}
-
-QCandlestickSeries *newCandles()
-{
-    auto *s = new QCandlestickSeries();
-    s->setBodyWidth(0.7);
-    s->setCapsVisible(false);
-    s->setMinimumColumnWidth(1.0);
-    s->setMaximumColumnWidth(40.0);
-    s->setBodyOutlineVisible(true);
-    s->setIncreasingColor(RISE);
-    s->setDecreasingColor(FALL);
-    return s;
-}
-
-struct SetSpec
-{
-    double open;
-    double high;
-    double low;
-    double close;
-    double time;
-    QColor color;
+    QColor colour;
+    double size;
 };
 
-// Brings a candlestick series to `specs`, reusing its sets when the count matches: a pan or a
-// live revision then changes a few values instead of rebuilding every graphics item.
-void syncSets(QCandlestickSeries *series, const std::vector<SetSpec> &specs)
+MarkStyle markStyle(ChartMarker::Kind kind)
 {
-    const QList<QCandlestickSet *> sets = series->sets();
-    auto same = [](const QCandlestickSet *set, const SetSpec &p) {
-        return set->timestamp() == p.time && set->open() == p.open && set->high() == p.high && set->low() == p.low
-            && set->close() == p.close && set->brush().color() == p.color;
-    };
-    // Every changed value re-lays the whole series out, so reuse pays only for a few changed sets
-    // (a live revision of the newest candle); a pan or zoom rebuilds.
-    int changed = 0;
-    if (sets.size() == qsizetype(specs.size())) {
-        for (qsizetype i = 0; i < sets.size() && changed <= 2; ++i)
-            changed += same(sets.at(i), specs[size_t(i)]) ? 0 : 1;
+    using K = ChartMarker::Kind;
+    switch (kind) {
+    case K::Buy:
+        return { RISE, 13 };
+    case K::Sell:
+        return { FALL, 13 };
+    case K::BuySignal:
+        return { QColor(0xff, 0x8f, 0x00), 14 };
+    case K::SellSignal:
+        return { QColor(0x00, 0x83, 0x8f), 14 };
+    case K::ConditionHit:
+        return { QColor(0x7b, 0x1f, 0xa2), 9 };
+    case K::Reference:
+        return { TARGET_COLOUR, 15 };
     }
-    if (sets.size() != qsizetype(specs.size()) || changed > 2) {
-        QList<QCandlestickSet *> fresh;
-        fresh.reserve(qsizetype(specs.size()));
-        for (const SetSpec &p : specs) {
-            auto *set = new QCandlestickSet(p.open, p.high, p.low, p.close, p.time);
-            set->setPen(QPen(p.color, 1));
-            set->setBrush(p.color);
-            fresh << set;
+    return { FLAT, 10 };
+}
+
+// The marker shapes (triangles for fills, stars for signals, a dot for a condition hit, a diamond
+// for the reference candle), built once around (0, 0).
+const QPolygonF &markShape(ChartMarker::Kind kind)
+{
+    static const std::array<QPolygonF, 6> shapes = [] {
+        std::array<QPolygonF, 6> out;
+        using K = ChartMarker::Kind;
+        auto scaled = [](ChartMarker::Kind k, const QPolygonF &unit) {
+            QPolygonF p;
+            const double r = markStyle(k).size / 2.0;
+            for (const QPointF &q : unit)
+                p << q * r;
+            return p;
+        };
+        const QPolygonF up { QPointF(0, -1), QPointF(0.9, 0.7), QPointF(-0.9, 0.7) };
+        const QPolygonF down { QPointF(0, 1), QPointF(0.9, -0.7), QPointF(-0.9, -0.7) };
+        QPolygonF star;
+        for (int i = 0; i < 10; ++i) {
+            const double a = -M_PI / 2 + i * M_PI / 5;
+            const double r = i % 2 ? 0.45 : 1.0;
+            star << QPointF(r * std::cos(a), r * std::sin(a));
         }
-        series->clear();
-        if (!fresh.isEmpty())
-            series->append(fresh);
-        return;
-    }
-    for (qsizetype i = 0; i < sets.size(); ++i) {
-        QCandlestickSet *set = sets.at(i);
-        const SetSpec &p = specs[size_t(i)];
-        if (same(set, p))
-            continue;
-        if (set->timestamp() != p.time)
-            set->setTimestamp(p.time);
-        if (set->high() != p.high)
-            set->setHigh(p.high);
-        if (set->low() != p.low)
-            set->setLow(p.low);
-        if (set->open() != p.open)
-            set->setOpen(p.open);
-        if (set->close() != p.close)
-            set->setClose(p.close);
-        if (set->brush().color() != p.color) {
-            set->setPen(QPen(p.color, 1));
-            set->setBrush(p.color);
-        }
-    }
+        QPolygonF circle;
+        for (int i = 0; i < 12; ++i)
+            circle << QPointF(std::cos(i * M_PI / 6), std::sin(i * M_PI / 6));
+        const QPolygonF diamond { QPointF(0, -1), QPointF(1, 0), QPointF(0, 1), QPointF(-1, 0) };
+        out[size_t(K::Buy)] = scaled(K::Buy, up);
+        out[size_t(K::Sell)] = scaled(K::Sell, down);
+        out[size_t(K::BuySignal)] = scaled(K::BuySignal, star);
+        out[size_t(K::SellSignal)] = scaled(K::SellSignal, star);
+        out[size_t(K::ConditionHit)] = scaled(K::ConditionHit, circle);
+        out[size_t(K::Reference)] = scaled(K::Reference, diamond);
+        return out;
+    }();
+    return shapes[size_t(kind)];
 }
 
 } // namespace
 
-// One pane: a QChartView whose plot area is pinned to the same left and right edges as its
-// siblings, so the three panes line up candle for candle; it forwards the pointer to the ChartView
-// (zoom, pan, crosshair) and draws the crosshair over the chart.
-class ChartPane final : public QChartView
+// One pane of the chart: its plot area is pinned to the same left and right edges as its siblings,
+// so the three panes line up candle for candle. It paints the visible candles (or bars, lines and
+// markers) into a cached pixmap when the view changed, and the crosshair over that pixmap; it
+// forwards the pointer to the ChartView (zoom, pan, crosshair).
+class ChartPane final : public QWidget
 {
 public:
-    ChartPane(ChartView *owner, QChart *chart) : QChartView(chart, owner), m_owner(owner)
+    ChartPane(ChartView *owner, ChartView::Pane kind) : QWidget(owner), m_owner(owner), m_kind(kind)
     {
-        setRenderHint(QPainter::Antialiasing, false);
         setFocusPolicy(Qt::NoFocus);
         setMouseTracking(true);
-        setFrameShape(QFrame::NoFrame);
-        setRubberBand(QChartView::NoRubberBand);
-        setViewportUpdateMode(QGraphicsView::FullViewportUpdate);
+        setAttribute(Qt::WA_OpaquePaintEvent);
+        setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Expanding);
+        setMinimumHeight(40);
     }
 
     void setTimeAxis(bool on)
     {
         m_timeAxis = on;
-        layoutPlot();
+        invalidate();
     }
     bool timeAxis() const { return m_timeAxis; }
 
-    void layoutPlot()
+    void invalidate()
     {
-        const QSizeF s = chart()->size();
+        m_valid = false;
+        update();
+    }
+    // Only the crosshair moved: the cached pixmap stays.
+    void overlayChanged() { update(); }
+    int renders() const { return m_renders; }
+
+    QRectF plot() const
+    {
         const qreal bottom = m_timeAxis ? PLOT_BOTTOM_LABELS : PLOT_BOTTOM;
-        chart()->setPlotArea(QRectF(PLOT_LEFT, PLOT_TOP, std::max<qreal>(10, s.width() - PLOT_LEFT - PLOT_RIGHT),
-            std::max<qreal>(10, s.height() - PLOT_TOP - bottom)));
+        return QRectF(PLOT_LEFT, PLOT_TOP, std::max<qreal>(10, width() - PLOT_LEFT - PLOT_RIGHT),
+            std::max<qreal>(10, height() - PLOT_TOP - bottom));
     }
 
-    double candleAt(const QPointF &pos) const
+    double candleAt(double x) const
     {
-        const QRectF plot = chart()->plotArea();
-        return m_owner->m_first - 0.5 + (pos.x() - plot.left()) / plot.width() * m_owner->m_count;
+        const QRectF p = plot();
+        return m_owner->m_first - 0.5 + (x - p.left()) / p.width() * m_owner->m_count;
     }
 
 protected:
+    void paintEvent(QPaintEvent *) override
+    {
+        const qreal dpr = devicePixelRatioF();
+        const QSize pixels = size() * dpr;
+        if (!m_valid || m_cache.size() != pixels) {
+            if (m_cache.size() != pixels) {
+                m_cache = QPixmap(pixels);
+                m_cache.setDevicePixelRatio(dpr);
+            }
+            QPainter painter(&m_cache);
+            render(painter);
+            m_valid = true;
+            ++m_renders;
+        }
+        QPainter painter(this);
+        painter.drawPixmap(0, 0, m_cache);
+        drawCrosshair(painter);
+    }
+
     void resizeEvent(QResizeEvent *event) override
     {
-        QChartView::resizeEvent(event);
-        layoutPlot();
+        QWidget::resizeEvent(event);
+        m_valid = false;
     }
 
     void wheelEvent(QWheelEvent *event) override
     {
-        const QRectF plot = chart()->plotArea();
-        const double anchor = std::clamp((event->position().x() - plot.left()) / plot.width(), 0.0, 1.0);
+        const QRectF p = plot();
+        const double anchor = std::clamp((event->position().x() - p.left()) / p.width(), 0.0, 1.0);
         const int delta = event->angleDelta().y();
         if (delta != 0)
             m_owner->zoomBy(delta > 0 ? 0.8 : 1.25, anchor);
@@ -249,16 +235,15 @@ protected:
     void mouseMoveEvent(QMouseEvent *event) override
     {
         const QPointF pos = event->position();
+        const QRectF p = plot();
         if (m_dragging && (event->buttons() & Qt::LeftButton)) {
-            const QRectF plot = chart()->plotArea();
-            const double candles = -(pos.x() - m_dragX) / plot.width() * m_owner->m_count;
+            const double candles = -(pos.x() - m_dragX) / p.width() * m_owner->m_count;
             m_owner->setVisibleRange(m_dragFirst + candles, m_owner->m_count);
         }
-        const QRectF plot = chart()->plotArea();
-        if (plot.contains(pos)) {
+        if (p.contains(pos)) {
             m_hoverY = pos.y();
-            const QPointF value = chart()->mapToValue(pos, chart()->series().value(0));
-            m_owner->setCrosshair(int(std::lround(candleAt(pos) + 0.0)), value.y());
+            m_owner->setCrosshair(int(std::lround(candleAt(pos.x()))), valueAt(pos.y()));
+            update(); // the horizontal line follows even on the same candle
         } else {
             m_hoverY = -1;
             m_owner->setCrosshair(-1);
@@ -277,78 +262,355 @@ protected:
     {
         m_hoverY = -1;
         m_owner->setCrosshair(-1);
-        QChartView::leaveEvent(event);
+        QWidget::leaveEvent(event);
+    }
+
+private:
+    const ChartView::Axis &axis() const
+    {
+        return m_kind == ChartView::Pane::Price ? m_owner->m_priceAxis
+            : m_kind == ChartView::Pane::Volume ? m_owner->m_volumeAxis
+                                                : m_owner->m_indicatorAxis;
     }
 
     double xOf(double index) const
     {
-        const QRectF plot = chart()->plotArea();
-        return plot.left() + (index - (m_owner->m_first - 0.5)) / m_owner->m_count * plot.width();
+        const QRectF p = plot();
+        return p.left() + (index - (m_owner->m_first - 0.5)) / m_owner->m_count * p.width();
     }
 
-    void drawBackground(QPainter *painter, const QRectF &rect) override
+    double yOf(double value) const
     {
-        painter->fillRect(rect, Qt::white);
-        const QRectF plot = chart()->plotArea();
-        painter->save();
-        painter->setPen(QPen(QColor(0xee, 0xee, 0xee), 1));
+        const QRectF p = plot();
+        const ChartView::Axis &a = axis();
+        return p.bottom() - (value - a.lo) / (a.hi - a.lo) * p.height();
+    }
+
+    double valueAt(double y) const
+    {
+        const QRectF p = plot();
+        const ChartView::Axis &a = axis();
+        return a.lo + (p.bottom() - y) / p.height() * (a.hi - a.lo);
+    }
+
+    void render(QPainter &painter)
+    {
+        const QRectF p = plot();
+        painter.fillRect(rect(), Qt::white);
+        painter.setRenderHint(QPainter::Antialiasing, false);
+        // The grid: time lines and value ticks.
+        m_lines.resize(0);
         for (const auto &label : std::as_const(m_owner->m_timeLabels)) {
-            const double x = xOf(label.first);
-            if (x >= plot.left() && x <= plot.right())
-                painter->drawLine(QPointF(x, plot.top()), QPointF(x, plot.bottom()));
+            const double x = std::round(xOf(label.first)) + 0.5;
+            if (x >= p.left() && x <= p.right())
+                m_lines.append(QLineF(x, p.top(), x, p.bottom()));
         }
-        painter->setPen(QPen(QColor(0xbd, 0xbd, 0xbd), 1));
-        painter->drawRect(plot);
-        painter->restore();
-    }
+        for (double tick : axis().ticks) {
+            const double y = std::round(yOf(tick)) + 0.5;
+            m_lines.append(QLineF(p.left(), y, p.right(), y));
+        }
+        painter.setPen(QPen(GRID, 1));
+        painter.drawLines(m_lines);
 
-    void drawForeground(QPainter *painter, const QRectF &rect) override
-    {
-        QChartView::drawForeground(painter, rect);
+        painter.save();
+        painter.setClipRect(p);
+        switch (m_kind) {
+        case ChartView::Pane::Price:
+            drawCandles(painter);
+            drawOverlays(painter);
+            drawMarkers(painter);
+            break;
+        case ChartView::Pane::Volume:
+            drawVolume(painter);
+            break;
+        case ChartView::Pane::Indicator:
+            drawIndicator(painter);
+            break;
+        }
+        painter.restore();
+
+        painter.setPen(QPen(FRAME, 1));
+        painter.setBrush(Qt::NoBrush);
+        painter.drawRect(p);
+        QFont f = font();
+        f.setPointSizeF(8);
+        painter.setFont(f);
+        painter.setPen(TEXT);
+        const ChartView::Axis &a = axis();
+        for (qsizetype i = 0; i < a.ticks.size(); ++i) {
+            const double y = yOf(a.ticks.at(i));
+            painter.drawText(
+                QRectF(p.right() + 4, y - 8, PLOT_RIGHT - 6, 16), Qt::AlignLeft | Qt::AlignVCenter, a.labels.value(i));
+        }
         if (m_timeAxis) {
-            const QRectF plot = chart()->plotArea();
-            painter->save();
-            QFont f = font();
-            f.setPointSizeF(8);
-            painter->setFont(f);
-            painter->setPen(QColor(0x42, 0x42, 0x42));
             for (const auto &label : std::as_const(m_owner->m_timeLabels)) {
                 const double x = xOf(label.first);
-                if (x < plot.left() || x > plot.right())
+                if (x < p.left() || x > p.right())
                     continue;
-                painter->drawText(QRectF(x - 60, plot.bottom() + 3, 120, PLOT_BOTTOM_LABELS - 4),
+                painter.drawText(QRectF(x - 60, p.bottom() + 3, 120, PLOT_BOTTOM_LABELS - 4),
                     Qt::AlignHCenter | Qt::AlignTop, label.second);
             }
-            painter->restore();
         }
+    }
+
+    // Bars from `base` to a value per candle: volume or the MACD histogram. `value(i)` and `colour(i)`.
+    template<typename Value, typename Colour>
+    void drawBars(QPainter &painter, qsizetype from, qsizetype to, double base, Value value, Colour colour, int alpha)
+    {
+        const QRectF p = plot();
+        const double step = p.width() / m_owner->m_count;
+        const double yBase = yOf(base);
+        for (auto &r : m_rects)
+            r.resize(0);
+        if (step >= 2.0) {
+            const double w = std::max(1.0, std::floor(step * 0.7));
+            for (qsizetype i = from; i < to; ++i) {
+                const double x = std::round(xOf(double(i)) - w / 2);
+                const double y = yOf(value(i));
+                m_rects[colour(i)].append(QRectF(x, std::min(y, yBase), w, std::max(1.0, std::abs(yBase - y))));
+            }
+        } else {
+            // More candles than pixel columns: one bar per column, the largest value in it.
+            qsizetype i = from;
+            while (i < to) {
+                const int column = int(std::floor(xOf(double(i))));
+                double best = value(i);
+                quint8 c = colour(i);
+                for (++i; i < to && int(std::floor(xOf(double(i)))) == column; ++i) {
+                    if (std::abs(value(i) - base) > std::abs(best - base)) {
+                        best = value(i);
+                        c = colour(i);
+                    }
+                }
+                const double y = yOf(best);
+                m_rects[c].append(QRectF(column, std::min(y, yBase), 1, std::max(1.0, std::abs(yBase - y))));
+            }
+        }
+        painter.setPen(Qt::NoPen);
+        for (quint8 c = 0; c < 3; ++c) {
+            if (m_rects[c].isEmpty())
+                continue;
+            painter.setBrush(colourOf(c, alpha));
+            painter.drawRects(m_rects[c]);
+        }
+    }
+
+    void drawCandles(QPainter &painter)
+    {
+        const QList<Candle> &candles = m_owner->m_data.candles;
+        const std::vector<quint8> &colours = m_owner->m_colours;
+        const qsizetype from = m_owner->m_drawFrom;
+        const qsizetype to = m_owner->m_drawTo;
+        const double step = plot().width() / m_owner->m_count;
+        for (int c = 0; c < 3; ++c) {
+            m_wicks[c].resize(0);
+            m_rects[c].resize(0);
+        }
+        if (step >= 3.0) {
+            const double w = std::max(1.0, std::floor(step * 0.7));
+            for (qsizetype i = from; i < to; ++i) {
+                const Candle &k = candles.at(i);
+                const quint8 c = colours[size_t(i)];
+                const double x = std::round(xOf(double(i)));
+                m_wicks[c].append(QLineF(x + 0.5, yOf(double(k.high)), x + 0.5, yOf(double(k.low))));
+                const double yOpen = yOf(double(k.open));
+                const double yClose = yOf(double(k.close));
+                const double top = std::round(std::min(yOpen, yClose));
+                const double height = std::max(0.0, std::round(std::max(yOpen, yClose)) - top);
+                m_rects[c].append(QRectF(x - std::floor(w / 2), top, w, height));
+            }
+        } else {
+            // Thin candles (or more candles than pixel columns): one low..high bar per column, in
+            // the colour of the column's net move.
+            qsizetype i = from;
+            while (i < to) {
+                const int column = int(std::floor(xOf(double(i))));
+                const qint64 open = candles.at(i).open;
+                qint64 high = candles.at(i).high;
+                qint64 low = candles.at(i).low;
+                qint64 close = candles.at(i).close;
+                for (++i; i < to && int(std::floor(xOf(double(i)))) == column; ++i) {
+                    high = std::max(high, candles.at(i).high);
+                    low = std::min(low, candles.at(i).low);
+                    close = candles.at(i).close;
+                }
+                const quint8 c = close > open ? 0 : close < open ? 1 : 2;
+                m_wicks[c].append(QLineF(column + 0.5, yOf(double(high)), column + 0.5, yOf(double(low))));
+            }
+        }
+        for (quint8 c = 0; c < 3; ++c) {
+            const QColor colour = colourOf(c);
+            if (!m_wicks[c].isEmpty()) {
+                painter.setPen(QPen(colour, 1));
+                painter.drawLines(m_wicks[c]);
+            }
+            if (!m_rects[c].isEmpty()) {
+                painter.setPen(QPen(colour, 1));
+                painter.setBrush(colour);
+                painter.drawRects(m_rects[c]);
+            }
+        }
+    }
+
+    void drawLine(QPainter &painter, const Indicators::Line &line, const QPen &pen)
+    {
+        // One candle beyond each edge, so the line runs to the plot's border.
+        const qsizetype from = std::max<qsizetype>(std::max<qsizetype>(0, m_owner->m_drawFrom - 1), line.first);
+        const qsizetype to = std::min<qsizetype>(m_owner->m_drawTo + 1, line.size());
+        if (to - from < 1)
+            return;
+        m_polyline.resize(0);
+        for (qsizetype i = from; i < to; ++i)
+            m_polyline.append(QPointF(xOf(double(i)), yOf(line.values[size_t(i)])));
+        painter.setPen(pen);
+        painter.setBrush(Qt::NoBrush);
+        if (m_polyline.size() == 1)
+            painter.drawPoint(m_polyline.first());
+        else
+            painter.drawPolyline(m_polyline);
+    }
+
+    void drawLevel(QPainter &painter, double value)
+    {
+        const QRectF p = plot();
+        const double y = std::round(yOf(value)) + 0.5;
+        painter.setPen(QPen(LEVEL_COLOUR, 1, Qt::DotLine));
+        painter.drawLine(QLineF(p.left(), y, p.right(), y));
+    }
+
+    void drawOverlays(QPainter &painter)
+    {
+        const Indicators::IndicatorLines &lines = m_owner->m_lines;
+        const ChartView::Overlays overlays = m_owner->m_overlays;
+        if (overlays.testFlag(ChartView::Bollinger)) {
+            drawLine(painter, lines.bbUpper, QPen(BB_COLOUR, 1));
+            drawLine(painter, lines.bbMiddle, QPen(BB_COLOUR, 1, Qt::DashLine));
+            drawLine(painter, lines.bbLower, QPen(BB_COLOUR, 1));
+        }
+        if (overlays.testFlag(ChartView::Sma))
+            drawLine(painter, lines.sma, QPen(SMA_COLOUR, 1.2));
+        if (overlays.testFlag(ChartView::Ema))
+            drawLine(painter, lines.ema, QPen(EMA_COLOUR, 1.2));
+        const ChartData &data = m_owner->m_data;
+        if (data.targetPrice && !data.candles.isEmpty()) {
+            const qsizetype start = std::max<qsizetype>(0, m_owner->m_referenceIndex);
+            const double y = yOf(double(*data.targetPrice));
+            painter.setPen(QPen(TARGET_COLOUR, 1.6, Qt::DashLine));
+            painter.drawLine(
+                QLineF(xOf(double(start)), y, xOf(double(std::max<qsizetype>(data.candles.size() - 1, start + 1))), y));
+        }
+    }
+
+    void drawMarkers(QPainter &painter)
+    {
+        const double from = double(m_owner->m_drawFrom);
+        const double to = double(m_owner->m_drawTo);
+        painter.setRenderHint(QPainter::Antialiasing, true);
+        for (size_t k = 0; k < m_owner->m_markerPoints.size(); ++k) {
+            const auto kind = ChartMarker::Kind(k);
+            const MarkStyle style = markStyle(kind);
+            painter.setPen(QPen(style.colour.darker(140), 1));
+            painter.setBrush(style.colour);
+            const QPolygonF &shape = markShape(kind);
+            for (const QPointF &point : m_owner->m_markerPoints[k]) {
+                if (point.x() < from || point.x() >= to)
+                    continue;
+                painter.drawPolygon(shape.translated(xOf(point.x()), yOf(point.y())));
+            }
+        }
+        painter.setRenderHint(QPainter::Antialiasing, false);
+    }
+
+    void drawVolume(QPainter &painter)
+    {
+        const QList<Candle> &candles = m_owner->m_data.candles;
+        const std::vector<quint8> &colours = m_owner->m_colours;
+        drawBars(
+            painter, m_owner->m_drawFrom, m_owner->m_drawTo, 0.0,
+            [&](qsizetype i) { return double(candles.at(i).volume); }, [&](qsizetype i) { return colours[size_t(i)]; },
+            170);
+    }
+
+    void drawIndicator(QPainter &painter)
+    {
+        const Indicators::IndicatorLines &lines = m_owner->m_lines;
+        switch (m_owner->m_indicator) {
+        case ChartIndicator::None:
+            return;
+        case ChartIndicator::Rsi:
+            drawLevel(painter, 70.0);
+            drawLevel(painter, 30.0);
+            drawLine(painter, lines.rsi, QPen(IND1_COLOUR, 1.3));
+            return;
+        case ChartIndicator::Macd: {
+            drawLevel(painter, 0.0);
+            const Indicators::Line &hist = lines.macdHist;
+            const qsizetype from = std::max(m_owner->m_drawFrom, hist.first);
+            const qsizetype to = std::min(m_owner->m_drawTo, hist.size());
+            if (to > from) {
+                drawBars(
+                    painter, from, to, 0.0, [&](qsizetype i) { return hist.values[size_t(i)]; },
+                    [&](qsizetype i) { return quint8(hist.values[size_t(i)] >= 0 ? 0 : 1); }, 150);
+            }
+            drawLine(painter, lines.macd, QPen(IND1_COLOUR, 1.3));
+            drawLine(painter, lines.macdSignal, QPen(IND2_COLOUR, 1.1));
+            return;
+        }
+        case ChartIndicator::Chaikin:
+            drawLevel(painter, 0.0);
+            drawLine(painter, lines.chaikin, QPen(IND1_COLOUR, 1.3));
+            return;
+        case ChartIndicator::Momentum:
+            drawLevel(painter, 0.0);
+            drawLine(painter, lines.momentum, QPen(IND1_COLOUR, 1.3));
+            return;
+        case ChartIndicator::Disparity:
+            drawLevel(painter, 100.0);
+            drawLine(painter, lines.disparity, QPen(IND1_COLOUR, 1.3));
+            return;
+        }
+    }
+
+    void drawCrosshair(QPainter &painter)
+    {
         const int index = m_owner->m_crossIndex;
         if (index < 0)
             return;
-        const QRectF plot = chart()->plotArea();
-        const double x = xOf(index);
-        painter->save();
-        painter->setPen(QPen(QColor(0x42, 0x42, 0x42), 1, Qt::DashLine));
-        if (x >= plot.left() && x <= plot.right())
-            painter->drawLine(QPointF(x, plot.top()), QPointF(x, plot.bottom()));
-        if (m_hoverY >= plot.top() && m_hoverY <= plot.bottom()) {
-            painter->drawLine(QPointF(plot.left(), m_hoverY), QPointF(plot.right(), m_hoverY));
-            const QPointF value = chart()->mapToValue(QPointF(plot.left(), m_hoverY), chart()->series().value(0));
-            const QString text = number(value.y(), std::abs(value.y()) < 1000 ? 2 : 0);
-            const QRectF box(plot.right() + 1, m_hoverY - 8, PLOT_RIGHT - 2, 16);
-            painter->fillRect(box, QColor(0x42, 0x42, 0x42));
-            painter->setPen(Qt::white);
-            painter->drawText(box, Qt::AlignCenter, text);
+        const QRectF p = plot();
+        const double x = std::round(xOf(index)) + 0.5;
+        painter.setPen(QPen(TEXT, 1, Qt::DashLine));
+        if (x >= p.left() && x <= p.right())
+            painter.drawLine(QPointF(x, p.top()), QPointF(x, p.bottom()));
+        if (m_hoverY >= p.top() && m_hoverY <= p.bottom()) {
+            painter.drawLine(QPointF(p.left(), m_hoverY), QPointF(p.right(), m_hoverY));
+            const double value = valueAt(m_hoverY);
+            const QString text = m_kind == ChartView::Pane::Volume ? ChartView::shortNumber(value, m_owner->locale())
+                                                                   : number(value, std::abs(value) < 1000 ? 2 : 0);
+            const QRectF box(p.right() + 1, m_hoverY - 8, PLOT_RIGHT - 2, 16);
+            painter.fillRect(box, TEXT);
+            QFont f = font();
+            f.setPointSizeF(8);
+            painter.setFont(f);
+            painter.setPen(Qt::white);
+            painter.drawText(box, Qt::AlignCenter, text);
         }
-        painter->restore();
     }
 
-private:
     ChartView *m_owner;
+    ChartView::Pane m_kind;
     bool m_timeAxis = false;
+    bool m_valid = false;
+    int m_renders = 0;
     bool m_dragging = false;
     double m_dragX = 0.0;
     double m_dragFirst = 0.0;
     double m_hoverY = -1;
+    QPixmap m_cache;
+    // Reused from frame to frame (no allocation once they have grown).
+    QList<QLineF> m_lines;
+    std::array<QList<QLineF>, 3> m_wicks;
+    std::array<QList<QRectF>, 3> m_rects;
+    QPolygonF m_polyline;
 };
 
 ChartView::ChartView(QWidget *parent) : QWidget(parent)
@@ -410,112 +672,70 @@ ChartView::ChartView(QWidget *parent) : QWidget(parent)
     m_overlay->hide();
 
     setIndicator(m_indicator);
-    refresh(true);
+    refresh();
 }
 
 ChartView::~ChartView() = default;
 
 void ChartView::buildPanes()
 {
-    QChart *price = newChart();
-    QChart *volume = newChart();
-    QChart *indicator = newChart();
-    for (int i = 0; i < 3; ++i)
-        m_x[size_t(i)] = newTimeAxis();
-
-    m_candles = newCandles();
-    m_candles->setName(tr("Candles"));
-    m_sma = newLine(QColor(0xef, 0x6c, 0x00));
-    m_ema = newLine(QColor(0x8e, 0x24, 0xaa));
-    m_bbUpper = newLine(QColor(0x00, 0x89, 0x7b), 1.0);
-    m_bbMiddle = newLine(QColor(0x00, 0x89, 0x7b), 1.0, Qt::DashLine);
-    m_bbLower = newLine(QColor(0x00, 0x89, 0x7b), 1.0);
-    m_target = newLine(QColor(0xf9, 0xa8, 0x25), 1.6, Qt::DashLine);
-    m_target->setName(tr("Target price"));
-    using K = ChartMarker::Kind;
-    m_marks[size_t(K::Buy)] = newMarks(QScatterSeries::MarkerShapeTriangle, RISE, 13);
-    m_marks[size_t(K::Sell)] = newMarks(QScatterSeries::MarkerShapeTriangle, FALL, 13);
-    m_marks[size_t(K::BuySignal)] = newMarks(QScatterSeries::MarkerShapeStar, QColor(0xff, 0x8f, 0x00), 14);
-    m_marks[size_t(K::SellSignal)] = newMarks(QScatterSeries::MarkerShapeStar, QColor(0x00, 0x83, 0x8f), 14);
-    m_marks[size_t(K::ConditionHit)] = newMarks(QScatterSeries::MarkerShapeCircle, QColor(0x7b, 0x1f, 0xa2), 9);
-    m_marks[size_t(K::Reference)] = newMarks(QScatterSeries::MarkerShapeRotatedRectangle, QColor(0xf9, 0xa8, 0x25), 15);
-    m_marks[size_t(K::Buy)]->setName(tr("Buys"));
-    m_marks[size_t(K::Sell)]->setName(tr("Sells"));
-    m_marks[size_t(K::BuySignal)]->setName(tr("Buy signals"));
-    m_marks[size_t(K::SellSignal)]->setName(tr("Sell signals"));
-    m_marks[size_t(K::ConditionHit)]->setName(tr("Condition hits"));
-    m_marks[size_t(K::Reference)]->setName(tr("Reference candle"));
-
-    m_priceY = newValueAxis(6, QStringLiteral("%.0f"));
-    price->addAxis(m_x[0], Qt::AlignBottom);
-    price->addAxis(m_priceY, Qt::AlignRight);
-    QList<QAbstractSeries *> priceSeries { m_candles, m_sma, m_ema, m_bbUpper, m_bbMiddle, m_bbLower, m_target };
-    for (QScatterSeries *s : m_marks)
-        priceSeries << s;
-    for (QAbstractSeries *s : priceSeries) {
-        price->addSeries(s);
-        s->attachAxis(m_x[0]);
-        s->attachAxis(m_priceY);
-    }
-
-    m_volume = newCandles();
-    m_volume->setName(tr("Volume"));
-    m_volumeY = newValueAxis(3, QStringLiteral("%.0f"));
-    volume->addAxis(m_x[1], Qt::AlignBottom);
-    volume->addAxis(m_volumeY, Qt::AlignRight);
-    volume->addSeries(m_volume);
-    m_volume->attachAxis(m_x[1]);
-    m_volume->attachAxis(m_volumeY);
-
-    m_ind1 = newLine(QColor(0xc6, 0x28, 0x28), 1.3);
-    m_ind2 = newLine(QColor(0x15, 0x65, 0xc0), 1.1);
-    m_levelHigh = newLine(QColor(0x9e, 0x9e, 0x9e), 1.0, Qt::DotLine);
-    m_levelLow = newLine(QColor(0x9e, 0x9e, 0x9e), 1.0, Qt::DotLine);
-    m_histogram = newCandles();
-    m_indicatorY = newValueAxis(3, QStringLiteral("%.1f"));
-    indicator->addAxis(m_x[2], Qt::AlignBottom);
-    indicator->addAxis(m_indicatorY, Qt::AlignRight);
-    for (QAbstractSeries *s :
-        std::initializer_list<QAbstractSeries *> { m_ind1, m_histogram, m_ind2, m_levelHigh, m_levelLow }) {
-        indicator->addSeries(s);
-        s->attachAxis(m_x[2]);
-        s->attachAxis(m_indicatorY);
-    }
-
-    m_pricePane = new ChartPane(this, price);
+    m_pricePane = new ChartPane(this, Pane::Price);
     m_pricePane->setObjectName(QStringLiteral("chartPricePane"));
     m_pricePane->setAccessibleName(tr("Price"));
-    m_volumePane = new ChartPane(this, volume);
+    m_volumePane = new ChartPane(this, Pane::Volume);
     m_volumePane->setObjectName(QStringLiteral("chartVolumePane"));
     m_volumePane->setAccessibleName(tr("Volume"));
-    m_indicatorPane = new ChartPane(this, indicator);
+    m_indicatorPane = new ChartPane(this, Pane::Indicator);
     m_indicatorPane->setObjectName(QStringLiteral("chartIndicatorPane"));
     m_indicatorPane->setAccessibleName(tr("Indicator"));
 }
 
-QChart *ChartView::priceChart() const
+QWidget *ChartView::pane(Pane pane) const
 {
-    return m_pricePane->chart();
+    return pane == Pane::Price ? m_pricePane : pane == Pane::Volume ? m_volumePane : m_indicatorPane;
 }
 
-QChart *ChartView::volumeChart() const
+int ChartView::contentRenders(Pane which) const
 {
-    return m_volumePane->chart();
+    return static_cast<ChartPane *>(pane(which))->renders();
 }
 
-QChart *ChartView::indicatorChart() const
+QStringList ChartView::axisLabels(Pane pane) const
 {
-    return m_indicatorPane->chart();
+    return pane == Pane::Price ? m_priceAxis.labels
+        : pane == Pane::Volume ? m_volumeAxis.labels
+                               : m_indicatorAxis.labels;
 }
 
-QValueAxis *ChartView::horizontalAxis() const
+QColor ChartView::candleColor(const Candle &candle)
 {
-    return m_x[0];
+    return colourOf(colourIndex(candle));
 }
 
-QScatterSeries *ChartView::markerSeries(ChartMarker::Kind kind) const
+QString ChartView::shortNumber(double value, const QLocale &locale)
 {
-    return m_marks[size_t(kind)];
+    struct Unit
+    {
+        double size;
+        QString suffix;
+    };
+    // Korean traders count in 만 (10^4), 억 (10^8) and 조 (10^12); elsewhere K, M, B.
+    const bool korean = locale.language() == QLocale::Korean;
+    const std::array<Unit, 3> units = korean
+        ? std::array<Unit, 3> { Unit { 1e12, QStringLiteral("조") }, Unit { 1e8, QStringLiteral("억") },
+              Unit { 1e4, QStringLiteral("만") } }
+        : std::array<Unit, 3> { Unit { 1e9, QStringLiteral("B") }, Unit { 1e6, QStringLiteral("M") },
+              Unit { 1e3, QStringLiteral("K") } };
+    const double magnitude = std::abs(value);
+    for (const Unit &unit : units) {
+        if (magnitude >= unit.size) {
+            const double scaled = value / unit.size;
+            // One decimal below 10 (1.2M, 1.2억), none above (350K, 1,500만); no trailing ".0".
+            const bool whole = std::abs(scaled) >= 10 || std::abs(scaled - std::round(scaled)) < 0.05;
+            return locale.toString(scaled, 'f', whole ? 0 : 1) + unit.suffix;
+        }
+    }
+    return locale.toString(value, 'f', magnitude > 0 && magnitude < 10 && value != std::round(value) ? 1 : 0);
 }
 
 int ChartView::markerCount(ChartMarker::Kind kind) const
@@ -523,24 +743,52 @@ int ChartView::markerCount(ChartMarker::Kind kind) const
     return int(m_markerPoints[size_t(kind)].size());
 }
 
-QList<QLineSeries *> ChartView::visibleOverlayLines() const
+QStringList ChartView::visibleOverlayLines() const
 {
-    QList<QLineSeries *> out;
-    for (QLineSeries *s : { m_sma, m_ema, m_bbUpper, m_bbMiddle, m_bbLower, m_target }) {
-        if (s->isVisible() && s->count() > 0)
-            out << s;
-    }
+    QStringList out;
+    auto add = [&](bool on, const Indicators::Line &line, const QString &name) {
+        if (on && line.size() > std::max(line.first, m_drawFrom) && m_drawTo > line.first)
+            out << name;
+    };
+    add(m_overlays.testFlag(Sma), m_lines.sma, tr("SMA %1").arg(m_params.smaPeriod));
+    add(m_overlays.testFlag(Ema), m_lines.ema, tr("EMA %1").arg(m_params.emaPeriod));
+    const bool bb = m_overlays.testFlag(Bollinger);
+    add(bb, m_lines.bbUpper, tr("Bollinger upper"));
+    add(bb, m_lines.bbMiddle, tr("Bollinger middle"));
+    add(bb, m_lines.bbLower, tr("Bollinger lower"));
+    if (m_data.targetPrice && m_drawTo > m_drawFrom)
+        out << tr("Target price");
     return out;
 }
 
-QList<QLineSeries *> ChartView::visibleIndicatorLines() const
+QStringList ChartView::visibleIndicatorLines() const
 {
-    QList<QLineSeries *> out;
-    if (!m_indicatorPane->isVisible())
+    QStringList out;
+    if (!m_indicatorPane->isVisibleTo(this))
         return out;
-    for (QLineSeries *s : { m_ind1, m_ind2 }) {
-        if (s->isVisible() && s->count() > 0)
-            out << s;
+    auto add = [&](const Indicators::Line &line, const QString &name) {
+        if (line.size() > std::max(line.first, m_drawFrom) && m_drawTo > line.first)
+            out << name;
+    };
+    switch (m_indicator) {
+    case ChartIndicator::None:
+        break;
+    case ChartIndicator::Rsi:
+        add(m_lines.rsi, tr("RSI %1").arg(m_params.rsiPeriod));
+        break;
+    case ChartIndicator::Macd:
+        add(m_lines.macd, tr("MACD"));
+        add(m_lines.macdSignal, tr("Signal"));
+        break;
+    case ChartIndicator::Chaikin:
+        add(m_lines.chaikin, tr("Chaikin %1/%2").arg(m_params.chaikinFast).arg(m_params.chaikinSlow));
+        break;
+    case ChartIndicator::Momentum:
+        add(m_lines.momentum, tr("Momentum %1").arg(m_params.momentumPeriod));
+        break;
+    case ChartIndicator::Disparity:
+        add(m_lines.disparity, tr("Disparity %1").arg(m_params.disparityPeriod));
+        break;
     }
     return out;
 }
@@ -560,9 +808,8 @@ void ChartView::setData(const ChartData &data)
     const double n = double(m_data.candles.size());
     m_count = std::clamp(n + 2.0, MIN_COUNT, MAX_DEFAULT_COUNT);
     m_first = clampFirst(n - m_count + 2.0, m_count);
-    m_windowDirty = true;
     m_title->setText(titleText());
-    refresh(true);
+    refresh();
     emit visibleRangeChanged(m_first, m_count);
 }
 
@@ -572,8 +819,7 @@ void ChartView::setMarkers(const QList<ChartMarker> &markers, std::optional<qint
     m_data.targetPrice = targetPrice;
     m_data.referenceTimeMs = referenceTimeMs;
     mapMarkers();
-    m_windowDirty = true;
-    refresh(true);
+    refresh();
 }
 
 void ChartView::setOverlays(Overlays overlays)
@@ -581,8 +827,7 @@ void ChartView::setOverlays(Overlays overlays)
     if (overlays == m_overlays)
         return;
     m_overlays = overlays;
-    m_windowDirty = true;
-    refresh(true);
+    refresh();
 }
 
 void ChartView::setIndicator(ChartIndicator indicator)
@@ -592,22 +837,23 @@ void ChartView::setIndicator(ChartIndicator indicator)
     m_indicatorPane->setVisible(shown);
     m_indicatorPane->setTimeAxis(shown);
     m_volumePane->setTimeAxis(!shown);
-    m_windowDirty = true;
-    refresh(true);
+    refresh();
 }
 
 void ChartView::setIndicatorParams(const Indicators::IndicatorSet::Params &params)
 {
     m_params = params;
     recompute();
-    m_windowDirty = true;
-    refresh(true);
+    refresh();
 }
 
 void ChartView::recompute()
 {
     const std::vector<Indicators::Bar> bars = Indicators::toBars(m_data.candles);
     m_lines = Indicators::computeAll(bars, m_params);
+    m_colours.resize(size_t(m_data.candles.size()));
+    for (qsizetype i = 0; i < m_data.candles.size(); ++i)
+        m_colours[size_t(i)] = colourIndex(m_data.candles.at(i));
     mapMarkers();
 }
 
@@ -616,6 +862,7 @@ void ChartView::mapMarkers()
     for (auto &points : m_markerPoints)
         points.clear();
     const QList<Candle> &candles = m_data.candles;
+    m_referenceIndex = m_data.targetPrice ? ChartMath::indexAt(candles, m_data.referenceTimeMs) : -1;
     if (candles.isEmpty())
         return;
     for (const ChartMarker &m : std::as_const(m_data.markers)) {
@@ -668,7 +915,7 @@ void ChartView::setVisibleRange(double first, double count)
         return;
     m_first = first;
     m_count = count;
-    refresh(false);
+    refresh();
     emit visibleRangeChanged(m_first, m_count);
 }
 
@@ -711,7 +958,7 @@ void ChartView::setCrosshair(int index, double price)
     m_crossPrice = price;
     updateReadout();
     for (ChartPane *pane : { m_pricePane, m_volumePane, m_indicatorPane })
-        pane->viewport()->update();
+        pane->overlayChanged(); // the candles stay in the panes' pixmaps
     if (moved)
         emit crosshairMoved(index);
 }
@@ -755,8 +1002,7 @@ bool ChartView::applyQuote(const Quote &quote)
         return false;
     }
     recompute();
-    m_windowDirty = true;
-    refresh(true);
+    refresh();
     return true;
 }
 
@@ -833,158 +1079,43 @@ void ChartView::keyPressEvent(QKeyEvent *event)
     event->accept();
 }
 
-void ChartView::refresh(bool force)
+void ChartView::refresh()
 {
     const qsizetype n = m_data.candles.size();
-    const qsizetype a = std::clamp<qsizetype>(qsizetype(std::floor(m_first)) - 1, 0, n);
-    const qsizetype b = std::clamp<qsizetype>(qsizetype(std::ceil(m_first + m_count)) + 1, 0, n);
-    const qsizetype span = std::max<qsizetype>(qsizetype(m_count), 20);
-    if (force || m_windowDirty || a < m_winFrom || b > m_winTo || (m_winTo - m_winFrom) > 3 * span) {
-        const qsizetype margin = qsizetype(std::ceil(m_count / 2));
-        fillWindow(std::max<qsizetype>(0, a - margin), std::min(n, b + margin));
-    }
+    m_drawFrom = std::clamp<qsizetype>(qsizetype(std::floor(m_first)), 0, n);
+    m_drawTo = std::clamp<qsizetype>(qsizetype(std::ceil(m_first + m_count)), 0, n);
     updateAxes();
     updateTimeLabels();
     updateReadout();
-    for (ChartPane *pane : { m_pricePane, m_volumePane, m_indicatorPane })
-        pane->viewport()->update(); // the time grid and labels are the panes' own drawing
+    invalidatePanes();
 }
 
-void ChartView::fillWindow(qsizetype from, qsizetype to)
+void ChartView::invalidatePanes()
 {
-    const QList<Candle> &candles = m_data.candles;
-    std::vector<SetSpec> sets;
-    std::vector<SetSpec> volumes;
-    sets.reserve(size_t(to - from));
-    volumes.reserve(size_t(to - from));
-    for (qsizetype i = from; i < to; ++i) {
-        const Candle &c = candles.at(i);
-        const QColor color = candleColor(c);
-        sets.push_back({ double(c.open), double(c.high), double(c.low), double(c.close), double(i), color });
-        QColor light = color;
-        light.setAlpha(170);
-        volumes.push_back({ 0.0, double(c.volume), 0.0, double(c.volume), double(i), light });
+    for (ChartPane *pane : { m_pricePane, m_volumePane, m_indicatorPane })
+        pane->invalidate();
+}
+
+ChartView::Axis ChartView::makeAxis(double lo, double hi, int ticks, Pane pane) const
+{
+    Axis axis;
+    axis.lo = lo;
+    axis.hi = hi > lo ? hi : lo + 1.0;
+    const double step = niceStep(axis.hi - axis.lo, ticks);
+    const int decimals = step >= 1.0 ? 0 : std::min(4, int(std::ceil(-std::log10(step) - 1e-9)));
+    for (double v = std::ceil(axis.lo / step) * step; v <= axis.hi + step * 1e-9; v += step) {
+        const double tick = std::abs(v) < step * 1e-9 ? 0.0 : v;
+        axis.ticks << tick;
+        axis.labels << (pane == Pane::Volume ? shortNumber(tick, locale()) : number(tick, decimals));
     }
-    syncSets(m_candles, sets);
-    syncSets(m_volume, volumes);
-
-    auto linePoints = [from, to](const Indicators::Line &line) {
-        QList<QPointF> points;
-        points.reserve(to - from);
-        for (qsizetype i = std::max(from, line.first); i < to && i < line.size(); ++i)
-            points << QPointF(double(i), line.values[size_t(i)]);
-        return points;
-    };
-    auto show = [&](QLineSeries *series, bool on, const Indicators::Line &line) {
-        series->setVisible(on);
-        series->replace(on ? linePoints(line) : QList<QPointF> {});
-    };
-    show(m_sma, m_overlays.testFlag(Sma), m_lines.sma);
-    show(m_ema, m_overlays.testFlag(Ema), m_lines.ema);
-    const bool bb = m_overlays.testFlag(Bollinger);
-    show(m_bbUpper, bb, m_lines.bbUpper);
-    show(m_bbMiddle, bb, m_lines.bbMiddle);
-    show(m_bbLower, bb, m_lines.bbLower);
-    m_sma->setName(tr("SMA %1").arg(m_params.smaPeriod));
-    m_ema->setName(tr("EMA %1").arg(m_params.emaPeriod));
-
-    // The reference candle's target price, from the reference candle on.
-    QList<QPointF> target;
-    if (m_data.targetPrice && to > from) {
-        const qsizetype ref = ChartMath::indexAt(candles, m_data.referenceTimeMs);
-        const qsizetype start = std::max(from, ref < 0 ? from : ref);
-        if (start < to)
-            target = { QPointF(double(start), double(*m_data.targetPrice)),
-                QPointF(double(std::max(to - 1, start + 1)), double(*m_data.targetPrice)) };
-    }
-    m_target->replace(target);
-    m_target->setVisible(!target.isEmpty());
-
-    for (size_t k = 0; k < m_marks.size(); ++k) {
-        QList<QPointF> points;
-        for (const QPointF &p : std::as_const(m_markerPoints[k])) {
-            if (p.x() >= double(from) && p.x() < double(to))
-                points << p;
-        }
-        m_marks[k]->replace(points);
-    }
-
-    // The indicator pane.
-    auto level = [from, to](QLineSeries *series, std::optional<double> value) {
-        series->setVisible(value.has_value() && to > from);
-        series->replace(value && to > from
-                ? QList<QPointF> { QPointF(double(from), *value), QPointF(double(std::max(to - 1, from + 1)), *value) }
-                : QList<QPointF> {});
-    };
-    const Indicators::Line empty;
-    std::vector<SetSpec> hist;
-    switch (m_indicator) {
-    case ChartIndicator::None:
-        show(m_ind1, false, empty);
-        show(m_ind2, false, empty);
-        level(m_levelHigh, std::nullopt);
-        level(m_levelLow, std::nullopt);
-        break;
-    case ChartIndicator::Rsi:
-        show(m_ind1, true, m_lines.rsi);
-        show(m_ind2, false, empty);
-        level(m_levelHigh, 70.0);
-        level(m_levelLow, 30.0);
-        m_ind1->setName(tr("RSI %1").arg(m_params.rsiPeriod));
-        break;
-    case ChartIndicator::Macd:
-        show(m_ind1, true, m_lines.macd);
-        show(m_ind2, true, m_lines.macdSignal);
-        level(m_levelHigh, std::nullopt);
-        level(m_levelLow, 0.0);
-        m_ind1->setName(tr("MACD"));
-        m_ind2->setName(tr("Signal"));
-        for (qsizetype i = std::max(from, m_lines.macdHist.first); i < to && i < m_lines.macdHist.size(); ++i) {
-            const double h = m_lines.macdHist.values[size_t(i)];
-            QColor color = h >= 0 ? RISE : FALL;
-            color.setAlpha(150);
-            hist.push_back({ 0.0, std::max(h, 0.0), std::min(h, 0.0), h, double(i), color });
-        }
-        break;
-    case ChartIndicator::Chaikin:
-        show(m_ind1, true, m_lines.chaikin);
-        show(m_ind2, false, empty);
-        level(m_levelHigh, std::nullopt);
-        level(m_levelLow, 0.0);
-        m_ind1->setName(tr("Chaikin %1/%2").arg(m_params.chaikinFast).arg(m_params.chaikinSlow));
-        break;
-    case ChartIndicator::Momentum:
-        show(m_ind1, true, m_lines.momentum);
-        show(m_ind2, false, empty);
-        level(m_levelHigh, std::nullopt);
-        level(m_levelLow, 0.0);
-        m_ind1->setName(tr("Momentum %1").arg(m_params.momentumPeriod));
-        break;
-    case ChartIndicator::Disparity:
-        show(m_ind1, true, m_lines.disparity);
-        show(m_ind2, false, empty);
-        level(m_levelHigh, std::nullopt);
-        level(m_levelLow, 100.0);
-        m_ind1->setName(tr("Disparity %1").arg(m_params.disparityPeriod));
-        break;
-    }
-    syncSets(m_histogram, hist);
-
-    m_winFrom = from;
-    m_winTo = to;
-    m_windowDirty = false;
+    return axis;
 }
 
 void ChartView::updateAxes()
 {
-    const double lo = m_first - 0.5;
-    const double hi = m_first + m_count - 0.5;
-    for (QValueAxis *axis : m_x)
-        axis->setRange(lo, hi);
     const QList<Candle> &candles = m_data.candles;
-    const qsizetype n = candles.size();
-    const qsizetype a = std::clamp<qsizetype>(qsizetype(std::floor(m_first)), 0, n);
-    const qsizetype b = std::clamp<qsizetype>(qsizetype(std::ceil(m_first + m_count)), 0, n);
+    const qsizetype a = m_drawFrom;
+    const qsizetype b = m_drawTo;
     double low = 0;
     double high = 0;
     double maxVolume = 0;
@@ -1007,11 +1138,11 @@ void ChartView::updateAxes()
         high = 1;
     }
     const double pad = std::max((high - low) * 0.06, std::max(1.0, high * 0.002));
-    m_priceY->setRange(low - pad, high + pad);
-    m_volumeY->setRange(0, std::max(1.0, maxVolume * 1.12));
+    m_priceAxis = makeAxis(low - pad, high + pad, 5, Pane::Price);
+    m_volumeAxis = makeAxis(0, std::max(1.0, maxVolume * 1.12), 2, Pane::Volume);
 
     if (m_indicator == ChartIndicator::Rsi) {
-        m_indicatorY->setRange(0, 100);
+        m_indicatorAxis = makeAxis(0, 100, 2, Pane::Indicator);
     } else if (m_indicator != ChartIndicator::None) {
         double ilo = 0;
         double ihi = 0;
@@ -1047,9 +1178,7 @@ void ChartView::updateAxes()
             ihi = 1;
         }
         const double ipad = std::max((ihi - ilo) * 0.1, 1e-6);
-        m_indicatorY->setRange(ilo - ipad, ihi + ipad);
-        m_indicatorY->setLabelFormat(
-            std::max(std::abs(ilo), std::abs(ihi)) >= 1000 ? QStringLiteral("%.0f") : QStringLiteral("%.1f"));
+        m_indicatorAxis = makeAxis(ilo - ipad, ihi + ipad, 3, Pane::Indicator);
     }
 }
 
@@ -1104,8 +1233,9 @@ QString ChartView::titleText() const
         interval = tr("%1 min").arg(Candles::minutes(m_data.interval));
         break;
     }
-    const QString name = m_data.name.isEmpty() ? m_data.code : QStringLiteral("%1 (%2)").arg(m_data.name, m_data.code);
-    return QStringLiteral("%1 · %2").arg(name, interval);
+    // "005930 삼성전자 · 일봉", as Korean HTS titles read.
+    const QString stock = m_data.name.isEmpty() ? m_data.code : QStringLiteral("%1 %2").arg(m_data.code, m_data.name);
+    return QStringLiteral("%1 · %2").arg(stock, interval);
 }
 
 QString ChartView::readoutText() const

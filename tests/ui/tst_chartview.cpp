@@ -13,15 +13,9 @@
 #include "trading/tradingcommands.h"
 
 #include <QApplication>
-#include <QCandlestickSeries>
-#include <QCandlestickSet>
 #include <QComboBox>
-#include <QGraphicsView>
 #include <QLabel>
-#include <QLineSeries>
-#include <QScatterSeries>
 #include <QSet>
-#include <QValueAxis>
 
 namespace {
 
@@ -113,22 +107,30 @@ private slots:
         view.setData(d);
 
         // The newest candles are shown, in Korean colours.
-        QVERIFY(view.candleSeries()->count() > 0);
+        QVERIFY(view.drawnCount() > 0);
         QVERIFY(view.firstVisible() + view.visibleCount() >= 500);
-        QCandlestickSet *lastSet = view.candleSeries()->sets().last();
-        const Candle &lastCandle = d.candles.at(int(lastSet->timestamp()));
-        QCOMPARE(lastSet->close(), double(lastCandle.close));
+        QCOMPARE(view.drawnTo(), qsizetype(500));
+        const Candle &lastCandle = d.candles.last();
         if (lastCandle.close > lastCandle.open)
-            QCOMPARE(lastSet->brush().color(), QColor(0xd3, 0x2f, 0x2f));
+            QCOMPARE(ChartView::candleColor(lastCandle), QColor(0xd3, 0x2f, 0x2f));
         else if (lastCandle.close < lastCandle.open)
-            QCOMPARE(lastSet->brush().color(), QColor(0x15, 0x65, 0xc0));
-        QCOMPARE(view.volumeSeries()->count(), view.candleSeries()->count());
+            QCOMPARE(ChartView::candleColor(lastCandle), QColor(0x15, 0x65, 0xc0));
+        // The pixels agree: the newest candle's body is drawn in its colour.
+        {
+            const QImage shot = view.pane(ChartView::Pane::Price)->grab().toImage();
+            QSet<QRgb> colours;
+            for (int y = 0; y < shot.height(); ++y) {
+                for (int x = shot.width() - 130; x < shot.width() - 74; ++x)
+                    colours.insert(shot.pixel(x, y) & 0xffffff);
+            }
+            QVERIFY(colours.contains(ChartView::candleColor(lastCandle).rgb() & 0xffffff));
+        }
 
         // Overlays (SMA and Bollinger by default; EMA on request) and the target line.
         QCOMPARE(view.visibleOverlayLines().size(), 5); // SMA, BB x3, target
         view.setOverlays(ChartView::Overlays(ChartView::Sma) | ChartView::Ema);
         QCOMPARE(view.visibleOverlayLines().size(), 3);
-        QCOMPARE(view.targetLine()->at(0).y(), 71000.0);
+        QVERIFY(view.visibleOverlayLines().contains(QStringLiteral("Target price")));
         view.setIndicator(ChartIndicator::Macd);
         QCOMPARE(view.visibleIndicatorLines().size(), 2);
         view.setIndicator(ChartIndicator::Rsi);
@@ -136,33 +138,32 @@ private slots:
 
         QCOMPARE(view.markerCount(ChartMarker::Kind::Buy), 1);
         QCOMPARE(view.markerCount(ChartMarker::Kind::Sell), 1);
-        QCOMPARE(view.markerSeries(ChartMarker::Kind::Buy)->at(0), QPointF(480, double(d.candles.at(480).close)));
+        QCOMPARE(view.markerPoints(ChartMarker::Kind::Buy).at(0), QPointF(480, double(d.candles.at(480).close)));
 
         // Zoom in and out (keys and API) change the horizontal axis.
-        const double min0 = view.horizontalAxis()->min();
-        const double max0 = view.horizontalAxis()->max();
+        const double min0 = view.axisMin();
+        const double max0 = view.axisMax();
         view.setFocus();
         QTest::keyClick(&view, Qt::Key_Plus);
-        QVERIFY(view.horizontalAxis()->max() - view.horizontalAxis()->min() < max0 - min0);
-        QCOMPARE(view.horizontalAxis()->max(), max0); // zoomed around the right edge
+        QVERIFY(view.axisMax() - view.axisMin() < max0 - min0);
+        QCOMPARE(view.axisMax(), max0); // zoomed around the right edge
         QTest::keyClick(&view, Qt::Key_Minus);
         QTest::keyClick(&view, Qt::Key_Minus);
-        QVERIFY(view.horizontalAxis()->max() - view.horizontalAxis()->min() > max0 - min0);
+        QVERIFY(view.axisMax() - view.axisMin() > max0 - min0);
         // Pan left with the keys and back with End.
-        const double before = view.horizontalAxis()->min();
+        const double before = view.axisMin();
         QTest::keyClick(&view, Qt::Key_Left);
-        QVERIFY(view.horizontalAxis()->min() < before);
+        QVERIFY(view.axisMin() < before);
         QTest::keyClick(&view, Qt::Key_End);
         QVERIFY(view.firstVisible() + view.visibleCount() >= 500);
-        // Far to the left: the series hold the candles there, not all 500.
+        // Far to the left: only the candles there are drawn, not all 500.
         view.setVisibleRange(10, 50);
-        QCOMPARE(view.horizontalAxis()->min(), 9.5);
-        QVERIFY(view.candleSeries()->count() <= 200);
-        QVERIFY(view.candleSeries()->sets().first()->timestamp() <= 10);
+        QCOMPARE(view.axisMin(), 9.5);
+        QVERIFY(view.drawnCount() <= 51);
+        QCOMPARE(view.drawnFrom(), qsizetype(10));
         // Wheel zoom on the price pane.
-        auto *paneView = view.findChild<QGraphicsView *>(QStringLiteral("chartPricePane"));
-        QVERIFY(paneView);
-        QWidget *pane = paneView->viewport(); // where the pointer's events arrive
+        auto *pane = view.findChild<QWidget *>(QStringLiteral("chartPricePane"));
+        QVERIFY(pane);
         const double count = view.visibleCount();
         QWheelEvent wheel(QPointF(300, 100), pane->mapToGlobal(QPointF(300, 100)), QPoint(), QPoint(0, 120),
             Qt::NoButton, Qt::NoModifier, Qt::NoScrollPhase, false);
@@ -191,8 +192,61 @@ private slots:
             Qt::NoButton, Qt::NoModifier);
         QApplication::sendEvent(pane, &hover);
         QVERIFY(view.crosshairIndex() >= 400 && view.crosshairIndex() < 500);
+        // The crosshair is drawn over the panes' cached pixmaps: moving it repaints no candles.
+        pane->repaint();
+        const int renders = view.contentRenders(ChartView::Pane::Price);
+        view.setCrosshair(420);
+        pane->repaint();
+        view.setCrosshair(430);
+        pane->repaint();
+        QCOMPARE(view.contentRenders(ChartView::Pane::Price), renders);
+        view.panBy(1);
+        pane->repaint();
+        QCOMPARE(view.contentRenders(ChartView::Pane::Price), renders + 1);
         view.setCrosshair(-1);
         QVERIFY(view.readoutText().contains(QLocale(QLocale::English).toString(d.candles.last().close)));
+    }
+
+    void titleAndShortVolumeLabels()
+    {
+        // Short numbers the way traders read them: K/M in English, 만/억 in Korean.
+        const QLocale en(QLocale::English, QLocale::UnitedStates);
+        const QLocale ko(QLocale::Korean, QLocale::SouthKorea);
+        QCOMPARE(ChartView::shortNumber(1'200'000, en), QStringLiteral("1.2M"));
+        QCOMPARE(ChartView::shortNumber(350'000, en), QStringLiteral("350K"));
+        QCOMPARE(ChartView::shortNumber(2'000'000'000, en), QStringLiteral("2B"));
+        QCOMPARE(ChartView::shortNumber(950, en), QStringLiteral("950"));
+        QCOMPARE(ChartView::shortNumber(120'000'000, ko), QStringLiteral("1.2억"));
+        QCOMPARE(ChartView::shortNumber(3'500'000, ko), QStringLiteral("350만"));
+        QCOMPARE(ChartView::shortNumber(15'000'000, ko), QStringLiteral("1,500만"));
+        QCOMPARE(ChartView::shortNumber(0, ko), QStringLiteral("0"));
+
+        ChartData d = synthetic(200, CandleInterval::Day);
+        for (qsizetype i = 0; i < d.candles.size(); ++i)
+            d.candles[i].volume = 8'000'000 + (i * 7919 % 13) * 1'000'000; // 8M-20M shares a day
+        for (const QLocale &locale : { en, ko }) {
+            ChartView view;
+            view.setLocale(locale);
+            view.resize(900, 600);
+            view.show();
+            QVERIFY(QTest::qWaitForWindowExposed(&view));
+            view.setData(d);
+            // The title names the stock: "005930 삼성전자 · Daily".
+            const QString title = view.findChild<QLabel *>(QStringLiteral("chartTitle"))->text();
+            QVERIFY2(title.startsWith(QStringLiteral("005930 삼성전자 · ")), qPrintable(title));
+            const QStringList labels = view.axisLabels(ChartView::Pane::Volume);
+            QVERIFY2(labels.size() >= 2, qPrintable(labels.join(u'|')));
+            for (const QString &label : labels) {
+                QVERIFY2(label.size() <= 6, qPrintable(label));
+                if (label == u"0")
+                    continue;
+                const QString unit = locale == ko ? QStringLiteral("만") : QStringLiteral("M");
+                QVERIFY2(label.endsWith(unit), qPrintable(label));
+            }
+            // The price axis keeps full prices.
+            QVERIFY(!view.axisLabels(ChartView::Pane::Price).isEmpty());
+            QVERIFY(view.axisLabels(ChartView::Pane::Price).first().remove(u',').toDouble() > 1000);
+        }
     }
 
     void liveQuotesReviseTheNewestCandle()
@@ -301,9 +355,13 @@ private slots:
         QTRY_VERIFY_WITH_TIMEOUT(!dock.view()->data().candles.isEmpty(), 30000);
         QVERIFY(!dock.view()->isLoading());
         QCOMPARE(dock.view()->data().interval, CandleInterval::Day);
-        QVERIFY(dock.view()->candleSeries()->count() > 0);
+        QVERIFY(dock.view()->drawnCount() > 0);
         QVERIFY(!dock.view()->visibleOverlayLines().isEmpty());
         QVERIFY(dock.view()->titleText().contains(QStringLiteral("005930")));
+        // The stock's name comes from the engine's instrument cache (fetched when not cached).
+        QVERIFY(!dock.view()->data().name.isEmpty());
+        QVERIFY2(dock.view()->titleText().startsWith(QStringLiteral("005930 %1 · ").arg(dock.view()->data().name)),
+            qPrintable(dock.view()->titleText()));
 
         // The engine's candle cache served them (the accessor the chart reads through).
         qint64 fetches = -1;
@@ -352,7 +410,7 @@ private slots:
         QTRY_VERIFY_WITH_TIMEOUT(bought.has_value(), 15000);
         QVERIFY2(bought->ok(), qPrintable(bought->ok() ? QString() : bought->error().message));
         QTRY_VERIFY_WITH_TIMEOUT(dock.view()->markerCount(ChartMarker::Kind::Buy) > before, 60000);
-        QCOMPARE(dock.view()->markerSeries(ChartMarker::Kind::Buy)->count() >= 1, true);
+        QCOMPARE(dock.view()->markerPoints(ChartMarker::Kind::Buy).size() >= 1, true);
     }
 
     void rendererDrawsDemoPng()
