@@ -12,6 +12,7 @@
 #include "kiwoom/kiwoomsession.h"
 #include "news/newsservice.h"
 #include "recorder/marketrecorder.h"
+#include "recorder/recordercontrol.h"
 #include "services/quotebook.h"
 #include "trading/demoshowcase.h"
 #include "trading/eventfeed.h"
@@ -130,6 +131,8 @@ void TradingCore::startControlServer()
     deps.news = [this] { return m_news.get(); };
     deps.events = m_feed.get();
     deps.rest = [this]() -> RestClient * { return m_session ? &m_session->rest() : nullptr; };
+    deps.recorder = [this] { return m_recorder.get(); };
+    deps.recordingsDir = recordingsDir();
     deps.health = [this] {
         const QMetaEnum states = QMetaEnum::fromType<BrokerState>();
         return QJsonObject { { QStringLiteral("mode"), m_mode },
@@ -343,6 +346,28 @@ QString TradingCore::recordingsDir() const
     return QDir(m_options.dataDir).filePath(QStringLiteral("recordings"));
 }
 
+RecorderControl TradingCore::recorderControl()
+{
+    RecorderControl::Deps deps;
+    deps.settings = m_settings.get();
+    deps.database = m_database.get();
+    deps.activity = m_activity.get();
+    deps.events = m_feed.get();
+    deps.recorder = [this] { return m_recorder.get(); };
+    deps.directory = recordingsDir();
+    return RecorderControl(deps);
+}
+
+QJsonObject TradingCore::recorderStatus()
+{
+    return recorderControl().status();
+}
+
+Result<QJsonObject> TradingCore::setRecordEnabled(bool enabled, const QString &actor)
+{
+    return recorderControl().setEnabled(enabled, actor);
+}
+
 void TradingCore::applyRecordSetting()
 {
     if (!m_session)
@@ -354,6 +379,7 @@ void TradingCore::applyRecordSetting()
         m_recorder->stop();
         m_recorder.reset();
         qCInfo(lcApp) << "market recorder stopped";
+        m_feed->touch({ QStringLiteral("recorder") });
     }
     if (!wanted || m_recorder)
         return;
@@ -370,6 +396,7 @@ void TradingCore::applyRecordSetting()
     m_session->realtime().setWireTap(m_recorder.get());
     m_session->rest().setWireTap(m_recorder.get());
     qCInfo(lcApp).noquote() << "market recorder on:" << config.directory;
+    m_feed->touch({ QStringLiteral("recorder") });
 }
 
 void TradingCore::startSession(const Credentials &credentials, const QString &restUrl, const QString &wsUrl)

@@ -20,6 +20,7 @@ class MarketRecorder;
 class NewsService;
 class QLockFile;
 class QuoteBook;
+class RecorderControl;
 class SecretStore;
 class Settings;
 class SimHost;
@@ -96,6 +97,10 @@ public:
     // follows the setting at run time. Files: recordingsDir() = <dataDir>/recordings.
     MarketRecorder *recorder() { return m_recorder.get(); }
     QString recordingsDir() const;
+    // The Record toggle (RecorderControl): record/enabled, whether it records, the file and counters;
+    // and the switch, as the control API's PUT /api/v1/recorder says it (audited with the actor).
+    QJsonObject recorderStatus();
+    Result<QJsonObject> setRecordEnabled(bool enabled, const QString &actor);
     // News and the discussion board (one Naver client and board reader for the whole app); exists
     // from start() to stop(). In demo mode it points at the simulator unless a URL is configured.
     NewsService *news() { return m_news.get(); }
@@ -142,6 +147,7 @@ private:
     void startEngine();
     void startControlServer();
     void applyRecordSetting();
+    RecorderControl recorderControl();
     bool usesAnnouncedClock(const QString &restUrl) const;
     double marketSpeed() const;
     void setBrokerState(BrokerState state, const QString &detail);

@@ -21,6 +21,7 @@
 #include "trading/tradingengine.h"
 #include "services/servicecontroller.h"
 #include "news/newsservice.h"
+#include "recorder/recordercontrol.h"
 #include "trading/eventfeed.h"
 #include "trading/instrumentcache.h"
 #include "kiwoom/restclient.h"
@@ -585,6 +586,47 @@ void ControlServer::registerRoutes()
                 return *bad;
             return fromResult(e.commands().resume(api));
         }) });
+
+    // ---- market recorder (issue 12) -----------------------------------------------------------
+    // The same path as the desktop UI's Record toggle (RecorderControl): record/enabled is written as
+    // the settings are, the core's recorder follows it, and the switch is audited with the actor.
+    auto recorderControl = [this] {
+        RecorderControl::Deps d;
+        d.settings = m_deps.settings;
+        d.database = m_deps.database;
+        d.activity = m_deps.activity;
+        d.events = m_deps.events;
+        d.recorder = m_deps.recorder;
+        d.directory = m_deps.recordingsDir;
+        return RecorderControl(d);
+    };
+    const QJsonObject recorderSchema = object(
+        { { QStringLiteral("enabled"), type("boolean", QStringLiteral("the setting record/enabled")) },
+            { QStringLiteral("recording"),
+                type("boolean", QStringLiteral("the recorder runs (enabled and a broker session exists)")) },
+            { QStringLiteral("file"), type("string", QStringLiteral("the day's file; null before the first write")) },
+            { QStringLiteral("directory"), type("string") },
+            { QStringLiteral("cap_bytes"), type("integer", QStringLiteral("the oldest files go beyond this")) },
+            { QStringLiteral("frames"), type("integer", QStringLiteral("realtime frames handed in")) },
+            { QStringLiteral("records"), type("integer") }, { QStringLiteral("blocks"), type("integer") },
+            { QStringLiteral("bytes_written"), type("integer", QStringLiteral("compressed bytes written to files")) },
+            { QStringLiteral("raw_bytes"), type("integer") }, { QStringLiteral("files_deleted"), type("integer") },
+            { QStringLiteral("errors"), type("integer") }, { QStringLiteral("last_error"), type("string") } },
+        {}, false);
+    add({ QStringLiteral("GET"), QStringLiteral("/recorder"), Scope::Read,
+        QStringLiteral("The market recorder: whether it is on and records, its file and counters"), {}, recorderSchema,
+        {}, false, [recorderControl](const Request &) { return Reply::ok(recorderControl().status()); } });
+    add({ QStringLiteral("PUT"), QStringLiteral("/recorder"), Scope::Trade,
+        QStringLiteral("Switch market data recording on or off (the setting record/enabled; audited)"),
+        object({ { QStringLiteral("enabled"), type("boolean") } }, { QStringLiteral("enabled") }), recorderSchema, {},
+        false, [recorderControl, api](const Request &r) {
+            if (auto bad = onlyFields(r.body, { QStringLiteral("enabled") }))
+                return *bad;
+            const QJsonValue enabled = r.body.value(QStringLiteral("enabled"));
+            if (!enabled.isBool())
+                return invalidField(QStringLiteral("enabled"), tr("true or false is required"));
+            return fromResult(recorderControl().setEnabled(enabled.toBool(), api));
+        } });
 
     // ---- account and signals ------------------------------------------------------------------
     add({ QStringLiteral("GET"), QStringLiteral("/account/balance"), Scope::Read,

@@ -23,6 +23,7 @@ class ActivityLog;
 class Database;
 class EventFeed;
 class IClock;
+class MarketRecorder;
 class NewsService;
 class QHttpServer;
 class QHttpServerRequest;
@@ -78,6 +79,9 @@ public:
         std::function<NewsService *()> news; // null: the news routes answer 409
         EventFeed *events = nullptr; // null: no /events stream
         std::function<RestClient *()> rest; // the broker's REST client (ka10100 for /stocks/{code}/info)
+        // /recorder: the running market recorder (null while off) and where it writes.
+        std::function<MarketRecorder *()> recorder;
+        QString recordingsDir;
     };
     struct Options
     {

@@ -18,6 +18,7 @@
 #include "common/activitylog.h"
 #include "common/settings.h"
 #include "control/controlserver.h"
+#include "recorder/marketrecorder.h"
 #include "controlclient.h"
 #include "enginesimrig.h"
 #include "sim/simmarket.h"
@@ -51,6 +52,7 @@ private:
     std::unique_ptr<EngineSimRig> m_rig;
     std::unique_ptr<EventFeed> m_feed;
     std::unique_ptr<ControlServer> m_server;
+    std::unique_ptr<MarketRecorder> m_recorder; // follows record/enabled, as TradingCore's does
     QTemporaryDir m_keyDir;
     QByteArray m_readKey, m_tradeKey;
 
@@ -132,6 +134,21 @@ private slots:
         m_feed->attachEngine(&m_rig->engine());
         deps.events = m_feed.get();
         deps.rest = [this] { return &m_rig->sim().rest(); };
+        deps.recorder = [this] { return m_recorder.get(); };
+        deps.recordingsDir = m_keyDir.filePath(u"recordings"_s);
+        connect(&m_rig->settings(), &Settings::changed, this, [this](const QString &key) {
+            if (key != u"record/enabled")
+                return;
+            if (!m_rig->settings().recordEnabled()) {
+                m_recorder.reset();
+                return;
+            }
+            MarketRecorder::Config config;
+            config.directory = m_keyDir.filePath(u"recordings"_s);
+            m_recorder = std::make_unique<MarketRecorder>(config);
+            if (!m_recorder->start())
+                m_recorder.reset();
+        });
         m_server = std::make_unique<ControlServer>(deps);
         ControlServer::Options so;
         so.keyFile = m_keyDir.filePath(u"control-api-keys.json"_s);
@@ -147,6 +164,7 @@ private slots:
     void cleanupTestCase()
     {
         m_server.reset();
+        m_recorder.reset();
         if (m_feed)
             m_feed->attachEngine(nullptr);
         if (m_rig)
@@ -435,6 +453,80 @@ private slots:
         auto r = trade().post("/api/v1/trading/settings", { { u"stop_loss_rate"_s, 2.5 } });
         QVERIFY2(r.status == 200, describe(r).constData());
         QCOMPARE(read().get("/api/v1/trading/settings").json().value(u"stop_loss_rate"_s).toDouble(), 2.5);
+    }
+
+    void recorderToggle()
+    {
+        auto r = read().get("/api/v1/recorder");
+        QVERIFY2(r.status == 200, describe(r).constData());
+        QCOMPARE(r.json().value(u"enabled"_s).toBool(), false);
+        QCOMPARE(r.json().value(u"recording"_s).toBool(), false);
+        QVERIFY(r.json().value(u"directory"_s).toString().endsWith(u"recordings"_s));
+        QVERIFY(r.json().value(u"cap_bytes"_s).toDouble() > 0);
+
+        // Bad bodies: named, and nothing changes (no setting, no recorder, no audit row).
+        auto audits = [this] {
+            QSqlQuery q(m_rig->db().connection());
+            q.exec(u"SELECT count(*) FROM audit_log WHERE action LIKE 'recorder.%'"_s);
+            q.next();
+            return q.value(0).toInt();
+        };
+        for (const auto &[body, field] : QList<QPair<QByteArray, QString>> { { R"({})"_ba, u"enabled"_s },
+                 { R"({"enabled":"yes"})"_ba, u"enabled"_s }, { R"({"enabled":1})"_ba, u"enabled"_s },
+                 { R"({"enabled":true,"file":"x"})"_ba, u"file"_s } }) {
+            r = trade().send("PUT", "/api/v1/recorder", body);
+            QVERIFY2(r.status == 422, QByteArray(body + ": " + describe(r)).constData());
+            QCOMPARE(r.errorCode(), u"invalid_field"_s);
+            QVERIFY2(r.body.contains(field.toLatin1()), describe(r).constData());
+        }
+        r = trade().send("PUT", "/api/v1/recorder", R"({"enabled":)"_ba);
+        QCOMPARE(r.status, 400);
+        r = read().send("PUT", "/api/v1/recorder", R"({"enabled":true})"_ba); // the read key may not
+        QCOMPARE(r.status, 403);
+        QVERIFY(!m_rig->settings().recordEnabled());
+        QVERIFY(!m_recorder);
+        QCOMPARE(audits(), 0);
+
+        // On: the setting, the recorder, the answer and an audit row with the actor.
+        r = trade().send("PUT", "/api/v1/recorder", R"({"enabled":true})"_ba);
+        QVERIFY2(r.status == 200, describe(r).constData());
+        QVERIFY(r.json().value(u"enabled"_s).toBool());
+        QVERIFY(r.json().value(u"recording"_s).toBool());
+        QVERIFY(m_rig->settings().recordEnabled());
+        QVERIFY(m_recorder);
+        QCOMPARE(audits(), 1);
+        QSqlQuery q(m_rig->db().connection());
+        QVERIFY(q.exec(u"SELECT actor, action FROM audit_log WHERE action LIKE 'recorder.%'"_s));
+        QVERIFY(q.next());
+        QCOMPARE(q.value(0).toString(), u"api"_s);
+        QCOMPARE(q.value(1).toString(), u"recorder.enable"_s);
+        // What it writes shows in the counters.
+        m_recorder->realtimeFrame(1'765'000'800'000, R"({"trnm":"REAL","data":[]})"_ba);
+        m_recorder->flush();
+        r = read().get("/api/v1/recorder");
+        QCOMPARE(r.json().value(u"frames"_s).toInt(), 1);
+        QVERIFY(r.json().value(u"bytes_written"_s).toDouble() > 0);
+        QVERIFY(r.json().value(u"blocks"_s).toInt() >= 1);
+        QVERIFY(QFile::exists(r.json().value(u"file"_s).toString()));
+
+        // Off again.
+        r = trade().send("PUT", "/api/v1/recorder", R"({"enabled":false})"_ba);
+        QVERIFY2(r.status == 200, describe(r).constData());
+        QVERIFY(!r.json().value(u"enabled"_s).toBool());
+        QVERIFY(!r.json().value(u"recording"_s).toBool());
+        QVERIFY(!m_rig->settings().recordEnabled());
+        QCOMPARE(audits(), 2);
+
+        // Both are in the OpenAPI document.
+        const QJsonObject paths = read()
+                                      .get("/api/v1/openapi.json")
+                                      .json()
+                                      .value(u"paths"_s)
+                                      .toObject()
+                                      .value(u"/api/v1/recorder"_s)
+                                      .toObject();
+        QVERIFY(paths.contains(u"get"_s));
+        QVERIFY(paths.contains(u"put"_s));
     }
 
     void servicesStartAndStop()
