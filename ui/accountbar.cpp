@@ -23,7 +23,8 @@ QJsonObject readFigures(TradingCore &core)
     QJsonObject o { { QStringLiteral("mode"), core.mode() },
         { QStringLiteral("broker"),
             QJsonObject { { QStringLiteral("state"), QString::fromLatin1(states.valueToKey(int(core.brokerState()))) },
-                { QStringLiteral("detail"), core.brokerDetail() } } } };
+                { QStringLiteral("detail"), core.brokerDetail() } } },
+        { QStringLiteral("recorder"), core.recorderStatus() } };
     if (TradingEngine *engine = core.engine()) {
         const QJsonObject status = engine->status();
         o.insert(QStringLiteral("engine"), status);
@@ -64,6 +65,13 @@ AccountBar::AccountBar(CoreGateway *gateway, QWidget *parent) : QToolBar(tr("Acc
     m_mode->setAccessibleName(tr("Trading mode"));
     m_mode->setContentsMargins(6, 0, 6, 0);
     addWidget(m_mode);
+    m_rec = new QLabel(tr("REC"), this);
+    m_rec->setObjectName(QStringLiteral("accountRecording"));
+    m_rec->setAccessibleName(tr("Recording market data"));
+    m_rec->setStyleSheet(QStringLiteral(
+        "QLabel { color: white; background: #c62828; font-weight: bold; padding: 2px 6px; border-radius: 3px; }"));
+    m_recAction = addWidget(m_rec);
+    m_recAction->setVisible(false);
     m_connection = addField(QStringLiteral("accountConnection"), QString(), tr("Broker connection"),
         tr("The broker connection (REST and realtime)"));
     m_reconcile = addField(QStringLiteral("accountReconcile"), QString(), tr("Reconciliation"),
@@ -98,7 +106,8 @@ AccountBar::AccountBar(CoreGateway *gateway, QWidget *parent) : QToolBar(tr("Acc
     if (m_gateway) {
         connect(m_gateway, &CoreGateway::changed, this, [this](const QStringList &topics) {
             static const QStringList mine { QStringLiteral("account"), QStringLiteral("positions"),
-                QStringLiteral("orders"), QStringLiteral("engine"), QStringLiteral("broker"), QStringLiteral("risk") };
+                QStringLiteral("orders"), QStringLiteral("engine"), QStringLiteral("broker"), QStringLiteral("risk"),
+                QStringLiteral("recorder"), QStringLiteral("settings") };
             for (const QString &t : topics) {
                 if (mine.contains(t)) {
                     refresh();
@@ -173,6 +182,19 @@ void AccountBar::showFigures(const QJsonObject &figures)
         m_mode->setStyleSheet({});
     }
     m_mode->setAccessibleDescription(m_mode->toolTip());
+
+    // REC while the market recorder writes.
+    const QJsonObject recorder = figures.value(QStringLiteral("recorder")).toObject();
+    const bool recording = recorder.value(QStringLiteral("recording")).toBool();
+    m_recAction->setVisible(recording);
+    if (recording) {
+        const QString file = recorder.value(QStringLiteral("file")).toString();
+        const qint64 bytes = qint64(recorder.value(QStringLiteral("bytes_written")).toDouble());
+        m_rec->setToolTip(file.isEmpty()
+                ? tr("Recording market data into %1").arg(recorder.value(QStringLiteral("directory")).toString())
+                : tr("Recording market data: %1 (%2 written)").arg(file, QLocale().formattedDataSize(bytes)));
+        m_rec->setAccessibleDescription(m_rec->toolTip());
+    }
 
     const QJsonObject broker = figures.value(QStringLiteral("broker")).toObject();
     const QString state = broker.value(QStringLiteral("state")).toString();

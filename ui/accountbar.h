@@ -7,6 +7,7 @@
 #include <memory>
 
 class CoreGateway;
+class QAction;
 class DockRefresh;
 class QLabel;
 class QTimer;
@@ -14,12 +15,13 @@ class QTimer;
 // AccountBar (objectName "accountBar"): the account at a glance — deposit, orderable cash, total
 // evaluation of the positions, today's realized P&L (AccountState::summary()), the mode badge
 // (DEMO / MOCK / LIVE — LIVE white on red, never mistaken for a rehearsal), the broker connection
-// and reconciliation state (TradingEngine::status()), and the REST rate-limit budget (queries and
+// and reconciliation state (TradingEngine::status()), a red REC while the market recorder writes
+// (TradingCore::recorderStatus()), and the REST rate-limit budget (queries and
 // orders sent in the current window against their quota) with the queue depth (RateLimiter::budget()).
 //
-// Reads everything in one gateway read on the topics account, positions, orders, engine, broker and
-// risk (at most every 250 ms) and once a second for the rate budget, which moves without events; one
-// read at a time. Threading: the GUI thread.
+// Reads everything in one gateway read on the topics account, positions, orders, engine, broker,
+// risk, recorder and settings (at most every 250 ms) and once a second for the rate budget, which moves without events;
+// one read at a time. Threading: the GUI thread.
 class AccountBar final : public QToolBar
 {
     Q_OBJECT
@@ -48,6 +50,8 @@ private:
 
     CoreGateway *m_gateway;
     QLabel *m_mode = nullptr;
+    QLabel *m_rec = nullptr; // "REC" while the market recorder writes
+    QAction *m_recAction = nullptr; // its place on the bar (hidden while not recording)
     QLabel *m_connection = nullptr;
     QLabel *m_reconcile = nullptr;
     QLabel *m_deposit = nullptr;

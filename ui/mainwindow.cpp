@@ -8,6 +8,7 @@
 #include "layoutmanager.h"
 #include "newsdock.h"
 #include "orderticket.h"
+#include "recordtoggle.h"
 #include "servicecontrols.h"
 #include "strategiesdock.h"
 #include "watchlistdock.h"
@@ -68,6 +69,8 @@ void MainWindow::createDocks()
     addDock(new ChartDock(m_gateway, this), Qt::TopDockWidgetArea, tr("&Chart"), QKeySequence(Qt::ALT | Qt::Key_8));
     // [toolbar/menu: services, kill switch]
     new ServiceControls(m_gateway, this, m_tradingMenu, m_toolBar);
+    // [toolbar/menu: record market data]
+    new RecordToggle(m_gateway, this, m_toolsMenu, m_toolBar);
     auto *layouts = new LayoutManager(this, LayoutManager::layoutFileFor(LayoutManager::settingsFileOf(m_gateway)));
     layouts->installMenu(m_viewMenu);
     layouts->watch();
