@@ -163,6 +163,22 @@
         <source> · paused %1 s</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>REC</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Recording market data</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Recording market data into %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Recording market data: %1 (%2 written)</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>AppRunner</name>
@@ -873,35 +889,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Candles</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Target price</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Buys</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Sells</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Buy signals</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Sell signals</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Condition hits</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Reference candle</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1006,6 +994,18 @@
     </message>
     <message>
         <source>  Target %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Bollinger upper</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Bollinger middle</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Bollinger lower</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1384,6 +1384,10 @@
     </message>
     <message>
         <source>The broker could not be asked about %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>true or false is required</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2942,6 +2946,52 @@
     </message>
     <message>
         <source>%1: no longer held at the broker (sold outside the app); position closed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>RecordToggle</name>
+    <message>
+        <source>&amp;Record market data</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Record what the broker sends (realtime frames, quote and chart replies) into the data folder&apos;s recordings, for replay in the simulator</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Record market data (%1): on or off</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Record market data</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Recording not switched: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Recording market data into %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Market data recording stopped</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>RecorderControl</name>
+    <message>
+        <source>The settings are not loaded yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Market data recording switched on (by %1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Market data recording switched off (by %1)</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -163,6 +163,22 @@
         <source> · paused %1 s</source>
         <translation> · %1초 일시 정지</translation>
     </message>
+    <message>
+        <source>REC</source>
+        <translation>REC</translation>
+    </message>
+    <message>
+        <source>Recording market data</source>
+        <translation>시장 데이터 기록 중</translation>
+    </message>
+    <message>
+        <source>Recording market data into %1</source>
+        <translation>%1에 시장 데이터 기록 중</translation>
+    </message>
+    <message>
+        <source>Recording market data: %1 (%2 written)</source>
+        <translation>시장 데이터 기록 중: %1 (%2 기록됨)</translation>
+    </message>
 </context>
 <context>
     <name>AppRunner</name>
@@ -873,36 +889,8 @@
         <translation>차트 불러오는 중</translation>
     </message>
     <message>
-        <source>Candles</source>
-        <translation>봉</translation>
-    </message>
-    <message>
         <source>Target price</source>
         <translation>목표가</translation>
-    </message>
-    <message>
-        <source>Buys</source>
-        <translation>매수</translation>
-    </message>
-    <message>
-        <source>Sells</source>
-        <translation>매도</translation>
-    </message>
-    <message>
-        <source>Buy signals</source>
-        <translation>매수 신호</translation>
-    </message>
-    <message>
-        <source>Sell signals</source>
-        <translation>매도 신호</translation>
-    </message>
-    <message>
-        <source>Condition hits</source>
-        <translation>조건식 편입</translation>
-    </message>
-    <message>
-        <source>Reference candle</source>
-        <translation>기준봉</translation>
     </message>
     <message>
         <source>Volume</source>
@@ -1007,6 +995,18 @@
     <message>
         <source>  Target %1</source>
         <translation>  목표가 %1</translation>
+    </message>
+    <message>
+        <source>Bollinger upper</source>
+        <translation>볼린저 상단</translation>
+    </message>
+    <message>
+        <source>Bollinger middle</source>
+        <translation>볼린저 중심선</translation>
+    </message>
+    <message>
+        <source>Bollinger lower</source>
+        <translation>볼린저 하단</translation>
     </message>
 </context>
 <context>
@@ -1382,6 +1382,10 @@
     <message>
         <source>The broker could not be asked about %1: %2</source>
         <translation>%1에 대해 증권사에 조회하지 못했습니다: %2</translation>
+    </message>
+    <message>
+        <source>true or false is required</source>
+        <translation>true 또는 false여야 합니다</translation>
     </message>
 </context>
 <context>
@@ -2932,6 +2936,52 @@
     <message>
         <source>%1: no longer held at the broker (sold outside the app); position closed.</source>
         <translation>%1: 증권사 잔고에 더 이상 없습니다 (앱 외부에서 매도). 포지션을 종료했습니다.</translation>
+    </message>
+</context>
+<context>
+    <name>RecordToggle</name>
+    <message>
+        <source>&amp;Record market data</source>
+        <translation>시장 데이터 기록(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Record what the broker sends (realtime frames, quote and chart replies) into the data folder&apos;s recordings, for replay in the simulator</source>
+        <translation>증권사가 보내는 데이터(실시간 프레임, 시세·차트 응답)를 데이터 폴더의 recordings에 기록합니다. 시뮬레이터에서 재생할 수 있습니다</translation>
+    </message>
+    <message>
+        <source>Record market data (%1): on or off</source>
+        <translation>시장 데이터 기록 (%1): 켜기/끄기</translation>
+    </message>
+    <message>
+        <source>Record market data</source>
+        <translation>시장 데이터 기록</translation>
+    </message>
+    <message>
+        <source>Recording not switched: %1</source>
+        <translation>기록 설정을 바꾸지 못했습니다: %1</translation>
+    </message>
+    <message>
+        <source>Recording market data into %1</source>
+        <translation>%1에 시장 데이터를 기록합니다</translation>
+    </message>
+    <message>
+        <source>Market data recording stopped</source>
+        <translation>시장 데이터 기록을 멈췄습니다</translation>
+    </message>
+</context>
+<context>
+    <name>RecorderControl</name>
+    <message>
+        <source>The settings are not loaded yet.</source>
+        <translation>설정을 아직 불러오지 않았습니다.</translation>
+    </message>
+    <message>
+        <source>Market data recording switched on (by %1)</source>
+        <translation>시장 데이터 기록 켜짐 (%1)</translation>
+    </message>
+    <message>
+        <source>Market data recording switched off (by %1)</source>
+        <translation>시장 데이터 기록 꺼짐 (%1)</translation>
     </message>
 </context>
 <context>
