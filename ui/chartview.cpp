@@ -115,7 +115,6 @@ const QPolygonF &markShape(ChartMarker::Kind kind)
             return p;
         };
         const QPolygonF up { QPointF(0, -1), QPointF(0.9, 0.7), QPointF(-0.9, 0.7) };
-        const QPolygonF down { QPointF(0, 1), QPointF(0.9, -0.7), QPointF(-0.9, -0.7) };
         QPolygonF star;
         for (int i = 0; i < 10; ++i) {
             const double a = -M_PI / 2 + i * M_PI / 5;
@@ -127,7 +126,7 @@ const QPolygonF &markShape(ChartMarker::Kind kind)
             circle << QPointF(std::cos(i * M_PI / 6), std::sin(i * M_PI / 6));
         const QPolygonF diamond { QPointF(0, -1), QPointF(1, 0), QPointF(0, 1), QPointF(-1, 0) };
         out[size_t(K::Buy)] = scaled(K::Buy, up);
-        out[size_t(K::Sell)] = scaled(K::Sell, down);
+        out[size_t(K::Sell)] = scaled(K::Sell, up); // ▲ in blue, as the README shows them
         out[size_t(K::BuySignal)] = scaled(K::BuySignal, star);
         out[size_t(K::SellSignal)] = scaled(K::SellSignal, star);
         out[size_t(K::ConditionHit)] = scaled(K::ConditionHit, circle);
@@ -1033,6 +1032,13 @@ void ChartView::placeOverlay()
     const QSize size(std::min(width() - 20, std::max(hint.width(), 260)), hint.height());
     m_overlay->setGeometry(QRect(QPoint((width() - size.width()) / 2, (height() - size.height()) / 3), size));
     m_overlay->raise();
+}
+
+void ChartView::changeEvent(QEvent *event)
+{
+    QWidget::changeEvent(event);
+    if (event->type() == QEvent::LocaleChange)
+        refresh(); // the volume axis's short numbers are the locale's
 }
 
 void ChartView::resizeEvent(QResizeEvent *event)

@@ -243,10 +243,44 @@ private slots:
                 const QString unit = locale == ko ? QStringLiteral("만") : QStringLiteral("M");
                 QVERIFY2(label.endsWith(unit), qPrintable(label));
             }
+            // Switching the locale re-labels the axis.
+            view.setLocale(locale == ko ? en : ko);
+            const QString other = locale == ko ? QStringLiteral("M") : QStringLiteral("만");
+            QVERIFY2(view.axisLabels(ChartView::Pane::Volume).last().endsWith(other),
+                qPrintable(view.axisLabels(ChartView::Pane::Volume).join(u'|')));
             // The price axis keeps full prices.
             QVERIFY(!view.axisLabels(ChartView::Pane::Price).isEmpty());
             QVERIFY(view.axisLabels(ChartView::Pane::Price).first().remove(u',').toDouble() > 1000);
         }
+    }
+
+    void thinCandlesAreDecimatedPerPixelColumn()
+    {
+        // 3,000 candles, as many on screen as the plot has pixels: one bar per pixel column.
+        ChartView view;
+        view.resize(700, 500);
+        view.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&view));
+        view.setData(synthetic(3000));
+        view.setVisibleRange(0, 3000);
+        QVERIFY(view.visibleCount() <= 700); // at most one candle per pixel
+        view.setVisibleRange(2000, 600);
+        QCOMPARE(view.drawnCount(), qsizetype(600));
+        QWidget *pane = view.pane(ChartView::Pane::Price);
+        const QImage image = pane->grab().toImage();
+        QSet<QRgb> colours;
+        for (int y = 0; y < image.height(); ++y) {
+            for (int x = 0; x < image.width(); ++x)
+                colours.insert(image.pixel(x, y) & 0xffffff);
+        }
+        QVERIFY(colours.contains(QColor(0xd3, 0x2f, 0x2f).rgb() & 0xffffff));
+        QVERIFY(colours.contains(QColor(0x15, 0x65, 0xc0).rgb() & 0xffffff));
+        // The same view, zoomed in, draws bodies again; both paths render.
+        const int renders = view.contentRenders(ChartView::Pane::Price);
+        view.setVisibleRange(2500, 40);
+        pane->repaint();
+        QCOMPARE(view.contentRenders(ChartView::Pane::Price), renders + 1);
+        QCOMPARE(view.drawnCount(), qsizetype(40));
     }
 
     void liveQuotesReviseTheNewestCandle()
