@@ -2,7 +2,8 @@
 // bench_chart: a ChartView with 10,000 five-minute candles (SMA, Bollinger, RSI, markers) in a
 // 1400x900 window; the time from a pan or zoom step to the repainted window (the step itself, the
 // value ranges of the visible candles, and a synchronous repaint of all panes), p50/p99 over a few
-// hundred steps. Also setData() of the 10,000 candles and a live quote.
+// hundred steps; a crosshair move (drawn over the cached panes); setData() of the 10,000 candles and
+// a live quote.
 // Run: QT_QPA_PLATFORM=offscreen build/bench/bench_chart [steps]
 #include "chartview.h"
 
@@ -103,6 +104,9 @@ int main(int argc, char **argv)
     // Zoom: wheel steps (x0.8 / x1.25) between ~50 and ~1,300 candles on screen.
     view.setVisibleRange(9000, 200);
     const Stats zoom = measure([&](int i) { view.zoomBy((i / 15) % 2 ? 1.25 : 0.8, 0.5); });
+    // The crosshair following the pointer: drawn over the panes' cached pixmaps.
+    view.setVisibleRange(9000, 200);
+    const Stats cross = measure([&](int i) { view.setCrosshair(9000 + (i * 7) % 200, 0.0); });
     // A live quote on the newest candle (recomputes the indicators over all 10,000 candles).
     view.scrollToLatest();
     Quote q;
@@ -125,6 +129,7 @@ int main(int argc, char **argv)
     line("pan step (5 candles)", pan);
     line("pan jump (400 candles)", jump);
     line("zoom step (wheel)", zoom);
+    line("crosshair move", cross);
     line("live quote (newest candle)", quote);
     return 0;
 }
