@@ -11,7 +11,11 @@
 //     at --speed (virtual ms per real ms): a 2 ms precise timer on the GUI thread records how late
 //     each timeout fires; p50 / p99 / max of that lateness, the ticks per second the quote book
 //     received, and the process's resident memory.
-// Prints figures; not a test. Usage: bench_ui [--rows N] [--seconds S] [--speed X]
+//     With --universe N the simulator lists N stocks (61 hand-written + synthetic) and the quote book
+//     subscribes all of them; --tick-intensity X multiplies each stock's trades (issue 13's target:
+//     2,000 symbols at 5,000 ticks/s, e.g. --universe 2000 --speed 10 --tick-intensity 2.5).
+// Prints figures; not a test.
+// Usage: bench_ui [--rows N] [--seconds S] [--speed X] [--universe N] [--tick-intensity X]
 #include "coregateway.h"
 #include "corethread.h"
 #include "logdock.h"
@@ -53,14 +57,14 @@ QTextStream &out()
     return s;
 }
 
-qint64 residentKb()
+qint64 residentKb(const char *field = "VmRSS:")
 {
     QFile f(QStringLiteral("/proc/self/status"));
     if (!f.open(QIODevice::ReadOnly))
         return -1;
     for (const QByteArray &line : f.readAll().split('\n')) {
-        if (line.startsWith("VmRSS:"))
-            return line.mid(6).trimmed().split(' ').value(0).toLongLong();
+        if (line.startsWith(field))
+            return line.mid(qsizetype(qstrlen(field))).trimmed().split(' ').value(0).toLongLong();
     }
     return -1;
 }
@@ -265,6 +269,8 @@ int main(int argc, char **argv)
     qint64 rows = 1'000'000;
     int seconds = 20;
     double speed = 10.0;
+    int universe = Sim::BASE_UNIVERSE_SIZE;
+    double intensity = 1.0;
     const QStringList args = app.arguments();
     for (int i = 1; i + 1 < args.size(); ++i) {
         if (args.at(i) == u"--rows")
@@ -273,6 +279,10 @@ int main(int argc, char **argv)
             seconds = args.at(i + 1).toInt();
         else if (args.at(i) == u"--speed")
             speed = args.at(i + 1).toDouble();
+        else if (args.at(i) == u"--universe")
+            universe = args.at(i + 1).toInt();
+        else if (args.at(i) == u"--tick-intensity")
+            intensity = args.at(i + 1).toDouble();
     }
 
     QTemporaryDir dir;
@@ -305,6 +315,9 @@ int main(int argc, char **argv)
         QSettings s(ini, QSettings::IniFormat);
         s.setValue(QStringLiteral("control/enabled"), false);
         s.setValue(QStringLiteral("sim/speed"), speed);
+        s.setValue(QStringLiteral("sim/universeSize"), universe);
+        s.setValue(QStringLiteral("sim/tickIntensity"), intensity);
+        s.setValue(QStringLiteral("sim/maxRealtimeItems"), std::max(200, universe + 100));
     }
     TradingCore::Options o;
     o.dataDir = dir.path();
@@ -394,7 +407,7 @@ int main(int argc, char **argv)
     }
     out() << "engine ready after " << start.elapsed() << " ms" << Qt::endl;
     QStringList codes;
-    for (const auto &s : Sim::universe())
+    for (const auto &s : Sim::universe(universe))
         codes << s.code;
     quint64 ticksBefore = 0;
     bool watched = false;
@@ -411,7 +424,25 @@ int main(int argc, char **argv)
             watched = true;
         });
     (void)QTest::qWaitFor([&] { return watched; }, 5000);
-    QTest::qWait(2000); // subscriptions settle
+    // Subscriptions settle: every watched code has had a tick (or 30 s passed).
+    QElapsedTimer settle;
+    settle.start();
+    int quoted = 0;
+    while (settle.elapsed() < 30000) {
+        bool done = false;
+        gateway.read(
+            &gateway, [](TradingCore &core) { return core.quoteBook() ? int(core.quoteBook()->quotes().size()) : 0; },
+            [&](int n) {
+                quoted = n;
+                done = true;
+            });
+        (void)QTest::qWaitFor([&] { return done; }, 5000);
+        if (quoted >= codes.size())
+            break;
+        QTest::qWait(500);
+    }
+    out() << "quotes of " << quoted << " of " << codes.size() << " watched codes after " << settle.elapsed()
+          << " ms; resident memory " << residentKb() / 1024 << " MB" << Qt::endl;
 
     std::vector<double> lateness;
     lateness.reserve(size_t(seconds) * 600);
@@ -465,8 +496,8 @@ int main(int argc, char **argv)
     (void)QTest::qWaitFor([&] { return gotEnd; }, 5000);
     Q_UNUSED(ticksBefore);
     out() << "GUI event-loop stall, " << codes.size()
-          << " subscribed symbols (the simulator's whole universe), sim speed " << speed << ", " << seconds
-          << " s:" << Qt::endl;
+          << " subscribed symbols (the simulator's whole universe), sim speed " << speed << ", tick intensity "
+          << intensity << ", " << seconds << " s:" << Qt::endl;
     out() << "  ticks received: " << (ticksEnd - ticksStart) << " ("
           << QString::number(double(ticksEnd - ticksStart) / elapsedS, 'f', 0) << "/s)" << Qt::endl;
     out() << "  2 ms probe lateness: p50 " << QString::number(percentile(lateness, 50), 'f', 2) << " ms, p99 "
@@ -484,7 +515,8 @@ int main(int argc, char **argv)
           << QString::number(app.wallMs.empty() ? 0.0 : *std::max_element(app.wallMs.begin(), app.wallMs.end()), 'f', 2)
           << " ms; GUI thread CPU " << QString::number(guiCpuMs / (elapsedS * 10.0), 'f', 1) << "% of one core"
           << Qt::endl;
-    out() << "  resident memory: " << peakKb / 1024 << " MB peak" << Qt::endl;
+    out() << "  resident memory: " << peakKb / 1024 << " MB peak during the run; " << residentKb("VmHWM:") / 1024
+          << " MB high-water mark of the whole process (start-up and the database prefill included)" << Qt::endl;
 
     delete window;
     thread.stop();
