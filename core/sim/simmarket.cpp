@@ -237,6 +237,8 @@ void SimMarket::build(const SimConfig &config)
         qint64 base
             = std::max<qint64>(50, Krx::snapNearest(qint64(std::llround(double(s.info.refPrice) * std::exp(-sum)))));
         s.history = true;
+        s.keepMinutes = false;
+        s.daily.reserve(days.size() + 8);
         for (int k = 0; k < int(days.size()); ++k) {
             if (k < tickDaysFrom) {
                 finishDailyOnlyDay(s, days.at(k), base, plans.at(k));
@@ -250,6 +252,7 @@ void SimMarket::build(const SimConfig &config)
             base = s.daily.last().candle.close;
         }
         s.history = false;
+        s.keepMinutes = true;
         s.initialBase = base;
     }
 
@@ -475,7 +478,9 @@ void SimMarket::record(Stock &s, const SimTick &tick) const
 
     const qint64 open = s.dayOpenMs;
     const qint64 minuteStart = open + ((tick.timeMs - open) / MINUTE_MS) * MINUTE_MS;
-    if (s.minutes.isEmpty() || s.minutes.last().timeMs != minuteStart) {
+    if (!s.keepMinutes) {
+        // Building the history: the day's bars come from the quote; minutes are made on demand.
+    } else if (s.minutes.isEmpty() || s.minutes.last().timeMs != minuteStart) {
         s.minutes.append(Candle { minuteStart, tick.price, tick.price, tick.price, tick.price, tick.volume });
     } else {
         Candle &c = s.minutes.last();
@@ -550,9 +555,10 @@ void SimMarket::finishDay(Stock &s)
             s.minuteHistory.insert(q.date, s.minutes);
         trimMinuteDays(s);
     }
-    s.minutes.clear();
-    s.ticks.clear();
-    s.ticks.squeeze();
+    // Released, not cleared: clear() keeps the capacity (and a list shared with minuteHistory would
+    // allocate it again), a day's worth per stock, which for thousands of stocks is tens of MB.
+    s.minutes = QVector<Candle>();
+    s.ticks = QVector<SimTick>();
     s.q.date = QDate(); // finished: the next rollTo() must not record it again
 }
 

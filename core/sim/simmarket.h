@@ -172,6 +172,7 @@ private:
         QMap<QDate, QVector<Candle>> minuteHistory; // finished live days with minute bars
         QMap<QDate, DayPlan> historyPlans; // history days with minute bars, simulated again on demand
         bool history = false; // simulating a past day: no ticks kept, no book, intensity 1
+        bool keepMinutes = true; // false while building the history (its minutes are made on demand)
         double intensity = 1; // SimConfig::tickIntensity on live days
 
         // the running day

@@ -8,12 +8,12 @@
 //     dock query on the core's thread against the big tables; and EXPLAIN QUERY PLAN of those
 //     queries (each must name an index — a "SCAN" of a big table is reported).
 //  2. The GUI event loop's stall while the simulator streams ticks for every stock of its universe
-//     at --speed (virtual ms per real ms): a 2 ms precise timer on the GUI thread records how late
-//     each timeout fires; p50 / p99 / max of that lateness, the ticks per second the quote book
-//     received, and the process's resident memory.
-//     With --universe N the simulator lists N stocks (61 hand-written + synthetic) and the quote book
-//     subscribes all of them; --tick-intensity X multiplies each stock's trades (issue 13's target:
-//     2,000 symbols at 5,000 ticks/s, e.g. --universe 2000 --speed 10 --tick-intensity 2.5).
+//     at --speed (virtual ms per real ms): a 2 ms precise timer on the GUI thread, in a real event
+//     loop (QEventLoop::exec, as the app runs), records how late each timeout fires; p50 / p99 / max of that lateness,
+//     the ticks per second the quote book received, and the process's resident memory. With --universe N the simulator
+//     lists N stocks (61 hand-written + synthetic) and the quote book subscribes all of them; --tick-intensity X
+//     multiplies each stock's trades (issue 13's target: 2,000 symbols at 5,000 ticks/s, e.g. --universe 2000 --speed
+//     10 --tick-intensity 2.5).
 // Prints figures; not a test.
 // Usage: bench_ui [--rows N] [--seconds S] [--speed X] [--universe N] [--tick-intensity X]
 #include "coregateway.h"
@@ -36,6 +36,7 @@
 #include <QDateTime>
 #include <QDir>
 #include <QElapsedTimer>
+#include <QEventLoop>
 #include <QFile>
 #include <QSettings>
 #include <QSqlQuery>
@@ -48,6 +49,9 @@
 #include <algorithm>
 #include <cstdio>
 #include <ctime>
+#include <functional>
+
+#include <unistd.h>
 
 namespace {
 
@@ -67,6 +71,30 @@ qint64 residentKb(const char *field = "VmRSS:")
             return line.mid(qsizetype(qstrlen(field))).trimmed().split(' ').value(0).toLongLong();
     }
     return -1;
+}
+
+// CPU time (ms) of every thread of this process by name (/proc/self/task/*/stat, utime + stime).
+QMap<QString, double> threadCpuMs()
+{
+    QMap<QString, double> out;
+    const double tick = 1000.0 / double(sysconf(_SC_CLK_TCK));
+    const QDir tasks(QStringLiteral("/proc/self/task"));
+    for (const QString &tid : tasks.entryList(QDir::Dirs | QDir::NoDotAndDotDot)) {
+        QFile f(tasks.filePath(tid + QStringLiteral("/stat")));
+        if (!f.open(QIODevice::ReadOnly))
+            continue;
+        const QByteArray stat = f.readAll();
+        const qsizetype open = stat.indexOf('(');
+        const qsizetype close = stat.lastIndexOf(')');
+        if (open < 0 || close < open)
+            continue;
+        const QString name = QString::fromUtf8(stat.mid(open + 1, close - open - 1));
+        const QList<QByteArray> fields = stat.mid(close + 2).split(' ');
+        // After the name: state (0), ..., utime (11), stime (12).
+        if (fields.size() > 12)
+            out[name] += (fields.at(11).toDouble() + fields.at(12).toDouble()) * tick;
+    }
+    return out;
 }
 
 double percentile(std::vector<double> v, double p)
@@ -191,6 +219,21 @@ QStringList measureQueries(TradingCore &core)
     return lines;
 }
 
+// Runs this thread's event loop for ms, as QApplication::exec() does: blocked in the dispatcher
+// until an event or a timer is due. (QTest::qWait is no stand-in: it sleeps 10 ms between rounds of
+// processEvents(), which alone makes a 2 ms timer 8-10 ms late.) onTick, if given, runs every 500 ms.
+void runEventLoop(int ms, const std::function<void()> &onTick = {})
+{
+    QEventLoop loop;
+    QTimer tick;
+    if (onTick) {
+        QObject::connect(&tick, &QTimer::timeout, onTick);
+        tick.start(500);
+    }
+    QTimer::singleShot(ms, &loop, &QEventLoop::quit);
+    loop.exec();
+}
+
 // Lateness of a 2 ms precise timer on this (the GUI) thread over `ms`: the samples, in ms.
 std::vector<double> probeLateness(int ms)
 {
@@ -208,7 +251,7 @@ std::vector<double> probeLateness(int ms)
     });
     clock.start();
     probe.start();
-    QTest::qWait(ms);
+    runEventLoop(ms);
     probe.stop();
     return lateness;
 }
@@ -471,19 +514,19 @@ int main(int argc, char **argv)
     app.cpuMs.clear();
     app.wallMs.clear();
     app.recording = true;
+    const QMap<QString, double> threadsBefore = threadCpuMs();
     const qint64 guiCpu0 = threadCpuNs();
     clock.restart();
     probe.start();
     qint64 peakKb = peakBefore;
     QElapsedTimer run;
     run.start();
-    while (run.elapsed() < qint64(seconds) * 1000) {
-        QTest::qWait(500);
-        peakKb = std::max(peakKb, residentKb());
-    }
+    runEventLoop(seconds * 1000, [&] { peakKb = std::max(peakKb, residentKb()); });
+    peakKb = std::max(peakKb, residentKb());
     probe.stop();
     app.recording = false;
     const double guiCpuMs = double(threadCpuNs() - guiCpu0) / 1e6;
+    const QMap<QString, double> threadsAfter = threadCpuMs();
     const double elapsedS = double(run.elapsed()) / 1000.0;
     quint64 ticksEnd = 0;
     bool gotEnd = false;
@@ -515,6 +558,18 @@ int main(int argc, char **argv)
           << QString::number(app.wallMs.empty() ? 0.0 : *std::max_element(app.wallMs.begin(), app.wallMs.end()), 'f', 2)
           << " ms; GUI thread CPU " << QString::number(guiCpuMs / (elapsedS * 10.0), 'f', 1) << "% of one core"
           << Qt::endl;
+    {
+        QStringList busy;
+        double total = 0;
+        for (auto it = threadsAfter.cbegin(); it != threadsAfter.cend(); ++it) {
+            const double ms = it.value() - threadsBefore.value(it.key());
+            total += ms;
+            if (ms / (elapsedS * 10.0) >= 1.0)
+                busy << QStringLiteral("%1 %2%").arg(it.key()).arg(ms / (elapsedS * 10.0), 0, 'f', 0);
+        }
+        out() << "  process CPU " << QString::number(total / (elapsedS * 10.0), 'f', 0)
+              << "% of one core (threads at 1% or more: " << busy.join(QStringLiteral(", ")) << ")" << Qt::endl;
+    }
     out() << "  resident memory: " << peakKb / 1024 << " MB peak during the run; " << residentKb("VmHWM:") / 1024
           << " MB high-water mark of the whole process (start-up and the database prefill included)" << Qt::endl;
 
