@@ -230,7 +230,7 @@ void runEventLoop(int ms, const std::function<void()> &onTick = {})
         QObject::connect(&tick, &QTimer::timeout, onTick);
         tick.start(500);
     }
-    QTimer::singleShot(ms, &loop, &QEventLoop::quit);
+    QTimer::singleShot(ms, Qt::PreciseTimer, &loop, &QEventLoop::quit); // a coarse one may fire 5% early
     loop.exec();
 }
 
