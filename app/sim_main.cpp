@@ -84,8 +84,20 @@ int main(int argc, char **argv)
         QStringLiteral("HHMM"));
     const QCommandLineOption toOption(
         QStringLiteral("to"), QStringLiteral("Replay: stop at HHMM (KST)."), QStringLiteral("HHMM"));
+    const QCommandLineOption universeOption(QStringLiteral("universe"),
+        QStringLiteral("Stocks listed: the 61 hand-written ones and, beyond them, deterministic synthetic KOSPI/KOSDAQ "
+                       "stocks (at most 10000)."),
+        QStringLiteral("N"), QString::number(Sim::BASE_UNIVERSE_SIZE));
+    const QCommandLineOption intensityOption(QStringLiteral("tick-intensity"),
+        QStringLiteral("Trades per stock versus the calibrated pace (the day's volume in more, smaller trades; "
+                       "for load tests)."),
+        QStringLiteral("X"), QStringLiteral("1"));
+    const QCommandLineOption maxItemsOption(QStringLiteral("max-realtime-items"),
+        QStringLiteral("Realtime (type, item) registrations allowed per WebSocket session."), QStringLiteral("N"),
+        QString::number(SimConfig().maxRealtimeItems));
     parser.addOptions({ portOption, seedOption, appKeyOption, secretOption, speedOption, faultsOption, followOption,
-        startOption, cashOption, stateOption, replayOption, fromOption, toOption });
+        startOption, cashOption, stateOption, replayOption, fromOption, toOption, universeOption, intensityOption,
+        maxItemsOption });
     parser.process(app);
 
     SimConfig config;
@@ -100,6 +112,16 @@ int main(int argc, char **argv)
     config.speed = parser.value(speedOption).toDouble(&ok);
     if (!ok || config.speed < 0)
         return fail(QStringLiteral("--speed must be a non-negative number"));
+    config.universeSize = parser.value(universeOption).toInt(&ok);
+    if (!ok || config.universeSize < Sim::BASE_UNIVERSE_SIZE || config.universeSize > Sim::MAX_UNIVERSE_SIZE)
+        return fail(
+            QStringLiteral("--universe must be %1..%2").arg(Sim::BASE_UNIVERSE_SIZE).arg(Sim::MAX_UNIVERSE_SIZE));
+    config.tickIntensity = parser.value(intensityOption).toDouble(&ok);
+    if (!ok || !(config.tickIntensity >= 0.01 && config.tickIntensity <= 1000))
+        return fail(QStringLiteral("--tick-intensity must be a number in 0.01..1000"));
+    config.maxRealtimeItems = parser.value(maxItemsOption).toInt(&ok);
+    if (!ok || config.maxRealtimeItems < 1)
+        return fail(QStringLiteral("--max-realtime-items must be a positive integer"));
     config.initialCash = parser.value(cashOption).toLongLong(&ok);
     if (!ok || config.initialCash < 0)
         return fail(QStringLiteral("--cash must be a non-negative integer"));

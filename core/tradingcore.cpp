@@ -272,6 +272,9 @@ void TradingCore::startBroker()
         config.speed = m_settings->simSpeed();
         config.intradayVolatility = m_settings->simIntradayVolatility();
         config.followSessionHours = m_settings->simFollowSessionHours();
+        config.universeSize = m_settings->simUniverseSize();
+        config.tickIntensity = m_settings->simTickIntensity();
+        config.maxRealtimeItems = m_settings->simMaxRealtimeItems();
         config.feeRatePercent = m_settings->feeRate();
         config.sellTaxRatePercent = m_settings->sellTaxRate();
         // The simulated account lives next to the demo database and survives restarts with it:

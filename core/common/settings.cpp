@@ -134,6 +134,12 @@ QList<Settings::Spec> buildSpecs()
                 "the demo's default shows stop-loss and take-profit exits within minutes)") },
         { QStringLiteral("sim/followSessionHours"), Type::Bool, false, 0, 0, {},
             QStringLiteral("simulated market follows real KRX hours instead of staying open") },
+        { QStringLiteral("sim/universeSize"), Type::Int, 61, 61, 10000, {},
+            QStringLiteral("demo simulator: stocks listed (61 hand-written, the rest synthetic)") },
+        { QStringLiteral("sim/tickIntensity"), Type::Double, 1.0, 0.1, 100.0, {},
+            QStringLiteral("demo simulator: trades per stock versus the calibrated pace (load tests)") },
+        { QStringLiteral("sim/maxRealtimeItems"), Type::Int, 200, 1, 100000, {},
+            QStringLiteral("demo simulator: realtime (type, item) registrations allowed per WebSocket session") },
 
         { QStringLiteral("ui/language"), Type::Choice, QStringLiteral("system"), 0, 0,
             { QStringLiteral("system"), QStringLiteral("ko"), QStringLiteral("en") },
@@ -545,6 +551,18 @@ double Settings::simIntradayVolatility() const
 bool Settings::simFollowSessionHours() const
 {
     return value(QStringLiteral("sim/followSessionHours")).toBool();
+}
+int Settings::simUniverseSize() const
+{
+    return value(QStringLiteral("sim/universeSize")).toInt();
+}
+double Settings::simTickIntensity() const
+{
+    return value(QStringLiteral("sim/tickIntensity")).toDouble();
+}
+int Settings::simMaxRealtimeItems() const
+{
+    return value(QStringLiteral("sim/maxRealtimeItems")).toInt();
 }
 QString Settings::language() const
 {

@@ -118,6 +118,9 @@ public:
     double simSpeed() const;
     double simIntradayVolatility() const;
     bool simFollowSessionHours() const;
+    int simUniverseSize() const;
+    double simTickIntensity() const;
+    int simMaxRealtimeItems() const;
     // UI
     QString language() const; // system | ko | en
     bool closeToTray() const;

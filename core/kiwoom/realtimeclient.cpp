@@ -506,9 +506,18 @@ void RealtimeClient::deliverReal(const Kiwoom::ParsedRealFrame &parsed)
     }
 }
 
-void RealtimeClient::sendRegistration(const QString &trnm, const QString &group, const QStringList &items,
+void RealtimeClient::sendRegistration(const QString &trnm, const QString &group, const QStringList &allItems,
     const QStringList &types, const QString &refresh)
 {
+    if (allItems.size() > MAX_ITEMS_PER_FRAME) {
+        for (qsizetype from = 0; from < allItems.size(); from += MAX_ITEMS_PER_FRAME) {
+            // Replacing (refresh "0"): the first frame replaces the group, the others add to it.
+            const QString r = from == 0 || refresh.isEmpty() ? refresh : QStringLiteral("1");
+            sendRegistration(trnm, group, allItems.mid(from, MAX_ITEMS_PER_FRAME), types, r);
+        }
+        return;
+    }
+    const QStringList &items = allItems;
     QJsonObject frame {
         { QStringLiteral("trnm"), trnm },
         { QStringLiteral("grp_no"), group },

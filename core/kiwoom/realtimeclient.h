@@ -36,7 +36,10 @@ class TokenManager;
 // Registrations: subscribe()/unsubscribe() send REG/REMOVE (grp_no, refresh, data item/type) and
 // keep a registry per group. Calls made while not logged in only update the registry. After every
 // (re)login the registry is re-sent, so subscriptions survive reconnects; a REG that the server
-// refuses (return_code != 0) is dropped from the registry and reported.
+// refuses (return_code != 0) is dropped from the registry and reported. A call with many items is
+// sent as several REG/REMOVE frames of at most MAX_ITEMS_PER_FRAME items each (the protocol names no
+// per-frame limit; small frames keep a refusal to its own items and each log line readable); with
+// keepExisting false only the first frame replaces (refresh "0"), the rest add to it.
 //
 // REAL frames are parsed (realtimeparse.h) into typed events, several per frame: straight from the
 // text when the fast scanner reads it, else through QJsonDocument. A malformed frame or entry is
@@ -143,6 +146,7 @@ public:
 
     // REG: registers items x types in group (grp_no). keepExisting = refresh "1"; false = "0"
     // (replace the group's registrations). Account types 00/04 take the item "".
+    static constexpr int MAX_ITEMS_PER_FRAME = 100;
     void subscribe(const QString &group, const QStringList &items, const QStringList &types, bool keepExisting = true);
     // REMOVE of items x types from group.
     void unsubscribe(const QString &group, const QStringList &items, const QStringList &types);

@@ -38,10 +38,13 @@ void QuoteBook::setSummaryIntervalMs(int ms)
 void QuoteBook::watch(const QString &owner, const QStringList &codes)
 {
     QStringList clean;
+    QSet<QString> seen;
     for (const QString &c : codes) {
         const QString code = c.trimmed();
-        if (!code.isEmpty() && !clean.contains(code))
+        if (!code.isEmpty() && !seen.contains(code)) {
+            seen.insert(code);
             clean.append(code);
+        }
     }
     if (clean.isEmpty())
         m_owners.remove(owner);
@@ -57,24 +60,24 @@ QStringList QuoteBook::watchedCodes() const
 
 void QuoteBook::resubscribe()
 {
-    QStringList wanted;
+    // Sets, not list searches: a watch of thousands of codes stays linear.
+    QSet<QString> wantedSet;
     for (const QStringList &codes : std::as_const(m_owners)) {
-        for (const QString &code : codes) {
-            if (!wanted.contains(code))
-                wanted.append(code);
-        }
+        for (const QString &code : codes)
+            wantedSet.insert(code);
     }
+    QStringList wanted(wantedSet.cbegin(), wantedSet.cend());
     std::sort(wanted.begin(), wanted.end());
     if (wanted == m_subscribed)
         return;
     QStringList removed;
     for (const QString &code : std::as_const(m_subscribed)) {
-        if (!wanted.contains(code))
+        if (!wantedSet.contains(code))
             removed.append(code);
     }
     QStringList added;
     for (const QString &code : std::as_const(wanted)) {
-        if (!m_subscribed.contains(code))
+        if (!m_subscribedSet.contains(code))
             added.append(code);
     }
     const QString group = QString::fromLatin1(GROUP);
@@ -86,12 +89,15 @@ void QuoteBook::resubscribe()
     if (!added.isEmpty())
         m_realtime.subscribe(group, added, { QStringLiteral("0B") }, true);
     m_subscribed = wanted;
+    m_subscribedSet = wantedSet;
     if (!m_subscribed.isEmpty() && !m_summary.isActive())
         m_summary.start();
     if (m_subscribed.isEmpty())
         m_summary.stop();
-    qCInfo(lcServices).noquote() << "quote book watches" << m_subscribed.size()
-                                 << "codes:" << m_subscribed.join(QLatin1Char(','));
+    constexpr int LOGGED = 20; // a watch of thousands of codes is not one huge log line
+    qCInfo(lcServices).noquote() << "quote book watches" << m_subscribed.size() << "codes:"
+                                 << m_subscribed.mid(0, LOGGED).join(QLatin1Char(','))
+            + (m_subscribed.size() > LOGGED ? QStringLiteral(",…") : QString());
 }
 
 std::optional<Quote> QuoteBook::quote(const QString &code) const
@@ -111,7 +117,7 @@ QList<Quote> QuoteBook::quotes() const
 
 void QuoteBook::onTradeTick(const Kiwoom::TradeTick &tick)
 {
-    if (!m_subscribed.contains(tick.code) || tick.price <= 0)
+    if (!m_subscribedSet.contains(tick.code) || tick.price <= 0)
         return;
     Quote &q = m_quotes[tick.code];
     // Realtime frames can repeat or arrive out of order after a reconnect: never move a quote back

@@ -61,6 +61,7 @@ private:
     const IClock &m_clock;
     QHash<QString, QStringList> m_owners;
     QStringList m_subscribed;
+    QSet<QString> m_subscribedSet; // m_subscribed, for the per-tick lookup
     QHash<QString, Quote> m_quotes;
     QSet<QString> m_dirty;
     quint64 m_ticks = 0;

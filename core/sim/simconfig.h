@@ -14,6 +14,10 @@ inline constexpr char DEMO_APP_KEY[] = "SIMDEMOappkey4Kx9PqL2vR7tW3nZ8bY5cH1mJ6d
 inline constexpr char DEMO_SECRET_KEY[] = "SIMDEMOsecret7Qw2Er9Ty4Ui1Op6As3Df8Gh5Jk0LzXcVbNm2Qa7Ws";
 inline constexpr char DEFAULT_ACCOUNT_NO[] = "5012345611";
 inline constexpr char WEBSOCKET_PATH[] = "/api/dostk/websocket";
+// Stocks of the simulated listing (Sim::universe()): the hand-written ones, and the most with the
+// synthetic ones after them.
+inline constexpr int BASE_UNIVERSE_SIZE = 61;
+inline constexpr int MAX_UNIVERSE_SIZE = 10'000;
 } // namespace Sim
 
 // Everything a simulator instance needs to know. A default-constructed SimConfig is the demo:
@@ -40,6 +44,13 @@ struct SimConfig
     // Virtual start instant (UTC ms). 0 = automatic: now when following session hours; otherwise
     // the current KST time if it is inside today's session, else the open of the latest trading day.
     qint64 startTimeMs = 0;
+    // Stocks listed (Sim::universe()): the 61 hand-written ones, and beyond them deterministic
+    // synthetic ones (at most Sim::MAX_UNIVERSE_SIZE, 10,000).
+    int universeSize = Sim::BASE_UNIVERSE_SIZE;
+    // Trades per stock of the live market versus its calibrated pace (1 = a few thousand a day): the
+    // day's volume is spread over that many more, smaller trades. Past days (history) are always 1.
+    // Load tests raise it to stream thousands of ticks per second at a modest clock speed.
+    double tickIntensity = 1.0;
     // Daily bars generated before the start day, and how many of the most recent of them are
     // simulated tick by tick (those have minute bars for ka10080).
     int historyDays = 260;
@@ -78,7 +89,8 @@ struct SimConfig
 
     // WebSocket: the server sends {"trnm":"PING"} every pingIntervalMs and drops a session that has
     // not echoed it within pingTimeoutMs; a session that sends no LOGIN within loginTimeoutMs gets
-    // SYSTEM R10004 and is closed. maxRealtimeItems bounds (type, item) registrations per session.
+    // SYSTEM R10004 and is closed. maxRealtimeItems bounds (type, item) registrations per session (the
+    // protocol names no cap; `kiwoom-sim --max-realtime-items`).
     int pingIntervalMs = 10'000;
     int pingTimeoutMs = 10'000;
     int loginTimeoutMs = 60'000;

@@ -191,6 +191,7 @@ void SimMarket::build(const SimConfig &config)
 {
     m_seed = config.seed;
     m_intradayVolatility = std::clamp(config.intradayVolatility, 0.01, 100.0);
+    m_tickIntensity = std::clamp(config.tickIntensity, 0.01, 1000.0);
     m_follow = config.followSessionHours;
     m_minuteDaysKept = std::max(config.minuteHistoryDays, 1) + 10;
 
@@ -211,7 +212,7 @@ void SimMarket::build(const SimConfig &config)
     }
     const int tickDaysFrom = int(days.size()) - std::clamp(config.minuteHistoryDays, 0, int(days.size()));
 
-    const QList<SimStockInfo> &list = Sim::universe();
+    const QList<SimStockInfo> &list = Sim::universe(config.universeSize);
     m_stocks.resize(list.size());
     for (int i = 0; i < int(list.size()); ++i) {
         Stock &s = m_stocks[size_t(i)];
@@ -235,7 +236,9 @@ void SimMarket::build(const SimConfig &config)
         }
         qint64 base
             = std::max<qint64>(50, Krx::snapNearest(qint64(std::llround(double(s.info.refPrice) * std::exp(-sum)))));
-        m_building = true;
+        s.history = true;
+        s.keepMinutes = false;
+        s.daily.reserve(days.size() + 8);
         for (int k = 0; k < int(days.size()); ++k) {
             if (k < tickDaysFrom) {
                 finishDailyOnlyDay(s, days.at(k), base, plans.at(k));
@@ -243,10 +246,13 @@ void SimMarket::build(const SimConfig &config)
                 beginDay(s, days.at(k), base, plans.at(k));
                 simulateWholeDay(s);
                 finishDay(s);
+                s.historyPlans.insert(days.at(k), plans.at(k));
+                trimMinuteDays(s);
             }
             base = s.daily.last().candle.close;
         }
-        m_building = false;
+        s.history = false;
+        s.keepMinutes = true;
         s.initialBase = base;
     }
 
@@ -316,7 +322,7 @@ void SimMarket::finishDailyOnlyDay(Stock &s, const QDate &date, qint64 base, con
     s.daily.append(bar);
 }
 
-void SimMarket::beginDay(Stock &s, const QDate &date, qint64 base, const DayPlan &plan)
+void SimMarket::beginDay(Stock &s, const QDate &date, qint64 base, const DayPlan &plan) const
 {
     s.plan = plan;
     s.rng.reseed(SimRandom::hash({ m_seed, s.codeKey, quint64(date.toJulianDay()), 0x7143 }));
@@ -335,19 +341,18 @@ void SimMarket::beginDay(Stock &s, const QDate &date, qint64 base, const DayPlan
         s.q.prevValue = s.daily.last().value;
     }
     s.dayVolume = std::max<qint64>(100, qint64(std::llround(double(s.info.avgVolume) * plan.volMult)));
-    s.perTickVolume = double(s.dayVolume) * 0.92 / s.expectedTicks;
+    s.intensity = s.history ? 1.0 : m_tickIntensity;
+    s.perTickVolume = double(s.dayVolume) * 0.92 / (s.expectedTicks * s.intensity);
     s.minutes.clear();
     s.ticks.clear();
     s.nextTickMs = 0;
     std::fill(std::begin(s.consumedAsk), std::end(s.consumedAsk), 0);
     std::fill(std::begin(s.consumedBid), std::end(s.consumedBid), 0);
-    if (!m_building) {
-        s.ticks.reserve(int(s.expectedTicks * 1.3) + 16);
+    if (!s.history)
         rebuildBook(s);
-    }
 }
 
-void SimMarket::simulateWholeDay(Stock &s)
+void SimMarket::simulateWholeDay(Stock &s) const
 {
     printOpen(s);
     while (s.nextTickMs > 0)
@@ -359,13 +364,14 @@ double SimMarket::tickRatePerMs(const Stock &s, qint64 t) const
 {
     const double minutes = double(t - s.dayOpenMs) / double(MINUTE_MS);
     const double sessionMinutes = double(s.dayContEndMs - s.dayOpenMs) / double(MINUTE_MS);
-    double rate = s.expectedTicks * uShape(minutes, sessionMinutes) / (uShapeNorm(sessionMinutes) * double(MINUTE_MS));
+    double rate = s.expectedTicks * s.intensity * uShape(minutes, sessionMinutes)
+        / (uShapeNorm(sessionMinutes) * double(MINUTE_MS));
     if (s.plan.surgeMinute >= 0 && minutes >= s.plan.surgeMinute && minutes < s.plan.surgeMinute + 20)
         rate *= 3.0;
     return rate;
 }
 
-void SimMarket::scheduleNext(Stock &s, qint64 from)
+void SimMarket::scheduleNext(Stock &s, qint64 from) const
 {
     const double mean = 1.0 / tickRatePerMs(s, from);
     const qint64 gap = std::max<qint64>(20, qint64(std::llround(s.rng.exponential(mean))));
@@ -373,7 +379,7 @@ void SimMarket::scheduleNext(Stock &s, qint64 from)
     s.nextTickMs = next < s.dayContEndMs ? next : 0;
 }
 
-SimTick SimMarket::printOpen(Stock &s)
+SimTick SimMarket::printOpen(Stock &s) const
 {
     const qint64 t = s.dayOpenMs;
     const qint64 base = s.q.basePrice;
@@ -392,7 +398,7 @@ SimTick SimMarket::printOpen(Stock &s)
     return tick;
 }
 
-SimTick SimMarket::printTick(Stock &s, qint64 t)
+SimTick SimMarket::printTick(Stock &s, qint64 t) const
 {
     const double dt = double(t - s.latentMs);
     const double minutes = double(t - s.dayOpenMs) / double(MINUTE_MS);
@@ -429,7 +435,7 @@ SimTick SimMarket::printTick(Stock &s, qint64 t)
     return tick;
 }
 
-SimTick SimMarket::printClose(Stock &s)
+SimTick SimMarket::printClose(Stock &s) const
 {
     const qint64 t = closeMs(s.q.date);
     const double noise = 0.1 * s.sig * std::sqrt(10.0 * double(MINUTE_MS)) * s.rng.normal();
@@ -442,7 +448,7 @@ SimTick SimMarket::printClose(Stock &s)
     return tick;
 }
 
-void SimMarket::record(Stock &s, const SimTick &tick)
+void SimMarket::record(Stock &s, const SimTick &tick) const
 {
     SimQuote &q = s.q;
     q.timeMs = tick.timeMs;
@@ -472,7 +478,9 @@ void SimMarket::record(Stock &s, const SimTick &tick)
 
     const qint64 open = s.dayOpenMs;
     const qint64 minuteStart = open + ((tick.timeMs - open) / MINUTE_MS) * MINUTE_MS;
-    if (s.minutes.isEmpty() || s.minutes.last().timeMs != minuteStart) {
+    if (!s.keepMinutes) {
+        // Building the history: the day's bars come from the quote; minutes are made on demand.
+    } else if (s.minutes.isEmpty() || s.minutes.last().timeMs != minuteStart) {
         s.minutes.append(Candle { minuteStart, tick.price, tick.price, tick.price, tick.price, tick.volume });
     } else {
         Candle &c = s.minutes.last();
@@ -481,7 +489,7 @@ void SimMarket::record(Stock &s, const SimTick &tick)
         c.close = tick.price;
         c.volume += tick.volume;
     }
-    if (!m_building) {
+    if (!s.history) {
         s.ticks.append(tick);
         if (!s.recordedBook) {
             s.prevBook = book(q.index >= 0 ? q.index : 0);
@@ -492,7 +500,7 @@ void SimMarket::record(Stock &s, const SimTick &tick)
     }
 }
 
-void SimMarket::rebuildBook(Stock &s)
+void SimMarket::rebuildBook(Stock &s) const
 {
     const SimQuote &q = s.q;
     const Krx::PriceLimits &limits = q.limits;
@@ -543,15 +551,51 @@ void SimMarket::finishDay(Stock &s)
         bar.value = q.value;
         bar.basePrice = q.basePrice;
         s.daily.append(bar);
-        if (!s.minutes.isEmpty())
+        if (!s.minutes.isEmpty() && !s.history)
             s.minuteHistory.insert(q.date, s.minutes);
-        while (s.minuteHistory.size() > m_minuteDaysKept)
+        trimMinuteDays(s);
+    }
+    // Released, not cleared: clear() keeps the capacity (and a list shared with minuteHistory would
+    // allocate it again), a day's worth per stock, which for thousands of stocks is tens of MB.
+    s.minutes = QVector<Candle>();
+    s.ticks = QVector<SimTick>();
+    s.q.date = QDate(); // finished: the next rollTo() must not record it again
+}
+
+void SimMarket::trimMinuteDays(Stock &s) const
+{
+    // History days are all older than live ones: they go first.
+    while (s.historyPlans.size() + s.minuteHistory.size() > m_minuteDaysKept) {
+        if (!s.historyPlans.isEmpty())
+            s.historyPlans.erase(s.historyPlans.begin());
+        else
             s.minuteHistory.erase(s.minuteHistory.begin());
     }
-    s.minutes.clear();
-    s.ticks.clear();
-    s.ticks.squeeze();
-    s.q.date = QDate(); // finished: the next rollTo() must not record it again
+}
+
+QVector<Candle> SimMarket::replayHistoryDay(const Stock &s, const QDate &date) const
+{
+    const auto plan = s.historyPlans.constFind(date);
+    if (plan == s.historyPlans.cend())
+        return {};
+    qint64 base = 0;
+    for (auto it = s.daily.crbegin(); it != s.daily.crend(); ++it) {
+        if (it->date == date) {
+            base = it->basePrice;
+            break;
+        }
+    }
+    if (base <= 0)
+        return {};
+    Stock copy;
+    copy.info = s.info;
+    copy.codeKey = s.codeKey;
+    copy.sigma = s.sigma;
+    copy.expectedTicks = s.expectedTicks;
+    copy.history = true;
+    beginDay(copy, date, base, *plan);
+    simulateWholeDay(copy);
+    return copy.minutes;
 }
 
 void SimMarket::rollTo(const QDate &date)
@@ -794,7 +838,7 @@ QList<QDate> SimMarket::minuteDates() const
     if (m_stocks.empty())
         return {};
     const Stock &s = m_stocks.front();
-    QList<QDate> dates = s.minuteHistory.keys();
+    QList<QDate> dates = s.historyPlans.keys() + s.minuteHistory.keys();
     if (!s.minutes.isEmpty())
         dates.append(s.q.date);
     return dates;
@@ -806,7 +850,9 @@ QVector<Candle> SimMarket::minuteBars(int index, const QDate &date) const
     const Stock &s = m_stocks[size_t(index)];
     if (date == s.q.date)
         return s.minutes;
-    return s.minuteHistory.value(date);
+    if (const auto it = s.minuteHistory.constFind(date); it != s.minuteHistory.cend())
+        return *it;
+    return replayHistoryDay(s, date);
 }
 
 const QVector<SimTick> &SimMarket::ticksToday(int index) const

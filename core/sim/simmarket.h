@@ -21,7 +21,10 @@
 // with U-shaped intraday volume, multi-day trends, opening gaps, volume surges and occasional limit
 // moves. It keeps daily bars (historyDays before the start day), minute bars (the last
 // minuteHistoryDays days are simulated tick by tick, exactly like the live market) and today's
-// ticks, and synthesises a 10-level order book around the last trade.
+// ticks, and synthesises a 10-level order book around the last trade. The minute bars of those
+// history days are not kept: minuteBars() simulates the day again when asked (a few ms; the same
+// bars, since a day depends only on its base price, its plan and the seed), so a universe of
+// thousands of stocks starts without hundreds of MB of minute bars.
 //
 // Time is virtual KST market time and only moves through advance()/advanceTo(); nothing here reads
 // a wall clock, so the same seed and start time always give the same prices, however the time is
@@ -166,7 +169,11 @@ private:
         qint64 pushUntilMs = 0; // 0 = until cleared
         double pushPercentPerMinute = 0; // as asked, for drifts()
         QVector<SimDayBar> daily; // finished days, oldest first
-        QMap<QDate, QVector<Candle>> minuteHistory; // finished days with minute bars
+        QMap<QDate, QVector<Candle>> minuteHistory; // finished live days with minute bars
+        QMap<QDate, DayPlan> historyPlans; // history days with minute bars, simulated again on demand
+        bool history = false; // simulating a past day: no ticks kept, no book, intensity 1
+        bool keepMinutes = true; // false while building the history (its minutes are made on demand)
+        double intensity = 1; // SimConfig::tickIntensity on live days
 
         // the running day
         DayPlan plan;
@@ -201,15 +208,18 @@ private:
     void processSource();
     DayPlan nextPlan(Stock &s, const QDate &date);
     void finishDailyOnlyDay(Stock &s, const QDate &date, qint64 base, const DayPlan &plan);
-    void beginDay(Stock &s, const QDate &date, qint64 base, const DayPlan &plan);
-    void simulateWholeDay(Stock &s); // history days: same process as live, no signals
-    SimTick printOpen(Stock &s);
-    SimTick printTick(Stock &s, qint64 t);
-    SimTick printClose(Stock &s);
-    void record(Stock &s, const SimTick &tick);
-    void rebuildBook(Stock &s);
+    // These change only the Stock they are given (so minuteBars() can replay a day on a copy).
+    void beginDay(Stock &s, const QDate &date, qint64 base, const DayPlan &plan) const;
+    void simulateWholeDay(Stock &s) const; // history days: same process as live, no signals
+    SimTick printOpen(Stock &s) const;
+    SimTick printTick(Stock &s, qint64 t) const;
+    SimTick printClose(Stock &s) const;
+    void record(Stock &s, const SimTick &tick) const;
+    void rebuildBook(Stock &s) const;
+    void scheduleNext(Stock &s, qint64 from) const;
     void finishDay(Stock &s);
-    void scheduleNext(Stock &s, qint64 from);
+    void trimMinuteDays(Stock &s) const;
+    QVector<Candle> replayHistoryDay(const Stock &s, const QDate &date) const;
     double tickRatePerMs(const Stock &s, qint64 t) const;
 
     Event nextEvent() const;
@@ -220,7 +230,7 @@ private:
     quint64 m_seed = 0;
     double m_intradayVolatility = 1.0; // SimConfig::intradayVolatility
     bool m_follow = false;
-    bool m_building = false; // generating history: no signals, no ticks kept, no book
+    double m_tickIntensity = 1.0; // SimConfig::tickIntensity
     int m_minuteDaysKept = 5;
     qint64 m_now = 0;
     QDate m_date;

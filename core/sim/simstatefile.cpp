@@ -64,9 +64,8 @@ QString stateName(SimOrderState state)
     return {};
 }
 
-QString codeOf(int stock)
+QString codeOf(const QList<SimStockInfo> &u, int stock)
 {
-    const QList<SimStockInfo> &u = Sim::universe();
     return stock >= 0 && stock < u.size() ? u.at(stock).code : QString();
 }
 
@@ -76,6 +75,8 @@ class Reader
 {
 public:
     QString error;
+    // The configured universe (SimConfig::universeSize): codes outside it are unknown.
+    const QList<SimStockInfo> *stocks = &Sim::universe();
 
     bool ok() const { return error.isEmpty(); }
     void fail(const QString &where, const QString &what)
@@ -181,7 +182,7 @@ public:
         const QString code = string(o, where, key);
         if (!ok())
             return -1;
-        const QList<SimStockInfo> &u = Sim::universe();
+        const QList<SimStockInfo> &u = *stocks;
         for (int i = 0; i < u.size(); ++i) {
             if (u.at(i).code == code)
                 return i;
@@ -211,7 +212,7 @@ private:
     }
 };
 
-QJsonObject encodeAccount(const SimAccount::State &a)
+QJsonObject encodeAccount(const QList<SimStockInfo> &u, const SimAccount::State &a)
 {
     QJsonArray pending;
     for (auto it = a.pending.cbegin(); it != a.pending.cend(); ++it)
@@ -219,7 +220,7 @@ QJsonObject encodeAccount(const SimAccount::State &a)
             { QStringLiteral("date"), isoDate(it.key()) }, { QStringLiteral("amount"), str(it.value()) } });
     QJsonArray holdings;
     for (auto it = a.holdings.cbegin(); it != a.holdings.cend(); ++it) {
-        holdings.append(QJsonObject { { QStringLiteral("code"), codeOf(it.key()) },
+        holdings.append(QJsonObject { { QStringLiteral("code"), codeOf(u, it.key()) },
             { QStringLiteral("qty"), str(it->qty) }, { QStringLiteral("purchase_amount"), str(it->purchaseAmount) },
             { QStringLiteral("buy_fees"), str(it->buyFees) } });
     }
@@ -234,10 +235,10 @@ QJsonObject encodeAccount(const SimAccount::State &a)
         { QStringLiteral("holdings"), holdings }, { QStringLiteral("days"), days } };
 }
 
-QJsonObject encodeOrder(const SimOrder &o)
+QJsonObject encodeOrder(const QList<SimStockInfo> &u, const SimOrder &o)
 {
     return QJsonObject { { QStringLiteral("ord_no"), o.ordNo }, { QStringLiteral("orig_ord_no"), o.origOrdNo },
-        { QStringLiteral("root_ord_no"), o.rootOrdNo }, { QStringLiteral("code"), codeOf(o.stock) },
+        { QStringLiteral("root_ord_no"), o.rootOrdNo }, { QStringLiteral("code"), codeOf(u, o.stock) },
         { QStringLiteral("side"), sideName(o.side) }, { QStringLiteral("kind"), kindName(o.kind) },
         { QStringLiteral("market"), o.market }, { QStringLiteral("qty"), str(o.qty) },
         { QStringLiteral("price"), str(o.price) }, { QStringLiteral("open_qty"), str(o.openQty) },
@@ -247,10 +248,10 @@ QJsonObject encodeOrder(const SimOrder &o)
         { QStringLiteral("time_ms"), str(o.timeMs) }, { QStringLiteral("date"), isoDate(o.date) } };
 }
 
-QJsonObject encodeFill(const SimFill &f)
+QJsonObject encodeFill(const QList<SimStockInfo> &u, const SimFill &f)
 {
     return QJsonObject { { QStringLiteral("fill_no"), f.fillNo }, { QStringLiteral("ord_no"), f.ordNo },
-        { QStringLiteral("code"), codeOf(f.stock) }, { QStringLiteral("side"), sideName(f.side) },
+        { QStringLiteral("code"), codeOf(u, f.stock) }, { QStringLiteral("side"), sideName(f.side) },
         { QStringLiteral("price"), str(f.price) }, { QStringLiteral("qty"), str(f.qty) },
         { QStringLiteral("fee"), str(f.fee) }, { QStringLiteral("tax"), str(f.tax) },
         { QStringLiteral("realized"), str(f.realized) }, { QStringLiteral("avg_price_milli"), str(f.avgPriceMilli) },
@@ -284,7 +285,7 @@ SimAccount::State decodeAccount(Reader &r, const QJsonObject &o)
         if (r.ok() && holding.qty == 0)
             r.fail(at + QStringLiteral(".qty"), QStringLiteral("zero"));
         if (r.ok() && a.holdings.contains(stock))
-            r.fail(at, QStringLiteral("stock %1 listed twice").arg(codeOf(stock)));
+            r.fail(at, QStringLiteral("stock %1 listed twice").arg(codeOf(*r.stocks, stock)));
         a.holdings.insert(stock, holding);
     }
     const QJsonArray days = r.array(o, where, "days");
@@ -430,7 +431,7 @@ void checkConsistency(Reader &r, const SimExchange::State &s, qint64 initialCash
         if (it.value() > held) {
             r.fail(QStringLiteral("exchange.orders"),
                 QStringLiteral("open sell orders of %1 for %2 shares, but %3 held")
-                    .arg(codeOf(it.key()))
+                    .arg(codeOf(*r.stocks, it.key()))
                     .arg(it.value())
                     .arg(held));
             return;
@@ -464,19 +465,20 @@ namespace Sim {
 
 QByteArray encodeState(const SimConfig &config, const SimSavedState &state)
 {
+    const QList<SimStockInfo> &u = Sim::universe(config.universeSize);
     QJsonArray orders;
     for (const SimOrder &o : state.exchange.orders)
-        orders.append(encodeOrder(o));
+        orders.append(encodeOrder(u, o));
     QJsonArray fills;
     for (const SimFill &f : state.exchange.fills)
-        fills.append(encodeFill(f));
+        fills.append(encodeFill(u, f));
     const QJsonObject root { { QStringLiteral("format"), FORMAT }, { QStringLiteral("version"), STATE_FORMAT_VERSION },
         { QStringLiteral("virtual_ms"), str(state.virtualMs) },
         { QStringLiteral("config"),
             QJsonObject { { QStringLiteral("account_no"), config.accountNo },
                 { QStringLiteral("seed"), QString::number(config.seed) },
                 { QStringLiteral("initial_cash"), str(config.initialCash) } } },
-        { QStringLiteral("account"), encodeAccount(state.exchange.account) },
+        { QStringLiteral("account"), encodeAccount(u, state.exchange.account) },
         { QStringLiteral("exchange"),
             QJsonObject { { QStringLiteral("next_order_no"), state.exchange.nextOrderNo },
                 { QStringLiteral("next_fill_no"), state.exchange.nextFillNo }, { QStringLiteral("orders"), orders },
@@ -496,6 +498,7 @@ Result<SimSavedState> decodeState(const QByteArray &json, const SimConfig &confi
         return error(QStringLiteral("not a JSON object"));
     const QJsonObject root = doc.object();
     Reader r;
+    r.stocks = &Sim::universe(config.universeSize);
     if (r.string(root, QString(), "format") != FORMAT && r.ok())
         r.fail(QStringLiteral("format"), QStringLiteral("not a kiwoom-sim state file"));
     if (!r.ok())

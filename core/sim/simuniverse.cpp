@@ -1,6 +1,17 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "simuniverse.h"
 
+#include "market/krx.h"
+#include "simrandom.h"
+
+#include <QDate>
+#include <QMutex>
+#include <QSet>
+
+#include <algorithm>
+#include <cmath>
+#include <map>
+
 namespace Sim {
 
 namespace {
@@ -90,28 +101,133 @@ constexpr Row ROWS[] = {
     { "038460", "바이오스마트", 10, 1785, 30880000, 900000, 4.0, "금속", "19991214" },
 };
 
+// Synthetic names: a house name, a business word that also gives the sector, and beyond the
+// first PREFIXES x BUSINESSES names a leading word, so every name is unique.
+constexpr const char *PREFIXES[] = { "한빛", "대성", "동방", "세원", "우진", "태광", "삼화", "신영", "금호", "동일",
+    "성우", "대원", "한결", "유니", "에이스", "코리아", "제일", "미래", "서울", "아주", "진흥", "영풍", "동원", "한솔",
+    "화승", "광명", "성진", "백산", "청호", "새한", "한길", "푸른", "다온", "누리", "가온", "하나로", "세종", "대양",
+    "삼원", "경동", "오성", "보령", "일신", "창원", "부국", "신화", "지엔", "케이엠", "에스티", "티에이" };
+struct Business
+{
+    const char *word;
+    const char *sector;
+};
+constexpr Business BUSINESSES[] = { { "전자", "전기전자" }, { "화학", "화학" }, { "제약", "의약품" },
+    { "바이오", "제약" }, { "산업", "기계" }, { "테크", "일반전기전자" }, { "정밀", "의료·정밀기기" },
+    { "소재", "화학" }, { "에너지", "전기가스업" }, { "건설", "건설업" }, { "물산", "유통업" }, { "식품", "음식료품" },
+    { "중공업", "운수장비" }, { "시스템", "소프트웨어" }, { "반도체", "반도체" }, { "통신", "통신장비" },
+    { "제지", "종이목재" }, { "철강", "철강금속" }, { "홀딩스", "금융업" }, { "엔지니어링", "건설업" },
+    { "디스플레이", "전기전자" }, { "로보틱스", "기계" }, { "파마", "제약" }, { "메디칼", "의료·정밀기기" },
+    { "솔루션", "소프트웨어" }, { "모빌리티", "운수장비" }, { "엔터", "오락·문화" }, { "게임즈", "디지털컨텐츠" },
+    { "섬유", "섬유의복" }, { "금속", "금속" }, { "해운", "운수창고업" }, { "증권", "증권" }, { "생명과학", "제약" },
+    { "케미칼", "화학" }, { "머티리얼즈", "화학" }, { "전선", "전기전자" }, { "인터내셔널", "유통업" },
+    { "네트웍스", "통신업" }, { "푸드", "음식료품" }, { "오토", "운수장비" } };
+constexpr const char *LEADS[] = { "신", "뉴", "대한", "한국", "글로벌", "케이" };
+
+constexpr int PREFIX_COUNT = int(std::size(PREFIXES));
+constexpr int BUSINESS_COUNT = int(std::size(BUSINESSES));
+constexpr int NAMES_PER_LEAD = PREFIX_COUNT * BUSINESS_COUNT;
+constexpr int CODE_SLOTS = 50'000; // codes 400000 + 10k for k < 50,000
+static_assert(Sim::MAX_UNIVERSE_SIZE <= CODE_SLOTS);
+static_assert(Sim::MAX_UNIVERSE_SIZE <= NAMES_PER_LEAD * (1 + int(std::size(LEADS))));
+
+SimStockInfo fromRow(const Row &r)
+{
+    SimStockInfo info;
+    info.code = QString::fromLatin1(r.code);
+    info.name = QString::fromUtf8(r.name);
+    info.market = r.market;
+    info.refPrice = r.refPrice;
+    info.listedShares = r.listedShares;
+    info.avgVolume = r.avgVolume;
+    info.dailyVolPercent = r.vol;
+    info.sector = QString::fromUtf8(r.sector);
+    info.regDay = QString::fromLatin1(r.regDay);
+    return info;
+}
+
+double logUniform(SimRandom &r, double lo, double hi)
+{
+    return std::exp(std::log(lo) + (std::log(hi) - std::log(lo)) * r.uniform());
+}
+
+// Synthetic stock k (0-based, after the hand-written ones). nameIndex is its name's position in
+// the name sequence (callers skip names a hand-written stock already has).
+SimStockInfo synthetic(int k, int nameIndex)
+{
+    SimRandom r(SimRandom::hash({ 0x53594E5448ULL, quint64(k) }));
+    SimStockInfo info;
+    // 3517 is prime to 50,000: k -> slot is a permutation, so codes are unique and look unordered.
+    const int slot = int((qint64(k) * 3517 + 1289) % CODE_SLOTS);
+    info.code = QStringLiteral("%1").arg(400000 + slot * 10, 6, 10, QLatin1Char('0'));
+
+    const int lead = nameIndex / NAMES_PER_LEAD;
+    const int within = nameIndex % NAMES_PER_LEAD;
+    // Walk the prefixes first, so neighbouring stocks have different houses and businesses.
+    const int prefix = within % PREFIX_COUNT;
+    const int business = (within / PREFIX_COUNT + within) % BUSINESS_COUNT;
+    QString name = lead > 0 ? QString::fromUtf8(LEADS[lead - 1]) : QString();
+    name += QString::fromUtf8(PREFIXES[prefix]) + QString::fromUtf8(BUSINESSES[business].word);
+    info.name = name;
+    info.sector = QString::fromUtf8(BUSINESSES[business].sector);
+
+    info.market = r.chance(0.4) ? 0 : 10;
+    const bool kosdaq = info.market == 10;
+    // A band of the tick ladder, weighted toward the cheaper stocks as on the exchange, then a
+    // log-uniform price inside it snapped to the band's tick.
+    static constexpr double BAND_LOW[] = { 500, 2000, 5000, 20000, 50000, 200000, 500000 };
+    static constexpr double BAND_HIGH[] = { 1999, 4995, 19990, 49950, 199900, 499500, 900000 };
+    static constexpr double BAND_WEIGHT[] = { 0.14, 0.20, 0.30, 0.17, 0.12, 0.05, 0.02 };
+    double u = r.uniform();
+    int band = 0;
+    while (band < 6 && u >= BAND_WEIGHT[band]) {
+        u -= BAND_WEIGHT[band];
+        ++band;
+    }
+    info.refPrice = std::clamp(Krx::snapNearest(qint64(std::llround(logUniform(r, BAND_LOW[band], BAND_HIGH[band])))),
+        qint64(BAND_LOW[band]), qint64(BAND_HIGH[band]));
+    // Smaller companies for the cheaper stocks; turnover 0.2%-3% of the listed shares a day.
+    const double cap = logUniform(r, 3e10, 3e12) * (band >= 4 ? 3.0 : 1.0);
+    info.listedShares = std::max<qint64>(1'000'000, qint64(std::llround(cap / double(info.refPrice))));
+    info.avgVolume
+        = std::max<qint64>(20'000, qint64(std::llround(double(info.listedShares) * logUniform(r, 0.002, 0.03))));
+    info.dailyVolPercent = std::round((kosdaq ? 2.5 + 2.1 * r.uniform() : 1.3 + 2.0 * r.uniform()) * 10.0) / 10.0;
+    QDate listed = QDate(1975, 1, 2).addDays(r.between(0, 17'500));
+    while (listed.dayOfWeek() > 5)
+        listed = listed.addDays(1);
+    info.regDay = listed.toString(QStringLiteral("yyyyMMdd"));
+    return info;
+}
+
 } // namespace
 
-const QList<SimStockInfo> &universe()
+const QList<SimStockInfo> &universe(int size)
 {
-    static const QList<SimStockInfo> list = [] {
-        QList<SimStockInfo> out;
+    size = std::clamp(size, BASE_UNIVERSE_SIZE, MAX_UNIVERSE_SIZE);
+    static QMutex mutex;
+    // Every size asked for, built once; std::map nodes never move, so the references stay valid.
+    static std::map<int, QList<SimStockInfo>> lists;
+    static QList<SimStockInfo> all; // the longest built so far; shorter lists are its prefixes
+    static int nextName = 0;
+    static QSet<QString> handWrittenNames;
+    QMutexLocker lock(&mutex);
+    if (const auto it = lists.find(size); it != lists.end())
+        return it->second;
+    if (all.isEmpty()) {
         for (const Row &r : ROWS) {
-            SimStockInfo info;
-            info.code = QString::fromLatin1(r.code);
-            info.name = QString::fromUtf8(r.name);
-            info.market = r.market;
-            info.refPrice = r.refPrice;
-            info.listedShares = r.listedShares;
-            info.avgVolume = r.avgVolume;
-            info.dailyVolPercent = r.vol;
-            info.sector = QString::fromUtf8(r.sector);
-            info.regDay = QString::fromLatin1(r.regDay);
-            out.append(info);
+            all.append(fromRow(r));
+            handWrittenNames.insert(all.last().name);
         }
-        return out;
-    }();
-    return list;
+        Q_ASSERT(all.size() == BASE_UNIVERSE_SIZE);
+    }
+    while (all.size() < size) {
+        const int k = int(all.size()) - BASE_UNIVERSE_SIZE;
+        SimStockInfo info = synthetic(k, nextName++);
+        while (handWrittenNames.contains(info.name))
+            info = synthetic(k, nextName++);
+        all.append(info);
+    }
+    return lists.emplace(size, all.mid(0, size)).first->second;
 }
 
 } // namespace Sim

@@ -174,6 +174,47 @@ private slots:
         QCOMPARE(f->realtime().stats().malformedFrames, quint64(0));
     }
 
+    void twoThousandCodesRegisterAndStream()
+    {
+        // A universe of 2,100 stocks and a session cap above 2,000 (the default 200 stays the
+        // simulator's default): one subscribe() of 2,000 codes goes out as REG frames of at most
+        // MAX_ITEMS_PER_FRAME items, every one acknowledged, and ticks arrive for codes across it.
+        startRig([](ClientSimFixture::Options &o) {
+            o.sim.universeSize = 2100;
+            o.sim.maxRealtimeItems = 2500;
+        });
+        QStringList many;
+        const SimMarket &m = *f->server().market();
+        QCOMPARE(m.stockCount(), 2100);
+        for (int i = 100; i < 2100; ++i)
+            many << m.info(i).code;
+        QSignalSpy refused(&f->realtime(), &RealtimeClient::registrationFailed);
+        QSignalSpy ticks(&f->realtime(), &RealtimeClient::tradeTickReceived);
+        f->realtime().subscribe(QStringLiteral("7"), many, { QStringLiteral("0B") });
+        QVERIFY(f->waitForSimRegistrations(2000));
+        QCOMPARE(f->realtime().subscriptions().size(), 2000);
+        f->advance(60 * 1000);
+        QTRY_VERIFY_WITH_TIMEOUT(ticks.size() > 2000, 20000);
+        QSet<QString> seen;
+        for (const QList<QVariant> &args : std::as_const(ticks))
+            seen.insert(args.at(0).value<TradeTick>().code);
+        QVERIFY2(seen.size() > 1000, qPrintable(QString::number(seen.size())));
+        QVERIFY(seen.contains(many.last()) || seen.contains(many.at(1998)) || seen.contains(many.at(1997)));
+        QVERIFY(refused.isEmpty());
+        // Replacing the group (refresh "0") with 150 codes leaves exactly those.
+        f->realtime().subscribe(QStringLiteral("7"), many.mid(0, 150), { QStringLiteral("0B") }, false);
+        QTRY_COMPARE_WITH_TIMEOUT(f->simRegistrations(), 150, 10000);
+        QVERIFY(refused.isEmpty());
+        // Beyond the simulator's cap the frame that crosses it is refused and reported.
+        f->realtime().subscribe(QStringLiteral("8"), many.mid(150, 1850), { QStringLiteral("0D") });
+        QTRY_COMPARE_WITH_TIMEOUT(f->simRegistrations(), 2000, 10000); // 150 x 0B + 1,850 x 0D
+        f->realtime().subscribe(QStringLiteral("9"), many.mid(0, 600), { QStringLiteral("0C") });
+        QTRY_COMPARE_WITH_TIMEOUT(refused.size(), 1, 10000); // the sixth frame of 100 crosses 2,500
+        QCOMPARE(refused.first().at(0).toString(), QStringLiteral("9"));
+        QCOMPARE(f->simRegistrations(), 2500);
+        QCOMPARE(f->realtime().subscriptions().size(), 150 + 1850 + 500);
+    }
+
     void refusedRegistrationIsReportedAndForgotten()
     {
         startRig();
