@@ -17,8 +17,9 @@ QList<Settings::Spec> buildSpecs()
 {
     return {
         { QStringLiteral("broker/mode"), Type::Choice, QStringLiteral("demo"), 0, 0,
-            { QStringLiteral("demo"), QStringLiteral("mock"), QStringLiteral("live") },
-            QStringLiteral("demo = built-in simulator, mock = Kiwoom mock trading, live = real account") },
+            { QStringLiteral("demo"), QStringLiteral("mock"), QStringLiteral("live"), QStringLiteral("paper") },
+            QStringLiteral("demo = built-in simulator, mock = Kiwoom mock trading, live = real account, paper = "
+                           "Kiwoom's quotes with orders filled by a local simulated account") },
         { QStringLiteral("broker/restUrl"), Type::String, QString(), 0, 0, {},
             QStringLiteral("REST base URL overriding the mode's host") },
         { QStringLiteral("broker/wsUrl"), Type::String, QString(), 0, 0, {},
@@ -134,6 +135,14 @@ QList<Settings::Spec> buildSpecs()
                 "the demo's default shows stop-loss and take-profit exits within minutes)") },
         { QStringLiteral("sim/followSessionHours"), Type::Bool, false, 0, 0, {},
             QStringLiteral("simulated market follows real KRX hours instead of staying open") },
+
+        { QStringLiteral("paper/feed"), Type::Choice, QStringLiteral("mock"), 0, 0,
+            { QStringLiteral("mock"), QStringLiteral("live") },
+            QStringLiteral("paper mode: the Kiwoom host (and its credentials) the quotes come from; orders never "
+                           "leave the machine") },
+        { QStringLiteral("paper/initialCash"), Type::Int, 100000000, 1000000, 1e13, {},
+            QStringLiteral("paper mode: starting cash of the simulated account (KRW); changing it needs a fresh "
+                           "paper account") },
 
         { QStringLiteral("ui/language"), Type::Choice, QStringLiteral("system"), 0, 0,
             { QStringLiteral("system"), QStringLiteral("ko"), QStringLiteral("en") },
@@ -545,6 +554,14 @@ double Settings::simIntradayVolatility() const
 bool Settings::simFollowSessionHours() const
 {
     return value(QStringLiteral("sim/followSessionHours")).toBool();
+}
+QString Settings::paperFeed() const
+{
+    return value(QStringLiteral("paper/feed")).toString();
+}
+qint64 Settings::paperInitialCash() const
+{
+    return value(QStringLiteral("paper/initialCash")).toLongLong();
 }
 QString Settings::language() const
 {

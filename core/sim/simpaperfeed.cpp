@@ -112,6 +112,17 @@ Status SimPaperFeed::start()
         return Error { QStringLiteral("paper.feed"),
             QStringLiteral("the quote feed did not connect: %1").arg(failure) };
     }
+    if (m_config.announcedClock && m_session->announcedClock() && !m_session->announcedClock()->isSet()) {
+        // A simulator feed announces its market time on REST replies (the token call goes around the
+        // REST client): one cheap query sets the clock before the paper market takes its start time
+        // from it. Any reply will do, an error too.
+        QEventLoop probe;
+        QTimer::singleShot(5000, &probe, &QEventLoop::quit);
+        m_session->rest().call(QStringLiteral("ka10100"),
+            QJsonObject { { QStringLiteral("stk_cd"), QStringLiteral("005930") } }, Kiwoom::Paging {}, &probe,
+            [&probe](const KiwoomResult<RestClient::RawReply> &) { probe.quit(); });
+        probe.exec();
+    }
     qCInfo(lcSim).noquote() << "paper: quote feed connected at" << c.endpoints.restBase.toString();
     return {};
 }
