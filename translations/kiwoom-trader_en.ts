@@ -163,6 +163,14 @@
         <source> · paused %1 s</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>PAPER</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Paper trading: Kiwoom&apos;s quotes, orders filled by a local simulated account</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>AppRunner</name>
@@ -1819,6 +1827,10 @@
     </message>
     <message>
         <source>&amp;Account Bar</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Paper trading</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -3825,6 +3837,26 @@ No new orders are placed until you resume.</source>
         <source>New control API keys made; the old ones no longer work.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Paper trading (Kiwoom quotes, simulated orders)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Paper quotes from</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Kiwoom mock host (mock keys)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Kiwoom live host (live keys; orders stay local)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Paper starting cash</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>SignalManager</name>
@@ -4467,6 +4499,14 @@ No new orders are placed until you resume.</source>
         <source>Control API at %1 (keys: %2).</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Paper trading did not start: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Paper trading: quotes from Kiwoom (%1), orders filled by a local simulated account.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>TradingEngine</name>
@@ -4962,10 +5002,6 @@ No new orders are placed until you resume.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Broker: demo (built-in simulator), mock or live.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Kiwoom-compatible REST base URL.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5017,6 +5053,10 @@ or the environment variables KIWOOM_APPKEY and KIWOOM_SECRETKEY, never from the 
     </message>
     <message>
         <source>Start hidden in the system tray (where the desktop has one).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Broker: demo (built-in simulator), mock, live, or paper (Kiwoom quotes, local orders).</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
