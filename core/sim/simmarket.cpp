@@ -98,7 +98,8 @@ void SimMarket::buildFromSource(const SimConfig &config)
     while (!m_source->atEnd() && m_source->peekTimeMs() <= start
         && m_source->peek().kind == SimSourceEvent::Kind::ConditionResult)
         processSource();
-    qCInfo(lcSim) << "replay market ready:" << m_stocks.size() << "stocks, day" << day.toString(Qt::ISODate) << "now"
+    qCInfo(lcSim) << (m_source->isLive() ? "paper market ready:" : "replay market ready:") << m_stocks.size()
+                  << "stocks, day" << day.toString(Qt::ISODate) << "now"
                   << Krx::toKst(m_now).toString(QStringLiteral("HH:mm:ss")) << "KST";
 }
 

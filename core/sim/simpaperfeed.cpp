@@ -74,6 +74,10 @@ Status SimPaperFeed::start()
     m_session = std::make_unique<KiwoomSession>(c, m_clock);
     m_session->realtime().setWireTap(this);
     connect(&m_session->realtime(), &RealtimeClient::responseReceived, this, &SimPaperFeed::onResponse);
+    connect(&m_session->realtime(), &RealtimeClient::loggedIn, this, [this](bool again) {
+        if (again)
+            emit reconnected();
+    });
     connect(&m_session->realtime(), &RealtimeClient::connectionLost, this, [this](const QString &) {
         // Replies owed by the lost connection will not come: fail them, so the FIFO stays in step.
         auto pending = std::exchange(m_pendingConditions, {});

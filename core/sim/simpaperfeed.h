@@ -73,6 +73,11 @@ public:
     qint64 restForwarded() const { return m_restForwarded; }
     qint64 framesReceived() const { return m_framesReceived; }
 
+signals:
+    // The feed's WebSocket came back after a drop: its registrations are restored by the client,
+    // but condition searches the app started through the paper simulator are gone there.
+    void reconnected();
+
 private:
     void realtimeFrame(qint64 receivedMs, const QByteArray &utf8) override;
     void restReply(qint64, const QString &, const QByteArray &, const QList<QJsonObject> &) override { }

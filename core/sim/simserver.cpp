@@ -179,9 +179,13 @@ Status SimServer::start(const SimConfig &config)
     }
     m_market = std::make_unique<SimMarket>(m_config,
         m_source ? static_cast<SimPriceSource *>(m_source.get()) : static_cast<SimPriceSource *>(m_live.get()));
-    for (const QString &code : std::as_const(savedCodes)) {
+    for (int i = 0; i < int(savedCodes.size()); ++i) {
+        // Until the feed names the real base price (its first trade, or the ka10001 asked for below),
+        // a held stock stands at its average purchase price: never at a placeholder that would look
+        // like a crash to a stop-loss.
         SimStockInfo info;
-        info.code = code; // base price unknown until the feed trades it (SimMarket::ensureStock)
+        info.code = savedCodes.at(i);
+        info.refPrice = saved ? saved->exchange.account.holdings.value(i).avgPrice() : 0;
         m_market->ensureStock(info);
     }
     m_faults = std::make_unique<SimFaults>(m_config.seed);
@@ -216,9 +220,23 @@ Status SimServer::start(const SimConfig &config)
     m_hub = std::make_unique<SimRealtimeHub>(m_config, *m_market, *m_exchange, *m_conditions, *m_tokens, *m_faults);
     if (m_feed) {
         m_hub->setPaperFeed(m_feed.get());
+        // The feed forgot the app's condition searches: drop the app's sessions, so the app
+        // reconnects and starts them again (as after any WebSocket drop, it also reconciles).
+        connect(m_feed.get(), &SimPaperFeed::reconnected, m_hub.get(), [this] { m_hub->dropAll(); });
         m_rest->setForwarder(
             SimRestApi::Forwarder { [](const QString &apiId) { return SimPaperFeed::isForwardable(apiId); },
                 [this](const QString &apiId, const SimTrRequest &request) { return forwardToFeed(apiId, request); } });
+    }
+    if (m_feed) {
+        // The saved stocks' real base prices, before the app asks for anything.
+        for (const QString &code : std::as_const(savedCodes)) {
+            QPointer<SimServer> self(this);
+            m_feed->forwardRest(QStringLiteral("ka10001"), QJsonObject { { QStringLiteral("stk_cd"), code } },
+                QString(), [self](int, const QJsonObject &page, bool, const QString &) {
+                    if (self)
+                        self->noteStockInfo(page);
+                });
+        }
     }
     m_http = std::make_unique<SimHttpServer>();
     m_http->setWebSocketPath(QByteArray(Sim::WEBSOCKET_PATH));
@@ -308,6 +326,23 @@ void SimServer::onFeedPushed()
     afterTimeMoved();
 }
 
+void SimServer::noteStockInfo(const QJsonObject &ka10001)
+{
+    if (!m_market || ka10001.value(u"return_code").toInt() != 0)
+        return;
+    // The stock joins the paper market with its base price before it trades.
+    SimStockInfo info;
+    info.code = SimLiveSource::stockCode(ka10001.value(u"stk_cd").toString());
+    info.name = ka10001.value(u"stk_nm").toString();
+    qint64 base = std::llabs(ka10001.value(u"base_pric").toString().trimmed().toLongLong());
+    if (base <= 0)
+        base = std::llabs(ka10001.value(u"cur_prc").toString().trimmed().toLongLong())
+            - ka10001.value(u"pred_pre").toString().trimmed().toLongLong();
+    info.refPrice = base;
+    if (!info.code.isEmpty() && base > 0)
+        m_market->ensureStock(info);
+}
+
 SimHttpResponse SimServer::forwardToFeed(const QString &apiId, const SimTrRequest &request)
 {
     SimHttpResponse response;
@@ -322,18 +357,8 @@ SimHttpResponse SimServer::forwardToFeed(const QString &apiId, const SimTrReques
             [self, apiId, complete](int status, const QJsonObject &page, bool more, const QString &key) {
                 if (!self || !self->m_market)
                     return;
-                if (apiId == QLatin1String("ka10001") && page.value(u"return_code").toInt() == 0) {
-                    // The stock joins the paper market with its base price before it trades.
-                    SimStockInfo info;
-                    info.code = SimLiveSource::stockCode(page.value(u"stk_cd").toString());
-                    info.name = page.value(u"stk_nm").toString();
-                    qint64 base = std::llabs(page.value(u"base_pric").toString().trimmed().toLongLong());
-                    if (base <= 0)
-                        base = std::llabs(page.value(u"cur_prc").toString().trimmed().toLongLong())
-                            - page.value(u"pred_pre").toString().trimmed().toLongLong();
-                    info.refPrice = base;
-                    self->m_market->ensureStock(info);
-                }
+                if (apiId == QLatin1String("ka10001"))
+                    self->noteStockInfo(page);
                 SimHttpResponse r;
                 r.status = status;
                 r.body = QJsonDocument(page).toJson(QJsonDocument::Compact);

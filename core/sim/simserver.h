@@ -64,8 +64,9 @@ struct SimTrRequest;
 // virtual time is the feed's market time. The market-data TRs the feed may serve
 // (SimPaperFeed::isForwardable) are relayed and answered late (SimHttpResponse::Deferred); a
 // relayed ka10001 also adds its stock to the market with its base price. Orders and account TRs are
-// answered here and never reach the feed. GET /_sim/state then carries "paper": {"feed_frames",
-// "rest_forwarded", "feed_subscriptions"}.
+// answered here and never reach the feed. When the feed's WebSocket reconnects, the app's sessions
+// are dropped, so the app re-registers and restarts its condition searches. GET /_sim/state then carries "paper":
+// {"feed_frames", "rest_forwarded", "feed_subscriptions"}.
 //
 // Lives on one thread (use SimHost to give it its own). Not copyable.
 class SimServer final : public QObject
@@ -137,6 +138,7 @@ private:
     Status startPaperFeed(std::optional<qint64> savedMs);
     SimHttpResponse forwardToFeed(const QString &apiId, const SimTrRequest &request);
     void onFeedPushed();
+    void noteStockInfo(const QJsonObject &ka10001);
 
     SimConfig m_config;
     const IClock *m_clock = nullptr;

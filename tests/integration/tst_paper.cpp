@@ -9,8 +9,12 @@
 //    price the feed traded; the position reaches the app's database;
 //  * the feed receives zero orders (its exchange has none, no kt10000–kt10003 request reached it),
 //    while the paper simulator relayed market data to it;
+//  * condition search is relayed: the app lists the feed's conditions and a realtime condition it
+//    starts runs at the feed;
 //  * a restart of the core keeps the paper position (paper-state.json next to <dataDir>/paper/).
 #include "common/settings.h"
+#include "kiwoom/conditionsearch.h"
+#include "kiwoom/kiwoomsession.h"
 #include "market/krx.h"
 #include "services/quotebook.h"
 #include "sim/simhost.h"
@@ -171,6 +175,18 @@ private slots:
         for (const QString &id : byApi.keys())
             QVERIFY2(!id.startsWith(QStringLiteral("kt")), qPrintable(id)); // no order, no account TR
         QVERIFY(feed.value(QStringLiteral("ws_registrations")).toInt() >= 1); // relayed REG
+
+        // Condition search is the feed's: the list the app got is the feed simulator's formulas,
+        // and a realtime condition started through the paper simulator runs at the feed.
+        QTRY_VERIFY_WITH_TIMEOUT(!core.session()->conditions().conditions().isEmpty(), 20'000);
+        const QString seq = core.session()->conditions().conditions().first().seq;
+        std::optional<KiwoomResult<QStringList>> started;
+        QObject context;
+        core.session()->conditions().startRealtime(
+            seq, &context, [&](const KiwoomResult<QStringList> &r) { started = r; });
+        QTRY_VERIFY_WITH_TIMEOUT(started.has_value(), 20'000);
+        QVERIFY2(started->ok(), started->ok() ? "" : qPrintable(started->error().describe()));
+        QTRY_VERIFY_WITH_TIMEOUT(m_feed.state().value(QStringLiteral("ws_realtime_conditions")).toInt() >= 1, 10'000);
         core.stop();
     }
 
