@@ -601,7 +601,7 @@ void TradingCore::stop()
     if (m_sim) {
         m_sim->stop();
         m_sim.reset();
-        qCInfo(lcSim) << m_mode << "simulator stopped";
+        qCInfo(lcSim).noquote() << (m_mode == u"paper" ? "paper" : "demo") << "simulator stopped";
     }
     setBrokerState(BrokerState::Offline, QString());
     if (m_database) {
