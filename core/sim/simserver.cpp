@@ -226,10 +226,11 @@ Status SimServer::start(const SimConfig &config)
         m_rest->setForwarder(
             SimRestApi::Forwarder { [](const QString &apiId) { return SimPaperFeed::isForwardable(apiId); },
                 [this](const QString &apiId, const SimTrRequest &request) { return forwardToFeed(apiId, request); } });
-    }
-    if (m_feed) {
-        // The saved stocks' real base prices, before the app asks for anything.
-        for (const QString &code : std::as_const(savedCodes)) {
+        // The held stocks' real base prices, before the app asks for anything.
+        for (int i = 0; i < int(savedCodes.size()); ++i) {
+            if (!saved || saved->exchange.account.holdings.value(i).qty <= 0)
+                continue;
+            const QString code = savedCodes.at(i);
             QPointer<SimServer> self(this);
             m_feed->forwardRest(QStringLiteral("ka10001"), QJsonObject { { QStringLiteral("stk_cd"), code } },
                 QString(), [self](int, const QJsonObject &page, bool, const QString &) {
