@@ -115,7 +115,8 @@ int main(int argc, char **argv)
     const QCommandLineOption configOpt(
         QStringLiteral("config"), QCoreApplication::translate("main", "Settings file (INI)."), QStringLiteral("FILE"));
     const QCommandLineOption modeOpt(QStringLiteral("mode"),
-        QCoreApplication::translate("main", "Broker: demo (built-in simulator), mock or live."),
+        QCoreApplication::translate(
+            "main", "Broker: demo (built-in simulator), mock, live, or paper (Kiwoom quotes, local orders)."),
         QStringLiteral("MODE"));
     const QCommandLineOption restUrlOpt(QStringLiteral("rest-url"),
         QCoreApplication::translate("main", "Kiwoom-compatible REST base URL."), QStringLiteral("URL"));
@@ -193,8 +194,8 @@ int main(int argc, char **argv)
 
     if (parser.isSet(modeOpt)) {
         options.mode = parser.value(modeOpt);
-        if (options.mode != u"demo" && options.mode != u"mock" && options.mode != u"live")
-            return fail(QStringLiteral("--mode must be demo, mock or live (got \"%1\")").arg(options.mode));
+        if (options.mode != u"demo" && options.mode != u"mock" && options.mode != u"live" && options.mode != u"paper")
+            return fail(QStringLiteral("--mode must be demo, mock, live or paper (got \"%1\")").arg(options.mode));
     }
     for (const auto &[opt, target] :
         { std::pair { &restUrlOpt, &options.restUrl }, std::pair { &wsUrlOpt, &options.wsUrl } }) {

@@ -193,6 +193,8 @@ bool TradingCore::usesAnnouncedClock(const QString &restUrl) const
 
 double TradingCore::marketSpeed() const
 {
+    if (m_sim && m_mode == u"paper")
+        return 1.0; // the paper market runs on the feed's clock
     if (m_sim)
         return std::max(1.0, m_settings->simSpeed());
     if (m_session && m_session->announcedClock() && m_session->announcedClock()->isSet())
@@ -309,6 +311,23 @@ void TradingCore::startBroker()
     QPointer<TradingCore> self(this);
     if (!m_secrets)
         m_secrets = makeSecretStore();
+    if (m_mode == u"paper") {
+        // Paper: the credentials are the quote feed's (Settings paper/feed: mock or live); they go to
+        // the paper simulator's feed connection only, never to the app's own session.
+        const QString feedMode = m_settings->paperFeed();
+        CredentialsLookup::resolve(m_secrets, feedMode, [self, feedMode](Result<Credentials> r) {
+            if (!self || !self->m_running)
+                return;
+            if (!r) {
+                qCCritical(lcApp).noquote() << r.error().message;
+                self->m_activity->add(ActivityLog::Level::Error, QStringLiteral("broker"), r.error().message);
+                self->setBrokerState(BrokerState::Failed, r.error().message);
+                return;
+            }
+            self->startPaperBroker(*r, feedMode);
+        });
+        return;
+    }
     CredentialsLookup::resolve(m_secrets, m_mode, [self](Result<Credentials> r) {
         if (!self || !self->m_running)
             return;
@@ -320,6 +339,57 @@ void TradingCore::startBroker()
         }
         self->startSession({ r->appKey, r->secretKey }, self->m_options.restUrl, self->m_options.wsUrl);
     });
+}
+
+void TradingCore::startPaperBroker(const Credentials &feedCredentials, const QString &feedMode)
+{
+    const QString feedRest = m_options.restUrl.isEmpty() ? m_settings->restUrlOverride() : m_options.restUrl;
+    const QString feedWs = m_options.wsUrl.isEmpty() ? m_settings->wsUrlOverride() : m_options.wsUrl;
+    if (Status st = checkTransportSecurity(feedRest, feedWs); !st) {
+        qCCritical(lcApp).noquote() << st.error().message;
+        m_activity->add(ActivityLog::Level::Error, QStringLiteral("broker"), st.error().message);
+        setBrokerState(BrokerState::Failed, st.error().message);
+        return;
+    }
+    // A simulator feed (loopback) announces its market time and keeps its market always open;
+    // Kiwoom's hosts run on KST wall time and the real session hours.
+    const bool simulatorFeed = usesAnnouncedClock(feedRest);
+    SimConfig config;
+    config.paper = true;
+    config.paperFeed.mode = feedMode;
+    config.paperFeed.restUrl = feedRest;
+    config.paperFeed.wsUrl = feedWs;
+    config.paperFeed.appKey = feedCredentials.appKey;
+    config.paperFeed.secretKey = feedCredentials.secretKey;
+    config.paperFeed.announcedClock = simulatorFeed;
+    config.paperFeed.queriesPerSecond = m_settings->queriesPerSecond();
+    config.port = quint16(m_options.simPort);
+    config.followSessionHours = !simulatorFeed;
+    config.initialCash = m_settings->paperInitialCash();
+    config.feeRatePercent = m_settings->feeRate();
+    config.sellTaxRatePercent = m_settings->sellTaxRate();
+    // The app's rate limiter and the feed connection's own limiter keep Kiwoom's quotas.
+    config.queryQuotaPerSecond = 0;
+    config.totalQueryQuotaPerSecond = 0;
+    config.orderQuotaPerSecond = 0;
+    config.totalOrderQuotaPerSecond = 0;
+    // The paper account survives restarts next to the paper database.
+    config.stateFile = QDir(databaseDir()).filePath(QStringLiteral("paper-state.json"));
+    m_sim = std::make_unique<SimHost>();
+    auto endpoints = m_sim->start(config);
+    if (!endpoints) {
+        m_sim.reset();
+        qCCritical(lcSim).noquote() << "the paper broker did not start:" << endpoints.error().message;
+        m_activity->add(ActivityLog::Level::Error, QStringLiteral("broker"),
+            tr("Paper trading did not start: %1").arg(endpoints.error().message));
+        setBrokerState(BrokerState::Failed, endpoints.error().message);
+        return;
+    }
+    qCInfo(lcSim).noquote() << "paper broker listening: REST" << endpoints->restBaseUrl.toString()
+                            << "- quotes from the" << feedMode << "feed; orders stay local";
+    m_activity->add(ActivityLog::Level::Info, QStringLiteral("broker"),
+        tr("Paper trading: quotes from Kiwoom (%1), orders filled by a local simulated account.").arg(feedMode));
+    startSession(demoCredentials(), endpoints->restBaseUrl.toString(), endpoints->webSocketUrl.toString());
 }
 
 Status TradingCore::checkTransportSecurity(const QString &restUrl, const QString &wsUrl)
@@ -561,7 +631,7 @@ void TradingCore::stop()
     if (m_sim) {
         m_sim->stop();
         m_sim.reset();
-        qCInfo(lcSim) << "demo simulator stopped";
+        qCInfo(lcSim).noquote() << (m_mode == u"paper" ? "paper" : "demo") << "simulator stopped";
     }
     setBrokerState(BrokerState::Offline, QString());
     if (m_database) {

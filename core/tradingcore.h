@@ -30,6 +30,14 @@ class TradingEngine;
 // (settings, database, broker session, simulator in demo mode, and, as they arrive, the trading
 // services, the control API). Everything else talks through signals and small interfaces.
 //
+// Paper mode (`--mode paper`): the broker is an in-process simulator (SimHost, SimConfig::paper)
+// whose market is fed live by Kiwoom (Settings paper/feed: the mock or live host and its
+// credentials; restUrl/wsUrl point it elsewhere, e.g. a kiwoom-sim in tests). The app's session
+// connects to that simulator exactly as in demo mode, so the trading engine is unchanged and orders
+// never leave the machine by construction: the simulator relays only allowlisted market-data TRs,
+// realtime registrations and condition searches to the feed (SimPaperFeed) and fills orders in its
+// own account (starting cash paper/initialCash, state in <dataDir>/paper/paper-state.json).
+//
 // Lifecycle: construct, start() (synchronous part: settings and database; a corrupt database or an
 // unusable configuration fails here and nothing trades), then the asynchronous broker start-up
 // reports through brokerStateChanged(); stop() shuts down in reverse order and emits stopped().
@@ -44,8 +52,10 @@ public:
     {
         QString dataDir; // required: logs live here, the database in <dataDir>/<mode>/
         QString configFile; // empty = Settings::defaultPath()
-        QString mode; // demo | mock | live; empty = Settings
-        QString restUrl; // overrides of the broker endpoints (empty = from mode/Settings)
+        QString mode; // demo | mock | live | paper; empty = Settings
+        // Overrides of the broker endpoints (empty = from mode/Settings); in paper mode those of the
+        // quote feed (the app itself talks to the paper simulator).
+        QString restUrl;
         QString wsUrl;
         int simPort = 0; // demo: simulator port, 0 = any free port
         int controlPort = -1; // -1 = Settings
@@ -143,6 +153,7 @@ private:
     SecretStore *makeSecretStore();
     void configureNews();
     void startSession(const Credentials &credentials, const QString &restUrl, const QString &wsUrl);
+    void startPaperBroker(const Credentials &feedCredentials, const QString &feedMode);
     void onSessionReady();
     void startEngine();
     void startControlServer();

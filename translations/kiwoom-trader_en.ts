@@ -177,6 +177,11 @@
     </message>
     <message>
         <source>Recording market data: %1 (%2 written)</source>
+        <source>PAPER</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Paper trading: Kiwoom&apos;s quotes, orders filled by a local simulated account</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1823,6 +1828,10 @@
     </message>
     <message>
         <source>&amp;Account Bar</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Paper trading</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -3875,6 +3884,26 @@ No new orders are placed until you resume.</source>
         <source>New control API keys made; the old ones no longer work.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Paper trading (Kiwoom quotes, simulated orders)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Paper quotes from</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Kiwoom mock host (mock keys)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Kiwoom live host (live keys; orders stay local)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Paper starting cash</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>SignalManager</name>
@@ -4517,6 +4546,14 @@ No new orders are placed until you resume.</source>
         <source>Control API at %1 (keys: %2).</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Paper trading did not start: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Paper trading: quotes from Kiwoom (%1), orders filled by a local simulated account.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>TradingEngine</name>
@@ -5012,10 +5049,6 @@ No new orders are placed until you resume.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Broker: demo (built-in simulator), mock or live.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Kiwoom-compatible REST base URL.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5067,6 +5100,10 @@ or the environment variables KIWOOM_APPKEY and KIWOOM_SECRETKEY, never from the 
     </message>
     <message>
         <source>Start hidden in the system tray (where the desktop has one).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Broker: demo (built-in simulator), mock, live, or paper (Kiwoom quotes, local orders).</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

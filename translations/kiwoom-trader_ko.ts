@@ -178,6 +178,12 @@
     <message>
         <source>Recording market data: %1 (%2 written)</source>
         <translation>시장 데이터 기록 중: %1 (%2 기록됨)</translation>
+        <source>PAPER</source>
+        <translation>페이퍼</translation>
+    </message>
+    <message>
+        <source>Paper trading: Kiwoom&apos;s quotes, orders filled by a local simulated account</source>
+        <translation>페이퍼 트레이딩: 키움 시세로, 주문은 이 컴퓨터의 가상 계좌에서 체결됩니다</translation>
     </message>
 </context>
 <context>
@@ -1821,6 +1827,10 @@
     <message>
         <source>&amp;Account Bar</source>
         <translation>계좌 표시줄(&amp;A)</translation>
+    </message>
+    <message>
+        <source>Paper trading</source>
+        <translation>페이퍼 트레이딩</translation>
     </message>
 </context>
 <context>
@@ -3866,6 +3876,26 @@ No new orders are placed until you resume.</source>
         <source>New control API keys made; the old ones no longer work.</source>
         <translation>새 제어 API 키가 생성되었습니다. 이전 키는 더 이상 사용할 수 없습니다.</translation>
     </message>
+    <message>
+        <source>Paper trading (Kiwoom quotes, simulated orders)</source>
+        <translation>페이퍼 트레이딩 (키움 시세, 가상 주문)</translation>
+    </message>
+    <message>
+        <source>Paper quotes from</source>
+        <translation>페이퍼 시세 출처</translation>
+    </message>
+    <message>
+        <source>Kiwoom mock host (mock keys)</source>
+        <translation>키움 모의투자 서버 (모의투자 키)</translation>
+    </message>
+    <message>
+        <source>Kiwoom live host (live keys; orders stay local)</source>
+        <translation>키움 실전 서버 (실전 키, 주문은 로컬에서만 처리)</translation>
+    </message>
+    <message>
+        <source>Paper starting cash</source>
+        <translation>페이퍼 시작 예수금</translation>
+    </message>
 </context>
 <context>
     <name>SignalManager</name>
@@ -4507,6 +4537,14 @@ No new orders are placed until you resume.</source>
         <source>Control API at %1 (keys: %2).</source>
         <translation>제어 API 주소 %1 (키: %2).</translation>
     </message>
+    <message>
+        <source>Paper trading did not start: %1</source>
+        <translation>페이퍼 트레이딩을 시작하지 못했습니다: %1</translation>
+    </message>
+    <message>
+        <source>Paper trading: quotes from Kiwoom (%1), orders filled by a local simulated account.</source>
+        <translation>페이퍼 트레이딩: 키움(%1) 시세를 받고, 주문은 이 컴퓨터의 가상 계좌에서 체결합니다.</translation>
+    </message>
 </context>
 <context>
     <name>TradingEngine</name>
@@ -4997,10 +5035,6 @@ No new orders are placed until you resume.</source>
         <translation>설정 파일(INI).</translation>
     </message>
     <message>
-        <source>Broker: demo (built-in simulator), mock or live.</source>
-        <translation>브로커: demo(내장 시뮬레이터), mock(모의투자), live(실전투자).</translation>
-    </message>
-    <message>
         <source>Kiwoom-compatible REST base URL.</source>
         <translation>키움 호환 REST 기본 URL.</translation>
     </message>
@@ -5063,6 +5097,10 @@ or the environment variables KIWOOM_APPKEY and KIWOOM_SECRETKEY, never from the 
     <message>
         <source>Start hidden in the system tray (where the desktop has one).</source>
         <translation>시스템 트레이에 숨긴 상태로 시작합니다(데스크톱에 트레이가 있는 경우).</translation>
+    </message>
+    <message>
+        <source>Broker: demo (built-in simulator), mock, live, or paper (Kiwoom quotes, local orders).</source>
+        <translation>브로커: demo(내장 시뮬레이터), mock(모의투자), live(실전) 또는 paper(키움 시세, 로컬 주문).</translation>
     </message>
 </context>
 </TS>

@@ -172,6 +172,11 @@ void AccountBar::showFigures(const QJsonObject &figures)
         m_mode->setToolTip(tr("Kiwoom mock trading (모의투자)"));
         m_mode->setStyleSheet(
             QStringLiteral("QLabel { color: black; background: #ffb300; font-weight: bold; padding: 2px 8px; }"));
+    } else if (mode == u"paper") {
+        m_mode->setText(tr("PAPER"));
+        m_mode->setToolTip(tr("Paper trading: Kiwoom's quotes, orders filled by a local simulated account"));
+        m_mode->setStyleSheet(
+            QStringLiteral("QLabel { color: white; background: #1565c0; font-weight: bold; padding: 2px 8px; }"));
     } else if (mode == u"demo") {
         m_mode->setText(tr("DEMO"));
         m_mode->setToolTip(tr("Demo: the built-in simulator, no broker"));

@@ -252,6 +252,8 @@ void MainWindow::showMode(const QString &mode)
         setModeText(tr("Mock trading"));
     else if (mode == u"live")
         setModeText(tr("LIVE"));
+    else if (mode == u"paper")
+        setModeText(tr("Paper trading"));
     else
         setModeText(mode);
     // Live trading must never be mistaken for a rehearsal.

@@ -317,7 +317,18 @@ void SettingsDialog::buildBrokerPage()
     combo->setItemText(0, tr("Demo (built-in simulator)"));
     combo->setItemText(1, tr("Kiwoom mock trading (모의투자)"));
     combo->setItemText(2, tr("Kiwoom LIVE trading (real money)"));
+    combo->setItemText(3, tr("Paper trading (Kiwoom quotes, simulated orders)"));
     connect(combo, &QComboBox::currentIndexChanged, this, &SettingsDialog::onModeChanged);
+
+    const QString paperFeedKey = QStringLiteral("paper/feed");
+    Field &feed = addField(form, paperFeedKey, Target::Setting, paperFeedKey, tr("Paper quotes from"),
+        QStringLiteral("paperFeedCombo"), true);
+    auto *feedCombo = static_cast<QComboBox *>(feed.editor);
+    feedCombo->setItemText(0, tr("Kiwoom mock host (mock keys)"));
+    feedCombo->setItemText(1, tr("Kiwoom live host (live keys; orders stay local)"));
+    const QString paperCashKey = QStringLiteral("paper/initialCash");
+    addField(form, paperCashKey, Target::Setting, paperCashKey, tr("Paper starting cash"),
+        QStringLiteral("paperCashEdit"), true, tr("KRW"));
 
     Field &account = addField(
         form, ACCOUNT_KEY, Target::Setting, ACCOUNT_KEY, tr("Account number"), QStringLiteral("accountEdit"), true);

@@ -17,8 +17,9 @@ QList<Settings::Spec> buildSpecs()
 {
     return {
         { QStringLiteral("broker/mode"), Type::Choice, QStringLiteral("demo"), 0, 0,
-            { QStringLiteral("demo"), QStringLiteral("mock"), QStringLiteral("live") },
-            QStringLiteral("demo = built-in simulator, mock = Kiwoom mock trading, live = real account") },
+            { QStringLiteral("demo"), QStringLiteral("mock"), QStringLiteral("live"), QStringLiteral("paper") },
+            QStringLiteral("demo = built-in simulator, mock = Kiwoom mock trading, live = real account, paper = "
+                           "Kiwoom's quotes with orders filled by a local simulated account") },
         { QStringLiteral("broker/restUrl"), Type::String, QString(), 0, 0, {},
             QStringLiteral("REST base URL overriding the mode's host") },
         { QStringLiteral("broker/wsUrl"), Type::String, QString(), 0, 0, {},
@@ -140,6 +141,14 @@ QList<Settings::Spec> buildSpecs()
             QStringLiteral("demo simulator: trades per stock versus the calibrated pace (load tests)") },
         { QStringLiteral("sim/maxRealtimeItems"), Type::Int, 200, 1, 100000, {},
             QStringLiteral("demo simulator: realtime (type, item) registrations allowed per WebSocket session") },
+
+        { QStringLiteral("paper/feed"), Type::Choice, QStringLiteral("mock"), 0, 0,
+            { QStringLiteral("mock"), QStringLiteral("live") },
+            QStringLiteral("paper mode: the Kiwoom host (and its credentials) the quotes come from; orders never "
+                           "leave the machine") },
+        { QStringLiteral("paper/initialCash"), Type::Int, 100000000, 1000000, 1e13, {},
+            QStringLiteral("paper mode: starting cash of the simulated account (KRW); changing it needs a fresh "
+                           "paper account") },
 
         { QStringLiteral("ui/language"), Type::Choice, QStringLiteral("system"), 0, 0,
             { QStringLiteral("system"), QStringLiteral("ko"), QStringLiteral("en") },
@@ -563,6 +572,13 @@ double Settings::simTickIntensity() const
 int Settings::simMaxRealtimeItems() const
 {
     return value(QStringLiteral("sim/maxRealtimeItems")).toInt();
+QString Settings::paperFeed() const
+{
+    return value(QStringLiteral("paper/feed")).toString();
+}
+qint64 Settings::paperInitialCash() const
+{
+    return value(QStringLiteral("paper/initialCash")).toLongLong();
 }
 QString Settings::language() const
 {

@@ -67,7 +67,7 @@ public:
     void sync();
 
     // Broker connection
-    QString mode() const; // broker/mode: demo | mock | live
+    QString mode() const; // broker/mode: demo | mock | live | paper
     QString restUrlOverride() const; // broker/restUrl (empty = host of the mode)
     QString wsUrlOverride() const; // broker/wsUrl
     // Timed loops (seconds), as in the seed: 10 min / 1 min / 30 s / 30 s / 5 min
@@ -121,6 +121,9 @@ public:
     int simUniverseSize() const;
     double simTickIntensity() const;
     int simMaxRealtimeItems() const;
+    // Paper trading: which Kiwoom host feeds the quotes (mock | live) and the account's starting cash
+    QString paperFeed() const;
+    qint64 paperInitialCash() const;
     // UI
     QString language() const; // system | ko | en
     bool closeToTray() const;

@@ -20,6 +20,19 @@ inline constexpr int BASE_UNIVERSE_SIZE = 61;
 inline constexpr int MAX_UNIVERSE_SIZE = 10'000;
 } // namespace Sim
 
+// Paper trading: the live feed the paper simulator relays market data from (SimPaperFeed).
+struct SimPaperFeedConfig
+{
+    QString mode = QStringLiteral("mock"); // "mock" | "live": the feed's Kiwoom host when no URL is given
+    QString restUrl; // overrides (tests: a kiwoom-sim on loopback)
+    QString wsUrl;
+    QString appKey; // the feed's credentials (never the paper simulator's own)
+    QString secretKey;
+    bool announcedClock = false; // follow the time a simulator feed announces (x-sim-time)
+    int queriesPerSecond = 5;
+    int startTimeoutMs = 20'000;
+};
+
 // Everything a simulator instance needs to know. A default-constructed SimConfig is the demo:
 // an always-open market at real-time speed with 100,000,000 KRW of cash and Kiwoom-like quotas.
 struct SimConfig
@@ -111,6 +124,13 @@ struct SimConfig
     // more (for its LOGIN, registrations and condition requests), so a fast replay does not run
     // out before the app listens. -1 = start at once.
     int replayWaitForClientMs = 3000;
+
+    // Paper trading (`kiwoom-trader --mode paper`): the market is fed live by paperFeed
+    // (SimLiveSource) instead of the random walk, its clock is the feed's market time (speed is
+    // ignored), query TRs and condition searches are relayed to the feed, orders and account TRs
+    // are this simulator's own. followSessionHours applies as usual; a state file is allowed.
+    bool paper = false;
+    SimPaperFeedConfig paperFeed;
 
     // How often (real ms) the server advances the market when speed > 0.
     int stepIntervalMs = 100;

@@ -121,3 +121,11 @@ QJsonObject SimHost::state() const
         m_anchor, [&] { state = m_server->state(); }, Qt::BlockingQueuedConnection);
     return state;
 }
+
+void SimHost::withServer(const std::function<void(SimServer &)> &fn)
+{
+    if (!m_server)
+        return;
+    QMetaObject::invokeMethod(
+        m_anchor, [&] { fn(*m_server); }, Qt::BlockingQueuedConnection);
+}

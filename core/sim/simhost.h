@@ -10,6 +10,8 @@
 #include <QObject>
 #include <QUrl>
 
+#include <functional>
+
 class QThread;
 class SimServer;
 
@@ -54,6 +56,9 @@ public:
     Status setDrift(const QString &code, double percentPerMinute, double minutes = 0);
     // SimServer::state(): virtual time, phase, sessions, account summary, faults (empty when stopped).
     QJsonObject state() const;
+    // Runs fn with the server on the simulator thread and blocks until it returns (tests read the
+    // market through it); not run when the simulator is stopped.
+    void withServer(const std::function<void(SimServer &)> &fn);
 
 private:
     QThread *m_thread = nullptr;

@@ -3,6 +3,7 @@
 
 #include "common/logging.h"
 
+#include <QPointer>
 #include <QTcpServer>
 #include <QTcpSocket>
 #include <QTimer>
@@ -281,6 +282,34 @@ void SimHttpServer::processBuffer(QTcpSocket *socket)
         case SimHttpResponse::Mode::Drop:
             socket->abort();
             return;
+        case SimHttpResponse::Mode::Deferred: {
+            m_connections[socket].held = true;
+            if (!response.deferred) {
+                socket->abort();
+                return;
+            }
+            QPointer<SimHttpServer> self(this);
+            QPointer<QTcpSocket> peer(socket);
+            response.deferred([self, peer, keepAlive](const SimHttpResponse &done) {
+                if (!self || !peer)
+                    return;
+                const auto held = self->m_connections.find(peer.data());
+                if (held == self->m_connections.end() || !held->held)
+                    return; // closed meanwhile, or already answered
+                held->held = false;
+                if (done.mode != SimHttpResponse::Mode::Reply) {
+                    peer->abort();
+                    return;
+                }
+                self->send(peer.data(), done, keepAlive);
+                if (keepAlive)
+                    QTimer::singleShot(0, peer.data(), [self, peer] {
+                        if (self && peer)
+                            self->processBuffer(peer.data());
+                    });
+            });
+            return;
+        }
         }
     }
 }

@@ -37,13 +37,20 @@ struct SimHttpResponse
         Reply, // send status/headers/body (after delayMs)
         Hold, // send nothing; close after holdMs (-1: keep it open until the peer gives up)
         Drop, // reset the connection without a reply
+        Deferred, // the reply comes later: deferred(complete) is called once, complete() sends it
     };
+    using Completion = std::function<void(const SimHttpResponse &)>;
     Mode mode = Mode::Reply;
     int status = 200;
     QList<QPair<QByteArray, QByteArray>> headers;
     QByteArray body;
     int holdMs = -1;
     int delayMs = 0; // Reply: send it this many real ms later (the connection's next request waits)
+    // Deferred (paper trading relays a query to its live feed): called at once with the function
+    // that sends the reply; the connection's next request waits until then. complete() may be
+    // called from any later point on the server's thread; after the connection or server is gone it
+    // does nothing.
+    std::function<void(Completion complete)> deferred;
 };
 
 // SimHttpServer is the simulator's small HTTP/1.1 server on 127.0.0.1, with WebSocket upgrades of

@@ -73,7 +73,9 @@ SimMarket::SimMarket(const SimConfig &config, SimPriceSource *source, QObject *p
 void SimMarket::buildFromSource(const SimConfig &config)
 {
     m_seed = config.seed;
-    m_follow = true;
+    // A recording plays the real timetable of its day; a live feed's market follows the sessions
+    // when configured (real Kiwoom), else it is always open like the feed simulator it mirrors.
+    m_follow = m_source->isLive() ? config.followSessionHours : true;
     m_minuteDaysKept = 1;
     const QDate day = m_source->date();
     const QList<SimStockInfo> list = m_source->stocks();
@@ -96,14 +98,24 @@ void SimMarket::buildFromSource(const SimConfig &config)
     while (!m_source->atEnd() && m_source->peekTimeMs() <= start
         && m_source->peek().kind == SimSourceEvent::Kind::ConditionResult)
         processSource();
-    qCInfo(lcSim) << "replay market ready:" << m_stocks.size() << "stocks, day" << day.toString(Qt::ISODate) << "now"
+    qCInfo(lcSim) << (m_source->isLive() ? "paper market ready:" : "replay market ready:") << m_stocks.size()
+                  << "stocks, day" << day.toString(Qt::ISODate) << "now"
                   << Krx::toKst(m_now).toString(QStringLiteral("HH:mm:ss")) << "KST";
 }
 
 void SimMarket::processSource()
 {
     const SimSourceEvent e = m_source->take();
-    const int index = e.code.isEmpty() ? -1 : indexOf(e.code);
+    int index = e.code.isEmpty() ? -1 : indexOf(e.code);
+    if (e.kind == SimSourceEvent::Kind::Trade && m_source->isLive() && e.basePrice > 0) {
+        // A live feed's stock joins the universe at its first trade (or gets its real base price
+        // when it was added without one, e.g. restored from the paper account's state).
+        SimStockInfo info;
+        info.code = e.code;
+        info.name = e.code;
+        info.refPrice = e.basePrice;
+        index = ensureStock(info);
+    }
     switch (e.kind) {
     case SimSourceEvent::Kind::Trade:
         if (index >= 0) {
@@ -634,6 +646,8 @@ SimMarket::Event SimMarket::nextEvent() const
             phase = Event { m_closeMs, EvClose, -1 };
             break;
         case SimPhase::Closed:
+            if (m_source->isLive())
+                phase = Event { rollMs(Krx::nextTradingDay(m_date)), EvRoll, -1 };
             break;
         }
         if (!m_source->atEnd() && m_source->peekTimeMs() < phase.timeMs)
@@ -789,6 +803,48 @@ const SimStockInfo &SimMarket::info(int index) const
 int SimMarket::indexOf(const QString &code) const
 {
     return m_byCode.value(code, -1);
+}
+
+int SimMarket::ensureStock(const SimStockInfo &info)
+{
+    const qint64 base = std::max<qint64>(0, info.refPrice);
+    if (const int existing = indexOf(info.code); existing >= 0) {
+        Stock &s = m_stocks[size_t(existing)];
+        if (!info.name.isEmpty() && info.name != info.code)
+            s.info.name = info.name;
+        // Added without its real base price (a placeholder) and not traded yet: take the real one.
+        if (base > 0 && s.q.tickCount == 0 && s.q.basePrice != base && m_date.isValid()) {
+            s.info.refPrice = base;
+            s.initialBase = base;
+            beginDay(s, m_date, base, s.plan);
+        }
+        return existing;
+    }
+    if (info.code.isEmpty())
+        return -1;
+    Stock s;
+    s.info = info;
+    if (s.info.name.isEmpty())
+        s.info.name = info.code;
+    if (s.info.refPrice <= 0)
+        s.info.refPrice = 1000; // a placeholder until the feed names the real base price
+    if (s.info.avgVolume <= 0)
+        s.info.avgVolume = 100'000;
+    if (s.info.listedShares <= 0)
+        s.info.listedShares = s.info.avgVolume * 100;
+    if (s.info.regDay.isEmpty())
+        s.info.regDay = QStringLiteral("20000101");
+    s.codeKey = info.code.toULongLong();
+    s.expectedTicks = 2000;
+    s.initialBase = s.info.refPrice;
+    const int index = int(m_stocks.size());
+    m_stocks.push_back(std::move(s));
+    m_byCode.insert(info.code, index);
+    if (m_date.isValid()) {
+        Stock &added = m_stocks.back();
+        beginDay(added, m_date, added.initialBase, DayPlan {});
+    }
+    return index;
 }
 
 SimQuote SimMarket::quote(int index) const

@@ -93,6 +93,11 @@ public:
     int stockCount() const { return int(m_stocks.size()); }
     const SimStockInfo &info(int index) const;
     int indexOf(const QString &code) const; // -1 when unknown
+    // A live feed (paper trading) names its stocks as it goes: adds info's stock to the universe
+    // (refPrice = today's base price; 0 = unknown, a placeholder until the first trade names it) and
+    // returns its index; a known stock keeps its index (and takes the real base price if it has not
+    // traded yet). -1 for an empty code.
+    int ensureStock(const SimStockInfo &info);
 
     // --- market data
     SimQuote quote(int index) const;

@@ -29,6 +29,7 @@ struct SimSourceEvent
     QString seq; // conditions
     bool entered = true;
     QStringList codes; // ConditionResult
+    qint64 basePrice = 0; // Trade: the stock's base price (기준가) when the source knows it (live feed)
 };
 
 // SimPriceSource is the seam where SimMarket's prices come from when they do not come from its
@@ -54,4 +55,8 @@ public:
     // The next event (only when !atEnd()).
     virtual const SimSourceEvent &peek() const = 0;
     virtual SimSourceEvent take() = 0;
+    // A live source (SimLiveSource) learns its stocks as they trade and runs across days: the market
+    // then adds a stock at its first trade (Trade::basePrice) and rolls to the next trading day after
+    // the close. A recording (false) names every stock upfront and plays one day.
+    virtual bool isLive() const { return false; }
 };

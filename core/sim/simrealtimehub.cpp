@@ -6,9 +6,11 @@
 #include "simfaults.h"
 #include "simformat.h"
 #include "simmarket.h"
+#include "simpaperfeed.h"
 #include "simtokenstore.h"
 
 #include <QJsonDocument>
+#include <QPointer>
 #include <QWebSocket>
 
 using namespace Sim;
@@ -169,6 +171,7 @@ void SimRealtimeHub::onDisconnected(QWebSocket *socket)
     if (m_sessions.remove(socket) > 0) {
         socket->deleteLater();
         qCInfo(lcSim) << "websocket closed," << m_sessions.size() << "session(s)";
+        syncFeedSubscriptions();
     }
     if (m_sessions.isEmpty())
         m_timer.stop();
@@ -281,6 +284,8 @@ void SimRealtimeHub::onMessage(QWebSocket *socket, const QString &text)
         handleReg(s, msg, false);
     else if (trnm == QLatin1String("REMOVE"))
         handleReg(s, msg, true);
+    else if (m_feed)
+        forwardCondition(s, msg);
     else if (trnm == QLatin1String("CNSRLST"))
         handleConditionList(s);
     else if (trnm == QLatin1String("CNSRREQ"))
@@ -366,7 +371,8 @@ void SimRealtimeHub::handleReg(Session &s, const QJsonObject &msg, bool remove)
             }
             for (const QJsonValue &i : items) {
                 const QString item = i.toString().trimmed();
-                if (m_market.indexOf(item) < 0) {
+                // Paper: the feed knows the stocks (it answers an unknown one itself).
+                if (!m_feed && m_market.indexOf(item) < 0) {
                     reply(s, result(trnm, 1, QStringLiteral("종목코드가 올바르지 않습니다(item=%1)").arg(item)));
                     return;
                 }
@@ -383,6 +389,7 @@ void SimRealtimeHub::handleReg(Session &s, const QJsonObject &msg, bool remove)
         }
         rebuildKeys(s);
         reply(s, result(trnm, 0, QString()));
+        syncFeedSubscriptions();
         return;
     }
     QHash<QString, QSet<QString>> groups = s.groups;
@@ -400,6 +407,41 @@ void SimRealtimeHub::handleReg(Session &s, const QJsonObject &msg, bool remove)
     s.groups = groups;
     s.keys = all;
     reply(s, result(trnm, 0, QString()));
+    syncFeedSubscriptions();
+}
+
+void SimRealtimeHub::syncFeedSubscriptions()
+{
+    if (!m_feed)
+        return;
+    QSet<QString> keys;
+    for (const Session &s : std::as_const(m_sessions))
+        keys.unite(s.keys);
+    m_feed->setSubscriptions(keys);
+}
+
+void SimRealtimeHub::forwardCondition(Session &s, const QJsonObject &msg)
+{
+    const QString trnm = text(msg, "trnm");
+    const QString seq = text(msg, "seq");
+    const bool realtime = trnm == QLatin1String("CNSRREQ") && text(msg, "search_type", QStringLiteral("0")) == u"1";
+    QPointer<SimRealtimeHub> self(this);
+    QWebSocket *socket = s.socket;
+    m_feed->forwardCondition(msg, [self, socket, trnm, seq, realtime](const QJsonObject &answer) {
+        if (!self)
+            return;
+        auto it = self->m_sessions.find(socket);
+        if (it == self->m_sessions.end())
+            return; // the asking session is gone
+        const bool ok = answer.value(QStringLiteral("return_code")).toVariant().toInt() == 0;
+        if (trnm == QLatin1String("CNSRLST") && ok)
+            it->listed = true;
+        else if (realtime && ok)
+            it->conditions.insert(seq);
+        else if (trnm == QLatin1String("CNSRCLR"))
+            it->conditions.remove(seq);
+        self->reply(*it, answer);
+    });
 }
 
 void SimRealtimeHub::handleConditionList(Session &s)

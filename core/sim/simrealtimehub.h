@@ -21,6 +21,7 @@ class QWebSocket;
 class SimConditions;
 class SimFaults;
 class SimMarket;
+class SimPaperFeed;
 class SimTokenStore;
 
 // SimRealtimeHub is the Kiwoom WebSocket endpoint (/api/dostk/websocket) of the simulator
@@ -40,6 +41,10 @@ class SimTokenStore;
 // On a replayed market (SimMarket::source()) the realtime entries are the recording's, passed on
 // verbatim to the sessions registered for their (type, item) or condition; orders and balances are
 // the simulator account's own.
+// Paper trading (setPaperFeed()): the stocks are the live feed's, so REG accepts any item and the
+// union of the sessions' market registrations is kept registered at the feed; CNSRLST/CNSRREQ/
+// CNSRCLR go to the feed and its reply comes back to the asking session (a realtime CNSRREQ then
+// receives the feed's 02 hits). Orders and balances (00, 04) stay the local account's.
 // Per-frame faults (drop, duplicate, reorder, malformed) come from SimFaults. Takes ownership of the
 // sockets.
 // Simulator thread only.
@@ -54,6 +59,8 @@ public:
     ~SimRealtimeHub() override;
 
     void addConnection(QWebSocket *socket);
+    // Paper trading: relay registrations and condition requests to feed (not owned; nullptr = off).
+    void setPaperFeed(SimPaperFeed *feed) { m_feed = feed; }
     int sessionCount() const { return int(m_sessions.size()); }
     // (type, item) registrations and realtime conditions over all sessions (for /_sim/state).
     int registrationCount() const;
@@ -91,6 +98,8 @@ private:
     void handleConditionList(Session &s);
     void handleConditionRequest(Session &s, const QJsonObject &msg);
     void handleConditionClear(Session &s, const QJsonObject &msg);
+    void forwardCondition(Session &s, const QJsonObject &msg);
+    void syncFeedSubscriptions();
     void queue(Session &s, const QJsonObject &entry);
     void queueFor(const QString &key, const std::function<QJsonObject()> &make);
     void sendFrame(Session &s, const QByteArray &frame);
@@ -116,6 +125,7 @@ private:
     SimConditions &m_conditions;
     SimTokenStore &m_tokens;
     SimFaults &m_faults;
+    SimPaperFeed *m_feed = nullptr;
     QHash<QWebSocket *, Session> m_sessions;
     QTimer m_timer;
     QElapsedTimer m_clock;

@@ -170,13 +170,14 @@ SimHttpResponse SimRestApi::handle(const SimHttpRequest &request)
         apiId = path == TOKEN_PATH ? QStringLiteral("au10001") : QStringLiteral("au10002");
     }
     const QString route = pathOf(apiId);
-    if (route.isEmpty()) {
+    const bool forwarded = m_forwarder.accepts && m_forwarder.accepts(apiId);
+    if (route.isEmpty() && !forwarded) {
         static const QRegularExpression kiwoomId(QStringLiteral("^(ka|kt|au)[0-9]{5}$"));
         if (kiwoomId.match(apiId).hasMatch())
             return envelope(apiId, inputError(8104, QStringLiteral("모의투자에서 지원하지 않는 API 입니다.")));
         return envelope(apiId, inputError(1505, QStringLiteral("해당 API ID는 존재하지 않습니다")));
     }
-    if (route != path)
+    if (!route.isEmpty() && route != path)
         return envelope(
             apiId, trError(3, QStringLiteral("잘못된 요청입니다[1504:해당 URI에서는 지원하는 API ID가 아닙니다]")));
 
@@ -279,6 +280,8 @@ SimHttpResponse SimRestApi::handle(const SimHttpRequest &request)
     tr.cont = request.header("cont-yn").trimmed().toUpper() == "Y";
     tr.nextKey = QString::fromUtf8(request.header("next-key")).trimmed();
 
+    if (forwarded)
+        return m_forwarder.forward(apiId, tr);
     SimTrReply reply;
     if (apiId == QLatin1String("au10001"))
         reply = issueToken(tr);

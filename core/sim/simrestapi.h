@@ -5,6 +5,8 @@
 #include "simhttpserver.h"
 #include "simmarkettrs.h"
 
+#include <functional>
+
 class SimExchange;
 class SimFaults;
 class SimMarket;
@@ -34,6 +36,16 @@ public:
         SimQuota &quota, SimFaults &faults);
 
     SimHttpResponse handle(const SimHttpRequest &request);
+
+    // Paper trading: TRs for which accepts(apiId) is true are not run here but handed to forward()
+    // after the token and quota checks (the paper simulator relays them to its live feed); every
+    // other TR (orders, account) is still this simulator's own.
+    struct Forwarder
+    {
+        std::function<bool(const QString &apiId)> accepts;
+        std::function<SimHttpResponse(const QString &apiId, const SimTrRequest &request)> forward;
+    };
+    void setForwarder(Forwarder forwarder) { m_forwarder = std::move(forwarder); }
     qint64 requestsServed() const { return m_requests; }
     // Requests per api-id (after the path/api-id check; every request that names a served TR).
     const QHash<QString, qint64> &requestsByApi() const { return m_requestsByApi; }
@@ -56,6 +68,7 @@ private:
     SimTokenStore &m_tokens;
     SimQuota &m_quota;
     SimFaults &m_faults;
+    Forwarder m_forwarder;
     SimMarketTrs m_marketTrs;
     SimAccountTrs m_accountTrs;
     qint64 m_requests = 0;

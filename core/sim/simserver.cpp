@@ -10,8 +10,10 @@
 #include "simexchange.h"
 #include "simfaults.h"
 #include "simhttpserver.h"
+#include "simlivesource.h"
 #include "simmarket.h"
 #include "simnaver.h"
+#include "simpaperfeed.h"
 #include "simquota.h"
 #include "simrealtimehub.h"
 #include "simrestapi.h"
@@ -22,6 +24,7 @@
 #include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonDocument>
+#include <QPointer>
 #include <QWebSocket>
 
 #include <cmath>
@@ -122,7 +125,19 @@ Status SimServer::start(const SimConfig &config)
 
     // A saved account first: a state file that does not fit refuses the start before anything runs.
     std::optional<SimSavedState> saved;
+    // Paper: the market's stocks are numbered as the feed names them; the saved ones come first,
+    // in the order the state file names them, and are added to the market once it exists.
+    QStringList savedCodes;
     if (!m_config.stateFile.isEmpty() && QFileInfo::exists(m_config.stateFile)) {
+        std::optional<Sim::StockCodeScope> codes;
+        if (m_config.paper) {
+            codes.emplace([&savedCodes](int i) { return savedCodes.value(i); },
+                [&savedCodes](const QString &code) {
+                    if (!savedCodes.contains(code))
+                        savedCodes << code;
+                    return int(savedCodes.indexOf(code));
+                });
+        }
         Result<SimSavedState> loaded = Sim::loadState(m_config.stateFile, m_config);
         if (!loaded) {
             qCCritical(lcSim).noquote() << loaded.error().message;
@@ -134,6 +149,15 @@ Status SimServer::start(const SimConfig &config)
             SimMarket::resumeTimeAfter(saved->virtualMs, m_config.followSessionHours));
     }
 
+    if (m_config.paper) {
+        if (!m_config.replayFile.isEmpty())
+            return Error { QStringLiteral("sim.bad_config"), QStringLiteral("paper trading takes no replay") };
+        if (Status s = startPaperFeed(saved ? std::optional<qint64>(saved->virtualMs) : std::nullopt); !s) {
+            qCCritical(lcSim).noquote() << s.error().message;
+            teardown();
+            return s;
+        }
+    }
     if (!m_config.replayFile.isEmpty()) {
         if (saved || !m_config.stateFile.isEmpty())
             return Error { QStringLiteral("sim.bad_config"), QStringLiteral("a replay takes no state file") };
@@ -153,7 +177,17 @@ Status SimServer::start(const SimConfig &config)
                                 << (m_source->tailDamaged() ? "(damaged tail: replayed up to the last intact block)"
                                                             : "");
     }
-    m_market = std::make_unique<SimMarket>(m_config, m_source.get());
+    m_market = std::make_unique<SimMarket>(m_config,
+        m_source ? static_cast<SimPriceSource *>(m_source.get()) : static_cast<SimPriceSource *>(m_live.get()));
+    for (int i = 0; i < int(savedCodes.size()); ++i) {
+        // Until the feed names the real base price (its first trade, or the ka10001 asked for below),
+        // a held stock stands at its average purchase price: never at a placeholder that would look
+        // like a crash to a stop-loss.
+        SimStockInfo info;
+        info.code = savedCodes.at(i);
+        info.refPrice = saved ? saved->exchange.account.holdings.value(i).avgPrice() : 0;
+        m_market->ensureStock(info);
+    }
     m_faults = std::make_unique<SimFaults>(m_config.seed);
     if (!m_config.faults.trimmed().isEmpty()) {
         if (Status s = m_faults->add(m_config.faults, m_market->nowMs()); !s) {
@@ -184,6 +218,27 @@ Status SimServer::start(const SimConfig &config)
     m_quota = std::make_unique<SimQuota>(*m_clock);
     m_rest = std::make_unique<SimRestApi>(m_config, *m_market, *m_exchange, *m_tokens, *m_quota, *m_faults);
     m_hub = std::make_unique<SimRealtimeHub>(m_config, *m_market, *m_exchange, *m_conditions, *m_tokens, *m_faults);
+    if (m_feed) {
+        m_hub->setPaperFeed(m_feed.get());
+        // The feed forgot the app's condition searches: drop the app's sessions, so the app
+        // reconnects and starts them again (as after any WebSocket drop, it also reconciles).
+        connect(m_feed.get(), &SimPaperFeed::reconnected, m_hub.get(), [this] { m_hub->dropAll(); });
+        m_rest->setForwarder(
+            SimRestApi::Forwarder { [](const QString &apiId) { return SimPaperFeed::isForwardable(apiId); },
+                [this](const QString &apiId, const SimTrRequest &request) { return forwardToFeed(apiId, request); } });
+        // The held stocks' real base prices, before the app asks for anything.
+        for (int i = 0; i < int(savedCodes.size()); ++i) {
+            if (!saved || saved->exchange.account.holdings.value(i).qty <= 0)
+                continue;
+            const QString code = savedCodes.at(i);
+            QPointer<SimServer> self(this);
+            m_feed->forwardRest(QStringLiteral("ka10001"), QJsonObject { { QStringLiteral("stk_cd"), code } },
+                QString(), [self](int, const QJsonObject &page, bool, const QString &) {
+                    if (self)
+                        self->noteStockInfo(page);
+                });
+        }
+    }
     m_http = std::make_unique<SimHttpServer>();
     m_http->setWebSocketPath(QByteArray(Sim::WEBSOCKET_PATH));
     m_http->setHandler([this](const SimHttpRequest &request) { return handle(request); });
@@ -223,6 +278,10 @@ void SimServer::stop()
 void SimServer::teardown()
 {
     m_saveTimer.stop();
+    if (m_feed) {
+        m_feed->setSource(nullptr);
+        m_feed->stop();
+    }
     m_http.reset();
     m_hub.reset();
     m_rest.reset();
@@ -233,6 +292,88 @@ void SimServer::teardown()
     m_faults.reset();
     m_market.reset();
     m_source.reset();
+    m_feed.reset();
+    m_live.reset();
+    m_feedPushPending = false;
+}
+
+Status SimServer::startPaperFeed(std::optional<qint64> savedMs)
+{
+    m_feed = std::make_unique<SimPaperFeed>(m_config.paperFeed, *m_clock);
+    if (Status s = m_feed->start(); !s)
+        return s;
+    // The paper market's time is the feed's (never earlier than the saved account's).
+    const qint64 start = std::max(m_feed->nowMs(), savedMs.value_or(0));
+    m_config.startTimeMs = start;
+    m_live = std::make_unique<SimLiveSource>(Krx::kstDate(start));
+    m_live->setPushed([this] {
+        if (m_feedPushPending)
+            return;
+        m_feedPushPending = true;
+        QTimer::singleShot(0, this, &SimServer::onFeedPushed);
+    });
+    m_feed->setSource(m_live.get());
+    qCInfo(lcSim).noquote() << "paper market starts at" << Krx::toKst(start).toString(Qt::ISODate) << "KST";
+    return {};
+}
+
+void SimServer::onFeedPushed()
+{
+    m_feedPushPending = false;
+    if (!m_market || !m_live || !m_feed)
+        return;
+    // Frames arrive stamped with the feed's time; play them (and what they fill) at once.
+    m_market->advanceTo(std::max(m_feed->nowMs(), m_live->peekTimeMs(std::numeric_limits<int>::max())));
+    afterTimeMoved();
+}
+
+void SimServer::noteStockInfo(const QJsonObject &ka10001)
+{
+    if (!m_market || ka10001.value(u"return_code").toInt() != 0)
+        return;
+    // The stock joins the paper market with its base price before it trades.
+    SimStockInfo info;
+    info.code = SimLiveSource::stockCode(ka10001.value(u"stk_cd").toString());
+    info.name = ka10001.value(u"stk_nm").toString();
+    qint64 base = std::llabs(ka10001.value(u"base_pric").toString().trimmed().toLongLong());
+    if (base <= 0)
+        base = std::llabs(ka10001.value(u"cur_prc").toString().trimmed().toLongLong())
+            - ka10001.value(u"pred_pre").toString().trimmed().toLongLong();
+    info.refPrice = base;
+    if (!info.code.isEmpty() && base > 0)
+        m_market->ensureStock(info);
+}
+
+SimHttpResponse SimServer::forwardToFeed(const QString &apiId, const SimTrRequest &request)
+{
+    SimHttpResponse response;
+    response.mode = SimHttpResponse::Mode::Deferred;
+    QPointer<SimServer> self(this);
+    const QJsonObject body = request.body;
+    const QString nextKey = request.cont ? request.nextKey : QString();
+    response.deferred = [self, apiId, body, nextKey](SimHttpResponse::Completion complete) {
+        if (!self || !self->m_feed)
+            return;
+        self->m_feed->forwardRest(apiId, body, nextKey,
+            [self, apiId, complete](int status, const QJsonObject &page, bool more, const QString &key) {
+                if (!self || !self->m_market)
+                    return;
+                if (apiId == QLatin1String("ka10001"))
+                    self->noteStockInfo(page);
+                SimHttpResponse r;
+                r.status = status;
+                r.body = QJsonDocument(page).toJson(QJsonDocument::Compact);
+                r.headers
+                    = { { QByteArrayLiteral("Content-Type"), QByteArrayLiteral("application/json;charset=UTF-8") },
+                          { QByteArrayLiteral("api-id"), apiId.toLatin1() },
+                          { QByteArrayLiteral("cont-yn"), more ? QByteArrayLiteral("Y") : QByteArrayLiteral("N") },
+                          { QByteArrayLiteral("next-key"), key.toUtf8() },
+                          { QByteArrayLiteral("x-sim-time"), QByteArray::number(self->m_market->nowMs()) },
+                          { QByteArrayLiteral("x-sim-speed"), QByteArrayLiteral("1") } };
+                complete(r);
+            });
+    };
+    return response;
 }
 
 bool SimServer::replayFinished() const
@@ -250,6 +391,12 @@ Status SimServer::saveState()
 {
     if (m_config.stateFile.isEmpty() || !m_exchange)
         return {};
+    std::optional<Sim::StockCodeScope> codes;
+    if (m_live) {
+        const SimMarket *market = m_market.get();
+        codes.emplace([market](int i) { return i >= 0 && i < market->stockCount() ? market->info(i).code : QString(); },
+            [market](const QString &code) { return market->indexOf(code); });
+    }
     return Sim::saveState(m_config.stateFile, m_config, SimSavedState { m_market->nowMs(), m_exchange->state() });
 }
 
@@ -293,6 +440,12 @@ void SimServer::step()
     // unread, sessions are dropped and frames pile up. Capped, the market falls behind real time.
     const qint64 real = std::clamp<qint64>(now - m_lastRealMs, 0, 5LL * std::max(1, m_config.stepIntervalMs));
     m_lastRealMs = now;
+    if (m_live) {
+        // Paper: the market runs on the feed's clock.
+        m_market->advanceTo(m_feed->nowMs());
+        afterTimeMoved();
+        return;
+    }
     if (m_source && m_replayHeld) {
         if (m_config.replayWaitForClientMs >= 0) {
             if (m_hub->sessionCount() == 0) {
@@ -443,6 +596,12 @@ QJsonObject SimServer::state() const
     o.insert(QStringLiteral("faults"), m_faults->describe());
     o.insert(QStringLiteral("drifts"), driftsJson(*m_market));
     o.insert(QStringLiteral("state_file"), QDir::toNativeSeparators(m_config.stateFile));
+    if (m_feed) {
+        o.insert(QStringLiteral("paper"),
+            QJsonObject { { QStringLiteral("feed_frames"), double(m_feed->framesReceived()) },
+                { QStringLiteral("rest_forwarded"), double(m_feed->restForwarded()) },
+                { QStringLiteral("feed_subscriptions"), int(m_feed->subscriptions().size()) } });
+    }
     return o;
 }
 

@@ -12,13 +12,16 @@
 #include <QUrl>
 
 #include <memory>
+#include <optional>
 
 class IClock;
 class SimConditions;
 class SimExchange;
 class SimFaults;
 class SimHttpServer;
+class SimLiveSource;
 class SimMarket;
+class SimPaperFeed;
 class SimQuota;
 class SimRealtimeHub;
 class SimReplaySource;
@@ -26,6 +29,7 @@ class SimRestApi;
 class SimTokenStore;
 struct SimHttpRequest;
 struct SimHttpResponse;
+struct SimTrRequest;
 
 // SimServer is one running Kiwoom simulator: market, exchange/account, conditions, tokens, quotas
 // and faults behind a REST + WebSocket server on one loopback port. It drives the virtual market
@@ -54,6 +58,15 @@ struct SimHttpResponse;
 //                               ("minutes" optional: until cleared; percent_per_minute 0 clears)
 // Admin replies are JSON; errors are {"error": "..."} with HTTP 400 (bad body or number), 403 (not
 // loopback), 404 (unknown route or stock code) or 409 (a shock outside the continuous session).
+//
+// Paper trading (SimConfig::paper): start() first connects to the live feed (SimPaperFeed; it
+// fails when the feed does not connect), then builds a market fed by it (SimLiveSource) whose
+// virtual time is the feed's market time. The market-data TRs the feed may serve
+// (SimPaperFeed::isForwardable) are relayed and answered late (SimHttpResponse::Deferred); a
+// relayed ka10001 also adds its stock to the market with its base price. Orders and account TRs are
+// answered here and never reach the feed. When the feed's WebSocket reconnects, the app's sessions
+// are dropped, so the app re-registers and restarts its condition searches. GET /_sim/state then carries "paper":
+// {"feed_frames", "rest_forwarded", "feed_subscriptions"}.
 //
 // Lives on one thread (use SimHost to give it its own). Not copyable.
 class SimServer final : public QObject
@@ -109,6 +122,8 @@ public:
     SimReplaySource *replaySource() const { return m_source.get(); }
     // Replay: every recorded event has been served.
     bool replayFinished() const;
+    // Paper trading (SimConfig::paper): the live feed connection (nullptr otherwise).
+    SimPaperFeed *paperFeed() const { return m_feed.get(); }
 
 signals:
     void stopped();
@@ -120,9 +135,16 @@ private:
     void afterTimeMoved();
     void scheduleSave();
     void teardown();
+    Status startPaperFeed(std::optional<qint64> savedMs);
+    SimHttpResponse forwardToFeed(const QString &apiId, const SimTrRequest &request);
+    void onFeedPushed();
+    void noteStockInfo(const QJsonObject &ka10001);
 
     SimConfig m_config;
     const IClock *m_clock = nullptr;
+    std::unique_ptr<SimPaperFeed> m_feed; // paper only; stopped first in teardown()
+    std::unique_ptr<SimLiveSource> m_live; // paper only; outlives the market
+    bool m_feedPushPending = false;
     std::unique_ptr<SimReplaySource> m_source; // replay only; outlives the market (declared first)
     std::unique_ptr<SimMarket> m_market;
     std::unique_ptr<SimExchange> m_exchange;

@@ -64,8 +64,12 @@ QString stateName(SimOrderState state)
     return {};
 }
 
+thread_local const Sim::StockCodeScope *t_codes = nullptr;
+
 QString codeOf(const QList<SimStockInfo> &u, int stock)
 {
+    if (t_codes)
+        return t_codes->codeOf(stock);
     return stock >= 0 && stock < u.size() ? u.at(stock).code : QString();
 }
 
@@ -182,6 +186,12 @@ public:
         const QString code = string(o, where, key);
         if (!ok())
             return -1;
+        if (t_codes) {
+            const int i = t_codes->indexOf(code);
+            if (i < 0)
+                fail(path(where, key), QStringLiteral("unknown stock code \"%1\"").arg(code));
+            return i;
+        }
         const QList<SimStockInfo> &u = *stocks;
         for (int i = 0; i < u.size(); ++i) {
             if (u.at(i).code == code)
@@ -462,6 +472,17 @@ void checkConsistency(Reader &r, const SimExchange::State &s, qint64 initialCash
 } // namespace
 
 namespace Sim {
+
+StockCodeScope::StockCodeScope(std::function<QString(int)> codeOf, std::function<int(const QString &)> indexOf)
+    : m_codeOf(std::move(codeOf)), m_indexOf(std::move(indexOf)), m_previous(t_codes)
+{
+    t_codes = this;
+}
+
+StockCodeScope::~StockCodeScope()
+{
+    t_codes = m_previous;
+}
 
 QByteArray encodeState(const SimConfig &config, const SimSavedState &state)
 {

@@ -7,6 +7,8 @@
 #include <QByteArray>
 #include <QString>
 
+#include <functional>
+
 struct SimConfig;
 
 // What the simulator keeps over a restart: the exchange's state (ledger, orders, fills, counters)
@@ -28,6 +30,25 @@ struct SimSavedState
 namespace Sim {
 
 inline constexpr int STATE_FORMAT_VERSION = 1;
+
+// Stock indexes are the fixed universe's (Sim::universe()) unless a StockCodeScope is alive on the
+// calling thread: a paper market (SimLiveSource) numbers its stocks in the order the feed named
+// them, and restoring its account adds the saved stocks to it (indexOf may add the code). Not a
+// parameter of every function below because the codes are read deep inside the decoder.
+class StockCodeScope
+{
+public:
+    StockCodeScope(std::function<QString(int)> codeOf, std::function<int(const QString &)> indexOf);
+    ~StockCodeScope();
+    Q_DISABLE_COPY_MOVE(StockCodeScope)
+    QString codeOf(int stock) const { return m_codeOf(stock); }
+    int indexOf(const QString &code) const { return m_indexOf(code); }
+
+private:
+    std::function<QString(int)> m_codeOf;
+    std::function<int(const QString &)> m_indexOf;
+    const StockCodeScope *m_previous;
+};
 
 QByteArray encodeState(const SimConfig &config, const SimSavedState &state);
 // Error{"sim.state", problem} (the problem alone, without the file name).

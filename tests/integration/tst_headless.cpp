@@ -241,10 +241,10 @@ private slots:
         QProcess p;
         p.start(binary(),
             { QStringLiteral("--headless"), QStringLiteral("--data-dir"), data.path(), QStringLiteral("--mode"),
-                QStringLiteral("paper") });
+                QStringLiteral("papertrade") });
         QVERIFY(p.waitForFinished(10000));
         QCOMPARE(p.exitCode(), 2);
-        QVERIFY(p.readAllStandardError().contains("--mode must be demo, mock or live"));
+        QVERIFY(p.readAllStandardError().contains("--mode must be demo, mock, live or paper"));
     }
 };
 

@@ -55,6 +55,21 @@ private slots:
             QVERIFY2(s.validate(spec.key, spec.defaultValue).ok(), qPrintable(spec.key));
     }
 
+    void paperModeAndItsKeys()
+    {
+        Settings s(m_dir->filePath(QStringLiteral("paper.ini")));
+        QCOMPARE(s.paperFeed(), QStringLiteral("mock"));
+        QCOMPARE(s.paperInitialCash(), qint64(100'000'000));
+        QVERIFY(s.setValue(QStringLiteral("broker/mode"), QStringLiteral("paper")).ok());
+        QCOMPARE(s.mode(), QStringLiteral("paper"));
+        QVERIFY(s.setValue(QStringLiteral("paper/feed"), QStringLiteral("live")).ok());
+        QCOMPARE(s.paperFeed(), QStringLiteral("live"));
+        QVERIFY(!s.setValue(QStringLiteral("paper/feed"), QStringLiteral("demo")).ok()); // a feed is Kiwoom
+        QVERIFY(s.setValue(QStringLiteral("paper/initialCash"), 30'000'000).ok());
+        QCOMPARE(s.paperInitialCash(), qint64(30'000'000));
+        QVERIFY(!s.setValue(QStringLiteral("paper/initialCash"), 0).ok());
+    }
+
     void roundTripThroughTheFile()
     {
         const QString path = m_dir->filePath(QStringLiteral("rt.ini"));
@@ -104,7 +119,7 @@ private slots:
                                              << QVariant(QStringLiteral("soon")) << QStringLiteral("settings.invalid");
         QTest::newRow("fraction for an integer")
             << QStringLiteral("trading/maxInvestAmount") << QVariant(10.5) << QStringLiteral("settings.invalid");
-        QTest::newRow("bad mode") << QStringLiteral("broker/mode") << QVariant(QStringLiteral("paper"))
+        QTest::newRow("bad mode") << QStringLiteral("broker/mode") << QVariant(QStringLiteral("papertrade"))
                                   << QStringLiteral("settings.invalid");
         QTest::newRow("negative rate") << QStringLiteral("trading/stopLossRate") << QVariant(-3.0)
                                        << QStringLiteral("settings.invalid");
@@ -140,7 +155,7 @@ private slots:
                                       "stopLossRate=1e999\n"
                                       "takeProfitRate=7.5\n"
                                       "[broker]\n"
-                                      "mode=paper\n");
+                                      "mode=papertrade\n");
         QTest::ignoreMessage(QtWarningMsg, QRegularExpression(QStringLiteral("strategyScanIntervalSec")));
         QTest::ignoreMessage(QtWarningMsg, QRegularExpression(QStringLiteral("stopLossIntervalSec")));
         QTest::ignoreMessage(QtWarningMsg, QRegularExpression(QStringLiteral("autoTradeEnabled")));
