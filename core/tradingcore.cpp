@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "tradingcore.h"
 
+#include "common/markettimer.h"
+
 #include "common/activitylog.h"
 #include "control/controlserver.h"
 #include "kiwoom/restclient.h"
@@ -26,6 +28,7 @@
 #include <QFileInfo>
 #include <QEventLoop>
 #include <QFile>
+#include <QHashSeed>
 #include <QHostAddress>
 #include <QJsonObject>
 #include <QMetaEnum>
@@ -57,6 +60,8 @@ Status TradingCore::start()
 {
     if (m_running)
         return {};
+    if (m_options.lockstep)
+        QHashSeed::setDeterministicGlobalSeed();
     m_settings = std::make_unique<Settings>(m_options.configFile);
     m_activity = std::make_unique<ActivityLog>();
     m_feed->attachActivity(m_activity.get());
@@ -284,6 +289,21 @@ void TradingCore::startBroker()
         // The simulator writes it owner-only; a damaged or mismatched file stops the demo broker
         // (nothing is overwritten).
         config.stateFile = QDir(databaseDir()).filePath(QStringLiteral("sim-state.json"));
+        if (!m_options.replayFile.isEmpty()) {
+            config.replayFile = m_options.replayFile;
+            config.replayFrom = m_options.replayFrom;
+            config.replayTo = m_options.replayTo;
+            config.stateFile.clear();
+        }
+        if (m_options.lockstep) {
+            config.speed = 0;
+            config.replayEventsPerStep = 0;
+            config.replayWaitForClientMs = -1;
+            config.queryQuotaPerSecond = 0;
+            config.orderQuotaPerSecond = 0;
+            config.totalQueryQuotaPerSecond = 0;
+            config.totalOrderQuotaPerSecond = 0;
+        }
         m_sim = std::make_unique<SimHost>();
         auto endpoints = m_sim->start(config);
         if (!endpoints) {
@@ -296,6 +316,12 @@ void TradingCore::startBroker()
             return;
         }
         configureNews();
+        if (m_options.lockstep && !m_options.replayFile.isEmpty()) {
+            // A replay market waits a millisecond before the recording's first instant; a lockstep
+            // run starts at that instant, as the run that made the recording did (its session
+            // open, its conditions' first results) and as the driver's step grid assumes.
+            m_sim->advanceClock(1);
+        }
         qCInfo(lcSim).noquote() << "demo simulator listening: REST" << endpoints->restBaseUrl.toString() << "WebSocket"
                                 << endpoints->webSocketUrl.toString();
         startSession(demoCredentials(), endpoints->restBaseUrl.toString(), endpoints->webSocketUrl.toString());
@@ -493,7 +519,19 @@ void TradingCore::startSession(const Credentials &credentials, const QString &re
     // and realtime frames belong to that day, while tokens still expire by real time.
     config.value().marketClock = m_sim ? &m_sim->virtualClock() : nullptr;
     config.value().useAnnouncedMarketClock = usesAnnouncedClock(config.value().endpoints.restBase.toString());
+    if (m_options.lockstep && m_sim)
+        config.value().rate.serial = true;
     m_session = std::make_unique<KiwoomSession>(*config, *m_clock);
+    if (m_options.lockstep && m_sim) {
+        // One request at a time, and only once every frame the simulator pushed has been read:
+        // what the engine sees, and in which order, is then the same in every run.
+        m_session->setLockstepGate([this] {
+            KiwoomSession &s = *m_session;
+            if (s.rest().inFlightCount() > 0 || s.conditions().requestInFlight() || s.realtime().pendingAcks() > 0)
+                return false;
+            return s.realtime().stats().realEntries >= m_sim->lockstepState().realtimeEntriesSent;
+        });
+    }
     // From here on the market's time is the session's: the simulator's virtual clock in demo mode,
     // a standalone simulator's announced time (--market-clock sim), or the system clock.
     m_marketClock.setTarget(m_session->marketClock());
@@ -566,6 +604,12 @@ void TradingCore::startEngine()
     deps.marketClock = &marketClock();
     deps.mode = m_mode;
     deps.marketSpeed = marketSpeed();
+    if (m_options.lockstep && m_sim) {
+        if (!m_pulse)
+            m_pulse = std::make_unique<MarketPulse>(marketClock());
+        deps.pulse = m_pulse.get();
+        deps.marketSpeed = 1.0;
+    }
     QStringList services = m_options.startServices;
     QStringList conditions = m_options.enableConditions;
     if (m_mode == u"demo") {

@@ -16,6 +16,7 @@ class ControlServer;
 class EventFeed;
 class Database;
 class KiwoomSession;
+class MarketPulse;
 class MarketRecorder;
 class NewsService;
 class QLockFile;
@@ -72,6 +73,19 @@ public:
         // clock; empty: the in-process simulator's clock in demo mode, "sim" for loopback hosts,
         // "system" otherwise.
         QString marketClock;
+        // Demo mode only: the built-in simulator plays this market recording (SimReplaySource)
+        // instead of its random walk, between replayFrom and replayTo (KST HHMM, -1 = open-ended);
+        // no simulator state file is kept (every replay starts with a fresh account).
+        QString replayFile;
+        int replayFrom = -1;
+        int replayTo = -1;
+        // Demo mode only: lockstep. The built-in simulator's clock stands still (speed 0, no
+        // quotas) and only moves through simulator()->advanceClock(); the engine's periodic work
+        // follows pulse() instead of the wall clock. A driver (ReplayBacktest) steps the market
+        // and lets the engine settle after each step, so a run is the same however fast the
+        // machine is. It also makes the process's QHash seed deterministic (QHashSeed), so
+        // that every hash the engine walks is walked in the same order in every run.
+        bool lockstep = false;
     };
 
     explicit TradingCore(Options options, QObject *parent = nullptr);
@@ -103,6 +117,8 @@ public:
     // <dataDir>/control-api-keys.json: the control API's keys, written once, owner-only.
     QString controlKeyFile() const;
     SimHost *simulator() { return m_sim.get(); }
+    // Lockstep runs (Options::lockstep): the pulse the driver calls after each step; else null.
+    MarketPulse *pulse() { return m_pulse.get(); }
     // The market recorder while record/enabled is on and a broker session exists (else null); it
     // follows the setting at run time. Files: recordingsDir() = <dataDir>/recordings.
     MarketRecorder *recorder() { return m_recorder.get(); }
@@ -177,6 +193,7 @@ private:
     std::unique_ptr<Database> m_database;
     SecretStore *m_secrets = nullptr; // child of this
     std::unique_ptr<SimHost> m_sim;
+    std::unique_ptr<MarketPulse> m_pulse; // lockstep runs
     std::unique_ptr<NewsService> m_news;
     std::unique_ptr<MarketRecorder> m_recorder; // declared before m_session: outlives the taps
     std::unique_ptr<KiwoomSession> m_session;

@@ -240,6 +240,8 @@ void ConditionSearch::pump()
 {
     if (m_current || m_queue.empty() || !m_realtime.isLoggedIn())
         return;
+    if (m_sendGate && !m_sendGate())
+        return;
     OpPtr op = m_queue.front();
     if (op->kind == Op::Kind::Realtime && !m_listedThisSession) {
         auto list = std::make_shared<Op>();

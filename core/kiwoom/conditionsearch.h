@@ -70,6 +70,12 @@ public:
     QStringList activeRealtime() const;
     QSet<QString> members(const QString &seq) const { return m_members.value(seq); }
     int queuedRequests() const { return int(m_queue.size()) + (m_current ? 1 : 0); }
+    // A request sent (or being sent) and not yet answered.
+    bool requestInFlight() const { return m_current != nullptr; }
+    // Lockstep runs: the next request is sent only while gate() holds; call wake() when it may
+    // have turned true. Empty = no gate.
+    void setSendGate(std::function<bool()> gate) { m_sendGate = std::move(gate); }
+    void wake() { pump(); }
 
 signals:
     void conditionsListed(const QList<Kiwoom::ConditionInfo> &conditions);
@@ -97,6 +103,7 @@ private:
 
     RealtimeClient &m_realtime;
     Config m_config;
+    std::function<bool()> m_sendGate;
     std::deque<OpPtr> m_queue;
     OpPtr m_current;
     QTimer m_timeout;

@@ -112,6 +112,18 @@ Result<KiwoomSession::Config> KiwoomSession::configFor(const Settings &settings,
     return c;
 }
 
+void KiwoomSession::setLockstepGate(std::function<bool()> gate)
+{
+    m_rest->setExtraGate(gate);
+    m_conditions->setSendGate(std::move(gate));
+}
+
+void KiwoomSession::wakeLockstep()
+{
+    m_rest->wakeLimiter();
+    m_conditions->wake();
+}
+
 KiwoomSession::~KiwoomSession()
 {
     // Explicit order (users before what they use); unique_ptr deletion also unparents each child.

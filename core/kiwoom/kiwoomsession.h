@@ -10,6 +10,7 @@
 #include "restclient.h"
 #include "tokenmanager.h"
 
+#include <functional>
 #include <QObject>
 #include <QTimer>
 
@@ -113,6 +114,13 @@ public:
     RestClient &rest() { return *m_rest; }
     RealtimeClient &realtime() { return *m_realtime; }
     ConditionSearch &conditions() { return *m_conditions; }
+    // Lockstep runs (TradingCore::Options::lockstep): neither a REST call nor a condition request
+    // starts unless gate() holds — the driver's "nothing else is outstanding" — so requests and
+    // their answers happen one at a time in an order that does not depend on socket timing.
+    // wakeLockstep() re-tries both queues (the driver calls it whenever the core may have gone
+    // quiet). Empty = no gate.
+    void setLockstepGate(std::function<bool()> gate);
+    void wakeLockstep();
     QNetworkAccessManager &network() { return *m_network; }
 
     static QString stateName(State state);

@@ -158,7 +158,9 @@ void RateLimiter::pump()
         int inFlight = int(m_inFlight.size());
         for (auto it = m_waiting.begin(); it != m_waiting.end();) {
             // One in-flight slot is kept for orders so a stuck query cannot delay a sell.
-            const int cap = it->pool == RequestPool::Order ? m_config.maxInFlight : m_config.maxInFlight - 1;
+            const int cap = m_config.serial      ? 1
+                : it->pool == RequestPool::Order ? m_config.maxInFlight
+                                                 : m_config.maxInFlight - 1;
             if (inFlight >= cap) {
                 ++it;
                 continue; // finished() will pump again

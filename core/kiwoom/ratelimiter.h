@@ -50,6 +50,9 @@ public:
         int windowMs = 1000;
         int safetyMarginMs = 60;
         int maxInFlight = 6;
+        // One request at a time, orders included (lockstep runs: replies then come back in the
+        // order the requests were granted, so a replay decides the same way every time).
+        bool serial = false;
         int backoffInitialMs = 1000;
         int backoffMaxMs = 8000;
     };
@@ -101,6 +104,8 @@ public:
 
     Budget budget() const;
     int queueDepth() const { return int(m_waiting.size()); }
+    // Requests granted and not yet finished.
+    int inFlightCount() const { return int(m_inFlight.size()); }
     int quotaFor(const QString &apiId, Kiwoom::RequestPool pool) const;
 
 signals:

@@ -157,6 +157,8 @@ public:
     bool sendFrame(const QJsonObject &frame);
 
     Stats stats() const { return m_stats; }
+    // REG/REMOVE requests sent and not yet acknowledged (lockstep drivers wait for none).
+    int pendingAcks() const { return int(m_pendingAcks.size()); }
 
 signals:
     void stateChanged(RealtimeClient::State state);

@@ -51,12 +51,28 @@ RestClient::RestClient(QNetworkAccessManager &network, const QUrl &restBase, Tok
 {
     // Nothing is granted while there is no usable token, so a burst never piles up behind a
     // token issue and then leaves all at once.
-    m_limiter.setGate([this] { return m_tokens.hasUsableToken(); });
+    m_limiter.setGate([this] { return m_tokens.hasUsableToken() && (!m_extraGate || m_extraGate()); });
     connect(&m_tokens, &TokenManager::tokenIssued, this, [this] { m_limiter.wake(); });
     connect(&m_tokens, &TokenManager::tokenFailed, this, [this](const KiwoomError &error) {
         if (!m_tokens.hasUsableToken())
             failAllWaitingForToken(error);
     });
+}
+
+int RestClient::inFlightCount() const
+{
+    return m_limiter.inFlightCount();
+}
+
+void RestClient::setExtraGate(std::function<bool()> gate)
+{
+    m_extraGate = std::move(gate);
+    m_limiter.wake();
+}
+
+void RestClient::wakeLimiter()
+{
+    m_limiter.wake();
 }
 
 RestClient::~RestClient()

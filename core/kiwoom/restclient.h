@@ -163,6 +163,12 @@ public:
     // Cancels everything cancel() can (shutdown).
     void cancelAll();
     int pendingCount() const { return int(m_calls.size()); }
+    // Calls granted by the rate limiter and not yet answered.
+    int inFlightCount() const;
+    // Lockstep runs: a second condition on every grant (besides a usable token); call
+    // wakeLimiter() when it may have turned true. Empty = none.
+    void setExtraGate(std::function<bool()> gate);
+    void wakeLimiter();
 
     // Order requests (kt10000–kt10003) on the wire: handed to the network, reply not yet arrived.
     int ordersInFlight() const { return m_ordersInFlight; }
@@ -213,6 +219,7 @@ private:
     QUrl m_restBase;
     TokenManager &m_tokens;
     RateLimiter &m_limiter;
+    std::function<bool()> m_extraGate;
     const IClock &m_clock;
     const IClock *m_marketClock = nullptr;
     Kiwoom::WireTap *m_tap = nullptr;

@@ -19,7 +19,7 @@ TimedService::TimedService(const QString &name, Settings &settings, const QStrin
     m_timer.setSingleShot(false);
     m_kick.setSingleShot(true);
     m_kick.setInterval(0);
-    connect(&m_timer, &QTimer::timeout, this, &TimedService::onTimeout);
+    connect(&m_timer, &MarketTimer::timeout, this, &TimedService::onTimeout);
     connect(&m_kick, &QTimer::timeout, this, &TimedService::onTimeout);
     connect(&m_settings, &Settings::changed, this, [this](const QString &key) {
         if (!m_periodKey.isEmpty() && key == m_periodKey)

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "common/markettimer.h"
 #include "service.h"
 
 #include <QElapsedTimer>
@@ -54,6 +55,8 @@ public:
     // clock (the demo simulator), the timer fires that much more often (never more often than once a
     // second). 1 = real time (Kiwoom).
     void setMarketSpeed(double speed);
+    // Lockstep runs: the period follows the pulse's market time instead of the wall clock.
+    void setPulse(MarketPulse *pulse) { m_timer.setPulse(pulse); }
 
     std::chrono::milliseconds stallTimeout() const;
     // Overrides the stall timeout (tests); 0 restores the default.
@@ -100,7 +103,7 @@ private:
     std::chrono::milliseconds m_fixedPeriod;
     double m_marketSpeed = 1.0;
     const IClock &m_clock;
-    QTimer m_timer; // the period
+    MarketTimer m_timer; // the period (market time under a pulse)
     QTimer m_kick; // the first run after start(), queued
     bool m_busy = false;
     quint64 m_generation = 1;

@@ -50,9 +50,15 @@ SimConditions::SimConditions(SimMarket &market, QObject *parent) : QObject(paren
     if (SimPriceSource *source = m_market.source()) {
         // Replay: the recorded day's conditions, members and hits; no formula is evaluated.
         m_replay = true;
+        const QHash<QString, QStringList> initial = source->initialConditionMembers();
         for (const auto &[seq, name] : source->conditions()) {
             m_formulas.append(Formula { seq, name });
-            m_replayMembers.insert(seq, {});
+            QSet<int> members;
+            for (const QString &code : initial.value(seq)) {
+                if (const int i = m_market.indexOf(code); i >= 0)
+                    members.insert(i);
+            }
+            m_replayMembers.insert(seq, members);
         }
         connect(&m_market, &SimMarket::sourceEvent, this, &SimConditions::onSourceEvent);
         return;

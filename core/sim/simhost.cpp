@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "simhost.h"
 
+#include "simrealtimehub.h"
 #include "simserver.h"
 
 #include <QThread>
@@ -110,6 +111,26 @@ Status SimHost::setDrift(const QString &code, double percentPerMinute, double mi
     QMetaObject::invokeMethod(
         m_anchor, [&] { status = m_server->setDrift(code, percentPerMinute, minutes); }, Qt::BlockingQueuedConnection);
     return status;
+}
+
+SimHost::LockstepState SimHost::lockstepState()
+{
+    LockstepState s;
+    if (!m_server)
+        return s;
+    QMetaObject::invokeMethod(
+        m_anchor,
+        [&] {
+            SimRealtimeHub *hub = m_server->realtime();
+            if (hub) {
+                hub->flush();
+                s.realtimeEntriesSent = hub->entriesSent();
+            }
+            s.nowMs = m_virtualClock.nowMs();
+            s.replayFinished = m_server->replayFinished();
+        },
+        Qt::BlockingQueuedConnection);
+    return s;
 }
 
 QJsonObject SimHost::state() const

@@ -60,6 +60,17 @@ public:
     // market through it); not run when the simulator is stopped.
     void withServer(const std::function<void(SimServer &)> &fn);
 
+    // Lockstep drivers (ReplayBacktest): sends every realtime entry the hub has queued, then reports
+    // the market's virtual time, how many REAL entries the hub has sent in all (a client that has
+    // read as many has seen everything) and whether a replay has played its last event.
+    struct LockstepState
+    {
+        qint64 nowMs = 0;
+        quint64 realtimeEntriesSent = 0;
+        bool replayFinished = false;
+    };
+    LockstepState lockstepState();
+
 private:
     QThread *m_thread = nullptr;
     QObject *m_anchor = nullptr; // lives on m_thread; the target of blocking invocations

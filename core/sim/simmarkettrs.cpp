@@ -94,6 +94,10 @@ bool SimMarketTrs::handles(const QString &apiId) const
 
 SimTrReply SimMarketTrs::handle(const SimTrRequest &r)
 {
+    if (const SimPriceSource *source = m_market.source()) {
+        if (auto recorded = source->recordedReply(r.apiId, r.body, r.cont ? r.nextKey : QString(), m_market.nowMs()))
+            return *recorded;
+    }
     if (r.apiId == QLatin1String("ka10001"))
         return stockInfo(r);
     if (r.apiId == QLatin1String("ka10004"))

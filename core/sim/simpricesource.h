@@ -1,12 +1,16 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "simtr.h"
 #include "simtypes.h"
 
+#include <QHash>
 #include <QJsonObject>
 #include <QList>
 #include <QPair>
 #include <QStringList>
+
+#include <optional>
 
 // One thing that happened in a fed market, in time order (SimPriceSource).
 struct SimSourceEvent
@@ -48,6 +52,21 @@ public:
     virtual QList<SimStockInfo> stocks() const = 0;
     // The condition formulas (seq, name) known for the day.
     virtual QList<QPair<QString, QString>> conditions() const = 0;
+    // The members each condition had when the source begins (seq -> codes): a recording's first
+    // result of that condition, which a client searching before it was taken sees too. Default none.
+    virtual QHash<QString, QStringList> initialConditionMembers() const { return {}; }
+    // A market-data TR answered as the source saw it answered (a recording's chart replies: the
+    // history before the day that the market cannot compute), or nullopt to let the market answer.
+    // continueKey: the request's next-key when it asks for a further page. Default: nullopt.
+    virtual std::optional<SimTrReply> recordedReply(
+        const QString &apiId, const QJsonObject &body, const QString &continueKey, qint64 nowMs) const
+    {
+        Q_UNUSED(apiId)
+        Q_UNUSED(body)
+        Q_UNUSED(continueKey)
+        Q_UNUSED(nowMs)
+        return std::nullopt;
+    }
     virtual bool atEnd() const = 0;
     // Time of the event `ahead` events from the next one (the last one's when fewer remain); -1 at
     // the end.

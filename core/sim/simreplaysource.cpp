@@ -9,6 +9,8 @@
 
 #include <map>
 
+using namespace Qt::StringLiterals;
+
 namespace {
 
 QString stockCode(QString code)
@@ -95,12 +97,24 @@ Result<std::unique_ptr<SimReplaySource>> SimReplaySource::load(const QString &pa
                 see(e.codes.last());
             }
             noteCondition(e.seq, o.value(u"name").toString());
+            if (!src->m_initialMembers.contains(e.seq))
+                src->m_initialMembers.insert(e.seq, e.codes);
             src->m_events.append(e);
             continue;
         }
         if (r.kind == Recording::Kind::RestReply) {
             // Names (and a price for stocks never traded in the recording) from ka10001.
             const QJsonObject o = QJsonDocument::fromJson(r.data).object();
+            {
+                RecordedRest rest;
+                rest.timeMs = r.timeMs;
+                rest.apiId = o.value(u"api_id").toString();
+                rest.requestKey = QJsonDocument(o.value(u"request").toObject()).toJson(QJsonDocument::Compact);
+                for (const QJsonValue &p : o.value(u"pages").toArray())
+                    rest.pages << p.toObject();
+                if (!rest.pages.isEmpty())
+                    src->m_rest << rest;
+            }
             if (o.value(u"api_id").toString() == u"ka10001") {
                 const QJsonObject page = o.value(u"pages").toArray().at(0).toObject();
                 const QString code = stockCode(page.value(u"stk_cd").toString());
@@ -227,4 +241,62 @@ qint64 SimReplaySource::peekTimeMs(int ahead) const
 SimSourceEvent SimReplaySource::take()
 {
     return m_events.at(m_next++);
+}
+
+std::optional<SimTrReply> SimReplaySource::recordedReply(
+    const QString &apiId, const QJsonObject &body, const QString &continueKey, qint64 nowMs) const
+{
+    const bool chart = apiId == u"ka10079" || apiId == u"ka10080" || apiId == u"ka10081";
+    if (!chart && apiId != u"ka10001")
+        return std::nullopt;
+    int index = -1;
+    int page = 0;
+    if (continueKey.startsWith(u"rec-")) {
+        const QStringList parts = continueKey.split(u'-');
+        if (parts.size() != 3)
+            return std::nullopt;
+        index = parts.at(1).toInt();
+        page = parts.at(2).toInt();
+        if (index < 0 || index >= m_rest.size() || m_rest.at(index).apiId != apiId || page <= 0
+            || page >= m_rest.at(index).pages.size())
+            return std::nullopt;
+    } else if (!continueKey.isEmpty()) {
+        return std::nullopt;
+    } else {
+        const QByteArray key = QJsonDocument(body).toJson(QJsonDocument::Compact);
+        int after = -1;
+        for (int i = 0; i < m_rest.size(); ++i) {
+            const RecordedRest &r = m_rest.at(i);
+            if (r.apiId != apiId || r.requestKey != key)
+                continue;
+            if (r.timeMs <= nowMs)
+                index = i;
+            else if (after < 0)
+                after = i;
+        }
+        if (!chart) {
+            // The reply taken at this instant (a lockstep run starts a millisecond before the
+            // recording's first event, so one just after counts too).
+            if (index < 0 || nowMs - m_rest.at(index).timeMs >= 1000)
+                index = after >= 0 && m_rest.at(after).timeMs - nowMs < 1000 ? after : -1;
+            if (index < 0)
+                return std::nullopt;
+        } else if (index < 0 && after >= 0 && m_rest.at(after).timeMs - nowMs <= 60'000) {
+            index = after;
+        }
+        if (index < 0)
+            return std::nullopt;
+    }
+    const RecordedRest &r = m_rest.at(index);
+    QJsonObject data = r.pages.at(page);
+    SimTrReply reply;
+    reply.returnCode = data.value(u"return_code").toInt();
+    reply.returnMsg = data.value(u"return_msg").toString();
+    data.remove(u"return_code"_s);
+    data.remove(u"return_msg"_s);
+    reply.data = data;
+    reply.more = page + 1 < r.pages.size();
+    if (reply.more)
+        reply.nextKey = u"rec-%1-%2"_s.arg(index).arg(page + 1);
+    return reply;
 }

@@ -32,6 +32,15 @@ public:
     QDate date() const override { return m_date; }
     QList<SimStockInfo> stocks() const override { return m_stocks; }
     QList<QPair<QString, QString>> conditions() const override { return m_conditions; }
+    QHash<QString, QStringList> initialConditionMembers() const override { return m_initialMembers; }
+    // Chart TRs (ka10079/ka10080/ka10081) with the same request body as a recorded one: the
+    // latest recorded reply at or before nowMs (else the first one when it came within 60 s after
+    // nowMs: the recording's first look at the history), page by page (next-key "rec-<i>-<page>").
+    // ka10001 likewise, but only a reply recorded within a second of nowMs (what a lockstep run
+    // saw at that instant); otherwise the replayed market answers with its live price.
+    std::optional<SimTrReply> recordedReply(
+        const QString &apiId, const QJsonObject &body, const QString &continueKey, qint64 nowMs) const override;
+    int recordedReplyCount() const { return int(m_rest.size()); }
     bool atEnd() const override { return m_next >= m_events.size(); }
     qint64 peekTimeMs(int ahead = 0) const override;
     const SimSourceEvent &peek() const override { return m_events.at(m_next); }
@@ -50,6 +59,15 @@ private:
     QDate m_date;
     QList<SimStockInfo> m_stocks;
     QList<QPair<QString, QString>> m_conditions;
+    QHash<QString, QStringList> m_initialMembers; // first result of each condition
+    struct RecordedRest
+    {
+        qint64 timeMs = 0;
+        QString apiId;
+        QByteArray requestKey; // compact JSON of the request body (keys sorted)
+        QList<QJsonObject> pages;
+    };
+    QVector<RecordedRest> m_rest; // in time order
     QVector<SimSourceEvent> m_events;
     int m_next = 0;
     int m_trades = 0;

@@ -5,6 +5,9 @@
 
 #include "backtest/backtester.h"
 #include "strategy/strategyregistry.h"
+#include "replaybacktest.h"
+
+#include <QLoggingCategory>
 
 #include <QDir>
 #include <QJsonArray>
@@ -25,6 +28,8 @@ constexpr const char *TOOL = "kiwoom-trader backtest";
 void printUsage(QTextStream &s, const Backtest::Config &d)
 {
     s << "Usage: kiwoom-trader backtest --strategy TYPE --csv IN.csv [options]\n"
+         "       kiwoom-trader backtest --replay FILE.ktrec [--settings INI] [--from HHMM] [--to HHMM]\n"
+         "                              [--data-dir DIR] [--json]\n"
          "       kiwoom-trader backtest --list [--json]\n"
          "\n"
          "Runs a strategy over the candles of IN.csv, long only, one position at a time, and prints\n"
@@ -35,6 +40,15 @@ void printUsage(QTextStream &s, const Backtest::Config &d)
          "Stop-loss and take-profit are checked within each candle (stop-loss first when both are\n"
          "hit; at the open when it gapped past them). An open position is closed at the last close.\n"
          "Scalping uses its own take_profit_pct / stop_loss_pct / max_holding_sec parameters.\n"
+         "\n"
+         "With --replay, the whole trading engine (condition monitoring, reference candles,\n"
+         "strategies, stop-loss / take-profit, risk guard) trades a recorded market day (a file of\n"
+         "<data-dir>/recordings, written while record/enabled is on) against the simulator's\n"
+         "exchange, in lockstep with the recording's time: the same recording and settings give the\n"
+         "same orders, fills and P&L every time. --settings starts from a copy of that INI (the\n"
+         "trading/*, risk/* and services/* keys apply); the run's database goes to a temporary\n"
+         "directory unless --data-dir names one. It prints the orders, the closed trades and the\n"
+         "statistics (or one JSON document with --json).\n"
          "\n"
          "Options:\n"
          "  --strategy TYPE     "
@@ -64,6 +78,12 @@ void printUsage(QTextStream &s, const Backtest::Config &d)
          "  --json              print one JSON document instead of the tables\n"
          "  --signals           with --json: include every signal the strategy emitted\n"
          "  --list              list the strategies and their parameters\n"
+         "  --replay FILE       run the trading engine over a market recording (see above)\n"
+         "  --settings INI      with --replay: the settings to start from (copied, never changed)\n"
+         "  --from HHMM         with --replay: start at this KST time of the recorded day\n"
+         "  --to HHMM           with --replay: stop at this KST time\n"
+         "  --data-dir DIR      with --replay: keep the run's database and logs in DIR\n"
+         "  --verbose           with --replay: let the engine's log through to stderr\n"
          "  -h, --help          show this help\n"
          "\n"
          "Exit status: 0 done, 2 bad arguments or bad input.\n";
@@ -130,7 +150,68 @@ struct Options
     bool json = false;
     bool withSignals = false;
     bool list = false;
+    QString replay;
+    QString settings;
+    QString from;
+    QString to;
+    QString dataDir;
+    bool verbose = false;
 };
+
+// --replay: the engine over a recording (ReplayBacktest).
+int runReplay(const Options &o, QTextStream &out, QTextStream &err)
+{
+    for (const auto &[name, set] : { std::pair { u"--strategy"_s, !o.strategy.isNull() },
+             std::pair { u"--csv"_s, !o.csv.isNull() }, std::pair { u"--params"_s, !o.params.isNull() },
+             std::pair { u"--cash"_s, !o.cash.isNull() }, std::pair { u"--fee"_s, !o.fee.isNull() },
+             std::pair { u"--tax"_s, !o.tax.isNull() }, std::pair { u"--stop-loss"_s, !o.stopLoss.isNull() },
+             std::pair { u"--take-profit"_s, !o.takeProfit.isNull() }, std::pair { u"--signals"_s, o.withSignals },
+             std::pair { u"--list"_s, o.list } }) {
+        if (set)
+            return usageError(
+                err, u"%1 does not apply to --replay (the engine's settings come from --settings)"_s.arg(name));
+    }
+    const auto hhmm = [](const QString &text) -> std::optional<int> {
+        static const QRegularExpression re(u"^([01][0-9]|2[0-3])[0-5][0-9]$"_s);
+        if (!re.match(text).hasMatch())
+            return std::nullopt;
+        return text.toInt();
+    };
+    ReplayBacktest::Options r;
+    r.recording = o.replay;
+    r.settingsFile = o.settings;
+    r.dataDir = o.dataDir;
+    if (!o.from.isNull()) {
+        const auto v = hhmm(o.from);
+        if (!v)
+            return usageError(err, u"--from must be HHMM (KST), e.g. 0930 (got \"%1\")"_s.arg(o.from));
+        r.from = *v;
+    }
+    if (!o.to.isNull()) {
+        const auto v = hhmm(o.to);
+        if (!v)
+            return usageError(err, u"--to must be HHMM (KST), e.g. 1200 (got \"%1\")"_s.arg(o.to));
+        r.to = *v;
+    }
+    if (!o.verbose)
+        QLoggingCategory::setFilterRules(u"*.debug=false\n*.info=false\n*.warning=false"_s);
+    auto report = ReplayBacktest::run(r);
+    if (!report) {
+        err << TOOL << ": " << report.error().message << " (" << report.error().code << ")\n";
+        err.flush();
+        const QString code = report.error().code;
+        return code.startsWith(u"recording.") || code.startsWith(u"settings.") || code == u"replay.bad_time"
+                || code == u"replay.empty"
+            ? 2
+            : 1;
+    }
+    if (o.json)
+        out << QJsonDocument(report->toJson()).toJson(QJsonDocument::Indented);
+    else
+        report->print(out);
+    out.flush();
+    return 0;
+}
 
 std::optional<double> parsePercent(const QString &text)
 {
@@ -155,11 +236,17 @@ int run(const QStringList &args, QTextStream &out, QTextStream &err)
         { u"--tax"_s, &o.tax },
         { u"--stop-loss"_s, &o.stopLoss },
         { u"--take-profit"_s, &o.takeProfit },
+        { u"--replay"_s, &o.replay },
+        { u"--settings"_s, &o.settings },
+        { u"--from"_s, &o.from },
+        { u"--to"_s, &o.to },
+        { u"--data-dir"_s, &o.dataDir },
     };
     const std::pair<QString, bool *> flags[] = {
         { u"--json"_s, &o.json },
         { u"--signals"_s, &o.withSignals },
         { u"--list"_s, &o.list },
+        { u"--verbose"_s, &o.verbose },
     };
     for (qsizetype i = 0; i < args.size(); ++i) {
         const QString &a = args[i];
@@ -206,6 +293,13 @@ int run(const QStringList &args, QTextStream &out, QTextStream &err)
         printList(out, o.json);
         out.flush();
         return 0;
+    }
+    if (!o.replay.isNull())
+        return runReplay(o, out, err);
+    for (const auto &[name, value] : { std::pair { u"--settings"_s, &o.settings }, std::pair { u"--from"_s, &o.from },
+             std::pair { u"--to"_s, &o.to }, std::pair { u"--data-dir"_s, &o.dataDir } }) {
+        if (!value->isNull())
+            return usageError(err, u"%1 needs --replay"_s.arg(name));
     }
     if (o.strategy.isEmpty())
         return usageError(err, u"missing --strategy TYPE"_s);

@@ -15,6 +15,8 @@
 #include "storage/sqlutil.h"
 
 #include <QLocale>
+#include "common/markettimer.h"
+
 #include <QTimer>
 
 #include <algorithm>
@@ -93,12 +95,12 @@ BuyOrderExecutor::BuyOrderExecutor(Database &db, const IClock &marketClock, IOrd
     , m_signals(db)
     , m_positions(db)
     , m_orderRepository(db)
-    , m_timer(new QTimer(this))
+    , m_timer(new MarketTimer(this))
 {
     connect(&events, &OrderEvents::orderRejected, this, &BuyOrderExecutor::onOrderRejected);
     connect(&events, &OrderEvents::orderFinished, this, &BuyOrderExecutor::onOrderFinished);
     connect(&events, &OrderEvents::orderOutcomeUnknown, this, &BuyOrderExecutor::onOrderOutcomeUnknown);
-    connect(m_timer, &QTimer::timeout, this, [this] {
+    connect(m_timer, &MarketTimer::timeout, this, [this] {
         m_timer->setInterval(std::max(1, config().sweepIntervalSec) * 1000);
         runOnce();
     });
@@ -119,6 +121,11 @@ void BuyOrderExecutor::setKillSwitchSource(KillSwitchSource source)
 void BuyOrderExecutor::setConfigSource(ConfigSource source)
 {
     m_config = std::move(source);
+}
+
+void BuyOrderExecutor::setPulse(MarketPulse *pulse)
+{
+    m_timer->setPulse(pulse);
 }
 
 void BuyOrderExecutor::setConfig(const BuyExecutorConfig &config)
@@ -569,6 +576,7 @@ void BuyOrderExecutor::fetchPrice(const Work &w)
     if (m_quoteSource) {
         const std::optional<Quote> quote = m_quoteSource(w.code);
         if (quote && quote->price > 0 && (quote->timeMs <= 0 || Krx::tradingDateString(quote->timeMs) == today)) {
+            qCDebug(lcTrading).noquote() << "buy executor: signal" << w.id << w.code << "priced from the quote book";
             priced(w, *quote, false);
             return;
         }
@@ -577,6 +585,7 @@ void BuyOrderExecutor::fetchPrice(const Work &w)
         retryLater(w, SignalStatus::Processing, tr("No current price for %1.").arg(w.code), {});
         return;
     }
+    qCDebug(lcTrading).noquote() << "buy executor: signal" << w.id << w.code << "asks ka10001 for a price";
     m_market->stockInfo(w.code, this, [this, w](const KiwoomResult<Kiwoom::StockInfo> &info) {
         if (!m_working.contains(keyOf(w)))
             return; // settled meanwhile (cannot happen: nothing else ends a signal being worked on)

@@ -27,7 +27,8 @@ class IClock;
 class IMarketApi;
 class IOrderSubmitter;
 class OrderEvents;
-class QTimer;
+class MarketPulse;
+class MarketTimer;
 class Settings;
 
 // What the buy executor reads from the settings on every decision (so a change applies to the next
@@ -100,6 +101,8 @@ public:
     void setKillSwitchSource(KillSwitchSource source); // none: Off (the risk guard still checks it)
     void setConfigSource(ConfigSource source); // none: BuyExecutorConfig {}
     void setConfig(const BuyExecutorConfig &config); // a fixed configuration
+    // Lockstep runs: the sweep follows the pulse's market time (MarketTimer).
+    void setPulse(MarketPulse *pulse);
 
     // start(): recovery and a sweep now, then a sweep every sweepIntervalSec; new signals are acted
     // on at once while running. stop(): no new work (signals already PROCESSING finish).
@@ -227,7 +230,7 @@ private:
     QuoteSource m_quoteSource;
     KillSwitchSource m_killSwitch;
     ConfigSource m_config;
-    QTimer *m_timer = nullptr;
+    MarketTimer *m_timer = nullptr;
     bool m_running = false;
     bool m_drainScheduled = false;
     QList<Key> m_queue;

@@ -78,7 +78,7 @@ OrderManager::OrderManager(Database &db, IBrokerApi &broker, OrderEvents &events
     qRegisterMetaType<Trading::RiskVerdict>();
     m_unmatchedTimer.setInterval(500);
     connect(&m_unmatchedTimer, &QTimer::timeout, this, &OrderManager::onUnmatchedTimer);
-    connect(&m_periodic, &QTimer::timeout, this, &OrderManager::onPeriodic);
+    connect(&m_periodic, &MarketTimer::timeout, this, &OrderManager::onPeriodic);
     m_unknownTimer.setSingleShot(true);
     connect(&m_unknownTimer, &QTimer::timeout, this,
         [this] { emit reconcileRequested(QStringLiteral("order outcome unknown")); });
@@ -1081,7 +1081,7 @@ void OrderManager::onPeriodic()
     }
     if (!anyOpen)
         return;
-    const qint64 now = QDateTime::currentMSecsSinceEpoch();
+    const qint64 now = m_periodic.pulse() ? m_clock.nowMs() : QDateTime::currentMSecsSinceEpoch();
     if (now - m_lastPeriodicReconcileMs >= m_config.openOrderReconcileMs) {
         m_lastPeriodicReconcileMs = now;
         emit reconcileRequested(QStringLiteral("orders open"));
@@ -1101,6 +1101,8 @@ void OrderManager::cancelStaleBuys()
             && (o.state == OrderState::Accepted || o.state == OrderState::Partial) && o.createdAtMs <= cutoff)
             stale << o.id;
     }
+    // Oldest first (the hash's order is arbitrary): the cancels reach the broker in a fixed order.
+    std::sort(stale.begin(), stale.end());
     for (qint64 id : std::as_const(stale)) {
         qCInfo(lcOrders) << "cancelling unfilled buy" << id << "after" << m_config.cancelUnfilledBuyAfterSec << "s";
         if (Status st = cancel(id, QStringLiteral("service.order_timeout")); !st)

@@ -4,6 +4,7 @@
 #include "ordersubmitter.h"
 #include "tradingtypes.h"
 
+#include "common/markettimer.h"
 #include "kiwoom/kiwoomerror.h"
 #include "kiwoom/realtimetypes.h"
 #include "storage/records.h"
@@ -92,6 +93,8 @@ public:
     ~OrderManager() override;
 
     void setConfig(const Config &config);
+    // Lockstep runs: the open-order sweep (stale buys, periodic reconcile) follows market time.
+    void setPulse(MarketPulse *pulse) { m_periodic.setPulse(pulse); }
     const Config &config() const { return m_config; }
     void setRiskCheck(RiskCheck check) { m_riskCheck = std::move(check); }
     void setUpperLimitLookup(UpperLimitLookup lookup) { m_upperLimit = std::move(lookup); }
@@ -194,7 +197,7 @@ private:
     };
     QHash<QString, QList<Held>> m_unmatched; // broker order number → notices waiting for their order
     QTimer m_unmatchedTimer;
-    QTimer m_periodic;
+    MarketTimer m_periodic; // market time under a pulse
     QTimer m_unknownTimer;
     bool m_running = false;
 };

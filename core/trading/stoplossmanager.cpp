@@ -39,7 +39,7 @@ StopLossManager::StopLossManager(Database &db, IOrderSubmitter &orders, Position
     : QObject(parent), m_db(db), m_orders(orders), m_keeper(keeper), m_market(market), m_clock(marketClock)
 {
     m_sweep.setInterval(m_config.sweepIntervalMs);
-    connect(&m_sweep, &QTimer::timeout, this, &StopLossManager::runOnce);
+    connect(&m_sweep, &MarketTimer::timeout, this, &StopLossManager::runOnce);
     connect(&m_keeper, &PositionKeeper::positionChanged, this, &StopLossManager::onPositionChanged);
     connect(&m_keeper, &PositionKeeper::sellSettled, this, &StopLossManager::onSellSettled);
 }

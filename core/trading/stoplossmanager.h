@@ -3,6 +3,7 @@
 
 #include "tradingtypes.h"
 
+#include "common/markettimer.h"
 #include "common/result.h"
 #include "services/service.h"
 #include "market/quote.h"
@@ -84,6 +85,8 @@ public:
     ~StopLossManager() override;
 
     void setConfig(const Config &config);
+    // Lockstep runs: the sweep follows the pulse's market time (MarketTimer).
+    void setPulse(MarketPulse *pulse) { m_sweep.setPulse(pulse); }
     void setTradingGate(TradingGate gate) { m_gate = std::move(gate); }
 
     // Arms every live position from the database (and settles half-done exits). Returns how many.
@@ -156,7 +159,7 @@ private:
     Config m_config;
     TradingGate m_gate;
     QHash<QString, Armed> m_armed; // by stock code (one live position per stock)
-    QTimer m_sweep;
+    MarketTimer m_sweep;
     QObject *m_sweepContext = nullptr; // non-null while a sweep's price request is in flight
     std::optional<ServiceRun> m_lastRun;
     qint64 m_runStartedMs = 0;

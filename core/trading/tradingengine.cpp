@@ -251,6 +251,14 @@ void TradingEngine::build()
     for (TimedService *s : std::initializer_list<TimedService *> {
              m_conditionMonitor.get(), m_scanner.get(), m_scalping.get(), m_watchlistSync.get(), m_cleanup.get() })
         s->setMarketSpeed(m_deps.marketSpeed);
+    if (m_deps.pulse) {
+        for (TimedService *s : std::initializer_list<TimedService *> {
+                 m_conditionMonitor.get(), m_scanner.get(), m_scalping.get(), m_watchlistSync.get(), m_cleanup.get() })
+            s->setPulse(m_deps.pulse);
+        m_stops->setPulse(m_deps.pulse);
+        m_orders->setPulse(m_deps.pulse);
+        m_executor->setPulse(m_deps.pulse);
+    }
 }
 
 void TradingEngine::reloadTradingSettings()

@@ -23,6 +23,7 @@ class Database;
 class DecisionLedger;
 class IClock;
 class InstrumentCache;
+class MarketPulse;
 class KillSwitch;
 class KiwoomBrokerApi;
 class KiwoomSession;
@@ -73,6 +74,9 @@ public:
         // How many times faster than the wall clock the market runs (the demo simulator's speed):
         // the timed services' periods are market time. 1 = real time.
         double marketSpeed = 1.0;
+        // Lockstep runs (replay backtests): the services' periods and the engine's sweeps follow
+        // this pulse's market time instead of the wall clock (MarketTimer). nullptr = wall clock.
+        MarketPulse *pulse = nullptr;
     };
 
     enum class State
