@@ -572,6 +572,7 @@ double Settings::simTickIntensity() const
 int Settings::simMaxRealtimeItems() const
 {
     return value(QStringLiteral("sim/maxRealtimeItems")).toInt();
+}
 QString Settings::paperFeed() const
 {
     return value(QStringLiteral("paper/feed")).toString();
