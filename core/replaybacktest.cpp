@@ -44,7 +44,7 @@ qint64 LockstepDriver::nowMs() const
     return m_core.marketClock().nowMs();
 }
 
-bool LockstepDriver::quiet()
+bool LockstepDriver::idle()
 {
     SimHost *sim = m_core.simulator();
     if (!sim)
@@ -54,30 +54,43 @@ bool LockstepDriver::quiet()
     KiwoomSession *session = m_core.session();
     if (!session)
         return true;
-    return session->rest().pendingCount() == 0 && session->realtime().pendingAcks() == 0
-        && session->conditions().queuedRequests() == 0
-        && session->realtime().stats().realEntries >= st.realtimeEntriesSent;
+    return session->rest().inFlightCount() == 0 && !session->conditions().requestInFlight()
+        && session->realtime().pendingAcks() == 0 && session->realtime().stats().realEntries >= st.realtimeEntriesSent;
+}
+
+LockstepDriver::Pass LockstepDriver::pass()
+{
+    QCoreApplication::processEvents(QEventLoop::AllEvents);
+    if (!idle()) {
+        m_idlePasses = 0;
+        // Something is on the wire (loopback): give the sockets a moment instead of spinning.
+        QCoreApplication::processEvents(QEventLoop::AllEvents | QEventLoop::WaitForMoreEvents, 1);
+        return Pass::Busy;
+    }
+    // Work queued for the next loop pass (zero timers, queued signals, a reply's callbacks) runs
+    // before the core counts as idle: IDLE_PASSES passes in a row with nothing on the wire.
+    if (++m_idlePasses < IDLE_PASSES)
+        return Pass::Busy;
+    m_idlePasses = 0;
+    KiwoomSession *session = m_core.session();
+    if (!session || (session->rest().pendingCount() == 0 && session->conditions().queuedRequests() == 0))
+        return Pass::Quiet;
+    // The next request starts only now, with everything the engine queued before it in view.
+    if (!session->grantLockstep()) {
+        // Not grantable yet (no usable token, a backoff after a refusal): wait a moment.
+        QCoreApplication::processEvents(QEventLoop::AllEvents | QEventLoop::WaitForMoreEvents, 1);
+    }
+    return Pass::Busy;
 }
 
 Status LockstepDriver::settle()
 {
     QElapsedTimer timer;
     timer.start();
-    int quietPasses = 0;
+    m_idlePasses = 0;
     while (timer.elapsed() < m_settleTimeoutMs) {
-        QCoreApplication::processEvents(QEventLoop::AllEvents);
-        if (KiwoomSession *session = m_core.session())
-            session->wakeLockstep();
-        if (quiet()) {
-            // Work queued for the next loop pass (zero timers, queued signals) runs before the
-            // core counts as quiet: three passes in a row with nothing outstanding.
-            if (++quietPasses >= 3)
-                return {};
-            continue;
-        }
-        quietPasses = 0;
-        // Something is on the wire (loopback): give the sockets a moment instead of spinning.
-        QCoreApplication::processEvents(QEventLoop::AllEvents | QEventLoop::WaitForMoreEvents, 1);
+        if (pass() == Pass::Quiet)
+            return {};
     }
     KiwoomSession *session = m_core.session();
     return Error { u"replay.stuck"_s,
@@ -92,10 +105,10 @@ Status LockstepDriver::waitReady(int timeoutMs)
 {
     QElapsedTimer timer;
     timer.start();
+    m_idlePasses = 0;
     while (timer.elapsed() < timeoutMs) {
-        QCoreApplication::processEvents(QEventLoop::AllEvents | QEventLoop::WaitForMoreEvents, 1);
-        if (KiwoomSession *session = m_core.session())
-            session->wakeLockstep();
+        if (pass() == Pass::Quiet)
+            QCoreApplication::processEvents(QEventLoop::AllEvents | QEventLoop::WaitForMoreEvents, 1);
         if (m_core.brokerState() == TradingCore::BrokerState::Failed)
             return Error { u"replay.not_ready"_s, u"the broker did not start: %1"_s.arg(m_core.brokerDetail()) };
         TradingEngine *engine = m_core.engine();

@@ -20,7 +20,9 @@ class TradingCore;
 // then settle() lets the core run until it is quiet — every realtime entry the simulator sent has
 // been read, no REST call, REG acknowledgement or condition request is outstanding, and the event
 // loop has gone around a few times with nothing new — then the market pulse fires the engine's due
-// periodic work (MarketTimer) and it settles again. Runs on the core's thread (it spins that
+// periodic work (MarketTimer) and it settles again. Queued requests start one at a time, each only
+// once the core is idle (KiwoomSession::grantLockstep()), so the order in which they go out does
+// not depend on when a reply or a frame happened to arrive. Runs on the core's thread (it spins that
 // thread's event loop); blocking.
 class LockstepDriver
 {
@@ -41,12 +43,25 @@ public:
     int steps() const { return m_steps; }
 
 private:
-    bool quiet();
+    // Passes with nothing on the wire before the core counts as idle (its zero-timer and queued
+    // work done); only then does the next request start, or the core count as settled.
+    static constexpr int IDLE_PASSES = 4;
+    enum class Pass
+    {
+        Busy, // something is on the wire or still running, or a request was just started
+        Quiet, // idle, and nothing queued
+    };
+    // Nothing on the wire: no REST call or condition request answered yet, no REG ack pending,
+    // every realtime entry the simulator sent read.
+    bool idle();
+    // One event-loop pass; starts the next queued request once the core has been idle long enough.
+    Pass pass();
 
     TradingCore &m_core;
     int m_settleTimeoutMs;
     bool m_replayFinished = false;
     int m_steps = 0;
+    int m_idlePasses = 0;
 };
 
 // The result of a lockstep run, read back from the run's database: the orders and their fills,

@@ -523,8 +523,9 @@ void TradingCore::startSession(const Credentials &credentials, const QString &re
         config.value().rate.serial = true;
     m_session = std::make_unique<KiwoomSession>(*config, *m_clock);
     if (m_options.lockstep && m_sim) {
-        // One request at a time, and only once every frame the simulator pushed has been read:
-        // what the engine sees, and in which order, is then the same in every run.
+        // One request at a time, started by the driver once the engine is idle
+        // (KiwoomSession::grantLockstep), and only once every frame the simulator pushed has been
+        // read: what the engine sees, and in which order, is then the same in every run.
         m_session->setLockstepGate([this] {
             KiwoomSession &s = *m_session;
             if (s.rest().inFlightCount() > 0 || s.conditions().requestInFlight() || s.realtime().pendingAcks() > 0)

@@ -114,14 +114,23 @@ Result<KiwoomSession::Config> KiwoomSession::configFor(const Settings &settings,
 
 void KiwoomSession::setLockstepGate(std::function<bool()> gate)
 {
-    m_rest->setExtraGate(gate);
-    m_conditions->setSendGate(std::move(gate));
+    auto granted = [this, gate = std::move(gate)] { return m_lockstepGrant && (!gate || gate()); };
+    m_rest->setExtraGate(granted);
+    m_conditions->setSendGate(std::move(granted));
 }
 
-void KiwoomSession::wakeLockstep()
+bool KiwoomSession::grantLockstep()
 {
-    m_rest->wakeLimiter();
-    m_conditions->wake();
+    m_lockstepGrant = true;
+    // Synchronous: the limiter grants (serial: at most one) and the call goes out right here.
+    m_limiter->pump();
+    bool started = m_rest->inFlightCount() > 0;
+    if (!started) {
+        m_conditions->wake();
+        started = m_conditions->requestInFlight();
+    }
+    m_lockstepGrant = false;
+    return started;
 }
 
 KiwoomSession::~KiwoomSession()

@@ -114,13 +114,17 @@ public:
     RestClient &rest() { return *m_rest; }
     RealtimeClient &realtime() { return *m_realtime; }
     ConditionSearch &conditions() { return *m_conditions; }
-    // Lockstep runs (TradingCore::Options::lockstep): neither a REST call nor a condition request
-    // starts unless gate() holds — the driver's "nothing else is outstanding" — so requests and
-    // their answers happen one at a time in an order that does not depend on socket timing.
-    // wakeLockstep() re-tries both queues (the driver calls it whenever the core may have gone
-    // quiet). Empty = no gate.
+    // Lockstep runs (TradingCore::Options::lockstep): a REST call or a condition request starts
+    // only from grantLockstep(), and only while gate() holds — the driver's "nothing else is
+    // outstanding". The driver calls grantLockstep() once the engine has gone idle, so which
+    // request goes next (the rate limiter's priority order over everything queued by then), and
+    // when its answer comes, never depends on socket or timer timing: a grant the limiter's own
+    // timer or a reply's arrival would have made mid-way through the engine's zero-timer work
+    // could otherwise overtake a request queued a pass later. Empty = no gate.
     void setLockstepGate(std::function<bool()> gate);
-    void wakeLockstep();
+    // Starts the next queued REST call (the limiter's order), else the next condition request, if
+    // the gate allows; true when one started.
+    bool grantLockstep();
     QNetworkAccessManager &network() { return *m_network; }
 
     static QString stateName(State state);
@@ -158,6 +162,7 @@ private:
     State m_state = State::Stopped;
     KiwoomError m_lastError;
     bool m_readyEmitted = false;
+    bool m_lockstepGrant = false; // inside grantLockstep()
     bool m_draining = false; // stop() waits for orders in flight
     int m_startAttempts = 0;
     QString m_wsLossReason; // why the WebSocket went down last (for the Degraded detail)

@@ -118,7 +118,7 @@ qint64 RateLimiter::earliestStart(const Waiting &w, qint64 now) const
     const auto limitBy = [&](std::deque<qint64> &sends, int quota) {
         trim(sends, now);
         const qsizetype n = qsizetype(sends.size());
-        if (n >= quota)
+        if (n >= quota && !m_config.serial) // serial: no quotas (Config::serial)
             at = std::max(at, sends[size_t(n - quota)] + window());
     };
     limitBy(m_apiSends[w.apiId], quotaFor(w.apiId, w.pool));

@@ -51,7 +51,10 @@ public:
         int safetyMarginMs = 60;
         int maxInFlight = 6;
         // One request at a time, orders included (lockstep runs: replies then come back in the
-        // order the requests were granted, so a replay decides the same way every time).
+        // order the requests were granted, so a replay decides the same way every time), strictly
+        // in priority order and without the per-second quotas: those count wall-clock time, and a
+        // request held back by its quota would let a later one of lower priority overtake it
+        // depending on how fast the machine is (the backoff after a refusal still applies).
         bool serial = false;
         int backoffInitialMs = 1000;
         int backoffMaxMs = 8000;

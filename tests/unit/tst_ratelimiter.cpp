@@ -139,6 +139,35 @@ private slots:
         QCOMPARE(m_granted, (QStringList { "account", "quote", "chart", "list1", "list2" }));
     }
 
+    void serialIgnoresTheQuotas()
+    {
+        // Lockstep runs: one request at a time in priority order, never held back by a per-second
+        // quota (wall-clock time), so a request of lower priority can never overtake a waiting one
+        // on a faster or slower machine.
+        RateLimiter::Config c;
+        c.serial = true;
+        c.queriesPerSecond = 1;
+        c.perApiQuota.insert(QStringLiteral("ka10001"), 1);
+        auto l = make(c);
+        QList<RateLimiter::Ticket> tickets;
+        const auto add = [&](const QString &api, RequestPriority prio, const QString &tag) {
+            tickets << l->acquire(api, RequestPool::Query, prio, [this, tag] { m_granted << tag; });
+        };
+        add(QStringLiteral("ka10001"), RequestPriority::Quote, QStringLiteral("quote1"));
+        add(QStringLiteral("ka10081"), RequestPriority::Chart, QStringLiteral("chart"));
+        add(QStringLiteral("ka10001"), RequestPriority::Quote, QStringLiteral("quote2"));
+        l->pump();
+        QCOMPARE(m_granted, (QStringList { "quote1" }));
+        l->pump();
+        QCOMPARE(m_granted.size(), 1); // serial: the next waits for the reply
+        l->finished(tickets[0]);
+        l->pump(); // same instant: ka10001's quota of 1 would hold quote2 and let the chart go first
+        QCOMPARE(m_granted, (QStringList { "quote1", "quote2" }));
+        l->finished(tickets[2]);
+        l->pump();
+        QCOMPARE(m_granted, (QStringList { "quote1", "quote2", "chart" }));
+    }
+
     void inFlightCapKeepsASlotForOrders()
     {
         RateLimiter::Config c;
