@@ -337,24 +337,11 @@ void TradingCore::startBroker()
     QPointer<TradingCore> self(this);
     if (!m_secrets)
         m_secrets = makeSecretStore();
-    if (m_mode == u"paper") {
-        // Paper: the credentials are the quote feed's (Settings paper/feed: mock or live); they go to
-        // the paper simulator's feed connection only, never to the app's own session.
-        const QString feedMode = m_settings->paperFeed();
-        CredentialsLookup::resolve(m_secrets, feedMode, [self, feedMode](Result<Credentials> r) {
-            if (!self || !self->m_running)
-                return;
-            if (!r) {
-                qCCritical(lcApp).noquote() << r.error().message;
-                self->m_activity->add(ActivityLog::Level::Error, QStringLiteral("broker"), r.error().message);
-                self->setBrokerState(BrokerState::Failed, r.error().message);
-                return;
-            }
-            self->startPaperBroker(*r, feedMode);
-        });
-        return;
-    }
-    CredentialsLookup::resolve(m_secrets, m_mode, [self](Result<Credentials> r) {
+    // Paper: the credentials are the quote feed's (Settings paper/feed: mock or live); they go to
+    // the paper simulator's feed connection only, never to the app's own session.
+    const bool paper = m_mode == u"paper";
+    const QString credentialMode = paper ? m_settings->paperFeed() : m_mode;
+    CredentialsLookup::resolve(m_secrets, credentialMode, [self, paper, credentialMode](Result<Credentials> r) {
         if (!self || !self->m_running)
             return;
         if (!r) {
@@ -363,7 +350,10 @@ void TradingCore::startBroker()
             self->setBrokerState(BrokerState::Failed, r.error().message);
             return;
         }
-        self->startSession({ r->appKey, r->secretKey }, self->m_options.restUrl, self->m_options.wsUrl);
+        if (paper)
+            self->startPaperBroker(*r, credentialMode);
+        else
+            self->startSession({ r->appKey, r->secretKey }, self->m_options.restUrl, self->m_options.wsUrl);
     });
 }
 

@@ -1,32 +1,14 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "simlivesource.h"
 
+#include "simsourceparse.h"
+
 #include <QJsonArray>
 #include <QJsonDocument>
 
-namespace {
-
-qint64 number(const QJsonObject &values, const char *fid)
-{
-    return values.value(QLatin1String(fid)).toString().trimmed().toLongLong();
-}
-
-qint64 absNumber(const QJsonObject &values, const char *fid)
-{
-    return std::llabs(number(values, fid));
-}
-
-} // namespace
-
 QString SimLiveSource::stockCode(QString code)
 {
-    code = code.trimmed();
-    if (code.startsWith(u'A'))
-        code.remove(0, 1);
-    const qsizetype underscore = code.indexOf(u'_');
-    if (underscore > 0)
-        code.truncate(underscore);
-    return code;
+    return Sim::sourceStockCode(std::move(code));
 }
 
 qint64 SimLiveSource::peekTimeMs(int ahead) const
@@ -54,49 +36,10 @@ int SimLiveSource::pushFrame(qint64 receivedMs, const QByteArray &utf8)
     m_lastMs = timeMs;
     int queued = 0;
     for (const QJsonValue &v : frame.value(u"data").toArray()) {
-        const QJsonObject entry = v.toObject();
-        const QString type = entry.value(u"type").toString();
-        if (type == u"00" || type == u"04")
+        std::optional<SimSourceEvent> e = Sim::sourceEventOf(v.toObject(), timeMs);
+        if (!e)
             continue;
-        const QJsonObject values = entry.value(u"values").toObject();
-        SimSourceEvent e;
-        e.timeMs = timeMs;
-        e.type = type;
-        e.code = stockCode(entry.value(u"item").toString());
-        e.entry = entry;
-        if (type == u"0B") {
-            e.kind = SimSourceEvent::Kind::Trade;
-            const qint64 price = absNumber(values, "10");
-            if (e.code.isEmpty() || price <= 0)
-                continue;
-            const QString vol = values.value(u"15").toString().trimmed();
-            e.tick = SimTick { timeMs, price, std::max<qint64>(1, std::llabs(vol.toLongLong())), !vol.startsWith(u'-'),
-                false };
-            e.basePrice = price - number(values, "11");
-        } else if (type == u"0D") {
-            e.kind = SimSourceEvent::Kind::Book;
-            if (e.code.isEmpty())
-                continue;
-            static const char *const askP[10] = { "41", "42", "43", "44", "45", "46", "47", "48", "49", "50" };
-            static const char *const bidP[10] = { "51", "52", "53", "54", "55", "56", "57", "58", "59", "60" };
-            static const char *const askQ[10] = { "61", "62", "63", "64", "65", "66", "67", "68", "69", "70" };
-            static const char *const bidQ[10] = { "71", "72", "73", "74", "75", "76", "77", "78", "79", "80" };
-            for (int k = 0; k < 10; ++k) {
-                e.book.asks[k] = SimBookLevel { absNumber(values, askP[k]), absNumber(values, askQ[k]) };
-                e.book.bids[k] = SimBookLevel { absNumber(values, bidP[k]), absNumber(values, bidQ[k]) };
-            }
-            e.book.timeMs = timeMs;
-        } else if (type == u"02") {
-            e.kind = SimSourceEvent::Kind::ConditionHit;
-            e.seq = values.value(u"841").toString();
-            e.code = stockCode(values.value(u"9001").toString());
-            if (e.code.isEmpty())
-                e.code = stockCode(entry.value(u"item").toString());
-            e.entered = values.value(u"843").toString() != u"D";
-        } else {
-            e.kind = SimSourceEvent::Kind::Realtime;
-        }
-        m_events.push_back(std::move(e));
+        m_events.push_back(std::move(*e));
         ++queued;
     }
     if (queued > 0 && m_pushed)

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "simreplaysource.h"
 
+#include "simsourceparse.h"
+
 #include "market/krx.h"
 #include "recorder/recordingreader.h"
 
@@ -12,26 +14,6 @@
 using namespace Qt::StringLiterals;
 
 namespace {
-
-QString stockCode(QString code)
-{
-    if (code.startsWith(u'A'))
-        code.remove(0, 1);
-    const qsizetype underscore = code.indexOf(u'_'); // 005930_NX, 005930_AL
-    if (underscore > 0)
-        code.truncate(underscore);
-    return code;
-}
-
-qint64 number(const QJsonObject &values, const char *fid)
-{
-    return values.value(QLatin1String(fid)).toString().trimmed().toLongLong();
-}
-
-qint64 absNumber(const QJsonObject &values, const char *fid)
-{
-    return std::llabs(number(values, fid));
-}
 
 std::optional<qint64> hhmmToUtc(const QDate &date, int hhmm)
 {
@@ -93,7 +75,7 @@ Result<std::unique_ptr<SimReplaySource>> SimReplaySource::load(const QString &pa
             e.timeMs = r.timeMs;
             e.seq = o.value(u"seq").toString();
             for (const QJsonValue &v : o.value(u"codes").toArray()) {
-                e.codes << stockCode(v.toString());
+                e.codes << Sim::sourceStockCode(v.toString());
                 see(e.codes.last());
             }
             noteCondition(e.seq, o.value(u"name").toString());
@@ -117,7 +99,7 @@ Result<std::unique_ptr<SimReplaySource>> SimReplaySource::load(const QString &pa
             }
             if (o.value(u"api_id").toString() == u"ka10001") {
                 const QJsonObject page = o.value(u"pages").toArray().at(0).toObject();
-                const QString code = stockCode(page.value(u"stk_cd").toString());
+                const QString code = Sim::sourceStockCode(page.value(u"stk_cd").toString());
                 if (!code.isEmpty()) {
                     StockSeen &s = see(code);
                     s.name = page.value(u"stk_nm").toString();
@@ -142,54 +124,21 @@ Result<std::unique_ptr<SimReplaySource>> SimReplaySource::load(const QString &pa
         if (trnm != u"REAL")
             continue;
         for (const QJsonValue &v : frame.value(u"data").toArray()) {
-            const QJsonObject entry = v.toObject();
-            const QString type = entry.value(u"type").toString();
-            const QJsonObject values = entry.value(u"values").toObject();
-            SimSourceEvent e;
-            e.timeMs = r.timeMs;
-            e.type = type;
-            e.code = stockCode(entry.value(u"item").toString());
-            e.entry = entry;
-            if (type == u"00" || type == u"04")
+            std::optional<SimSourceEvent> parsed = Sim::sourceEventOf(v.toObject(), r.timeMs);
+            if (!parsed)
                 continue;
-            if (type == u"0B") {
-                e.kind = SimSourceEvent::Kind::Trade;
-                const qint64 price = absNumber(values, "10");
-                if (e.code.isEmpty() || price <= 0)
-                    continue;
-                const QString vol = values.value(u"15").toString().trimmed();
-                e.tick = SimTick { r.timeMs, price, std::max<qint64>(1, std::llabs(vol.toLongLong())),
-                    !vol.startsWith(u'-'), false };
+            SimSourceEvent &e = *parsed;
+            if (e.kind == SimSourceEvent::Kind::Trade) {
                 StockSeen &s = see(e.code);
                 if (s.base == 0)
-                    s.base = price - number(values, "11");
+                    s.base = e.basePrice;
                 s.volume += e.tick.volume;
                 ++src->m_trades;
-            } else if (type == u"0D") {
-                e.kind = SimSourceEvent::Kind::Book;
-                if (e.code.isEmpty())
-                    continue;
-                static const char *const askP[10] = { "41", "42", "43", "44", "45", "46", "47", "48", "49", "50" };
-                static const char *const bidP[10] = { "51", "52", "53", "54", "55", "56", "57", "58", "59", "60" };
-                static const char *const askQ[10] = { "61", "62", "63", "64", "65", "66", "67", "68", "69", "70" };
-                static const char *const bidQ[10] = { "71", "72", "73", "74", "75", "76", "77", "78", "79", "80" };
-                for (int k = 0; k < 10; ++k) {
-                    e.book.asks[k] = SimBookLevel { absNumber(values, askP[k]), absNumber(values, askQ[k]) };
-                    e.book.bids[k] = SimBookLevel { absNumber(values, bidP[k]), absNumber(values, bidQ[k]) };
-                }
-                e.book.timeMs = r.timeMs;
+            } else if (e.kind == SimSourceEvent::Kind::Book) {
                 see(e.code);
-            } else if (type == u"02") {
-                e.kind = SimSourceEvent::Kind::ConditionHit;
-                e.seq = values.value(u"841").toString();
-                e.code = stockCode(values.value(u"9001").toString());
-                if (e.code.isEmpty())
-                    e.code = stockCode(entry.value(u"item").toString());
-                e.entered = values.value(u"843").toString() != u"D";
+            } else if (e.kind == SimSourceEvent::Kind::ConditionHit) {
                 see(e.code);
                 noteCondition(e.seq, QString());
-            } else {
-                e.kind = SimSourceEvent::Kind::Realtime;
             }
             src->m_events.append(e);
         }
