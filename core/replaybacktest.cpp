@@ -326,9 +326,18 @@ void ReplayReport::print(QTextStream &out) const
 
 Result<ReplayReport> ReplayBacktest::run(const Options &options)
 {
-    auto source = SimReplaySource::load(options.recording, options.from, options.to);
-    if (!source)
-        return source.error();
+    // The recording's day and span (the simulator loads it again for itself; this copy goes first).
+    QDate day;
+    qint64 startMs = 0;
+    qint64 lastMs = 0;
+    {
+        auto source = SimReplaySource::load(options.recording, options.from, options.to);
+        if (!source)
+            return source.error();
+        day = source.value()->date();
+        startMs = source.value()->startMs();
+        lastMs = source.value()->lastTimeMs();
+    }
     QTemporaryDir temp;
     QString dataDir = options.dataDir;
     if (dataDir.isEmpty()) {
@@ -385,8 +394,7 @@ Result<ReplayReport> ReplayBacktest::run(const Options &options)
     Status status = driver.waitReady();
     // The steps fall on the recording's grid (its start + k × stepMs): a recording made by a
     // lockstep run is read at the very instants it was made.
-    const qint64 fromMs = source.value()->startMs();
-    const qint64 lastMs = source.value()->lastTimeMs();
+    const qint64 fromMs = startMs;
     const qint64 span = std::max<qint64>(1, lastMs - fromMs);
     const qint64 stepMs = std::max<qint64>(1, options.stepMs);
     qint64 tail = -1;
@@ -406,7 +414,7 @@ Result<ReplayReport> ReplayBacktest::run(const Options &options)
     }
     ReplayReport report;
     report.recording = QFileInfo(options.recording).fileName();
-    report.date = source.value()->date();
+    report.date = day;
     report.fromMs = fromMs;
     report.toMs = driver.nowMs();
     report.steps = driver.steps();

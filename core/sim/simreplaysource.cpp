@@ -93,7 +93,7 @@ Result<std::unique_ptr<SimReplaySource>> SimReplaySource::load(const QString &pa
                 rest.apiId = o.value(u"api_id").toString();
                 rest.requestKey = QJsonDocument(o.value(u"request").toObject()).toJson(QJsonDocument::Compact);
                 for (const QJsonValue &p : o.value(u"pages").toArray())
-                    rest.pages << p.toObject();
+                    rest.pages << QJsonDocument(p.toObject()).toJson(QJsonDocument::Compact);
                 if (!rest.pages.isEmpty())
                     src->m_rest << rest;
             }
@@ -237,7 +237,7 @@ std::optional<SimTrReply> SimReplaySource::recordedReply(
             return std::nullopt;
     }
     const RecordedRest &r = m_rest.at(index);
-    QJsonObject data = r.pages.at(page);
+    QJsonObject data = QJsonDocument::fromJson(r.pages.at(page)).object();
     SimTrReply reply;
     reply.returnCode = data.value(u"return_code").toInt();
     reply.returnMsg = data.value(u"return_msg").toString();

@@ -65,7 +65,7 @@ private:
         qint64 timeMs = 0;
         QString apiId;
         QByteArray requestKey; // compact JSON of the request body (keys sorted)
-        QList<QJsonObject> pages;
+        QList<QByteArray> pages; // compact JSON, parsed when served (a parsed chart page is large)
     };
     QVector<RecordedRest> m_rest; // in time order
     QVector<SimSourceEvent> m_events;
