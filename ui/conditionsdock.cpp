@@ -1,4 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
+#include "docktable.h"
 #include "conditionsdock.h"
 
 #include "checkabletablemodel.h"
@@ -135,6 +136,12 @@ ConditionsDock::ConditionsDock(CoreGateway *gateway, QWidget *parent)
     setTabOrder(m_enableAll, m_disableAll);
 
     if (m_gateway) {
+        m_refresh = std::make_unique<DockRefresh>([this] {
+            m_gateway->read(this, readConditions, [this](const QJsonObject &answer) {
+                apply(answer);
+                m_refresh->finished();
+            });
+        });
         connect(m_gateway, &CoreGateway::changed, this, [this](const QStringList &topics) {
             if (topics.contains(QStringLiteral("conditions")) || topics.contains(QStringLiteral("services"))
                 || topics.contains(QStringLiteral("engine")))
@@ -151,19 +158,7 @@ void ConditionsDock::refresh()
     if (!m_gateway)
         return;
     // One read at a time; notices that arrive meanwhile cause one more read after it.
-    if (m_reading) {
-        m_readAgain = true;
-        return;
-    }
-    m_reading = true;
-    m_gateway->read(this, readConditions, [this](const QJsonObject &answer) {
-        m_reading = false;
-        apply(answer);
-        if (m_readAgain) {
-            m_readAgain = false;
-            refresh();
-        }
-    });
+    m_refresh->request();
 }
 
 void ConditionsDock::apply(const QJsonObject &answer)

@@ -4,6 +4,9 @@
 #include <QDockWidget>
 #include <QJsonArray>
 
+#include <memory>
+
+class DockRefresh;
 class CheckableTableModel;
 class CoreGateway;
 class QLabel;
@@ -50,6 +53,5 @@ private:
     QLabel *m_status = nullptr;
     QPushButton *m_enableAll = nullptr;
     QPushButton *m_disableAll = nullptr;
-    bool m_reading = false;
-    bool m_readAgain = false;
+    std::unique_ptr<DockRefresh> m_refresh; // one read at a time, one more after it
 };

@@ -1,4 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
+#include "docktable.h"
 #include "servicecontrols.h"
 
 #include "coregateway.h"
@@ -217,28 +218,24 @@ void ServiceControls::refresh()
 {
     if (!m_gateway)
         return;
-    if (m_reading) {
-        m_readAgain = true;
-        return;
-    }
-    m_reading = true;
-    m_gateway->readEngine(
-        this,
-        [](TradingEngine &e) {
-            QJsonObject state = e.commands().serviceStatus();
-            state.insert(QStringLiteral("kill_switch"), e.killSwitch().state().toJson());
-            state.insert(QStringLiteral("ready"), e.isReady());
-            return state;
-        },
-        QJsonObject(),
-        [this](const QJsonObject &state) {
-            m_reading = false;
-            apply(state);
-            if (m_readAgain) {
-                m_readAgain = false;
-                refresh();
-            }
+    if (!m_refresh) {
+        m_refresh = std::make_unique<DockRefresh>([this] {
+            m_gateway->readEngine(
+                this,
+                [](TradingEngine &e) {
+                    QJsonObject state = e.commands().serviceStatus();
+                    state.insert(QStringLiteral("kill_switch"), e.killSwitch().state().toJson());
+                    state.insert(QStringLiteral("ready"), e.isReady());
+                    return state;
+                },
+                QJsonObject(),
+                [this](const QJsonObject &state) {
+                    apply(state);
+                    m_refresh->finished();
+                });
         });
+    }
+    m_refresh->request();
 }
 
 void ServiceControls::apply(const QJsonObject &state)

@@ -6,7 +6,9 @@
 #include <QObject>
 
 #include <functional>
+#include <memory>
 
+class DockRefresh;
 class CoreGateway;
 class QAction;
 class QActionGroup;
@@ -84,6 +86,5 @@ private:
     QLabel *m_killLabel = nullptr;
     QString m_mode;
     Confirmer m_confirm;
-    bool m_reading = false;
-    bool m_readAgain = false;
+    std::unique_ptr<DockRefresh> m_refresh; // one read at a time, one more after it
 };

@@ -1,4 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
+#include "docktable.h"
 #include "strategiesdock.h"
 
 #include "checkabletablemodel.h"
@@ -290,19 +291,15 @@ void StrategiesDock::refresh()
 {
     if (!m_gateway)
         return;
-    if (m_reading) {
-        m_readAgain = true;
-        return;
+    if (!m_refresh) {
+        m_refresh = std::make_unique<DockRefresh>([this] {
+            m_gateway->read(this, readStrategies, [this](const QJsonObject &answer) {
+                onRead(answer);
+                m_refresh->finished();
+            });
+        });
     }
-    m_reading = true;
-    m_gateway->read(this, readStrategies, [this](const QJsonObject &answer) {
-        m_reading = false;
-        onRead(answer);
-        if (m_readAgain) {
-            m_readAgain = false;
-            refresh();
-        }
-    });
+    m_refresh->request();
 }
 
 void StrategiesDock::onRead(const QJsonObject &answer)

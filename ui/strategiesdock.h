@@ -7,6 +7,9 @@
 #include <QJsonObject>
 #include <QTimer>
 
+#include <memory>
+
+class DockRefresh;
 class CheckableTableModel;
 class CoreGateway;
 class JsonTableModel;
@@ -90,6 +93,5 @@ private:
     QHash<QString, QLabel *> m_messages;
     QHash<QString, QJsonObject> m_rows; // type → row (with "spec" and "parameters")
     QTimer m_signalsTimer;
-    bool m_reading = false;
-    bool m_readAgain = false;
+    std::unique_ptr<DockRefresh> m_refresh; // one read at a time, one more after it
 };
